@@ -1,0 +1,34 @@
+// @ts-check
+import node from '@astrojs/node';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import starlightLinksValidator from 'starlight-links-validator';
+import { sidebar } from './sidebar.mjs';
+
+// srcDir '.' puts Starlight's fixed <srcDir>/content/docs at ./content/docs (research/docs-site.md §1.2).
+export default defineConfig({
+	site: 'http://localhost:4321',
+	srcDir: '.',
+	output: 'static',
+	adapter: node({ mode: 'standalone' }),
+	redirects: { '/': '/ja/' },
+	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
+	integrations: [
+		starlight({
+			title: {
+				ja: 'kvcert: Key Vault 証明書を VM で使う',
+				en: 'kvcert: Key Vault certificates on VMs',
+			},
+			description: 'Azure Key Vault certificates on Azure virtual machines, explained and checked.',
+			defaultLocale: 'ja',
+			locales: {
+				ja: { label: '日本語', lang: 'ja' },
+				en: { label: 'English', lang: 'en' },
+			},
+			customCss: ['./styles/typography.css', './styles/diagram.css'],
+			routeMiddleware: './route-data.ts',
+			sidebar,
+			plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true })],
+		}),
+	],
+});

@@ -1,0 +1,64 @@
+// @ts-check
+import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+	{
+		ignores: [
+			'dist/',
+			'.astro/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'tests/fixtures/',
+		],
+	},
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	...astro.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.node, ...globals.browser } },
+		rules: {
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
+		},
+	},
+	{
+		// Core stays portable: no Node built-ins, so widgets, CLI and server can share it (DESIGN.md).
+		files: ['src/core/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'],
+							message: 'src/core is pure: no Node APIs.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		// Widgets and diagrams never reach into the server (one-way dependencies, DESIGN.md).
+		files: ['src/components/**/*'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/server/**', '**/emulator/**', '**/cli/**'],
+							message: 'Components depend on src/core only.',
+						},
+					],
+				},
+			],
+		},
+	}
+);

@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4399);
+
+// Chromium comes from the system (Debian's `chromium`): nothing here downloads a browser.
+// scripts/test.mjs finds or installs it and passes its path in CHROMIUM_PATH.
+export default defineConfig({
+	testDir: 'tests/e2e',
+	forbidOnly: !!process.env.CI,
+	workers: 2,
+	timeout: 60_000,
+	reporter: process.env.CI ? 'line' : 'list',
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
+		},
+	},
+	webServer: {
+		command: 'node scripts/start.mjs --no-build',
+		url: `http://127.0.0.1:${port}/ja/`,
+		env: { HOST: '127.0.0.1', PORT: String(port) },
+		reuseExistingServer: false,
+		timeout: 120_000,
+	},
+});
