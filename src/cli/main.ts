@@ -1,0 +1,45 @@
+/**
+ * Entry of the `kvcert` command: picks the subcommand and hands it the remaining arguments.
+ * Each subcommand lives in ./commands/<name>.ts and exports `run(args): Promise<number>` (the exit code).
+ */
+type Command = {
+	summary: string;
+	load: () => Promise<{ run: (args: string[]) => Promise<number> }>;
+};
+
+const commands: Record<string, Command> = {};
+
+/** Registers a subcommand; each command file's loader is listed here so help stays complete. */
+function command(name: string, summary: string, load: Command['load']) {
+	commands[name] = { summary, load };
+}
+
+// Subcommands are registered by the features that provide them (check, thumbprint, compare, emulator…).
+
+const usage = () =>
+	[
+		'Usage: kvcert <command> [options]',
+		'',
+		'Commands:',
+		...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`),
+		'',
+		'Run `kvcert <command> --help` for a command’s options.',
+	].join('\n');
+
+/** Runs the CLI with argv (without node and script) and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+	const [name, ...rest] = argv;
+	if (!name || name === '--help' || name === '-h') {
+		console.log(usage());
+		return name ? 0 : 2;
+	}
+	const entry = commands[name];
+	if (!entry) {
+		console.error(`kvcert: unknown command '${name}'\n\n${usage()}`);
+		return 2;
+	}
+	const { run } = await entry.load();
+	return run(rest);
+}
+
+void command;
