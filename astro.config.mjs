@@ -25,7 +25,7 @@ export default defineConfig({
 				ja: { label: '日本語', lang: 'ja' },
 				en: { label: 'English', lang: 'en' },
 			},
-			customCss: ['./styles/typography.css'],
+			customCss: ['./styles/site.css'],
 			routeMiddleware: './route-data.ts',
 			sidebar,
 			plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true })],

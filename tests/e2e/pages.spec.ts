@@ -1,0 +1,100 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { pagePaths } from '../site-pages';
+
+const table = (path: string): Record<string, string> => JSON.parse(readFileSync(path, 'utf8'));
+const starlight = (lang: string) =>
+	table(
+		new URL(`../../node_modules/@astrojs/starlight/translations/${lang}.json`, import.meta.url)
+			.pathname
+	);
+const ours = (lang: string) =>
+	table(new URL(`../../content/i18n/${lang}.json`, import.meta.url).pathname);
+
+/**
+ * UI strings of the other language that must never show on a page: every value of the other
+ * language's tables that differs from this language's, long enough not to be a common word.
+ */
+function foreignStrings(lang: 'ja' | 'en'): string[] {
+	const other = lang === 'ja' ? 'en' : 'ja';
+	const mine = { ...starlight(lang), ...ours(lang) };
+	const theirs = { ...starlight(other), ...ours(other) };
+	return Object.entries(theirs)
+		.filter(
+			([key, value]) => mine[key] !== value && value.length >= 6 && !/\{\{|\[[A-Z_]+\]/.test(value)
+		)
+		.map(([, value]) => value);
+}
+
+/** The text of the page's interface: header, sidebars, pagination, widget controls and every label. */
+async function interfaceText(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const parts: string[] = [];
+		for (const el of document.querySelectorAll(
+			'header, nav, footer, .right-sidebar, .pagination-links, .kv-diagram__controls, starlight-toc'
+		))
+			parts.push((el as HTMLElement).innerText);
+		for (const el of document.querySelectorAll(
+			'[aria-label], [title], [placeholder], [data-translations]'
+		))
+			for (const name of ['aria-label', 'title', 'placeholder', 'data-translations'])
+				parts.push(el.getAttribute(name) ?? '');
+		return parts.join('\n');
+	});
+}
+
+/** Collects console errors, uncaught errors and failed requests while a page is open. */
+function watchProblems(page: Page): string[] {
+	const problems: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+	});
+	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+	page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+	page.on('response', (response) => {
+		if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+	});
+	return problems;
+}
+
+for (const path of pagePaths()) {
+	const lang = path.startsWith('/ja/') ? 'ja' : 'en';
+
+	test.describe(path, () => {
+		test('loads cleanly, with its language’s interface only', async ({ page }) => {
+			const problems = watchProblems(page);
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await expect(page.locator('h1').first()).toBeVisible();
+			await page.waitForLoadState('networkidle');
+			expect(problems).toEqual([]);
+			const text = await interfaceText(page);
+			expect(foreignStrings(lang).filter((s) => text.includes(s))).toEqual([]);
+		});
+
+		for (const colorScheme of ['light', 'dark'] as const) {
+			test(`has no axe violations (WCAG 2.2 AA, ${colorScheme})`, async ({ page }) => {
+				await page.emulateMedia({ colorScheme });
+				await page.goto(path);
+				const results = await new AxeBuilder({ page })
+					.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+					.analyze();
+				expect(
+					results.violations.map(
+						(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+					)
+				).toEqual([]);
+			});
+		}
+
+		test('fits a 360 px wide screen without sideways scrolling', async ({ page }) => {
+			await page.setViewportSize({ width: 360, height: 740 });
+			await page.goto(path);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - window.innerWidth
+			);
+			expect(overflow).toBeLessThanOrEqual(0);
+		});
+	});
+}

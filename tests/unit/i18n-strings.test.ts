@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+
+const load = (lang: string): Record<string, string> =>
+	JSON.parse(readFileSync(new URL(`../../content/i18n/${lang}.json`, import.meta.url), 'utf8'));
+const ja = load('ja');
+const en = load('en');
+
+/** Values that are the same word in both languages (product names, symbols). */
+const sameInBothLanguages = new Set<string>([]);
+
+describe('UI strings', () => {
+	test('ja.json and en.json have the same keys', () => {
+		expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+	});
+
+	test('no string is empty', () => {
+		for (const [lang, table] of Object.entries({ ja, en }))
+			for (const [key, value] of Object.entries(table))
+				expect(value.trim(), `${lang}.json ${key}`).not.toBe('');
+	});
+
+	test('every Japanese string is written in Japanese, not left in English', () => {
+		const untranslated = Object.keys(ja).filter(
+			(key) => !sameInBothLanguages.has(key) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(ja[key] ?? '')
+		);
+		expect(untranslated).toEqual([]);
+	});
+
+	test('placeholders match between the languages', () => {
+		const placeholders = (s = '') => (s.match(/\{\{\w+\}\}|\[[A-Z_]+\]/g) ?? []).sort();
+		for (const key of Object.keys(en))
+			expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+	});
+});
