@@ -3,16 +3,18 @@ import node from '@astrojs/node';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
+import { lazySearch } from './src/build/lazy-search.mjs';
 import { sidebar } from './sidebar.mjs';
 
 // srcDir '.' puts Starlight's fixed <srcDir>/content/docs at ./content/docs (research/docs-site.md §1.2).
 export default defineConfig({
-	site: 'http://localhost:4321',
+	site: process.env.SITE ?? 'http://localhost:4321',
 	srcDir: '.',
 	output: 'static',
 	adapter: node({ mode: 'standalone' }),
 	redirects: { '/': '/ja/' },
 	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
+	vite: { plugins: [lazySearch()] },
 	integrations: [
 		starlight({
 			title: {

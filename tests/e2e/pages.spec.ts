@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { pagePaths } from '../site-pages';
+import { pagePaths } from '../../scripts/site-pages.mjs';
 
 const table = (path: string): Record<string, string> => JSON.parse(readFileSync(path, 'utf8'));
 const starlight = (lang: string) =>

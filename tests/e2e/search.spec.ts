@@ -27,3 +27,14 @@ for (const { lang, query, expect: page_ } of queries) {
 		expect(paths.filter((path) => !path.startsWith(`/${lang}/`))).toEqual([]);
 	});
 }
+
+test('search opens with Ctrl K and finds results once its UI has loaded on demand', async ({
+	page,
+}) => {
+	await page.goto('/en/');
+	await page.keyboard.press('Control+k');
+	const input = page.locator('dialog[open] input');
+	await expect(input).toBeFocused({ timeout: 15_000 });
+	await page.keyboard.type('extension');
+	await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 15_000 });
+});

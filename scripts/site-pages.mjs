@@ -1,13 +1,22 @@
+// The site's page list, read from content/docs/ja (every page exists in both languages; a unit test
+// checks that). Used by the browser tests and by `npm run budget`.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const docs = fileURLToPath(new URL('../content/docs/', import.meta.url));
 
-/** Slugs of the site's pages ('' for the home page), read from content/docs/ja. */
-export function pageSlugs(): string[] {
+/** @type {readonly ['ja', 'en']} */
+export const languages = ['ja', 'en'];
+
+/**
+ * Slugs of the site's pages ('' for the home page).
+ * @returns {string[]}
+ */
+export function pageSlugs() {
 	const root = join(docs, 'ja');
-	const walk = (dir: string): string[] =>
+	/** @param {string} dir @returns {string[]} */
+	const walk = (dir) =>
 		readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
 			entry.isDirectory()
 				? walk(join(dir, entry.name))
@@ -21,10 +30,11 @@ export function pageSlugs(): string[] {
 		.sort();
 }
 
-export const languages = ['ja', 'en'] as const;
-
-/** Every page URL path in both languages, e.g. /ja/overview/. */
-export function pagePaths(): string[] {
+/**
+ * Every page URL path in both languages, e.g. /ja/overview/.
+ * @returns {string[]}
+ */
+export function pagePaths() {
 	return languages.flatMap((lang) =>
 		pageSlugs().map((slug) => `/${lang}/${slug ? `${slug}/` : ''}`)
 	);

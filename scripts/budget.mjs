@@ -1,0 +1,123 @@
+// `npm run budget`: builds the site, then prints for each page the JavaScript and CSS it transfers
+// (gzip) and its Lighthouse scores, and exits non-zero when a tutorial page breaks the budget:
+// more than 30 KB of JavaScript (gzip), performance under 95, or accessibility, best practices or
+// SEO under 100. Uses lighthouse 12.2.3 (13 needs Node 22) on the system Chromium.
+import { spawn, spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const port = Number(process.env.BUDGET_PORT ?? 4398);
+const origin = `http://127.0.0.1:${port}`;
+const budget = { jsKb: 30, performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE: origin };
+console.log(`Building for ${origin}…`);
+const build = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
+	cwd: root,
+	env,
+	stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const { pagePaths } = await import('./site-pages.mjs');
+const server = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
+	cwd: root,
+	env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
+	stdio: 'ignore',
+});
+const stop = () => server.kill();
+process.on('exit', stop);
+for (let i = 0; i < 100; i++) {
+	if (
+		await fetch(`${origin}/ja/`).then(
+			(r) => r.ok,
+			() => false
+		)
+	)
+		break;
+	await new Promise((r) => setTimeout(r, 200));
+}
+
+const chrome = await chromeLauncher.launch({
+	chromePath: await ensureChromium(),
+	chromeFlags: [
+		'--headless=new',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--no-first-run',
+	],
+});
+
+/** Sum of gzip sizes (bytes) of the given URLs' bodies. */
+const gzipCache = new Map();
+async function gzipBytes(url) {
+	if (!gzipCache.has(url))
+		gzipCache.set(
+			url,
+			gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length
+		);
+	return gzipCache.get(url);
+}
+
+const rows = [];
+let failures = 0;
+for (const path of pagePaths()) {
+	const { lhr } = await lighthouse(`${origin}${path}`, {
+		port: chrome.port,
+		output: 'json',
+		logLevel: 'error',
+		onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+	});
+	const requests = lhr.audits['network-requests'].details.items;
+	const sum = async (type) => {
+		let total = 0;
+		for (const r of requests.filter((r) => r.resourceType === type && r.url.startsWith(origin)))
+			total += await gzipBytes(r.url);
+		return total / 1024;
+	};
+	const js = await sum('Script');
+	const css = await sum('Stylesheet');
+	const score = (id) => Math.round((lhr.categories[id].score ?? 0) * 100);
+	const row = {
+		path,
+		js,
+		css,
+		performance: score('performance'),
+		accessibility: score('accessibility'),
+		'best-practices': score('best-practices'),
+		seo: score('seo'),
+	};
+	const problems = [];
+	if (js > budget.jsKb) problems.push(`JS ${js.toFixed(1)} KB > ${budget.jsKb} KB`);
+	for (const id of ['performance', 'accessibility', 'best-practices', 'seo'])
+		if (row[id] < budget[id]) {
+			const failed = Object.values(lhr.audits).filter(
+				(a) =>
+					a.score !== null &&
+					a.score < 1 &&
+					lhr.categories[id].auditRefs.some((ref) => ref.id === a.id && ref.weight > 0)
+			);
+			problems.push(`${id} ${row[id]} < ${budget[id]} (${failed.map((a) => a.id).join(', ')})`);
+		}
+	failures += problems.length ? 1 : 0;
+	rows.push({ ...row, problems });
+	console.log(
+		`${path.padEnd(44)} JS ${js.toFixed(1).padStart(5)} KB  CSS ${css.toFixed(1).padStart(5)} KB  perf ${row.performance}  a11y ${row.accessibility}  bp ${row['best-practices']}  seo ${row.seo}${problems.length ? `  ✗ ${problems.join('; ')}` : ''}`
+	);
+}
+await chrome.kill();
+stop();
+
+const max = (key) => Math.max(...rows.map((r) => r[key]));
+const min = (key) => Math.min(...rows.map((r) => r[key]));
+console.log(
+	`\n${rows.length} pages: JS ≤ ${max('js').toFixed(1)} KB, CSS ≤ ${max('css').toFixed(1)} KB (gzip); performance ≥ ${min('performance')}, accessibility ≥ ${min('accessibility')}, best practices ≥ ${min('best-practices')}, SEO ≥ ${min('seo')}`
+);
+console.log(failures ? `${failures} page(s) over budget` : 'All pages within budget.');
+process.exit(failures ? 1 : 0);
