@@ -9,6 +9,8 @@
  * already open keep the old one.
  *
  * KeyVaultForLinux 4.x writes the chain and the key to separate files: set CERT_PATH and KEY_PATH.
+ * This sample expects a PEM private key there; check the files on your VM, since the 4.x key file
+ * format is not described in the sources this guide uses.
  * The process needs read access to these files: the store is root-only unless you grant access
  * with the extension's `acls` setting.
  */
