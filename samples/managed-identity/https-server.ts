@@ -1,5 +1,5 @@
 // Architecture 2 end to end: serve HTTPS with a Key Vault certificate and follow its renewals.
-// Key Vault does not tell the app about a new version: the app has to look again itself.
+// Key Vault does not push a new version to the app: the app has to look again itself.
 import { createServer } from 'node:https';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { createCredential } from './credential.ts';
