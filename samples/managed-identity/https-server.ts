@@ -1,0 +1,35 @@
+// Architecture 2 end to end: serve HTTPS with a Key Vault certificate and follow its renewals.
+// Key Vault does not push a new version to the app: the app has to look again itself.
+import { createServer } from 'node:https';
+import { SecretClient } from '@azure/keyvault-secrets';
+import { createCredential } from './credential.ts';
+import { loadCertificate } from './load-certificate.ts';
+
+const vaultUrl = process.env.KEYVAULT_URL ?? 'https://myvault.vault.azure.net';
+const certificateName = process.env.CERTIFICATE_NAME ?? 'webcert';
+const refreshMs = 60 * 60 * 1000; // once an hour, like the VM extension's default
+
+const client = new SecretClient(vaultUrl, createCredential());
+
+// Read once at start-up and keep it in memory: do not call Key Vault for every request.
+let current = await loadCertificate(client, certificateName);
+const server = createServer(current.tls, (_request, response) => {
+	response.end(`served with version ${current.version}\n`);
+});
+server.listen(8443);
+
+async function refresh(): Promise<void> {
+	try {
+		const latest = await loadCertificate(client, certificateName);
+		if (latest.version === current.version) return;
+		// New connections use the renewed certificate; open connections finish undisturbed.
+		server.setSecureContext(latest.tls);
+		current = latest;
+		console.log(`switched to version ${latest.version}`);
+	} catch (error) {
+		// Keep serving the certificate we have; try again at the next interval.
+		console.error('refresh failed', error);
+	}
+}
+
+setInterval(() => void refresh(), refreshMs);
