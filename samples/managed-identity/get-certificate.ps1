@@ -1,5 +1,6 @@
 # Architecture 2 in PowerShell with no modules: a token from IMDS, then the Key Vault REST API.
-# Run it on the VM. Works in Windows PowerShell 5.1 and PowerShell 7.
+# Run it on the VM. Works in PowerShell 7 and in Windows PowerShell 5.1 with .NET Framework 4.7.2 or later
+# (needed for EphemeralKeySet).
 $vaultName = 'myvault'
 $certificateName = 'webcert'
 

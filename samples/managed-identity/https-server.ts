@@ -7,7 +7,7 @@ import { loadCertificate } from './load-certificate.ts';
 
 const vaultUrl = process.env.KEYVAULT_URL ?? 'https://myvault.vault.azure.net';
 const certificateName = process.env.CERTIFICATE_NAME ?? 'webcert';
-const refreshMs = 60 * 60 * 1000; // once an hour, like the VM extension's default
+const refreshMs = 60 * 60 * 1000; // once an hour, like the default polling of VM extension 4.0
 
 const client = new SecretClient(vaultUrl, createCredential());
 
