@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every file below a folder, as paths relative to the repository. */
+const filesIn = (dir: string): string[] =>
+	readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+		entry.isDirectory() ? filesIn(join(dir, entry.name)) : [join(dir, entry.name)]
+	);
+
+const pages = filesIn('content/docs').filter((file) => /\.mdx?$/.test(file));
+
+describe('code samples', () => {
+	test.each(pages)(
+		'%s shows TypeScript only from files under samples/ (which tsc compiles)',
+		(page) => {
+			const inlineTypeScript = readFileSync(join(root, page), 'utf8').match(
+				/^\s*(```|~~~)\s*(ts|typescript|tsx)\b.*$/gm
+			);
+			expect(inlineTypeScript ?? []).toEqual([]);
+		}
+	);
+
+	test('every sample a page imports exists', () => {
+		const missing = pages.flatMap((page) =>
+			[...readFileSync(join(root, page), 'utf8').matchAll(/from '~\/(samples\/[^'?]+)(\?raw)?'/g)]
+				.map((match) => match[1]!)
+				.filter((sample) => !filesIn('samples').includes(sample))
+		);
+		expect(missing).toEqual([]);
+	});
+
+	test.each(filesIn('samples').filter((file) => file.endsWith('.json')))(
+		'%s is valid JSON',
+		(file) => {
+			expect(() => JSON.parse(readFileSync(join(root, file), 'utf8'))).not.toThrow();
+		}
+	);
+});
