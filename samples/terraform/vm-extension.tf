@@ -83,7 +83,7 @@ resource "azurerm_virtual_machine_extension" "key_vault" {
       observedCertificates = [
         {
           # versionless_secret_id: /secrets/ (with the private key) and no version (renewals are followed).
-          # Not secret_id (pinned to one version), not id/versionless_id (/certificates/, no private key).
+          # Not secret_id (it includes the version), not id/versionless_id (/certificates/, no private key).
           url                      = data.azurerm_key_vault_certificate.cert.versionless_secret_id
           certificateStoreLocation = "/var/lib/waagent/Microsoft.Azure.KeyVault.Store"
         }
