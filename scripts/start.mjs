@@ -1,9 +1,11 @@
 // `npm start`: serve the production build on http://localhost:4321 (HOST and PORT override),
 // building first when there is no build or the sources are newer than it.
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import compression from 'compression';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = join(root, 'dist/server/entry.mjs');
@@ -46,8 +48,20 @@ if (process.argv.includes('--no-build') ? !builtAt : changedAt > builtAt) {
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-process.env.HOST ??= '127.0.0.1';
-process.env.PORT ??= '4321';
-const shownHost = process.env.HOST === '127.0.0.1' ? 'localhost' : process.env.HOST;
-console.log(`kvcert: http://${shownHost}:${process.env.PORT}/`);
-await import(pathToFileURL(entry).href);
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 4321);
+
+// The adapter's own server sends pages uncompressed (a long tutorial page is ~240 KB of HTML, ~27 KB
+// gzip), so kvcert serves the adapter's handler (static files + on-demand routes) behind compression.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { handler } = await import(pathToFileURL(entry).href);
+const compress = compression();
+const server = createServer((req, res) => compress(req, res, () => handler(req, res)));
+server.on('error', (error) => {
+	console.error(`kvcert: cannot listen on ${host}:${port}: ${error.message}`);
+	process.exit(1);
+});
+server.listen(port, host, () => {
+	const shownHost = host === '127.0.0.1' ? 'localhost' : host;
+	console.log(`kvcert: http://${shownHost}:${port}/`);
+});
