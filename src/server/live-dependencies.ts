@@ -8,7 +8,7 @@ export function liveThumbprintsDependencies(): ThumbprintsDependencies {
 	const mode = vaultModeFromEnv();
 	return {
 		mode,
-		...(mode === 'azure' ? {} : { demo: getDemoEmulator }),
+		...(mode === 'azure' ? {} : { demo: () => getDemoEmulator() }),
 		createClient: (target) =>
 			target.kind === 'demo'
 				? emulatorCertificateClient(target.demo)
