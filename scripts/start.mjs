@@ -57,7 +57,9 @@ if (mode !== 'azure') {
 	const port = Number(process.env.KVCERT_EMULATOR_PORT ?? 0);
 	const demo = await getDemoEmulator(port ? { port } : {});
 	await unregister();
-	console.log(`kvcert: demo Key Vault ${demo.vaultUrl}  IMDS ${demo.imdsUrl}  (KVCERT_VAULT_MODE=${mode})`);
+	console.log(
+		`kvcert: demo Key Vault ${demo.vaultUrl}  IMDS ${demo.imdsUrl}  (KVCERT_VAULT_MODE=${mode})`
+	);
 } else {
 	console.log('kvcert: live parts read real Azure vaults (KVCERT_VAULT_MODE=azure)');
 }
