@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ExtendedKeyUsage, type KeyType } from './certificate-factory.ts';
@@ -108,7 +109,8 @@ export function seedVault(seed: VaultSeed, baseDir = process.cwd(), now = Date.n
 			store.addVersion(
 				entry.name,
 				createPolicy({
-					subject: entry.subject ?? entry.name,
+					subject:
+						entry.subject ?? new X509Certificate(imported.der).subject.split('\n').join(', '),
 					contentType: entry.contentType ?? 'application/x-pkcs12',
 					issuerName: 'Unknown',
 					created: nowSeconds,

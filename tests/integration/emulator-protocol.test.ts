@@ -153,4 +153,33 @@ describe('Key Vault emulator protocol', () => {
 		expect(denied.status).toBe(401);
 		expect(denied.json.error.message).toMatch(/Invalid audience/);
 	});
+
+	it('seeds from a file: imports a PFX with its password and generates RSA versions', async () => {
+		const fixture = new URL('../fixtures/thumbprint/', import.meta.url).pathname;
+		const seeded = await startEmulator({
+			seedBaseDir: fixture,
+			seed: {
+				certificates: [
+					{
+						name: 'imported',
+						import: { file: 'www.contoso.test-openssl3-aes.pfx', password: 'kvcert-demo' },
+					},
+					{
+						name: 'rsa-web',
+						subject: 'CN=rsa.contoso.test',
+						keyType: 'RSA',
+						versions: [{ createdDaysAgo: 1 }],
+					},
+				],
+			},
+		});
+		try {
+			const imported = seeded.store.get('imported')!;
+			expect(imported.policy.x509_props.subject).toBe('CN=www.contoso.test, O=Contoso');
+			expect(imported.versions[0]?.privateKey).toBeDefined();
+			expect(seeded.store.get('rsa-web')!.versions[0]?.privateKey?.asymmetricKeyType).toBe('rsa');
+		} finally {
+			await seeded.close();
+		}
+	});
 });
