@@ -6,7 +6,7 @@ import { DEMO_SEED, seedVault, type VaultSeed } from './demo-vault.ts';
 import { demoIdentities, TokenRegistry, type ManagedIdentity } from './identities.ts';
 import { handleImdsRequest } from './imds-routes.ts';
 import { handleKeyVaultRequest } from './keyvault-routes.ts';
-import type { VaultStore } from './vault-store.ts';
+import type { StoredVersion, VaultStore } from './vault-store.ts';
 
 /** Options for {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -47,6 +47,8 @@ export interface RunningEmulator {
 	issuedTokens(): string[];
 	/** Requests the vault served, oldest first. */
 	requests: EmulatorRequestRecord[];
+	/** Adds a new self-signed version from the certificate's policy (new key, new thumbprint). */
+	rotate(name: string): StoredVersion;
 	close(): Promise<void>;
 }
 
@@ -142,6 +144,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		identities,
 		issuedTokens: () => tokens.all(),
 		requests,
+		rotate: (name) => {
+			const certificate = store.get(name);
+			if (!certificate) throw new Error(`No certificate named ${name} in the emulator.`);
+			return store.createVersion(certificate.name, certificate.policy);
+		},
 		close: async () => {
 			await Promise.all([close(vault), close(imds)]);
 		},

@@ -141,6 +141,16 @@ describe('Key Vault emulator protocol', () => {
 		expect(Number((await token()).expires_on)).toBeGreaterThan(Date.now() / 1000);
 	});
 
+	it('rotates a certificate: a new latest version with a new thumbprint', async () => {
+		const auth = { Authorization: `Bearer ${(await token()).access_token}` };
+		const before = (await vault('/certificates/clientcert/?api-version=2025-07-01', auth)).json;
+		const added = emulator.rotate('ClientCert');
+		const after = (await vault('/certificates/clientcert/?api-version=2025-07-01', auth)).json;
+		expect(after.id).toMatch(new RegExp(`/${added.version}$`));
+		expect(after.x5t).not.toBe(before.x5t);
+		expect(() => emulator.rotate('nope')).toThrow();
+	});
+
 	it('rejects a token issued for another resource', async () => {
 		const res = await fetch(
 			`${emulator.imdsUrl}/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/`,
