@@ -1,5 +1,7 @@
 // `npm start`: serve the production build on http://localhost:4321 (HOST and PORT override),
-// building first when there is no build or the sources are newer than it.
+// building first when there is no build or the sources are newer than it. Unless
+// KVCERT_VAULT_MODE=azure, the demo Key Vault and IMDS emulator start first, in this process, on
+// loopback (KVCERT_EMULATOR_PORT picks the vault port; the IMDS uses the next one).
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -46,6 +48,22 @@ if (process.argv.includes('--no-build') ? !builtAt : changedAt > builtAt) {
 		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 	});
 	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const mode = (process.env.KVCERT_VAULT_MODE ?? 'demo').trim().toLowerCase();
+if (mode !== 'azure') {
+	// The emulator is TypeScript: load it through tsx, then stop tsx before the site loads.
+	const { register } = await import('tsx/esm/api');
+	const unregister = register();
+	const { getDemoEmulator } = await import('../src/server/demo-emulator.ts');
+	const emulatorPort = Number(process.env.KVCERT_EMULATOR_PORT ?? 0);
+	const demo = await getDemoEmulator(emulatorPort ? { port: emulatorPort } : {});
+	await unregister();
+	console.log(
+		`kvcert: demo Key Vault ${demo.vaultUrl}  IMDS ${demo.imdsUrl}  (KVCERT_VAULT_MODE=${mode})`
+	);
+} else {
+	console.log('kvcert: live parts read real Azure vaults (KVCERT_VAULT_MODE=azure)');
 }
 
 const host = process.env.HOST ?? '127.0.0.1';

@@ -15,6 +15,21 @@ function command(name: string, summary: string, load: Command['load']) {
 }
 
 // Subcommands are registered by the features that provide them (check, thumbprint, compare, emulator…).
+command(
+	'thumbprint',
+	'SHA-1/SHA-256 of a certificate file, or of every version in a vault',
+	() => import('./commands/thumbprint.ts')
+);
+command(
+	'compare',
+	'Is the current vault version installed on the VM? (exit 0 yes, 1 no)',
+	() => import('./commands/compare.ts')
+);
+command(
+	'emulator',
+	'Run the local Key Vault + IMDS emulator with the demo vault',
+	() => import('./commands/emulator.ts')
+);
 
 const usage = () =>
 	[
@@ -41,5 +56,3 @@ export async function main(argv: string[]): Promise<number> {
 	const { run } = await entry.load();
 	return run(rest);
 }
-
-void command;

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { compareVersions } from '../../core/thumbprint/compare-versions.ts';
+import { describeComparison } from '../../core/thumbprint/describe-comparison.ts';
+import { findThumbprints } from '../../core/thumbprint/find-thumbprints.ts';
+import { stopDemoEmulator } from '../../server/demo-emulator.ts';
+import { serverTranslator } from '../../server/server-i18n.ts';
+import { cliLanguage } from '../cli-language.ts';
+import { emulatorOptions, externalEmulatorFrom } from '../emulator-options.ts';
+import { lookUpVaultThumbprints } from '../vault-thumbprints.ts';
+
+const HELP = `Usage:
+  kvcert compare --vault <url|demo> --name <certificate> --installed <file|-> [--format text|json]
+
+Reads thumbprints from the VM's output (PowerShell Get-ChildItem Cert:\\..., openssl -fingerprint,
+certutil, the certificate dialog, bare hex or x5t; "-" reads standard input) and compares them with
+every version of the certificate in Key Vault.
+
+Exit status: 0 the current version is installed, 1 it is not, 2 error.
+
+Options:
+  --format text|json    Output format (default text)
+  --lang ja|en          Language (default from LANG)
+  --emulator-ca <file>  CA of an emulator started with \`kvcert emulator\` (with --emulator-imds)
+  --emulator-imds <url> IMDS URL of that emulator`;
+
+function readInstalled(source: string): string {
+	return readFileSync(source === '-' ? 0 : source, 'utf8');
+}
+
+/** `kvcert compare`: is the current version of a vault certificate installed on the VM? */
+export async function run(args: string[]): Promise<number> {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args,
+			options: {
+				vault: { type: 'string' },
+				name: { type: 'string' },
+				installed: { type: 'string' },
+				format: { type: 'string', default: 'text' },
+				lang: { type: 'string' },
+				help: { type: 'boolean', short: 'h' },
+				...emulatorOptions,
+			},
+		});
+	} catch (error) {
+		console.error(`kvcert compare: ${(error as Error).message}\n\n${HELP}`);
+		return 2;
+	}
+	const { values } = parsed;
+	if (values.help) {
+		console.log(HELP);
+		return 0;
+	}
+	if (
+		!values.vault ||
+		!values.name ||
+		!values.installed ||
+		!['text', 'json'].includes(values.format)
+	) {
+		console.error(HELP);
+		return 2;
+	}
+	const lang = cliLanguage(values.lang);
+	const t = serverTranslator(lang);
+	let text: string;
+	try {
+		text = readInstalled(values.installed);
+	} catch {
+		console.error(`kvcert: ${t('kvcert.thumbprint.cli.readFailed', { file: values.installed })}`);
+		return 2;
+	}
+	const installed = findThumbprints(text);
+	try {
+		const result = await lookUpVaultThumbprints(
+			values.vault,
+			values.name,
+			lang,
+			externalEmulatorFrom(values)
+		);
+		if (!result.ok) {
+			console.error(
+				values.format === 'json'
+					? JSON.stringify({ error: result.error })
+					: `kvcert: ${result.error.message}`
+			);
+			return 2;
+		}
+		const comparison = compareVersions(result.response.versions, installed);
+		const verdict = describeComparison(comparison, t);
+		if (values.format === 'json') {
+			console.log(
+				JSON.stringify(
+					{
+						vaultUrl: result.response.vaultUrl,
+						name: result.response.name,
+						currentInstalled: comparison.currentInstalled,
+						current: comparison.current?.version ?? null,
+						installedVersions: comparison.installedVersions.map((v) => ({
+							ordinal: v.ordinal,
+							version: v.version,
+						})),
+						unknownOnVm: comparison.unknownOnVm.map((u) => ({
+							algorithm: u.algorithm,
+							hex: u.hex,
+							line: u.line,
+							subject: u.subject ?? null,
+						})),
+						verdict,
+					},
+					null,
+					2
+				)
+			);
+		} else {
+			const source = values.installed === '-' ? 'stdin' : values.installed;
+			const lines = [
+				t('kvcert.thumbprint.cli.installedFrom', { source, count: comparison.pastedCount }),
+				'',
+			];
+			for (const row of comparison.versions) {
+				const v = row.version;
+				const mark = row.installed
+					? t('kvcert.thumbprint.table.installed')
+					: t('kvcert.thumbprint.table.notInstalled');
+				lines.push(
+					`${v.current ? '*' : ' '} ${t('kvcert.thumbprint.table.versionNumber', { ordinal: v.ordinal })}  ${v.sha1}  ${mark}`
+				);
+			}
+			for (const u of comparison.unknownOnVm)
+				lines.push(`? ${u.hex}  ${u.subject ?? ''}`.trimEnd());
+			lines.push('', verdict);
+			console.log(lines.join('\n'));
+		}
+		return comparison.currentInstalled ? 0 : 1;
+	} finally {
+		await stopDemoEmulator();
+	}
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import type { ThumbprintsErrorResponse, ThumbprintsResponse } from '../core/thumbprint/types.ts';
+import {
+	azureCertificateClient,
+	emulatorCertificateClient,
+} from '../server/certificate-clients.ts';
+import { getDemoEmulator } from '../server/demo-emulator.ts';
+import type { Lang } from '../server/server-i18n.ts';
+import { handleThumbprintsRequest, type DemoVault } from '../server/thumbprints-handler.ts';
+
+/** Where the CLI finds an emulator started elsewhere (`kvcert emulator` prints these). */
+export interface ExternalEmulator {
+	/** The vault URL, e.g. https://127.0.0.1:8443. */
+	vaultUrl: string;
+	/** File with the emulator's CA certificate. */
+	caFile: string;
+	imdsUrl: string;
+}
+
+/** A lookup result: the versions, or an error already phrased for the user. */
+export type VaultThumbprints =
+	| { ok: true; response: ThumbprintsResponse }
+	| { ok: false; status: number; error: ThumbprintsErrorResponse['error'] };
+
+/**
+ * Reads a certificate's versions for the CLI through the same handler as the site, so the same
+ * allow-list, timeouts and advice apply. `demo` starts the demo vault in this process; an external
+ * emulator is reached with its CA file and IMDS URL.
+ */
+export async function lookUpVaultThumbprints(
+	vault: string,
+	name: string,
+	lang: Lang,
+	external?: ExternalEmulator
+): Promise<VaultThumbprints> {
+	let demo: DemoVault | undefined;
+	if (external && vault.replace(/\/$/, '') === external.vaultUrl.replace(/\/$/, '')) {
+		demo = {
+			vaultUrl: external.vaultUrl.replace(/\/$/, ''),
+			imdsUrl: external.imdsUrl,
+			caPem: readFileSync(external.caFile, 'utf8'),
+		};
+	}
+	const url = new URL('http://kvcert.cli/api/thumbprints');
+	url.searchParams.set('vault', vault);
+	url.searchParams.set('name', name);
+	url.searchParams.set('lang', lang);
+	const response = await handleThumbprintsRequest(new Request(url), {
+		mode: 'both',
+		// Only start the in-process demo vault when it is asked for.
+		...(demo
+			? { demo: async () => demo }
+			: vault.trim() === 'demo'
+				? { demo: () => getDemoEmulator() }
+				: {}),
+		createClient: (target) =>
+			target.kind === 'demo'
+				? emulatorCertificateClient(target.demo)
+				: azureCertificateClient(target.vaultUrl),
+	});
+	const body = (await response.json()) as ThumbprintsResponse | ThumbprintsErrorResponse;
+	if ('error' in body) return { ok: false, status: response.status, error: body.error };
+	return { ok: true, response: body };
+}

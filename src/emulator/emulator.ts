@@ -1,0 +1,156 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createCertificate } from './certificate-factory.ts';
+import { DEMO_SEED, seedVault, type VaultSeed } from './demo-vault.ts';
+import { demoIdentities, TokenRegistry, type ManagedIdentity } from './identities.ts';
+import { handleImdsRequest } from './imds-routes.ts';
+import { handleKeyVaultRequest } from './keyvault-routes.ts';
+import type { StoredVersion, VaultStore } from './vault-store.ts';
+
+/** Options for {@link startEmulator}. */
+export interface EmulatorOptions {
+	/** Loopback address to listen on (`127.0.0.1`, `::1`; `localhost` means 127.0.0.1). Anything else is refused. @default '127.0.0.1' */
+	host?: string;
+	/** Key Vault HTTPS port. @default 0 (any free port) */
+	port?: number;
+	/** IMDS HTTP port. @default port + 1 when port is set, else 0 */
+	imdsPort?: number;
+	/** Vault contents. @default DEMO_SEED */
+	seed?: VaultSeed;
+	/** Folder that seed `import.file` paths are relative to. @default process.cwd() */
+	seedBaseDir?: string;
+	/** Tenant in the challenge. @default a fixed demo tenant */
+	tenantId?: string;
+	identities?: ManagedIdentity[];
+}
+
+/** One request the vault served: method, path and status only (never headers, tokens or bodies). */
+export interface EmulatorRequestRecord {
+	method: string;
+	path: string;
+	status: number;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+	/** `https://127.0.0.1:<port>`: the vault URL clients use. */
+	vaultUrl: string;
+	/** `http://127.0.0.1:<port>`: give it to AZURE_POD_IDENTITY_AUTHORITY_HOST. */
+	imdsUrl: string;
+	/** The CA that signed the vault's TLS certificate (PEM). Trust it per client, never globally off. */
+	caPem: string;
+	tenantId: string;
+	store: VaultStore;
+	identities: ManagedIdentity[];
+	/** Every token the IMDS issued so far (tests use it to prove tokens never leak). */
+	issuedTokens(): string[];
+	/** Requests the vault served, oldest first. */
+	requests: EmulatorRequestRecord[];
+	/** Adds a new self-signed version from the certificate's policy (new key, new thumbprint). */
+	rotate(name: string): StoredVersion;
+	close(): Promise<void>;
+}
+
+/** The tenant the emulator's challenge names unless told otherwise. */
+export const DEMO_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const LOOPBACK = new Set(['127.0.0.1', '::1']);
+
+function listen(server: HttpServer | HttpsServer, port: number, host: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			resolve((server.address() as AddressInfo).port);
+		});
+	});
+}
+
+function close(server: HttpServer | HttpsServer): Promise<void> {
+	return new Promise((resolve) => {
+		server.closeAllConnections();
+		server.close(() => resolve());
+	});
+}
+
+/**
+ * Starts the Key Vault emulator (HTTPS, challenge auth, certificates and secrets APIs) and the fake
+ * IMDS token endpoint (HTTP), both on loopback only. TLS uses a CA generated for this run.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+	const host = options.host === 'localhost' ? '127.0.0.1' : (options.host ?? '127.0.0.1');
+	if (!LOOPBACK.has(host))
+		throw new Error(`The emulator listens on loopback only, not on ${host}.`);
+	const tenantId = options.tenantId ?? DEMO_TENANT_ID;
+	const identities = options.identities ?? demoIdentities();
+	const tokens = new TokenRegistry();
+	const store = seedVault(options.seed ?? DEMO_SEED, options.seedBaseDir);
+
+	const now = Date.now();
+	const ca = createCertificate({
+		subject: 'CN=kvcert emulator CA, O=kvcert',
+		notBefore: new Date(now - 3_600_000),
+		notAfter: new Date(now + 30 * 86_400_000),
+		isCertificateAuthority: true,
+	});
+	const tls = createCertificate({
+		subject: 'CN=localhost, O=kvcert emulator',
+		dnsNames: ['localhost'],
+		ipAddresses: ['127.0.0.1', '::1'],
+		notBefore: new Date(now - 3_600_000),
+		notAfter: new Date(now + 30 * 86_400_000),
+		ekus: ['1.3.6.1.5.5.7.3.1'],
+		issuer: ca.asIssuer,
+	});
+	const toPem = (der: Buffer) =>
+		`-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`.replace(
+			/\n\n/g,
+			'\n'
+		);
+	const caPem = toPem(ca.der);
+
+	const requests: EmulatorRequestRecord[] = [];
+	const vault = createHttpsServer(
+		{
+			cert: toPem(tls.der) + caPem,
+			key: tls.privateKey.export({ format: 'pem', type: 'pkcs8' }),
+		},
+		(req, res) => {
+			void handleKeyVaultRequest(req, res, {
+				store,
+				tokens,
+				tenantId,
+				onRequest: (entry) => requests.push(entry),
+			});
+		}
+	);
+	const imds = createHttpServer((req, res) => handleImdsRequest(req, res, { identities, tokens }));
+
+	const port = await listen(vault, options.port ?? 0, host);
+	let imdsPort: number;
+	try {
+		imdsPort = await listen(imds, options.imdsPort ?? (options.port ? options.port + 1 : 0), host);
+	} catch (error) {
+		await close(vault);
+		throw error;
+	}
+	const urlHost = host === '::1' ? '[::1]' : host;
+	return {
+		vaultUrl: `https://${urlHost}:${port}`,
+		imdsUrl: `http://${urlHost}:${imdsPort}`,
+		caPem,
+		tenantId,
+		store,
+		identities,
+		issuedTokens: () => tokens.all(),
+		requests,
+		rotate: (name) => {
+			const certificate = store.get(name);
+			if (!certificate) throw new Error(`No certificate named ${name} in the emulator.`);
+			return store.createVersion(certificate.name, certificate.policy);
+		},
+		close: async () => {
+			await Promise.all([close(vault), close(imds)]);
+		},
+	};
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+
+/** A managed identity the fake IMDS can issue tokens for. */
+export interface ManagedIdentity {
+	kind: 'system' | 'user';
+	clientId: string;
+	objectId: string;
+	/** ARM resource id (user-assigned) or the VM's id (system-assigned). */
+	resourceId: string;
+	/** Whether the vault lets this identity read certificates; false gives 403 ForbiddenByRbac. */
+	canReadVault: boolean;
+}
+
+const demoSubscription =
+	'/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/kvcert-demo';
+
+/**
+ * The demo VM's identities: a system-assigned identity with access, a user-assigned identity with
+ * access, and a user-assigned identity without any role on the vault (to show the 403 path).
+ */
+export function demoIdentities(): ManagedIdentity[] {
+	return [
+		{
+			kind: 'system',
+			clientId: '11111111-1111-4111-8111-111111111111',
+			objectId: '11111111-aaaa-4aaa-8aaa-111111111111',
+			resourceId: `${demoSubscription}/providers/Microsoft.Compute/virtualMachines/kvcert-demo-vm`,
+			canReadVault: true,
+		},
+		{
+			kind: 'user',
+			clientId: '22222222-2222-4222-8222-222222222222',
+			objectId: '22222222-aaaa-4aaa-8aaa-222222222222',
+			resourceId: `${demoSubscription}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/kvcert-demo-identity`,
+			canReadVault: true,
+		},
+		{
+			kind: 'user',
+			clientId: '33333333-3333-4333-8333-333333333333',
+			objectId: '33333333-aaaa-4aaa-8aaa-333333333333',
+			resourceId: `${demoSubscription}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/kvcert-no-access`,
+			canReadVault: false,
+		},
+	];
+}
+
+/** A token the fake IMDS issued. */
+export interface IssuedToken {
+	resource: string;
+	identity: ManagedIdentity;
+	/** Unix seconds. */
+	expiresOn: number;
+}
+
+/**
+ * Opaque bearer tokens issued by the fake IMDS and accepted by the vault. Tokens never leave this
+ * registry except in the IMDS response body; tests read {@link TokenRegistry.all} to prove that.
+ */
+export class TokenRegistry {
+	readonly #tokens = new Map<string, IssuedToken>();
+
+	/** Issues a new token for `resource` on behalf of `identity`, valid for a day. */
+	issue(resource: string, identity: ManagedIdentity): { token: string; expiresOn: number } {
+		const token = `kvemu.${randomBytes(32).toString('base64url')}`;
+		const expiresOn = Math.floor(Date.now() / 1000) + 86_399;
+		this.#tokens.set(token, { resource, identity, expiresOn });
+		return { token, expiresOn };
+	}
+
+	/** The token's record if this registry issued it and it has not expired. */
+	lookup(token: string): IssuedToken | undefined {
+		const found = this.#tokens.get(token);
+		return found && found.expiresOn > Date.now() / 1000 ? found : undefined;
+	}
+
+	/** Every token issued so far (for leak tests). */
+	all(): string[] {
+		return [...this.#tokens.keys()];
+	}
+}

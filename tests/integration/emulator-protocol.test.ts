@@ -1,0 +1,195 @@
+import { request as httpsRequest } from 'node:https';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator.ts';
+
+// The wire protocol the SDK and the VM extension rely on (research/keyvault-sdk.md §2.5, §6).
+let emulator: RunningEmulator;
+let startupMs: number;
+
+beforeAll(async () => {
+	const started = Date.now();
+	emulator = await startEmulator();
+	startupMs = Date.now() - started;
+});
+afterAll(() => emulator?.close());
+
+function vault(path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) {
+	return new Promise<{
+		status: number;
+		headers: Record<string, string | string[] | undefined>;
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read many Key Vault body shapes
+		json: any;
+	}>((resolve, reject) => {
+		const req = httpsRequest(
+			`${emulator.vaultUrl}${path}`,
+			{ method, headers, ca: emulator.caPem },
+			(res) => {
+				let text = '';
+				res.on('data', (d) => (text += d));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						json: text ? JSON.parse(text) : undefined,
+					})
+				);
+			}
+		);
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+async function token(query = '') {
+	const res = await fetch(
+		`${emulator.imdsUrl}/metadata/identity/oauth2/token/?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net${query}`,
+		{ headers: { Metadata: 'true' } }
+	);
+	return (await res.json()) as { access_token: string; expires_on: string; client_id: string };
+}
+
+describe('Key Vault emulator protocol', () => {
+	it('starts well under 2 seconds and listens on loopback only', async () => {
+		expect(startupMs).toBeLessThan(2000);
+		expect(emulator.vaultUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+		await expect(startEmulator({ host: '0.0.0.0' })).rejects.toThrow(/loopback/);
+	});
+
+	it('challenges an unauthenticated request exactly like Key Vault', async () => {
+		const res = await vault('/certificates/webcert/?api%2Dversion=2025-07-01');
+		expect(res.status).toBe(401);
+		expect(res.headers['www-authenticate']).toBe(
+			'Bearer authorization="https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47", resource="https://vault.azure.net"'
+		);
+		expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+		expect(res.json).toEqual({
+			error: {
+				code: 'Unauthorized',
+				message: 'AKV10000: Request is missing a Bearer or PoP token.',
+			},
+		});
+	});
+
+	it('returns 400 without api-version, 404 CertificateNotFound with the real text, 200 [] for versions of an unknown name', async () => {
+		const auth = { Authorization: `Bearer ${(await token()).access_token}` };
+		expect((await vault('/certificates/webcert/', auth)).status).toBe(400);
+		const missing = await vault('/certificates/nope?api-version=7.5', auth);
+		expect(missing.status).toBe(404);
+		expect(missing.json.error.code).toBe('CertificateNotFound');
+		expect(missing.json.error.message).toMatch(
+			/^A certificate with \(name\/id\) nope was not found in this key vault\./
+		);
+		expect((await vault('/certificates/nope/versions?api-version=7.5', auth)).json).toEqual({
+			value: [],
+			nextLink: null,
+		});
+	});
+
+	it('pages versions with an absolute nextLink that keeps the port', async () => {
+		const auth = { Authorization: `Bearer ${(await token()).access_token}` };
+		const first = await vault(
+			'/certificates/WebCert/versions?api%2Dversion=2025-07-01&maxresults=2',
+			auth
+		);
+		expect(first.json.value).toHaveLength(2);
+		expect(
+			first.json.nextLink.startsWith(`${emulator.vaultUrl}/certificates/WebCert/versions?`)
+		).toBe(true);
+		const second = await vault(first.json.nextLink.slice(emulator.vaultUrl.length), auth);
+		expect(second.json.value).toHaveLength(1);
+		expect(second.json.nextLink).toBeNull();
+		const item = first.json.value[0];
+		expect(Object.keys(item).sort()).toEqual(['attributes', 'id', 'subject', 'tags', 'x5t']);
+		expect(item.x5t).toMatch(/^[A-Za-z0-9_-]{27}$/);
+	});
+
+	it('serves secrets like the VM extension reads them, refusing a disabled version', async () => {
+		const auth = { Authorization: `Bearer ${(await token()).access_token}` };
+		const secret = await vault('/secrets/webcert?api-version=7.4', auth);
+		expect(secret.json.contentType).toBe('application/x-pkcs12');
+		expect(secret.json.id).toMatch(/\/secrets\/webcert\/[0-9a-f]{32}$/);
+		const disabled = emulator.store.get('apicert')!.versions.find((v) => !v.enabled)!;
+		const refused = await vault(`/secrets/apicert/${disabled.version}?api-version=7.4`, auth);
+		expect([refused.status, refused.json.error.code]).toEqual([403, 'Forbidden']);
+		expect((await vault('/secrets/nope?api-version=7.4', auth)).json.error.code).toBe(
+			'SecretNotFound'
+		);
+	});
+
+	it('IMDS: trailing slash optional, Metadata header required, identities by client_id, object_id, msi_res_id', async () => {
+		const base = `${emulator.imdsUrl}/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://vault.azure.net`;
+		expect((await fetch(base, { headers: { Metadata: 'true' } })).status).toBe(200);
+		const noHeader = await fetch(base);
+		expect([noHeader.status, await noHeader.json()]).toEqual([
+			400,
+			{ error: 'invalid_request', error_description: 'Required metadata header not specified' },
+		]);
+		const user = emulator.identities[1]!;
+		for (const q of [
+			`&client_id=${user.clientId}`,
+			`&object_id=${user.objectId}`,
+			`&msi_res_id=${encodeURIComponent(user.resourceId)}`,
+		])
+			expect((await token(q)).client_id).toBe(user.clientId);
+		const unknown = await fetch(`${base}&client_id=00000000-0000-0000-0000-000000000000`, {
+			headers: { Metadata: 'true' },
+		});
+		expect([unknown.status, (await unknown.json()).error_description]).toEqual([
+			400,
+			'Identity not found',
+		]);
+		expect(Number((await token()).expires_on)).toBeGreaterThan(Date.now() / 1000);
+	});
+
+	it('rotates a certificate: a new latest version with a new thumbprint', async () => {
+		const auth = { Authorization: `Bearer ${(await token()).access_token}` };
+		const before = (await vault('/certificates/clientcert/?api-version=2025-07-01', auth)).json;
+		const added = emulator.rotate('ClientCert');
+		const after = (await vault('/certificates/clientcert/?api-version=2025-07-01', auth)).json;
+		expect(after.id).toMatch(new RegExp(`/${added.version}$`));
+		expect(after.x5t).not.toBe(before.x5t);
+		expect(() => emulator.rotate('nope')).toThrow();
+	});
+
+	it('rejects a token issued for another resource', async () => {
+		const res = await fetch(
+			`${emulator.imdsUrl}/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/`,
+			{ headers: { Metadata: 'true' } }
+		);
+		const { access_token } = (await res.json()) as { access_token: string };
+		const denied = await vault('/certificates/webcert?api-version=7.5', {
+			Authorization: `Bearer ${access_token}`,
+		});
+		expect(denied.status).toBe(401);
+		expect(denied.json.error.message).toMatch(/Invalid audience/);
+	});
+
+	it('seeds from a file: imports a PFX with its password and generates RSA versions', async () => {
+		const fixture = new URL('../fixtures/thumbprint/', import.meta.url).pathname;
+		const seeded = await startEmulator({
+			seedBaseDir: fixture,
+			seed: {
+				certificates: [
+					{
+						name: 'imported',
+						import: { file: 'www.contoso.test-openssl3-aes.pfx', password: 'kvcert-demo' },
+					},
+					{
+						name: 'rsa-web',
+						subject: 'CN=rsa.contoso.test',
+						keyType: 'RSA',
+						versions: [{ createdDaysAgo: 1 }],
+					},
+				],
+			},
+		});
+		try {
+			const imported = seeded.store.get('imported')!;
+			expect(imported.policy.x509_props.subject).toBe('CN=www.contoso.test, O=Contoso');
+			expect(imported.versions[0]?.privateKey).toBeDefined();
+			expect(seeded.store.get('rsa-web')!.versions[0]?.privateKey?.asymmetricKeyType).toBe('rsa');
+		} finally {
+			await seeded.close();
+		}
+	});
+});
