@@ -24,4 +24,9 @@ export const sidebar = [
 	{ slug: 'operations' },
 	{ slug: 'security' },
 	{ slug: 'troubleshooting' },
+	{
+		label: 'Tools',
+		translations: { ja: 'ツール' },
+		items: [{ slug: 'tools/thumbprint' }],
+	},
 ];
