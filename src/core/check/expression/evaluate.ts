@@ -1,0 +1,360 @@
+import { propertyValue, stringContent } from '../json.ts';
+import type { OffsetMap } from '../source.ts';
+import type { TemplateScope } from '../scope.ts';
+import {
+	concatParts,
+	isHole,
+	knownString,
+	knownText,
+	toParts,
+	unknown,
+	type HoleTag,
+	type Located,
+	type StringPart,
+	type Value,
+} from '../values.ts';
+import type { Call, Expr } from './ast.ts';
+import { isEscapedBracket, isExpression, literalOffset, parseExpression } from './parse.ts';
+
+/** Where an expression is written: its decoded text and the map back to the raw file. */
+interface ExpressionSite {
+	at: Located;
+	scope: TemplateScope;
+	text: string;
+	map: OffsetMap;
+}
+
+const cache = new WeakMap<object, Value>();
+
+/**
+ * The static value of a JSON node: literals as they are, expression strings evaluated as far as
+ * parameters, variables and pure functions allow. Unknown parts stay holes.
+ */
+export function valueOf(at: Located): Value {
+	const { node } = at;
+	switch (node.type) {
+		case 'number':
+			return { kind: 'number', value: node.value as number, at };
+		case 'boolean':
+			return { kind: 'boolean', value: node.value as boolean, at };
+		case 'null':
+			return { kind: 'null', at };
+		case 'object':
+		case 'array':
+			return { kind: 'node', at };
+		case 'string':
+			break;
+		default:
+			return unknown(`invalid@${node.offset}`, '{?}');
+	}
+	const cached = cache.get(node);
+	if (cached) return cached;
+	const { text, map } = stringContent(at.doc, node);
+	let value: Value;
+	if (at.scope && isExpression(text)) {
+		if (at.scope.active.has(node)) return unknown(`cycle@${node.offset}`, '{?}');
+		at.scope.active.add(node);
+		try {
+			value = evaluateExpressionString({ at, scope: at.scope, text, map });
+		} finally {
+			at.scope.active.delete(node);
+		}
+	} else if (at.scope && isEscapedBracket(text)) {
+		value = knownString(text.slice(1), { source: at.doc.source, map: (i) => map(i + 1) });
+	} else value = knownString(text, { source: at.doc.source, map });
+	cache.set(node, value);
+	return value;
+}
+
+function evaluateExpressionString(site: ExpressionSite): Value {
+	const parsed = parseExpression(site.text);
+	if (!parsed.ok) {
+		site.scope.session.problems.set(site.at.node, {
+			doc: site.at.doc,
+			node: site.at.node,
+			offset: site.map(parsed.error.offset),
+			message: parsed.error.message,
+		});
+		return unknown(`error@${site.at.node.offset}`, '{?}');
+	}
+	return evaluate(parsed.expr, site);
+}
+
+function sourceOf(expr: Expr, site: ExpressionSite): string {
+	return site.text.slice(expr.start, expr.end).replace(/\s+/g, '').toLowerCase();
+}
+
+const tagsByProperty: Record<string, HoleTag> = {
+	secreturi: 'secretUri',
+	secreturiwithversion: 'secretUriWithVersion',
+	vaulturi: 'vaultUri',
+	keyvaultdns: 'keyvaultDns',
+	clientid: 'clientId',
+	principalid: 'principalId',
+	tenantid: 'tenantId',
+};
+
+function evaluate(expr: Expr, site: ExpressionSite): Value {
+	switch (expr.kind) {
+		case 'string':
+			return knownString(expr.value, {
+				source: site.at.doc.source,
+				map: (i) => site.map(literalOffset(site.text, expr, i)),
+			});
+		case 'number':
+			return { kind: 'number', value: expr.value };
+		case 'call':
+			return evaluateCall(expr, site);
+		case 'property': {
+			const object = evaluate(expr.object, site);
+			if (object.kind === 'node') {
+				const child = propertyValue(object.at.node, expr.name, true);
+				return child ? valueOf({ ...object.at, node: child }) : unknown(sourceOf(expr, site), '{?}');
+			}
+			if (object.kind === 'unknown') {
+				const tag = tagsByProperty[expr.name.toLowerCase()];
+				const key = `${object.hole.key}.${expr.name.toLowerCase()}`;
+				const label = tag === 'keyvaultDns' ? '{keyvaultDns}' : `{${site.text.slice(expr.start, expr.end)}}`;
+				return unknown(key, label, tag);
+			}
+			return unknown(sourceOf(expr, site), `{${site.text.slice(expr.start, expr.end)}}`);
+		}
+		case 'index': {
+			const object = evaluate(expr.object, site);
+			const index = evaluate(expr.index, site);
+			if (object.kind === 'node') {
+				const { node } = object.at;
+				if (node.type === 'array' && index.kind === 'number') {
+					const child = node.children?.[index.value];
+					if (child) return valueOf({ ...object.at, node: child });
+				}
+				const name = knownText(index);
+				if (node.type === 'object' && name !== undefined) {
+					const child = propertyValue(node, name, true);
+					if (child) return valueOf({ ...object.at, node: child });
+				}
+			}
+			return unknown(sourceOf(expr, site), `{${site.text.slice(expr.start, expr.end)}}`);
+		}
+	}
+}
+
+function lookup(
+	call: Call,
+	site: ExpressionSite,
+	kind: 'parameters' | 'variables'
+): Value | undefined {
+	const arg = call.args[0];
+	const name = arg ? knownText(evaluate(arg, site)) : undefined;
+	if (name === undefined) return undefined;
+	const key = name.toLowerCase();
+	if (kind === 'variables') {
+		const node = site.scope.variables.get(key);
+		if (!node) {
+			if (!site.scope.standalone) problem(site, call, `variable '${name}' is not defined`);
+			return unknown(`variables('${key}')`, `{${name}}`);
+		}
+		return valueOf({ doc: site.scope.doc, node, scope: site.scope });
+	}
+	const binding = site.scope.parameters.get(key);
+	if (!binding) {
+		if (!site.scope.standalone) problem(site, call, `parameter '${name}' is not declared`);
+		return unknown(`parameters('${key}')`, `{${name}}`, 'parameter');
+	}
+	if (!binding.value) return unknown(`parameters('${key}')`, `{${name}}`, 'parameter');
+	return valueOf(binding.value);
+}
+
+function problem(site: ExpressionSite, expr: Expr, message: string): void {
+	if (site.scope.session.problems.has(site.at.node)) return;
+	site.scope.session.problems.set(site.at.node, {
+		doc: site.at.doc,
+		node: site.at.node,
+		offset: site.map(expr.start),
+		message,
+	});
+}
+
+const stringFunctions: Record<string, (s: string, args: Value[]) => string | undefined> = {
+	tolower: (s) => s.toLowerCase(),
+	toupper: (s) => s.toUpperCase(),
+	trim: (s) => s.trim(),
+	replace: (s, [from, to]) => {
+		const a = from && knownText(from);
+		const b = to && knownText(to);
+		return a !== undefined && b !== undefined && a !== '' ? s.split(a).join(b) : undefined;
+	},
+	substring: (s, [start, length]) => {
+		const from = start?.kind === 'number' ? start.value : undefined;
+		const count = length === undefined ? s.length : length.kind === 'number' ? length.value : undefined;
+		if (from === undefined || count === undefined || from < 0 || from + count > s.length) return undefined;
+		return s.substr(from, count);
+	},
+};
+
+function evaluateCall(call: Call, site: ExpressionSite): Value {
+	const name = call.namespace ? `${call.namespace}.${call.name}`.toLowerCase() : call.name.toLowerCase();
+	const key = sourceOf(call, site);
+	const label = `{${site.text.slice(call.start, call.end)}}`;
+	const args = () => call.args.map((arg) => evaluate(arg, site));
+	switch (name) {
+		case 'parameters':
+		case 'variables':
+			return lookup(call, site, name) ?? unknown(key, label);
+		case 'concat': {
+			const values = args();
+			if (values.some((v) => v.kind === 'node' || v.kind === 'null')) return unknown(key, label);
+			return concatParts(values.flatMap((v, i) => toParts(v, `${key}#${i}`)));
+		}
+		case 'format':
+			return format(args(), key, label);
+		case 'string': {
+			const [value] = args();
+			if (value?.kind === 'string') return value;
+			if (value?.kind === 'number' || value?.kind === 'boolean') return knownString(String(value.value));
+			return unknown(key, label);
+		}
+		case 'uri': {
+			const [base, relative] = args();
+			if (base?.kind !== 'string' || !relative) return unknown(key, label);
+			const last = base.parts[base.parts.length - 1];
+			const baseText = knownText(base);
+			if (baseText !== undefined) {
+				const cut = baseText.lastIndexOf('/');
+				return concatParts([{ text: baseText.slice(0, cut + 1) }, ...toParts(relative, `${key}#1`)]);
+			}
+			if (last && isHole(last) && last.hole.tag === 'vaultUri')
+				return concatParts([...base.parts, ...toParts(relative, `${key}#1`)]);
+			if (last && !isHole(last) && last.text.endsWith('/'))
+				return concatParts([...base.parts, ...toParts(relative, `${key}#1`)]);
+			return unknown(key, label);
+		}
+		case 'resourceid':
+		case 'subscriptionresourceid':
+		case 'tenantresourceid':
+		case 'extensionresourceid':
+			return resourceId(name, args(), key, label);
+		case 'true':
+			return { kind: 'boolean', value: true };
+		case 'false':
+			return { kind: 'boolean', value: false };
+		case 'null':
+			return { kind: 'null' };
+		case 'if': {
+			const condition = call.args[0] ? evaluate(call.args[0], site) : undefined;
+			if (condition?.kind !== 'boolean') return unknown(key, label);
+			const branch = call.args[condition.value ? 1 : 2];
+			return branch ? evaluate(branch, site) : unknown(key, label);
+		}
+		case 'equals': {
+			const [a, b] = args();
+			const x = a && primitive(a);
+			const y = b && primitive(b);
+			return x !== undefined && y !== undefined ? { kind: 'boolean', value: x === y } : unknown(key, label);
+		}
+		case 'not': {
+			const [a] = args();
+			return a?.kind === 'boolean' ? { kind: 'boolean', value: !a.value } : unknown(key, label);
+		}
+		case 'int': {
+			const [a] = args();
+			const text = a && knownText(a);
+			if (a?.kind === 'number') return a;
+			return text !== undefined && /^-?\d+$/.test(text.trim())
+				? { kind: 'number', value: Number(text) }
+				: unknown(key, label);
+		}
+		case 'reference':
+		case 'environment':
+		case 'resourcegroup':
+		case 'subscription':
+		case 'tenant':
+		case 'deployment': {
+			const first = call.args[0];
+			const target = first ? canonical(evaluate(first, site)) : '';
+			return unknown(`${name}(${target})`, label);
+		}
+		default: {
+			const transform = stringFunctions[name];
+			if (!transform) return unknown(key, label);
+			const [subject, ...rest] = args();
+			const text = subject && knownText(subject);
+			if (text === undefined) return unknown(key, label);
+			const result = transform(text, rest);
+			return result === undefined ? unknown(key, label) : knownString(result);
+		}
+	}
+}
+
+function primitive(value: Value): string | number | boolean | undefined {
+	if (value.kind === 'number' || value.kind === 'boolean') return value.value;
+	const text = knownText(value);
+	return text === undefined ? undefined : text.toLowerCase();
+}
+
+function canonical(value: Value): string {
+	if (value.kind === 'unknown') return value.hole.key;
+	if (value.kind === 'string')
+		return value.parts.map((p) => (isHole(p) ? `{${p.hole.key}}` : p.text.toLowerCase())).join('');
+	return String(value.kind === 'number' || value.kind === 'boolean' ? value.value : value.kind);
+}
+
+function format(values: Value[], key: string, label: string): Value {
+	const [pattern, ...rest] = values;
+	const text = pattern && knownText(pattern);
+	if (text === undefined) return unknown(key, label);
+	const parts: StringPart[] = [];
+	let literal = '';
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if ((ch === '{' && text[i + 1] === '{') || (ch === '}' && text[i + 1] === '}')) {
+			literal += ch;
+			i++;
+			continue;
+		}
+		if (ch === '{') {
+			const close = text.indexOf('}', i);
+			const spec = close === -1 ? '' : text.slice(i + 1, close);
+			const match = /^(\d+)$/.exec(spec);
+			const arg = match ? rest[Number(match[1])] : undefined;
+			if (!arg) return unknown(key, label);
+			parts.push({ text: literal }, ...toParts(arg, `${key}#${spec}`));
+			literal = '';
+			i = close;
+			continue;
+		}
+		literal += ch;
+	}
+	parts.push({ text: literal });
+	return concatParts(parts);
+}
+
+function resourceId(name: string, values: Value[], key: string, label: string): Value {
+	const typeIndex = values.findIndex((v) => (knownText(v) ?? '').includes('/'));
+	if (typeIndex === -1) return unknown(key, label);
+	const type = knownText(values[typeIndex] as Value) ?? '';
+	const names = values.slice(typeIndex + 1);
+	const [namespace, ...types] = type.split('/');
+	if (types.length !== names.length || !namespace) return unknown(key, label);
+	const parts: StringPart[] = [];
+	if (name === 'resourceid' || name === 'subscriptionresourceid') {
+		const scope = values.slice(0, typeIndex);
+		const subscription = name === 'subscriptionresourceid' ? scope[0] : scope.length === 2 ? scope[0] : undefined;
+		const group = name === 'resourceid' ? scope[scope.length - 1] : undefined;
+		parts.push({ text: '/subscriptions/' });
+		parts.push(...(subscription ? toParts(subscription, 'subscriptionid') : [{ hole: { key: 'subscription().subscriptionid', label: '{subscriptionId}' } }]));
+		if (name === 'resourceid') {
+			parts.push({ text: '/resourceGroups/' });
+			parts.push(...(group ? toParts(group, 'resourcegroup') : [{ hole: { key: 'resourcegroup().name', label: '{resourceGroup}' } }]));
+		}
+	} else if (name === 'extensionresourceid') {
+		const [scopeValue] = values;
+		if (!scopeValue || typeIndex !== 1) return unknown(key, label);
+		parts.push(...toParts(scopeValue, `${key}#scope`));
+	}
+	parts.push({ text: `/providers/${namespace}` });
+	types.forEach((segment, i) => {
+		parts.push({ text: `/${segment}/` }, ...toParts(names[i] as Value, `${key}#${i}`));
+	});
+	return concatParts(parts);
+}
