@@ -15,6 +15,11 @@ function command(name: string, summary: string, load: Command['load']) {
 }
 
 // Subcommands are registered by the features that provide them (check, thumbprint, compare, emulator…).
+command(
+	'check',
+	'check Key Vault VM extension settings in ARM templates and commands',
+	() => import('./commands/check.ts')
+);
 
 const usage = () =>
 	[
@@ -41,5 +46,3 @@ export async function main(argv: string[]): Promise<number> {
 	const { run } = await entry.load();
 	return run(rest);
 }
-
-void command;

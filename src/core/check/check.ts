@@ -55,7 +55,11 @@ function syntaxDiagnostics(doc: JsonDocument, lang: Lang): Diagnostic[] {
 			{
 				messageId: 'syntax',
 				data: { code: printParseErrorCode(error.error) },
-				at: { source: doc.source, start: doc.toRaw(error.offset), end: doc.toRaw(error.offset + error.length) },
+				at: {
+					source: doc.source,
+					start: doc.toRaw(error.offset),
+					end: doc.toRaw(error.offset + error.length),
+				},
 			},
 			lang
 		)
@@ -63,10 +67,15 @@ function syntaxDiagnostics(doc: JsonDocument, lang: Lang): Diagnostic[] {
 }
 
 function wrapResource(root: JsonNode): JsonNode {
-	return root.type === 'array' ? root : { type: 'array', offset: root.offset, length: root.length, children: [root] };
+	return root.type === 'array'
+		? root
+		: { type: 'array', offset: root.offset, length: root.length, children: [root] };
 }
 
-function analyse(source: SourceText, options: CheckOptions): {
+function analyse(
+	source: SourceText,
+	options: CheckOptions
+): {
 	kind: InputKind | undefined;
 	document: CheckedDocument | undefined;
 	docs: JsonDocument[];
@@ -90,7 +99,13 @@ function analyse(source: SourceText, options: CheckOptions): {
 	}
 	const doc = parseJsonDocument(source);
 	const kind = options.kind ?? jsonInputKind(doc.root);
-	const result = { kind, document: undefined as CheckedDocument | undefined, docs: [doc], session, unreadable: [] };
+	const result = {
+		kind,
+		document: undefined as CheckedDocument | undefined,
+		docs: [doc],
+		session,
+		unreadable: [],
+	};
 	const root = doc.root;
 	if (!root || root.type !== (kind === 'resource' ? root.type : 'object')) return result;
 	if (kind === 'template') {
@@ -98,13 +113,22 @@ function analyse(source: SourceText, options: CheckOptions): {
 			? parseJsonDocument(createSource(options.parameters.path, options.parameters.text))
 			: undefined;
 		if (parametersDoc) result.docs.push(parametersDoc);
-		const scope = createTemplateScope(doc, root, session, parametersDoc ? parameterFileValues(parametersDoc) : undefined);
+		const scope = createTemplateScope(
+			doc,
+			root,
+			session,
+			parametersDoc ? parameterFileValues(parametersDoc) : undefined
+		);
 		const resources = propertyValue(root, 'resources', true);
 		result.document = resources
 			? findKeyVaultExtensions(doc, scope, resources)
 			: { doc, resources: [], hosts: [], extensions: [] };
 	} else if (kind === 'resource') {
-		const scope = createTemplateScope(doc, { type: 'object', offset: 0, length: 0, children: [] }, session);
+		const scope = createTemplateScope(
+			doc,
+			{ type: 'object', offset: 0, length: 0, children: [] },
+			session
+		);
 		scope.standalone = true;
 		result.document = findKeyVaultExtensions(doc, scope, wrapResource(root));
 	} else if (kind === 'settings') {
@@ -121,7 +145,10 @@ function analyse(source: SourceText, options: CheckOptions): {
 			publisher: undefined,
 			type: undefined,
 			version: undefined,
-			anchor: anchorOf({ ...settings, node: propertyValue(root, 'secretsManagementSettings') ?? root }),
+			anchor: anchorOf({
+				...settings,
+				node: propertyValue(root, 'secretsManagementSettings') ?? root,
+			}),
 			document,
 		};
 		document.extensions.push(site);
@@ -131,7 +158,11 @@ function analyse(source: SourceText, options: CheckOptions): {
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {
-	return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+	return (
+		a.file === b.file &&
+		a.range.start.offset === b.range.start.offset &&
+		a.range.end.offset === b.range.end.offset
+	);
 }
 
 /**
@@ -154,7 +185,12 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 				const existing = byKey.get(key);
 				if (existing && sameRange(existing, diagnostic)) {
 					for (const related of diagnostic.related)
-						if (!existing.related.some((r) => r.file === related.file && r.range.start.offset === related.range.start.offset))
+						if (
+							!existing.related.some(
+								(r) =>
+									r.file === related.file && r.range.start.offset === related.range.start.offset
+							)
+						)
 							existing.related.push(related);
 					return;
 				}
@@ -172,8 +208,14 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 				{
 					messageId: 'broken',
 					data: { detail: problem.message },
-					at: { source: at.source, start: problem.offset, end: Math.max(problem.offset + 1, at.end - 1) },
-					related: [{ at, message: { ja: '式全体はここです。', en: 'The whole expression is here.' } }],
+					at: {
+						source: at.source,
+						start: problem.offset,
+						end: Math.max(problem.offset + 1, at.end - 1),
+					},
+					related: [
+						{ at, message: { ja: '式全体はここです。', en: 'The whole expression is here.' } },
+					],
 				},
 				lang
 			)
@@ -186,5 +228,11 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 			a.range.start.offset - b.range.start.offset ||
 			a.ruleId.localeCompare(b.ruleId)
 	);
-	return { file: source.path, kind, extensionCount: document?.extensions.length ?? 0, diagnostics, unreadable };
+	return {
+		file: source.path,
+		kind,
+		extensionCount: document?.extensions.length ?? 0,
+		diagnostics,
+		unreadable,
+	};
 }

@@ -37,7 +37,13 @@ function observedEntry(at: Located): ObservedCertificate {
 	}
 	const kind = resolved.value.kind;
 	const shape = kind === 'string' ? 'string' : kind === 'unknown' ? 'unknown' : 'other';
-	return { at, resolved, shape, url: shape === 'string' ? { at, resolved } : undefined, object: undefined };
+	return {
+		at,
+		resolved,
+		shape,
+		url: shape === 'string' ? { at, resolved } : undefined,
+		object: undefined,
+	};
 }
 
 /** Builds what a rule sees of one extension. */

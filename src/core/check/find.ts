@@ -54,7 +54,8 @@ function collectResources(
 		if (resourceNode.type !== 'object') continue;
 		const typeNode = propertyValue(resourceNode, 'type', true);
 		const written = typeof typeNode?.value === 'string' ? typeNode.value.toLowerCase() : '';
-		const type = parent && written !== '' && !written.includes('/') ? `${parent.type}/${written}` : written;
+		const type =
+			parent && written !== '' && !written.includes('/') ? `${parent.type}/${written}` : written;
 		const at: Located = { ...list, node: resourceNode };
 		const resource: TemplateResource = { at, type, parent, symbolicName, scope: list.scope! };
 		out.push(resource);
@@ -70,7 +71,8 @@ function collectNestedTemplate(deployment: TemplateResource, out: TemplateResour
 	if (!properties || !template) return;
 	const outer = deployment.scope;
 	const evaluation = child(child(properties, 'expressionEvaluationOptions', true), 'scope', true);
-	const inner = knownText(evaluation ? resolve(evaluation).value : { kind: 'null' })?.toLowerCase() === 'inner';
+	const inner =
+		knownText(evaluation ? resolve(evaluation).value : { kind: 'null' })?.toLowerCase() === 'inner';
 	let scope: TemplateScope = outer;
 	if (inner) {
 		const given = new Map<string, GivenParameter>();
@@ -162,14 +164,21 @@ export function findKeyVaultExtensions(
 		if (!nested) {
 			const name = resourceName(resource);
 			const cut = name?.indexOf('/') ?? -1;
-			if (name !== undefined && cut > 0) host = hostsByName.get(`${hostKind}:${name.slice(0, cut)}`);
+			if (name !== undefined && cut > 0)
+				host = hostsByName.get(`${hostKind}:${name.slice(0, cut)}`);
 		}
 		const properties = asObject(child(resource.at, 'properties', true));
 		if (!isKeyVaultExtension(properties)) {
 			host?.otherExtensions.push(resource.at);
 			continue;
 		}
-		const site = extensionSite(nested ? 'nested' : 'top-level', hostKind, resource.at, resource, document);
+		const site = extensionSite(
+			nested ? 'nested' : 'top-level',
+			hostKind,
+			resource.at,
+			resource,
+			document
+		);
 		site.host = host;
 		host?.extensions.push(site);
 		document.extensions.push(site);
@@ -178,7 +187,11 @@ export function findKeyVaultExtensions(
 	for (const host of document.hosts) {
 		if (host.kind !== 'vmss') continue;
 		const profile = child(
-			child(child(child(host.resource.at, 'properties', true), 'virtualMachineProfile', true), 'extensionProfile', true),
+			child(
+				child(child(host.resource.at, 'properties', true), 'virtualMachineProfile', true),
+				'extensionProfile',
+				true
+			),
 			'extensions',
 			true
 		);

@@ -7,12 +7,18 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
 	let end = -1;
 	for (const edit of sorted) {
 		if (edit.start < end || edit.start > edit.end || edit.end > text.length) continue;
-		if (applied.some((a) => a.start === edit.start && a.end === edit.end && a.newText === edit.newText)) continue;
+		if (
+			applied.some(
+				(a) => a.start === edit.start && a.end === edit.end && a.newText === edit.newText
+			)
+		)
+			continue;
 		applied.push(edit);
 		end = Math.max(end, edit.end);
 	}
 	let result = text;
-	for (const edit of [...applied].reverse()) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+	for (const edit of [...applied].reverse())
+		result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
 	return { text: result, applied };
 }
 
@@ -36,7 +42,9 @@ export function fixFiles(
 	const current = new Map(files);
 	const fixes: AppliedFix[] = [];
 	for (let pass = 0; pass < 10; pass++) {
-		const diagnostics = check(current).filter((d) => d.fix && d.fix.edits.every((e) => current.has(e.file)));
+		const diagnostics = check(current).filter(
+			(d) => d.fix && d.fix.edits.every((e) => current.has(e.file))
+		);
 		if (diagnostics.length === 0) break;
 		let changed = false;
 		const claimed = new Map<string, TextEdit[]>();
@@ -44,7 +52,9 @@ export function fixFiles(
 		for (const diagnostic of diagnostics) {
 			const edits = diagnostic.fix!.edits;
 			const overlaps = edits.some((e) =>
-				(claimed.get(e.file) ?? []).some((c) => e.start < c.end && c.start < e.end || (e.start === c.start && e.end === c.end))
+				(claimed.get(e.file) ?? []).some(
+					(c) => (e.start < c.end && c.start < e.end) || (e.start === c.start && e.end === c.end)
+				)
 			);
 			if (overlaps) continue;
 			for (const e of edits) claimed.set(e.file, [...(claimed.get(e.file) ?? []), e]);
@@ -58,7 +68,13 @@ export function fixFiles(
 			}
 		}
 		for (const d of chosen)
-			fixes.push({ file: d.file, ruleId: d.ruleId, description: d.fix!.description, line: d.range.start.line, column: d.range.start.column });
+			fixes.push({
+				file: d.file,
+				ruleId: d.ruleId,
+				description: d.fix!.description,
+				line: d.range.start.line,
+				column: d.range.start.column,
+			});
 		if (!changed) break;
 	}
 	return { files: current, fixes };

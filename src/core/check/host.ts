@@ -14,8 +14,17 @@ function machineProperties(host: HostResource): Located | undefined {
 }
 
 /** The image a VM or scale set is created from, as far as it is statically known. */
-export function hostImage(host: HostResource): { publisher?: string; offer?: string; sku?: string; at?: Located } {
-	const image = child(child(machineProperties(host), 'storageProfile', true), 'imageReference', true);
+export function hostImage(host: HostResource): {
+	publisher?: string;
+	offer?: string;
+	sku?: string;
+	at?: Located;
+} {
+	const image = child(
+		child(machineProperties(host), 'storageProfile', true),
+		'imageReference',
+		true
+	);
 	const result: { publisher?: string; offer?: string; sku?: string; at?: Located } = {};
 	const publisher = text(child(image, 'publisher', true));
 	const offer = text(child(image, 'offer', true));
@@ -28,12 +37,14 @@ export function hostImage(host: HostResource): { publisher?: string; offer?: str
 }
 
 const windowsPublishers = /^microsoft(windowsserver|windowsdesktop|sqlserver|visualstudio)/i;
-const linuxPublishers = /^(canonical|redhat|suse|debian|openlogic|microsoftcblmariner|oracle|almalinux|kinvolk|resf)/i;
+const linuxPublishers =
+	/^(canonical|redhat|suse|debian|openlogic|microsoftcblmariner|oracle|almalinux|kinvolk|resf)/i;
 
 /** A host's operating system, from osType, the OS profile or the image publisher; undefined if unknown. */
 export function hostOs(host: HostResource): OsKind | undefined {
 	const properties = machineProperties(host);
-	const osType = text(child(child(child(properties, 'storageProfile', true), 'osDisk', true), 'osType', true)) ??
+	const osType =
+		text(child(child(child(properties, 'storageProfile', true), 'osDisk', true), 'osType', true)) ??
 		(host.kind === 'arc' ? text(child(properties, 'osType', true)) : undefined);
 	if (osType && /^windows$/i.test(osType)) return 'windows';
 	if (osType && /^linux$/i.test(osType)) return 'linux';
@@ -61,10 +72,19 @@ export interface HostIdentity {
 export function hostIdentity(host: HostResource): HostIdentity {
 	const at = child(host.resource.at, 'identity', true);
 	if (host.kind === 'arc')
-		return { at, declared: true, type: 'systemassigned', systemAssigned: true, userAssigned: false, userAssignedKeys: [] };
+		return {
+			at,
+			declared: true,
+			type: 'systemassigned',
+			systemAssigned: true,
+			userAssigned: false,
+			userAssignedKeys: [],
+		};
 	const object = asObject(at);
 	const typeAt = child(object, 'type', true);
-	const type = typeAt ? knownText(resolve(typeAt).value)?.toLowerCase().replace(/\s+/g, '') : undefined;
+	const type = typeAt
+		? knownText(resolve(typeAt).value)?.toLowerCase().replace(/\s+/g, '')
+		: undefined;
 	const map = asObject(child(object, 'userAssignedIdentities', true));
 	const userAssignedKeys = entries(map?.node).map(([, value]) => {
 		const key = value.parent?.children?.[0] ?? value;

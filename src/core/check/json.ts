@@ -40,7 +40,12 @@ export function propertyValue(
 	for (const property of object.children) {
 		const name = property.children?.[0]?.value;
 		if (name === key) return property.children?.[1];
-		if (ignoreCase && loose === undefined && typeof name === 'string' && name.toLowerCase() === lower)
+		if (
+			ignoreCase &&
+			loose === undefined &&
+			typeof name === 'string' &&
+			name.toLowerCase() === lower
+		)
 			loose = property.children?.[1];
 	}
 	return loose;

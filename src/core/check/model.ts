@@ -11,12 +11,7 @@ export type HostKind = 'vm' | 'vmss' | 'arc';
 
 /** How an extension was written. */
 export type ExtensionForm =
-	| 'top-level'
-	| 'nested'
-	| 'profile'
-	| 'resource'
-	| 'settings'
-	| 'command';
+	'top-level' | 'nested' | 'profile' | 'resource' | 'settings' | 'command';
 
 /** A value and where it is written (absent when the value is implied). */
 export interface Field {

@@ -47,7 +47,11 @@ export function asArray(at: Located | undefined): Located | undefined {
 }
 
 /** Property `key` of the object a node resolves to. */
-export function child(at: Located | undefined, key: string, ignoreCase = false): Located | undefined {
+export function child(
+	at: Located | undefined,
+	key: string,
+	ignoreCase = false
+): Located | undefined {
 	const object = asObject(at);
 	if (!object) return undefined;
 	const node = propertyValue(object.node, key, ignoreCase);
@@ -68,7 +72,11 @@ export function valueAt(at: Located | undefined): Value | undefined {
 /** The anchor of a whole node. */
 export function anchorOf(at: Located): Anchor {
 	const { doc, node } = at;
-	return { source: doc.source, start: doc.toRaw(node.offset), end: doc.toRaw(node.offset + node.length) };
+	return {
+		source: doc.source,
+		start: doc.toRaw(node.offset),
+		end: doc.toRaw(node.offset + node.length),
+	};
 }
 
 /** The anchor of the key of a property whose value node is given. */
@@ -103,7 +111,7 @@ export function locateInValue(value: Value, start: number, end: number): Anchor 
 }
 
 /** The text of a string value with holes replaced by a marker character, for pattern matching. */
-export function flatText(value: Value, hole = '\u0000'): string {
+export function flatText(value: Value, hole = '\uE000'): string {
 	if (value.kind !== 'string') return '';
 	return value.parts.map((p) => (isHole(p) ? hole : p.text)).join('');
 }

@@ -3,8 +3,13 @@ import { rangeAt } from './source.ts';
 import type { Diagnostic, Lang, Localized } from './types.ts';
 
 /** Replaces `{name}` placeholders of a message template with data. */
-export function renderMessage(template: string, data: Record<string, string | number> = {}): string {
-	return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+export function renderMessage(
+	template: string,
+	data: Record<string, string | number> = {}
+): string {
+	return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+		key in data ? String(data[key]) : whole
+	);
 }
 
 /** The text of a rule message in a language. */

@@ -41,7 +41,11 @@ export interface ReportDescriptor {
 	at: Anchor;
 	severity?: Severity;
 	related?: RelatedDescriptor[];
-	fix?: { messageId: string; data?: Record<string, string | number>; edits: Array<{ at: Anchor; text: string }> };
+	fix?: {
+		messageId: string;
+		data?: Record<string, string | number>;
+		edits: Array<{ at: Anchor; text: string }>;
+	};
 }
 
 /** One entry of `observedCertificates`. */

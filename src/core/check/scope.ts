@@ -89,7 +89,11 @@ export function parameterFileValues(doc: JsonDocument): Map<string, GivenParamet
 	const parameters = propertyValue(doc.root, 'parameters', true);
 	for (const [name, entry] of entries(parameters)) {
 		const value = propertyValue(entry, 'value', true);
-		if (value) result.set(name.toLowerCase(), { value: { doc, node: value, scope: undefined }, source: 'file' });
+		if (value)
+			result.set(name.toLowerCase(), {
+				value: { doc, node: value, scope: undefined },
+				source: 'file',
+			});
 		else if (propertyValue(entry, 'reference', true))
 			result.set(name.toLowerCase(), { value: undefined, source: 'file' });
 	}

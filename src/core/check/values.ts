@@ -73,18 +73,19 @@ export function knownText(value: Value): string | undefined {
 	return text;
 }
 
-/** A canonical text for comparing values: holes become `\u0001key\u0001`. */
+/** A canonical text for comparing values: holes become `\uE001key\uE001`. */
 export function canonicalText(value: Value): string | undefined {
-	if (value.kind === 'unknown') return `\u0001${value.hole.key}\u0001`;
+	if (value.kind === 'unknown') return `\uE001${value.hole.key}\uE001`;
 	if (value.kind === 'number') return String(value.value);
 	if (value.kind !== 'string') return undefined;
-	return value.parts.map((p) => (isHole(p) ? `\u0001${p.hole.key}\u0001` : p.text)).join('');
+	return value.parts.map((p) => (isHole(p) ? `\uE001${p.hole.key}\uE001` : p.text)).join('');
 }
 
 /** A readable form of a value for messages: holes become their labels. */
 export function displayText(value: Value): string {
 	if (value.kind === 'unknown') return value.hole.label;
-	if (value.kind === 'string') return value.parts.map((p) => (isHole(p) ? p.hole.label : p.text)).join('');
+	if (value.kind === 'string')
+		return value.parts.map((p) => (isHole(p) ? p.hole.label : p.text)).join('');
 	if (value.kind === 'number' || value.kind === 'boolean') return String(value.value);
 	if (value.kind === 'null') return 'null';
 	return '…';

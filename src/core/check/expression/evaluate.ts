@@ -109,12 +109,15 @@ function evaluate(expr: Expr, site: ExpressionSite): Value {
 			const object = evaluate(expr.object, site);
 			if (object.kind === 'node') {
 				const child = propertyValue(object.at.node, expr.name, true);
-				return child ? valueOf({ ...object.at, node: child }) : unknown(sourceOf(expr, site), '{?}');
+				return child
+					? valueOf({ ...object.at, node: child })
+					: unknown(sourceOf(expr, site), '{?}');
 			}
 			if (object.kind === 'unknown') {
 				const tag = tagsByProperty[expr.name.toLowerCase()];
 				const key = `${object.hole.key}.${expr.name.toLowerCase()}`;
-				const label = tag === 'keyvaultDns' ? '{keyvaultDns}' : `{${site.text.slice(expr.start, expr.end)}}`;
+				const label =
+					tag === 'keyvaultDns' ? '{keyvaultDns}' : `{${site.text.slice(expr.start, expr.end)}}`;
 				return unknown(key, label, tag);
 			}
 			return unknown(sourceOf(expr, site), `{${site.text.slice(expr.start, expr.end)}}`);
@@ -186,14 +189,18 @@ const stringFunctions: Record<string, (s: string, args: Value[]) => string | und
 	},
 	substring: (s, [start, length]) => {
 		const from = start?.kind === 'number' ? start.value : undefined;
-		const count = length === undefined ? s.length : length.kind === 'number' ? length.value : undefined;
-		if (from === undefined || count === undefined || from < 0 || from + count > s.length) return undefined;
+		const count =
+			length === undefined ? s.length : length.kind === 'number' ? length.value : undefined;
+		if (from === undefined || count === undefined || from < 0 || from + count > s.length)
+			return undefined;
 		return s.substr(from, count);
 	},
 };
 
 function evaluateCall(call: Call, site: ExpressionSite): Value {
-	const name = call.namespace ? `${call.namespace}.${call.name}`.toLowerCase() : call.name.toLowerCase();
+	const name = call.namespace
+		? `${call.namespace}.${call.name}`.toLowerCase()
+		: call.name.toLowerCase();
 	const key = sourceOf(call, site);
 	const label = `{${site.text.slice(call.start, call.end)}}`;
 	const args = () => call.args.map((arg) => evaluate(arg, site));
@@ -211,7 +218,8 @@ function evaluateCall(call: Call, site: ExpressionSite): Value {
 		case 'string': {
 			const [value] = args();
 			if (value?.kind === 'string') return value;
-			if (value?.kind === 'number' || value?.kind === 'boolean') return knownString(String(value.value));
+			if (value?.kind === 'number' || value?.kind === 'boolean')
+				return knownString(String(value.value));
 			return unknown(key, label);
 		}
 		case 'uri': {
@@ -221,7 +229,10 @@ function evaluateCall(call: Call, site: ExpressionSite): Value {
 			const baseText = knownText(base);
 			if (baseText !== undefined) {
 				const cut = baseText.lastIndexOf('/');
-				return concatParts([{ text: baseText.slice(0, cut + 1) }, ...toParts(relative, `${key}#1`)]);
+				return concatParts([
+					{ text: baseText.slice(0, cut + 1) },
+					...toParts(relative, `${key}#1`),
+				]);
 			}
 			if (last && isHole(last) && last.hole.tag === 'vaultUri')
 				return concatParts([...base.parts, ...toParts(relative, `${key}#1`)]);
@@ -250,7 +261,9 @@ function evaluateCall(call: Call, site: ExpressionSite): Value {
 			const [a, b] = args();
 			const x = a && primitive(a);
 			const y = b && primitive(b);
-			return x !== undefined && y !== undefined ? { kind: 'boolean', value: x === y } : unknown(key, label);
+			return x !== undefined && y !== undefined
+				? { kind: 'boolean', value: x === y }
+				: unknown(key, label);
 		}
 		case 'not': {
 			const [a] = args();
@@ -339,13 +352,22 @@ function resourceId(name: string, values: Value[], key: string, label: string): 
 	const parts: StringPart[] = [];
 	if (name === 'resourceid' || name === 'subscriptionresourceid') {
 		const scope = values.slice(0, typeIndex);
-		const subscription = name === 'subscriptionresourceid' ? scope[0] : scope.length === 2 ? scope[0] : undefined;
+		const subscription =
+			name === 'subscriptionresourceid' ? scope[0] : scope.length === 2 ? scope[0] : undefined;
 		const group = name === 'resourceid' ? scope[scope.length - 1] : undefined;
 		parts.push({ text: '/subscriptions/' });
-		parts.push(...(subscription ? toParts(subscription, 'subscriptionid') : [{ hole: { key: 'subscription().subscriptionid', label: '{subscriptionId}' } }]));
+		parts.push(
+			...(subscription
+				? toParts(subscription, 'subscriptionid')
+				: [{ hole: { key: 'subscription().subscriptionid', label: '{subscriptionId}' } }])
+		);
 		if (name === 'resourceid') {
 			parts.push({ text: '/resourceGroups/' });
-			parts.push(...(group ? toParts(group, 'resourcegroup') : [{ hole: { key: 'resourcegroup().name', label: '{resourceGroup}' } }]));
+			parts.push(
+				...(group
+					? toParts(group, 'resourcegroup')
+					: [{ hole: { key: 'resourcegroup().name', label: '{resourceGroup}' } }])
+			);
 		}
 	} else if (name === 'extensionresourceid') {
 		const [scopeValue] = values;

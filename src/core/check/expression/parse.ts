@@ -130,7 +130,8 @@ export function parseExpression(text: string): ParseResult {
 	};
 
 	try {
-		if (text.length > 24_576) throw new Failure('the expression is longer than 24,576 characters', 0);
+		if (text.length > 24_576)
+			throw new Failure('the expression is longer than 24,576 characters', 0);
 		const expr = postfix();
 		skipSpace();
 		if (pos < end) throw new Failure(`unexpected '${text[pos]}'`, pos);

@@ -99,7 +99,10 @@ function wordAnchor(source: SourceText, word: Word): Anchor {
 }
 
 function fieldOf(source: SourceText, word: Word): Field {
-	return { value: knownString(word.text, { source, map: word.map }), anchor: wordAnchor(source, word) };
+	return {
+		value: knownString(word.text, { source, map: word.map }),
+		anchor: wordAnchor(source, word),
+	};
 }
 
 /**
@@ -139,7 +142,10 @@ export function parseCommands(source: SourceText, readFile: ReadFile | undefined
 		}
 		return parseJsonDocument(createSource(path, content));
 	};
-	const deref = (word: Word): Word => (/^\$\w+$/.test(word.text) && !word.quoted ? (variables.get(word.text.toLowerCase()) ?? word) : word);
+	const deref = (word: Word): Word =>
+		/^\$\w+$/.test(word.text) && !word.quoted
+			? (variables.get(word.text.toLowerCase()) ?? word)
+			: word;
 
 	for (const words of statements) {
 		const [first, second] = words;
@@ -148,7 +154,10 @@ export function parseCommands(source: SourceText, readFile: ReadFile | undefined
 			const end = words[words.length - 1]!.end;
 			if (value && /^Get-Content$/i.test(value.text))
 				variables.set(first.text.toLowerCase(), {
-					text: words.slice(2).map((w) => w.text).join(' '),
+					text: words
+						.slice(2)
+						.map((w) => w.text)
+						.join(' '),
 					start: value.start,
 					end,
 					map: (i) => Math.min(value.start + i, end),
@@ -159,7 +168,10 @@ export function parseCommands(source: SourceText, readFile: ReadFile | undefined
 		}
 		let matched: { shape: CommandShape; length: number } | undefined;
 		for (const length of [4, 1]) {
-			const head = words.slice(0, length).map((w) => w.text).join(' ');
+			const head = words
+				.slice(0, length)
+				.map((w) => w.text)
+				.join(' ');
 			const found = shapes.find((s) => s.match.test(head));
 			if (found) {
 				matched = { shape: found.shape, length };
@@ -193,19 +205,26 @@ export function parseCommands(source: SourceText, readFile: ReadFile | undefined
 		const version = option(shape.version);
 		const name = option(shape.name);
 		const isKeyVault =
-			/^microsoft\.azure\.keyvault/i.test(publisher?.text ?? '') || /^keyvaultfor/i.test(type?.text ?? '');
+			/^microsoft\.azure\.keyvault/i.test(publisher?.text ?? '') ||
+			/^keyvaultfor/i.test(type?.text ?? '');
 		if (!isKeyVault) continue;
 
 		let settingsDoc: JsonDocument | undefined;
 		let settingsUnknown = false;
 		const settingsWord = option(shape.settings);
 		if (settingsWord) {
-			const fromGetContent = /^\(?\s*Get-Content\s+(?:-Raw\s+)?(?:-Path\s+)?['"]?([^'")\s]+)['"]?/i.exec(settingsWord.text);
+			const fromGetContent =
+				/^\(?\s*Get-Content\s+(?:-Raw\s+)?(?:-Path\s+)?['"]?([^'")\s]+)['"]?/i.exec(
+					settingsWord.text
+				);
 			const text = settingsWord.text.trim();
-			if (fromGetContent) settingsDoc = fileDocument(fromGetContent[1]!, wordAnchor(source, settingsWord));
-			else if (text.startsWith('@')) settingsDoc = fileDocument(text.slice(1), wordAnchor(source, settingsWord));
+			if (fromGetContent)
+				settingsDoc = fileDocument(fromGetContent[1]!, wordAnchor(source, settingsWord));
+			else if (text.startsWith('@'))
+				settingsDoc = fileDocument(text.slice(1), wordAnchor(source, settingsWord));
 			else if (text.startsWith('{')) settingsDoc = inlineSettings(source, settingsWord);
-			else if (readFile?.(text) !== undefined) settingsDoc = fileDocument(text, wordAnchor(source, settingsWord));
+			else if (readFile?.(text) !== undefined)
+				settingsDoc = fileDocument(text, wordAnchor(source, settingsWord));
 			else settingsUnknown = true;
 		} else if (shape.objectSettings.some((o) => options.has(o))) settingsUnknown = true;
 		if (settingsDoc) result.settingsDocuments.push(settingsDoc);
@@ -215,7 +234,9 @@ export function parseCommands(source: SourceText, readFile: ReadFile | undefined
 			hostKind: shape.host,
 			resource: undefined,
 			properties: undefined,
-			settings: settingsDoc?.root ? { doc: settingsDoc, node: settingsDoc.root, scope: undefined } : undefined,
+			settings: settingsDoc?.root
+				? { doc: settingsDoc, node: settingsDoc.root, scope: undefined }
+				: undefined,
 			settingsUnknown: settingsUnknown || (settingsDoc !== undefined && !settingsDoc.root),
 			host: undefined,
 			name: name ? fieldOf(source, name) : undefined,

@@ -17,14 +17,23 @@ export function jsonInputKind(root: JsonNode | undefined): InputKind | undefined
 	if (root.type !== 'object') return undefined;
 	const schema = propertyValue(root, '$schema', true)?.value;
 	const schemaText = typeof schema === 'string' ? schema.toLowerCase() : '';
-	if (propertyValue(root, 'resources', true) || schemaText.includes('deploymenttemplate')) return 'template';
+	if (propertyValue(root, 'resources', true) || schemaText.includes('deploymenttemplate'))
+		return 'template';
 	if (schemaText.includes('deploymentparameters')) return 'parameters';
-	if (propertyValue(root, 'secretsManagementSettings') || propertyValue(root, 'authenticationSettings'))
+	if (
+		propertyValue(root, 'secretsManagementSettings') ||
+		propertyValue(root, 'authenticationSettings')
+	)
 		return 'settings';
-	if (propertyValue(root, 'type', true) && (propertyValue(root, 'properties', true) || propertyValue(root, 'name', true)))
+	if (
+		propertyValue(root, 'type', true) &&
+		(propertyValue(root, 'properties', true) || propertyValue(root, 'name', true))
+	)
 		return 'resource';
 	const parameters = propertyValue(root, 'parameters', true);
-	if (parameters?.children?.every((p) => propertyValue(p.children?.[1], 'value', true) !== undefined))
+	if (
+		parameters?.children?.every((p) => propertyValue(p.children?.[1], 'value', true) !== undefined)
+	)
 		return 'parameters';
 	return undefined;
 }

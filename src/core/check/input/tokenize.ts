@@ -52,7 +52,7 @@ export function tokenizeScript(text: string, dialectOf: (line: string) => ShellD
 			pos++;
 			continue;
 		}
-		if (ch === '#' ) {
+		if (ch === '#') {
 			while (pos < text.length && text[pos] !== '\n') pos++;
 			continue;
 		}
@@ -64,7 +64,12 @@ export function tokenizeScript(text: string, dialectOf: (line: string) => ShellD
 		while (pos < text.length) {
 			const c = text[pos]!;
 			if (depth === 0 && (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';')) break;
-			if ((c === '\\' || c === '`') && depth === 0 && /^[ \t]*\r?\n/.test(text.slice(pos + 1, pos + 4))) break;
+			if (
+				(c === '\\' || c === '`') &&
+				depth === 0 &&
+				/^[ \t]*\r?\n/.test(text.slice(pos + 1, pos + 4))
+			)
+				break;
 			if (c === '(' && (value === '' || value.endsWith('$'))) depth++;
 			if (c === ')' && depth > 0) depth--;
 			if (c === "'" && depth === 0) {

@@ -25,7 +25,10 @@ export const publisherRule = defineRule({
 				ja: 'publisher がありません。"Microsoft.Azure.KeyVault" を指定してください。',
 				en: 'The publisher is missing; set it to "Microsoft.Azure.KeyVault".',
 			},
-			fix: { ja: 'publisher を "Microsoft.Azure.KeyVault" にする', en: 'Set the publisher to "Microsoft.Azure.KeyVault"' },
+			fix: {
+				ja: 'publisher を "Microsoft.Azure.KeyVault" にする',
+				en: 'Set the publisher to "Microsoft.Azure.KeyVault"',
+			},
 		},
 		sources: ['S1', 'S5', 'I22'],
 	},

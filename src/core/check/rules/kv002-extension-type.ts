@@ -63,9 +63,13 @@ export const extensionTypeRule = defineRule({
 				messageId: 'osMismatch',
 				data: { actual, expected, os: hostSystem === 'windows' ? 'Windows' : 'Linux' },
 				at: anchor,
-				related: [...related, { at: anchorOf(host!.resource.at), message: relatedMessages.hostDeclared }],
+				related: [
+					...related,
+					{ at: anchorOf(host!.resource.at), message: relatedMessages.hostDeclared },
+				],
 				...fix,
 			});
-		else context.report({ messageId: 'unknownType', data: { actual }, at: anchor, related, ...fix });
+		else
+			context.report({ messageId: 'unknownType', data: { actual }, at: anchor, related, ...fix });
 	},
 });

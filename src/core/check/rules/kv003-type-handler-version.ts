@@ -41,20 +41,25 @@ export const typeHandlerVersionRule = defineRule({
 	check(context) {
 		const { version, properties, form } = context.extension;
 		if (!version) {
-			if (properties && form !== 'command') context.report({ messageId: 'missing', at: context.extension.anchor });
+			if (properties && form !== 'command')
+				context.report({ messageId: 'missing', at: context.extension.anchor });
 			return;
 		}
 		const { anchor, related } = fieldPlace(version);
 		const { value } = version;
 		if (value.kind === 'number') {
-			const raw = value.at ? value.at.doc.text.slice(value.at.node.offset, value.at.node.offset + value.at.node.length) : String(value.value);
+			const raw = value.at
+				? value.at.doc.text.slice(value.at.node.offset, value.at.node.offset + value.at.node.length)
+				: String(value.value);
 			const fixable = value.at && isLiteral(value.at) && /^\d+\.\d+$/.test(raw);
 			context.report({
 				messageId: 'number',
 				data: { actual: raw },
 				at: anchor,
 				related,
-				...(fixable ? { fix: { messageId: 'fix', edits: [{ at: anchorOf(value.at!), text: `"${raw}"` }] } } : {}),
+				...(fixable
+					? { fix: { messageId: 'fix', edits: [{ at: anchorOf(value.at!), text: `"${raw}"` }] } }
+					: {}),
 			});
 			return;
 		}
@@ -69,7 +74,11 @@ export const typeHandlerVersionRule = defineRule({
 		if (versions.includes(actual)) return;
 		context.report({
 			messageId: 'undocumented',
-			data: { actual, os: context.os === 'windows' ? 'Windows' : 'Linux', versions: versions.join(', ') },
+			data: {
+				actual,
+				os: context.os === 'windows' ? 'Windows' : 'Linux',
+				versions: versions.join(', '),
+			},
 			at: anchor,
 			related,
 		});

@@ -27,6 +27,11 @@ export const unsupportedVersionRule = defineRule({
 		const { version } = context.extension;
 		if (!version || context.major === undefined || context.major >= 3) return;
 		const { anchor, related } = fieldPlace(version);
-		context.report({ messageId: 'old', data: { actual: context.version ?? '' }, at: anchor, related });
+		context.report({
+			messageId: 'old',
+			data: { actual: context.version ?? '' },
+			at: anchor,
+			related,
+		});
 	},
 });

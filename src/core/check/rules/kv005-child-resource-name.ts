@@ -44,10 +44,11 @@ export const childResourceNameRule = defineRule({
 		if (canonical === undefined) return;
 		const segments = canonical.split('/').length;
 		const { anchor, related } = fieldPlace(name);
-		const actual = canonical.replace(/\u0001[^\u0001]*\u0001/g, '{…}');
+		const actual = canonical.replace(/\uE001[^\uE001]*\uE001/g, '{…}');
 		const parent = parents[hostKind];
 		if (form === 'nested') {
-			if (segments > 1) context.report({ messageId: 'nested', data: { actual }, at: anchor, related });
+			if (segments > 1)
+				context.report({ messageId: 'nested', data: { actual }, at: anchor, related });
 			return;
 		}
 		if (segments === 2) return;
@@ -56,9 +57,15 @@ export const childResourceNameRule = defineRule({
 			return;
 		}
 		const candidates = document.hosts.filter((h) => h.kind === hostKind);
-		const hostName = candidates.length === 1 ? child(candidates[0]!.resource.at, 'name', true) : undefined;
+		const hostName =
+			candidates.length === 1 ? child(candidates[0]!.resource.at, 'name', true) : undefined;
 		let fix;
-		if (hostName && isLiteral(name.at) && name.at.node.type === 'string' && hostName.node.type === 'string') {
+		if (
+			hostName &&
+			isLiteral(name.at) &&
+			name.at.node.type === 'string' &&
+			hostName.node.type === 'string'
+		) {
 			const extension = stringContent(name.at.doc, name.at.node).text;
 			const hostText = stringContent(hostName.doc, hostName.node).text;
 			const hostIsExpression = !isLiteral(hostName);
@@ -70,9 +77,20 @@ export const childResourceNameRule = defineRule({
 				fix = {
 					messageId: 'fix',
 					data: { host: hostIsExpression ? hostText.slice(1, -1) : hostText },
-					edits: [{ at: { ...anchor, start: anchor.start + 1, end: anchor.end - 1 }, text: JSON.stringify(newText).slice(1, -1) }],
+					edits: [
+						{
+							at: { ...anchor, start: anchor.start + 1, end: anchor.end - 1 },
+							text: JSON.stringify(newText).slice(1, -1),
+						},
+					],
 				};
 		}
-		context.report({ messageId: 'topLevel', data: { actual, parent }, at: anchor, related, ...(fix ? { fix } : {}) });
+		context.report({
+			messageId: 'topLevel',
+			data: { actual, parent },
+			at: anchor,
+			related,
+			...(fix ? { fix } : {}),
+		});
 	},
 });

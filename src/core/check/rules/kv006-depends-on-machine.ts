@@ -2,7 +2,7 @@ import { resourceName } from '../find.ts';
 import { anchorOf, child, items, resolve } from '../navigate.ts';
 import { relatedMessages } from '../related.ts';
 import { defineRule } from '../rule.ts';
-import { canonicalText } from '../values.ts';
+import { canonicalText, displayText } from '../values.ts';
 
 /** KV006: a top-level extension whose machine is in the same template should depend on it. */
 export const dependsOnMachineRule = defineRule({
@@ -36,14 +36,18 @@ export const dependsOnMachineRule = defineRule({
 		for (const entry of items(dependsOn)) {
 			const text = canonicalText(resolve(entry).value)?.toLowerCase();
 			if (text === undefined) return;
-			if (text === name || text.endsWith(`/${name}`) || text === host.resource.symbolicName?.toLowerCase()) return;
-			if (text.includes('\u0001') && !text.includes('/')) return;
+			if (
+				text === name ||
+				text.endsWith(`/${name}`) ||
+				text === host.resource.symbolicName?.toLowerCase()
+			)
+				return;
+			if (text.includes('\uE001') && !text.includes('/')) return;
 		}
 		const hostName = child(host.resource.at, 'name', true);
-		const display = hostName ? resolve(hostName).value : undefined;
 		context.report({
 			messageId: 'missing',
-			data: { host: display && display.kind === 'string' ? display.parts.map((p) => ('hole' in p ? p.hole.label : p.text)).join('') : name },
+			data: { host: hostName ? displayText(resolve(hostName).value) : name },
 			at: context.extension.name?.anchor ?? context.extension.anchor,
 			related: [{ at: anchorOf(host.resource.at), message: relatedMessages.hostDeclared }],
 		});

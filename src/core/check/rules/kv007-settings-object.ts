@@ -34,6 +34,12 @@ export const settingsObjectRule = defineRule({
 		if (kind === 'string' && resolved.value.parts.some((p) => 'hole' in p)) return;
 		const { anchor, related } = placeOf(settings);
 		if (kind === 'string') context.report({ messageId: 'string', at: anchor, related });
-		else context.report({ messageId: 'other', data: { kind: kind === 'node' ? 'array' : kind }, at: anchor, related });
+		else
+			context.report({
+				messageId: 'other',
+				data: { kind: kind === 'node' ? 'array' : kind },
+				at: anchor,
+				related,
+			});
 	},
 });

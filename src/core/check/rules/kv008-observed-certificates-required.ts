@@ -52,12 +52,18 @@ export const observedCertificatesRequiredRule = defineRule({
 		if (!secretsManagementSettings) {
 			const written = child(settings, 'secretsManagementSettings');
 			if (written && resolve(written).value.kind === 'unknown') return;
-			context.report({ messageId: 'noSecretsManagementSettings', at: written ? anchorOf(written) : propertyKeyAnchor(extension.settings) });
+			context.report({
+				messageId: 'noSecretsManagementSettings',
+				at: written ? anchorOf(written) : propertyKeyAnchor(extension.settings),
+			});
 			return;
 		}
 		const observed = child(secretsManagementSettings, 'observedCertificates');
 		if (!observed) {
-			context.report({ messageId: 'noObservedCertificates', at: propertyKeyAnchor(secretsManagementSettings) });
+			context.report({
+				messageId: 'noObservedCertificates',
+				at: propertyKeyAnchor(secretsManagementSettings),
+			});
 			return;
 		}
 		const resolved = resolve(observed);

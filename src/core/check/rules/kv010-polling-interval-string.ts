@@ -45,13 +45,27 @@ export const pollingIntervalStringRule = defineRule({
 		if (value.kind === 'number') {
 			const actual = String(value.value);
 			let fix;
-			if (literal && literal.node === at.node && isLiteral(literal)) fix = { messageId: 'fixQuote', data: { actual }, edits: [{ at: anchorOf(literal), text: `"${actual}"` }] };
+			if (literal && literal.node === at.node && isLiteral(literal))
+				fix = {
+					messageId: 'fixQuote',
+					data: { actual },
+					edits: [{ at: anchorOf(literal), text: `"${actual}"` }],
+				};
 			else if (at.node.type === 'string' && !isLiteral(at)) {
 				const text = stringContent(at.doc, at.node).text;
 				const use = anchorOf(at);
-				fix = { messageId: 'fixWrap', edits: [{ at: use, text: JSON.stringify(`[string(${text.slice(1, -1)})]`) }] };
+				fix = {
+					messageId: 'fixWrap',
+					edits: [{ at: use, text: JSON.stringify(`[string(${text.slice(1, -1)})]`) }],
+				};
 			}
-			context.report({ messageId: 'number', data: { actual }, at: anchor, related, ...(fix ? { fix } : {}) });
+			context.report({
+				messageId: 'number',
+				data: { actual },
+				at: anchor,
+				related,
+				...(fix ? { fix } : {}),
+			});
 			return;
 		}
 		if (value.kind === 'string') {

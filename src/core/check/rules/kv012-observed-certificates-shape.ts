@@ -54,13 +54,26 @@ export const observedCertificatesShapeRule = defineRule({
 			if (strings && entry.shape === 'object')
 				context.report({ messageId: 'wantString', data, ...place(entry.at, related) });
 			if (!strings && major !== 4 && entry.shape === 'string')
-				context.report({ messageId: 'wantObject', data, severity: 'warning', ...place(entry.at, related) });
-			if (entry.shape === 'other') context.report({ messageId: strings ? 'wantString' : 'wantObject', data, ...place(entry.at, related) });
+				context.report({
+					messageId: 'wantObject',
+					data,
+					severity: 'warning',
+					...place(entry.at, related),
+				});
+			if (entry.shape === 'other')
+				context.report({
+					messageId: strings ? 'wantString' : 'wantObject',
+					data,
+					...place(entry.at, related),
+				});
 		}
 	},
 });
 
-function place(at: Parameters<typeof placeOf>[0], extra: Array<{ at: ReturnType<typeof anchorOf>; message: { ja: string; en: string } }> = []) {
+function place(
+	at: Parameters<typeof placeOf>[0],
+	extra: Array<{ at: ReturnType<typeof anchorOf>; message: { ja: string; en: string } }> = []
+) {
 	const { anchor, related } = placeOf(at);
 	return { at: anchor, related: [...related, ...extra] };
 }

@@ -31,12 +31,22 @@ export const v4StringListRule = defineRule({
 			if (entry.shape !== 'string') continue;
 			const { anchor, related } = placeOf(entry.at);
 			const direct = isLiteral(entry.at) && entry.at.doc.direct;
-			const text = entry.at.doc.text.slice(entry.at.node.offset, entry.at.node.offset + entry.at.node.length);
+			const text = entry.at.doc.text.slice(
+				entry.at.node.offset,
+				entry.at.node.offset + entry.at.node.length
+			);
 			context.report({
 				messageId: 'string',
 				at: anchor,
 				related,
-				...(direct ? { fix: { messageId: 'fix', edits: [{ at: anchorOf(entry.at), text: `{ "url": ${text} }` }] } } : {}),
+				...(direct
+					? {
+							fix: {
+								messageId: 'fix',
+								edits: [{ at: anchorOf(entry.at), text: `{ "url": ${text} }` }],
+							},
+						}
+					: {}),
 			});
 		}
 	},

@@ -48,15 +48,28 @@ export const observedUrlFormatRule = defineRule({
 			if (shape.hole) continue;
 			if (!shape.parsed) {
 				const actual = knownText(shape.value);
-				if (actual !== undefined) context.report({ messageId: 'malformed', data: { actual }, ...pieceReport(url, undefined) });
+				if (actual !== undefined)
+					context.report({
+						messageId: 'malformed',
+						data: { actual },
+						...pieceReport(url, undefined),
+					});
 				continue;
 			}
 			if (shape.scheme?.known && shape.scheme.text.toLowerCase() !== 'https') {
-				context.report({ messageId: 'scheme', data: { actual: shape.scheme.text }, ...pieceReport(url, shape.scheme) });
+				context.report({
+					messageId: 'scheme',
+					data: { actual: shape.scheme.text },
+					...pieceReport(url, shape.scheme),
+				});
 				continue;
 			}
 			const suffix = shape.suffix.kind === 'known' ? shape.suffix.text.toLowerCase() : undefined;
-			if (suffix !== undefined && !suffix.endsWith('managedhsm.azure.net') && !vaultSuffixes.includes(suffix)) {
+			if (
+				suffix !== undefined &&
+				!suffix.endsWith('managedhsm.azure.net') &&
+				!vaultSuffixes.includes(suffix)
+			) {
 				context.report({
 					messageId: 'host',
 					data: { actual: suffix, suffixes: vaultSuffixes.join(', ') },
@@ -75,12 +88,20 @@ export const observedUrlFormatRule = defineRule({
 					messageId: 'trailingSlash',
 					severity: 'warning',
 					...place,
-					...(place.exact ? { fix: { messageId: 'fixSlash', edits: [{ at: place.exact, text: '' }] } } : {}),
+					...(place.exact
+						? { fix: { messageId: 'fixSlash', edits: [{ at: place.exact, text: '' }] } }
+						: {}),
 				});
 			}
 			const collection = segments[0]?.text.toLowerCase();
-			const valid = collection === 'secrets' || collection === 'certificates' || collection === 'keys';
-			if (segments.length < 2 || segments.length > 3 || !valid || segments.some((s) => s.text === ''))
+			const valid =
+				collection === 'secrets' || collection === 'certificates' || collection === 'keys';
+			if (
+				segments.length < 2 ||
+				segments.length > 3 ||
+				!valid ||
+				segments.some((s) => s.text === '')
+			)
 				context.report({ messageId: 'path', ...pieceReport(url, undefined) });
 		}
 	},

@@ -36,7 +36,13 @@ export const certificatesPathRule = defineRule({
 				data: { actual },
 				...place,
 				...(place.exact
-					? { fix: { messageId: 'fix', data: { actual }, edits: [{ at: place.exact, text: 'secrets' }] } }
+					? {
+							fix: {
+								messageId: 'fix',
+								data: { actual },
+								edits: [{ at: place.exact, text: 'secrets' }],
+							},
+						}
 					: {}),
 			});
 		}

@@ -23,8 +23,13 @@ export const managedHsmRule = defineRule({
 	check(context) {
 		for (const url of observedUrls(context)) {
 			const { suffix, host } = url.shape;
-			if (suffix.kind !== 'known' || !suffix.text.toLowerCase().endsWith('managedhsm.azure.net')) continue;
-			context.report({ messageId: 'hsm', data: { actual: host?.text.replace(/\u0000/g, '…') ?? '' }, ...pieceReport(url, host) });
+			if (suffix.kind !== 'known' || !suffix.text.toLowerCase().endsWith('managedhsm.azure.net'))
+				continue;
+			context.report({
+				messageId: 'hsm',
+				data: { actual: host?.text.replace(/\uE000/g, '…') ?? '' },
+				...pieceReport(url, host),
+			});
 		}
 	},
 });

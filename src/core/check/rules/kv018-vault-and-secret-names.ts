@@ -33,11 +33,19 @@ export const vaultAndSecretNamesRule = defineRule({
 			if (vaultName?.known) {
 				const name = vaultName.text;
 				if (!/^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/.test(name) || name.includes('--'))
-					context.report({ messageId: 'vault', data: { actual: name }, ...pieceReport(url, vaultName) });
+					context.report({
+						messageId: 'vault',
+						data: { actual: name },
+						...pieceReport(url, vaultName),
+					});
 			}
 			const secret = segments[1];
 			if (secret?.known && secret.text !== '' && !/^[A-Za-z0-9-]{1,127}$/.test(secret.text))
-				context.report({ messageId: 'secret', data: { actual: secret.text }, ...pieceReport(url, secret) });
+				context.report({
+					messageId: 'secret',
+					data: { actual: secret.text },
+					...pieceReport(url, secret),
+				});
 		}
 	},
 });

@@ -37,7 +37,9 @@ export const cloudSuffixRule = defineRule({
 	},
 	check(context) {
 		const { resource, host } = context.extension;
-		const region = textOf(child(resource?.at, 'location', true)) ?? textOf(child(host?.resource.at, 'location', true));
+		const region =
+			textOf(child(resource?.at, 'location', true)) ??
+			textOf(child(host?.resource.at, 'location', true));
 		const expected = region ? suffixForRegion(region) : undefined;
 		if (!expected) return;
 		for (const url of observedUrls(context)) {
@@ -45,7 +47,11 @@ export const cloudSuffixRule = defineRule({
 			if (suffix.kind !== 'known') continue;
 			const actual = suffix.text.toLowerCase();
 			if (actual === expected || !actual.startsWith('vault.')) continue;
-			context.report({ messageId: 'mismatch', data: { region: region!, expected, actual }, ...pieceReport(url, hostPiece) });
+			context.report({
+				messageId: 'mismatch',
+				data: { region: region!, expected, actual },
+				...pieceReport(url, hostPiece),
+			});
 		}
 	},
 });

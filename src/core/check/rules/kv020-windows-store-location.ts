@@ -30,9 +30,15 @@ export const windowsStoreLocationRule = defineRule({
 		for (const at of settingOccurrences(context, 'certificateStoreLocation')) {
 			const value = context.valueOf(at);
 			const actual = value && knownText(value);
-			if (!value || actual === undefined || actual === 'LocalMachine' || actual === 'CurrentUser') continue;
+			if (!value || actual === undefined || actual === 'LocalMachine' || actual === 'CurrentUser')
+				continue;
 			const squashed = actual.replace(/[\s_]/g, '').toLowerCase();
-			const expected = squashed === 'localmachine' ? 'LocalMachine' : squashed === 'currentuser' ? 'CurrentUser' : undefined;
+			const expected =
+				squashed === 'localmachine'
+					? 'LocalMachine'
+					: squashed === 'currentuser'
+						? 'CurrentUser'
+						: undefined;
 			const edits = expected ? replaceString(value, expected) : undefined;
 			const { anchor, related } = placeOf(at);
 			context.report({

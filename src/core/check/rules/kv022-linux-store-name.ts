@@ -7,7 +7,10 @@ export const linuxStoreNameRule = defineRule({
 	name: 'linux-store-name',
 	severity: 'info',
 	meta: {
-		title: { ja: 'Linux では certificateStoreName は無視されます', en: 'certificateStoreName is ignored on Linux' },
+		title: {
+			ja: 'Linux では certificateStoreName は無視されます',
+			en: 'certificateStoreName is ignored on Linux',
+		},
 		docs: {
 			ja: 'Linux の拡張機能は `certificateStoreName` を使いません。書いても害はありませんが、効果があると誤解しないよう知らせます。',
 			en: 'The Linux extension does not use `certificateStoreName`. It does no harm, but it has no effect either.',

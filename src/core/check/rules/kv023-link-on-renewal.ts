@@ -17,7 +17,10 @@ export const linkOnRenewalRule = defineRule({
 			en: '`linkOnRenewal` links the old and the renewed certificate on Windows. The Linux docs say it is "not available", and Windows 4.0 removed it (4.0 always links).',
 		},
 		messages: {
-			linux: { ja: 'linkOnRenewal は Linux では使えません。', en: 'linkOnRenewal is not available on Linux.' },
+			linux: {
+				ja: 'linkOnRenewal は Linux では使えません。',
+				en: 'linkOnRenewal is not available on Linux.',
+			},
 			v4: {
 				ja: 'linkOnRenewal は 4.0 で削除されました (常にリンクされます)。',
 				en: 'linkOnRenewal was removed in 4.0 (linking always happens).',
@@ -29,6 +32,7 @@ export const linkOnRenewalRule = defineRule({
 		const at = child(context.secretsManagementSettings, 'linkOnRenewal');
 		if (!at) return;
 		if (context.os === 'linux') context.report({ messageId: 'linux', at: propertyKeyAnchor(at) });
-		else if (context.os === 'windows' && context.major === 4) context.report({ messageId: 'v4', at: propertyKeyAnchor(at) });
+		else if (context.os === 'windows' && context.major === 4)
+			context.report({ messageId: 'v4', at: propertyKeyAnchor(at) });
 	},
 });

@@ -8,7 +8,10 @@ export const requireInitialSyncV4Rule = defineRule({
 	name: 'require-initial-sync-v4',
 	severity: 'warning',
 	meta: {
-		title: { ja: 'requireInitialSync は 4.0 で削除されました', en: 'requireInitialSync was removed in 4.0' },
+		title: {
+			ja: 'requireInitialSync は 4.0 で削除されました',
+			en: 'requireInitialSync was removed in 4.0',
+		},
 		docs: {
 			ja: 'バージョン 4.0 では `requireInitialSync` が削除され、拡張機能は設定したすべての証明書をインストールできたときだけ成功を報告します。書いても効果はありません。',
 			en: 'Version 4.0 removed `requireInitialSync`: the extension reports success only once every configured certificate is installed. The setting has no effect.',

@@ -37,7 +37,12 @@ export const osSpecificSettingsRule = defineRule({
 				context.report({ messageId: 'otherOs', data: data(name), at: propertyKeyAnchor(at) });
 		if (os === 'windows') {
 			const logging = child(context.settings, 'loggingSettings');
-			if (logging) context.report({ messageId: 'otherOs', data: data('loggingSettings'), at: propertyKeyAnchor(logging) });
+			if (logging)
+				context.report({
+					messageId: 'otherOs',
+					data: data('loggingSettings'),
+					at: propertyKeyAnchor(logging),
+				});
 		}
 	},
 });

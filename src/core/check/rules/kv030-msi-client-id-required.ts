@@ -32,12 +32,22 @@ export const msiClientIdRequiredRule = defineRule({
 		const identity = hostIdentity(host);
 		if (!identity.userAssigned) return;
 		if (child(context.authenticationSettings, 'msiClientId')) return;
-		if (context.authenticationSettings === undefined && child(context.settings, 'authenticationSettings')) return;
-		const at = context.authenticationSettings ? propertyKeyAnchor(context.authenticationSettings) : settings ? propertyKeyAnchor(settings) : context.extension.anchor;
+		if (
+			context.authenticationSettings === undefined &&
+			child(context.settings, 'authenticationSettings')
+		)
+			return;
+		const at = context.authenticationSettings
+			? propertyKeyAnchor(context.authenticationSettings)
+			: settings
+				? propertyKeyAnchor(settings)
+				: context.extension.anchor;
 		context.report({
 			messageId: 'missing',
 			at,
-			related: identity.at ? [{ at: anchorOf(identity.at), message: relatedMessages.identityDeclared }] : [],
+			related: identity.at
+				? [{ at: anchorOf(identity.at), message: relatedMessages.identityDeclared }]
+				: [],
 		});
 	},
 });

@@ -41,8 +41,12 @@ export const msiClientIdFormatRule = defineRule({
 		const report = (messageId: string, data: Record<string, string> = {}) =>
 			context.report({ messageId, data, at: place.anchor, related: place.related });
 		if (isTaggedHole(value, 'principalId')) return report('principalId');
-		const flat = value.kind === 'string' ? value.parts.map((p) => ('hole' in p ? '\u0000' : p.text)).join('') : '';
-		if (/^\/subscriptions\//i.test(flat) || /\/providers\/Microsoft\.ManagedIdentity\//i.test(flat)) return report('resourceId');
+		const flat =
+			value.kind === 'string'
+				? value.parts.map((p) => ('hole' in p ? '\uE000' : p.text)).join('')
+				: '';
+		if (/^\/subscriptions\//i.test(flat) || /\/providers\/Microsoft\.ManagedIdentity\//i.test(flat))
+			return report('resourceId');
 		const text = knownText(value);
 		if (text !== undefined && !isGuid(text)) return report('notGuid', { actual: text });
 	},

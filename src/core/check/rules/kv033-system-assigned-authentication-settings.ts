@@ -35,7 +35,9 @@ export const systemAssignedAuthenticationSettingsRule = defineRule({
 		context.report({
 			messageId: 'present',
 			at: propertyKeyAnchor(auth),
-			related: identity.at ? [{ at: anchorOf(identity.at), message: relatedMessages.identityDeclared }] : [],
+			related: identity.at
+				? [{ at: anchorOf(identity.at), message: relatedMessages.identityDeclared }]
+				: [],
 		});
 	},
 });

@@ -45,7 +45,9 @@ export const msiEndpointFormatRule = defineRule({
 		const match = /^([a-z]+):\/\/([^/]*)(\/.*)?$/i.exec(actual.replace(/ouath2/gi, 'oauth2'));
 		if (!match || match[1]!.toLowerCase() !== 'http' || match[2] === '') {
 			messageId = 'malformed';
-			const repaired = (expected ?? actual).replace(/^http:\/\/\/+/i, 'http://').replace(/^https:\/\//i, 'http://');
+			const repaired = (expected ?? actual)
+				.replace(/^http:\/\/\/+/i, 'http://')
+				.replace(/^https:\/\//i, 'http://');
 			expected = /^http:\/\/[^/]+\//.test(repaired) ? repaired : undefined;
 		}
 		if (!messageId) return;

@@ -37,7 +37,10 @@ export const arcMsiEndpointRule = defineRule({
 		const at = child(context.authenticationSettings, 'msiEndpoint');
 		if (!at) {
 			const where = context.authenticationSettings ?? context.extension.settings;
-			context.report({ messageId: 'missing', at: where ? propertyKeyAnchor(where) : context.extension.anchor });
+			context.report({
+				messageId: 'missing',
+				at: where ? propertyKeyAnchor(where) : context.extension.anchor,
+			});
 			return;
 		}
 		const value = context.valueOf(at);
@@ -45,6 +48,12 @@ export const arcMsiEndpointRule = defineRule({
 		if (!value || actual === undefined || actual.replace(/\/$/, '') === arcEndpoint) return;
 		const { anchor, related } = placeOf(at);
 		const edits = /169\.254\.169\.254/.test(actual) ? replaceString(value, arcEndpoint) : undefined;
-		context.report({ messageId: 'wrong', data: { actual }, at: anchor, related, ...(edits ? { fix: { messageId: 'fix', edits } } : {}) });
+		context.report({
+			messageId: 'wrong',
+			data: { actual },
+			at: anchor,
+			related,
+			...(edits ? { fix: { messageId: 'fix', edits } } : {}),
+		});
 	},
 });

@@ -16,10 +16,10 @@ const secretReadingRoles = [
 
 /** The canonical vault name of an observed URL: the host without its suffix, holes as markers. */
 function vaultKey(canonical: string): string | undefined {
-	const match = /^https:\/\/((?:\u0001[^\u0001]*\u0001|[^/\u0001])*)/i.exec(canonical);
+	const match = /^https:\/\/((?:\uE001[^\uE001]*\uE001|[^/\uE001])*)/i.exec(canonical);
 	if (!match) return undefined;
 	return match[1]!
-		.replace(/\u0001[^\u0001]*keyvaultdns\u0001.*$/, '')
+		.replace(/\uE001[^\uE001]*keyvaultdns\uE001.*$/, '')
 		.replace(/\.vault\..*$/i, '')
 		.toLowerCase();
 }
@@ -27,7 +27,11 @@ function vaultKey(canonical: string): string | undefined {
 type Grant = 'policy' | 'role' | 'unknown';
 
 /** Access policies with secrets get and list, on the vault itself or as accessPolicies resources. */
-function policyGrants(vault: TemplateResource, name: string, resources: TemplateResource[]): Grant[] {
+function policyGrants(
+	vault: TemplateResource,
+	name: string,
+	resources: TemplateResource[]
+): Grant[] {
 	const grants: Grant[] = [];
 	const lists = [child(child(vault.at, 'properties', true), 'accessPolicies', true)];
 	for (const resource of resources) {
@@ -44,9 +48,14 @@ function policyGrants(vault: TemplateResource, name: string, resources: Template
 		for (const policy of items(list)) {
 			const secrets = child(child(policy, 'permissions', true), 'secrets', true);
 			const names = items(secrets).map((p) => canonicalText(resolve(p).value)?.toLowerCase());
-			if (!secrets || resolve(secrets).at.node.type !== 'array' || names.some((n) => n === undefined || n.includes('\u0001')))
+			if (
+				!secrets ||
+				resolve(secrets).at.node.type !== 'array' ||
+				names.some((n) => n === undefined || n.includes('\uE001'))
+			)
 				grants.push('unknown');
-			else if (names.includes('all') || (names.includes('get') && names.includes('list'))) grants.push('policy');
+			else if (names.includes('all') || (names.includes('get') && names.includes('list')))
+				grants.push('policy');
 		}
 	}
 	return grants;
@@ -56,8 +65,16 @@ function roleGrants(resources: TemplateResource[]): Grant[] {
 	const grants: Grant[] = [];
 	for (const resource of resources) {
 		if (resource.type !== 'microsoft.authorization/roleassignments') continue;
-		const role = canonicalText(resolve(child(child(resource.at, 'properties', true), 'roleDefinitionId', true) ?? resource.at).value)?.toLowerCase();
-		if (role === undefined || (role.includes('\u0001') && !secretReadingRoles.some((r) => role.includes(r)))) grants.push('unknown');
+		const role = canonicalText(
+			resolve(
+				child(child(resource.at, 'properties', true), 'roleDefinitionId', true) ?? resource.at
+			).value
+		)?.toLowerCase();
+		if (
+			role === undefined ||
+			(role.includes('\uE001') && !secretReadingRoles.some((r) => role.includes(r)))
+		)
+			grants.push('unknown');
 		else if (secretReadingRoles.some((r) => role.includes(r))) grants.push('role');
 	}
 	return grants;
@@ -107,24 +124,37 @@ export const vaultAccessRule = defineRule({
 				if (name === undefined) return false;
 				if (key !== undefined && key === name) return true;
 				const hole = url.shape.hole?.key ?? '';
-				const inner = name.replace(/\u0001/g, '');
-				return /vaulturi|secreturi/.test(hole) && hole.includes(`microsoft.keyvault/vaults/`) && hole.includes(inner);
+				const inner = name.replace(/\uE001/g, '');
+				return (
+					/vaulturi|secreturi/.test(hole) &&
+					hole.includes(`microsoft.keyvault/vaults/`) &&
+					hole.includes(inner)
+				);
 			});
 			if (!vault || reported.has(vault)) continue;
 			reported.add(vault);
 			const name = resourceName(vault)!;
-			const rbac = booleanOf(child(child(vault.at, 'properties', true), 'enableRbacAuthorization', true));
+			const rbac = booleanOf(
+				child(child(vault.at, 'properties', true), 'enableRbacAuthorization', true)
+			);
 			const grants = [...policyGrants(vault, name, resources), ...roleGrants(resources)];
 			if (grants.includes('unknown')) continue;
 			const related = [{ at: anchorOf(vault.at), message: relatedMessages.vaultDeclared }];
-			const data = { vault: name.replace(/\u0001([^\u0001]*)\u0001/g, '{$1}') };
+			const data = { vault: name.replace(/\uE001([^\uE001]*)\uE001/g, '{$1}') };
 			const hasPolicy = grants.includes('policy');
 			const hasRole = grants.includes('role');
-			if (!hasPolicy && !hasRole) context.report({ messageId: 'noGrant', data, at: url.use, related });
+			if (!hasPolicy && !hasRole)
+				context.report({ messageId: 'noGrant', data, at: url.use, related });
 			else if (rbac === false && hasRole && !hasPolicy)
 				context.report({ messageId: 'roleOnPolicyVault', data, at: url.use, related });
 			else if (rbac === true && hasPolicy && !hasRole)
-				context.report({ messageId: 'policyOnRbacVault', data, severity: 'info', at: url.use, related });
+				context.report({
+					messageId: 'policyOnRbacVault',
+					data,
+					severity: 'info',
+					at: url.use,
+					related,
+				});
 		}
 	},
 });

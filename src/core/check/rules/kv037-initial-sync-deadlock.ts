@@ -37,7 +37,7 @@ export const initialSyncDeadlockRule = defineRule({
 		if (identity.systemAssigned !== true || identity.userAssigned) return;
 		const name = resourceName(host.resource);
 		if (name === undefined) return;
-		const token = name.replace(/\u0001/g, '');
+		const token = name.replace(/\uE001/g, '');
 		const principals: Located[] = [];
 		for (const resource of document.resources) {
 			const properties = child(resource.at, 'properties', true);
@@ -45,7 +45,10 @@ export const initialSyncDeadlockRule = defineRule({
 				const principal = child(properties, 'principalId', true);
 				if (principal) principals.push(principal);
 			}
-			if (resource.type === 'microsoft.keyvault/vaults' || resource.type === 'microsoft.keyvault/vaults/accesspolicies')
+			if (
+				resource.type === 'microsoft.keyvault/vaults' ||
+				resource.type === 'microsoft.keyvault/vaults/accesspolicies'
+			)
 				for (const policy of items(child(properties, 'accessPolicies', true))) {
 					const objectId = child(policy, 'objectId', true);
 					if (objectId) principals.push(objectId);
@@ -55,7 +58,10 @@ export const initialSyncDeadlockRule = defineRule({
 			const value = resolve(at).value;
 			if (value.kind !== 'unknown' || value.hole.tag !== 'principalId') return false;
 			const key = value.hole.key;
-			return key.includes(token) && (key.includes('/virtualmachines') || key.startsWith(`reference(${token}`));
+			return (
+				key.includes(token) &&
+				(key.includes('/virtualmachines') || key.startsWith(`reference(${token}`))
+			);
 		});
 		if (!grant) return;
 		context.report({
@@ -63,7 +69,9 @@ export const initialSyncDeadlockRule = defineRule({
 			at: propertyKeyAnchor(sync!),
 			related: [
 				{ at: anchorOf(grant), message: relatedMessages.grantHere },
-				...(identity.at ? [{ at: anchorOf(identity.at), message: relatedMessages.identityDeclared }] : []),
+				...(identity.at
+					? [{ at: anchorOf(identity.at), message: relatedMessages.identityDeclared }]
+					: []),
 			],
 		});
 	},

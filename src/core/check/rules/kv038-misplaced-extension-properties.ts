@@ -2,7 +2,13 @@ import { entries } from '../json.ts';
 import { defineRule } from '../rule.ts';
 import { propertyKeyAnchor } from './util.ts';
 
-const extensionProperties = ['autoUpgradeMinorVersion', 'enableAutomaticUpgrade', 'typeHandlerVersion', 'publisher', 'type'];
+const extensionProperties = [
+	'autoUpgradeMinorVersion',
+	'enableAutomaticUpgrade',
+	'typeHandlerVersion',
+	'publisher',
+	'type',
+];
 
 /** KV038: extension properties written inside settings have no effect there. */
 export const misplacedExtensionPropertiesRule = defineRule({
@@ -31,7 +37,11 @@ export const misplacedExtensionPropertiesRule = defineRule({
 			if (!object) continue;
 			for (const [name, node] of entries(object.node))
 				if (extensionProperties.includes(name))
-					context.report({ messageId: 'misplaced', data: { name }, at: propertyKeyAnchor({ ...object, node }) });
+					context.report({
+						messageId: 'misplaced',
+						data: { name },
+						at: propertyKeyAnchor({ ...object, node }),
+					});
 		}
 	},
 });

@@ -37,7 +37,10 @@ export const windowsV4OldServerRule = defineRule({
 			messageId: 'old',
 			data: { sku: image.sku },
 			at: anchor,
-			related: [...related, ...(image.at ? [{ at: anchorOf(image.at), message: relatedMessages.imageHere }] : [])],
+			related: [
+				...related,
+				...(image.at ? [{ at: anchorOf(image.at), message: relatedMessages.imageHere }] : []),
+			],
 		});
 	},
 });

@@ -10,7 +10,8 @@ function supported(publisher: string, offer: string, sku: string): boolean {
 	const o = offer.toLowerCase();
 	const s = sku.toLowerCase();
 	if (p === 'canonical') return /24_04/.test(o) || /24_04/.test(s);
-	if (p === 'microsoftcblmariner') return /azure-linux-?[34]/.test(o) || /azure-linux-?[34]/.test(s);
+	if (p === 'microsoftcblmariner')
+		return /azure-linux-?[34]/.test(o) || /azure-linux-?[34]/.test(s);
 	if (p === 'redhat') return /^9/.test(s) || /rhel.*9/.test(o);
 	return false;
 }
@@ -47,7 +48,10 @@ export const linuxV4DistributionRule = defineRule({
 			messageId: 'unsupported',
 			data: { image: `${publisher}:${offer}:${sku}` },
 			at: anchor,
-			related: [...related, ...(at ? [{ at: anchorOf(at), message: relatedMessages.imageHere }] : [])],
+			related: [
+				...related,
+				...(at ? [{ at: anchorOf(at), message: relatedMessages.imageHere }] : []),
+			],
 		});
 	},
 });

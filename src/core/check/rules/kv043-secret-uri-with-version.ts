@@ -30,14 +30,23 @@ export const secretUriWithVersionRule = defineRule({
 		for (const entry of context.observedCertificates ?? []) {
 			if (!entry.url || !isTaggedHole(entry.url.resolved.value, 'secretUriWithVersion')) continue;
 			const { at } = entry.url;
-			const use: Anchor = { source: at.doc.source, start: at.doc.toRaw(at.node.offset), end: at.doc.toRaw(at.node.offset + at.node.length) };
+			const use: Anchor = {
+				source: at.doc.source,
+				start: at.doc.toRaw(at.node.offset),
+				end: at.doc.toRaw(at.node.offset + at.node.length),
+			};
 			let edits: Array<{ at: Anchor; text: string }> | undefined;
 			if (at.node.type === 'string') {
 				const { text, map } = stringContent(at.doc, at.node);
 				const matches = [...text.matchAll(/secretUriWithVersion/gi)];
 				if (matches.length === 1) {
 					const index = matches[0]!.index!;
-					edits = [{ at: { source: at.doc.source, start: map(index), end: map(index + 20) }, text: 'secretUri' }];
+					edits = [
+						{
+							at: { source: at.doc.source, start: map(index), end: map(index + 20) },
+							text: 'secretUri',
+						},
+					];
 				}
 			}
 			context.report({

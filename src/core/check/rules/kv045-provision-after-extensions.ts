@@ -28,7 +28,8 @@ export const provisionAfterExtensionsRule = defineRule({
 	},
 	check(context) {
 		const { host, name, form } = context.extension;
-		if (!host || host.kind !== 'vmss' || form !== 'profile' || host.otherExtensions.length === 0) return;
+		if (!host || host.kind !== 'vmss' || form !== 'profile' || host.otherExtensions.length === 0)
+			return;
 		const own = name ? knownText(name.value) : undefined;
 		if (own === undefined || !name?.anchor) return;
 		for (const other of host.otherExtensions) {

@@ -30,7 +30,9 @@ export const linuxAclsShapeRule = defineRule({
 			for (const acl of items(child(entry.object, 'acls'))) {
 				const resolved = resolve(acl);
 				if (resolved.value.kind === 'unknown') continue;
-				const ok = resolved.at.node.type === 'object' && (child(resolved.at, 'user') || child(resolved.at, 'group'));
+				const ok =
+					resolved.at.node.type === 'object' &&
+					(child(resolved.at, 'user') || child(resolved.at, 'group'));
 				if (ok) continue;
 				const { anchor, related } = placeOf(acl);
 				context.report({ messageId: 'shape', at: anchor, related });

@@ -31,7 +31,10 @@ export function observedUrls(context: RuleContext): ObservedUrl[] {
  * Where to report a piece of a URL: the exact characters when they are one literal, else the place
  * of use; plus a related location when the literal is elsewhere (a parameter default…).
  */
-export function pieceReport(url: ObservedUrl, piece: UrlPiece | undefined): { at: Anchor; related: RelatedDescriptor[]; exact: Anchor | undefined } {
+export function pieceReport(
+	url: ObservedUrl,
+	piece: UrlPiece | undefined
+): { at: Anchor; related: RelatedDescriptor[]; exact: Anchor | undefined } {
 	const exact = piece ? pieceAnchor(url.shape, piece.start, piece.end) : undefined;
 	const at = exact ?? url.use;
 	const related = within(at, url.use) ? [] : [{ at: url.use, message: relatedMessages.valueUsed }];

@@ -2,7 +2,12 @@ import { flatText, locateInValue, type Anchor } from '../navigate.ts';
 import { isHole, type Hole, type Value } from '../values.ts';
 
 /** Key Vault DNS suffixes per cloud (research/kvvm-extension.md §4.3). */
-export const vaultSuffixes = ['vault.azure.net', 'vault.azure.cn', 'vault.usgovcloudapi.net', 'vault.microsoftazure.de'];
+export const vaultSuffixes = [
+	'vault.azure.net',
+	'vault.azure.cn',
+	'vault.usgovcloudapi.net',
+	'vault.microsoftazure.de',
+];
 
 /** A piece of a URL, in `flatText` coordinates (a hole counts as one character). */
 export interface UrlPiece {
@@ -31,7 +36,7 @@ export interface UrlShape {
 
 function piece(flat: string, start: number, end: number): UrlPiece {
 	const text = flat.slice(start, end);
-	return { text, start, end, known: !text.includes('\u0000') };
+	return { text, start, end, known: !text.includes('\uE000') };
 }
 
 /** Splits an observed-certificate URL (possibly with unknown holes) into its parts. */
@@ -67,10 +72,11 @@ export function analyseUrl(value: Value): UrlShape {
 		const nameEnd = dot === -1 ? hostEnd : hostStart + dot;
 		shape.vaultName = piece(flat, hostStart, nameEnd);
 		const rest = flat.slice(nameEnd, hostEnd).replace(/:443$/, '');
-		const holeIndex = nameEnd < hostEnd ? flat.indexOf('\u0000', nameEnd) : -1;
-		if (!rest.includes('\u0000')) shape.suffix = { kind: 'known', text: rest.replace(/^\./, '') };
-		else if (rest === '\u0000' && holeAt(value, holeIndex)?.tag === 'keyvaultDns') shape.suffix = { kind: 'environment' };
-		if (dot === -1 && shape.vaultName.text.endsWith('\u0000')) {
+		const holeIndex = nameEnd < hostEnd ? flat.indexOf('\uE000', nameEnd) : -1;
+		if (!rest.includes('\uE000')) shape.suffix = { kind: 'known', text: rest.replace(/^\./, '') };
+		else if (rest === '\uE000' && holeAt(value, holeIndex)?.tag === 'keyvaultDns')
+			shape.suffix = { kind: 'environment' };
+		if (dot === -1 && shape.vaultName.text.endsWith('\uE000')) {
 			const last = holeAt(value, hostEnd - 1);
 			if (last?.tag === 'keyvaultDns') {
 				shape.vaultName = piece(flat, hostStart, hostEnd - 1);

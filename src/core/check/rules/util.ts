@@ -31,7 +31,11 @@ export function placeOf(at: Located): {
 	}
 	const part = value.kind === 'string' && value.parts.length === 1 ? value.parts[0] : undefined;
 	if (part && !isHole(part) && part.origin && !isLiteral(resolved.at)) {
-		anchor = { source: part.origin.source, start: part.origin.map(0), end: part.origin.map(part.text.length) };
+		anchor = {
+			source: part.origin.source,
+			start: part.origin.map(0),
+			end: part.origin.map(part.text.length),
+		};
 		literal = undefined;
 	}
 	const related = within(anchor, use) ? [] : [{ at: use, message: relatedMessages.valueUsed }];
@@ -87,18 +91,36 @@ export function propertyKeyAnchor(at: Located): Anchor {
 }
 
 /** Versions documented per OS (research/kvvm-extension.md §1). */
-export const documentedVersions = { windows: ['1.0', '3.0', '4.0'], linux: ['1.0', '2.0', '3.0', '4.0'] };
+export const documentedVersions = {
+	windows: ['1.0', '3.0', '4.0'],
+	linux: ['1.0', '2.0', '3.0', '4.0'],
+};
 
 /** Where a field of an extension is written (see `placeOf`); command fields are their word. */
 export function fieldPlace(field: Field): { anchor: Anchor; related: RelatedDescriptor[] } {
 	if (field.at) return placeOf(field.at);
-	return { anchor: field.anchor ?? { source: { path: '', raw: '' }, start: 0, end: 0 }, related: [] };
+	return {
+		anchor: field.anchor ?? { source: { path: '', raw: '' }, start: 0, end: 0 },
+		related: [],
+	};
 }
 
 /** An edit that replaces the whole text of a string value, when it is one literal piece. */
-export function replaceString(value: Value, text: string): Array<{ at: Anchor; text: string }> | undefined {
+export function replaceString(
+	value: Value,
+	text: string
+): Array<{ at: Anchor; text: string }> | undefined {
 	if (value.kind !== 'string' || value.parts.length !== 1) return undefined;
 	const part = value.parts[0]!;
 	if (isHole(part) || !part.origin) return undefined;
-	return [{ at: { source: part.origin.source, start: part.origin.map(0), end: part.origin.map(part.text.length) }, text }];
+	return [
+		{
+			at: {
+				source: part.origin.source,
+				start: part.origin.map(0),
+				end: part.origin.map(part.text.length),
+			},
+			text,
+		},
+	];
 }
