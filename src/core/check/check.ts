@@ -6,6 +6,7 @@ import { printParseErrorCode } from 'jsonc-parser';
 import { parseJsonDocument, propertyValue, type JsonDocument, type JsonNode } from './json.ts';
 import type { CheckedDocument, ExtensionSite } from './model.ts';
 import { anchorOf } from './navigate.ts';
+import { relatedMessages } from './related.ts';
 import { createDiagnostic } from './report.ts';
 import type { Rule } from './rule.ts';
 import { expressionSyntaxRule } from './rules/kv049-expression-syntax.ts';
@@ -211,11 +212,9 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 					at: {
 						source: at.source,
 						start: problem.offset,
-						end: Math.max(problem.offset + 1, at.end - 1),
+						end: Math.max(problem.offset + 1, at.end - 2),
 					},
-					related: [
-						{ at, message: { ja: '式全体はここです。', en: 'The whole expression is here.' } },
-					],
+					related: [{ at, message: relatedMessages.wholeExpression }],
 				},
 				lang
 			)

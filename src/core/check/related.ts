@@ -34,6 +34,10 @@ export const relatedMessages = {
 		ja: 'アクセス権の付与はここです。',
 		en: 'Access is granted here.',
 	},
+	wholeExpression: {
+		ja: '式全体はここです。',
+		en: 'The whole expression is here.',
+	},
 	vaultDeclared: {
 		ja: 'Key Vault はここで宣言されています。',
 		en: 'The key vault is declared here.',
