@@ -8,7 +8,7 @@ import type { CheckedDocument, ExtensionSite } from './model.ts';
 import { anchorOf } from './navigate.ts';
 import { relatedMessages } from './related.ts';
 import { createDiagnostic } from './report.ts';
-import type { Rule } from './rule.ts';
+import type { ReportDescriptor, Rule } from './rule.ts';
 import { expressionSyntaxRule } from './rules/kv049-expression-syntax.ts';
 import { jsonSyntaxRule } from './rules/kv050-json-syntax.ts';
 import { rules as defaultRules } from './rules/index.ts';
@@ -123,7 +123,7 @@ function analyse(
 		const resources = propertyValue(root, 'resources', true);
 		result.document = resources
 			? findKeyVaultExtensions(doc, scope, resources)
-			: { doc, resources: [], hosts: [], extensions: [] };
+			: { doc, resources: [], byType: new Map(), hosts: [], extensions: [] };
 	} else if (kind === 'resource') {
 		const scope = createTemplateScope(
 			doc,
@@ -133,7 +133,13 @@ function analyse(
 		scope.standalone = true;
 		result.document = findKeyVaultExtensions(doc, scope, wrapResource(root));
 	} else if (kind === 'settings') {
-		const document: CheckedDocument = { doc, resources: [], hosts: [], extensions: [] };
+		const document: CheckedDocument = {
+			doc,
+			resources: [],
+			byType: new Map(),
+			hosts: [],
+			extensions: [],
+		};
 		const settings = { doc, node: root, scope: undefined };
 		const site: ExtensionSite = {
 			form: 'settings',
@@ -158,14 +164,6 @@ function analyse(
 	return result;
 }
 
-function sameRange(a: Diagnostic, b: Diagnostic): boolean {
-	return (
-		a.file === b.file &&
-		a.range.start.offset === b.range.start.offset &&
-		a.range.end.offset === b.range.end.offset
-	);
-}
-
 /**
  * Checks one input (ARM template, parameters file beside it, single resource, bare settings, or
  * az CLI / PowerShell commands) and returns positioned diagnostics. Never throws on bad input.
@@ -177,28 +175,30 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 	const diagnostics: Diagnostic[] = docs.flatMap((doc) => syntaxDiagnostics(doc, lang));
 	const byKey = new Map<string, Diagnostic>();
 	const rules = options.rules ?? defaultRules;
+	const active = rules.filter((rule) => rule.check);
+	let current: Rule = active[0] ?? expressionSyntaxRule;
+	const report = (descriptor: ReportDescriptor) => {
+		const diagnostic = createDiagnostic(current, descriptor, lang);
+		const key = `${current.id}|${diagnostic.file}|${diagnostic.range.start.offset}|${diagnostic.range.end.offset}|${diagnostic.message}`;
+		const existing = byKey.get(key);
+		if (existing) {
+			for (const related of diagnostic.related)
+				if (
+					!existing.related.some(
+						(r) => r.file === related.file && r.range.start.offset === related.range.start.offset
+					)
+				)
+					existing.related.push(related);
+			return;
+		}
+		byKey.set(key, diagnostic);
+		diagnostics.push(diagnostic);
+	};
 	for (const extension of document?.extensions ?? []) {
-		for (const rule of rules) {
-			if (!rule.check) continue;
-			const context = createRuleContext(extension, (descriptor) => {
-				const diagnostic = createDiagnostic(rule, descriptor, lang);
-				const key = `${rule.id}|${diagnostic.file}|${diagnostic.range.start.offset}|${diagnostic.range.end.offset}|${diagnostic.message}`;
-				const existing = byKey.get(key);
-				if (existing && sameRange(existing, diagnostic)) {
-					for (const related of diagnostic.related)
-						if (
-							!existing.related.some(
-								(r) =>
-									r.file === related.file && r.range.start.offset === related.range.start.offset
-							)
-						)
-							existing.related.push(related);
-					return;
-				}
-				byKey.set(key, diagnostic);
-				diagnostics.push(diagnostic);
-			});
-			rule.check(context);
+		const context = createRuleContext(extension, report);
+		for (const rule of active) {
+			current = rule;
+			rule.check!(context);
 		}
 	}
 	for (const problem of session.problems.values()) {

@@ -139,8 +139,19 @@ export function findKeyVaultExtensions(
 	scope: TemplateScope,
 	resourcesNode: JsonNode
 ): CheckedDocument {
-	const document: CheckedDocument = { doc, resources: [], hosts: [], extensions: [] };
+	const document: CheckedDocument = {
+		doc,
+		resources: [],
+		byType: new Map(),
+		hosts: [],
+		extensions: [],
+	};
 	collectResources({ doc, node: resourcesNode, scope }, undefined, document.resources);
+	for (const resource of document.resources) {
+		const list = document.byType.get(resource.type);
+		if (list) list.push(resource);
+		else document.byType.set(resource.type, [resource]);
+	}
 
 	const hostsByName = new Map<string, HostResource>();
 	const hostsByResource = new Map<TemplateResource, HostResource>();

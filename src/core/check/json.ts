@@ -1,4 +1,5 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parseJsoncFast } from './fast-json.ts';
 import { decodeJsonString, type OffsetMap, type SourceText } from './source.ts';
 
 export type { Node as JsonNode } from 'jsonc-parser';
@@ -24,7 +25,9 @@ export function parseJsonDocument(
 	toRaw?: OffsetMap
 ): JsonDocument {
 	const errors: ParseError[] = [];
-	const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+	const root =
+		parseJsoncFast(text) ??
+		parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
 	return { source, text, root, errors, toRaw: toRaw ?? identity, direct: toRaw === undefined };
 }
 

@@ -67,6 +67,8 @@ export interface ExtensionSite {
 export interface CheckedDocument {
 	doc: JsonDocument | undefined;
 	resources: TemplateResource[];
+	/** Resources by lower-case full type, for rules that look for vaults, grants… */
+	byType: Map<string, TemplateResource[]>;
 	hosts: HostResource[];
 	extensions: ExtensionSite[];
 }

@@ -1,5 +1,5 @@
 import { entries, propertyValue, type JsonDocument, type JsonNode } from './json.ts';
-import type { Located } from './values.ts';
+import type { Located, Value } from './values.ts';
 
 /** A broken expression found while evaluating, kept so that it is reported once. */
 export interface ExpressionProblem {
@@ -13,6 +13,8 @@ export interface ExpressionProblem {
 /** State shared by all scopes of one check run. */
 export interface EvaluationSession {
 	problems: Map<JsonNode, ExpressionProblem>;
+	/** Values of string nodes already evaluated. */
+	values: Map<JsonNode, Value>;
 }
 
 /** Where a template parameter's value comes from. */
@@ -44,7 +46,7 @@ export interface TemplateScope {
 
 /** Creates an evaluation session. */
 export function createSession(): EvaluationSession {
-	return { problems: new Map() };
+	return { problems: new Map(), values: new Map() };
 }
 
 /**

@@ -4,13 +4,18 @@ import { checkText } from '../../../src/core/check/check.ts';
 
 describe('parseExpression', () => {
 	it('parses nested calls, property and index access', () => {
-		const result = parseExpression("[reference(resourceId('a/b', parameters('x')), '2020-01-01').outputs['k'].value[0]]");
+		const result = parseExpression(
+			"[reference(resourceId('a/b', parameters('x')), '2020-01-01').outputs['k'].value[0]]"
+		);
 		expect(result.ok).toBe(true);
 		if (result.ok) expect(result.expr.kind).toBe('index');
 	});
 	it("reads '' as one quote", () => {
 		const result = parseExpression("[concat('it''s')]");
-		expect(result.ok && result.expr.kind === 'call' && result.expr.args[0]).toMatchObject({ kind: 'string', value: "it's" });
+		expect(result.ok && result.expr.kind === 'call' && result.expr.args[0]).toMatchObject({
+			kind: 'string',
+			value: "it's",
+		});
 	});
 	it('reports the offset of a syntax error', () => {
 		expect(parseExpression("[concat('a',)]")).toMatchObject({ ok: false, error: { offset: 12 } });
@@ -33,7 +38,9 @@ describe('evaluation through check', () => {
 		expect(rules(settings(`"[format('{0}', parameters('p'))]"`))).toContain('KV011');
 		expect(rules(settings(`"[toLower(string(parameters('n')))]"`))).toContain('KV011');
 		expect(rules(settings(`"[substring('123600', 2)]"`))).not.toContain('KV011');
-		expect(rules(settings(`"[if(equals(parameters('p'), '36'), '3600', '1')]"`))).not.toContain('KV011');
+		expect(rules(settings(`"[if(equals(parameters('p'), '36'), '3600', '1')]"`))).not.toContain(
+			'KV011'
+		);
 	});
 	it('keeps unknowns unknown', () => {
 		expect(rules(settings(`"[parameters('missing')]"`))).toEqual(['KV049']);

@@ -26,7 +26,9 @@ export function expectFinding(
 	const { text, start, end } = marked(input);
 	const result = checkText(text, options);
 	const found = result.diagnostics.filter((d) => d.ruleId === ruleId);
-	const summary = found.map((d) => `${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}`);
+	const summary = found.map(
+		(d) => `${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}`
+	);
 	const hit = found.find(
 		(d) =>
 			d.range.start.line === start.line &&
@@ -34,7 +36,10 @@ export function expectFinding(
 			d.range.end.line === end.line &&
 			d.range.end.column === end.column
 	);
-	expect(hit, `${ruleId} at ${start.line}:${start.column}-${end.line}:${end.column}; got [${summary.join(', ')}]`).toBeDefined();
+	expect(
+		hit,
+		`${ruleId} at ${start.line}:${start.column}-${end.line}:${end.column}; got [${summary.join(', ')}]`
+	).toBeDefined();
 	expect(hit!.severity).toBe(severity);
 	return hit!;
 }
@@ -69,8 +74,14 @@ interface ExtensionOptions {
 /** A single extension resource as JSON text, every part replaceable by raw text (markers allowed). */
 export function extension(options: ExtensionOptions = {}): string {
 	const os = options.os ?? 'Windows';
-	const observed = options.observed ?? '[ { "url": "https://kvprod.vault.azure.net/secrets/web", "certificateStoreName": "MY", "certificateStoreLocation": "LocalMachine" } ]';
-	const secrets = [`"pollingIntervalInS": ${options.polling ?? '"3600"'}`, `"observedCertificates": ${observed}`, ...(options.secrets ? [options.secrets] : [])].join(',\n        ');
+	const observed =
+		options.observed ??
+		'[ { "url": "https://kvprod.vault.azure.net/secrets/web", "certificateStoreName": "MY", "certificateStoreLocation": "LocalMachine" } ]';
+	const secrets = [
+		`"pollingIntervalInS": ${options.polling ?? '"3600"'}`,
+		`"observedCertificates": ${observed}`,
+		...(options.secrets ? [options.secrets] : []),
+	].join(',\n        ');
 	return `{
   "type": "${options.resourceType ?? 'Microsoft.Compute/virtualMachines/extensions'}",
   "apiVersion": "2024-07-01",
@@ -90,9 +101,15 @@ export function extension(options: ExtensionOptions = {}): string {
 }
 
 /** A virtual machine resource as JSON text. */
-export function vm(options: { name?: string; identity?: string; os?: 'Windows' | 'Linux'; image?: string } = {}): string {
+export function vm(
+	options: { name?: string; identity?: string; os?: 'Windows' | 'Linux'; image?: string } = {}
+): string {
 	const os = options.os ?? 'Windows';
-	const image = options.image ?? (os === 'Windows' ? '"publisher": "MicrosoftWindowsServer", "offer": "WindowsServer", "sku": "2022-datacenter-azure-edition"' : '"publisher": "Canonical", "offer": "ubuntu-24_04-lts", "sku": "server"');
+	const image =
+		options.image ??
+		(os === 'Windows'
+			? '"publisher": "MicrosoftWindowsServer", "offer": "WindowsServer", "sku": "2022-datacenter-azure-edition"'
+			: '"publisher": "Canonical", "offer": "ubuntu-24_04-lts", "sku": "server"');
 	return `{
   "type": "Microsoft.Compute/virtualMachines",
   "apiVersion": "2024-07-01",
@@ -118,5 +135,8 @@ ${resources.join(',\n')}
 
 /** An extension resource that depends on vm1, for templates. */
 export function dependentExtension(options: ExtensionOptions = {}): string {
-	return extension(options).replace('"location": "japaneast",', '"location": "japaneast",\n  "dependsOn": [ "[resourceId(\'Microsoft.Compute/virtualMachines\', \'vm1\')]" ],');
+	return extension(options).replace(
+		'"location": "japaneast",',
+		'"location": "japaneast",\n  "dependsOn": [ "[resourceId(\'Microsoft.Compute/virtualMachines\', \'vm1\')]" ],'
+	);
 }

@@ -13,12 +13,21 @@ describe('SARIF output', () => {
 	const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
 	const validate = ajv.compile(schema);
 	const input = marked(
-		extension({ version: '"4.0"', observed: '[ "https://kv.vault.azure.net/⟦certificates⟧/web/0123456789abcdef0123456789abcdef" ]', polling: '3600' })
+		extension({
+			version: '"4.0"',
+			observed:
+				'[ "https://kv.vault.azure.net/⟦certificates⟧/web/0123456789abcdef0123456789abcdef" ]',
+			polling: '3600',
+		})
 	);
 	const result = checkText(input.text, { path: 'infra/vm.json' });
 
 	it('validates against the SARIF 2.1.0 schema', () => {
-		const sarif = buildSarif([result], { lang: 'ja', toolVersion: '0.1.0', rootUri: 'file:///work/repo/' });
+		const sarif = buildSarif([result], {
+			lang: 'ja',
+			toolVersion: '0.1.0',
+			rootUri: 'file:///work/repo/',
+		});
 		const valid = validate(sarif);
 		expect(validate.errors ?? []).toEqual([]);
 		expect(valid).toBe(true);
@@ -26,7 +35,11 @@ describe('SARIF output', () => {
 
 	it('declares utf16 columns on the run and carries regions and fixes', () => {
 		const sarif = buildSarif([result], { lang: 'en', toolVersion: '0.1.0' }) as {
-			runs: Array<{ columnKind: string; results: Array<Record<string, unknown>>; tool: { driver: { rules: unknown[] } } }>;
+			runs: Array<{
+				columnKind: string;
+				results: Array<Record<string, unknown>>;
+				tool: { driver: { rules: unknown[] } };
+			}>;
 		};
 		const run = sarif.runs[0]!;
 		expect(run.columnKind).toBe('utf16CodeUnits');
@@ -38,7 +51,9 @@ describe('SARIF output', () => {
 			endLine: input.end.line,
 			endColumn: input.end.column,
 		});
-		expect(kv015['fixes'][0].artifactChanges[0].replacements[0].insertedContent.text).toBe('secrets');
+		expect(kv015['fixes'][0].artifactChanges[0].replacements[0].insertedContent.text).toBe(
+			'secrets'
+		);
 		expect(validate(sarif)).toBe(true);
 	});
 });

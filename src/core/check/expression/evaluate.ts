@@ -24,8 +24,6 @@ interface ExpressionSite {
 	map: OffsetMap;
 }
 
-const cache = new WeakMap<object, Value>();
-
 /**
  * The static value of a JSON node: literals as they are, expression strings evaluated as far as
  * parameters, variables and pure functions allow. Unknown parts stay holes.
@@ -47,22 +45,24 @@ export function valueOf(at: Located): Value {
 		default:
 			return unknown(`invalid@${node.offset}`, '{?}');
 	}
-	const cached = cache.get(node);
+	const { scope } = at;
+	const cached = scope?.session.values.get(node);
 	if (cached) return cached;
 	const { text, map } = stringContent(at.doc, node);
+	if (!scope) return knownString(text, { source: at.doc.source, map });
 	let value: Value;
-	if (at.scope && isExpression(text)) {
-		if (at.scope.active.has(node)) return unknown(`cycle@${node.offset}`, '{?}');
-		at.scope.active.add(node);
+	if (isExpression(text)) {
+		if (scope.active.has(node)) return unknown(`cycle@${node.offset}`, '{?}');
+		scope.active.add(node);
 		try {
-			value = evaluateExpressionString({ at, scope: at.scope, text, map });
+			value = evaluateExpressionString({ at, scope, text, map });
 		} finally {
-			at.scope.active.delete(node);
+			scope.active.delete(node);
 		}
-	} else if (at.scope && isEscapedBracket(text)) {
+	} else if (isEscapedBracket(text)) {
 		value = knownString(text.slice(1), { source: at.doc.source, map: (i) => map(i + 1) });
 	} else value = knownString(text, { source: at.doc.source, map });
-	cache.set(node, value);
+	scope.session.values.set(node, value);
 	return value;
 }
 
@@ -197,54 +197,67 @@ const stringFunctions: Record<string, (s: string, args: Value[]) => string | und
 	},
 };
 
+/** The unknown value of a call whose result cannot be known statically. */
+function holeFor(call: Call, site: ExpressionSite): Value {
+	return unknown(sourceOf(call, site), `{${site.text.slice(call.start, call.end)}}`);
+}
+
+function evaluateArgs(call: Call, site: ExpressionSite): Value[] {
+	return call.args.map((arg) => evaluate(arg, site));
+}
+
+/** String parts of a call argument; arrays and objects become a hole named after the call. */
+function partsOf(value: Value, call: Call, site: ExpressionSite, index: number): StringPart[] {
+	if (value.kind === 'node' || value.kind === 'null')
+		return [{ hole: { key: `${sourceOf(call, site)}#${index}`, label: '{…}' } }];
+	return toParts(value, '');
+}
+
 function evaluateCall(call: Call, site: ExpressionSite): Value {
 	const name = call.namespace
 		? `${call.namespace}.${call.name}`.toLowerCase()
 		: call.name.toLowerCase();
-	const key = sourceOf(call, site);
-	const label = `{${site.text.slice(call.start, call.end)}}`;
-	const args = () => call.args.map((arg) => evaluate(arg, site));
 	switch (name) {
 		case 'parameters':
 		case 'variables':
-			return lookup(call, site, name) ?? unknown(key, label);
+			return lookup(call, site, name) ?? holeFor(call, site);
 		case 'concat': {
-			const values = args();
-			if (values.some((v) => v.kind === 'node' || v.kind === 'null')) return unknown(key, label);
-			return concatParts(values.flatMap((v, i) => toParts(v, `${key}#${i}`)));
+			const values = evaluateArgs(call, site);
+			if (values.some((v) => v.kind === 'node' || v.kind === 'null')) return holeFor(call, site);
+			return concatParts(values.flatMap((v, i) => partsOf(v, call, site, i)));
 		}
 		case 'format':
-			return format(args(), key, label);
+			return format(evaluateArgs(call, site), call, site);
 		case 'string': {
-			const [value] = args();
+			const [value] = evaluateArgs(call, site);
 			if (value?.kind === 'string') return value;
 			if (value?.kind === 'number' || value?.kind === 'boolean')
 				return knownString(String(value.value));
-			return unknown(key, label);
+			return holeFor(call, site);
 		}
 		case 'uri': {
-			const [base, relative] = args();
-			if (base?.kind !== 'string' || !relative) return unknown(key, label);
+			const [base, relative] = evaluateArgs(call, site);
+			if (base?.kind !== 'string' || !relative) return holeFor(call, site);
 			const last = base.parts[base.parts.length - 1];
 			const baseText = knownText(base);
 			if (baseText !== undefined) {
 				const cut = baseText.lastIndexOf('/');
 				return concatParts([
 					{ text: baseText.slice(0, cut + 1) },
-					...toParts(relative, `${key}#1`),
+					...partsOf(relative, call, site, 1),
 				]);
 			}
 			if (last && isHole(last) && last.hole.tag === 'vaultUri')
-				return concatParts([...base.parts, ...toParts(relative, `${key}#1`)]);
+				return concatParts([...base.parts, ...partsOf(relative, call, site, 1)]);
 			if (last && !isHole(last) && last.text.endsWith('/'))
-				return concatParts([...base.parts, ...toParts(relative, `${key}#1`)]);
-			return unknown(key, label);
+				return concatParts([...base.parts, ...partsOf(relative, call, site, 1)]);
+			return holeFor(call, site);
 		}
 		case 'resourceid':
 		case 'subscriptionresourceid':
 		case 'tenantresourceid':
 		case 'extensionresourceid':
-			return resourceId(name, args(), key, label);
+			return resourceId(name, evaluateArgs(call, site), call, site);
 		case 'true':
 			return { kind: 'boolean', value: true };
 		case 'false':
@@ -253,29 +266,29 @@ function evaluateCall(call: Call, site: ExpressionSite): Value {
 			return { kind: 'null' };
 		case 'if': {
 			const condition = call.args[0] ? evaluate(call.args[0], site) : undefined;
-			if (condition?.kind !== 'boolean') return unknown(key, label);
+			if (condition?.kind !== 'boolean') return holeFor(call, site);
 			const branch = call.args[condition.value ? 1 : 2];
-			return branch ? evaluate(branch, site) : unknown(key, label);
+			return branch ? evaluate(branch, site) : holeFor(call, site);
 		}
 		case 'equals': {
-			const [a, b] = args();
+			const [a, b] = evaluateArgs(call, site);
 			const x = a && primitive(a);
 			const y = b && primitive(b);
 			return x !== undefined && y !== undefined
 				? { kind: 'boolean', value: x === y }
-				: unknown(key, label);
+				: holeFor(call, site);
 		}
 		case 'not': {
-			const [a] = args();
-			return a?.kind === 'boolean' ? { kind: 'boolean', value: !a.value } : unknown(key, label);
+			const [a] = evaluateArgs(call, site);
+			return a?.kind === 'boolean' ? { kind: 'boolean', value: !a.value } : holeFor(call, site);
 		}
 		case 'int': {
-			const [a] = args();
+			const [a] = evaluateArgs(call, site);
 			const text = a && knownText(a);
 			if (a?.kind === 'number') return a;
 			return text !== undefined && /^-?\d+$/.test(text.trim())
 				? { kind: 'number', value: Number(text) }
-				: unknown(key, label);
+				: holeFor(call, site);
 		}
 		case 'reference':
 		case 'environment':
@@ -285,16 +298,16 @@ function evaluateCall(call: Call, site: ExpressionSite): Value {
 		case 'deployment': {
 			const first = call.args[0];
 			const target = first ? canonical(evaluate(first, site)) : '';
-			return unknown(`${name}(${target})`, label);
+			return unknown(`${name}(${target})`, `{${site.text.slice(call.start, call.end)}}`);
 		}
 		default: {
 			const transform = stringFunctions[name];
-			if (!transform) return unknown(key, label);
-			const [subject, ...rest] = args();
+			if (!transform) return holeFor(call, site);
+			const [subject, ...rest] = evaluateArgs(call, site);
 			const text = subject && knownText(subject);
-			if (text === undefined) return unknown(key, label);
+			if (text === undefined) return holeFor(call, site);
 			const result = transform(text, rest);
-			return result === undefined ? unknown(key, label) : knownString(result);
+			return result === undefined ? holeFor(call, site) : knownString(result);
 		}
 	}
 }
@@ -312,10 +325,10 @@ function canonical(value: Value): string {
 	return String(value.kind === 'number' || value.kind === 'boolean' ? value.value : value.kind);
 }
 
-function format(values: Value[], key: string, label: string): Value {
+function format(values: Value[], call: Call, site: ExpressionSite): Value {
 	const [pattern, ...rest] = values;
 	const text = pattern && knownText(pattern);
-	if (text === undefined) return unknown(key, label);
+	if (text === undefined) return holeFor(call, site);
 	const parts: StringPart[] = [];
 	let literal = '';
 	for (let i = 0; i < text.length; i++) {
@@ -330,8 +343,8 @@ function format(values: Value[], key: string, label: string): Value {
 			const spec = close === -1 ? '' : text.slice(i + 1, close);
 			const match = /^(\d+)$/.exec(spec);
 			const arg = match ? rest[Number(match[1])] : undefined;
-			if (!arg) return unknown(key, label);
-			parts.push({ text: literal }, ...toParts(arg, `${key}#${spec}`));
+			if (!arg) return holeFor(call, site);
+			parts.push({ text: literal }, ...partsOf(arg, call, site, Number(match![1])));
 			literal = '';
 			i = close;
 			continue;
@@ -342,13 +355,13 @@ function format(values: Value[], key: string, label: string): Value {
 	return concatParts(parts);
 }
 
-function resourceId(name: string, values: Value[], key: string, label: string): Value {
+function resourceId(name: string, values: Value[], call: Call, site: ExpressionSite): Value {
 	const typeIndex = values.findIndex((v) => (knownText(v) ?? '').includes('/'));
-	if (typeIndex === -1) return unknown(key, label);
+	if (typeIndex === -1) return holeFor(call, site);
 	const type = knownText(values[typeIndex] as Value) ?? '';
 	const names = values.slice(typeIndex + 1);
 	const [namespace, ...types] = type.split('/');
-	if (types.length !== names.length || !namespace) return unknown(key, label);
+	if (types.length !== names.length || !namespace) return holeFor(call, site);
 	const parts: StringPart[] = [];
 	if (name === 'resourceid' || name === 'subscriptionresourceid') {
 		const scope = values.slice(0, typeIndex);
@@ -358,25 +371,25 @@ function resourceId(name: string, values: Value[], key: string, label: string): 
 		parts.push({ text: '/subscriptions/' });
 		parts.push(
 			...(subscription
-				? toParts(subscription, 'subscriptionid')
+				? partsOf(subscription, call, site, 0)
 				: [{ hole: { key: 'subscription().subscriptionid', label: '{subscriptionId}' } }])
 		);
 		if (name === 'resourceid') {
 			parts.push({ text: '/resourceGroups/' });
 			parts.push(
 				...(group
-					? toParts(group, 'resourcegroup')
+					? partsOf(group, call, site, 1)
 					: [{ hole: { key: 'resourcegroup().name', label: '{resourceGroup}' } }])
 			);
 		}
 	} else if (name === 'extensionresourceid') {
 		const [scopeValue] = values;
-		if (!scopeValue || typeIndex !== 1) return unknown(key, label);
-		parts.push(...toParts(scopeValue, `${key}#scope`));
+		if (!scopeValue || typeIndex !== 1) return holeFor(call, site);
+		parts.push(...partsOf(scopeValue, call, site, 0));
 	}
 	parts.push({ text: `/providers/${namespace}` });
 	types.forEach((segment, i) => {
-		parts.push({ text: `/${segment}/` }, ...toParts(names[i] as Value, `${key}#${i}`));
+		parts.push({ text: `/${segment}/` }, ...partsOf(names[i] as Value, call, site, i + 2));
 	});
 	return concatParts(parts);
 }

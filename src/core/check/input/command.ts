@@ -129,7 +129,13 @@ function inlineSettings(source: SourceText, word: Word): JsonDocument {
  * extension, and reads their settings (inline, `@file`, PowerShell variables and `Get-Content`).
  */
 export function parseCommands(source: SourceText, readFile: ReadFile | undefined): ParsedCommands {
-	const document: CheckedDocument = { doc: undefined, resources: [], hosts: [], extensions: [] };
+	const document: CheckedDocument = {
+		doc: undefined,
+		resources: [],
+		byType: new Map(),
+		hosts: [],
+		extensions: [],
+	};
 	const result: ParsedCommands = { document, settingsDocuments: [], unreadable: [] };
 	const variables = new Map<string, Word>();
 	const statements = tokenizeScript(source.raw, dialectOf);

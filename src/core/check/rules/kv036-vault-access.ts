@@ -30,12 +30,11 @@ type Grant = 'policy' | 'role' | 'unknown';
 function policyGrants(
 	vault: TemplateResource,
 	name: string,
-	resources: TemplateResource[]
+	byType: Map<string, TemplateResource[]>
 ): Grant[] {
 	const grants: Grant[] = [];
 	const lists = [child(child(vault.at, 'properties', true), 'accessPolicies', true)];
-	for (const resource of resources) {
-		if (resource.type !== 'microsoft.keyvault/vaults/accesspolicies') continue;
+	for (const resource of byType.get('microsoft.keyvault/vaults/accesspolicies') ?? []) {
 		const own = resource.parent === vault || resourceName(resource)?.startsWith(`${name}/`);
 		if (own) lists.push(child(child(resource.at, 'properties', true), 'accessPolicies', true));
 	}
@@ -61,10 +60,9 @@ function policyGrants(
 	return grants;
 }
 
-function roleGrants(resources: TemplateResource[]): Grant[] {
+function roleGrants(byType: Map<string, TemplateResource[]>): Grant[] {
 	const grants: Grant[] = [];
-	for (const resource of resources) {
-		if (resource.type !== 'microsoft.authorization/roleassignments') continue;
+	for (const resource of byType.get('microsoft.authorization/roleassignments') ?? []) {
 		const role = canonicalText(
 			resolve(
 				child(child(resource.at, 'properties', true), 'roleDefinitionId', true) ?? resource.at
@@ -111,8 +109,8 @@ export const vaultAccessRule = defineRule({
 		sources: ['S1', 'S2', 'S15'],
 	},
 	check(context) {
-		const { resources } = context.extension.document;
-		const vaults = resources.filter((r) => r.type === 'microsoft.keyvault/vaults');
+		const { byType } = context.extension.document;
+		const vaults = byType.get('microsoft.keyvault/vaults') ?? [];
 		if (vaults.length === 0) return;
 		const reported = new Set<TemplateResource>();
 		for (const url of observedUrls(context)) {
@@ -137,7 +135,7 @@ export const vaultAccessRule = defineRule({
 			const rbac = booleanOf(
 				child(child(vault.at, 'properties', true), 'enableRbacAuthorization', true)
 			);
-			const grants = [...policyGrants(vault, name, resources), ...roleGrants(resources)];
+			const grants = [...policyGrants(vault, name, byType), ...roleGrants(byType)];
 			if (grants.includes('unknown')) continue;
 			const related = [{ at: anchorOf(vault.at), message: relatedMessages.vaultDeclared }];
 			const data = { vault: name.replace(/\uE001([^\uE001]*)\uE001/g, '{$1}') };

@@ -39,7 +39,12 @@ export const initialSyncDeadlockRule = defineRule({
 		if (name === undefined) return;
 		const token = name.replace(/\uE001/g, '');
 		const principals: Located[] = [];
-		for (const resource of document.resources) {
+		const candidates = [
+			...(document.byType.get('microsoft.authorization/roleassignments') ?? []),
+			...(document.byType.get('microsoft.keyvault/vaults') ?? []),
+			...(document.byType.get('microsoft.keyvault/vaults/accesspolicies') ?? []),
+		];
+		for (const resource of candidates) {
 			const properties = child(resource.at, 'properties', true);
 			if (resource.type === 'microsoft.authorization/roleassignments') {
 				const principal = child(properties, 'principalId', true);
