@@ -44,14 +44,19 @@ describe('SARIF output', () => {
 		const run = sarif.runs[0]!;
 		expect(run.columnKind).toBe('utf16CodeUnits');
 		expect(run.tool.driver.rules.length).toBeGreaterThanOrEqual(45);
-		const kv015 = run.results.find((r) => r['ruleId'] === 'KV015') as Record<string, any>;
-		expect(kv015['locations'][0].physicalLocation.region).toEqual({
+		const kv015 = run.results.find((r) => r['ruleId'] === 'KV015') as {
+			locations: Array<{ physicalLocation: { region: unknown } }>;
+			fixes: Array<{
+				artifactChanges: Array<{ replacements: Array<{ insertedContent: { text: string } }> }>;
+			}>;
+		};
+		expect(kv015.locations[0]!.physicalLocation.region).toEqual({
 			startLine: input.start.line,
 			startColumn: input.start.column,
 			endLine: input.end.line,
 			endColumn: input.end.column,
 		});
-		expect(kv015['fixes'][0].artifactChanges[0].replacements[0].insertedContent.text).toBe(
+		expect(kv015.fixes[0]!.artifactChanges[0]!.replacements[0]!.insertedContent.text).toBe(
 			'secrets'
 		);
 		expect(validate(sarif)).toBe(true);

@@ -41,7 +41,8 @@ export const typeHandlerVersionRule = defineRule({
 	check(context) {
 		const { version, properties, form } = context.extension;
 		if (!version) {
-			if (properties && form !== 'command')
+			// Arc extensions may omit it (the latest version is installed); VM and scale-set ones may not.
+			if (properties && form !== 'command' && context.extension.hostKind !== 'arc')
 				context.report({ messageId: 'missing', at: context.extension.anchor });
 			return;
 		}

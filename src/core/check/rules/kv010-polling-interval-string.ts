@@ -1,8 +1,44 @@
 import { stringContent } from '../json.ts';
-import { anchorOf, child } from '../navigate.ts';
+import { anchorOf, child, type Anchor } from '../navigate.ts';
+import { relatedMessages } from '../related.ts';
+import type { RuleContext } from '../rule.ts';
+import type { Located } from '../values.ts';
+import { propertyValue } from '../json.ts';
 import { defineRule } from '../rule.ts';
 import { knownText } from '../values.ts';
 import { isLiteral, placeOf } from './util.ts';
+
+/** Wraps an expression string in `string()`, as an edit of the whole JSON string. */
+function wrapInString(at: Located): {
+	messageId: string;
+	edits: Array<{ at: Anchor; text: string }>;
+} {
+	const text = stringContent(at.doc, at.node).text;
+	return {
+		messageId: 'fixWrap',
+		edits: [{ at: anchorOf(at), text: JSON.stringify(`[string(${text.slice(1, -1)})]`) }],
+	};
+}
+
+/** Reports `[parameters('p')]` when `p` has no value but is declared as int. */
+function reportIntParameter(context: RuleContext, at: Located): void {
+	if (at.node.type !== 'string' || !at.scope) return;
+	const match = /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/i.exec(
+		stringContent(at.doc, at.node).text
+	);
+	const declaration = match
+		? at.scope.parameters.get(match[1]!.toLowerCase())?.declaration
+		: undefined;
+	const type = declaration ? propertyValue(declaration, 'type', true) : undefined;
+	if (!type || typeof type.value !== 'string' || type.value.toLowerCase() !== 'int') return;
+	context.report({
+		messageId: 'intParameter',
+		data: { name: match![1]! },
+		at: anchorOf({ doc: at.scope.doc, node: type, scope: at.scope }),
+		related: [{ at: anchorOf(at), message: relatedMessages.valueUsed }],
+		fix: wrapInString(at),
+	});
+}
 
 /** KV010: pollingIntervalInS is a JSON string of digits. */
 export const pollingIntervalStringRule = defineRule({
@@ -27,6 +63,10 @@ export const pollingIntervalStringRule = defineRule({
 				ja: 'pollingIntervalInS "{actual}" は秒数を表す数字の文字列ではありません (例: "3600")。',
 				en: 'pollingIntervalInS "{actual}" is not a string of digits giving seconds (e.g. "3600").',
 			},
+			intParameter: {
+				ja: "pollingIntervalInS に int 型のパラメーター {name} を渡しています。数値は 'not a string' で失敗するので、string() で文字列にしてください。",
+				en: "pollingIntervalInS takes the int parameter {name}; a number fails with 'not a string', so convert it with string().",
+			},
 			other: {
 				ja: 'pollingIntervalInS は秒数を表す文字列にしてください (例: "3600")。',
 				en: 'pollingIntervalInS must be a string giving seconds (e.g. "3600").',
@@ -40,7 +80,11 @@ export const pollingIntervalStringRule = defineRule({
 		const at = child(context.secretsManagementSettings, 'pollingIntervalInS');
 		if (!at) return;
 		const value = context.valueOf(at);
-		if (!value || value.kind === 'unknown') return;
+		if (!value) return;
+		if (value.kind === 'unknown') {
+			reportIntParameter(context, at);
+			return;
+		}
 		const { anchor, related, literal } = placeOf(at);
 		if (value.kind === 'number') {
 			const actual = String(value.value);
