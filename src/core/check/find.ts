@@ -124,9 +124,12 @@ function extensionSite(
 
 /** The lower-case canonical name of a resource, holes kept as markers. */
 export function resourceName(resource: TemplateResource): string | undefined {
-	const at = child(resource.at, 'name', true);
-	const text = at ? canonicalText(resolve(at).value) : undefined;
-	return text?.toLowerCase();
+	if (resource.canonicalName === undefined) {
+		const at = child(resource.at, 'name', true);
+		const text = at ? canonicalText(resolve(at).value) : undefined;
+		resource.canonicalName = text === undefined ? null : text.toLowerCase();
+	}
+	return resource.canonicalName ?? undefined;
 }
 
 /**
@@ -158,7 +161,7 @@ export function findKeyVaultExtensions(
 	for (const resource of document.resources) {
 		const kind = hostTypes[resource.type];
 		if (!kind) continue;
-		const host: HostResource = { kind, resource, extensions: [], otherExtensions: [] };
+		const host: HostResource = { kind, resource, extensions: [], otherExtensions: [], memo: {} };
 		document.hosts.push(host);
 		hostsByResource.set(resource, host);
 		const name = resourceName(resource);

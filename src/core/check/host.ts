@@ -14,7 +14,19 @@ function machineProperties(host: HostResource): Located | undefined {
 }
 
 /** The image a VM or scale set is created from, as far as it is statically known. */
-export function hostImage(host: HostResource): {
+export function hostImage(host: HostResource): HostImage {
+	return (host.memo['image'] ??= readImage(host)) as HostImage;
+}
+
+/** The image reference of a VM or scale set, as far as it is statically known. */
+export interface HostImage {
+	publisher?: string;
+	offer?: string;
+	sku?: string;
+	at?: Located;
+}
+
+function readImage(host: HostResource): {
 	publisher?: string;
 	offer?: string;
 	sku?: string;
@@ -42,6 +54,11 @@ const linuxPublishers =
 
 /** A host's operating system, from osType, the OS profile or the image publisher; undefined if unknown. */
 export function hostOs(host: HostResource): OsKind | undefined {
+	if (!('os' in host.memo)) host.memo['os'] = readOs(host);
+	return host.memo['os'] as OsKind | undefined;
+}
+
+function readOs(host: HostResource): OsKind | undefined {
 	const properties = machineProperties(host);
 	const osType =
 		text(child(child(child(properties, 'storageProfile', true), 'osDisk', true), 'osType', true)) ??
@@ -70,6 +87,10 @@ export interface HostIdentity {
 
 /** Reads the `identity` of a VM or scale set. Arc machines always have a system-assigned identity. */
 export function hostIdentity(host: HostResource): HostIdentity {
+	return (host.memo['identity'] ??= readIdentity(host)) as HostIdentity;
+}
+
+function readIdentity(host: HostResource): HostIdentity {
 	const at = child(host.resource.at, 'identity', true);
 	if (host.kind === 'arc')
 		return {

@@ -1,6 +1,12 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { parseJsoncFast } from './fast-json.ts';
-import { decodeJsonString, type OffsetMap, type SourceText } from './source.ts';
+import {
+	composeMap,
+	decodeJsonString,
+	shiftMap,
+	type OffsetMap,
+	type SourceText,
+} from './source.ts';
 
 export type { Node as JsonNode } from 'jsonc-parser';
 
@@ -75,8 +81,7 @@ export function entries(object: Node | undefined): Array<[string, Node]> {
 export function stringContent(doc: JsonDocument, node: Node): { text: string; map: OffsetMap } {
 	const text = typeof node.value === 'string' ? node.value : '';
 	const raw = doc.text.slice(node.offset, node.offset + node.length);
-	if (doc.direct && raw.length === text.length + 2)
-		return { text, map: (i) => node.offset + 1 + i };
+	if (doc.direct && raw.length === text.length + 2) return { text, map: shiftMap(node.offset + 1) };
 	const decoded = decodeJsonString(raw, node.offset);
-	return { text: decoded.text, map: (i) => doc.toRaw(decoded.map(i)) };
+	return { text: decoded.text, map: composeMap(doc.toRaw, decoded.map) };
 }

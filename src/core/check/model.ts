@@ -30,6 +30,8 @@ export interface TemplateResource {
 	/** Symbolic name (languageVersion 2.0). */
 	symbolicName: string | undefined;
 	scope: TemplateScope;
+	/** Canonical lower-case name, computed once (null when it is not a string). */
+	canonicalName?: string | null;
 }
 
 /** A VM, scale set or Arc machine that may host the extension. */
@@ -39,6 +41,8 @@ export interface HostResource {
 	extensions: ExtensionSite[];
 	/** Other (non Key Vault) extensions declared on the host, as their resource or profile entry nodes. */
 	otherExtensions: Located[];
+	/** What host.ts has read already (OS, image, identity), so that rules do not read it again. */
+	memo: Record<string, unknown>;
 }
 
 /** One Key Vault VM extension found in the input. */

@@ -35,6 +35,8 @@ export function resolve(start: Located): Resolved {
 /** The object node a located node resolves to, if it is one. */
 export function asObject(at: Located | undefined): Located | undefined {
 	if (!at) return undefined;
+	if (at.node.type === 'object') return at;
+	if (at.node.type !== 'string') return undefined;
 	const resolved = resolve(at);
 	return resolved.at.node.type === 'object' ? resolved.at : undefined;
 }
@@ -42,6 +44,8 @@ export function asObject(at: Located | undefined): Located | undefined {
 /** The array node a located node resolves to, if it is one. */
 export function asArray(at: Located | undefined): Located | undefined {
 	if (!at) return undefined;
+	if (at.node.type === 'array') return at;
+	if (at.node.type !== 'string') return undefined;
 	const resolved = resolve(at);
 	return resolved.at.node.type === 'array' ? resolved.at : undefined;
 }
@@ -55,13 +59,15 @@ export function child(
 	const object = asObject(at);
 	if (!object) return undefined;
 	const node = propertyValue(object.node, key, ignoreCase);
-	return node ? { ...object, node } : undefined;
+	return node ? { doc: object.doc, node, scope: object.scope } : undefined;
 }
 
 /** The items of the array a node resolves to. */
 export function items(at: Located | undefined): Located[] {
 	const array = asArray(at);
-	return (array?.node.children ?? []).map((node) => ({ ...array!, node }));
+	if (!array) return [];
+	const { doc, scope } = array;
+	return (array.node.children ?? []).map((node) => ({ doc, node, scope }));
 }
 
 /** The static value of a node after following parameters and variables. */

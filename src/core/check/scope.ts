@@ -1,4 +1,5 @@
 import { entries, propertyValue, type JsonDocument, type JsonNode } from './json.ts';
+import type { ParseResult } from './expression/parse.ts';
 import type { Located, Value } from './values.ts';
 
 /** A broken expression found while evaluating, kept so that it is reported once. */
@@ -15,6 +16,8 @@ export interface EvaluationSession {
 	problems: Map<JsonNode, ExpressionProblem>;
 	/** Values of string nodes already evaluated. */
 	values: Map<JsonNode, Value>;
+	/** Parsed expressions by text: templates repeat the same expressions many times. */
+	parsed: Map<string, ParseResult>;
 }
 
 /** Where a template parameter's value comes from. */
@@ -46,7 +49,7 @@ export interface TemplateScope {
 
 /** Creates an evaluation session. */
 export function createSession(): EvaluationSession {
-	return { problems: new Map(), values: new Map() };
+	return { problems: new Map(), values: new Map(), parsed: new Map() };
 }
 
 /**

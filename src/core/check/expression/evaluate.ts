@@ -1,5 +1,5 @@
 import { propertyValue, stringContent } from '../json.ts';
-import type { OffsetMap } from '../source.ts';
+import { composeMap, shiftMap, type OffsetMap } from '../source.ts';
 import type { TemplateScope } from '../scope.ts';
 import {
 	concatParts,
@@ -13,7 +13,7 @@ import {
 	type StringPart,
 	type Value,
 } from '../values.ts';
-import type { Call, Expr } from './ast.ts';
+import type { Call, Expr, StringLiteral } from './ast.ts';
 import { isEscapedBracket, isExpression, literalOffset, parseExpression } from './parse.ts';
 
 /** Where an expression is written: its decoded text and the map back to the raw file. */
@@ -60,14 +60,22 @@ export function valueOf(at: Located): Value {
 			scope.active.delete(node);
 		}
 	} else if (isEscapedBracket(text)) {
-		value = knownString(text.slice(1), { source: at.doc.source, map: (i) => map(i + 1) });
+		value = knownString(text.slice(1), {
+			source: at.doc.source,
+			map: composeMap(map, shiftMap(1)),
+		});
 	} else value = knownString(text, { source: at.doc.source, map });
 	scope.session.values.set(node, value);
 	return value;
 }
 
 function evaluateExpressionString(site: ExpressionSite): Value {
-	const parsed = parseExpression(site.text);
+	const { parsed: cache } = site.scope.session;
+	let parsed = cache.get(site.text);
+	if (!parsed) {
+		parsed = parseExpression(site.text);
+		cache.set(site.text, parsed);
+	}
 	if (!parsed.ok) {
 		site.scope.session.problems.set(site.at.node, {
 			doc: site.at.doc,
@@ -94,13 +102,15 @@ const tagsByProperty: Record<string, HoleTag> = {
 	tenantid: 'tenantId',
 };
 
+/** Maps offsets in a string literal's value to raw offsets. */
+function literalMap(site: ExpressionSite, literal: StringLiteral): OffsetMap {
+	return (offset) => site.map(literalOffset(site.text, literal, offset));
+}
+
 function evaluate(expr: Expr, site: ExpressionSite): Value {
 	switch (expr.kind) {
 		case 'string':
-			return knownString(expr.value, {
-				source: site.at.doc.source,
-				map: (i) => site.map(literalOffset(site.text, expr, i)),
-			});
+			return knownString(expr.value, { source: site.at.doc.source, map: literalMap(site, expr) });
 		case 'number':
 			return { kind: 'number', value: expr.value };
 		case 'call':
