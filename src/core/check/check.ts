@@ -179,6 +179,13 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 	let current: Rule = active[0] ?? expressionSyntaxRule;
 	const report = (descriptor: ReportDescriptor) => {
 		const diagnostic = createDiagnostic(current, descriptor, lang);
+		// JSON inside a quoted shell argument: an edit that adds quotes or escapes could break the
+		// quoting, so such fixes are offered only for JSON files.
+		if (
+			kind === 'command' &&
+			diagnostic.fix?.edits.some((e) => e.file === source.path && /["'\\$`]/.test(e.newText))
+		)
+			delete diagnostic.fix;
 		const key = `${current.id}|${diagnostic.file}|${diagnostic.range.start.offset}|${diagnostic.range.end.offset}|${diagnostic.message}`;
 		const existing = byKey.get(key);
 		if (existing) {

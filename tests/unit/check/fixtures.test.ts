@@ -92,3 +92,13 @@ describe('real-world shapes from the research notes', () => {
 		expect(result.diagnostics).toEqual([]);
 	});
 });
+
+describe('fixes inside command lines', () => {
+	it('keeps fixes that cannot break shell quoting and drops the others', () => {
+		const result = checkText(read('az-cli.sh'), { path: 'az-cli.sh', readFile });
+		const byRule = new Map(result.diagnostics.map((d) => [d.ruleId, d]));
+		expect(byRule.get('KV015')?.fix?.edits[0]?.newText).toBe('secrets');
+		expect(byRule.get('KV010')?.fix).toBeUndefined();
+		expect(byRule.get('KV034')?.fix).toBeDefined();
+	});
+});
