@@ -16,6 +16,11 @@ function command(name: string, summary: string, load: Command['load']) {
 
 // Subcommands are registered by the features that provide them (check, thumbprint, compare, emulator…).
 command(
+	'check',
+	'Check Key Vault VM extension settings in ARM templates and commands',
+	() => import('./commands/check.ts')
+);
+command(
 	'thumbprint',
 	'SHA-1/SHA-256 of a certificate file, or of every version in a vault',
 	() => import('./commands/thumbprint.ts')

@@ -1,0 +1,257 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { checkText, type CheckResult } from '../../core/check/check.ts';
+import { fixFiles } from '../../core/check/fix.ts';
+import { formatGithub } from '../../core/check/format/github.ts';
+import { formatJson } from '../../core/check/format/json.ts';
+import { formatSarif } from '../../core/check/format/sarif.ts';
+import { formatText } from '../../core/check/format/text.ts';
+import { jsonInputKind } from '../../core/check/input/detect.ts';
+import { parseJsonDocument } from '../../core/check/json.ts';
+import { renderMessage } from '../../core/check/report.ts';
+import { createSource } from '../../core/check/source.ts';
+import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
+import { cliMessages } from './check-messages.ts';
+import { expandPaths } from './files.ts';
+
+const formats = ['text', 'json', 'sarif', 'github'] as const;
+const langs = ['ja', 'en'] as const;
+const severities = ['error', 'warning', 'info'] as const;
+const stdinPath = '<stdin>';
+
+/** The language from the environment: LANG starting with "ja" gives Japanese. */
+function environmentLang(): Lang {
+	return /^ja/i.test(process.env['LANG'] ?? '') ? 'ja' : 'en';
+}
+
+function toolVersion(): string {
+	try {
+		const pkg = JSON.parse(
+			readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')
+		) as { version?: string };
+		return pkg.version ?? '0.0.0';
+	} catch {
+		return '0.0.0';
+	}
+}
+
+function readStdin(): string {
+	return readFileSync(0, 'utf8');
+}
+
+interface Input {
+	path: string;
+	text: string;
+	parameters?: { path: string; text: string };
+}
+
+/** Pairs parameters files given among the paths with their template (`x.parameters.json` ↔ `x.json`, or the only template). */
+function pairParameters(
+	inputs: Input[],
+	explicit: { path: string; text: string } | undefined
+): Input[] {
+	const kinds = inputs.map((input) =>
+		jsonInputKind(parseJsonDocument(createSource(input.path, input.text)).root)
+	);
+	const templates = inputs.filter((_, i) => kinds[i] === 'template');
+	const result: Input[] = [];
+	inputs.forEach((input, i) => {
+		if (kinds[i] === 'parameters' && templates.length > 0) {
+			const stem = basename(input.path)
+				.replace(/\.parameters\.jsonc?$/i, '')
+				.replace(/\.jsonc?$/i, '');
+			const match =
+				templates.find((t) => basename(t.path).replace(/\.jsonc?$/i, '') === stem) ??
+				(templates.length === 1 ? templates[0] : undefined);
+			if (match && !explicit) {
+				match.parameters = { path: input.path, text: input.text };
+				return;
+			}
+		}
+		result.push(input);
+	});
+	if (explicit) for (const t of templates) t.parameters = explicit;
+	return result;
+}
+
+/** Runs `kvcert check`; resolves to the exit code. */
+export async function run(args: string[]): Promise<number> {
+	const lang0 = environmentLang();
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args,
+			allowPositionals: true,
+			strict: true,
+			options: {
+				format: { type: 'string', default: 'text' },
+				lang: { type: 'string' },
+				'fail-on': { type: 'string', default: 'error' },
+				parameters: { type: 'string' },
+				fix: { type: 'boolean', default: false },
+				output: { type: 'string' },
+				help: { type: 'boolean', short: 'h', default: false },
+			},
+		});
+	} catch (error) {
+		console.error(
+			renderMessage(cliMessages.badOption[lang0], { detail: (error as Error).message })
+		);
+		console.error(cliMessages.usage[lang0]);
+		return 2;
+	}
+	const { values, positionals } = parsed;
+	const lang = (values.lang ?? lang0) as Lang;
+	if (values.help) {
+		console.log(cliMessages.usage[langs.includes(lang) ? lang : lang0]);
+		return 0;
+	}
+	const checks: Array<[string, string, readonly string[]]> = [
+		['--format', values.format, formats],
+		['--lang', lang, langs],
+		['--fail-on', values['fail-on'], severities],
+	];
+	for (const [option, value, allowed] of checks)
+		if (!allowed.includes(value)) {
+			console.error(
+				renderMessage(cliMessages.badValue[lang0], { option, value, allowed: allowed.join(', ') })
+			);
+			return 2;
+		}
+	const format = values.format as (typeof formats)[number];
+	const failOn = values['fail-on'] as Severity;
+	if (positionals.length === 0) {
+		console.error(cliMessages.noInput[lang]);
+		return 2;
+	}
+	const cwd = process.cwd();
+	const { files, unmatched } = expandPaths(positionals, cwd);
+	if (unmatched.length > 0) {
+		for (const pattern of unmatched)
+			console.error(renderMessage(cliMessages.noMatch[lang], { pattern }));
+		return 2;
+	}
+	if (values.fix && files.includes('-')) {
+		console.error(cliMessages.fixStdin[lang]);
+		return 2;
+	}
+	const read = (path: string): string | undefined => {
+		try {
+			return path === '-' ? readStdin() : readFileSync(resolve(cwd, path), 'utf8');
+		} catch (error) {
+			console.error(
+				renderMessage(cliMessages.unreadable[lang], {
+					path,
+					reason: (error as NodeJS.ErrnoException).code ?? 'error',
+				})
+			);
+			return undefined;
+		}
+	};
+	const inputs: Input[] = [];
+	for (const file of files) {
+		const text = read(file);
+		if (text === undefined) return 2;
+		inputs.push({ path: file === '-' ? stdinPath : file, text });
+	}
+	let explicit: { path: string; text: string } | undefined;
+	if (values.parameters) {
+		const text = read(values.parameters);
+		if (text === undefined) return 2;
+		explicit = { path: values.parameters, text };
+	}
+	const paired = pairParameters(inputs, explicit);
+
+	const checkAll = (texts: Map<string, string>): CheckResult[] =>
+		paired.map((input) => {
+			const base = input.path === stdinPath ? cwd : dirname(resolve(cwd, input.path));
+			return checkText(texts.get(input.path) ?? input.text, {
+				path: input.path,
+				lang,
+				...(input.parameters
+					? {
+							parameters: {
+								path: input.parameters.path,
+								text: texts.get(input.parameters.path) ?? input.parameters.text,
+							},
+						}
+					: {}),
+				readFile: (path) => {
+					const full = resolve(base, path);
+					const shown =
+						input.path === stdinPath
+							? path
+							: resolve(base, path).startsWith(cwd)
+								? full.slice(cwd.length + 1)
+								: full;
+					if (texts.has(shown)) return texts.get(shown);
+					try {
+						const text = readFileSync(full, 'utf8');
+						texts.set(shown, text);
+						return text;
+					} catch {
+						return undefined;
+					}
+				},
+			});
+		});
+
+	const texts = new Map<string, string>();
+	for (const input of paired) {
+		texts.set(input.path, input.text);
+		if (input.parameters) texts.set(input.parameters.path, input.parameters.text);
+	}
+	let results = checkAll(texts);
+	const unreadable = results.flatMap((r) => r.unreadable);
+	if (unreadable.length > 0) {
+		for (const u of unreadable)
+			console.error(
+				renderMessage(cliMessages.unreadableReference[lang], {
+					path: u.path,
+					file: u.file,
+					line: u.range.start.line,
+					column: u.range.start.column,
+				})
+			);
+		return 2;
+	}
+
+	if (values.fix) {
+		const original = new Map(texts);
+		const fixed = fixFiles(texts, (current) => checkAll(current).flatMap((r) => r.diagnostics));
+		for (const [file, text] of fixed.files)
+			if (original.get(file) !== text && file !== stdinPath)
+				writeFileSync(resolve(cwd, file), text);
+		const lines = fixed.fixes.map((f) => renderMessage(cliMessages.fixed[lang], { ...f }));
+		console.error(lines.length > 0 ? lines.join('\n') : cliMessages.nothingFixed[lang]);
+		for (const [file, text] of fixed.files) texts.set(file, text);
+		results = checkAll(texts);
+	}
+
+	const version = toolVersion();
+	let output: string;
+	if (format === 'json') output = formatJson(results, lang, version);
+	else if (format === 'sarif')
+		output = formatSarif(results, {
+			lang,
+			toolVersion: version,
+			rootUri: `${pathToFileURL(cwd).href}/`,
+		});
+	else if (format === 'github') {
+		const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+		const github = formatGithub(results, lang, Boolean(summaryFile));
+		if (summaryFile && results.some((r) => r.diagnostics.length > 0))
+			appendFileSync(summaryFile, github.summary);
+		output = github.annotations;
+	} else output = formatText(results, { lang, sources: texts });
+
+	if (values.output) writeFileSync(resolve(cwd, values.output), output);
+	else process.stdout.write(output);
+
+	const threshold = severityRank[failOn];
+	return results.some((r) => r.diagnostics.some((d) => severityRank[d.severity] >= threshold))
+		? 1
+		: 0;
+}

@@ -1,0 +1,225 @@
+import type { JsonDocument, JsonNode } from './json.ts';
+import { entries, propertyValue } from './json.ts';
+import type {
+	CheckedDocument,
+	ExtensionForm,
+	ExtensionSite,
+	Field,
+	HostKind,
+	HostResource,
+	TemplateResource,
+} from './model.ts';
+import { anchorOf, asObject, child, items, resolve, type Anchor } from './navigate.ts';
+import { createTemplateScope, type GivenParameter, type TemplateScope } from './scope.ts';
+import { canonicalText, knownText, type Located } from './values.ts';
+
+const hostTypes: Record<string, HostKind> = {
+	'microsoft.compute/virtualmachines': 'vm',
+	'microsoft.compute/virtualmachinescalesets': 'vmss',
+	'microsoft.hybridcompute/machines': 'arc',
+};
+
+/** Reads a field of an extension's properties object. */
+function field(properties: Located | undefined, key: string): Field | undefined {
+	const at = child(properties, key, true);
+	if (!at) return undefined;
+	return { value: resolve(at).value, anchor: anchorOf(at), at };
+}
+
+/** Whether publisher, type or settings show a Key Vault VM extension. */
+function isKeyVaultExtension(properties: Located | undefined): boolean {
+	const publisher = knownText(field(properties, 'publisher')?.value ?? { kind: 'null' });
+	const type = knownText(field(properties, 'type')?.value ?? { kind: 'null' });
+	if (publisher?.toLowerCase().startsWith('microsoft.azure.keyvault')) return true;
+	if (type && /^keyvaultfor(windows|linux)$/i.test(type)) return true;
+	if (publisher !== undefined && type !== undefined) return false;
+	return child(child(properties, 'settings', true), 'secretsManagementSettings') !== undefined;
+}
+
+/** Walks a template's resources (array or languageVersion 2.0 object), nested children and inline deployments. */
+function collectResources(
+	list: Located | undefined,
+	parent: TemplateResource | undefined,
+	out: TemplateResource[]
+): void {
+	if (!list) return;
+	const { node } = list;
+	const members: Array<[string | undefined, JsonNode]> =
+		node.type === 'array'
+			? (node.children ?? []).map((n) => [undefined, n])
+			: node.type === 'object'
+				? entries(node)
+				: [];
+	for (const [symbolicName, resourceNode] of members) {
+		if (resourceNode.type !== 'object') continue;
+		const typeNode = propertyValue(resourceNode, 'type', true);
+		const written = typeof typeNode?.value === 'string' ? typeNode.value.toLowerCase() : '';
+		const type =
+			parent && written !== '' && !written.includes('/') ? `${parent.type}/${written}` : written;
+		const at: Located = { ...list, node: resourceNode };
+		const resource: TemplateResource = { at, type, parent, symbolicName, scope: list.scope! };
+		out.push(resource);
+		const children = propertyValue(resourceNode, 'resources', true);
+		if (children) collectResources({ ...list, node: children }, resource, out);
+		if (type === 'microsoft.resources/deployments') collectNestedTemplate(resource, out);
+	}
+}
+
+function collectNestedTemplate(deployment: TemplateResource, out: TemplateResource[]): void {
+	const properties = asObject(child(deployment.at, 'properties', true));
+	const template = asObject(child(properties, 'template', true));
+	if (!properties || !template) return;
+	const outer = deployment.scope;
+	const evaluation = child(child(properties, 'expressionEvaluationOptions', true), 'scope', true);
+	const inner =
+		knownText(evaluation ? resolve(evaluation).value : { kind: 'null' })?.toLowerCase() === 'inner';
+	let scope: TemplateScope = outer;
+	if (inner) {
+		const given = new Map<string, GivenParameter>();
+		const parameters = asObject(child(properties, 'parameters', true));
+		for (const [name, entry] of entries(parameters?.node)) {
+			const value = propertyValue(entry, 'value', true);
+			given.set(name.toLowerCase(), {
+				value: value ? { ...parameters!, node: value } : undefined,
+				source: 'deployment',
+			});
+		}
+		scope = createTemplateScope(template.doc, template.node, outer.session, given);
+	}
+	const resources = propertyValue(template.node, 'resources', true);
+	if (resources) collectResources({ doc: template.doc, node: resources, scope }, undefined, out);
+}
+
+function wholeAnchor(resource: Located): Anchor {
+	const start = resource.doc.toRaw(resource.node.offset);
+	return { source: resource.doc.source, start, end: start + 1 };
+}
+
+/** Creates an extension site from an extension resource or profile entry. */
+function extensionSite(
+	form: ExtensionForm,
+	hostKind: HostKind | undefined,
+	entry: Located,
+	resource: TemplateResource | undefined,
+	document: CheckedDocument
+): ExtensionSite {
+	const properties = asObject(child(entry, 'properties', true));
+	const type = field(properties, 'type');
+	const name = field(entry, 'name');
+	return {
+		form,
+		hostKind,
+		resource,
+		properties,
+		settings: child(properties, 'settings', true),
+		host: undefined,
+		name,
+		publisher: field(properties, 'publisher'),
+		type,
+		version: field(properties, 'typeHandlerVersion'),
+		anchor: type?.anchor ?? name?.anchor ?? wholeAnchor(entry),
+		document,
+	};
+}
+
+/** The lower-case canonical name of a resource, holes kept as markers. */
+export function resourceName(resource: TemplateResource): string | undefined {
+	if (resource.canonicalName === undefined) {
+		const at = child(resource.at, 'name', true);
+		const text = at ? canonicalText(resolve(at).value) : undefined;
+		resource.canonicalName = text === undefined ? null : text.toLowerCase();
+	}
+	return resource.canonicalName ?? undefined;
+}
+
+/**
+ * Finds every Key Vault VM extension in a template (or a single resource): VM and scale-set
+ * children, top-level or nested, scale-set extension profiles, Arc machines and inline nested
+ * deployments, each linked to its host when names allow.
+ */
+export function findKeyVaultExtensions(
+	doc: JsonDocument,
+	scope: TemplateScope,
+	resourcesNode: JsonNode
+): CheckedDocument {
+	const document: CheckedDocument = {
+		doc,
+		resources: [],
+		byType: new Map(),
+		hosts: [],
+		extensions: [],
+	};
+	collectResources({ doc, node: resourcesNode, scope }, undefined, document.resources);
+	for (const resource of document.resources) {
+		const list = document.byType.get(resource.type);
+		if (list) list.push(resource);
+		else document.byType.set(resource.type, [resource]);
+	}
+
+	const hostsByName = new Map<string, HostResource>();
+	const hostsByResource = new Map<TemplateResource, HostResource>();
+	for (const resource of document.resources) {
+		const kind = hostTypes[resource.type];
+		if (!kind) continue;
+		const host: HostResource = { kind, resource, extensions: [], otherExtensions: [], memo: {} };
+		document.hosts.push(host);
+		hostsByResource.set(resource, host);
+		const name = resourceName(resource);
+		if (name !== undefined) hostsByName.set(`${kind}:${name}`, host);
+	}
+
+	for (const resource of document.resources) {
+		const slash = resource.type.lastIndexOf('/');
+		if (resource.type.slice(slash) !== '/extensions') continue;
+		const hostKind = hostTypes[resource.type.slice(0, slash)];
+		if (!hostKind) continue;
+		const nested = resource.parent !== undefined;
+		let host = nested ? hostsByResource.get(resource.parent!) : undefined;
+		if (!nested) {
+			const name = resourceName(resource);
+			const cut = name?.indexOf('/') ?? -1;
+			if (name !== undefined && cut > 0)
+				host = hostsByName.get(`${hostKind}:${name.slice(0, cut)}`);
+		}
+		const properties = asObject(child(resource.at, 'properties', true));
+		if (!isKeyVaultExtension(properties)) {
+			host?.otherExtensions.push(resource.at);
+			continue;
+		}
+		const site = extensionSite(
+			nested ? 'nested' : 'top-level',
+			hostKind,
+			resource.at,
+			resource,
+			document
+		);
+		site.host = host;
+		host?.extensions.push(site);
+		document.extensions.push(site);
+	}
+
+	for (const host of document.hosts) {
+		if (host.kind !== 'vmss') continue;
+		const profile = child(
+			child(
+				child(child(host.resource.at, 'properties', true), 'virtualMachineProfile', true),
+				'extensionProfile',
+				true
+			),
+			'extensions',
+			true
+		);
+		for (const entry of items(profile)) {
+			if (!isKeyVaultExtension(asObject(child(entry, 'properties', true)))) {
+				host.otherExtensions.push(entry);
+				continue;
+			}
+			const site = extensionSite('profile', 'vmss', entry, undefined, document);
+			site.host = host;
+			host.extensions.push(site);
+			document.extensions.push(site);
+		}
+	}
+	document.extensions.sort((a, b) => a.anchor.start - b.anchor.start);
+	return document;
+}

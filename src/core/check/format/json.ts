@@ -1,0 +1,50 @@
+import type { CheckResult } from '../check.ts';
+import type { Diagnostic, Lang } from '../types.ts';
+
+/** Version of the JSON output schema (README, "kvcert check"). */
+export const jsonSchemaVersion = 1;
+
+/** The stable JSON output of `kvcert check --format json`. */
+export interface JsonReport {
+	version: typeof jsonSchemaVersion;
+	tool: { name: 'kvcert'; version: string };
+	lang: Lang;
+	files: Array<{
+		file: string;
+		kind: string | null;
+		extensions: number;
+		diagnostics: Diagnostic[];
+	}>;
+	summary: { errors: number; warnings: number; infos: number; fixable: number };
+}
+
+/** Builds the JSON report (see the README for the schema). */
+export function buildJsonReport(
+	results: CheckResult[],
+	lang: Lang,
+	toolVersion: string
+): JsonReport {
+	const all = results.flatMap((r) => r.diagnostics);
+	return {
+		version: jsonSchemaVersion,
+		tool: { name: 'kvcert', version: toolVersion },
+		lang,
+		files: results.map((r) => ({
+			file: r.file,
+			kind: r.kind ?? null,
+			extensions: r.extensionCount,
+			diagnostics: r.diagnostics,
+		})),
+		summary: {
+			errors: all.filter((d) => d.severity === 'error').length,
+			warnings: all.filter((d) => d.severity === 'warning').length,
+			infos: all.filter((d) => d.severity === 'info').length,
+			fixable: all.filter((d) => d.fix).length,
+		},
+	};
+}
+
+/** Formats results as the JSON report, pretty-printed. */
+export function formatJson(results: CheckResult[], lang: Lang, toolVersion: string): string {
+	return `${JSON.stringify(buildJsonReport(results, lang, toolVersion), null, 2)}\n`;
+}

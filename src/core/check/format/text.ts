@@ -1,0 +1,95 @@
+import { checkMessages } from '../messages.ts';
+import { renderMessage } from '../report.ts';
+import { findRule } from '../rules/index.ts';
+import { ruleDocsUrl } from '../docs.ts';
+import { createSource, lineText, type SourceText } from '../source.ts';
+import type { CheckResult } from '../check.ts';
+import type { Diagnostic, Lang } from '../types.ts';
+
+/** Options of the text formatter. */
+export interface TextFormatOptions {
+	lang: Lang;
+	/** File texts by path, to show the source line under each finding. */
+	sources: Map<string, string>;
+	/** Base URL of the docs site. */
+	docsBase?: string;
+}
+
+function caretLine(line: string, start: number, end: number): string {
+	const prefix = line.slice(0, start - 1).replace(/[^\t]/g, ' ');
+	const width = Math.max(1, Math.min(end, line.length + 1) - start);
+	return `${prefix}${'^'.repeat(width)}`;
+}
+
+function formatDiagnostic(
+	diagnostic: Diagnostic,
+	options: TextFormatOptions,
+	cache: Map<string, SourceText>
+): string {
+	const { lang } = options;
+	const { start, end } = diagnostic.range;
+	const lines = [
+		`${checkMessages[diagnostic.severity][lang]}[${diagnostic.ruleId}]: ${diagnostic.message}`,
+	];
+	lines.push(`  --> ${diagnostic.file}:${start.line}:${start.column}`);
+	const raw = options.sources.get(diagnostic.file);
+	if (raw !== undefined) {
+		let source = cache.get(diagnostic.file);
+		if (!source) {
+			source = createSource(diagnostic.file, raw);
+			cache.set(diagnostic.file, source);
+		}
+		const text = lineText(source, start.line);
+		const gutter = String(start.line).length;
+		const endColumn = end.line === start.line ? end.column : text.length + 1;
+		const shown = text.length > 200 ? text.slice(0, 200) : text;
+		lines.push(`${' '.repeat(gutter + 1)}|`);
+		lines.push(`${start.line} | ${shown}`);
+		lines.push(
+			`${' '.repeat(gutter + 1)}| ${caretLine(shown, start.column, Math.min(endColumn, shown.length + 1))}`
+		);
+	}
+	if (diagnostic.fix) lines.push(`   = ${checkMessages.fix[lang]}: ${diagnostic.fix.description}`);
+	for (const related of diagnostic.related)
+		lines.push(
+			`   = ${checkMessages.note[lang]}: ${related.file}:${related.range.start.line}:${related.range.start.column}: ${related.message}`
+		);
+	const rule = findRule(diagnostic.ruleId);
+	if (rule)
+		lines.push(`   = ${checkMessages.docs[lang]}: ${ruleDocsUrl(rule, lang, options.docsBase)}`);
+	return lines.join('\n');
+}
+
+/** Formats results as human-readable text: each finding with its source line and a caret, then a summary. */
+export function formatText(results: CheckResult[], options: TextFormatOptions): string {
+	const { lang } = options;
+	const cache = new Map<string, SourceText>();
+	const blocks: string[] = [];
+	const all = results.flatMap((r) => r.diagnostics);
+	for (const result of results) {
+		for (const diagnostic of result.diagnostics)
+			blocks.push(formatDiagnostic(diagnostic, options, cache));
+		if (result.kind === 'parameters' && result.extensionCount === 0)
+			blocks.push(renderMessage(checkMessages.parametersOnly[lang], { file: result.file }));
+		else if (result.extensionCount === 0 && result.diagnostics.length === 0)
+			blocks.push(renderMessage(checkMessages.noExtension[lang], { file: result.file }));
+		else if (result.diagnostics.length === 0)
+			blocks.push(
+				renderMessage(checkMessages.clean[lang], {
+					file: result.file,
+					count: result.extensionCount,
+				})
+			);
+	}
+	if (all.length > 0)
+		blocks.push(
+			renderMessage(checkMessages.summary[lang], {
+				total: all.length,
+				errors: all.filter((d) => d.severity === 'error').length,
+				warnings: all.filter((d) => d.severity === 'warning').length,
+				infos: all.filter((d) => d.severity === 'info').length,
+				fixable: all.filter((d) => d.fix).length,
+			})
+		);
+	return `${blocks.join('\n\n')}\n`;
+}

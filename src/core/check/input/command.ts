@@ -1,0 +1,258 @@
+import { parseJsonDocument, type JsonDocument } from '../json.ts';
+import type { CheckedDocument, ExtensionSite, Field, HostKind } from '../model.ts';
+import type { Anchor } from '../navigate.ts';
+import { createSource, type SourceText } from '../source.ts';
+import { knownString } from '../values.ts';
+import { tokenizeScript, type ShellDialect, type Word } from './tokenize.ts';
+
+/** Reads a file named in a command (`--settings @file.json`); undefined when it cannot be read. */
+export type ReadFile = (path: string) => string | undefined;
+
+/** Command lines found in a script, with the JSON documents their settings came from. */
+export interface ParsedCommands {
+	document: CheckedDocument;
+	/** Every settings JSON parsed (inline or from files), for syntax diagnostics. */
+	settingsDocuments: JsonDocument[];
+	/** Files named by commands that could not be read. */
+	unreadable: Array<{ path: string; anchor: Anchor }>;
+}
+
+interface CommandShape {
+	host: HostKind;
+	/** Option names (lower case) for each field. */
+	type: string[];
+	publisher: string[];
+	version: string[];
+	settings: string[];
+	name: string[];
+	/** Settings options that take a PowerShell hashtable or object, which kvcert cannot read. */
+	objectSettings: string[];
+}
+
+const az = (host: HostKind, type: string[], version: string[]): CommandShape => ({
+	host,
+	type,
+	publisher: ['--publisher'],
+	version,
+	settings: ['--settings'],
+	name: ['--extension-instance-name', '--name', '-n'],
+	objectSettings: [],
+});
+
+const shapes: Array<{ match: RegExp; shape: CommandShape }> = [
+	{ match: /^az vm extension set$/i, shape: az('vm', ['--name', '-n'], ['--version']) },
+	{ match: /^az vmss extension set$/i, shape: az('vmss', ['--name', '-n'], ['--version']) },
+	{
+		match: /^az connectedmachine extension (create|update)$/i,
+		shape: az('arc', ['--type', '--extension-type'], ['--type-handler-version']),
+	},
+	{
+		match: /^set-azvmextension$/i,
+		shape: {
+			host: 'vm',
+			type: ['-extensiontype', '-type'],
+			publisher: ['-publisher'],
+			version: ['-typehandlerversion', '-version'],
+			settings: ['-settingstring'],
+			name: ['-name'],
+			objectSettings: ['-settings'],
+		},
+	},
+	{
+		match: /^add-azvmssextension$/i,
+		shape: {
+			host: 'vmss',
+			type: ['-type'],
+			publisher: ['-publisher'],
+			version: ['-typehandlerversion'],
+			settings: [],
+			name: ['-name'],
+			objectSettings: ['-setting'],
+		},
+	},
+	{
+		match: /^(new|update)-azconnectedmachineextension$/i,
+		shape: {
+			host: 'arc',
+			type: ['-extensiontype'],
+			publisher: ['-publisher'],
+			version: ['-typehandlerversion'],
+			settings: [],
+			name: ['-name'],
+			objectSettings: ['-setting'],
+		},
+	},
+];
+
+const dialectOf = (line: string): ShellDialect =>
+	/^\s*(\$|[A-Za-z]+-Az|Get-|Write-|New-|Set-|Add-|Update-)/.test(line) ? 'powershell' : 'bash';
+
+/** Whether a text looks like az CLI or Azure PowerShell commands rather than JSON. */
+export function looksLikeCommands(text: string): boolean {
+	const first = text.trimStart()[0];
+	if (first === '{' || first === '[' || first === undefined) return false;
+	return /(^|\n)\s*(az\s|\$\w+\s*=|(Set|Add|New|Update|Get)-Az)/i.test(text);
+}
+
+function wordAnchor(source: SourceText, word: Word): Anchor {
+	return { source, start: word.start, end: word.end };
+}
+
+function fieldOf(source: SourceText, word: Word): Field {
+	return {
+		value: knownString(word.text, { source, map: word.map }),
+		anchor: wordAnchor(source, word),
+	};
+}
+
+/**
+ * Parses settings JSON given inline in a command word. JSON escaped for a native command in
+ * PowerShell (`{\"a\":1}`) is unescaped when plain parsing fails.
+ */
+function inlineSettings(source: SourceText, word: Word): JsonDocument {
+	const doc = parseJsonDocument(source, word.text, word.map);
+	if (doc.errors.length === 0 || !word.text.includes('\\"')) return doc;
+	let text = '';
+	const offsets: number[] = [];
+	for (let i = 0; i < word.text.length; i++) {
+		if (word.text[i] === '\\' && word.text[i + 1] === '"') i++;
+		offsets.push(word.map(i));
+		text += word.text[i];
+	}
+	const unescaped = parseJsonDocument(source, text, (i) => offsets[i] ?? word.end);
+	return unescaped.errors.length < doc.errors.length ? unescaped : doc;
+}
+
+/**
+ * Finds `az vm|vmss extension set`, `az connectedmachine extension create`, `Set-AzVMExtension`,
+ * `Add-AzVmssExtension` and `New-AzConnectedMachineExtension` commands that install the Key Vault
+ * extension, and reads their settings (inline, `@file`, PowerShell variables and `Get-Content`).
+ */
+export function parseCommands(source: SourceText, readFile: ReadFile | undefined): ParsedCommands {
+	const document: CheckedDocument = {
+		doc: undefined,
+		resources: [],
+		byType: new Map(),
+		hosts: [],
+		extensions: [],
+	};
+	const result: ParsedCommands = { document, settingsDocuments: [], unreadable: [] };
+	const variables = new Map<string, Word>();
+	const statements = tokenizeScript(source.raw, dialectOf);
+
+	const fileDocument = (path: string, anchor: Anchor): JsonDocument | undefined => {
+		const content = readFile?.(path);
+		if (content === undefined) {
+			result.unreadable.push({ path, anchor });
+			return undefined;
+		}
+		return parseJsonDocument(createSource(path, content));
+	};
+	const deref = (word: Word): Word =>
+		/^\$\w+$/.test(word.text) && !word.quoted
+			? (variables.get(word.text.toLowerCase()) ?? word)
+			: word;
+
+	for (const words of statements) {
+		const [first, second] = words;
+		if (first && second?.text === '=' && /^\$\w+$/.test(first.text)) {
+			const value = words[2];
+			const end = words[words.length - 1]!.end;
+			if (value && /^Get-Content$/i.test(value.text))
+				variables.set(first.text.toLowerCase(), {
+					text: words
+						.slice(2)
+						.map((w) => w.text)
+						.join(' '),
+					start: value.start,
+					end,
+					map: (i) => Math.min(value.start + i, end),
+					quoted: false,
+				});
+			else if (value) variables.set(first.text.toLowerCase(), value);
+			continue;
+		}
+		let matched: { shape: CommandShape; length: number } | undefined;
+		for (const length of [4, 1]) {
+			const head = words
+				.slice(0, length)
+				.map((w) => w.text)
+				.join(' ');
+			const found = shapes.find((s) => s.match.test(head));
+			if (found) {
+				matched = { shape: found.shape, length };
+				break;
+			}
+		}
+		if (!matched || !first) continue;
+		const { shape, length } = matched;
+		const options = new Map<string, Word>();
+		for (let i = length; i < words.length; i++) {
+			const word = words[i]!;
+			if (/^--?[A-Za-z]/.test(word.text) && !word.quoted) {
+				const next = words[i + 1];
+				const isFlag = !next || (/^--?[A-Za-z]/.test(next.text) && !next.quoted);
+				if (!isFlag) {
+					options.set(word.text.toLowerCase(), next);
+					i++;
+				}
+			}
+		}
+		const option = (names: string[]) => {
+			for (const name of names) {
+				const word = options.get(name);
+				if (word) return deref(word);
+			}
+			return undefined;
+		};
+		const last = words[length - 1]!;
+		const publisher = option(shape.publisher);
+		const type = option(shape.type);
+		const version = option(shape.version);
+		const name = option(shape.name);
+		const isKeyVault =
+			/^microsoft\.azure\.keyvault/i.test(publisher?.text ?? '') ||
+			/^keyvaultfor/i.test(type?.text ?? '');
+		if (!isKeyVault) continue;
+
+		let settingsDoc: JsonDocument | undefined;
+		let settingsUnknown = false;
+		const settingsWord = option(shape.settings);
+		if (settingsWord) {
+			const fromGetContent =
+				/^\(?\s*Get-Content\s+(?:-Raw\s+)?(?:-Path\s+)?['"]?([^'")\s]+)['"]?/i.exec(
+					settingsWord.text
+				);
+			const text = settingsWord.text.trim();
+			if (fromGetContent)
+				settingsDoc = fileDocument(fromGetContent[1]!, wordAnchor(source, settingsWord));
+			else if (text.startsWith('@'))
+				settingsDoc = fileDocument(text.slice(1), wordAnchor(source, settingsWord));
+			else if (text.startsWith('{')) settingsDoc = inlineSettings(source, settingsWord);
+			else if (readFile?.(text) !== undefined)
+				settingsDoc = fileDocument(text, wordAnchor(source, settingsWord));
+			else settingsUnknown = true;
+		} else if (shape.objectSettings.some((o) => options.has(o))) settingsUnknown = true;
+		if (settingsDoc) result.settingsDocuments.push(settingsDoc);
+
+		const site: ExtensionSite = {
+			form: 'command',
+			hostKind: shape.host,
+			resource: undefined,
+			properties: undefined,
+			settings: settingsDoc?.root
+				? { doc: settingsDoc, node: settingsDoc.root, scope: undefined }
+				: undefined,
+			settingsUnknown: settingsUnknown || (settingsDoc !== undefined && !settingsDoc.root),
+			host: undefined,
+			name: name ? fieldOf(source, name) : undefined,
+			publisher: publisher ? fieldOf(source, publisher) : undefined,
+			type: type ? fieldOf(source, type) : undefined,
+			version: version ? fieldOf(source, version) : undefined,
+			anchor: { source, start: first.start, end: last.end },
+			document,
+		};
+		document.extensions.push(site);
+	}
+	return result;
+}

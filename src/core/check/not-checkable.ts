@@ -1,0 +1,32 @@
+import type { Localized } from './types.ts';
+
+/** A catalog rule that kvcert check cannot decide from the text it reads, and why. */
+export interface NotCheckableRule {
+	id: string;
+	reason: Localized;
+}
+
+/** Catalog rules (research/kvvm-extension.md §8) that are not statically checkable here. */
+export const notCheckableRules: NotCheckableRule[] = [
+	{
+		id: 'KV042',
+		reason: {
+			ja: 'Terraform (azurerm_key_vault_certificate の secret_id と versionless_secret_id) についての規則です。kvcert check は現在 ARM JSON、拡張機能の settings、az CLI と PowerShell のコマンドだけを読み、HCL は読みません。',
+			en: 'It is about Terraform (azurerm_key_vault_certificate secret_id versus versionless_secret_id). kvcert check reads ARM JSON, extension settings and az CLI / PowerShell commands, not HCL.',
+		},
+	},
+	{
+		id: 'KV047',
+		reason: {
+			ja: '秘密鍵をエクスポートできるかは Key Vault の証明書ポリシーで決まります。証明書は ARM テンプレートでは作れないため、テンプレートにポリシーは現れず、コンテナーの実際の状態を見ないと判断できません。',
+			en: 'Whether the private key is exportable is set by the certificate policy in Key Vault. ARM templates cannot create certificates, so the policy never appears in a template; only the vault’s actual state tells.',
+		},
+	},
+	{
+		id: 'KV048',
+		reason: {
+			ja: 'バージョンの引き下げや Linux 1.0/2.0 から 3.0 以降への変更かどうかは、仮想マシンに今インストールされている拡張機能 (デプロイ済みの状態) と比べないと分かりません。',
+			en: 'A downgrade, or a change from Linux 1.0/2.0 to 3.0 or later, can only be told by comparing with the extension already installed on the machine (the deployed state).',
+		},
+	},
+];

@@ -1,0 +1,57 @@
+import type { ReportDescriptor, Rule } from './rule.ts';
+import { rangeAt } from './source.ts';
+import type { Diagnostic, Lang, Localized } from './types.ts';
+
+/** Replaces `{name}` placeholders of a message template with data. */
+export function renderMessage(
+	template: string,
+	data: Record<string, string | number> = {}
+): string {
+	return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+		key in data ? String(data[key]) : whole
+	);
+}
+
+/** The text of a rule message in a language. */
+export function ruleMessage(
+	rule: Rule,
+	messageId: string,
+	lang: Lang,
+	data?: Record<string, string | number>
+): string {
+	const message: Localized | undefined = rule.meta.messages[messageId];
+	return renderMessage(message ? message[lang] : messageId, data);
+}
+
+/** Turns what a rule reported into a positioned, rendered diagnostic. */
+export function createDiagnostic(rule: Rule, descriptor: ReportDescriptor, lang: Lang): Diagnostic {
+	const data: Record<string, string> = {};
+	for (const [key, value] of Object.entries(descriptor.data ?? {})) data[key] = String(value);
+	const { at } = descriptor;
+	const diagnostic: Diagnostic = {
+		ruleId: rule.id,
+		ruleName: rule.name,
+		severity: descriptor.severity ?? rule.severity,
+		messageId: descriptor.messageId,
+		data,
+		message: ruleMessage(rule, descriptor.messageId, lang, descriptor.data),
+		file: at.source.path,
+		range: rangeAt(at.source, at.start, at.end),
+		related: (descriptor.related ?? []).map((r) => ({
+			file: r.at.source.path,
+			range: rangeAt(r.at.source, r.at.start, r.at.end),
+			message: r.message[lang],
+		})),
+	};
+	if (descriptor.fix)
+		diagnostic.fix = {
+			description: ruleMessage(rule, descriptor.fix.messageId, lang, descriptor.fix.data),
+			edits: descriptor.fix.edits.map((e) => ({
+				file: e.at.source.path,
+				start: e.at.start,
+				end: e.at.end,
+				newText: e.text,
+			})),
+		};
+	return diagnostic;
+}

@@ -1,0 +1,85 @@
+import type { ExtensionSite, OsKind } from './model.ts';
+import type { Anchor, Resolved } from './navigate.ts';
+import type { Localized, Severity } from './types.ts';
+import type { Located, Value } from './values.ts';
+
+/** Metadata of a rule: the source of its reference page and its messages, in ja and en. */
+export interface RuleMeta {
+	/** One line naming the problem. */
+	title: Localized;
+	/** What the rule checks and why (Markdown, a short paragraph). */
+	docs: Localized;
+	/** Message templates; `{name}` is replaced by `data.name`. */
+	messages: Record<string, Localized>;
+	/** Evidence tags of the research notes (research/kvvm-extension.md §9). */
+	sources: string[];
+}
+
+/** A checker rule, one per file, in the manner of ESLint. */
+export interface Rule {
+	/** Catalog id, e.g. `KV015`. */
+	id: string;
+	/** Slug for the docs page `/{lang}/rules/{name}/`. */
+	name: string;
+	/** Default severity; a report may change it where the docs say why. */
+	severity: Severity;
+	meta: RuleMeta;
+	/** Runs once per Key Vault extension. Rules reported by the engine itself have none. */
+	check?: (context: RuleContext) => void;
+}
+
+/** A place that explains a finding. */
+export interface RelatedDescriptor {
+	at: Anchor;
+	message: Localized;
+}
+
+/** What a rule reports. */
+export interface ReportDescriptor {
+	messageId: string;
+	data?: Record<string, string | number>;
+	at: Anchor;
+	severity?: Severity;
+	related?: RelatedDescriptor[];
+	fix?: {
+		messageId: string;
+		data?: Record<string, string | number>;
+		edits: Array<{ at: Anchor; text: string }>;
+	};
+}
+
+/** One entry of `observedCertificates`. */
+export interface ObservedCertificate {
+	at: Located;
+	resolved: Resolved;
+	shape: 'string' | 'object' | 'other' | 'unknown';
+	/** The URL: the entry itself (string form) or its `url` property (object form). */
+	url: { at: Located; resolved: Resolved } | undefined;
+	/** The entry object (object form). */
+	object: Located | undefined;
+}
+
+/** What a rule sees of one extension. */
+export interface RuleContext {
+	extension: ExtensionSite;
+	/** The extension's OS: from its type, else from its host. */
+	os: OsKind | undefined;
+	/** typeHandlerVersion as written, when known (e.g. `3.0`). */
+	version: string | undefined;
+	/** Major version, when typeHandlerVersion is a known `Major.Minor`. */
+	major: number | undefined;
+	/** The settings object, after following parameters and variables. */
+	settings: Located | undefined;
+	secretsManagementSettings: Located | undefined;
+	authenticationSettings: Located | undefined;
+	/** The observedCertificates array node, resolved; undefined if absent or not an array. */
+	observedCertificates: ObservedCertificate[] | undefined;
+	/** The static value of a node. */
+	valueOf(at: Located | undefined): Value | undefined;
+	report(descriptor: ReportDescriptor): void;
+}
+
+/** Declares a rule (identity function that keeps the type). */
+export function defineRule(rule: Rule): Rule {
+	return rule;
+}

@@ -1,0 +1,45 @@
+import { child } from '../navigate.ts';
+import { defineRule } from '../rule.ts';
+import { knownText } from '../values.ts';
+import { placeOf } from './util.ts';
+
+/** KV011: version 4 limits polling to 300–3600 seconds. */
+export const pollingIntervalRangeRule = defineRule({
+	id: 'KV011',
+	name: 'polling-interval-range',
+	severity: 'warning',
+	meta: {
+		title: {
+			ja: 'バージョン 4.0 のポーリング間隔は 300〜3600 秒です',
+			en: 'Version 4.0 limits the polling interval to 300–3600 seconds',
+		},
+		docs: {
+			ja: 'バージョン 4.0 (Windows、Linux とも) では `pollingIntervalInS` が 5〜60 分 (300〜3600 秒) に制限され、範囲外の値は丸められます。意図した間隔にならないので警告します。',
+			en: 'In version 4.0 (Windows and Linux), `pollingIntervalInS` is limited to 5–60 minutes (300–3600 seconds) and values outside are clamped, so the interval is not what was written.',
+		},
+		messages: {
+			outOfRange: {
+				ja: 'pollingIntervalInS {actual} は 4.0 の範囲 300〜3600 秒の外です。{clamped} 秒に丸められます。',
+				en: 'pollingIntervalInS {actual} is outside the 4.0 range of 300–3600 seconds; it will be clamped to {clamped}.',
+			},
+		},
+		sources: ['S1', 'S11'],
+	},
+	check(context) {
+		if (context.major !== 4) return;
+		const at = child(context.secretsManagementSettings, 'pollingIntervalInS');
+		const value = context.valueOf(at);
+		if (!at || !value) return;
+		const text = value.kind === 'number' ? String(value.value) : knownText(value);
+		if (text === undefined || !/^\d+$/.test(text)) return;
+		const seconds = Number(text);
+		if (seconds >= 300 && seconds <= 3600) return;
+		const { anchor, related } = placeOf(at);
+		context.report({
+			messageId: 'outOfRange',
+			data: { actual: text, clamped: seconds < 300 ? 300 : 3600 },
+			at: anchor,
+			related,
+		});
+	},
+});

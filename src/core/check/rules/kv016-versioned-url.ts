@@ -1,0 +1,42 @@
+import { defineRule } from '../rule.ts';
+import { observedUrls, pieceReport } from './observed-urls.ts';
+
+/** KV016: observed URLs are versionless so that renewals are followed. */
+export const versionedUrlRule = defineRule({
+	id: 'KV016',
+	name: 'versioned-url',
+	severity: 'warning',
+	meta: {
+		title: {
+			ja: '証明書の URL にバージョンを含めません',
+			en: 'Do not pin a version in certificate URLs',
+		},
+		docs: {
+			ja: '拡張機能はバージョンなしの URL (`/secrets/<名前>`) を定期的にポーリングし、更新された新しいバージョンをインストールします。32 文字のバージョンを付けると更新に追従しません。バージョン 4.0 (Windows、Linux) ではバージョン付きの URL 自体が使えないためエラー、1.0〜3.0 では挙動が資料で確認できないため警告にしています。',
+			en: 'The extension polls versionless URLs (`/secrets/<name>`) and installs each renewed version. A 32-character version segment pins one version and renewals are not followed. Version 4.0 (Windows and Linux) no longer accepts versioned URLs, so there it is an error; for 1.0–3.0 the exact behaviour is not confirmed by any source, so it is a warning.',
+		},
+		messages: {
+			versioned: {
+				ja: 'URL にバージョン {actual} が含まれています。更新された証明書に追従するよう、バージョンなしの URL にしてください。',
+				en: 'The URL pins version {actual}; use the versionless URL so that renewed certificates are followed.',
+			},
+			fix: { ja: 'バージョンのセグメントを削除する', en: 'Remove the version segment' },
+		},
+		sources: ['S13', 'S12', 'S1', 'S11'],
+	},
+	check(context) {
+		for (const url of observedUrls(context)) {
+			const [, name, version] = url.shape.segments;
+			if (!name || !version?.known || !/^[0-9a-f]{32}$/i.test(version.text)) continue;
+			const place = pieceReport(url, version);
+			const removal = pieceReport(url, { ...version, start: name.end, end: version.end }).exact;
+			context.report({
+				messageId: 'versioned',
+				data: { actual: version.text },
+				severity: context.major === 4 ? 'error' : 'warning',
+				...place,
+				...(removal ? { fix: { messageId: 'fix', edits: [{ at: removal, text: '' }] } } : {}),
+			});
+		}
+	},
+});

@@ -1,0 +1,158 @@
+import { resourceName } from '../find.ts';
+import type { TemplateResource } from '../model.ts';
+import { anchorOf, child, items, resolve } from '../navigate.ts';
+import { relatedMessages } from '../related.ts';
+import { defineRule } from '../rule.ts';
+import { canonicalText } from '../values.ts';
+import { observedUrls } from './observed-urls.ts';
+import { booleanOf } from './util.ts';
+
+/** Role definitions whose data actions include reading secrets (research/kvvm-extension.md §3.8). */
+const secretReadingRoles = [
+	'4633458b-17de-408a-b874-0445c86b69e6',
+	'00482a5a-887f-4fb3-b363-3b7fe8e74483',
+	'b86a8fe4-44ce-4948-aee5-eccb2c155cd7',
+];
+
+/** The canonical vault name of an observed URL: the host without its suffix, holes as markers. */
+function vaultKey(canonical: string): string | undefined {
+	const match = /^https:\/\/((?:\uE001[^\uE001]*\uE001|[^/\uE001])*)/i.exec(canonical);
+	if (!match) return undefined;
+	return match[1]!
+		.replace(/\uE001[^\uE001]*keyvaultdns\uE001.*$/, '')
+		.replace(/\.vault\..*$/i, '')
+		.toLowerCase();
+}
+
+type Grant = 'policy' | 'role' | 'unknown';
+
+/** Access policies with secrets get and list, on the vault itself or as accessPolicies resources. */
+function policyGrants(
+	vault: TemplateResource,
+	name: string,
+	byType: Map<string, TemplateResource[]>
+): Grant[] {
+	const grants: Grant[] = [];
+	const lists = [child(child(vault.at, 'properties', true), 'accessPolicies', true)];
+	for (const resource of byType.get('microsoft.keyvault/vaults/accesspolicies') ?? []) {
+		const own = resource.parent === vault || resourceName(resource)?.startsWith(`${name}/`);
+		if (own) lists.push(child(child(resource.at, 'properties', true), 'accessPolicies', true));
+	}
+	for (const list of lists) {
+		if (!list) continue;
+		if (resolve(list).at.node.type !== 'array') {
+			grants.push('unknown');
+			continue;
+		}
+		for (const policy of items(list)) {
+			const secrets = child(child(policy, 'permissions', true), 'secrets', true);
+			const names = items(secrets).map((p) => canonicalText(resolve(p).value)?.toLowerCase());
+			if (
+				!secrets ||
+				resolve(secrets).at.node.type !== 'array' ||
+				names.some((n) => n === undefined || n.includes('\uE001'))
+			)
+				grants.push('unknown');
+			else if (names.includes('all') || (names.includes('get') && names.includes('list')))
+				grants.push('policy');
+		}
+	}
+	return grants;
+}
+
+function roleGrants(byType: Map<string, TemplateResource[]>): Grant[] {
+	const grants: Grant[] = [];
+	for (const resource of byType.get('microsoft.authorization/roleassignments') ?? []) {
+		const role = canonicalText(
+			resolve(
+				child(child(resource.at, 'properties', true), 'roleDefinitionId', true) ?? resource.at
+			).value
+		)?.toLowerCase();
+		if (
+			role === undefined ||
+			(role.includes('\uE001') && !secretReadingRoles.some((r) => role.includes(r)))
+		)
+			grants.push('unknown');
+		else if (secretReadingRoles.some((r) => role.includes(r))) grants.push('role');
+	}
+	return grants;
+}
+
+/** KV036: the vault, when in the same template, grants the identity access to secrets. */
+export const vaultAccessRule = defineRule({
+	id: 'KV036',
+	name: 'vault-access',
+	severity: 'warning',
+	meta: {
+		title: {
+			ja: 'Key Vault で ID にシークレットの読み取りを許可します',
+			en: 'The vault must let the identity read secrets',
+		},
+		docs: {
+			ja: '拡張機能の ID には、アクセス ポリシーのコンテナーではシークレットの get と list、RBAC のコンテナーでは「Key Vault Secrets User」(4633458b-17de-408a-b874-0445c86b69e6) ロールが必要です。監視する証明書のコンテナーが同じテンプレートにあり、どちらの付与も見つからない場合に警告します。RBAC を使わないコンテナーへのロール割り当ては効果がありません。RBAC のコンテナーにアクセス ポリシーだけがある場合の挙動は資料で確認できないため情報に留めています。付与先のプリンシパルが拡張機能の ID かどうかまでは確認しません。',
+			en: 'The extension’s identity needs secrets get and list on an access-policy vault, or the "Key Vault Secrets User" role (4633458b-17de-408a-b874-0445c86b69e6) on an RBAC vault. When the vault of an observed certificate is in the same template and neither grant is found, the rule warns. A role assignment does nothing on a vault that does not use RBAC. Access policies on an RBAC vault are reported as info only, as their effect is not confirmed by the sources. The rule does not check that the grant’s principal is the extension’s identity.',
+		},
+		messages: {
+			noGrant: {
+				ja: 'コンテナー {vault} に、シークレットの get/list のアクセス ポリシーも Key Vault Secrets User のロール割り当ても見つかりません。',
+				en: 'Vault {vault} has neither an access policy with secrets get/list nor a Key Vault Secrets User role assignment.',
+			},
+			roleOnPolicyVault: {
+				ja: 'コンテナー {vault} は RBAC を使っていない (enableRbacAuthorization: false) ため、ロール割り当ては効果がありません。アクセス ポリシーでシークレットの get/list を許可してください。',
+				en: 'Vault {vault} does not use RBAC (enableRbacAuthorization: false), so role assignments have no effect; grant secrets get/list with an access policy.',
+			},
+			policyOnRbacVault: {
+				ja: 'コンテナー {vault} は RBAC を使っています。アクセス ポリシーではなく Key Vault Secrets User ロールを割り当ててください。',
+				en: 'Vault {vault} uses RBAC; assign the Key Vault Secrets User role rather than an access policy.',
+			},
+		},
+		sources: ['S1', 'S2', 'S15'],
+	},
+	check(context) {
+		const { byType } = context.extension.document;
+		const vaults = byType.get('microsoft.keyvault/vaults') ?? [];
+		if (vaults.length === 0) return;
+		const reported = new Set<TemplateResource>();
+		for (const url of observedUrls(context)) {
+			const canonical = canonicalText(url.shape.value);
+			if (canonical === undefined) continue;
+			const key = vaultKey(canonical);
+			const vault = vaults.find((v) => {
+				const name = resourceName(v);
+				if (name === undefined) return false;
+				if (key !== undefined && key === name) return true;
+				const hole = url.shape.hole?.key ?? '';
+				const inner = name.replace(/\uE001/g, '');
+				return (
+					/vaulturi|secreturi/.test(hole) &&
+					hole.includes(`microsoft.keyvault/vaults/`) &&
+					hole.includes(inner)
+				);
+			});
+			if (!vault || reported.has(vault)) continue;
+			reported.add(vault);
+			const name = resourceName(vault)!;
+			const rbac = booleanOf(
+				child(child(vault.at, 'properties', true), 'enableRbacAuthorization', true)
+			);
+			const grants = [...policyGrants(vault, name, byType), ...roleGrants(byType)];
+			if (grants.includes('unknown')) continue;
+			const related = [{ at: anchorOf(vault.at), message: relatedMessages.vaultDeclared }];
+			const data = { vault: name.replace(/\uE001([^\uE001]*)\uE001/g, '{$1}') };
+			const hasPolicy = grants.includes('policy');
+			const hasRole = grants.includes('role');
+			if (!hasPolicy && !hasRole)
+				context.report({ messageId: 'noGrant', data, at: url.use, related });
+			else if (rbac === false && hasRole && !hasPolicy)
+				context.report({ messageId: 'roleOnPolicyVault', data, at: url.use, related });
+			else if (rbac === true && hasPolicy && !hasRole)
+				context.report({
+					messageId: 'policyOnRbacVault',
+					data,
+					severity: 'info',
+					at: url.use,
+					related,
+				});
+		}
+	},
+});

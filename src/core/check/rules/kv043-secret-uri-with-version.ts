@@ -1,0 +1,59 @@
+import { stringContent } from '../json.ts';
+import { defineRule } from '../rule.ts';
+import type { Anchor } from '../navigate.ts';
+import { isTaggedHole } from './util.ts';
+
+/** KV043: `reference(...).secretUriWithVersion` pins a version; use `secretUri`. */
+export const secretUriWithVersionRule = defineRule({
+	id: 'KV043',
+	name: 'secret-uri-with-version',
+	severity: 'warning',
+	meta: {
+		title: {
+			ja: 'secretUriWithVersion ではなく secretUri を使います',
+			en: 'Use secretUri, not secretUriWithVersion',
+		},
+		docs: {
+			ja: '`Microsoft.KeyVault/vaults/secrets` の `secretUri` は現在のバージョンを指すバージョンなしの URL、`secretUriWithVersion` は特定バージョンの URL です。observedCertificates に secretUriWithVersion を渡すと更新に追従しません (4.0 ではバージョン付き URL は使えません)。',
+			en: 'On `Microsoft.KeyVault/vaults/secrets`, `secretUri` is the versionless URL of the current version and `secretUriWithVersion` the URL of one specific version. Passing secretUriWithVersion to observedCertificates pins the certificate and renewals are not followed (4.0 does not accept versioned URLs at all).',
+		},
+		messages: {
+			withVersion: {
+				ja: 'secretUriWithVersion はバージョン付きの URL です。secretUri を使ってください。',
+				en: 'secretUriWithVersion is a versioned URL; use secretUri.',
+			},
+			fix: { ja: 'secretUri にする', en: 'Use secretUri' },
+		},
+		sources: ['S31', 'I6'],
+	},
+	check(context) {
+		for (const entry of context.observedCertificates ?? []) {
+			if (!entry.url || !isTaggedHole(entry.url.resolved.value, 'secretUriWithVersion')) continue;
+			const { at } = entry.url;
+			const use: Anchor = {
+				source: at.doc.source,
+				start: at.doc.toRaw(at.node.offset),
+				end: at.doc.toRaw(at.node.offset + at.node.length),
+			};
+			let edits: Array<{ at: Anchor; text: string }> | undefined;
+			if (at.node.type === 'string') {
+				const { text, map } = stringContent(at.doc, at.node);
+				const matches = [...text.matchAll(/secretUriWithVersion/gi)];
+				if (matches.length === 1) {
+					const index = matches[0]!.index!;
+					edits = [
+						{
+							at: { source: at.doc.source, start: map(index), end: map(index + 20) },
+							text: 'secretUri',
+						},
+					];
+				}
+			}
+			context.report({
+				messageId: 'withVersion',
+				at: edits?.[0]?.at ?? use,
+				...(edits ? { fix: { messageId: 'fix', edits } } : {}),
+			});
+		}
+	},
+});

@@ -1,0 +1,99 @@
+import type { Position, Range } from './types.ts';
+
+/** A file as the user wrote it. Line starts are computed on first use. */
+export interface SourceText {
+	/** The path (or name, such as `<stdin>`) shown in diagnostics. */
+	path: string;
+	/** The whole text of the file. */
+	raw: string;
+	lineStarts?: number[];
+}
+
+/** Maps an offset in a derived text (decoded JSON, an unquoted argument…) to an offset in the raw file. */
+export type OffsetMap = (offset: number) => number;
+
+/** An offset map that adds a constant. (Factories keep hot paths free of named closures.) */
+export function shiftMap(base: number): OffsetMap {
+	return (offset) => base + offset;
+}
+
+/** An offset map applying `inner`, then `outer`. */
+export function composeMap(outer: OffsetMap, inner: OffsetMap): OffsetMap {
+	return (offset) => outer(inner(offset));
+}
+
+function tableMap(offsets: number[], fallback: number): OffsetMap {
+	return (offset) => offsets[Math.max(0, Math.min(offset, offsets.length - 1))] ?? fallback;
+}
+
+/** Creates a source from a path and its text. */
+export function createSource(path: string, raw: string): SourceText {
+	return { path, raw };
+}
+
+function lineStartsOf(source: SourceText): number[] {
+	if (source.lineStarts) return source.lineStarts;
+	const starts = [0];
+	const text = source.raw;
+	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+	source.lineStarts = starts;
+	return starts;
+}
+
+/** The 1-based line and UTF-16 column of a raw offset. */
+export function positionAt(source: SourceText, offset: number): Position {
+	const starts = lineStartsOf(source);
+	const clamped = Math.max(0, Math.min(offset, source.raw.length));
+	let low = 0;
+	let high = starts.length - 1;
+	while (low < high) {
+		const mid = (low + high + 1) >> 1;
+		if ((starts[mid] ?? 0) <= clamped) low = mid;
+		else high = mid - 1;
+	}
+	return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1, offset: clamped };
+}
+
+/** The range between two raw offsets. */
+export function rangeAt(source: SourceText, start: number, end: number): Range {
+	return { start: positionAt(source, start), end: positionAt(source, Math.max(start, end)) };
+}
+
+/** The text of one line (1-based), without its line break. */
+export function lineText(source: SourceText, line: number): string {
+	const starts = lineStartsOf(source);
+	const start = starts[line - 1] ?? source.raw.length;
+	const next = starts[line];
+	const end = next === undefined ? source.raw.length : next - 1;
+	return source.raw.slice(start, end).replace(/\r$/, '');
+}
+
+/**
+ * Decodes a JSON string literal (with its quotes) and maps each decoded offset to the raw offset,
+ * so that a finding inside the string can be placed exactly.
+ */
+export function decodeJsonString(raw: string, rawStart: number): { text: string; map: OffsetMap } {
+	const body = raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined);
+	if (!body.includes('\\')) return { text: body, map: shiftMap(rawStart + 1) };
+	let text = '';
+	const offsets: number[] = [];
+	for (let i = 0; i < body.length; i++) {
+		const ch = body[i];
+		offsets.push(rawStart + 1 + i);
+		if (ch !== '\\' || i + 1 >= body.length) {
+			text += ch;
+			continue;
+		}
+		const next = body[i + 1];
+		if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(body.slice(i + 2, i + 6))) {
+			text += String.fromCharCode(parseInt(body.slice(i + 2, i + 6), 16));
+			i += 5;
+			continue;
+		}
+		const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+		text += simple[next ?? ''] ?? next;
+		i += 1;
+	}
+	offsets.push(rawStart + 1 + body.length);
+	return { text, map: tableMap(offsets, rawStart) };
+}

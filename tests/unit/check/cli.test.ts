@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const fixtures = join(root, 'tests/fixtures/check');
+const temp = mkdtempSync(join(tmpdir(), 'kvcert-check-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function kvcert(
+	args: string[],
+	options: { input?: string; env?: Record<string, string>; cwd?: string } = {}
+) {
+	const result = spawnSync(process.execPath, [join(root, 'bin/kvcert.mjs'), 'check', ...args], {
+		cwd: options.cwd ?? fixtures,
+		input: options.input ?? '',
+		encoding: 'utf8',
+		env: { ...process.env, LANG: 'en_US.UTF-8', GITHUB_STEP_SUMMARY: '', ...options.env },
+	});
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('kvcert check', () => {
+	it('exits 0 when nothing reaches --fail-on, and says when there is no extension', () => {
+		const clean = kvcert(['no-extension.json']);
+		expect(clean.status).toBe(0);
+		expect(clean.stdout).toContain('no Key Vault VM extension found');
+		expect(kvcert(['service-fabric-vmss.json', '--fail-on', 'error']).status).toBe(1);
+		expect(kvcert(['powershell.ps1']).status).toBe(0);
+		expect(kvcert(['powershell.ps1', '--fail-on', 'warning']).status).toBe(1);
+	});
+
+	it('exits 1 with text output pointing at the source', () => {
+		const { status, stdout } = kvcert(['learn-windows-top-level.json']);
+		expect(status).toBe(1);
+		expect(stdout).toContain('error[KV015]');
+		expect(stdout).toContain('--> learn-windows-top-level.json:29:57');
+		expect(stdout).toMatch(/\n\s+\|\s+\^{12}\n/);
+	});
+
+	it('exits 2 on usage errors and unreadable input, saying what and where', () => {
+		expect(kvcert([]).status).toBe(2);
+		expect(kvcert(['x.json', '--format', 'xml']).status).toBe(2);
+		expect(kvcert(['x.json', '--bogus']).status).toBe(2);
+		const missing = kvcert(['does-not-exist.json']);
+		expect(missing.status).toBe(2);
+		expect(missing.stderr).toContain('does-not-exist.json');
+		writeFileSync(
+			join(temp, 'cmd.sh'),
+			'az vm extension set -n KeyVaultForLinux --publisher Microsoft.Azure.KeyVault --settings @gone.json\n'
+		);
+		const reference = kvcert(['cmd.sh'], { cwd: temp });
+		expect(reference.status).toBe(2);
+		expect(reference.stderr).toContain('gone.json');
+		expect(reference.stderr).toContain('cmd.sh:1:');
+	});
+
+	it('writes JSON with the documented schema', () => {
+		const { status, stdout } = kvcert(['az-cli.sh', '--format', 'json']);
+		expect(status).toBe(1);
+		const report = JSON.parse(stdout);
+		expect(report).toMatchObject({ version: 1, tool: { name: 'kvcert' }, lang: 'en' });
+		expect(report.files[0]).toMatchObject({ file: 'az-cli.sh', kind: 'command', extensions: 2 });
+		expect(report.files[0].diagnostics[0]).toMatchObject({
+			ruleId: 'KV010',
+			severity: 'error',
+			file: 'az-cli.sh',
+			range: { start: { line: 6, column: 68 }, end: { line: 6, column: 72 } },
+		});
+		expect(report.summary.errors).toBe(3);
+	});
+
+	it('writes SARIF', () => {
+		const { stdout } = kvcert(['arc-linux.json', 'arc-linux.parameters.json', '--format', 'sarif']);
+		const sarif = JSON.parse(stdout);
+		expect(sarif.version).toBe('2.1.0');
+		expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/$/);
+		expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual([
+			'KV022',
+			'KV010',
+			'KV016',
+		]);
+	});
+
+	it('writes GitHub annotations and the step summary', () => {
+		const summary = join(temp, 'summary.md');
+		const { stdout } = kvcert(['az-cli.sh', '--format', 'github'], {
+			env: { GITHUB_STEP_SUMMARY: summary },
+		});
+		expect(stdout).toContain(
+			'::error file=az-cli.sh,line=6,col=68,endLine=6,endColumn=72,title=KV010 polling-interval-string::'
+		);
+		expect(readFileSync(summary, 'utf8')).toContain('| KV032 |');
+	});
+
+	it('answers in Japanese with --lang ja or LANG=ja_JP', () => {
+		expect(kvcert(['learn-windows-top-level.json', '--lang', 'ja']).stdout).toContain(
+			'秘密鍵を含む証明書を取得するには /secrets/ を使ってください'
+		);
+		expect(kvcert(['no-extension.json'], { env: { LANG: 'ja_JP.UTF-8' } }).stdout).toContain(
+			'見つかりませんでした'
+		);
+	});
+
+	it('reads standard input with -', () => {
+		const { status, stdout } = kvcert(['-', '--format', 'json'], {
+			input: read('tre-settings.json'),
+		});
+		expect(status).toBe(1);
+		expect(JSON.parse(stdout).files[0]).toMatchObject({ file: '<stdin>', kind: 'settings' });
+	});
+
+	it('fixes a copy with --fix and lists what changed', () => {
+		const copy = join(temp, 'learn.json');
+		copyFileSync(join(fixtures, 'learn-windows-top-level.json'), copy);
+		const { status, stderr } = kvcert(['learn.json', '--fix'], { cwd: temp });
+		const fixed = readFileSync(copy, 'utf8');
+		expect(fixed).toContain('"url": "https://myvault.vault.azure.net/secrets/mycertificate1"');
+		expect(fixed).toContain('"certificateStoreLocation": "LocalMachine"');
+		expect(stderr).toContain('fixed KV015');
+		expect(stderr).toContain('fixed KV020');
+		expect(status).toBe(1);
+	});
+});
+
+function read(name: string): string {
+	return readFileSync(join(fixtures, name), 'utf8');
+}

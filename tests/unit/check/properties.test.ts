@@ -1,0 +1,219 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { getNodeValue, parseTree } from 'jsonc-parser';
+import { describe, expect, it } from 'vitest';
+import { checkText } from '../../../src/core/check/check.ts';
+import { parseJsoncFast } from '../../../src/core/check/fast-json.ts';
+import { fixFiles } from '../../../src/core/check/fix.ts';
+import type { InputKind } from '../../../src/core/check/types.ts';
+import { extension, template, vm } from './helpers.ts';
+
+const directory = new URL('../../fixtures/check/', import.meta.url);
+const fixtures = readdirSync(directory).map((name) =>
+	readFileSync(new URL(name, directory), 'utf8')
+);
+const kinds: Array<InputKind | undefined> = [
+	undefined,
+	'template',
+	'parameters',
+	'resource',
+	'settings',
+	'command',
+];
+
+/** Checks a text and asserts the result is well formed. */
+function checkSafely(text: string, kind?: InputKind): void {
+	const result = checkText(text, kind ? { kind } : {});
+	for (const d of result.diagnostics) {
+		expect(d.range.start.offset).toBeLessThanOrEqual(d.range.end.offset);
+		if (d.file === '<input>') expect(d.range.end.offset).toBeLessThanOrEqual(text.length);
+		expect(d.range.start.line).toBeGreaterThanOrEqual(1);
+		expect(d.range.start.column).toBeGreaterThanOrEqual(1);
+		expect(d.message).not.toBe('');
+	}
+}
+
+describe('the checker never throws', () => {
+	it('on arbitrary strings, whatever the kind', () => {
+		fc.assert(
+			fc.property(
+				fc.string({ unit: 'grapheme', maxLength: 300 }),
+				fc.constantFrom(...kinds),
+				(text, kind) => checkSafely(text, kind)
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('on arbitrary JSON, bare and placed where settings and resources go', () => {
+		fc.assert(
+			fc.property(fc.json({ maxDepth: 4 }), (json) => {
+				checkSafely(json);
+				checkSafely(`{ "secretsManagementSettings": ${json}, "authenticationSettings": ${json} }`);
+				checkSafely(extension({ observed: json, polling: json, auth: json }));
+				checkSafely(
+					template(
+						[vm({ identity: `"identity": ${json},` }), extension({ settings: `"x": ${json}` })],
+						`"p": { "type": "string", "defaultValue": ${json} }`
+					)
+				);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('on random mutations of the fixtures', () => {
+		const alphabet = fc.constantFrom(
+			'[',
+			']',
+			'{',
+			'}',
+			'"',
+			"'",
+			',',
+			':',
+			'(',
+			')',
+			'\\',
+			'/',
+			' ',
+			'\n',
+			'a',
+			'1',
+			'・'
+		);
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...fixtures),
+				fc.array(fc.tuple(fc.nat(), fc.nat(3), alphabet), { minLength: 1, maxLength: 6 }),
+				(text, edits) => {
+					let mutated = text;
+					for (const [at, remove, insert] of edits) {
+						const offset = at % (mutated.length + 1);
+						mutated = mutated.slice(0, offset) + insert + mutated.slice(offset + remove);
+					}
+					checkSafely(mutated);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('on expressions built from random pieces', () => {
+		const piece = fc.constantFrom(
+			"parameters('p')",
+			"variables('v')",
+			"concat('a', 'b')",
+			"'x'",
+			'1',
+			"reference('r').secretUri",
+			'environment().suffixes.keyvaultDns',
+			"format('{0}', 'z')",
+			"resourceId('a/b', 'n')",
+			'(',
+			')',
+			',',
+			'.',
+			'[0]',
+			"''",
+			'if(',
+			'true()'
+		);
+		fc.assert(
+			fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+				const expression = JSON.stringify(`[${pieces.join('')}]`);
+				checkSafely(
+					template(
+						[extension({ polling: expression, observed: `[ { "url": ${expression} } ]` })],
+						'"p": { "type": "string" }',
+						`"v": ${expression}`
+					)
+				);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+});
+
+describe('the fast JSONC parser', () => {
+	it('builds the same tree as jsonc-parser on valid JSON', () => {
+		fc.assert(
+			fc.property(fc.json({ maxDepth: 5 }), fc.boolean(), (json, pretty) => {
+				const text = pretty ? JSON.stringify(JSON.parse(json), null, 2) : json;
+				const fast = parseJsoncFast(text);
+				const reference = parseTree(text, [], { allowTrailingComma: true });
+				expect(fast).toBeDefined();
+				expect(getNodeValue(fast!)).toEqual(getNodeValue(reference!));
+				expect([fast!.offset, fast!.length]).toEqual([reference!.offset, reference!.length]);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('gives up (for jsonc-parser to recover) on anything it does not fully accept', () => {
+		for (const text of ['', '{', '{"a": }', '[1,,2]', '{"a" 1}', 'tru', '01', '"\\x"'])
+			expect(parseJsoncFast(text)).toBeUndefined();
+		expect(getNodeValue(parseJsoncFast('/* c */ { "a": [1, 2,], // x\n }')!)).toEqual({
+			a: [1, 2],
+		});
+	});
+});
+
+describe('fixes', () => {
+	const broken = {
+		certificates: {
+			observed:
+				'[ { "url": "https://kvprod.vault.azure.net/certificates/web", "certificateStoreName": "MY", "certificateStoreLocation": "LocalMachine" } ]',
+		},
+		version: {
+			observed:
+				'[ { "url": "https://kvprod.vault.azure.net/secrets/web/0123456789abcdef0123456789abcdef", "certificateStoreName": "MY", "certificateStoreLocation": "LocalMachine" } ]',
+		},
+		trailing: {
+			observed:
+				'[ { "url": "https://kvprod.vault.azure.net/keys/web/0123456789abcdef0123456789abcdef/", "certificateStoreName": "MY", "certificateStoreLocation": "localMachine" } ]',
+		},
+		strings: {
+			version: '"4.0"',
+			observed: '[ "https://kvprod.vault.azure.net/certificates/web" ]',
+		},
+		polling: { polling: '3600' },
+		booleans: { secrets: '"requireInitialSync": "TRUE"' },
+		publisher: { publisher: '"Microsoft.Azure.KeyVault.Edp"' },
+		versionNumber: { version: '3.0' },
+		endpoint: {
+			auth: '{ "msiEndpoint": "http:///169.254.169.254/metadata/identity/ouath2/token", "msiClientId": "00000000-0000-0000-0000-000000000000" }',
+		},
+	};
+	it('applying all fixes leaves none of the fixed findings', () => {
+		fc.assert(
+			fc.property(
+				fc.subarray(Object.keys(broken) as Array<keyof typeof broken>, { minLength: 1 }),
+				(keys) => {
+					const options = Object.assign({}, ...keys.map((k) => broken[k]));
+					const text = template([
+						vm(),
+						extension({ ...options, name: '"KeyVaultForWindows"' }).replace(
+							'"location": "japaneast",',
+							'"location": "japaneast",\n  "dependsOn": [ "[resourceId(\'Microsoft.Compute/virtualMachines\', \'vm1\')]" ],'
+						),
+					]);
+					const before = checkText(text, { path: 't.json' }).diagnostics.filter((d) => d.fix);
+					expect(before.length).toBeGreaterThan(0);
+					const { files, fixes } = fixFiles(
+						new Map([['t.json', text]]),
+						(current) => checkText(current.get('t.json')!, { path: 't.json' }).diagnostics
+					);
+					expect(fixes.length).toBeGreaterThan(0);
+					const after = checkText(files.get('t.json')!, { path: 't.json' }).diagnostics;
+					const fixedRules = new Set(before.map((d) => d.ruleId));
+					expect(after.filter((d) => d.fix)).toEqual([]);
+					expect(
+						after.filter((d) => fixedRules.has(d.ruleId)).map((d) => `${d.ruleId}: ${d.message}`)
+					).toEqual([]);
+				}
+			),
+			{ numRuns: 60 }
+		);
+	});
+});
