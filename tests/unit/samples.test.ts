@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { checkText } from '../../src/core/check/check';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -39,4 +40,20 @@ describe('code samples', () => {
 			expect(() => JSON.parse(readFileSync(join(root, file), 'utf8'))).not.toThrow();
 		}
 	);
+});
+
+describe('templates and settings readers copy from the site', () => {
+	const checkable = filesIn('samples').filter((file) =>
+		/^samples\/(arm|settings)\/.*\.json$/.test(file)
+	);
+
+	test('there are some', () => {
+		expect(checkable.length).toBeGreaterThanOrEqual(4);
+	});
+
+	test.each(checkable)('%s passes kvcert check with no finding at all', (file) => {
+		const result = checkText(readFileSync(join(root, file), 'utf8'), { path: file });
+		expect(result.extensionCount).toBeGreaterThan(0);
+		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
+	});
 });
