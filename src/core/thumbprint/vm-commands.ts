@@ -8,10 +8,14 @@ export interface VmCommands {
 	azCli: string;
 }
 
-/** Vault name from a vault URL (`https://contoso-kv.vault.azure.net` → `contoso-kv`). */
+/**
+ * Vault name from a vault URL (`https://contoso-kv.vault.azure.net` → `contoso-kv`), or '' when the
+ * host does not start with a valid vault name (3–24 characters, a letter first), e.g. the demo
+ * vault's `127.0.0.1`.
+ */
 export function vaultNameOf(vaultUrl: string): string {
 	const host = /^https:\/\/([^/:]+)/i.exec(vaultUrl.trim())?.[1] ?? '';
-	return /^[a-z0-9-]+\./i.test(host) ? (host.split('.')[0] ?? '') : '';
+	return /^([a-z][a-z0-9-]{1,22}[a-z0-9])\./i.exec(host)?.[1] ?? '';
 }
 
 /**
