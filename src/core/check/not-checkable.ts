@@ -18,7 +18,7 @@ export const notCheckableRules: NotCheckableRule[] = [
 	{
 		id: 'KV047',
 		reason: {
-			ja: '秘密鍵をエクスポートできるかは Key Vault の証明書ポリシーで決まります。証明書は ARM テンプレートでは作れないため、テンプレートにポリシーは現れず、コンテナーの実際の状態を見ないと判断できません。',
+			ja: '秘密鍵をエクスポートできるかは Key Vault の証明書ポリシーで決まります。証明書は ARM テンプレートでは作れないため、テンプレートにポリシーは現れず、Key Vault の実際の状態を見ないと判断できません。',
 			en: 'Whether the private key is exportable is set by the certificate policy in Key Vault. ARM templates cannot create certificates, so the policy never appears in a template; only the vault’s actual state tells.',
 		},
 	},

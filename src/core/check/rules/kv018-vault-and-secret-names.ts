@@ -8,7 +8,7 @@ export const vaultAndSecretNamesRule = defineRule({
 	severity: 'error',
 	meta: {
 		title: {
-			ja: 'コンテナー名とシークレット名は命名規則に従います',
+			ja: 'Key Vault 名とシークレット名は命名規則に従います',
 			en: 'Vault and secret names must follow the naming rules',
 		},
 		docs: {
@@ -17,7 +17,7 @@ export const vaultAndSecretNamesRule = defineRule({
 		},
 		messages: {
 			vault: {
-				ja: 'コンテナー名 "{actual}" は命名規則 (3〜24 文字の英数字とハイフン、英字で始まり英数字で終わる、"--" なし) に合いません。',
+				ja: 'Key Vault 名 "{actual}" は命名規則 (3〜24 文字の英数字とハイフン、英字で始まり英数字で終わる、"--" なし) に合いません。',
 				en: 'Vault name "{actual}" breaks the naming rules (3–24 letters, digits and hyphens; starts with a letter, ends with a letter or digit; no "--").',
 			},
 			secret: {

@@ -20,7 +20,7 @@ export const cloudSuffixRule = defineRule({
 	severity: 'warning',
 	meta: {
 		title: {
-			ja: 'コンテナーの DNS サフィックスをデプロイ先のクラウドに合わせます',
+			ja: 'Key Vault の DNS サフィックスをデプロイ先のクラウドに合わせます',
 			en: 'The vault’s DNS suffix should match the target cloud',
 		},
 		docs: {
