@@ -17,10 +17,7 @@ export default defineConfig({
 	vite: { plugins: [lazySearch()] },
 	integrations: [
 		starlight({
-			title: {
-				ja: 'kvcert: Key Vault 証明書を VM で使う',
-				en: 'kvcert: Key Vault certificates on VMs',
-			},
+			title: 'kvcert',
 			description: 'Azure Key Vault certificates on Azure virtual machines, explained and checked.',
 			defaultLocale: 'ja',
 			locales: {
