@@ -20,7 +20,7 @@ interface Layout {
 }
 
 /** A node as jsonc-parser builds it; objects and arrays build their children when first read. */
-class LazyNode implements Node {
+export class LazyNode implements Node {
 	type: NodeType;
 	offset: number;
 	length: number;
@@ -28,6 +28,8 @@ class LazyNode implements Node {
 	parent: Node | undefined;
 	colonOffset: number | undefined;
 	private built: Node[] | undefined;
+	/** Properties built by `property` before the children are. */
+	private found: LazyNode[] | undefined;
 	/** The layout and container index of an object or array whose children are not built yet. */
 	private layout: Layout | undefined;
 	private index: number;
@@ -48,16 +50,74 @@ class LazyNode implements Node {
 		this.parent = parent;
 		this.colonOffset = undefined;
 		this.built = undefined;
+		this.found = undefined;
 		this.layout = layout;
 		this.index = index;
 	}
 
 	get children(): Node[] | undefined {
 		if (this.built === undefined && this.layout !== undefined) {
-			this.built = buildChildren(this, this.layout, this.index);
+			this.built = buildChildren(this, this.layout, this.index, this.found);
 			this.layout = undefined;
+			this.found = undefined;
 		}
 		return this.built;
+	}
+
+	/**
+	 * The value node of property `key` of an object whose children are not built yet, as
+	 * `propertyValue` finds it (first exact match, else the first match ignoring case when asked),
+	 * building that property alone. Returns null when the children are built already.
+	 */
+	property(key: string, ignoreCase: boolean): Node | undefined | null {
+		const layout = this.layout;
+		if (layout === undefined || this.type !== 'object') return null;
+		const source = layout.text;
+		const end = layout.ends[this.index]! - 1;
+		const lower = ignoreCase ? key.toLowerCase() : key;
+		let next = this.index + 1;
+		let at = skipValid(source, this.offset + 1);
+		let loose = -1;
+		let looseNext = 0;
+		while (at < end) {
+			const start = at;
+			const keyEnd = stringEnd(source, at);
+			let name: string | undefined;
+			let exact: boolean;
+			if (escaped) {
+				name = JSON.parse(source.slice(at, keyEnd)) as string;
+				exact = name === key;
+			} else exact = keyEnd === at + 2 + key.length && source.startsWith(key, at + 1);
+			if (exact) return this.propertyAt(layout, start, next).children![1];
+			if (ignoreCase && loose === -1) {
+				name ??= source.slice(at + 1, keyEnd - 1);
+				if (name.toLowerCase() === lower) {
+					loose = start;
+					looseNext = next;
+				}
+			}
+			at = skipValid(source, keyEnd);
+			at = skipValid(source, at + 1);
+			const c = source.charCodeAt(at);
+			if (c === 123 || c === 91) {
+				at = layout.ends[next]!;
+				next = layout.after[next]!;
+			} else if (c === 34) at = stringEnd(source, at);
+			else if (c === 116 || c === 110) at += 4;
+			else if (c === 102) at += 5;
+			else at = numberEnd(source, at);
+			at = skipValid(source, at);
+		}
+		return loose === -1 ? undefined : this.propertyAt(layout, loose, looseNext).children![1];
+	}
+
+	/** The property at `at`, built once (`next`: index of the next container at or after it). */
+	private propertyAt(layout: Layout, at: number, next: number): LazyNode {
+		const found = (this.found ??= []);
+		for (const property of found) if (property.offset === at) return property;
+		const property = propertyNode(layout, at, next, this);
+		found.push(property);
+		return property;
 	}
 
 	/** Children given at creation (properties: key and value). */
@@ -257,22 +317,30 @@ function skipValid(source: string, at: number): number {
 	}
 }
 
-/** Builds the string node at `at` of validated text. */
-function stringNode(source: string, at: number, parent: Node | undefined): LazyNode {
+/** Whether the last string `stringEnd` passed over has an escape. */
+let escaped = false;
+
+/** The offset just past the string literal at `at` of validated text; sets `escaped`. */
+function stringEnd(source: string, at: number): number {
 	let end = at + 1;
-	let escaped = false;
+	escaped = false;
 	for (;;) {
 		const c = source.charCodeAt(end);
-		if (c === 34) break;
+		if (c === 34) return end + 1;
 		if (c === 92) {
 			escaped = true;
 			end += 2;
 		} else end++;
 	}
+}
+
+/** Builds the string node at `at` of validated text. */
+function stringNode(source: string, at: number, parent: Node | undefined): LazyNode {
+	const end = stringEnd(source, at);
 	const value = escaped
-		? (JSON.parse(source.slice(at, end + 1)) as string)
-		: source.slice(at + 1, end);
-	return new LazyNode('string', at, end + 1 - at, value, parent, undefined, -1);
+		? (JSON.parse(source.slice(at, end)) as string)
+		: source.slice(at + 1, end - 1);
+	return new LazyNode('string', at, end - at, value, parent, undefined, -1);
 }
 
 /** Builds the value node at `at` of validated text; `next` is the index of the next container. */
@@ -291,8 +359,29 @@ function valueNode(layout: Layout, at: number, next: number, parent: Node | unde
 	return new LazyNode('number', at, end - at, Number(source.slice(at, end)), parent, undefined, -1);
 }
 
-/** Builds the children of the container `index` (validated), with their own children left lazy. */
-function buildChildren(node: LazyNode, layout: Layout, index: number): Node[] {
+/** Builds the property at `at` of validated text; `next` is the index of the next container. */
+function propertyNode(layout: Layout, at: number, next: number, parent: Node): LazyNode {
+	const source = layout.text;
+	const property = new LazyNode('property', at, 0, undefined, parent, undefined, -1);
+	const key = stringNode(source, at, property);
+	const colon = skipValid(source, at + key.length);
+	property.colonOffset = colon;
+	const value = valueNode(layout, skipValid(source, colon + 1), next, property);
+	property.setChildren([key, value]);
+	property.length = value.offset + value.length - property.offset;
+	return property;
+}
+
+/**
+ * Builds the children of the container `index` (validated), with their own children left lazy.
+ * `found` holds properties built already, which are kept.
+ */
+function buildChildren(
+	node: LazyNode,
+	layout: Layout,
+	index: number,
+	found: LazyNode[] | undefined
+): Node[] {
 	const source = layout.text;
 	const end = layout.ends[index]! - 1;
 	const children: Node[] = [];
@@ -300,15 +389,11 @@ function buildChildren(node: LazyNode, layout: Layout, index: number): Node[] {
 	let at = skipValid(source, node.offset + 1);
 	if (node.type === 'object') {
 		while (at < end) {
-			const property = new LazyNode('property', at, 0, undefined, node, undefined, -1);
-			const key = stringNode(source, at, property);
-			at = skipValid(source, at + key.length);
-			property.colonOffset = at;
-			at = skipValid(source, at + 1);
-			const value = valueNode(layout, at, next, property);
+			let property: LazyNode | undefined;
+			if (found) for (const p of found) if (p.offset === at) property = p;
+			property ??= propertyNode(layout, at, next, node);
+			const value = property.children![1]!;
 			if (value.type === 'object' || value.type === 'array') next = layout.after[next]!;
-			property.setChildren([key, value]);
-			property.length = value.offset + value.length - property.offset;
 			children.push(property);
 			at = skipValid(source, value.offset + value.length);
 		}

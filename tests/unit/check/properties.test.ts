@@ -4,6 +4,7 @@ import { getNodeValue, parseTree, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../../src/core/check/check.ts';
 import { parseJsoncFast } from '../../../src/core/check/fast-json.ts';
+import { propertyValue } from '../../../src/core/check/json.ts';
 import { fixFiles } from '../../../src/core/check/fix.ts';
 import type { InputKind } from '../../../src/core/check/types.ts';
 import { extension, template, vm } from './helpers.ts';
@@ -164,6 +165,37 @@ describe('the fast JSONC parser', () => {
 				expect(fast).toBeDefined();
 				expect(shape(fast!)).toEqual(shape(reference!));
 			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('finds a property without building the others, as propertyValue does on a full tree', () => {
+		const key = fc.constantFrom('type', 'Type', 'TYPE', 'name', 'n\\u0061me', 'résumé', 'İ', 'i');
+		const member = fc.tuple(key, fc.json({ maxDepth: 2 }));
+		fc.assert(
+			fc.property(
+				fc.array(member, { maxLength: 6 }),
+				key,
+				fc.boolean(),
+				(members, wanted, loose) => {
+					const text = `{ ${members.map(([k, v]) => `"${k}": ${v}`).join(', ')} }`;
+					const fast = parseJsoncFast(text)!;
+					const reference = parseTree(text, [], { allowTrailingComma: true })!;
+					const name = JSON.parse(`"${wanted}"`) as string;
+					const found = propertyValue(fast, name, loose);
+					expect(found && shape(found, found.parent)).toEqual(
+						propertyValue(reference, name, loose) &&
+							shape(
+								propertyValue(reference, name, loose)!,
+								propertyValue(reference, name, loose)!.parent
+							)
+					);
+					// The same node again, and inside the children once they are built.
+					expect(propertyValue(fast, name, loose)).toBe(found);
+					if (found) expect(fast.children!.some((p) => p.children![1] === found)).toBe(true);
+					expect(shape(fast)).toEqual(shape(reference));
+				}
+			),
 			{ numRuns: 300 }
 		);
 	});
