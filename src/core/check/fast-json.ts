@@ -30,6 +30,8 @@ export class LazyNode implements Node {
 	private built: Node[] | undefined;
 	/** Properties built by `property` before the children are. */
 	private found: LazyNode[] | undefined;
+	/** How many properties were looked up before the children were built. */
+	private lookups: number;
 	/** The layout and container index of an object or array whose children are not built yet. */
 	private layout: Layout | undefined;
 	private index: number;
@@ -51,6 +53,7 @@ export class LazyNode implements Node {
 		this.colonOffset = undefined;
 		this.built = undefined;
 		this.found = undefined;
+		this.lookups = 0;
 		this.layout = layout;
 		this.index = index;
 	}
@@ -72,6 +75,8 @@ export class LazyNode implements Node {
 	property(key: string, ignoreCase: boolean): Node | undefined | null {
 		const layout = this.layout;
 		if (layout === undefined || this.type !== 'object') return null;
+		// An object read often (an extension, its host) is cheaper to build than to scan again.
+		if (++this.lookups > 3) return null;
 		const source = layout.text;
 		const end = layout.ends[this.index]! - 1;
 		const lower = ignoreCase ? key.toLowerCase() : key;
