@@ -230,9 +230,9 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 	diagnostics.sort(
 		(a, b) =>
 			(a.file === source.path ? 0 : 1) - (b.file === source.path ? 0 : 1) ||
-			a.file.localeCompare(b.file) ||
+			(a.file === b.file ? 0 : a.file.localeCompare(b.file)) ||
 			a.range.start.offset - b.range.start.offset ||
-			a.ruleId.localeCompare(b.ruleId)
+			(a.ruleId === b.ruleId ? 0 : a.ruleId.localeCompare(b.ruleId))
 	);
 	return {
 		file: source.path,

@@ -1,5 +1,5 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { parseJsoncFast } from './fast-json.ts';
+import { LazyNode, parseJsoncFast } from './fast-json.ts';
 import {
 	composeMap,
 	decodeJsonString,
@@ -43,7 +43,13 @@ export function propertyValue(
 	key: string,
 	ignoreCase = false
 ): Node | undefined {
-	if (!object || object.type !== 'object' || !object.children) return undefined;
+	if (!object || object.type !== 'object') return undefined;
+	// A lazily built object finds one property without building the others.
+	if (object instanceof LazyNode) {
+		const found = object.property(key, ignoreCase);
+		if (found !== null) return found;
+	}
+	if (!object.children) return undefined;
 	let loose: Node | undefined;
 	const lower = ignoreCase ? key.toLowerCase() : key;
 	for (const property of object.children) {

@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { getNodeValue, parseTree } from 'jsonc-parser';
+import { getNodeValue, parseTree, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../../src/core/check/check.ts';
 import { parseJsoncFast } from '../../../src/core/check/fast-json.ts';
+import { propertyValue } from '../../../src/core/check/json.ts';
 import { fixFiles } from '../../../src/core/check/fix.ts';
 import type { InputKind } from '../../../src/core/check/types.ts';
 import { extension, template, vm } from './helpers.ts';
@@ -135,7 +136,70 @@ describe('the checker never throws', () => {
 	});
 });
 
+/** Every field of a tree as jsonc-parser defines it, parents as the path of their child. */
+function shape(node: Node, parent?: Node): unknown {
+	expect(node.parent).toBe(parent);
+	return {
+		type: node.type,
+		offset: node.offset,
+		length: node.length,
+		value: node.value,
+		colonOffset: node.colonOffset,
+		children: node.children?.map((child) => shape(child, node)),
+	};
+}
+
 describe('the fast JSONC parser', () => {
+	it('builds the same nodes as jsonc-parser (offsets, lengths, colons, parents)', () => {
+		const comments = fc.constantFrom(' ', '\n', ' // c\n', ' /* c */ ', '\t', '\r\n');
+		fc.assert(
+			fc.property(fc.json({ maxDepth: 5 }), comments, fc.boolean(), (json, gap, trailing) => {
+				// Whitespace or comments between every token, and trailing commas.
+				let text = JSON.stringify(JSON.parse(json), null, 1).replace(/\n/g, gap);
+				if (trailing)
+					text = text.replace(/(\S)(\s*[}\]])/g, (m, a: string, b: string) =>
+						a === '{' || a === '[' || a === ',' ? m : `${a},${b}`
+					);
+				const fast = parseJsoncFast(text);
+				const reference = parseTree(text, [], { allowTrailingComma: true });
+				expect(fast).toBeDefined();
+				expect(shape(fast!)).toEqual(shape(reference!));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('finds a property without building the others, as propertyValue does on a full tree', () => {
+		const key = fc.constantFrom('type', 'Type', 'TYPE', 'name', 'n\\u0061me', 'résumé', 'İ', 'i');
+		const member = fc.tuple(key, fc.json({ maxDepth: 2 }));
+		fc.assert(
+			fc.property(
+				fc.array(member, { maxLength: 6 }),
+				key,
+				fc.boolean(),
+				(members, wanted, loose) => {
+					const text = `{ ${members.map(([k, v]) => `"${k}": ${v}`).join(', ')} }`;
+					const fast = parseJsoncFast(text)!;
+					const reference = parseTree(text, [], { allowTrailingComma: true })!;
+					const name = JSON.parse(`"${wanted}"`) as string;
+					const found = propertyValue(fast, name, loose);
+					expect(found && shape(found, found.parent)).toEqual(
+						propertyValue(reference, name, loose) &&
+							shape(
+								propertyValue(reference, name, loose)!,
+								propertyValue(reference, name, loose)!.parent
+							)
+					);
+					// The same node again, and inside the children once they are built.
+					expect(propertyValue(fast, name, loose)).toBe(found);
+					if (found) expect(fast.children!.some((p) => p.children![1] === found)).toBe(true);
+					expect(shape(fast)).toEqual(shape(reference));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
 	it('builds the same tree as jsonc-parser on valid JSON', () => {
 		fc.assert(
 			fc.property(fc.json({ maxDepth: 5 }), fc.boolean(), (json, pretty) => {
@@ -151,7 +215,26 @@ describe('the fast JSONC parser', () => {
 	});
 
 	it('gives up (for jsonc-parser to recover) on anything it does not fully accept', () => {
-		for (const text of ['', '{', '{"a": }', '[1,,2]', '{"a" 1}', 'tru', '01', '"\\x"'])
+		for (const text of [
+			'',
+			'{',
+			'{"a": }',
+			'[1,,2]',
+			'{"a" 1}',
+			'tru',
+			'01',
+			'"\\x"',
+			'"\\u12G4"',
+			'"a\tb"',
+			'[1.]',
+			'[1e]',
+			'[-]',
+			'truex',
+			'{,}',
+			'[,]',
+			'/* open',
+			'{"a": 1} x',
+		])
 			expect(parseJsoncFast(text)).toBeUndefined();
 		expect(getNodeValue(parseJsoncFast('/* c */ { "a": [1, 2,], // x\n }')!)).toEqual({
 			a: [1, 2],
