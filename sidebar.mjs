@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The tutorial's reading order. Slugs are locale-less: Starlight finds the ja and en page for each,
- * and the page titles become the labels.
+ * and the page titles become the labels. The rule reference is not content (pages/[lang]/rules/), so
+ * it is a link with its own labels.
  * @type {import('@astrojs/starlight/types').StarlightUserConfig['sidebar']}
  */
 export const sidebar = [
@@ -27,6 +28,10 @@ export const sidebar = [
 	{
 		label: 'Tools',
 		translations: { ja: 'ツール' },
-		items: [{ slug: 'tools/thumbprint' }],
+		items: [
+			{ slug: 'tools/thumbprint' },
+			// A plain link: Starlight prefixes the current locale (/ja/rules/, /en/rules/).
+			{ label: 'Rule reference', translations: { ja: 'ルール一覧' }, link: '/rules/' },
+		],
 	},
 ];

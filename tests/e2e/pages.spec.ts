@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { pagePaths } from '../../scripts/site-pages.mjs';
+import { languages, pagePaths, ruleEntries } from '../../scripts/site-pages.mjs';
 
 const table = (path: string): Record<string, string> => JSON.parse(readFileSync(path, 'utf8'));
 const starlight = (lang: string) =>
@@ -111,3 +111,28 @@ for (const path of pagePaths()) {
 		});
 	});
 }
+
+// The per-page tests above see the rule catalog and a sample of rule pages; this one asks for every
+// rule page without a browser, so a rule added to the registry cannot lack its page.
+test('rules: every rule page answers in both languages, with its id in the h1, linked from the catalog', async ({
+	request,
+}) => {
+	for (const lang of languages) {
+		const catalog = await request.get(`/${lang}/rules/`);
+		expect(catalog.status()).toBe(200);
+		const catalogHtml = await catalog.text();
+		// The sidebar link carries the page's own locale.
+		expect(catalogHtml).toContain(`href="/${lang}/rules/" aria-current="page"`);
+		for (const rule of ruleEntries()) {
+			const path = `/${lang}/rules/${rule.slug}/`;
+			const response = await request.get(path);
+			expect(response.status(), path).toBe(200);
+			const html = await response.text();
+			expect(html, path).toContain(`<html lang="${lang}"`);
+			expect(html.match(/<h1[^>]*>([^<]*)<\/h1>/)?.[1], path).toMatch(
+				new RegExp(`^${rule.id}: \\S`)
+			);
+			expect(catalogHtml, path).toContain(`href="${path}"`);
+		}
+	}
+});

@@ -8,6 +8,7 @@ const en = load('en');
 
 /** Keys whose Japanese value is rightly not Japanese text: symbols and abbreviations. */
 const sameInBothLanguages = new Set<string>([
+	'kvcert.rules.column.id', // "ID" heads rule id columns in Japanese documentation too
 	'kvcert.thumbprint.table.notCompared', // an em dash
 	'kvcert.thumbprint.table.sans', // "SAN", the usual abbreviation in Japanese documentation too
 	'kvcert.thumbprint.verdict.sentenceSeparator', // Japanese sentences need no space between them

@@ -11,8 +11,13 @@ export interface RuleMeta {
 	docs: Localized;
 	/** Message templates; `{name}` is replaced by `data.name`. */
 	messages: Record<string, Localized>;
-	/** Evidence tags of the research notes (research/kvvm-extension.md §9). */
+	/** Evidence tags of the research notes (research/kvvm-extension.md §9); see sources.ts. */
 	sources: string[];
+	/**
+	 * A failing and a passing input for the reference page, each a whole text `kvcert check` reads.
+	 * tests/unit/check/rule-docs.test.ts checks that `bad` is reported by this rule and `good` is not.
+	 */
+	examples?: { bad: string; good: string };
 }
 
 /** A checker rule, one per file, in the manner of ESLint. */

@@ -31,6 +31,54 @@ export const publisherRule = defineRule({
 			},
 		},
 		sources: ['S1', 'S5', 'I22'],
+		examples: {
+			bad: `{
+  "type": "Microsoft.Compute/virtualMachines/extensions",
+  "apiVersion": "2024-07-01",
+  "name": "vm1/KeyVaultForWindows",
+  "location": "japaneast",
+  "properties": {
+    "publisher": "Microsoft.Azure.KeyVault.Edp",
+    "type": "KeyVaultForWindows",
+    "typeHandlerVersion": "3.0",
+    "settings": {
+      "secretsManagementSettings": {
+        "pollingIntervalInS": "3600",
+        "observedCertificates": [
+          {
+            "url": "https://kvprod.vault.azure.net/secrets/web",
+            "certificateStoreName": "MY",
+            "certificateStoreLocation": "LocalMachine"
+          }
+        ]
+      }
+    }
+  }
+}`,
+			good: `{
+  "type": "Microsoft.Compute/virtualMachines/extensions",
+  "apiVersion": "2024-07-01",
+  "name": "vm1/KeyVaultForWindows",
+  "location": "japaneast",
+  "properties": {
+    "publisher": "Microsoft.Azure.KeyVault",
+    "type": "KeyVaultForWindows",
+    "typeHandlerVersion": "3.0",
+    "settings": {
+      "secretsManagementSettings": {
+        "pollingIntervalInS": "3600",
+        "observedCertificates": [
+          {
+            "url": "https://kvprod.vault.azure.net/secrets/web",
+            "certificateStoreName": "MY",
+            "certificateStoreLocation": "LocalMachine"
+          }
+        ]
+      }
+    }
+  }
+}`,
+		},
 	},
 	check(context) {
 		const { publisher } = context.extension;

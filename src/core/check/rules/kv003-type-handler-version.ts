@@ -37,6 +37,54 @@ export const typeHandlerVersionRule = defineRule({
 			fix: { ja: '文字列にする', en: 'Quote the version' },
 		},
 		sources: ['S29', 'S1', 'S2', 'S7', 'S11'],
+		examples: {
+			bad: `{
+  "type": "Microsoft.Compute/virtualMachines/extensions",
+  "apiVersion": "2024-07-01",
+  "name": "vm1/KeyVaultForWindows",
+  "location": "japaneast",
+  "properties": {
+    "publisher": "Microsoft.Azure.KeyVault",
+    "type": "KeyVaultForWindows",
+    "typeHandlerVersion": 3.0,
+    "settings": {
+      "secretsManagementSettings": {
+        "pollingIntervalInS": "3600",
+        "observedCertificates": [
+          {
+            "url": "https://kvprod.vault.azure.net/secrets/web",
+            "certificateStoreName": "MY",
+            "certificateStoreLocation": "LocalMachine"
+          }
+        ]
+      }
+    }
+  }
+}`,
+			good: `{
+  "type": "Microsoft.Compute/virtualMachines/extensions",
+  "apiVersion": "2024-07-01",
+  "name": "vm1/KeyVaultForWindows",
+  "location": "japaneast",
+  "properties": {
+    "publisher": "Microsoft.Azure.KeyVault",
+    "type": "KeyVaultForWindows",
+    "typeHandlerVersion": "3.0",
+    "settings": {
+      "secretsManagementSettings": {
+        "pollingIntervalInS": "3600",
+        "observedCertificates": [
+          {
+            "url": "https://kvprod.vault.azure.net/secrets/web",
+            "certificateStoreName": "MY",
+            "certificateStoreLocation": "LocalMachine"
+          }
+        ]
+      }
+    }
+  }
+}`,
+		},
 	},
 	check(context) {
 		const { version, properties, form } = context.extension;

@@ -39,6 +39,26 @@ export const observedCertificatesRequiredRule = defineRule({
 			},
 		},
 		sources: ['S1', 'S7'],
+		examples: {
+			bad: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "observedCertificates": []
+  }
+}`,
+			good: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  }
+}`,
+		},
 	},
 	check(context) {
 		const { extension, settings, secretsManagementSettings } = context;

@@ -27,6 +27,40 @@ export const authenticationSettingsPlacementRule = defineRule({
 			},
 		},
 		sources: ['S1', 'S7', 'I17', 'I19'],
+		examples: {
+			bad: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "authenticationSettings": {
+      "msiEndpoint": "http://169.254.169.254/metadata/identity",
+      "msiClientId": "00000000-0000-0000-0000-000000000000"
+    },
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  }
+}`,
+			good: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  },
+  "authenticationSettings": {
+    "msiEndpoint": "http://169.254.169.254/metadata/identity",
+    "msiClientId": "00000000-0000-0000-0000-000000000000"
+  }
+}`,
+		},
 	},
 	check(context) {
 		const inside = child(context.secretsManagementSettings, 'authenticationSettings');

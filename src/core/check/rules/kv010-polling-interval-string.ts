@@ -75,6 +75,32 @@ export const pollingIntervalStringRule = defineRule({
 			fixWrap: { ja: 'string() で囲む', en: 'Wrap it in string()' },
 		},
 		sources: ['I1', 'S2', 'S23b'],
+		examples: {
+			bad: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": 3600,
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  }
+}`,
+			good: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  }
+}`,
+		},
 	},
 	check(context) {
 		const at = child(context.secretsManagementSettings, 'pollingIntervalInS');

@@ -24,6 +24,46 @@ export const v4StringListRule = defineRule({
 			fix: { ja: '{ "url": … } に包む', en: 'Wrap it in { "url": … }' },
 		},
 		sources: ['S11', 'S1'],
+		examples: {
+			bad: `{
+  "type": "Microsoft.Compute/virtualMachines/extensions",
+  "apiVersion": "2024-07-01",
+  "name": "vm1/KeyVaultForLinux",
+  "location": "japaneast",
+  "properties": {
+    "publisher": "Microsoft.Azure.KeyVault",
+    "type": "KeyVaultForLinux",
+    "typeHandlerVersion": "4.0",
+    "settings": {
+      "secretsManagementSettings": {
+        "pollingIntervalInS": "3600",
+        "observedCertificates": [
+          "https://kvprod.vault.azure.net/secrets/web"
+        ]
+      }
+    }
+  }
+}`,
+			good: `{
+  "type": "Microsoft.Compute/virtualMachines/extensions",
+  "apiVersion": "2024-07-01",
+  "name": "vm1/KeyVaultForLinux",
+  "location": "japaneast",
+  "properties": {
+    "publisher": "Microsoft.Azure.KeyVault",
+    "type": "KeyVaultForLinux",
+    "typeHandlerVersion": "4.0",
+    "settings": {
+      "secretsManagementSettings": {
+        "pollingIntervalInS": "3600",
+        "observedCertificates": [
+          { "url": "https://kvprod.vault.azure.net/secrets/web" }
+        ]
+      }
+    }
+  }
+}`,
+		},
 	},
 	check(context) {
 		if (context.major !== 4) return;

@@ -23,6 +23,32 @@ export const certificatesPathRule = defineRule({
 			fix: { ja: '/{actual}/ を /secrets/ にする', en: 'Replace /{actual}/ with /secrets/' },
 		},
 		sources: ['S1', 'S2', 'S7', 'S12'],
+		examples: {
+			bad: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/certificates/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  }
+}`,
+			good: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  }
+}`,
+		},
 	},
 	check(context) {
 		for (const url of observedUrls(context)) {

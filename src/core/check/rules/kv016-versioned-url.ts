@@ -23,6 +23,32 @@ export const versionedUrlRule = defineRule({
 			fix: { ja: 'バージョンのセグメントを削除する', en: 'Remove the version segment' },
 		},
 		sources: ['S13', 'S12', 'S1', 'S11'],
+		examples: {
+			bad: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web/0123456789abcdef0123456789abcdef",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  }
+}`,
+			good: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  }
+}`,
+		},
 	},
 	check(context) {
 		for (const url of observedUrls(context)) {

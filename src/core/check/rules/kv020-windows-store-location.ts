@@ -24,6 +24,54 @@ export const windowsStoreLocationRule = defineRule({
 			fix: { ja: '{expected} にする', en: 'Use {expected}' },
 		},
 		sources: ['S2', 'S1', 'S5'],
+		examples: {
+			bad: `{
+  "type": "Microsoft.Compute/virtualMachines/extensions",
+  "apiVersion": "2024-07-01",
+  "name": "vm1/KeyVaultForWindows",
+  "location": "japaneast",
+  "properties": {
+    "publisher": "Microsoft.Azure.KeyVault",
+    "type": "KeyVaultForWindows",
+    "typeHandlerVersion": "3.0",
+    "settings": {
+      "secretsManagementSettings": {
+        "pollingIntervalInS": "3600",
+        "observedCertificates": [
+          {
+            "url": "https://kvprod.vault.azure.net/secrets/web",
+            "certificateStoreName": "MY",
+            "certificateStoreLocation": "localmachine"
+          }
+        ]
+      }
+    }
+  }
+}`,
+			good: `{
+  "type": "Microsoft.Compute/virtualMachines/extensions",
+  "apiVersion": "2024-07-01",
+  "name": "vm1/KeyVaultForWindows",
+  "location": "japaneast",
+  "properties": {
+    "publisher": "Microsoft.Azure.KeyVault",
+    "type": "KeyVaultForWindows",
+    "typeHandlerVersion": "3.0",
+    "settings": {
+      "secretsManagementSettings": {
+        "pollingIntervalInS": "3600",
+        "observedCertificates": [
+          {
+            "url": "https://kvprod.vault.azure.net/secrets/web",
+            "certificateStoreName": "MY",
+            "certificateStoreLocation": "LocalMachine"
+          }
+        ]
+      }
+    }
+  }
+}`,
+		},
 	},
 	check(context) {
 		if (context.os !== 'windows') return;

@@ -26,6 +26,34 @@ export const booleanStringsRule = defineRule({
 			fix: { ja: '{expected} にする', en: 'Use {expected}' },
 		},
 		sources: ['S2', 'S7', 'S23', 'I17'],
+		examples: {
+			bad: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "requireInitialSync": "true",
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  }
+}`,
+			good: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "requireInitialSync": true,
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  }
+}`,
+		},
 	},
 	check(context) {
 		for (const name of booleanSettings)

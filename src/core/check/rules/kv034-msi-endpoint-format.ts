@@ -29,6 +29,40 @@ export const msiEndpointFormatRule = defineRule({
 			fix: { ja: '"{expected}" にする', en: 'Use "{expected}"' },
 		},
 		sources: ['I7', 'I8'],
+		examples: {
+			bad: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  },
+  "authenticationSettings": {
+    "msiEndpoint": "http:///169.254.169.254/metadata/identity",
+    "msiClientId": "00000000-0000-0000-0000-000000000000"
+  }
+}`,
+			good: `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "observedCertificates": [
+      {
+        "url": "https://kvprod.vault.azure.net/secrets/web",
+        "certificateStoreName": "MY",
+        "certificateStoreLocation": "LocalMachine"
+      }
+    ]
+  },
+  "authenticationSettings": {
+    "msiEndpoint": "http://169.254.169.254/metadata/identity",
+    "msiClientId": "00000000-0000-0000-0000-000000000000"
+  }
+}`,
+		},
 	},
 	check(context) {
 		const at = child(context.authenticationSettings, 'msiEndpoint');
