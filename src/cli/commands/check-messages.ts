@@ -36,7 +36,7 @@ Exit codes: 0 = nothing at or above --fail-on, 1 = something is, 2 = usage error
 	},
 	badOption: { ja: 'kvcert check: {detail}', en: 'kvcert check: {detail}' },
 	badValue: {
-		ja: 'kvcert check: {option} の値 "{value}" は使えません ({allowed} のいずれか)。',
+		ja: 'kvcert check: {option} の値 "{value}" は使えません。{allowed} のいずれかを指定してください。',
 		en: 'kvcert check: invalid value "{value}" for {option} (one of {allowed}).',
 	},
 	noInput: {

@@ -12,7 +12,7 @@ export const keyExportableRule = defineRule({
 			en: 'keyExportable only exists in Windows 3.0',
 		},
 		docs: {
-			ja: '`keyExportable` は Windows 3.0 で、インストールした秘密鍵をエクスポート可能にする設定です。Windows 4.0 では削除され (秘密鍵はエクスポートできません)、Linux にはありません。',
+			ja: '`keyExportable` は、インストールした秘密鍵をエクスポート可能にする Windows 3.0 の設定です。Windows 4.0 では削除され (秘密鍵はエクスポートできません)、Linux にはありません。',
 			en: '`keyExportable` makes the installed private key exportable in Windows 3.0. Windows 4.0 removed it (private keys are not exportable), and Linux never had it.',
 		},
 		messages: {

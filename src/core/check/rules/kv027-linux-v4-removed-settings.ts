@@ -8,11 +8,11 @@ export const linuxV4RemovedSettingsRule = defineRule({
 	severity: 'warning',
 	meta: {
 		title: {
-			ja: 'Linux 4.x では customSymbolicLinkName と aclEnabled は削除されました',
+			ja: 'customSymbolicLinkName と aclEnabled は Linux 4.x で削除されました',
 			en: 'Linux 4.x removed customSymbolicLinkName and aclEnabled',
 		},
 		docs: {
-			ja: 'Linux 4.x では `customSymbolicLinkName` が削除され、`aclEnabled` も削除されました (ACL は常に有効です)。書いても効果はありません。',
+			ja: 'Linux 4.x では `customSymbolicLinkName` と `aclEnabled` が削除されました (ACL は常に有効です)。書いても効果はありません。',
 			en: 'Linux 4.x removed `customSymbolicLinkName`, and `aclEnabled` too (ACLs are always on). They have no effect.',
 		},
 		messages: {

@@ -11,16 +11,16 @@ export const msiClientIdRequiredRule = defineRule({
 	severity: 'error',
 	meta: {
 		title: {
-			ja: 'ユーザー割り当て ID がある場合は authenticationSettings.msiClientId を指定します',
+			ja: 'ユーザー割り当てマネージド ID がある場合は authenticationSettings.msiClientId を指定します',
 			en: 'With a user-assigned identity, set authenticationSettings.msiClientId',
 		},
 		docs: {
-			ja: '仮想マシンにユーザー割り当てのマネージド ID が 1 つでもあると、拡張機能はどの ID を使うか判断できません。`authenticationSettings.msiClientId` にその ID のクライアント ID を指定しないと、IMDS が "Identity not found" を返し、"Failed to download one or more certificates, retrying..." が続きます。',
+			ja: '仮想マシンにユーザー割り当てマネージド ID が 1 つでもあると、拡張機能はどの ID を使うか判断できません。`authenticationSettings.msiClientId` にその ID のクライアント ID を指定しないと、IMDS が "Identity not found" を返し、"Failed to download one or more certificates, retrying..." が続きます。',
 			en: 'When the machine has any user-assigned managed identity, the extension cannot tell which identity to use. Without `authenticationSettings.msiClientId` set to that identity’s client ID, IMDS answers "Identity not found" and the extension keeps reporting "Failed to download one or more certificates, retrying...".',
 		},
 		messages: {
 			missing: {
-				ja: '仮想マシンにユーザー割り当て ID があるのに authenticationSettings.msiClientId がありません。使う ID のクライアント ID を指定してください。',
+				ja: '仮想マシンにユーザー割り当てマネージド ID があるのに authenticationSettings.msiClientId がありません。使用するマネージド ID のクライアント ID を指定してください。',
 				en: 'The machine has a user-assigned identity but authenticationSettings.msiClientId is missing; set the client ID of the identity to use.',
 			},
 		},

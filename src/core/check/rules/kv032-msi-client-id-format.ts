@@ -14,12 +14,12 @@ export const msiClientIdFormatRule = defineRule({
 			en: 'msiClientId takes the identity’s client ID (a GUID)',
 		},
 		docs: {
-			ja: '`msiClientId` はユーザー割り当てマネージド ID の**クライアント ID** です。ARM では `reference(<ID のリソース ID>, <API バージョン>).clientId` で得られます。リソース ID やプリンシパル ID (オブジェクト ID) を渡している例が公開コードにありますが、IMDS はクライアント ID を求めます。',
+			ja: '`msiClientId` はユーザー割り当てマネージド ID の**クライアント ID** です。ARM では `reference(<マネージド ID のリソース ID>, <API バージョン>).clientId` で取得できます。リソース ID やプリンシパル ID (オブジェクト ID) を渡している例が公開コードにありますが、IMDS はクライアント ID を求めます。',
 			en: '`msiClientId` is the **client ID** of the user-assigned managed identity; in ARM, `reference(<identity resource ID>, <apiVersion>).clientId`. Public code passes resource IDs or principal (object) IDs, but IMDS expects the client ID.',
 		},
 		messages: {
 			resourceId: {
-				ja: 'msiClientId がリソース ID になっています。ID のクライアント ID (reference(...).clientId) を指定してください。',
+				ja: 'msiClientId がリソース ID になっています。マネージド ID のクライアント ID (reference(...).clientId) を指定してください。',
 				en: 'msiClientId is a resource ID; use the identity’s client ID (reference(...).clientId).',
 			},
 			principalId: {
@@ -27,7 +27,7 @@ export const msiClientIdFormatRule = defineRule({
 				en: 'msiClientId is given a principalId (object ID); use clientId.',
 			},
 			notGuid: {
-				ja: 'msiClientId "{actual}" は GUID ではありません。ID のクライアント ID を指定してください。',
+				ja: 'msiClientId "{actual}" は GUID ではありません。マネージド ID のクライアント ID を指定してください。',
 				en: 'msiClientId "{actual}" is not a GUID; use the identity’s client ID.',
 			},
 		},

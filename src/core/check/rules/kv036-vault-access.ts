@@ -85,11 +85,11 @@ export const vaultAccessRule = defineRule({
 	severity: 'warning',
 	meta: {
 		title: {
-			ja: 'Key Vault で ID にシークレットの読み取りを許可します',
+			ja: 'Key Vault でマネージド ID にシークレットの読み取りを許可します',
 			en: 'The vault must let the identity read secrets',
 		},
 		docs: {
-			ja: '拡張機能の ID には、アクセスポリシーを使う Key Vaultではシークレットの get と list、RBAC を使う Key Vaultでは「Key Vault Secrets User」(4633458b-17de-408a-b874-0445c86b69e6) ロールが必要です。監視する証明書の Key Vaultが同じテンプレートにあり、どちらの付与も見つからない場合に警告します。RBAC を使わない Key Vaultへのロール割り当ては効果がありません。RBAC を使う Key Vaultにアクセスポリシーだけがある場合の挙動は資料で確認できないため情報に留めています。付与先のプリンシパルが拡張機能の ID かどうかまでは確認しません。',
+			ja: '拡張機能の ID には、アクセスポリシーを使う Key Vault ではシークレットの get と list、RBAC を使う Key Vault では「Key Vault Secrets User」ロール (4633458b-17de-408a-b874-0445c86b69e6) が必要です。監視する証明書の Key Vault が同じテンプレートにあり、どちらの付与も見つからない場合に警告します。RBAC を使わない Key Vault へのロール割り当ては効果がありません。RBAC を使う Key Vault にアクセスポリシーだけがある場合の挙動は資料で確認できないため情報に留めています。付与先のプリンシパルが拡張機能の ID かどうかまでは確認しません。',
 			en: 'The extension’s identity needs secrets get and list on an access-policy vault, or the "Key Vault Secrets User" role (4633458b-17de-408a-b874-0445c86b69e6) on an RBAC vault. When the vault of an observed certificate is in the same template and neither grant is found, the rule warns. A role assignment does nothing on a vault that does not use RBAC. Access policies on an RBAC vault are reported as info only, as their effect is not confirmed by the sources. The rule does not check that the grant’s principal is the extension’s identity.',
 		},
 		messages: {

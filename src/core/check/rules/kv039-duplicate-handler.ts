@@ -15,11 +15,11 @@ export const duplicateHandlerRule = defineRule({
 	severity: 'error',
 	meta: {
 		title: {
-			ja: '1 台のマシンに Key Vault 拡張機能は 1 つだけです',
+			ja: 'Key Vault VM 拡張機能は 1 台のマシンに 1 つだけです',
 			en: 'One Key Vault extension per machine',
 		},
 		docs: {
-			ja: '同じハンドラー (発行元と type) の拡張機能を 1 台のマシンに 2 つ入れることはできず、"Multiple VMExtensions per handler not supported" で失敗します。複数の証明書は 1 つの拡張機能の observedCertificates に並べてください。',
+			ja: '1 台のマシンに同じハンドラー (発行元と type) の拡張機能を 2 つ入れることはできず、"Multiple VMExtensions per handler not supported" で失敗します。複数の証明書は 1 つの拡張機能の observedCertificates に並べてください。',
 			en: 'A machine cannot have two extensions of the same handler (publisher and type); the deployment fails with "Multiple VMExtensions per handler not supported". List several certificates in one extension’s observedCertificates.',
 		},
 		messages: {

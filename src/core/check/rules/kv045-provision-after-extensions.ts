@@ -11,16 +11,16 @@ export const provisionAfterExtensionsRule = defineRule({
 	severity: 'info',
 	meta: {
 		title: {
-			ja: 'スケール セットの他の拡張機能は provisionAfterExtensions で証明書を待たせます',
+			ja: 'スケール セットのほかの拡張機能は provisionAfterExtensions で証明書のインストールを待たせます',
 			en: 'Let other scale-set extensions wait for the certificates with provisionAfterExtensions',
 		},
 		docs: {
-			ja: 'スケール セットで証明書を使う拡張機能 (Service Fabric など) は、`provisionAfterExtensions` に Key Vault 拡張機能の名前を書いて、証明書のインストール後に動くようにします (1.0〜3.0 では requireInitialSync も併用します)。どの拡張機能が証明書を使うかは静的には分からないため情報に留めています。',
+			ja: 'スケール セットで証明書を使う拡張機能 (Service Fabric など) は、`provisionAfterExtensions` に Key Vault VM 拡張機能の名前を書いて、証明書のインストール後に動くようにします (1.0〜3.0 では requireInitialSync も併用します)。どの拡張機能が証明書を使うかは静的には分からないため情報に留めています。',
 			en: 'Extensions on a scale set that use the certificates (Service Fabric, for example) list the Key Vault extension’s name in `provisionAfterExtensions` so that they run after the certificates are installed (with requireInitialSync on 1.0–3.0). Which extensions use the certificates cannot be known statically, hence info.',
 		},
 		messages: {
 			noOrdering: {
-				ja: 'スケール セットの他の拡張機能に、"{name}" を待つ provisionAfterExtensions がありません。証明書を使う拡張機能は待たせてください。',
+				ja: 'スケール セットのほかの拡張機能に、"{name}" を待つ provisionAfterExtensions がありません。証明書を使う拡張機能には待機を設定してください。',
 				en: 'No other extension of the scale set waits for "{name}" with provisionAfterExtensions; make the ones that use the certificates wait.',
 			},
 		},
