@@ -27,7 +27,6 @@ export function pageSlugs() {
 					: []
 		);
 	return walk(root)
-		.filter((slug) => !slug.startsWith('scratch'))
 		.map((slug) => (slug === 'index' ? '' : slug))
 		.sort();
 }

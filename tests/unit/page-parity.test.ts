@@ -16,9 +16,7 @@ function pagesOf(lang: string): string[] {
 					? [relative(root, join(dir, entry.name))]
 					: []
 		);
-	return walk(root)
-		.filter((page) => !page.startsWith('scratch'))
-		.sort();
+	return walk(root).sort();
 }
 
 /** What a reader sees as the page's shape: headings, code blocks and diagrams, in order. */
