@@ -52,6 +52,14 @@ export interface RunningEmulator {
 	close(): Promise<void>;
 }
 
+/**
+ * A Key Vault host name the emulator's TLS certificate also covers, for clients that reach it through
+ * a tunnel (src/server/snippets/vault-tunnel.ts) with an unchanged Azure SDK, whose challenge check
+ * wants a `*.vault.azure.net` host. Longer than the 24 characters Key Vault allows, so no real vault
+ * can have this name.
+ */
+export const DEMO_VAULT_HOST = 'kvcert-demo-emulator-vault.vault.azure.net';
+
 /** The tenant the emulator's challenge names unless told otherwise. */
 export const DEMO_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
@@ -95,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	});
 	const tls = createCertificate({
 		subject: 'CN=localhost, O=kvcert emulator',
-		dnsNames: ['localhost'],
+		dnsNames: ['localhost', DEMO_VAULT_HOST],
 		ipAddresses: ['127.0.0.1', '::1'],
 		notBefore: new Date(now - 3_600_000),
 		notAfter: new Date(now + 30 * 86_400_000),
