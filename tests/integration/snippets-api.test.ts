@@ -115,6 +115,7 @@ describe('POST /api/snippets/run refuses what is not a known id', () => {
 		const streamed = await handleSnippetRunRequest(
 			new Request('http://127.0.0.1/api/snippets/run', {
 				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
 				body: stream,
 				duplex: 'half',
 			} as RequestInit),
@@ -123,7 +124,7 @@ describe('POST /api/snippets/run refuses what is not a known id', () => {
 		expect(streamed.status).toBe(413);
 	});
 
-	it('refuses invalid JSON, a wrong method and renew for a sample that cannot renew', async () => {
+	it('refuses invalid JSON, a wrong method, a body that is not JSON (cross-site forms) and renew for a sample that cannot renew', async () => {
 		expect((await run('{"sample":')).response.status).toBe(400);
 		expect((await run('[]')).json.error.code).toBe('badRequest');
 		const get = await handleSnippetRunRequest(
@@ -131,6 +132,11 @@ describe('POST /api/snippets/run refuses what is not a known id', () => {
 			deps()
 		);
 		expect(get.status).toBe(405);
+		const form = await handleSnippetRunRequest(
+			post('sample=get-certificate', { headers: { 'Content-Type': 'text/plain' } }),
+			deps()
+		);
+		expect(form.status).toBe(415);
 		const renew = await run({ sample: 'get-certificate', renew: true });
 		expect(renew.json.error.code).toBe('notRenewable');
 	});

@@ -164,6 +164,9 @@ export async function handleSnippetRunRequest(
 		);
 	};
 	if (request.method !== 'POST') return fail(405, 'methodNotAllowed');
+	// JSON only: a form or text/plain POST from another site (no CORS preflight) is refused.
+	if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
+		return fail(415, 'badRequest');
 	const text = await readLimited(request, MAX_BODY_BYTES);
 	if (text === undefined) return fail(413, 'tooLarge', { bytes: MAX_BODY_BYTES });
 	let body: unknown;
