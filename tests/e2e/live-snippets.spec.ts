@@ -17,6 +17,7 @@ const cases = [
 		tryAgain: 'もう一度試す',
 		imds: 'IMDS (デモ)',
 		vault: 'Key Vault (デモ)',
+		entra: 'Entra ID (デモ)',
 		finished: /秒で終了しました \(終了コード 0\)。/,
 		stopped: /サーバーは [\d.]+ 秒間動いたあとで停止されました/,
 		key: /key: '\(秘密鍵、\d+ バイト\)'/,
@@ -33,6 +34,7 @@ const cases = [
 		tryAgain: 'Try again',
 		imds: 'IMDS (demo)',
 		vault: 'Key Vault (demo)',
+		entra: 'Entra ID (demo)',
 		finished: /^Finished in [\d.]+ s \(exit code 0\)\.$/,
 		stopped: /^The server ran for [\d.]+ s and was then stopped/,
 		key: /key: '\(private key, \d+ bytes\)'/,
@@ -136,6 +138,38 @@ for (const c of cases) {
 		await expect(imds.getByRole('button', { name: c.tryAgain })).toBeVisible();
 
 		await expectNoSecrets(page);
+		for (const theme of ['dark', 'light']) {
+			await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
+			const axe = await new AxeBuilder({ page })
+				.include('kvcert-live-snippet')
+				.withTags([...WCAG])
+				.analyze();
+			expect(axe.violations, theme).toEqual([]);
+		}
+	});
+}
+
+for (const c of cases) {
+	test(`${c.lang}: the service-principal sample signs in with the demo client secret, which never shows`, async ({
+		page,
+	}) => {
+		test.setTimeout(120_000);
+		await page.goto(`/${c.lang}/architecture/service-principal/`);
+		const sp = snippet(page, 'client-secret');
+		await pressByKeyboard(page, sp.getByRole('button', { name: c.run, exact: true }));
+		await expect(sp).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+		const webcert = await currentVersion(page, 'webcert');
+		await expect(sp.locator('[data-summary]')).toHaveText(c.finished);
+		await expect(sp.locator('[data-output]')).toHaveText(`application/x-pkcs12 ${webcert.version}`);
+		const rows = sp.locator('[data-trace-rows] tr');
+		await expect(rows).toHaveCount(3);
+		await expect(rows.nth(1)).toContainText(c.entra);
+		await expect(rows.nth(1)).toContainText('POST');
+		await expect(rows.nth(1)).toContainText('/oauth2/v2.0/token');
+		await expect(rows.nth(2)).toContainText(c.vault);
+		await expect(rows.nth(2)).toContainText('/secrets/webcert/');
+		await expectNoSecrets(page);
+		expect(await page.content()).not.toContain('kvcert-demo-client-secret');
 		for (const theme of ['dark', 'light']) {
 			await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
 			const axe = await new AxeBuilder({ page })

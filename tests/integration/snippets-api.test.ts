@@ -6,6 +6,7 @@ import {
 	startEmulator,
 	type RunningEmulator,
 } from '../../src/emulator/emulator.ts';
+import { DEMO_SERVICE_PRINCIPAL } from '../../src/emulator/entra-routes.ts';
 import { emulatorCertificateClient } from '../../src/server/certificate-clients.ts';
 import { fetchCertificateVersions } from '../../src/server/fetch-certificate-versions.ts';
 import { liveSnippetRegistry, type RunnableSnippet } from '../../src/server/snippets/registry.ts';
@@ -200,6 +201,22 @@ describe('POST /api/snippets/run runs the samples against the demo vault', () =>
 		expect(lines[0]).toMatch(/^stdout: listening on \d+ with version [0-9a-f]{32}$/);
 		expect(lines).toContain(`note: Renewed apicert in the demo Key Vault: new version ${renewed}.`);
 		expect(lines).toContain(`stdout: switched to version ${renewed}`);
+	});
+
+	it('client-secret gets a token from the emulator as Entra ID with the demo secret, which never shows', async () => {
+		const { json, text } = await run({ sample: 'client-secret', lang: 'en' });
+		expect(json.outcome).toBe('ok');
+		const expected = await fetchCertificateVersions(emulatorCertificateClient(emulator), 'webcert');
+		const current = expected.versions.find((v) => v.current)!;
+		expect(outputText(json)).toBe(`application/x-pkcs12 ${current.version}`);
+		expect(json.trace.map((e) => [e.service, e.method, e.status])).toEqual([
+			['vault', 'GET', 401],
+			['entra', 'POST', 200],
+			['vault', 'GET', 200],
+		]);
+		expect(json.trace[1]!.path).toMatch(new RegExp(`^/${emulator.tenantId}/oauth2/v2.0/token`));
+		expect(text).not.toContain(DEMO_SERVICE_PRINCIPAL.clientSecret);
+		for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
 	});
 
 	it('imds-token shows the raw JSON of the demo IMDS with the token masked', async () => {

@@ -14,6 +14,8 @@ export interface LiveSnippetEntry {
 	driver?: boolean;
 	/** Whether the sample is a server that runs until stopped: the run stops it after a few seconds. */
 	server?: boolean;
+	/** Whether the run gives the sample the demo service principal's client secret (architecture 1). */
+	clientSecret?: boolean;
 }
 
 /**
@@ -39,6 +41,12 @@ export const LIVE_SNIPPETS = {
 		renewable: true,
 		server: true,
 	},
+	'client-secret': {
+		kind: 'sample',
+		file: 'samples/service-principal/client-secret.ts',
+		certificate: 'webcert',
+		clientSecret: true,
+	},
 	'imds-token': { kind: 'imds' },
 } as const satisfies Record<string, LiveSnippetEntry>;
 
@@ -59,8 +67,8 @@ export interface SnippetOutputLine {
 
 /** One HTTP request the Azure SDK logged (or the server made, for `imds`). */
 export interface SnippetTraceEntry {
-	/** Which endpoint: the (demo) IMDS, the (demo) Key Vault, or anything else. */
-	service: 'imds' | 'vault' | 'other';
+	/** Which endpoint: the (demo) IMDS, Key Vault or Entra ID, or anything else. */
+	service: 'imds' | 'vault' | 'entra' | 'other';
 	method: string;
 	/** Host as the client saw it. */
 	host: string;

@@ -23,6 +23,8 @@ export interface TraceEndpoints {
 	imdsHost: string;
 	/** Host of the demo vault as the samples see it. */
 	vaultHost: string;
+	/** Host the emulator answers as Microsoft Entra ID. */
+	entraHost?: string;
 }
 
 /**
@@ -72,7 +74,9 @@ export function splitAzureLog(
 					? 'imds'
 					: url.hostname === endpoints.vaultHost
 						? 'vault'
-						: 'other';
+						: url.hostname === endpoints.entraHost
+							? 'entra'
+							: 'other';
 			const entry: SnippetTraceEntry = {
 				service,
 				method: typeof request.method === 'string' ? request.method : 'GET',

@@ -15,6 +15,8 @@ export interface RunnableSnippet {
 	stopWhenOutput?: RegExp;
 	/** Whether `renew: true` may add a certificate version mid-run. */
 	renewable?: boolean;
+	/** Give the sample the demo service principal (tenant, client id, client secret) instead of IMDS. */
+	clientSecret?: boolean;
 }
 
 /** The production registry: the catalog's ids mapped to repo files. Tests inject their own. */
@@ -40,6 +42,12 @@ export function liveSnippetRegistry(): Record<string, RunnableSnippet> {
 			stopAfterFirstOutputMs: 4000,
 			stopWhenOutput: /^switched to version /,
 			renewable: true,
+		},
+		'client-secret': {
+			kind: 'sample',
+			script: LIVE_SNIPPETS['client-secret'].file,
+			certificate: LIVE_SNIPPETS['client-secret'].certificate,
+			clientSecret: true,
 		},
 		'imds-token': { kind: 'imds' },
 	};

@@ -9,6 +9,7 @@ import type {
 	LiveSnippetId,
 } from '../../core/snippets/catalog.ts';
 import type { RunningEmulator } from '../../emulator/emulator.ts';
+import { DEMO_SERVICE_PRINCIPAL, ENTRA_HOST } from '../../emulator/entra-routes.ts';
 import { langOf, serverTranslator, type Lang } from '../server-i18n.ts';
 import type { VaultMode } from '../vault-mode.ts';
 import { splitAzureLog, type TimedLine } from './azure-log-trace.ts';
@@ -20,7 +21,7 @@ import { startVaultTunnel, type VaultTunnel } from './vault-tunnel.ts';
 /** The parts of the demo vault a run uses. */
 export type SnippetDemoVault = Pick<
 	RunningEmulator,
-	'vaultUrl' | 'imdsUrl' | 'caPem' | 'issuedTokens' | 'rotate'
+	'vaultUrl' | 'imdsUrl' | 'caPem' | 'issuedTokens' | 'rotate' | 'tenantId'
 >;
 
 /** What {@link handleSnippetRunRequest} depends on (injected so tests can use their own registry). */
@@ -60,7 +61,7 @@ function demoAccess(demo: SnippetDemoVault, vaultHost: string) {
 			const caFile = join(dir, 'demo-ca.pem');
 			writeFileSync(caFile, demo.caPem, { mode: 0o600 });
 			process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-			const tunnel = await startVaultTunnel(vaultHost, new URL(demo.vaultUrl));
+			const tunnel = await startVaultTunnel([vaultHost, ENTRA_HOST], new URL(demo.vaultUrl));
 			return { tunnel, caFile };
 		})();
 		access.set(demo, ready);
@@ -192,7 +193,8 @@ export async function handleSnippetRunRequest(
 		const demo = await deps.demo();
 		const t = serverTranslator(lang);
 		const words = redactionWords(lang);
-		const redact = (value: string) => redactSecrets(value, words, demo.issuedTokens());
+		const redact = (value: string) =>
+			redactSecrets(value, words, [...demo.issuedTokens(), DEMO_SERVICE_PRINCIPAL.clientSecret]);
 		const seconds = (ms: number) => (ms / 1000).toFixed(1);
 		const imdsHost = new URL(demo.imdsUrl).host;
 
@@ -243,9 +245,18 @@ export async function handleSnippetRunRequest(
 		const env: Record<string, string> = {
 			KEYVAULT_URL: `https://${deps.vaultHost}`,
 			CERTIFICATE_NAME: entry.certificate ?? 'webcert',
-			// The samples' ManagedIdentityCredential asks this IMDS instead of 169.254.169.254.
-			AZURE_POD_IDENTITY_AUTHORITY_HOST: demo.imdsUrl,
-			// Key Vault calls go through the tunnel, which leads only to the demo vault.
+			...(entry.clientSecret
+				? {
+						// Architecture 1: an app registration that exists only in the emulator.
+						AZURE_TENANT_ID: demo.tenantId,
+						AZURE_CLIENT_ID: DEMO_SERVICE_PRINCIPAL.clientId,
+						AZURE_CLIENT_SECRET: DEMO_SERVICE_PRINCIPAL.clientSecret,
+					}
+				: {
+						// The samples' ManagedIdentityCredential asks this IMDS instead of 169.254.169.254.
+						AZURE_POD_IDENTITY_AUTHORITY_HOST: demo.imdsUrl,
+					}),
+			// HTTPS goes through the tunnel, which leads only to the emulator (vault, Entra ID).
 			HTTPS_PROXY: tunnel.proxyUrl,
 			NO_PROXY: '127.0.0.1,localhost,[::1]',
 			NODE_EXTRA_CA_CERTS: caFile,
@@ -281,6 +292,7 @@ export async function handleSnippetRunRequest(
 		const { trace, otherLines } = splitAzureLog(raw.stderr, {
 			imdsHost,
 			vaultHost: deps.vaultHost,
+			entraHost: ENTRA_HOST,
 		});
 		const output = toOutput(
 			[

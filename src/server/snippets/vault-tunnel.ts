@@ -9,19 +9,21 @@ export interface VaultTunnel {
 }
 
 /**
- * A loopback HTTP proxy that knows one destination: `CONNECT <vaultHost>:443` is tunnelled to the
- * demo vault's port on 127.0.0.1; every other request is refused. A sample run with HTTPS_PROXY set
- * to it reaches the demo vault under a `*.vault.azure.net` name (which the SDK's challenge check
- * wants) and can reach nothing else over HTTPS, so it never talks to a real vault.
+ * A loopback HTTP proxy that knows one destination: `CONNECT <host>:443` for one of `hosts` (the
+ * demo vault's `*.vault.azure.net` name, which the SDK's challenge check wants, and the emulator's
+ * Entra ID host) is tunnelled to the emulator's port on 127.0.0.1; every other request is refused.
+ * A sample run with HTTPS_PROXY set to it can reach nothing else over HTTPS, so it never talks to a
+ * real vault or to the real Entra ID.
  */
-export async function startVaultTunnel(vaultHost: string, target: URL): Promise<VaultTunnel> {
+export async function startVaultTunnel(hosts: string[], target: URL): Promise<VaultTunnel> {
+	const allowed = new Set(hosts.map((host) => `${host.toLowerCase()}:443`));
 	const targetPort = Number(target.port);
 	const server: Server = createServer((_req, res) => {
 		res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Only the demo vault is reachable.\n');
 	});
 	server.on('connect', (req, socket, head) => {
 		const clientSocket = socket as Socket;
-		if (req.url?.toLowerCase() !== `${vaultHost}:443`) {
+		if (!allowed.has(req.url?.toLowerCase() ?? '')) {
 			clientSocket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
 			return;
 		}
