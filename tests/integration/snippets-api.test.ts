@@ -153,100 +153,117 @@ describe('POST /api/snippets/run refuses what is not a known id', () => {
 	});
 });
 
-describe('POST /api/snippets/run runs the samples against the demo vault', () => {
-	it('get-certificate prints the version and SHA-1 that /api/thumbprints reports, with the HTTP trace', async () => {
-		const { response, json, text } = await run({ sample: 'get-certificate', lang: 'en' });
-		expect(response.status).toBe(200);
-		expect(json.outcome).toBe('ok');
-		expect(json.summary).toMatch(/^Finished in [\d.]+ s \(exit code 0\)\.$/);
-		const expected = await fetchCertificateVersions(emulatorCertificateClient(emulator), 'webcert');
-		const current = expected.versions.find((v) => v.current)!;
-		const out = outputText(json);
-		expect(out).toContain(`version: '${current.version}'`);
-		expect(out).toContain(`sha1: '${current.sha1}'`);
-		expect(out).toContain(`sha256: '${current.sha256}'`);
-		// The SDK's own log: the challenge (401), the IMDS token, the authorised retry.
-		expect(json.trace.map((e) => [e.service, e.method, e.status])).toEqual([
-			['vault', 'GET', 401],
-			['imds', 'GET', 200],
-			['vault', 'GET', 200],
-		]);
-		expect(json.trace[0]!.host).toBe(DEMO_VAULT_HOST);
-		expect(json.trace[0]!.path).toMatch(/^\/certificates\/webcert\/\?api-version=/);
-		expect(json.trace[1]!.path).toMatch(/^\/metadata\/identity\/oauth2\/token/);
-		for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
-	});
+// Each run starts node, tsx and the Azure SDK: seconds each, many more on a loaded machine.
+describe(
+	'POST /api/snippets/run runs the samples against the demo vault',
+	{ timeout: 90_000 },
+	() => {
+		it('get-certificate prints the version and SHA-1 that /api/thumbprints reports, with the HTTP trace', async () => {
+			const { response, json, text } = await run({ sample: 'get-certificate', lang: 'en' });
+			expect(response.status).toBe(200);
+			expect(json.outcome).toBe('ok');
+			expect(json.summary).toMatch(/^Finished in [\d.]+ s \(exit code 0\)\.$/);
+			const expected = await fetchCertificateVersions(
+				emulatorCertificateClient(emulator),
+				'webcert'
+			);
+			const current = expected.versions.find((v) => v.current)!;
+			const out = outputText(json);
+			expect(out).toContain(`version: '${current.version}'`);
+			expect(out).toContain(`sha1: '${current.sha1}'`);
+			expect(out).toContain(`sha256: '${current.sha256}'`);
+			// The SDK's own log: the challenge (401), the IMDS token, the authorised retry.
+			expect(json.trace.map((e) => [e.service, e.method, e.status])).toEqual([
+				['vault', 'GET', 401],
+				['imds', 'GET', 200],
+				['vault', 'GET', 200],
+			]);
+			expect(json.trace[0]!.host).toBe(DEMO_VAULT_HOST);
+			expect(json.trace[0]!.path).toMatch(/^\/certificates\/webcert\/\?api-version=/);
+			expect(json.trace[1]!.path).toMatch(/^\/metadata\/identity\/oauth2\/token/);
+			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
+		});
 
-	it('load-certificate shows the private key only as its size', async () => {
-		const { json, text } = await run({ sample: 'load-certificate', lang: 'ja' });
-		expect(json.outcome).toBe('ok');
-		const expected = await fetchCertificateVersions(emulatorCertificateClient(emulator), 'apicert');
-		const current = expected.versions.find((v) => v.current)!;
-		expect(outputText(json)).toContain(`thumbprint: '${current.sha1}'`);
-		expect(outputText(json)).toMatch(/key: '\(秘密鍵、\d+ バイト\)'/);
-		expect(text).not.toContain('PRIVATE KEY');
-		expect(
-			json.trace.some((e) => e.service === 'vault' && e.path.startsWith('/secrets/apicert'))
-		).toBe(true);
-	});
+		it('load-certificate shows the private key only as its size', async () => {
+			const { json, text } = await run({ sample: 'load-certificate', lang: 'ja' });
+			expect(json.outcome).toBe('ok');
+			const expected = await fetchCertificateVersions(
+				emulatorCertificateClient(emulator),
+				'apicert'
+			);
+			const current = expected.versions.find((v) => v.current)!;
+			expect(outputText(json)).toContain(`thumbprint: '${current.sha1}'`);
+			expect(outputText(json)).toMatch(/key: '\(秘密鍵、\d+ バイト\)'/);
+			expect(text).not.toContain('PRIVATE KEY');
+			expect(
+				json.trace.some((e) => e.service === 'vault' && e.path.startsWith('/secrets/apicert'))
+			).toBe(true);
+		});
 
-	it('https-server picks up a renewal made in the demo vault while it runs, then is stopped', async () => {
-		const before = await fetchCertificateVersions(emulatorCertificateClient(emulator), 'apicert');
-		const { json } = await run({ sample: 'https-server', lang: 'en', renew: true });
-		const after = await fetchCertificateVersions(emulatorCertificateClient(emulator), 'apicert');
-		expect(after.versions).toHaveLength(before.versions.length + 1);
-		const renewed = after.versions.find((v) => v.current)!.version;
-		expect(json.outcome).toBe('stopped');
-		const lines = json.output.map((l) => `${l.stream}: ${l.text}`);
-		expect(lines[0]).toMatch(/^stdout: listening on \d+ with version [0-9a-f]{32}$/);
-		expect(lines).toContain(`note: Renewed apicert in the demo Key Vault: new version ${renewed}.`);
-		expect(lines).toContain(`stdout: switched to version ${renewed}`);
-	});
+		it('https-server picks up a renewal made in the demo vault while it runs, then is stopped', async () => {
+			const before = await fetchCertificateVersions(emulatorCertificateClient(emulator), 'apicert');
+			const { json } = await run({ sample: 'https-server', lang: 'en', renew: true });
+			const after = await fetchCertificateVersions(emulatorCertificateClient(emulator), 'apicert');
+			expect(after.versions).toHaveLength(before.versions.length + 1);
+			const renewed = after.versions.find((v) => v.current)!.version;
+			expect(json.outcome).toBe('stopped');
+			const lines = json.output.map((l) => `${l.stream}: ${l.text}`);
+			expect(lines[0]).toMatch(/^stdout: listening on \d+ with version [0-9a-f]{32}$/);
+			expect(lines).toContain(
+				`note: Renewed apicert in the demo Key Vault: new version ${renewed}.`
+			);
+			expect(lines).toContain(`stdout: switched to version ${renewed}`);
+		});
 
-	it('client-secret gets a token from the emulator as Entra ID with the demo secret, which never shows', async () => {
-		const { json, text } = await run({ sample: 'client-secret', lang: 'en' });
-		expect(json.outcome).toBe('ok');
-		const expected = await fetchCertificateVersions(emulatorCertificateClient(emulator), 'webcert');
-		const current = expected.versions.find((v) => v.current)!;
-		expect(outputText(json)).toBe(`application/x-pkcs12 ${current.version}`);
-		expect(json.trace.map((e) => [e.service, e.method, e.status])).toEqual([
-			['vault', 'GET', 401],
-			['entra', 'POST', 200],
-			['vault', 'GET', 200],
-		]);
-		expect(json.trace[1]!.path).toMatch(new RegExp(`^/${emulator.tenantId}/oauth2/v2.0/token`));
-		expect(text).not.toContain(DEMO_SERVICE_PRINCIPAL.clientSecret);
-		for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
-	});
+		it('client-secret gets a token from the emulator as Entra ID with the demo secret, which never shows', async () => {
+			const { json, text } = await run({ sample: 'client-secret', lang: 'en' });
+			expect(json.outcome).toBe('ok');
+			const expected = await fetchCertificateVersions(
+				emulatorCertificateClient(emulator),
+				'webcert'
+			);
+			const current = expected.versions.find((v) => v.current)!;
+			expect(outputText(json)).toBe(`application/x-pkcs12 ${current.version}`);
+			expect(json.trace.map((e) => [e.service, e.method, e.status])).toEqual([
+				['vault', 'GET', 401],
+				['entra', 'POST', 200],
+				['vault', 'GET', 200],
+			]);
+			expect(json.trace[1]!.path).toMatch(new RegExp(`^/${emulator.tenantId}/oauth2/v2.0/token`));
+			expect(text).not.toContain(DEMO_SERVICE_PRINCIPAL.clientSecret);
+			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
+		});
 
-	it('imds-token shows the raw JSON of the demo IMDS with the token masked', async () => {
-		const { json, text } = await run({ sample: 'imds-token', lang: 'en' });
-		expect(json.outcome).toBe('ok');
-		const body = JSON.parse(json.responseBody!) as Record<string, string>;
-		expect(body['resource']).toBe('https://vault.azure.net');
-		expect(body['token_type']).toBe('Bearer');
-		expect(body['access_token']).toMatch(/^kvemu\.…\(redacted, [\d,]+ chars\)$/);
-		for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
-		expect(json.trace).toEqual([expect.objectContaining({ service: 'imds', status: 200 })]);
-	});
+		it('imds-token shows the raw JSON of the demo IMDS with the token masked', async () => {
+			const { json, text } = await run({ sample: 'imds-token', lang: 'en' });
+			expect(json.outcome).toBe('ok');
+			const body = JSON.parse(json.responseBody!) as Record<string, string>;
+			expect(body['resource']).toBe('https://vault.azure.net');
+			expect(body['token_type']).toBe('Bearer');
+			expect(body['access_token']).toMatch(/^kvemu\.…\(redacted, [\d,]+ chars\)$/);
+			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
+			expect(json.trace).toEqual([expect.objectContaining({ service: 'imds', status: 200 })]);
+		});
 
-	it('masks every token and private key a sample prints, however it prints them', async () => {
-		const { json, text } = await run({ sample: 'print-secrets', lang: 'en' });
-		expect(json.outcome).toBe('ok');
-		expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
-		expect(text).not.toContain('PRIVATE KEY');
-		for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
-		const out = outputText(json);
-		expect(out).toMatch(/^token kvemu\.…\(redacted, 49 chars\)$/m);
-		expect(out).toMatch(/^jwt eyJ…\(redacted, 94 chars\)$/m);
-		// Raw PEM, util.inspect's split string and JSON's escaped string: each a single marker.
-		expect(out.match(/\(private key, \d+ bytes\)/g)).toHaveLength(3);
-		// The public certificate is not secret and stays.
-		expect(out).toContain('-----BEGIN CERTIFICATE-----');
-	});
-});
+		it('masks every token and private key a sample prints, however it prints them', async () => {
+			const { json, text } = await run({ sample: 'print-secrets', lang: 'en' });
+			expect(json.outcome).toBe('ok');
+			expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
+			expect(text).not.toContain('PRIVATE KEY');
+			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
+			const out = outputText(json);
+			expect(out).toMatch(/^token kvemu\.…\(redacted, 49 chars\)$/m);
+			expect(out).toMatch(/^jwt eyJ…\(redacted, 94 chars\)$/m);
+			// Raw PEM, util.inspect's split string and JSON's escaped string: each a single marker.
+			expect(out.match(/\(private key, \d+ bytes\)/g)).toHaveLength(3);
+			// The public certificate is not secret and stays.
+			expect(out).toContain('-----BEGIN CERTIFICATE-----');
+		});
+	}
+);
 
-describe('POST /api/snippets/run limits', () => {
+// Each run starts node, tsx and the Azure SDK: seconds each, many more on a loaded machine.
+describe('POST /api/snippets/run limits', { timeout: 90_000 }, () => {
 	it('kills a sample that does not finish at the timeout and says so', async () => {
 		const { json } = await run({ sample: 'hang', lang: 'en' }, { timeoutMs: 6000 });
 		expect(json.outcome).toBe('timeout');
