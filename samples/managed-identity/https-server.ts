@@ -7,7 +7,9 @@ import { loadCertificate } from './load-certificate.ts';
 
 const vaultUrl = process.env.KEYVAULT_URL ?? 'https://myvault.vault.azure.net';
 const certificateName = process.env.CERTIFICATE_NAME ?? 'webcert';
-const refreshMs = 60 * 60 * 1000; // once an hour, like the default polling of VM extension 4.0
+const port = Number(process.env.PORT ?? 8443);
+// Once an hour by default, like the default polling of VM extension 4.0.
+const refreshMs = Number(process.env.REFRESH_SECONDS ?? 3600) * 1000;
 
 const client = new SecretClient(vaultUrl, createCredential());
 
@@ -16,7 +18,7 @@ let current = await loadCertificate(client, certificateName);
 const server = createServer(current.tls, (_request, response) => {
 	response.end(`served with version ${current.version}\n`);
 });
-server.listen(8443);
+server.listen(port, () => console.log(`listening on ${port} with version ${current.version}`));
 
 async function refresh(): Promise<void> {
 	try {

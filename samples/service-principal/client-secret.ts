@@ -10,9 +10,12 @@ const clientId = process.env.AZURE_CLIENT_ID;
 const clientSecret = process.env.AZURE_CLIENT_SECRET; // "secret zero": the secret that guards the secrets
 if (!tenantId || !clientId || !clientSecret) throw new Error('Service principal settings missing');
 
+const vaultUrl = process.env.KEYVAULT_URL ?? 'https://myvault.vault.azure.net';
+const certificateName = process.env.CERTIFICATE_NAME ?? 'webcert';
+
 const credential = new ClientSecretCredential(tenantId, clientId, clientSecret);
-const client = new SecretClient('https://myvault.vault.azure.net', credential);
+const client = new SecretClient(vaultUrl, credential);
 
 // The same call as in architecture 2; only the credential differs.
-const secret = await client.getSecret('webcert');
+const secret = await client.getSecret(certificateName);
 console.log(secret.properties.contentType, secret.properties.version);

@@ -3,6 +3,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { createCertificate } from './certificate-factory.ts';
 import { DEMO_SEED, seedVault, type VaultSeed } from './demo-vault.ts';
+import { DEMO_SERVICE_PRINCIPAL, ENTRA_HOST, handleEntraRequest } from './entra-routes.ts';
 import { demoIdentities, TokenRegistry, type ManagedIdentity } from './identities.ts';
 import { handleImdsRequest } from './imds-routes.ts';
 import { handleKeyVaultRequest } from './keyvault-routes.ts';
@@ -52,6 +53,14 @@ export interface RunningEmulator {
 	close(): Promise<void>;
 }
 
+/**
+ * A Key Vault host name the emulator's TLS certificate also covers (with login.microsoftonline.com),
+ * for clients that reach it through a tunnel (src/server/snippets/vault-tunnel.ts) with an unchanged Azure SDK, whose challenge check
+ * wants a `*.vault.azure.net` host. Longer than the 24 characters Key Vault allows, so no real vault
+ * can have this name.
+ */
+export const DEMO_VAULT_HOST = 'kvcert-demo-emulator-vault.vault.azure.net';
+
 /** The tenant the emulator's challenge names unless told otherwise. */
 export const DEMO_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
@@ -95,7 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	});
 	const tls = createCertificate({
 		subject: 'CN=localhost, O=kvcert emulator',
-		dnsNames: ['localhost'],
+		dnsNames: ['localhost', DEMO_VAULT_HOST, ENTRA_HOST],
 		ipAddresses: ['127.0.0.1', '::1'],
 		notBefore: new Date(now - 3_600_000),
 		notAfter: new Date(now + 30 * 86_400_000),
@@ -116,6 +125,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			key: tls.privateKey.export({ format: 'pem', type: 'pkcs8' }),
 		},
 		(req, res) => {
+			// Through a tunnel the same port also answers as Microsoft Entra ID (client secrets).
+			if ((req.headers.host ?? '').replace(/:443$/, '') === ENTRA_HOST) {
+				void handleEntraRequest(req, res, { tenantId, tokens, principal: DEMO_SERVICE_PRINCIPAL });
+				return;
+			}
 			void handleKeyVaultRequest(req, res, {
 				store,
 				tokens,

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 /** A managed identity the fake IMDS can issue tokens for. */
 export interface ManagedIdentity {
-	kind: 'system' | 'user';
+	/** `servicePrincipal`: the demo app registration of architecture 1 (never served by IMDS). */
+	kind: 'system' | 'user' | 'servicePrincipal';
 	clientId: string;
 	objectId: string;
 	/** ARM resource id (user-assigned) or the VM's id (system-assigned). */

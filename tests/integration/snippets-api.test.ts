@@ -1,0 +1,331 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SnippetErrorResponse, SnippetTranscript } from '../../src/core/snippets/catalog.ts';
+import {
+	DEMO_VAULT_HOST,
+	startEmulator,
+	type RunningEmulator,
+} from '../../src/emulator/emulator.ts';
+import { DEMO_SERVICE_PRINCIPAL } from '../../src/emulator/entra-routes.ts';
+import { emulatorCertificateClient } from '../../src/server/certificate-clients.ts';
+import { fetchCertificateVersions } from '../../src/server/fetch-certificate-versions.ts';
+import { liveSnippetRegistry, type RunnableSnippet } from '../../src/server/snippets/registry.ts';
+import {
+	handleSnippetRunRequest,
+	MAX_BODY_BYTES,
+	type SnippetsDependencies,
+} from '../../src/server/snippets/snippets-handler.ts';
+
+// The real runner: child processes with tsx, the real SDK in them, the emulator behind the tunnel.
+// Test-only registry entries run small scripts from tests/fixtures/snippets/, never a sample path.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let emulator: RunningEmulator;
+let logs: string[];
+
+const testRegistry: Record<string, RunnableSnippet> = {
+	...liveSnippetRegistry(),
+	hang: { kind: 'sample', script: 'tests/fixtures/snippets/hang.ts' },
+	'print-env': { kind: 'sample', script: 'tests/fixtures/snippets/print-env.ts' },
+	flood: { kind: 'sample', script: 'tests/fixtures/snippets/flood.ts' },
+	'print-secrets': {
+		kind: 'sample',
+		script: 'tests/fixtures/snippets/print-secrets.ts',
+		certificate: 'clientcert',
+	},
+};
+
+beforeAll(async () => {
+	emulator = await startEmulator();
+	// Server secrets that must never reach a child.
+	process.env['KVCERT_TEST_CANARY'] = 'canary-value-7d1f';
+	process.env['AZURE_CLIENT_SECRET'] = 'server-client-secret-canary';
+});
+afterAll(async () => {
+	delete process.env['KVCERT_TEST_CANARY'];
+	delete process.env['AZURE_CLIENT_SECRET'];
+	await emulator?.close();
+});
+
+const deps = (overrides: Partial<SnippetsDependencies> = {}): SnippetsDependencies => {
+	logs = [];
+	return {
+		mode: 'demo',
+		demo: async () => emulator,
+		vaultHost: DEMO_VAULT_HOST,
+		registry: testRegistry,
+		root,
+		timeoutMs: 45_000,
+		log: (line) => logs.push(line),
+		...overrides,
+	};
+};
+
+const post = (body: unknown, init: RequestInit = {}) =>
+	new Request('http://127.0.0.1/api/snippets/run', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+		...init,
+	});
+
+async function run(body: unknown, overrides: Partial<SnippetsDependencies> = {}) {
+	const response = await handleSnippetRunRequest(post(body), deps(overrides));
+	const text = await response.text();
+	return { response, text, json: JSON.parse(text) as SnippetTranscript & SnippetErrorResponse };
+}
+
+const outputText = (transcript: SnippetTranscript) =>
+	transcript.output.map((line) => line.text).join('\n');
+
+describe('POST /api/snippets/run refuses what is not a known id', () => {
+	it.each([
+		['an unknown id', { sample: 'delete-vault' }],
+		['a path', { sample: 'samples/managed-identity/get-certificate.ts' }],
+		['a relative path', { sample: '../../../etc/passwd' }],
+		['a file name', { sample: 'get-certificate.ts' }],
+		['an inherited property', { sample: '__proto__' }],
+		['another inherited property', { sample: 'constructor' }],
+		['code', { sample: 'console.log(process.env)' }],
+		['no id', {}],
+		['a number', { sample: 42 }],
+	])('%s gets 400 unknownSample in the asked language', async (_, body) => {
+		for (const lang of ['en', 'ja'] as const) {
+			const { response, json } = await run({ ...body, lang });
+			expect(response.status).toBe(400);
+			expect(json.error.code).toBe('unknownSample');
+			expect(json.error.message).toContain(
+				lang === 'ja' ? 'ライブ スニペットはありません' : 'no live snippet with this id'
+			);
+		}
+		expect(logs.some((line) => line.includes('error=unknownSample'))).toBe(true);
+	});
+
+	it('refuses an oversized body with 413 before parsing it', async () => {
+		const big = JSON.stringify({ sample: 'get-certificate', pad: 'x'.repeat(MAX_BODY_BYTES) });
+		const response = await handleSnippetRunRequest(post(big), deps());
+		expect(response.status).toBe(413);
+		expect(((await response.json()) as SnippetErrorResponse).error.code).toBe('tooLarge');
+		// Without a Content-Length (a streamed body) the limit holds as well.
+		const stream = new ReadableStream({
+			start(controller) {
+				for (let i = 0; i < 100; i++)
+					controller.enqueue(new TextEncoder().encode('x'.repeat(1000)));
+				controller.close();
+			},
+		});
+		const streamed = await handleSnippetRunRequest(
+			new Request('http://127.0.0.1/api/snippets/run', {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: stream,
+				duplex: 'half',
+			} as RequestInit),
+			deps()
+		);
+		expect(streamed.status).toBe(413);
+	});
+
+	it('refuses invalid JSON, a wrong method, a body that is not JSON (cross-site forms) and renew for a sample that cannot renew', async () => {
+		expect((await run('{"sample":')).response.status).toBe(400);
+		expect((await run('[]')).json.error.code).toBe('badRequest');
+		const get = await handleSnippetRunRequest(
+			new Request('http://127.0.0.1/api/snippets/run'),
+			deps()
+		);
+		expect(get.status).toBe(405);
+		const form = await handleSnippetRunRequest(
+			post('sample=get-certificate', { headers: { 'Content-Type': 'text/plain' } }),
+			deps()
+		);
+		expect(form.status).toBe(415);
+		const renew = await run({ sample: 'get-certificate', renew: true });
+		expect(renew.json.error.code).toBe('notRenewable');
+	});
+
+	it('runs nothing when the server reads real vaults (KVCERT_VAULT_MODE=azure)', async () => {
+		const { response, json } = await run(
+			{ sample: 'get-certificate', lang: 'en' },
+			{ mode: 'azure', demo: undefined }
+		);
+		expect(response.status).toBe(503);
+		expect(json.error.code).toBe('demoOff');
+		expect(json.error.message).toContain('KVCERT_VAULT_MODE=azure');
+	});
+});
+
+// Each run starts node, tsx and the Azure SDK: seconds each, many more on a loaded machine.
+describe(
+	'POST /api/snippets/run runs the samples against the demo vault',
+	{ timeout: 90_000 },
+	() => {
+		it('get-certificate prints the version and SHA-1 that /api/thumbprints reports, with the HTTP trace', async () => {
+			const { response, json, text } = await run({ sample: 'get-certificate', lang: 'en' });
+			expect(response.status).toBe(200);
+			expect(json.outcome).toBe('ok');
+			expect(json.summary).toMatch(/^Finished in [\d.]+ s \(exit code 0\)\.$/);
+			const expected = await fetchCertificateVersions(
+				emulatorCertificateClient(emulator),
+				'webcert'
+			);
+			const current = expected.versions.find((v) => v.current)!;
+			const out = outputText(json);
+			expect(out).toContain(`version: '${current.version}'`);
+			expect(out).toContain(`sha1: '${current.sha1}'`);
+			expect(out).toContain(`sha256: '${current.sha256}'`);
+			// The SDK's own log: the challenge (401), the IMDS token, the authorised retry.
+			expect(json.trace.map((e) => [e.service, e.method, e.status])).toEqual([
+				['vault', 'GET', 401],
+				['imds', 'GET', 200],
+				['vault', 'GET', 200],
+			]);
+			expect(json.trace[0]!.host).toBe(DEMO_VAULT_HOST);
+			expect(json.trace[0]!.path).toMatch(/^\/certificates\/webcert\/\?api-version=/);
+			expect(json.trace[1]!.path).toMatch(/^\/metadata\/identity\/oauth2\/token/);
+			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
+		});
+
+		it('load-certificate shows the private key only as its size', async () => {
+			const { json, text } = await run({ sample: 'load-certificate', lang: 'ja' });
+			expect(json.outcome).toBe('ok');
+			const expected = await fetchCertificateVersions(
+				emulatorCertificateClient(emulator),
+				'apicert'
+			);
+			const current = expected.versions.find((v) => v.current)!;
+			expect(outputText(json)).toContain(`thumbprint: '${current.sha1}'`);
+			expect(outputText(json)).toMatch(/key: '\(秘密鍵、\d+ バイト\)'/);
+			expect(text).not.toContain('PRIVATE KEY');
+			expect(
+				json.trace.some((e) => e.service === 'vault' && e.path.startsWith('/secrets/apicert'))
+			).toBe(true);
+		});
+
+		it('https-server picks up a renewal made in the demo vault while it runs, then is stopped', async () => {
+			const before = await fetchCertificateVersions(emulatorCertificateClient(emulator), 'apicert');
+			const { json } = await run({ sample: 'https-server', lang: 'en', renew: true });
+			const after = await fetchCertificateVersions(emulatorCertificateClient(emulator), 'apicert');
+			expect(after.versions).toHaveLength(before.versions.length + 1);
+			const renewed = after.versions.find((v) => v.current)!.version;
+			expect(json.outcome).toBe('stopped');
+			const lines = json.output.map((l) => `${l.stream}: ${l.text}`);
+			expect(lines[0]).toMatch(/^stdout: listening on \d+ with version [0-9a-f]{32}$/);
+			expect(lines).toContain(
+				`note: Renewed apicert in the demo Key Vault: new version ${renewed}.`
+			);
+			expect(lines).toContain(`stdout: switched to version ${renewed}`);
+		});
+
+		it('client-secret gets a token from the emulator as Entra ID with the demo secret, which never shows', async () => {
+			const { json, text } = await run({ sample: 'client-secret', lang: 'en' });
+			expect(json.outcome).toBe('ok');
+			const expected = await fetchCertificateVersions(
+				emulatorCertificateClient(emulator),
+				'webcert'
+			);
+			const current = expected.versions.find((v) => v.current)!;
+			expect(outputText(json)).toBe(`application/x-pkcs12 ${current.version}`);
+			expect(json.trace.map((e) => [e.service, e.method, e.status])).toEqual([
+				['vault', 'GET', 401],
+				['entra', 'POST', 200],
+				['vault', 'GET', 200],
+			]);
+			expect(json.trace[1]!.path).toMatch(new RegExp(`^/${emulator.tenantId}/oauth2/v2.0/token`));
+			expect(text).not.toContain(DEMO_SERVICE_PRINCIPAL.clientSecret);
+			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
+		});
+
+		it('imds-token shows the raw JSON of the demo IMDS with the token masked', async () => {
+			const { json, text } = await run({ sample: 'imds-token', lang: 'en' });
+			expect(json.outcome).toBe('ok');
+			const body = JSON.parse(json.responseBody!) as Record<string, string>;
+			expect(body['resource']).toBe('https://vault.azure.net');
+			expect(body['token_type']).toBe('Bearer');
+			expect(body['access_token']).toMatch(/^kvemu\.…\(redacted, [\d,]+ chars\)$/);
+			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
+			expect(json.trace).toEqual([expect.objectContaining({ service: 'imds', status: 200 })]);
+		});
+
+		it('masks every token and private key a sample prints, however it prints them', async () => {
+			const { json, text } = await run({ sample: 'print-secrets', lang: 'en' });
+			expect(json.outcome).toBe('ok');
+			expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
+			expect(text).not.toContain('PRIVATE KEY');
+			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
+			const out = outputText(json);
+			expect(out).toMatch(/^token kvemu\.…\(redacted, 49 chars\)$/m);
+			expect(out).toMatch(/^jwt eyJ…\(redacted, 94 chars\)$/m);
+			// Raw PEM, util.inspect's split string and JSON's escaped string: each a single marker.
+			expect(out.match(/\(private key, \d+ bytes\)/g)).toHaveLength(3);
+			// The public certificate is not secret and stays.
+			expect(out).toContain('-----BEGIN CERTIFICATE-----');
+		});
+	}
+);
+
+// Each run starts node, tsx and the Azure SDK: seconds each, many more on a loaded machine.
+describe('POST /api/snippets/run limits', { timeout: 90_000 }, () => {
+	it('kills a sample that does not finish at the timeout and says so', async () => {
+		const { json } = await run({ sample: 'hang', lang: 'en' }, { timeoutMs: 6000 });
+		expect(json.outcome).toBe('timeout');
+		expect(json.summary).toMatch(/^Stopped after [\d.]+ s: the sample did not finish/);
+		expect(json.durationMs).toBeGreaterThanOrEqual(6000);
+		const pid = Number(/pid (\d+)/.exec(outputText(json))?.[1]);
+		expect(pid).toBeGreaterThan(0);
+		expect(() => process.kill(pid, 0)).toThrow();
+	}, 60_000);
+
+	it('answers 503 with a clear message when as many samples as allowed are running', async () => {
+		const first = handleSnippetRunRequest(
+			post({ sample: 'hang' }),
+			deps({ maxConcurrent: 1, timeoutMs: 4000 })
+		);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const second = await handleSnippetRunRequest(
+			post({ sample: 'get-certificate', lang: 'ja' }),
+			deps({ maxConcurrent: 1 })
+		);
+		expect(second.status).toBe(503);
+		expect(second.headers.get('retry-after')).toBe('5');
+		const body = (await second.json()) as SnippetErrorResponse;
+		expect(body.error.code).toBe('busy');
+		expect(body.error.message).toBe(
+			'このサーバーではすでに 1 個のサンプルが実行中です。数秒後にもう一度試してください。'
+		);
+		expect((await first).status).toBe(200);
+		// Once it ended, the next run is accepted again.
+		const third = await run({ sample: 'imds-token' }, { maxConcurrent: 1 });
+		expect(third.response.status).toBe(200);
+	}, 60_000);
+
+	it('stops a sample that prints more than the output limit', async () => {
+		const { json } = await run({ sample: 'flood', lang: 'en' }, { maxOutputBytes: 8192 });
+		expect(json.outcome).toBe('outputLimit');
+		expect(json.truncated).toBe(true);
+		expect(json.summary).toBe('Stopped: the sample printed more than 8 KB.');
+		expect(outputText(json).length).toBeLessThanOrEqual(8192);
+	});
+
+	it('gives the child only the demo settings: no server environment variable leaks', async () => {
+		const { json, text } = await run({ sample: 'print-env' });
+		expect(json.outcome).toBe('ok');
+		expect(text).not.toContain('canary-value-7d1f');
+		expect(text).not.toContain('server-client-secret-canary');
+		const env = JSON.parse(json.output.find((l) => l.stream === 'stdout')!.text) as Record<
+			string,
+			string
+		>;
+		expect(Object.keys(env).sort()).toEqual(
+			[
+				'AZURE_LOG_LEVEL',
+				'AZURE_POD_IDENTITY_AUTHORITY_HOST',
+				'CERTIFICATE_NAME',
+				'HTTPS_PROXY',
+				'KEYVAULT_URL',
+				'NODE_EXTRA_CA_CERTS',
+				'NO_PROXY',
+			].sort()
+		);
+		expect(env['KEYVAULT_URL']).toBe(`https://${DEMO_VAULT_HOST}`);
+		expect(env['AZURE_POD_IDENTITY_AUTHORITY_HOST']).toBe(emulator.imdsUrl);
+	});
+});
