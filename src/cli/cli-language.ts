@@ -1,4 +1,4 @@
-import type { Lang } from '../server/server-i18n.ts';
+import type { Lang } from '../vault/vault-i18n.ts';
 
 /** The CLI's language: `--lang`, else KVCERT_LANG, LC_ALL, LC_MESSAGES or LANG (ja_JP.UTF-8 → ja). */
 export function cliLanguage(option?: string): Lang {

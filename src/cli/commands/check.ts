@@ -15,6 +15,7 @@ import { createSource } from '../../core/check/source.ts';
 import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
 import { cliMessages } from './check-messages.ts';
 import { expandPaths } from './files.ts';
+import { kvcertVersion } from '../version.ts';
 
 const formats = ['text', 'json', 'sarif', 'github'] as const;
 const langs = ['ja', 'en'] as const;
@@ -24,17 +25,6 @@ const stdinPath = '<stdin>';
 /** The language from the environment: LANG starting with "ja" gives Japanese. */
 function environmentLang(): Lang {
 	return /^ja/i.test(process.env['LANG'] ?? '') ? 'ja' : 'en';
-}
-
-function toolVersion(): string {
-	try {
-		const pkg = JSON.parse(
-			readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')
-		) as { version?: string };
-		return pkg.version ?? '0.0.0';
-	} catch {
-		return '0.0.0';
-	}
 }
 
 function readStdin(): string {
@@ -230,7 +220,7 @@ export async function run(args: string[]): Promise<number> {
 		results = checkAll(texts);
 	}
 
-	const version = toolVersion();
+	const version = kvcertVersion;
 	let output: string;
 	if (format === 'json') output = formatJson(results, lang, version);
 	else if (format === 'sarif')
