@@ -13,6 +13,7 @@ import { parseJsonDocument } from '../../core/check/json.ts';
 import { renderMessage } from '../../core/check/report.ts';
 import { createSource } from '../../core/check/source.ts';
 import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
+import { colorizeText, shouldColor } from '../colors.ts';
 import { cliMessages } from './check-messages.ts';
 import { expandPaths } from './files.ts';
 import { kvcertVersion } from '../version.ts';
@@ -82,6 +83,9 @@ export async function run(args: string[]): Promise<number> {
 				parameters: { type: 'string' },
 				fix: { type: 'boolean', default: false },
 				output: { type: 'string' },
+				quiet: { type: 'boolean', short: 'q', default: false },
+				'max-warnings': { type: 'string' },
+				'no-color': { type: 'boolean', default: false },
 				help: { type: 'boolean', short: 'h', default: false },
 			},
 		});
@@ -110,6 +114,17 @@ export async function run(args: string[]): Promise<number> {
 			);
 			return 2;
 		}
+	const maxWarnings = values['max-warnings'];
+	if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings)) {
+		console.error(
+			renderMessage(cliMessages.badValue[lang0], {
+				option: '--max-warnings',
+				value: maxWarnings,
+				allowed: '0, 1, 2, …',
+			})
+		);
+		return 2;
+	}
 	const format = values.format as (typeof formats)[number];
 	const failOn = values['fail-on'] as Severity;
 	if (positionals.length === 0) {
@@ -220,28 +235,56 @@ export async function run(args: string[]): Promise<number> {
 		results = checkAll(texts);
 	}
 
+	const threshold = severityRank[failOn];
+	const failed = results.some((r) =>
+		r.diagnostics.some((d) => severityRank[d.severity] >= threshold)
+	);
+	const warnings = results.flatMap((r) => r.diagnostics).filter((d) => d.severity === 'warning');
+	const tooManyWarnings = maxWarnings !== undefined && warnings.length > Number(maxWarnings);
+	const shown = values.quiet ? errorsOnly(results, format) : results;
+
 	const version = kvcertVersion;
 	let output: string;
-	if (format === 'json') output = formatJson(results, lang, version);
+	if (format === 'json') output = formatJson(shown, lang, version);
 	else if (format === 'sarif')
-		output = formatSarif(results, {
+		output = formatSarif(shown, {
 			lang,
 			toolVersion: version,
 			rootUri: `${pathToFileURL(cwd).href}/`,
 		});
 	else if (format === 'github') {
 		const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
-		const github = formatGithub(results, lang, Boolean(summaryFile));
-		if (summaryFile && results.some((r) => r.diagnostics.length > 0))
+		const github = formatGithub(shown, lang, Boolean(summaryFile));
+		if (summaryFile && shown.some((r) => r.diagnostics.length > 0))
 			appendFileSync(summaryFile, github.summary);
 		output = github.annotations;
-	} else output = formatText(results, { lang, sources: texts });
+	} else {
+		output = formatText(shown, { lang, sources: texts });
+		if (values.quiet && shown.length === 0) output = '';
+		if (!values.output && shouldColor(values['no-color'])) output = colorizeText(output, lang);
+	}
 
 	if (values.output) writeFileSync(resolve(cwd, values.output), output);
 	else process.stdout.write(output);
 
-	const threshold = severityRank[failOn];
-	return results.some((r) => r.diagnostics.some((d) => severityRank[d.severity] >= threshold))
-		? 1
-		: 0;
+	if (tooManyWarnings)
+		console.error(
+			renderMessage(cliMessages.tooManyWarnings[lang], {
+				count: warnings.length,
+				max: Number(maxWarnings),
+			})
+		);
+	return failed || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * `--quiet`: errors only. The text report leaves out files without errors (so it never calls a file
+ * with warnings clean); the machine formats keep every file with its errors.
+ */
+function errorsOnly(results: CheckResult[], format: string): CheckResult[] {
+	const filtered = results.map((r) => ({
+		...r,
+		diagnostics: r.diagnostics.filter((d) => d.severity === 'error'),
+	}));
+	return format === 'text' ? filtered.filter((r) => r.diagnostics.length > 0) : filtered;
 }
