@@ -10,7 +10,7 @@ Azure Key Vault VM 拡張機能の設定を確認します。
 
 オプション:
   --format text|json|sarif|github  出力形式 (既定: text)
-  --lang ja|en                     メッセージの言語 (既定: 環境変数 LANG から)
+  --lang ja|en                     メッセージの言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)
   --fail-on error|warning|info     この重大度以上の問題があれば終了コード 1 (既定: error)
   --parameters <ファイル>           テンプレートのパラメーター ファイル
   --fix                            確実な修正をファイルに書き戻します
@@ -30,7 +30,7 @@ and az CLI / PowerShell commands.
 
 Options:
   --format text|json|sarif|github  output format (default: text)
-  --lang ja|en                     message language (default: from LANG)
+  --lang ja|en                     message language (default: from KVCERT_LANG, LC_ALL or LANG)
   --fail-on error|warning|info     exit 1 when a finding is at or above this severity (default: error)
   --parameters <file>              ARM parameters file for the template
   --fix                            write the certain fixes back to the files

@@ -13,6 +13,7 @@ import { parseJsonDocument } from '../../core/check/json.ts';
 import { renderMessage } from '../../core/check/report.ts';
 import { createSource } from '../../core/check/source.ts';
 import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
+import { cliLanguage } from '../cli-language.ts';
 import { colorizeText, shouldColor } from '../colors.ts';
 import { cliMessages } from './check-messages.ts';
 import { expandPaths } from './files.ts';
@@ -22,11 +23,6 @@ const formats = ['text', 'json', 'sarif', 'github'] as const;
 const langs = ['ja', 'en'] as const;
 const severities = ['error', 'warning', 'info'] as const;
 const stdinPath = '<stdin>';
-
-/** The language from the environment: LANG starting with "ja" gives Japanese. */
-function environmentLang(): Lang {
-	return /^ja/i.test(process.env['LANG'] ?? '') ? 'ja' : 'en';
-}
 
 function readStdin(): string {
 	return readFileSync(0, 'utf8');
@@ -69,7 +65,7 @@ function pairParameters(
 
 /** Runs `kvcert check`; resolves to the exit code. */
 export async function run(args: string[]): Promise<number> {
-	const lang0 = environmentLang();
+	const lang0: Lang = cliLanguage();
 	let parsed;
 	try {
 		parsed = parseArgs({

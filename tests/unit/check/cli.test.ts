@@ -18,7 +18,15 @@ function kvcert(
 		cwd: options.cwd ?? fixtures,
 		input: options.input ?? '',
 		encoding: 'utf8',
-		env: { ...process.env, LANG: 'en_US.UTF-8', GITHUB_STEP_SUMMARY: '', ...options.env },
+		env: {
+			...process.env,
+			LANG: 'en_US.UTF-8',
+			LC_ALL: '',
+			LC_MESSAGES: '',
+			KVCERT_LANG: '',
+			GITHUB_STEP_SUMMARY: '',
+			...options.env,
+		},
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
