@@ -61,6 +61,10 @@ Exit codes: 0 = nothing at or above --fail-on and at most --max-warnings warning
 		ja: 'kvcert check: {path} を読めません ({reason})。',
 		en: 'kvcert check: cannot read {path} ({reason}).',
 	},
+	unwritable: {
+		ja: 'kvcert check: {path} に書き込めません ({reason})。',
+		en: 'kvcert check: cannot write {path} ({reason}).',
+	},
 	unreadableReference: {
 		ja: 'kvcert check: {path} を読めません ({file}:{line}:{column} で参照されています)。',
 		en: 'kvcert check: cannot read {path} (referenced at {file}:{line}:{column}).',

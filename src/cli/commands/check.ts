@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -260,8 +260,21 @@ export async function run(args: string[]): Promise<number> {
 		if (!values.output && shouldColor(values['no-color'])) output = colorizeText(output, lang);
 	}
 
-	if (values.output) writeFileSync(resolve(cwd, values.output), output);
-	else process.stdout.write(output);
+	if (values.output) {
+		const target = resolve(cwd, values.output);
+		try {
+			mkdirSync(dirname(target), { recursive: true });
+			writeFileSync(target, output);
+		} catch (error) {
+			console.error(
+				renderMessage(cliMessages.unwritable[lang], {
+					path: values.output,
+					reason: (error as NodeJS.ErrnoException).code ?? 'error',
+				})
+			);
+			return 2;
+		}
+	} else process.stdout.write(output);
 
 	if (tooManyWarnings)
 		console.error(

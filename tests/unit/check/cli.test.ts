@@ -188,6 +188,22 @@ describe('kvcert check flags for CI', () => {
 		}
 	});
 
+	it('creates the --output folder, and says so when the file cannot be written', () => {
+		copyFileSync(join(fixtures, 'az-cli.sh'), join(temp, 'az-cli.sh'));
+		copyFileSync(join(fixtures, 'az-cli.settings.json'), join(temp, 'az-cli.settings.json'));
+		expect(
+			kvcert(['az-cli.sh', '--format', 'sarif', '--output', 'out/a/kv.sarif'], { cwd: temp }).status
+		).toBe(1);
+		expect(JSON.parse(readFileSync(join(temp, 'out/a/kv.sarif'), 'utf8')).version).toBe('2.1.0');
+		const blocked = kvcert(['az-cli.sh', '--output', 'az-cli.sh/kv.txt', '--lang', 'ja'], {
+			cwd: temp,
+		});
+		expect(blocked.status).toBe(2);
+		expect(blocked.stderr).toMatch(
+			/^kvcert check: az-cli\.sh\/kv\.txt に書き込めません \(E[A-Z]+\)。$/m
+		);
+	});
+
 	it('documents the flags in --help in both languages', () => {
 		const en = kvcert(['--help']).stdout;
 		for (const flag of ['--quiet', '--max-warnings <n>', '--no-color', 'NO_COLOR'])
