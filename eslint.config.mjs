@@ -8,6 +8,7 @@ export default tseslint.config(
 	{
 		ignores: [
 			'dist/',
+			'dist-cli/',
 			'.astro/',
 			'node_modules/',
 			'test-results/',
@@ -53,8 +54,25 @@ export default tseslint.config(
 				{
 					patterns: [
 						{
-							group: ['**/server/**', '**/emulator/**', '**/cli/**'],
+							group: ['**/server/**', '**/vault/**', '**/emulator/**', '**/cli/**'],
 							message: 'Components depend on src/core only.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		// The shipped CLI carries no HTTP-server code: Key Vault access comes from src/vault (DESIGN.md).
+		files: ['src/cli/**/*', 'src/vault/**/*'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/server/**', '**/components/**'],
+							message: 'The CLI and src/vault never import from src/server or components.',
 						},
 					],
 				},

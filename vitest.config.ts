@@ -4,5 +4,6 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		testTimeout: 20_000,
+		globalSetup: ['tests/build-cli.setup.ts'],
 	},
 });

@@ -1,8 +1,4 @@
 #!/usr/bin/env node
-// The kvcert command. Runs the TypeScript sources directly through tsx, so `npx kvcert` works right
-// after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Runs the bundled kvcert (dist-cli/kvcert.js, built by `npm run build:cli`, which `npm ci` runs
+// through `prepare`), for scripts and tests that call the command by this path.
+await import('../dist-cli/kvcert.js');

@@ -101,7 +101,7 @@ console.log(
 	`kvcert check benchmark (target: check ≤ 1.5 × parse, 10 MB < 1 s; load ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`
 );
 console.log(
-	`Sources run through tsx, as bin/kvcert.mjs runs them; same text for both; 3 warm-ups, then runs alternate (15 at 1 MB, 9 at 10 MB)${forceGc ? ', each after a full GC' : ''}.`
+	`In-process (sources through tsx); same text for both; 3 warm-ups, then runs alternate (15 at 1 MB, 9 at 10 MB)${forceGc ? ', each after a full GC' : ''}.`
 );
 console.log(line(header));
 for (const row of rows) console.log(line(row));

@@ -55,7 +55,7 @@ if (mode !== 'azure') {
 	// The emulator is TypeScript: load it through tsx, then stop tsx before the site loads.
 	const { register } = await import('tsx/esm/api');
 	const unregister = register();
-	const { getDemoEmulator } = await import('../src/server/demo-emulator.ts');
+	const { getDemoEmulator } = await import('../src/vault/demo-emulator.ts');
 	const emulatorPort = Number(process.env.KVCERT_EMULATOR_PORT ?? 0);
 	const demo = await getDemoEmulator(emulatorPort ? { port: emulatorPort } : {});
 	await unregister();

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import type { VaultModeResponse } from '../../src/core/thumbprint/types.ts';
-import { getDemoEmulator } from '../../src/server/demo-emulator.ts';
-import { vaultModeFromEnv } from '../../src/server/vault-mode.ts';
+import { getDemoEmulator } from '../../src/vault/demo-emulator.ts';
+import { vaultModeFromEnv } from '../../src/vault/vault-mode.ts';
 
 export const prerender = false;
 

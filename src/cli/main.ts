@@ -1,63 +1,112 @@
 /**
  * Entry of the `kvcert` command: picks the subcommand and hands it the remaining arguments.
- * Each subcommand lives in ./commands/<name>.ts and exports `run(args): Promise<number>` (the exit code).
+ * Each subcommand lives in ./commands/<name>.ts and exports `run(args): Promise<number>` (the exit code);
+ * it is loaded only when it runs, so `kvcert check` never loads the Azure SDK or the emulator.
  */
+import { cliLanguage } from './cli-language.ts';
+import { kvcertVersion } from './version.ts';
+
 type Command = {
-	summary: string;
+	summary: { ja: string; en: string };
 	load: () => Promise<{ run: (args: string[]) => Promise<number> }>;
 };
 
 const commands: Record<string, Command> = {};
 
 /** Registers a subcommand; each command file's loader is listed here so help stays complete. */
-function command(name: string, summary: string, load: Command['load']) {
+function command(name: string, summary: Command['summary'], load: Command['load']) {
 	commands[name] = { summary, load };
 }
 
 // Subcommands are registered by the features that provide them (check, thumbprint, compare, emulator…).
 command(
 	'check',
-	'Check Key Vault VM extension settings in ARM templates and commands',
+	{
+		ja: 'ARM テンプレートとコマンドの Key Vault VM 拡張機能の設定を確認します',
+		en: 'Check Key Vault VM extension settings in ARM templates and commands',
+	},
 	() => import('./commands/check.ts')
 );
 command(
 	'thumbprint',
-	'SHA-1/SHA-256 of a certificate file, or of every version in a vault',
+	{
+		ja: '証明書ファイル、または Key Vault の証明書の全バージョンの SHA-1/SHA-256 拇印を表示します',
+		en: 'SHA-1/SHA-256 of a certificate file, or of every version in a vault',
+	},
 	() => import('./commands/thumbprint.ts')
 );
 command(
 	'compare',
-	'Is the current vault version installed on the VM? (exit 0 yes, 1 no)',
+	{
+		ja: 'Key Vault の現在のバージョンが VM にインストールされているかを確認します (終了コード 0 = はい、1 = いいえ)',
+		en: 'Is the current vault version installed on the VM? (exit 0 yes, 1 no)',
+	},
 	() => import('./commands/compare.ts')
 );
 command(
 	'emulator',
-	'Run the local Key Vault + IMDS emulator with the demo vault',
+	{
+		ja: 'デモ用 Key Vault 入りのローカル Key Vault + IMDS エミュレーターを起動します',
+		en: 'Run the local Key Vault + IMDS emulator with the demo vault',
+	},
 	() => import('./commands/emulator.ts')
 );
 
-const usage = () =>
+const text = {
+	usage: { ja: '使い方: kvcert <コマンド> [オプション]', en: 'Usage: kvcert <command> [options]' },
+	commands: { ja: 'コマンド:', en: 'Commands:' },
+	options: {
+		ja: 'オプション:\n  --version       バージョンを表示します\n  --lang ja|en    ヘルプの言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)\n  -h, --help      このヘルプを表示します',
+		en: 'Options:\n  --version       print the version\n  --lang ja|en    language of the help (default: from KVCERT_LANG, LC_ALL or LANG)\n  -h, --help      show this help',
+	},
+	more: {
+		ja: 'コマンドのオプションは `kvcert <コマンド> --help` で表示されます。',
+		en: 'Run `kvcert <command> --help` for a command’s options.',
+	},
+	unknown: {
+		ja: "kvcert: '{name}' というコマンドはありません。",
+		en: "kvcert: unknown command '{name}'",
+	},
+};
+
+const usage = (lang: 'ja' | 'en') =>
 	[
-		'Usage: kvcert <command> [options]',
+		text.usage[lang],
 		'',
-		'Commands:',
-		...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`),
+		text.commands[lang],
+		...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary[lang]}`),
 		'',
-		'Run `kvcert <command> --help` for a command’s options.',
+		text.options[lang],
+		'',
+		text.more[lang],
 	].join('\n');
+
+/** `--lang x` or `--lang=x` among the top-level arguments. */
+function langOption(argv: string[]): string | undefined {
+	const index = argv.indexOf('--lang');
+	if (index !== -1) return argv[index + 1];
+	return argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+}
 
 /** Runs the CLI with argv (without node and script) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
 	const [name, ...rest] = argv;
-	if (!name || name === '--help' || name === '-h') {
-		console.log(usage());
-		return name ? 0 : 2;
+	const entry = name === undefined ? undefined : commands[name];
+	if (entry) return (await entry.load()).run(rest);
+	if (argv.includes('--version') || argv.includes('-V')) {
+		console.log(kvcertVersion);
+		return 0;
 	}
-	const entry = commands[name];
-	if (!entry) {
-		console.error(`kvcert: unknown command '${name}'\n\n${usage()}`);
+	const lang = cliLanguage(langOption(argv));
+	const help = argv.includes('--help') || argv.includes('-h');
+	if (help || argv.length === 0 || name?.startsWith('--lang')) {
+		if (help) {
+			console.log(usage(lang));
+			return 0;
+		}
+		console.error(usage(lang));
 		return 2;
 	}
-	const { run } = await entry.load();
-	return run(rest);
+	console.error(`${text.unknown[lang].replace('{name}', name ?? '')}\n\n${usage(lang)}`);
+	return 2;
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { ThumbprintsErrorResponse, ThumbprintsResponse } from '../core/thumbprint/types.ts';
+import { azureCertificateClient, emulatorCertificateClient } from '../vault/certificate-clients.ts';
+import { getDemoEmulator } from '../vault/demo-emulator.ts';
 import {
-	azureCertificateClient,
-	emulatorCertificateClient,
-} from '../server/certificate-clients.ts';
-import { getDemoEmulator } from '../server/demo-emulator.ts';
-import type { Lang } from '../server/server-i18n.ts';
-import { handleThumbprintsRequest, type DemoVault } from '../server/thumbprints-handler.ts';
+	lookUpCertificateVersions,
+	type DemoVault,
+} from '../vault/look-up-certificate-versions.ts';
+import { uiTranslator, type Lang } from '../vault/vault-i18n.ts';
 
 /** Where the CLI finds an emulator started elsewhere (`kvcert emulator` prints these). */
 export interface ExternalEmulator {
@@ -23,8 +23,8 @@ export type VaultThumbprints =
 	| { ok: false; status: number; error: ThumbprintsErrorResponse['error'] };
 
 /**
- * Reads a certificate's versions for the CLI through the same handler as the site, so the same
- * allow-list, timeouts and advice apply. `demo` starts the demo vault in this process; an external
+ * Reads a certificate's versions for the CLI through the same lookup as the site's API, so the
+ * same allow-list, timeouts and advice apply. `demo` starts the demo vault in this process; an external
  * emulator is reached with its CA file and IMDS URL.
  */
 export async function lookUpVaultThumbprints(
@@ -41,11 +41,7 @@ export async function lookUpVaultThumbprints(
 			caPem: readFileSync(external.caFile, 'utf8'),
 		};
 	}
-	const url = new URL('http://kvcert.cli/api/thumbprints');
-	url.searchParams.set('vault', vault);
-	url.searchParams.set('name', name);
-	url.searchParams.set('lang', lang);
-	const response = await handleThumbprintsRequest(new Request(url), {
+	const result = await lookUpCertificateVersions(vault, name, {
 		mode: 'both',
 		// Only start the in-process demo vault when it is asked for.
 		...(demo
@@ -58,7 +54,7 @@ export async function lookUpVaultThumbprints(
 				? emulatorCertificateClient(target.demo)
 				: azureCertificateClient(target.vaultUrl),
 	});
-	const body = (await response.json()) as ThumbprintsResponse | ThumbprintsErrorResponse;
-	if ('error' in body) return { ok: false, status: response.status, error: body.error };
-	return { ok: true, response: body };
+	if (result.ok) return { ok: true, response: result.response };
+	const message = uiTranslator(lang)(`kvcert.thumbprint.api.${result.code}`, result.values);
+	return { ok: false, status: result.status, error: { code: result.code, message } };
 }

@@ -1,7 +1,7 @@
-import { azureCertificateClient, emulatorCertificateClient } from './certificate-clients.ts';
-import { getDemoEmulator } from './demo-emulator.ts';
+import { azureCertificateClient, emulatorCertificateClient } from '../vault/certificate-clients.ts';
+import { getDemoEmulator } from '../vault/demo-emulator.ts';
 import type { ThumbprintsDependencies } from './thumbprints-handler.ts';
-import { vaultModeFromEnv } from './vault-mode.ts';
+import { vaultModeFromEnv } from '../vault/vault-mode.ts';
 
 /** The real wiring: mode from KVCERT_VAULT_MODE, the embedded demo vault, the Azure SDK. */
 export function liveThumbprintsDependencies(): ThumbprintsDependencies {

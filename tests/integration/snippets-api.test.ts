@@ -7,8 +7,8 @@ import {
 	type RunningEmulator,
 } from '../../src/emulator/emulator.ts';
 import { DEMO_SERVICE_PRINCIPAL } from '../../src/emulator/entra-routes.ts';
-import { emulatorCertificateClient } from '../../src/server/certificate-clients.ts';
-import { fetchCertificateVersions } from '../../src/server/fetch-certificate-versions.ts';
+import { emulatorCertificateClient } from '../../src/vault/certificate-clients.ts';
+import { fetchCertificateVersions } from '../../src/vault/fetch-certificate-versions.ts';
 import { liveSnippetRegistry, type RunnableSnippet } from '../../src/server/snippets/registry.ts';
 import {
 	handleSnippetRunRequest,

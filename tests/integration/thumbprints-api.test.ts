@@ -3,8 +3,8 @@ import { CertificateClient } from '@azure/keyvault-certificates';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ThumbprintsResponse } from '../../src/core/thumbprint/types.ts';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator.ts';
-import { emulatorCertificateClient } from '../../src/server/certificate-clients.ts';
-import { EmulatorImdsCredential } from '../../src/server/emulator-credential.ts';
+import { emulatorCertificateClient } from '../../src/vault/certificate-clients.ts';
+import { EmulatorImdsCredential } from '../../src/vault/emulator-credential.ts';
 import {
 	handleThumbprintsRequest,
 	type ThumbprintsDependencies,

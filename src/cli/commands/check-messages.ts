@@ -10,14 +10,19 @@ Azure Key Vault VM 拡張機能の設定を確認します。
 
 オプション:
   --format text|json|sarif|github  出力形式 (既定: text)
-  --lang ja|en                     メッセージの言語 (既定: 環境変数 LANG から)
+  --lang ja|en                     メッセージの言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)
   --fail-on error|warning|info     この重大度以上の問題があれば終了コード 1 (既定: error)
   --parameters <ファイル>           テンプレートのパラメーター ファイル
   --fix                            確実な修正をファイルに書き戻します
   --output <ファイル>               結果を標準出力ではなくファイルに書きます
+  -q, --quiet                      エラーだけを出力します (警告と情報は表示しません)
+  --max-warnings <数>               警告がこの数を超えたら終了コード 1 (--quiet でも数えます)
+  --no-color                       色を付けません (環境変数 NO_COLOR でも同じです。
+                                   色は端末に出力するときだけ付きます)
   -h, --help                       このヘルプを表示します
 
-終了コード: 0 = --fail-on 以上の問題なし、1 = あり、2 = 使い方の誤りか入力を読めない`,
+終了コード: 0 = --fail-on 以上の問題がなく警告も --max-warnings 以下、
+            1 = 問題あり、2 = 使い方の誤りか入力を読めない`,
 		en: `Usage: kvcert check [paths | globs | -] [options]
 
 Checks Azure Key Vault VM extension settings in ARM templates, extension settings JSON,
@@ -25,14 +30,19 @@ and az CLI / PowerShell commands.
 
 Options:
   --format text|json|sarif|github  output format (default: text)
-  --lang ja|en                     message language (default: from LANG)
+  --lang ja|en                     message language (default: from KVCERT_LANG, LC_ALL or LANG)
   --fail-on error|warning|info     exit 1 when a finding is at or above this severity (default: error)
   --parameters <file>              ARM parameters file for the template
   --fix                            write the certain fixes back to the files
   --output <file>                  write the report to a file instead of stdout
+  -q, --quiet                      report errors only (no warnings or info)
+  --max-warnings <n>               exit 1 when there are more than n warnings (counted even with --quiet)
+  --no-color                       no colours (as does a non-empty NO_COLOR; colours are only
+                                   used when writing to a terminal)
   -h, --help                       show this help
 
-Exit codes: 0 = nothing at or above --fail-on, 1 = something is, 2 = usage error or unreadable input`,
+Exit codes: 0 = nothing at or above --fail-on and at most --max-warnings warnings,
+            1 = findings over those limits, 2 = usage error or unreadable input`,
 	},
 	badOption: { ja: 'kvcert check: {detail}', en: 'kvcert check: {detail}' },
 	badValue: {
@@ -51,6 +61,10 @@ Exit codes: 0 = nothing at or above --fail-on, 1 = something is, 2 = usage error
 		ja: 'kvcert check: {path} を読めません ({reason})。',
 		en: 'kvcert check: cannot read {path} ({reason}).',
 	},
+	unwritable: {
+		ja: 'kvcert check: {path} に書き込めません ({reason})。',
+		en: 'kvcert check: cannot write {path} ({reason}).',
+	},
 	unreadableReference: {
 		ja: 'kvcert check: {path} を読めません ({file}:{line}:{column} で参照されています)。',
 		en: 'kvcert check: cannot read {path} (referenced at {file}:{line}:{column}).',
@@ -62,6 +76,10 @@ Exit codes: 0 = nothing at or above --fail-on, 1 = something is, 2 = usage error
 	fixed: {
 		ja: '{file}:{line}:{column} {ruleId} を修正しました: {description}',
 		en: '{file}:{line}:{column} fixed {ruleId}: {description}',
+	},
+	tooManyWarnings: {
+		ja: 'kvcert check: 警告が {count} 件あり、--max-warnings の {max} 件を超えています。',
+		en: 'kvcert check: {count} warnings, more than --max-warnings {max}.',
 	},
 	nothingFixed: {
 		ja: '確実に直せる問題はありませんでした。',

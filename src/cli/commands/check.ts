@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,29 +13,16 @@ import { parseJsonDocument } from '../../core/check/json.ts';
 import { renderMessage } from '../../core/check/report.ts';
 import { createSource } from '../../core/check/source.ts';
 import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
+import { cliLanguage } from '../cli-language.ts';
+import { colorizeText, shouldColor } from '../colors.ts';
 import { cliMessages } from './check-messages.ts';
 import { expandPaths } from './files.ts';
+import { kvcertVersion } from '../version.ts';
 
 const formats = ['text', 'json', 'sarif', 'github'] as const;
 const langs = ['ja', 'en'] as const;
 const severities = ['error', 'warning', 'info'] as const;
 const stdinPath = '<stdin>';
-
-/** The language from the environment: LANG starting with "ja" gives Japanese. */
-function environmentLang(): Lang {
-	return /^ja/i.test(process.env['LANG'] ?? '') ? 'ja' : 'en';
-}
-
-function toolVersion(): string {
-	try {
-		const pkg = JSON.parse(
-			readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')
-		) as { version?: string };
-		return pkg.version ?? '0.0.0';
-	} catch {
-		return '0.0.0';
-	}
-}
 
 function readStdin(): string {
 	return readFileSync(0, 'utf8');
@@ -78,7 +65,7 @@ function pairParameters(
 
 /** Runs `kvcert check`; resolves to the exit code. */
 export async function run(args: string[]): Promise<number> {
-	const lang0 = environmentLang();
+	const lang0: Lang = cliLanguage();
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -92,6 +79,9 @@ export async function run(args: string[]): Promise<number> {
 				parameters: { type: 'string' },
 				fix: { type: 'boolean', default: false },
 				output: { type: 'string' },
+				quiet: { type: 'boolean', short: 'q', default: false },
+				'max-warnings': { type: 'string' },
+				'no-color': { type: 'boolean', default: false },
 				help: { type: 'boolean', short: 'h', default: false },
 			},
 		});
@@ -120,6 +110,17 @@ export async function run(args: string[]): Promise<number> {
 			);
 			return 2;
 		}
+	const maxWarnings = values['max-warnings'];
+	if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings)) {
+		console.error(
+			renderMessage(cliMessages.badValue[lang0], {
+				option: '--max-warnings',
+				value: maxWarnings,
+				allowed: '0, 1, 2, …',
+			})
+		);
+		return 2;
+	}
 	const format = values.format as (typeof formats)[number];
 	const failOn = values['fail-on'] as Severity;
 	if (positionals.length === 0) {
@@ -230,28 +231,69 @@ export async function run(args: string[]): Promise<number> {
 		results = checkAll(texts);
 	}
 
-	const version = toolVersion();
+	const threshold = severityRank[failOn];
+	const failed = results.some((r) =>
+		r.diagnostics.some((d) => severityRank[d.severity] >= threshold)
+	);
+	const warnings = results.flatMap((r) => r.diagnostics).filter((d) => d.severity === 'warning');
+	const tooManyWarnings = maxWarnings !== undefined && warnings.length > Number(maxWarnings);
+	const shown = values.quiet ? errorsOnly(results, format) : results;
+
+	const version = kvcertVersion;
 	let output: string;
-	if (format === 'json') output = formatJson(results, lang, version);
+	if (format === 'json') output = formatJson(shown, lang, version);
 	else if (format === 'sarif')
-		output = formatSarif(results, {
+		output = formatSarif(shown, {
 			lang,
 			toolVersion: version,
 			rootUri: `${pathToFileURL(cwd).href}/`,
 		});
 	else if (format === 'github') {
 		const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
-		const github = formatGithub(results, lang, Boolean(summaryFile));
-		if (summaryFile && results.some((r) => r.diagnostics.length > 0))
+		const github = formatGithub(shown, lang, Boolean(summaryFile));
+		if (summaryFile && shown.some((r) => r.diagnostics.length > 0))
 			appendFileSync(summaryFile, github.summary);
 		output = github.annotations;
-	} else output = formatText(results, { lang, sources: texts });
+	} else {
+		output = formatText(shown, { lang, sources: texts });
+		if (values.quiet && shown.length === 0) output = '';
+		if (!values.output && shouldColor(values['no-color'])) output = colorizeText(output, lang);
+	}
 
-	if (values.output) writeFileSync(resolve(cwd, values.output), output);
-	else process.stdout.write(output);
+	if (values.output) {
+		const target = resolve(cwd, values.output);
+		try {
+			mkdirSync(dirname(target), { recursive: true });
+			writeFileSync(target, output);
+		} catch (error) {
+			console.error(
+				renderMessage(cliMessages.unwritable[lang], {
+					path: values.output,
+					reason: (error as NodeJS.ErrnoException).code ?? 'error',
+				})
+			);
+			return 2;
+		}
+	} else process.stdout.write(output);
 
-	const threshold = severityRank[failOn];
-	return results.some((r) => r.diagnostics.some((d) => severityRank[d.severity] >= threshold))
-		? 1
-		: 0;
+	if (tooManyWarnings)
+		console.error(
+			renderMessage(cliMessages.tooManyWarnings[lang], {
+				count: warnings.length,
+				max: Number(maxWarnings),
+			})
+		);
+	return failed || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * `--quiet`: errors only. The text report leaves out files without errors (so it never calls a file
+ * with warnings clean); the machine formats keep every file with its errors.
+ */
+function errorsOnly(results: CheckResult[], format: string): CheckResult[] {
+	const filtered = results.map((r) => ({
+		...r,
+		diagnostics: r.diagnostics.filter((d) => d.severity === 'error'),
+	}));
+	return format === 'text' ? filtered.filter((r) => r.diagnostics.length > 0) : filtered;
 }

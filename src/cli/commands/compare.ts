@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { compareVersions } from '../../core/thumbprint/compare-versions.ts';
 import { describeComparison } from '../../core/thumbprint/describe-comparison.ts';
 import { findThumbprints } from '../../core/thumbprint/find-thumbprints.ts';
-import { stopDemoEmulator } from '../../server/demo-emulator.ts';
-import { serverTranslator } from '../../server/server-i18n.ts';
+import { stopDemoEmulator } from '../../vault/demo-emulator.ts';
+import { uiTranslator } from '../../vault/vault-i18n.ts';
 import { cliLanguage } from '../cli-language.ts';
 import { emulatorOptions, externalEmulatorFrom } from '../emulator-options.ts';
 import { lookUpVaultThumbprints } from '../vault-thumbprints.ts';
@@ -63,7 +63,7 @@ export async function run(args: string[]): Promise<number> {
 		return 2;
 	}
 	const lang = cliLanguage(values.lang);
-	const t = serverTranslator(lang);
+	const t = uiTranslator(lang);
 	let text: string;
 	try {
 		text = readInstalled(values.installed);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeedFile } from '../../emulator/demo-vault.ts';
 import { startEmulator } from '../../emulator/emulator.ts';
-import { serverTranslator } from '../../server/server-i18n.ts';
+import { uiTranslator } from '../../vault/vault-i18n.ts';
 import { cliLanguage } from '../cli-language.ts';
 
 const HELP = `Usage:
@@ -54,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
 		console.error(`kvcert emulator: ports are numbers from 1 to 65535\n\n${HELP}`);
 		return 2;
 	}
-	const t = serverTranslator(cliLanguage(values.lang));
+	const t = uiTranslator(cliLanguage(values.lang));
 	let emulator;
 	try {
 		const seeded = values.seed ? loadSeedFile(values.seed) : undefined;

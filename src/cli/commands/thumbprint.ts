@@ -8,11 +8,9 @@ import {
 	type ComputedThumbprints,
 } from '../../core/thumbprint/compute-thumbprints.ts';
 import type { ThumbprintsResponse } from '../../core/thumbprint/types.ts';
-import { stopDemoEmulator } from '../../server/demo-emulator.ts';
-import { serverTranslator } from '../../server/server-i18n.ts';
+import { uiTranslator } from '../../vault/vault-i18n.ts';
 import { cliLanguage } from '../cli-language.ts';
 import { externalEmulatorFrom, emulatorOptions } from '../emulator-options.ts';
-import { lookUpVaultThumbprints } from '../vault-thumbprints.ts';
 
 const HELP = `Usage:
   kvcert thumbprint <file> [--password <p>] [--format text|json]
@@ -30,7 +28,7 @@ Options:
 
 /** Prints the versions table for text output. */
 export function formatVersionsTable(response: ThumbprintsResponse, lang: 'ja' | 'en'): string {
-	const t = serverTranslator(lang);
+	const t = uiTranslator(lang);
 	const lines = [
 		t('kvcert.thumbprint.cli.versionsHeading', {
 			name: response.name,
@@ -61,7 +59,7 @@ export function formatVersionsTable(response: ThumbprintsResponse, lang: 'ja' | 
 }
 
 function describeFile(file: string, results: ComputedThumbprints[], lang: 'ja' | 'en'): string {
-	const t = serverTranslator(lang);
+	const t = uiTranslator(lang);
 	return results
 		.map((r) => {
 			const x509 = new X509Certificate(Buffer.from(r.der));
@@ -108,7 +106,7 @@ export async function run(args: string[]): Promise<number> {
 		return 0;
 	}
 	const lang = cliLanguage(values.lang);
-	const t = serverTranslator(lang);
+	const t = uiTranslator(lang);
 	const json = values.format === 'json';
 	if (values.format !== 'text' && !json) {
 		console.error(`kvcert thumbprint: --format must be text or json\n\n${HELP}`);
@@ -120,6 +118,11 @@ export async function run(args: string[]): Promise<number> {
 			console.error(`kvcert thumbprint: --vault and --name go together, without a file\n\n${HELP}`);
 			return 2;
 		}
+		// The Azure SDK and the emulator load only here, so file thumbprints start fast.
+		const [{ lookUpVaultThumbprints }, { stopDemoEmulator }] = await Promise.all([
+			import('../vault-thumbprints.ts'),
+			import('../../vault/demo-emulator.ts'),
+		]);
 		try {
 			const result = await lookUpVaultThumbprints(
 				values.vault,

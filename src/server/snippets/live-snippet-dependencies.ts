@@ -1,6 +1,6 @@
 import { DEMO_VAULT_HOST } from '../../emulator/emulator.ts';
-import { getDemoEmulator } from '../demo-emulator.ts';
-import { vaultModeFromEnv } from '../vault-mode.ts';
+import { getDemoEmulator } from '../../vault/demo-emulator.ts';
+import { vaultModeFromEnv } from '../../vault/vault-mode.ts';
 import { liveSnippetRegistry } from './registry.ts';
 import type { SnippetsDependencies } from './snippets-handler.ts';
 

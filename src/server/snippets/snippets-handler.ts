@@ -10,8 +10,8 @@ import type {
 } from '../../core/snippets/catalog.ts';
 import type { RunningEmulator } from '../../emulator/emulator.ts';
 import { DEMO_SERVICE_PRINCIPAL, ENTRA_HOST } from '../../emulator/entra-routes.ts';
-import { langOf, serverTranslator, type Lang } from '../server-i18n.ts';
-import type { VaultMode } from '../vault-mode.ts';
+import { langOf, uiTranslator, type Lang } from '../../vault/vault-i18n.ts';
+import type { VaultMode } from '../../vault/vault-mode.ts';
 import { splitAzureLog, type TimedLine } from './azure-log-trace.ts';
 import { redactSecrets, type RedactionWords } from './redact.ts';
 import type { RunnableSnippet } from './registry.ts';
@@ -115,7 +115,7 @@ async function readLimited(request: Request, limit: number): Promise<string | un
 }
 
 function redactionWords(lang: Lang): RedactionWords {
-	const t = serverTranslator(lang);
+	const t = uiTranslator(lang);
 	return {
 		token: (count) => t('kvcert.snippet.api.redactedToken', { count }),
 		privateKey: (bytes) => t('kvcert.snippet.api.redactedKey', { bytes }),
@@ -157,7 +157,7 @@ export async function handleSnippetRunRequest(
 	const log = deps.log ?? (() => {});
 	const fail = (status: number, code: string, values: Record<string, string | number> = {}) => {
 		log(`snippets status=${status} error=${code}`);
-		const t = serverTranslator(lang);
+		const t = uiTranslator(lang);
 		return json(
 			status,
 			{ error: { code, message: t(`kvcert.snippet.api.${code}`, values) } },
@@ -191,7 +191,7 @@ export async function handleSnippetRunRequest(
 	inFlight++;
 	try {
 		const demo = await deps.demo();
-		const t = serverTranslator(lang);
+		const t = uiTranslator(lang);
 		const words = redactionWords(lang);
 		const redact = (value: string) =>
 			redactSecrets(value, words, [...demo.issuedTokens(), DEMO_SERVICE_PRINCIPAL.clientSecret]);

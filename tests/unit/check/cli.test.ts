@@ -18,7 +18,15 @@ function kvcert(
 		cwd: options.cwd ?? fixtures,
 		input: options.input ?? '',
 		encoding: 'utf8',
-		env: { ...process.env, LANG: 'en_US.UTF-8', GITHUB_STEP_SUMMARY: '', ...options.env },
+		env: {
+			...process.env,
+			LANG: 'en_US.UTF-8',
+			LC_ALL: '',
+			LC_MESSAGES: '',
+			KVCERT_LANG: '',
+			GITHUB_STEP_SUMMARY: '',
+			...options.env,
+		},
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -123,6 +131,86 @@ describe('kvcert check', () => {
 		expect(stderr).toContain('fixed KV015');
 		expect(stderr).toContain('fixed KV020');
 		expect(status).toBe(1);
+	});
+});
+
+describe('kvcert check flags for CI', () => {
+	const esc = '\u001b[';
+	/** Runs kvcert on a pseudo-terminal (util-linux `script`), as a user at a terminal sees it. */
+	function onTerminal(args: string[], env: Record<string, string> = {}) {
+		const command = [process.execPath, join(root, 'bin/kvcert.mjs'), 'check', ...args]
+			.map((a) => `'${a}'`)
+			.join(' ');
+		return spawnSync('script', ['-qec', command, '/dev/null'], {
+			cwd: fixtures,
+			encoding: 'utf8',
+			env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '', ...env },
+		}).stdout;
+	}
+
+	it('--quiet shows errors only and never calls a file with warnings clean', () => {
+		const quiet = kvcert(['az-cli.sh', 'powershell.ps1', '--quiet']);
+		expect(quiet.status).toBe(1);
+		expect(quiet.stdout).toContain('error[KV010]');
+		expect(quiet.stdout).not.toContain('warning[');
+		expect(quiet.stdout).not.toContain('powershell.ps1');
+		const onlyWarnings = kvcert(['powershell.ps1', '-q']);
+		expect(onlyWarnings).toMatchObject({ status: 0, stdout: '' });
+		const json = JSON.parse(kvcert(['az-cli.sh', '--quiet', '--format', 'json']).stdout);
+		expect(json.summary).toMatchObject({ errors: 3, warnings: 0 });
+	});
+
+	it('--max-warnings N fails when there are more than N warnings, in the user’s language', () => {
+		expect(kvcert(['powershell.ps1', '--max-warnings', '2']).status).toBe(0);
+		const over = kvcert(['powershell.ps1', '--max-warnings', '1']);
+		expect(over.status).toBe(1);
+		expect(over.stderr).toContain('kvcert check: 2 warnings, more than --max-warnings 1.');
+		const quiet = kvcert(['powershell.ps1', '--max-warnings=0', '--quiet', '--lang', 'ja']);
+		expect(quiet).toMatchObject({ status: 1, stdout: '' });
+		expect(quiet.stderr).toContain('警告が 2 件あり、--max-warnings の 0 件を超えています。');
+		const bad = kvcert(['powershell.ps1', '--max-warnings', 'many']);
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toContain('invalid value "many" for --max-warnings');
+	});
+
+	it('colours only on a terminal, and not with --no-color or NO_COLOR', () => {
+		expect(kvcert(['az-cli.sh']).stdout).not.toContain(esc);
+		const coloured = onTerminal(['az-cli.sh']);
+		expect(coloured).toContain(`${esc}1m${esc}31merror[KV010]${esc}39m`);
+		expect(coloured).toContain(`${esc}33mwarning[KV032]`);
+		expect(onTerminal(['az-cli.sh', '--lang', 'ja'])).toContain(`${esc}31mエラー[KV010]`);
+		for (const plain of [
+			onTerminal(['az-cli.sh', '--no-color']),
+			onTerminal(['az-cli.sh'], { NO_COLOR: '1' }),
+		]) {
+			expect(plain).toContain('error[KV010]');
+			expect(plain).not.toContain(esc);
+		}
+	});
+
+	it('creates the --output folder, and says so when the file cannot be written', () => {
+		copyFileSync(join(fixtures, 'az-cli.sh'), join(temp, 'az-cli.sh'));
+		copyFileSync(join(fixtures, 'az-cli.settings.json'), join(temp, 'az-cli.settings.json'));
+		expect(
+			kvcert(['az-cli.sh', '--format', 'sarif', '--output', 'out/a/kv.sarif'], { cwd: temp }).status
+		).toBe(1);
+		expect(JSON.parse(readFileSync(join(temp, 'out/a/kv.sarif'), 'utf8')).version).toBe('2.1.0');
+		const blocked = kvcert(['az-cli.sh', '--output', 'az-cli.sh/kv.txt', '--lang', 'ja'], {
+			cwd: temp,
+		});
+		expect(blocked.status).toBe(2);
+		expect(blocked.stderr).toMatch(
+			/^kvcert check: az-cli\.sh\/kv\.txt に書き込めません \(E[A-Z]+\)。$/m
+		);
+	});
+
+	it('documents the flags in --help in both languages', () => {
+		const en = kvcert(['--help']).stdout;
+		for (const flag of ['--quiet', '--max-warnings <n>', '--no-color', 'NO_COLOR'])
+			expect(en).toContain(flag);
+		const ja = kvcert(['--help', '--lang', 'ja']).stdout;
+		expect(ja).toContain('エラーだけを出力します');
+		expect(ja).toContain('環境変数 NO_COLOR');
 	});
 });
 

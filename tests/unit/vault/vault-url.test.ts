@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkVaultUrl, isValidCertificateName } from '../../../src/server/vault-url.ts';
+import { checkVaultUrl, isValidCertificateName } from '../../../src/vault/vault-url.ts';
 
 const demo = 'https://127.0.0.1:48443';
 

@@ -1,0 +1,85 @@
+import type { CertificateClient } from '@azure/keyvault-certificates';
+import type { ThumbprintsResponse } from '../core/thumbprint/types.ts';
+import type { RunningEmulator } from '../emulator/emulator.ts';
+import { explainError, type ExplainedError } from './explain-error.ts';
+import { fetchCertificateVersions } from './fetch-certificate-versions.ts';
+import type { VaultMode } from './vault-mode.ts';
+import { checkVaultUrl, isValidCertificateName } from './vault-url.ts';
+
+/** The emulator details a lookup needs. */
+export type DemoVault = Pick<RunningEmulator, 'vaultUrl' | 'imdsUrl' | 'caPem'>;
+
+/** Which vault a client is made for: an allow-listed Azure vault or the demo vault. */
+export type VaultTarget = { kind: 'azure'; vaultUrl: string } | { kind: 'demo'; demo: DemoVault };
+
+/** What {@link lookUpCertificateVersions} depends on (injected so tests can watch every call). */
+export interface VersionsLookupDependencies {
+	mode: VaultMode;
+	/** The demo vault (started on first use); absent in `azure` mode. */
+	demo?: () => Promise<DemoVault>;
+	/** Makes the client for an allowed vault: the only way a lookup reaches the network. */
+	createClient: (target: VaultTarget) => CertificateClient;
+	/** Upper bound for the whole lookup. @default 20000 */
+	timeoutMs?: number;
+}
+
+/** Codes for input the lookup refuses before any network I/O. */
+export type RefusedCode =
+	'vaultRequired' | 'vaultInvalid' | 'azureOnly' | 'demoOnly' | 'nameInvalid';
+
+/** A lookup's outcome: the versions, or why not (a message key under kvcert.thumbprint.api.*). */
+export type VersionsLookup =
+	| { ok: true; response: ThumbprintsResponse; host: string }
+	| { ok: false; status: 400; code: RefusedCode; values: Record<string, never> }
+	| (ExplainedError & { ok: false; host: string });
+
+/**
+ * Every version of a Key Vault certificate, with the vault URL checked against the allow-list and
+ * the name validated before anything touches the network; failures come back classified
+ * ({@link explainError}), never as the SDK's raw message. Shared by the server's API and the CLI.
+ */
+export async function lookUpCertificateVersions(
+	vaultInput: string | null,
+	name: string | null,
+	deps: VersionsLookupDependencies
+): Promise<VersionsLookup> {
+	const refuse = (code: RefusedCode): VersionsLookup => ({
+		ok: false,
+		status: 400,
+		code,
+		values: {},
+	});
+	const demoAllowed = deps.mode !== 'azure' && deps.demo;
+	if (!demoAllowed && vaultInput?.trim() === 'demo') return refuse('azureOnly');
+	const demo = demoAllowed ? await deps.demo!() : undefined;
+	const check = checkVaultUrl(vaultInput, demo?.vaultUrl);
+	if (!check.ok) return refuse(check.reason);
+	if (check.kind === 'azure' && deps.mode === 'demo') return refuse('demoOnly');
+	if (!isValidCertificateName(name)) return refuse('nameInvalid');
+
+	const timeoutMs = deps.timeoutMs ?? 20_000;
+	const host = new URL(check.vaultUrl).host;
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(), timeoutMs);
+	try {
+		const client =
+			check.kind === 'demo' && demo
+				? deps.createClient({ kind: 'demo', demo })
+				: deps.createClient({ kind: 'azure', vaultUrl: check.vaultUrl });
+		const timeout = new Promise<never>((_, reject) =>
+			controller.signal.addEventListener('abort', () =>
+				reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' }))
+			)
+		);
+		const result = await Promise.race([
+			fetchCertificateVersions(client, name, { abortSignal: controller.signal }),
+			timeout,
+		]);
+		return { ok: true, response: { vaultUrl: check.vaultUrl, ...result }, host };
+	} catch (error) {
+		const explained = explainError(error, Math.round(timeoutMs / 1000));
+		return { ok: false, host, ...explained, values: { name, ...explained.values } };
+	} finally {
+		clearTimeout(timer);
+	}
+}
