@@ -32,7 +32,7 @@ Options:
   --output <file>                  write the report to a file instead of stdout
   -h, --help                       show this help
 
-Exit codes: 0 = nothing at or above --fail-on, 1 = something is, 2 = usage error or unreadable input`,
+Exit codes: 0 = nothing at or above --fail-on, 1 = something is, 2 = usage error, unreadable input path, or text kvcert does not read`,
 	},
 	badOption: { ja: 'kvcert check: {detail}', en: 'kvcert check: {detail}' },
 	badValue: {
@@ -50,10 +50,6 @@ Exit codes: 0 = nothing at or above --fail-on, 1 = something is, 2 = usage error
 	unreadable: {
 		ja: 'kvcert check: {path} を読めません ({reason})。',
 		en: 'kvcert check: cannot read {path} ({reason}).',
-	},
-	unreadableReference: {
-		ja: 'kvcert check: {path} を読めません ({file}:{line}:{column} で参照されています)。',
-		en: 'kvcert check: cannot read {path} (referenced at {file}:{line}:{column}).',
 	},
 	fixStdin: {
 		ja: 'kvcert check: 標準入力には --fix を使えません。',

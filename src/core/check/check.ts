@@ -183,7 +183,7 @@ function bareSite(
 function analyse(source: SourceText, options: CheckOptions): Analysis {
 	const session = createSession(source.raw.length);
 	if (options.kind === 'command' || (options.kind === undefined && isCommandText(source.raw))) {
-		const parsed = parseCommands(source, options.readFile);
+		const parsed = parseCommands(source, options.readFile, session);
 		return {
 			kind: 'command',
 			document: parsed.document,
