@@ -57,6 +57,9 @@ export interface CheckResult {
 	unrecognised?: boolean;
 }
 
+/** Parse errors of a bracket left open at the end of the text. */
+const closingCodes = new Set(['CloseBraceExpected', 'CloseBracketExpected', 'EndOfFileExpected']);
+
 /** Syntax errors further apart than this many lines are told as independent mistakes. */
 const independentLines = 3;
 
@@ -88,7 +91,18 @@ function syntaxDiagnostics(doc: JsonDocument, lang: Lang): Diagnostic[] {
 		return result;
 	}
 	const groups: Array<{ first: (typeof doc.errors)[number]; count: number; line: number }> = [];
+	const end = doc.text.trimEnd().length;
 	for (const error of doc.errors) {
+		// A bracket left open at the end of the text follows from an earlier mistake (an unclosed
+		// string swallowed its closing bracket).
+		if (
+			groups[0] &&
+			error.offset >= end - 1 &&
+			closingCodes.has(printParseErrorCode(error.error))
+		) {
+			groups[0].count++;
+			continue;
+		}
 		const line = positionAt(doc.source, doc.toRaw(error.offset)).line;
 		const last = groups[groups.length - 1];
 		if (last && line - last.line <= independentLines) {

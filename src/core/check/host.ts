@@ -1,6 +1,6 @@
 import { entries } from './json.ts';
 import type { HostResource, OsKind } from './model.ts';
-import { asObject, child, resolve } from './navigate.ts';
+import { asArray, asObject, child, items, resolve } from './navigate.ts';
 import { knownText, type Located } from './values.ts';
 
 function text(at: Located | undefined): string | undefined {
@@ -127,15 +127,15 @@ function readIdentity(host: HostResource): HostIdentity {
 	};
 }
 
-/** A node type's identity: user-assigned identities in `properties.vmManagedIdentity` (no system-assigned one). */
+/**
+ * A node type's identity: user-assigned identities in `properties.vmManagedIdentity`, an array of
+ * resource IDs (no system-assigned one).
+ */
 function nodeTypeIdentity(host: HostResource): HostIdentity {
 	const at = child(child(host.resource.at, 'properties', true), 'vmManagedIdentity', true);
-	const map = asObject(child(at, 'userAssignedIdentities', true));
-	const userAssignedKeys = entries(map?.node).map(([, value]) => {
-		const key = value.parent?.children?.[0] ?? value;
-		return { ...map!, node: key };
-	});
-	const known = at === undefined || map !== undefined;
+	const list = asArray(child(at, 'userAssignedIdentities', true));
+	const userAssignedKeys = items(list);
+	const known = at === undefined || list !== undefined;
 	return {
 		at,
 		declared: at !== undefined,

@@ -50,18 +50,29 @@ function prepare(text: string): Prepared {
 		const c = text.charCodeAt(i);
 		if (c === 34) {
 			const start = i;
-			let multiline = false;
 			for (i++; i < length; i++) {
 				const d = text.charCodeAt(i);
 				if (d === 92) i++;
 				else if (d === 34) break;
 				else if (d === 10 || d === 13) {
-					// A break followed by more string text and a closing quote on a later line.
-					multiline = true;
-					breaks.push(i);
+					// A line break in a string: a multi-line string when a closing quote follows that
+					// JSON can go on from; otherwise an unclosed string, which ends here (as the parser
+					// sees it), so that one missing quote does not turn every later string inside out.
+					const close = closingQuote(text, i);
+					if (close === -1 || !continuesAfter(text, close + 1)) {
+						i--;
+						break;
+					}
+					for (let j = i; j < close; j++) {
+						const e = text.charCodeAt(j);
+						if (e === 92) j++;
+						else if (e === 10 || e === 13) breaks.push(j);
+					}
+					multilineStrings.push(start);
+					i = close;
+					break;
 				}
 			}
-			if (multiline) multilineStrings.push(start);
 		} else if (c === 47 && text.charCodeAt(i + 1) === 47) {
 			while (i < length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
 		} else if (c === 47 && text.charCodeAt(i + 1) === 42) {
@@ -72,14 +83,6 @@ function prepare(text: string): Prepared {
 		} else if (c === 125 || c === 93) depth--;
 	}
 	const bom = text.charCodeAt(0) === 0xfeff;
-	// An unclosed string that swallowed the rest of the text is a syntax error, not a multi-line string.
-	if (multilineStrings.length > 0 && breaks.length > 0) {
-		const last = multilineStrings[multilineStrings.length - 1]!;
-		if (!closes(text, last)) {
-			multilineStrings.pop();
-			while (breaks.length > 0 && breaks[breaks.length - 1]! > last) breaks.pop();
-		}
-	}
 	if (!bom && breaks.length === 0) return { text, multilineStrings, tooDeep };
 	const chars = text.split('');
 	if (bom) chars[0] = ' ';
@@ -87,14 +90,21 @@ function prepare(text: string): Prepared {
 	return { text: chars.join(''), multilineStrings, tooDeep };
 }
 
-/** Whether the string starting at `start` has a closing quote. */
-function closes(text: string, start: number): boolean {
-	for (let i = start + 1; i < text.length; i++) {
+/** The offset of the quote that closes a string, searching from `from` (inside it); -1 if none. */
+function closingQuote(text: string, from: number): number {
+	for (let i = from; i < text.length; i++) {
 		const d = text.charCodeAt(i);
 		if (d === 92) i++;
-		else if (d === 34) return true;
+		else if (d === 34) return i;
 	}
-	return false;
+	return -1;
+}
+
+/** Whether JSON can go on at `at` after a string: `,` `:` `}` `]` (after spaces), or the end. */
+function continuesAfter(text: string, at: number): boolean {
+	const match = /^[ \t\r\n]*(.|$)/.exec(text.slice(at, at + 200));
+	const next = match?.[1] ?? '';
+	return next === '' || next === ',' || next === ':' || next === '}' || next === ']' || next === '/';
 }
 
 const identity: OffsetMap = (offset) => offset;

@@ -5,8 +5,11 @@
 export const limits = {
 	/** Deepest JSON nesting read; deeper input is not checked (real templates stay far below). */
 	jsonDepth: 1000,
-	/** Deepest chain of variables, parameters and nested calls evaluated. */
-	evaluationDepth: 128,
+	/**
+	 * Deepest evaluation: each variable or parameter followed and each call inside another counts
+	 * one level (a chain of variables costs about three per variable).
+	 */
+	evaluationDepth: 512,
 	/** Largest evaluated string value, in characters plus unknown parts. */
 	valueSize: 65_536,
 	/** Most pieces (literal texts and unknown parts) in one evaluated string value. */

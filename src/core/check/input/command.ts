@@ -251,10 +251,15 @@ export function parseCommands(
 				}
 			}
 		}
+		const writtenWord = new Map<Word, Word>();
 		const option = (names: string[]) => {
 			for (const name of names) {
 				const word = options.get(name);
-				if (word) return deref(word);
+				if (word) {
+					const value = deref(word);
+					writtenWord.set(value, word);
+					return value;
+				}
 			}
 			return undefined;
 		};
@@ -278,7 +283,9 @@ export function parseCommands(
 			data: Record<string, string>
 		) => {
 			settingsUnknown = true;
-			unread = { anchor: wordAnchor(source, word), messageId, data };
+			// Pointed at where the command names it (a variable there, not its assignment).
+			const written = writtenWord.get(word) ?? word;
+			unread = { anchor: wordAnchor(source, written), messageId, data };
 		};
 		const fromFile = (path: string, word: Word) => {
 			settingsDoc = fileDocument(path, wordAnchor(source, word));
@@ -309,8 +316,11 @@ export function parseCommands(
 				);
 			const text = settingsWord.text.trim();
 			const powershell = shape.settings[0] === '-settingstring';
-			if (fromGetContent) fromFile(fromGetContent[1]!, settingsWord);
-			else if (text.startsWith('{')) settingsDoc = inlineSettings(source, settingsWord);
+			if (fromGetContent) {
+				const path = fromGetContent[1]!;
+				const variable = /^\$\w+$/.test(path) ? variables.get(path.toLowerCase()) : undefined;
+				fromFile(variable?.quoted ? variable.text : path, settingsWord);
+			} else if (text.startsWith('{')) settingsDoc = inlineSettings(source, settingsWord);
 			else if (fromPowerShell(settingsWord)) void 0;
 			else if (powershell)
 				// -SettingString takes JSON text: a path there is not read, by kvcert nor by Azure.

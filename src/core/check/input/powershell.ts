@@ -122,7 +122,17 @@ export class PsReader {
 		return { kind, json: out, start, end: this.pos };
 	}
 
+	/** Writes one value, then a space mapped just past it, so that its range ends where it ends. */
 	private value(out: MappedText, depth: number): PsValue['kind'] | undefined {
+		const kind = this.valueOnly(out, depth);
+		if (kind !== undefined) {
+			out.text += ' ';
+			out.offsets.push(this.pos);
+		}
+		return kind;
+	}
+
+	private valueOnly(out: MappedText, depth: number): PsValue['kind'] | undefined {
 		if (depth > 64) return undefined;
 		this.skip(false);
 		const raw = this.raw;
@@ -468,7 +478,7 @@ function joinText(segments: Segment[]): string {
 
 /** The text of a string value read earlier, when it has no unknown parts. */
 function stringValue(value: PsValue): { text: string; offsets: number[] } | undefined {
-	const json = value.json.text;
+	const json = value.json.text.trimEnd();
 	if (!json.startsWith('"') || json.startsWith('"[concat(')) return undefined;
 	// The JSON literal written by stringLiteral: unescape it, keeping offsets.
 	const text: string[] = [];
