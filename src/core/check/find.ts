@@ -35,6 +35,8 @@ function field(properties: Located | undefined, key: string): Field | undefined 
 export function isKeyVaultExtension(properties: Located | undefined): boolean {
 	const publisher = knownText(field(properties, 'publisher')?.value ?? { kind: 'null' });
 	const type = knownText(field(properties, 'type')?.value ?? { kind: 'null' });
+	// KeyVaultForPaaS (Cloud Services extended support) is another extension, not checked here.
+	if (type && /^keyvaultforpaas$/i.test(type)) return false;
 	if (publisher?.toLowerCase().startsWith('microsoft.azure.keyvault')) return true;
 	if (type && /^keyvaultfor(windows|linux)$/i.test(type)) return true;
 	if (publisher !== undefined && type !== undefined) return false;

@@ -104,7 +104,9 @@ function closingQuote(text: string, from: number): number {
 function continuesAfter(text: string, at: number): boolean {
 	const match = /^[ \t\r\n]*(.|$)/.exec(text.slice(at, at + 200));
 	const next = match?.[1] ?? '';
-	return next === '' || next === ',' || next === ':' || next === '}' || next === ']' || next === '/';
+	return (
+		next === '' || next === ',' || next === ':' || next === '}' || next === ']' || next === '/'
+	);
 }
 
 const identity: OffsetMap = (offset) => offset;

@@ -222,6 +222,9 @@ export function parseCommands(
 					map: (i) => Math.min(value.start + i, end),
 					quoted: false,
 				});
+			// A value built with operators (`'…' + $x + '…'`) is not known.
+			else if (value && words.length > 3 && /^(\+|-f|-replace|-join)$/i.test(words[3]!.text))
+				variables.delete(first.text.toLowerCase());
 			else if (value) variables.set(first.text.toLowerCase(), value);
 			continue;
 		}
@@ -293,7 +296,10 @@ export function parseCommands(
 		};
 		/** A PowerShell value: a placeholder, a variable, or `$x | ConvertTo-Json` / `ConvertTo-Json $x`. */
 		const fromPowerShell = (word: Word): boolean => {
-			const text = word.text.trim();
+			// A variable read as a PowerShell value is taken as written, before the tokenizer's
+			// own (single-line) idea of its value.
+			const written = writtenWord.get(word)?.text.trim();
+			const text = written && psValueOf(written) ? written : word.text.trim();
 			const converted =
 				/^\(\s*(\$\w+)\s*\|\s*ConvertTo-Json\b[^)]*\)$/i.exec(text) ??
 				/^\(\s*ConvertTo-Json\s+(?:-InputObject\s+)?(\$\w+)[^)]*\)$/i.exec(text);

@@ -51,6 +51,7 @@ function readObject(doc: JsonDocument, form: PastedForm | undefined): PastedInpu
 	const settings = propertyValue(root, 'settings', true);
 	const publisher = propertyValue(root, 'publisher', true);
 	const type = propertyValue(root, 'type', true);
+	if (typeof type?.value === 'string' && /^keyvaultforpaas$/i.test(type.value)) return undefined;
 	if ((publisher || type) && (settings || propertyValue(root, 'typeHandlerVersion', true)))
 		return {
 			form: form ?? 'properties',
@@ -58,6 +59,8 @@ function readObject(doc: JsonDocument, form: PastedForm | undefined): PastedInpu
 			extensions: [{ properties: at(root), settings: settings ? at(settings) : undefined }],
 		};
 	const properties = propertyValue(root, 'properties', true);
+	const innerType = propertyValue(properties, 'type', true)?.value;
+	if (typeof innerType === 'string' && /^keyvaultforpaas$/i.test(innerType)) return undefined;
 	if (properties && propertyValue(properties, 'publisher', true) && !type)
 		return {
 			form: form ?? 'properties',

@@ -30,7 +30,6 @@ type Segment = { text: string; offsets: number[] } | { hole: string; at: number 
 /** Values of variables assigned earlier in the script, by lower-case name without `$`. */
 export type PsVariables = Map<string, PsValue>;
 
-
 /** Writes a JSON string literal: plain when fully known, else an ARM `concat` of its pieces. */
 function stringLiteral(segments: Segment[], out: MappedText, at: number, raw = false): void {
 	const push = (s: string, offset: number) => {
@@ -53,7 +52,8 @@ function stringLiteral(segments: Segment[], out: MappedText, at: number, raw = f
 	// The closing quote maps just past the last character written, so that ranges end there.
 	let last = at;
 	for (const s of segments)
-		last = 'hole' in s ? s.at + 1 : s.offsets.length > 0 ? s.offsets[s.offsets.length - 1]! + 1 : last;
+		last =
+			'hole' in s ? s.at + 1 : s.offsets.length > 0 ? s.offsets[s.offsets.length - 1]! + 1 : last;
 	if (holes.length === 0) {
 		push('"', at);
 		let first = true;
@@ -116,9 +116,11 @@ export class PsReader {
 	/** Reads the value at `start` (a hashtable, here-string, string…); undefined if it is none. */
 	read(start: number): PsValue | undefined {
 		this.pos = start;
+		this.unclosed = false;
 		const out: MappedText = { text: '', offsets: [] };
 		const kind = this.value(out, 0);
-		if (kind === undefined) return undefined;
+		// A broken hashtable is not read (its settings are reported as not read).
+		if (kind === undefined || this.unclosed) return undefined;
 		return { kind, json: out, start, end: this.pos };
 	}
 
@@ -179,6 +181,16 @@ export class PsReader {
 					return 'other';
 				}
 				const known = this.variables.get(lower);
+				if (
+					known?.kind === 'string' &&
+					/^\s*\.replace\(/i.test(raw.slice(this.pos, this.pos + 20))
+				) {
+					// `$s.Replace(…)`: the string read earlier, with the replacements applied.
+					const segments = segmentsOf(known);
+					this.replaceChain(segments);
+					stringLiteral(segments, out, at);
+					return 'string';
+				}
 				if (known) {
 					out.text += known.json.text;
 					out.offsets.push(...known.json.offsets);
@@ -215,6 +227,9 @@ export class PsReader {
 		return 'other';
 	}
 
+	/** Whether a hashtable or array ran to the end of the script without its closing bracket. */
+	private unclosed = false;
+
 	private hashtable(out: MappedText, depth: number, at: number): void {
 		const raw = this.raw;
 		out.text += '{';
@@ -223,7 +238,10 @@ export class PsReader {
 		for (;;) {
 			this.skip(true);
 			const c = raw[this.pos];
-			if (c === undefined) break;
+			if (c === undefined) {
+				this.unclosed = true;
+				break;
+			}
 			if (c === '}') {
 				this.pos++;
 				break;
@@ -241,7 +259,11 @@ export class PsReader {
 				key = [{ text: match[0], offsets: [...match[0]].map((_, i) => keyAt + i) }];
 			}
 			this.skip(false);
-			if (raw[this.pos] !== '=') break;
+			if (raw[this.pos] !== '=') {
+				// Not `key = value`: the hashtable is broken (or was never closed).
+				this.unclosed = true;
+				break;
+			}
 			this.pos++;
 			if (!first) {
 				out.text += ',';
@@ -472,6 +494,13 @@ export class PsReader {
 	}
 }
 
+/** The pieces of a string value read earlier. */
+function segmentsOf(value: PsValue): Segment[] {
+	if (value.json.text.startsWith('"[concat(')) return concatSegments(value.json);
+	const plain = stringValue(value);
+	return plain ? [plain] : [];
+}
+
 function joinText(segments: Segment[]): string {
 	return segments.map((s) => ('hole' in s ? '' : s.text)).join('');
 }
@@ -642,34 +671,40 @@ export function readPsValues(
 ): { masked: string; values: Map<number, PsValue> } {
 	const values = new Map<number, PsValue>();
 	const reader = new PsReader(raw, variables);
-	// Simple string assignments first (`$vault = 'kv-app'`), so that strings and hashtables use them.
-	for (const line of raw.matchAll(/^[ \t]*\$([A-Za-z_]\w*)[ \t]*=[ \t]*(['"])/gm)) {
-		const value = reader.read(line.index + line[0].length - 1);
-		if (value?.kind === 'string' && !value.json.text.startsWith('"[concat('))
-			variables.set(line[1]!.toLowerCase(), value);
-	}
 	const chars = raw.split('');
-	const pattern = /@\{|@['"][ \t]*\r?\n/g;
+	// In document order: assignments (`$name = value`, read so that later uses see them) and
+	// hashtables or here-strings anywhere (command arguments).
+	const pattern = /^[ \t]*\$([A-Za-z_]\w*)[ \t]*=[ \t]*(?=['"$@])|@\{|@['"][ \t]*\r?\n/gm;
 	let match: RegExpExecArray | null;
 	while ((match = pattern.exec(raw))) {
-		const start = match.index;
-		const lineStart = raw.lastIndexOf('\n', start) + 1;
-		if (/#/.test(raw.slice(lineStart, start).replace(/'[^']*'|"[^"]*"/g, ''))) continue;
-		const value = reader.read(start);
-		if (!value || value.end <= start) continue;
-		// `$name = <value>` assigns it: later references read it.
-		const assignment = /\$([A-Za-z_]\w*)\s*=\s*$/.exec(raw.slice(lineStart, start));
-		if (assignment) variables.set(assignment[1]!.toLowerCase(), value);
-		const placeholder = `$_p${values.size}`;
-		values.set(values.size, value);
-		for (let i = start; i < value.end; i++)
-			chars[i] = i - start < placeholder.length ? placeholder[i - start]! : ' ';
-		if (value.end - start < placeholder.length) {
-			// Too short for a placeholder (`@{}`): left as it is written.
-			for (let i = start; i < value.end; i++) chars[i] = raw[i]!;
-			values.delete(values.size - 1);
+		const start = match.index + match[0].length;
+		const lineStart = raw.lastIndexOf('\n', match.index) + 1;
+		if (/#/.test(raw.slice(lineStart, match.index).replace(/'[^']*'|"[^"]*"/g, ''))) continue;
+		const at = match[1] ? start : match.index;
+		const value = reader.read(at);
+		if (!value || value.end <= at) {
+			if (match[1]) variables.delete(match[1].toLowerCase());
+			continue;
 		}
-		pattern.lastIndex = value.end;
+		pattern.lastIndex = Math.max(pattern.lastIndex, value.end);
+		// `$s = '…' + $x + '…'` (or -f, -replace…): built by operators, not read; an earlier value
+		// of the variable no longer holds.
+		if (
+			match[1] &&
+			/^[ \t]*(\+|-f\b|-replace\b|-join\b|-split\b)/i.test(raw.slice(value.end, value.end + 20))
+		) {
+			variables.delete(match[1].toLowerCase());
+			continue;
+		}
+		if (match[1] && value.kind !== 'other') variables.set(match[1].toLowerCase(), value);
+		// Values over several lines, hashtables and here-strings become one placeholder word.
+		const spread = raw[at] === '@' || /[\r\n]/.test(raw.slice(at, value.end));
+		if (!spread) continue;
+		const placeholder = `$_p${values.size}`;
+		if (value.end - at < placeholder.length) continue;
+		values.set(values.size, value);
+		for (let i = at; i < value.end; i++)
+			chars[i] = i - at < placeholder.length ? placeholder[i - at]! : raw[i] === '\n' ? ' ' : ' ';
 	}
 	return { masked: chars.join(''), values };
 }
