@@ -171,7 +171,21 @@ function bareSite(
 ): ExtensionSite {
 	const root = properties ?? settings!;
 	if (properties) {
-		const site = propertiesSite('resource', undefined, properties, properties, undefined, document);
+		// A wrapper around settings (no publisher, type or version) is read as settings: what is
+		// missing from it was not pasted, not left out.
+		const wrapper =
+			settings !== undefined &&
+			settings.node.parent?.parent === properties.node &&
+			!propertyValue(properties.node, 'publisher', true) &&
+			!propertyValue(properties.node, 'type', true);
+		const site = propertiesSite(
+			wrapper ? 'settings' : 'resource',
+			undefined,
+			properties,
+			properties,
+			undefined,
+			document
+		);
 		site.settings = settings;
 		return site;
 	}
@@ -216,7 +230,14 @@ function analyse(source: SourceText, options: CheckOptions): Analysis {
 	const doc = parseJsonDocument(source);
 	const kind = options.kind ?? jsonInputKind(doc.root);
 	const result: Analysis = { kind, document: undefined, docs: [doc], session, unreadable: [] };
-	if (kind === undefined && doc.tooDeep === undefined) {
+	// `{ "settings": { "secretsManagementSettings": … }, "authenticationSettings": … }` is the
+	// settings wrapper (with authenticationSettings left outside), not bare settings.
+	const wrapped =
+		options.kind === undefined &&
+		kind === 'settings' &&
+		!propertyValue(doc.root, 'secretsManagementSettings') &&
+		propertyValue(propertyValue(doc.root, 'settings', true), 'secretsManagementSettings');
+	if ((kind === undefined || wrapped) && doc.tooDeep === undefined) {
 		const pasted = readPasted(source, doc);
 		if (pasted) {
 			const document = emptyDocument(pasted.docs[0]);
@@ -334,7 +355,10 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 		if (!unread) continue;
 		engine({
 			messageId: unread.messageId,
-			severity: unread.messageId === 'settingStringPath' ? 'error' : 'info',
+			severity:
+				unread.messageId === 'settingStringPath' || unread.messageId === 'settingAsString'
+					? 'error'
+					: 'info',
 			data: unread.data,
 			at: unread.anchor,
 		});

@@ -64,7 +64,8 @@ export interface ExtensionSite {
 	/** Where settings that could not be read are written, and why (reported by KV051). */
 	unread?: {
 		anchor: Anchor;
-		messageId: 'fileNotRead' | 'variableNotRead' | 'valueNotRead' | 'settingStringPath';
+		messageId:
+			'fileNotRead' | 'variableNotRead' | 'valueNotRead' | 'settingStringPath' | 'settingAsString';
 		data: Record<string, string>;
 	};
 	host: HostResource | undefined;

@@ -79,7 +79,9 @@ describe('kvcert check', () => {
 		expect(json.files[0]).toMatchObject({ extensions: 1, unreadSettings: 1 });
 		expect(json.summary.unreadSettings).toBe(1);
 		const ja = kvcert(['cmd.sh', '--lang', 'ja'], { cwd: temp });
-		expect(ja.stdout).toContain('settings を読み取れませんでした: ファイル "gone.json" を読めません。');
+		expect(ja.stdout).toContain(
+			'settings を読み取れませんでした: ファイル "gone.json" を読めません。'
+		);
 		expect(ja.stdout).toContain('Key Vault VM 拡張機能 1 件は settings を読み取れなかったため');
 	});
 

@@ -75,7 +75,7 @@ describe('what people paste', () => {
 			'handler-settings.json',
 			'the handler settings file from a VM (runtimeSettings[].handlerSettings.publicSettings)',
 			'VM 上のハンドラー設定ファイル (runtimeSettings[].handlerSettings.publicSettings)',
-			['KV028 warning 6:110-6:118'],
+			['KV007 error 6:27-6:199'],
 		],
 	])('%s: says which form it read, with positions in the pasted text', (name, en, ja, rest) => {
 		expect(findings(name)).toEqual(['KV051 info 1:1-1:2', ...rest]);

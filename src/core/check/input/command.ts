@@ -172,6 +172,8 @@ export function parseCommands(
 	};
 	const result: ParsedCommands = { document, settingsDocuments: [], unreadable: [] };
 	const variables = new Map<string, Word>();
+	/** Variables last assigned a quoted string (possibly joined with `+`). */
+	const stringVariables = new Set<string>();
 	// Hashtables and here-strings span lines: read first, then replaced by placeholders.
 	const psVariables: PsVariables = new Map();
 	const { masked, values: psValues } = readPsValues(source.raw, psVariables);
@@ -222,10 +224,12 @@ export function parseCommands(
 					map: (i) => Math.min(value.start + i, end),
 					quoted: false,
 				});
-			// A value built with operators (`'…' + $x + '…'`) is not known.
+			// A value built with operators (`'…' + $x + '…'`) is not known (but is a string when quoted).
 			else if (value && words.length > 3 && /^(\+|-f|-replace|-join)$/i.test(words[3]!.text))
 				variables.delete(first.text.toLowerCase());
 			else if (value) variables.set(first.text.toLowerCase(), value);
+			if (value?.quoted) stringVariables.add(first.text.toLowerCase());
+			else stringVariables.delete(first.text.toLowerCase());
 			continue;
 		}
 		let matched: { shape: CommandShape; length: number } | undefined;
@@ -306,6 +310,9 @@ export function parseCommands(
 			const name = converted ? converted[1]! : text;
 			if (!/^\$\w+$/.test(name)) return false;
 			const value = psValueOf(name);
+			// A string that is not JSON (a path, a word): read as the text it is, below.
+			if (value?.kind === 'string' && !jsonFromString(value).text.trimStart().startsWith('{'))
+				return false;
 			if (value) {
 				settingsDoc = psDocument(value);
 				scoped = true;
@@ -339,10 +346,16 @@ export function parseCommands(
 			else if (/^\$/.test(text)) notRead(settingsWord, 'variableNotRead', { name: text });
 			else notRead(settingsWord, 'fileNotRead', { file: text });
 		} else if (objectWord) {
-			if (!fromPowerShell(objectWord))
+			// -Setting takes a hashtable: a JSON string there reaches the machine as a string.
+			const written = (writtenWord.get(objectWord) ?? objectWord).text.trim().toLowerCase();
+			const psString = psValueOf(written)?.kind === 'string';
+			if (psString || stringVariables.has(written) || objectWord.quoted)
+				notRead(objectWord, 'settingAsString', { option: '-Setting' });
+			else if (!fromPowerShell(objectWord))
 				notRead(objectWord, 'valueNotRead', { what: objectWord.text.trim().slice(0, 60) });
 		}
-		if (unread?.messageId === 'settingStringPath') settingsUnknown = true;
+		if (unread?.messageId === 'settingStringPath' || unread?.messageId === 'settingAsString')
+			settingsUnknown = true;
 		if (settingsDoc) result.settingsDocuments.push(settingsDoc);
 
 		const site: ExtensionSite = {

@@ -1,4 +1,4 @@
-import { parseJsonDocument, propertyValue, stringContent, type JsonDocument } from '../json.ts';
+import { parseJsonDocument, propertyValue, type JsonDocument } from '../json.ts';
 import type { SourceText } from '../source.ts';
 import type { Localized } from '../types.ts';
 import type { Located } from '../values.ts';
@@ -44,6 +44,21 @@ function readObject(doc: JsonDocument, form: PastedForm | undefined): PastedInpu
 	const root = doc.root;
 	if (!root || root.type !== 'object') return undefined;
 	const at = (node: Located['node']): Located => ({ doc, node, scope: undefined });
+	// The settings wrapper first: `{ "settings": {…}, "authenticationSettings": {…} }` left the
+	// authentication outside settings (KV009 reads the wrapper as the extension's properties).
+	const wrapper = propertyValue(root, 'settings', true);
+	if (
+		wrapper &&
+		hasSettingsKeys(wrapper) &&
+		!propertyValue(root, 'secretsManagementSettings') &&
+		!propertyValue(root, 'publisher', true) &&
+		!propertyValue(root, 'type', true)
+	)
+		return {
+			form: form ?? 'settingsWrapper',
+			docs: [doc],
+			extensions: [{ properties: at(root), settings: at(wrapper) }],
+		};
 	if (hasSettingsKeys(root))
 		return form
 			? { form, docs: [doc], extensions: [{ properties: undefined, settings: at(root) }] }
@@ -91,15 +106,9 @@ function readObject(doc: JsonDocument, form: PastedForm | undefined): PastedInpu
 			);
 			if (!publicSettings) continue;
 			if (publicSettings.type === 'string') {
-				// publicSettings written as a JSON string: parsed with positions inside the string.
-				const { text, map } = stringContent(doc, publicSettings);
-				const inner = parseJsonDocument(doc.source, text, map);
-				result.docs.push(inner);
-				if (inner.root)
-					result.extensions.push({
-						properties: undefined,
-						settings: { doc: inner, node: inner.root, scope: undefined },
-					});
+				// publicSettings as a JSON string: the settings reached the machine as a string (given
+				// to PowerShell's -Setting as text), which the extension rejects; KV007 says so there.
+				result.extensions.push({ properties: undefined, settings: at(publicSettings) });
 			} else result.extensions.push({ properties: undefined, settings: at(publicSettings) });
 		}
 		return result.extensions.length > 0 ? result : undefined;

@@ -94,6 +94,11 @@ export class PsReader {
 	private pos = 0;
 	readonly variables: PsVariables;
 
+	/** Where the last read stopped. */
+	get position(): number {
+		return this.pos;
+	}
+
 	constructor(raw: string, variables: PsVariables) {
 		this.raw = raw;
 		this.variables = variables;
@@ -684,6 +689,8 @@ export function readPsValues(
 		const value = reader.read(at);
 		if (!value || value.end <= at) {
 			if (match[1]) variables.delete(match[1].toLowerCase());
+			// What a failed read went over is not read again from each inner `@{` (linear time).
+			pattern.lastIndex = Math.max(pattern.lastIndex, reader.position);
 			continue;
 		}
 		pattern.lastIndex = Math.max(pattern.lastIndex, value.end);

@@ -35,6 +35,10 @@ export const unreadInputRule = defineRule({
 				ja: '-SettingString には JSON の文字列を渡します。ファイルのパスを渡すと、パスそのものが settings になり、拡張機能は失敗します。ファイルから読むには -SettingString (Get-Content -Raw {path}) としてください。',
 				en: '-SettingString takes JSON text, not a file: the path itself becomes the settings and the extension fails. To read the file, write -SettingString (Get-Content -Raw {path}).',
 			},
+			settingAsString: {
+				ja: '{option} にはハッシュテーブル (@{ … }) を渡します。JSON の文字列を渡すと settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。',
+				en: '{option} takes a hashtable (@{ … }): a JSON string here reaches the machine as a string, and the extension fails with "not an object".',
+			},
 			tooDeep: {
 				ja: 'JSON の入れ子が {limit} 段を超えています。kvcert はこの入力を読みません (ここで上限を超えました)。',
 				en: 'JSON nested deeper than {limit} levels: kvcert does not read this input (the limit is reached here).',
