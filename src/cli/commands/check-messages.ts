@@ -22,7 +22,8 @@ Azure Key Vault VM 拡張機能の設定を確認します。
   -h, --help                       このヘルプを表示します
 
 終了コード: 0 = --fail-on 以上の問題がなく警告も --max-warnings 以下、
-            1 = 問題あり、2 = 使い方の誤りか入力を読めない`,
+            1 = 問題あり、2 = 使い方の誤り、入力パスを読めない、
+            または kvcert が読まない種類のテキスト`,
 		en: `Usage: kvcert check [paths | globs | -] [options]
 
 Checks Azure Key Vault VM extension settings in ARM templates, extension settings JSON,
@@ -41,8 +42,9 @@ Options:
                                    used when writing to a terminal)
   -h, --help                       show this help
 
-Exit codes: 0 = nothing at or above --fail-on and at most --max-warnings warnings,
-            1 = findings over those limits, 2 = usage error or unreadable input`,
+ Exit codes: 0 = nothing at or above --fail-on and at most --max-warnings warnings,
+            1 = findings over those limits, 2 = usage error, unreadable input path,
+            or text kvcert does not read`,
 	},
 	badOption: { ja: 'kvcert check: {detail}', en: 'kvcert check: {detail}' },
 	badValue: {
@@ -64,10 +66,6 @@ Exit codes: 0 = nothing at or above --fail-on and at most --max-warnings warning
 	unwritable: {
 		ja: 'kvcert check: {path} に書き込めません ({reason})。',
 		en: 'kvcert check: cannot write {path} ({reason}).',
-	},
-	unreadableReference: {
-		ja: 'kvcert check: {path} を読めません ({file}:{line}:{column} で参照されています)。',
-		en: 'kvcert check: cannot read {path} (referenced at {file}:{line}:{column}).',
 	},
 	fixStdin: {
 		ja: 'kvcert check: 標準入力には --fix を使えません。',

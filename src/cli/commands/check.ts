@@ -205,20 +205,6 @@ export async function run(args: string[]): Promise<number> {
 		if (input.parameters) texts.set(input.parameters.path, input.parameters.text);
 	}
 	let results = checkAll(texts);
-	const unreadable = results.flatMap((r) => r.unreadable);
-	if (unreadable.length > 0) {
-		for (const u of unreadable)
-			console.error(
-				renderMessage(cliMessages.unreadableReference[lang], {
-					path: u.path,
-					file: u.file,
-					line: u.range.start.line,
-					column: u.range.start.column,
-				})
-			);
-		return 2;
-	}
-
 	if (values.fix) {
 		const original = new Map(texts);
 		const fixed = fixFiles(texts, (current) => checkAll(current).flatMap((r) => r.diagnostics));
@@ -283,6 +269,8 @@ export async function run(args: string[]): Promise<number> {
 				max: Number(maxWarnings),
 			})
 		);
+	// Text that is none of the kinds kvcert reads is a usage error (KV051 says what it looked like).
+	if (results.some((r) => r.unrecognised)) return 2;
 	return failed || tooManyWarnings ? 1 : 0;
 }
 

@@ -148,6 +148,9 @@ function skip(): void {
 			const next = text.charCodeAt(pos + 1);
 			if (next === 47) {
 				const end = text.indexOf('\n', pos + 2);
+				// A comment ended by a lone CR (old Mac line endings): jsonc-parser reads those.
+				const cr = text.indexOf('\r', pos + 2);
+				if (cr !== -1 && (end === -1 || cr < end - 1)) throw unsupported;
 				pos = end === -1 ? length : end + 1;
 			} else if (next === 42) {
 				const end = text.indexOf('*/', pos + 2);

@@ -19,6 +19,11 @@ const hostTypes: Record<string, HostKind> = {
 	'microsoft.hybridcompute/machines': 'arc',
 };
 
+/** Service Fabric managed cluster node types: scale sets with `properties.vmExtensions[]`. */
+const nodeTypeType = 'microsoft.servicefabric/managedclusters/nodetypes';
+/** Azure Batch pools: `virtualMachineConfiguration.extensions[]`, entries without `properties`. */
+const poolType = 'microsoft.batch/batchaccounts/pools';
+
 /** Reads a field of an extension's properties object. */
 function field(properties: Located | undefined, key: string): Field | undefined {
 	const at = child(properties, key, true);
@@ -27,9 +32,11 @@ function field(properties: Located | undefined, key: string): Field | undefined 
 }
 
 /** Whether publisher, type or settings show a Key Vault VM extension. */
-function isKeyVaultExtension(properties: Located | undefined): boolean {
+export function isKeyVaultExtension(properties: Located | undefined): boolean {
 	const publisher = knownText(field(properties, 'publisher')?.value ?? { kind: 'null' });
 	const type = knownText(field(properties, 'type')?.value ?? { kind: 'null' });
+	// KeyVaultForPaaS (Cloud Services extended support) is another extension, not checked here.
+	if (type && /^keyvaultforpaas$/i.test(type)) return false;
 	if (publisher?.toLowerCase().startsWith('microsoft.azure.keyvault')) return true;
 	if (type && /^keyvaultfor(windows|linux)$/i.test(type)) return true;
 	if (publisher !== undefined && type !== undefined) return false;
@@ -40,7 +47,8 @@ function isKeyVaultExtension(properties: Located | undefined): boolean {
 function collectResources(
 	list: Located | undefined,
 	parent: TemplateResource | undefined,
-	out: TemplateResource[]
+	out: TemplateResource[],
+	deployment: TemplateResource | undefined = undefined
 ): void {
 	if (!list) return;
 	const { node } = list;
@@ -57,10 +65,17 @@ function collectResources(
 		const type =
 			parent && written !== '' && !written.includes('/') ? `${parent.type}/${written}` : written;
 		const at: Located = { ...list, node: resourceNode };
-		const resource: TemplateResource = { at, type, parent, symbolicName, scope: list.scope! };
+		const resource: TemplateResource = {
+			at,
+			type,
+			parent,
+			symbolicName,
+			scope: list.scope!,
+			deployment: parent ? parent.deployment : deployment,
+		};
 		out.push(resource);
 		const children = propertyValue(resourceNode, 'resources', true);
-		if (children) collectResources({ ...list, node: children }, resource, out);
+		if (children) collectResources({ ...list, node: children }, resource, out, resource.deployment);
 		if (type === 'microsoft.resources/deployments') collectNestedTemplate(resource, out);
 	}
 }
@@ -86,8 +101,40 @@ function collectNestedTemplate(deployment: TemplateResource, out: TemplateResour
 		}
 		scope = createTemplateScope(template.doc, template.node, outer.session, given);
 	}
+	deployment.placement = {
+		inner,
+		elsewhere:
+			child(deployment.at, 'resourceGroup', true) !== undefined ||
+			child(deployment.at, 'subscriptionId', true) !== undefined,
+	};
 	const resources = propertyValue(template.node, 'resources', true);
-	if (resources) collectResources({ doc: template.doc, node: resources, scope }, undefined, out);
+	if (resources)
+		collectResources({ doc: template.doc, node: resources, scope }, undefined, out, deployment);
+}
+
+/**
+ * Where a machine of this name is, for telling machines apart: a nested deployment into another
+ * resource group or subscription is a place of its own; so is an inner-scoped deployment (a compiled
+ * Bicep module) when the name depends on values unknown there, since its parameters differ from
+ * one deployment to the next. Otherwise the same name is the same machine.
+ */
+function placeOf(
+	resource: TemplateResource,
+	name: string,
+	keys: Map<TemplateResource, string>
+): string {
+	const unknown = name.includes('\uE001');
+	for (let d = resource.deployment; d; d = d.deployment) {
+		if (d.placement?.elsewhere || (unknown && d.placement?.inner)) {
+			let key = keys.get(d);
+			if (key === undefined) {
+				key = `d${keys.size + 1}`;
+				keys.set(d, key);
+			}
+			return key;
+		}
+	}
+	return 'd0';
 }
 
 function wholeAnchor(resource: Located): Anchor {
@@ -103,7 +150,28 @@ function extensionSite(
 	resource: TemplateResource | undefined,
 	document: CheckedDocument
 ): ExtensionSite {
-	const properties = asObject(child(entry, 'properties', true));
+	return propertiesSite(
+		form,
+		hostKind,
+		asObject(child(entry, 'properties', true)),
+		entry,
+		resource,
+		document
+	);
+}
+
+/**
+ * Creates an extension site from its properties object (publisher, type, typeHandlerVersion,
+ * settings); `entry` is the object that holds its name (the properties themselves for Batch pools).
+ */
+export function propertiesSite(
+	form: ExtensionForm,
+	hostKind: HostKind | undefined,
+	properties: Located | undefined,
+	entry: Located,
+	resource: TemplateResource | undefined,
+	document: CheckedDocument
+): ExtensionSite {
 	const type = field(properties, 'type');
 	const name = field(entry, 'name');
 	return {
@@ -156,17 +224,28 @@ export function findKeyVaultExtensions(
 		else document.byType.set(resource.type, [resource]);
 	}
 
+	// Machines are told apart by name and place (see placeOf).
+	const places = new Map<TemplateResource, string>();
 	const hostsByName = new Map<string, HostResource>();
 	const hostsByResource = new Map<TemplateResource, HostResource>();
+	const machineOf = new Map<HostResource, string>();
 	for (const resource of document.resources) {
-		const kind = hostTypes[resource.type];
+		const kind = hostTypes[resource.type] ?? (resource.type === nodeTypeType ? 'vmss' : undefined);
 		if (!kind) continue;
 		const host: HostResource = { kind, resource, extensions: [], otherExtensions: [], memo: {} };
 		document.hosts.push(host);
 		hostsByResource.set(resource, host);
+		machineOf.set(host, `h${document.hosts.length}`);
 		const name = resourceName(resource);
-		if (name !== undefined) hostsByName.set(`${kind}:${name}`, host);
+		if (name !== undefined)
+			hostsByName.set(`${placeOf(resource, name, places)}|${kind}:${name}`, host);
 	}
+	const add = (site: ExtensionSite, host: HostResource | undefined, machine?: string) => {
+		site.host = host;
+		site.machine = host ? machineOf.get(host) : machine;
+		host?.extensions.push(site);
+		document.extensions.push(site);
+	};
 
 	for (const resource of document.resources) {
 		const slash = resource.type.lastIndexOf('/');
@@ -175,49 +254,72 @@ export function findKeyVaultExtensions(
 		if (!hostKind) continue;
 		const nested = resource.parent !== undefined;
 		let host = nested ? hostsByResource.get(resource.parent!) : undefined;
+		// A top-level extension names its machine: `vmName/extensionName`. A machine the template
+		// does not declare (an existing VM) is known by that name expression alone.
+		let machine: string | undefined;
 		if (!nested) {
 			const name = resourceName(resource);
 			const cut = name?.indexOf('/') ?? -1;
-			if (name !== undefined && cut > 0)
-				host = hostsByName.get(`${hostKind}:${name.slice(0, cut)}`);
+			if (name !== undefined && cut > 0) {
+				const machineName = name.slice(0, cut);
+				const key = `${placeOf(resource, machineName, places)}|${hostKind}:${machineName}`;
+				host = hostsByName.get(key);
+				machine = key;
+			}
 		}
 		const properties = asObject(child(resource.at, 'properties', true));
 		if (!isKeyVaultExtension(properties)) {
 			host?.otherExtensions.push(resource.at);
 			continue;
 		}
-		const site = extensionSite(
-			nested ? 'nested' : 'top-level',
-			hostKind,
-			resource.at,
-			resource,
-			document
+		add(
+			extensionSite(nested ? 'nested' : 'top-level', hostKind, resource.at, resource, document),
+			host,
+			machine
 		);
-		site.host = host;
-		host?.extensions.push(site);
-		document.extensions.push(site);
 	}
 
 	for (const host of document.hosts) {
-		if (host.kind !== 'vmss') continue;
-		const profile = child(
-			child(
-				child(child(host.resource.at, 'properties', true), 'virtualMachineProfile', true),
-				'extensionProfile',
-				true
-			),
-			'extensions',
-			true
-		);
+		const properties = child(host.resource.at, 'properties', true);
+		const profile =
+			host.resource.type === nodeTypeType
+				? child(properties, 'vmExtensions', true)
+				: host.kind === 'vmss'
+					? child(
+							child(child(properties, 'virtualMachineProfile', true), 'extensionProfile', true),
+							'extensions',
+							true
+						)
+					: undefined;
 		for (const entry of items(profile)) {
 			if (!isKeyVaultExtension(asObject(child(entry, 'properties', true)))) {
 				host.otherExtensions.push(entry);
 				continue;
 			}
-			const site = extensionSite('profile', 'vmss', entry, undefined, document);
-			site.host = host;
-			host.extensions.push(site);
-			document.extensions.push(site);
+			add(extensionSite('profile', 'vmss', entry, undefined, document), host);
+		}
+	}
+
+	// Batch pools: extension entries carry publisher, type and settings themselves. The pool is
+	// not a host kvcert reads (its OS and identity are declared differently), so host rules stay quiet.
+	for (const pool of document.byType.get(poolType) ?? []) {
+		const list = child(
+			child(
+				child(child(pool.at, 'properties', true), 'deploymentConfiguration', true),
+				'virtualMachineConfiguration',
+				true
+			),
+			'extensions',
+			true
+		);
+		for (const entry of items(list)) {
+			const properties = asObject(entry);
+			if (!isKeyVaultExtension(properties)) continue;
+			add(
+				propertiesSite('profile', undefined, properties, entry, undefined, document),
+				undefined,
+				`pool:${document.resources.indexOf(pool)}`
+			);
 		}
 	}
 	document.extensions.sort((a, b) => a.anchor.start - b.anchor.start);

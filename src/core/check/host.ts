@@ -1,10 +1,14 @@
 import { entries } from './json.ts';
 import type { HostResource, OsKind } from './model.ts';
-import { asObject, child, resolve } from './navigate.ts';
+import { asArray, asObject, child, items, resolve } from './navigate.ts';
 import { knownText, type Located } from './values.ts';
 
 function text(at: Located | undefined): string | undefined {
 	return at ? knownText(resolve(at).value) : undefined;
+}
+
+function isNodeType(host: HostResource): boolean {
+	return host.resource.type === 'microsoft.servicefabric/managedclusters/nodetypes';
 }
 
 /** The `properties` object that holds a host's OS profile and storage profile. */
@@ -32,15 +36,15 @@ function readImage(host: HostResource): {
 	sku?: string;
 	at?: Located;
 } {
-	const image = child(
-		child(machineProperties(host), 'storageProfile', true),
-		'imageReference',
-		true
-	);
 	const result: { publisher?: string; offer?: string; sku?: string; at?: Located } = {};
-	const publisher = text(child(image, 'publisher', true));
-	const offer = text(child(image, 'offer', true));
-	const sku = text(child(image, 'sku', true));
+	// A Service Fabric managed cluster node type names its image in vmImagePublisher/Offer/Sku.
+	const nodeType = isNodeType(host);
+	const image = nodeType
+		? child(host.resource.at, 'properties', true)
+		: child(child(machineProperties(host), 'storageProfile', true), 'imageReference', true);
+	const publisher = text(child(image, nodeType ? 'vmImagePublisher' : 'publisher', true));
+	const offer = text(child(image, nodeType ? 'vmImageOffer' : 'offer', true));
+	const sku = text(child(image, nodeType ? 'vmImageSku' : 'sku', true));
 	if (publisher !== undefined) result.publisher = publisher;
 	if (offer !== undefined) result.offer = offer;
 	if (sku !== undefined) result.sku = sku;
@@ -91,6 +95,7 @@ export function hostIdentity(host: HostResource): HostIdentity {
 }
 
 function readIdentity(host: HostResource): HostIdentity {
+	if (isNodeType(host)) return nodeTypeIdentity(host);
 	const at = child(host.resource.at, 'identity', true);
 	if (host.kind === 'arc')
 		return {
@@ -118,6 +123,25 @@ function readIdentity(host: HostResource): HostIdentity {
 		type: at === undefined ? 'none' : type,
 		systemAssigned: known ? (type ?? 'none').split(',').includes('systemassigned') : undefined,
 		userAssigned: known ? (type ?? 'none').split(',').includes('userassigned') : undefined,
+		userAssignedKeys,
+	};
+}
+
+/**
+ * A node type's identity: user-assigned identities in `properties.vmManagedIdentity`, an array of
+ * resource IDs (no system-assigned one).
+ */
+function nodeTypeIdentity(host: HostResource): HostIdentity {
+	const at = child(child(host.resource.at, 'properties', true), 'vmManagedIdentity', true);
+	const list = asArray(child(at, 'userAssignedIdentities', true));
+	const userAssignedKeys = items(list);
+	const known = at === undefined || list !== undefined;
+	return {
+		at,
+		declared: at !== undefined,
+		type: userAssignedKeys.length > 0 ? 'userassigned' : at === undefined ? 'none' : undefined,
+		systemAssigned: known ? false : undefined,
+		userAssigned: known ? userAssignedKeys.length > 0 : undefined,
 		userAssignedKeys,
 	};
 }

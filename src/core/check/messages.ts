@@ -18,6 +18,10 @@ export const checkMessages = {
 		ja: '問題 {total} 件 (エラー {errors}、警告 {warnings}、情報 {infos})。--fix で直せるもの: {fixable} 件',
 		en: '{total} problem(s) ({errors} error(s), {warnings} warning(s), {infos} info); {fixable} fixable with --fix',
 	},
+	unreadSettings: {
+		ja: '{file}: Key Vault VM 拡張機能 {count} 件は settings を読み取れなかったため、その settings は確認していません。',
+		en: '{file}: the settings of {count} Key Vault VM extension(s) could not be read and were not checked.',
+	},
 	fix: { ja: '修正', en: 'fix' },
 	note: { ja: '補足', en: 'note' },
 	docs: { ja: '説明', en: 'docs' },

@@ -32,6 +32,10 @@ export interface TemplateResource {
 	scope: TemplateScope;
 	/** Canonical lower-case name, computed once (null when it is not a string). */
 	canonicalName?: string | null;
+	/** The nested deployment this resource is declared in (undefined: the top-level template). */
+	deployment: TemplateResource | undefined;
+	/** For a nested deployment: whether its expressions have their own scope, and whether it targets another resource group or subscription. */
+	placement?: { inner: boolean; elsewhere: boolean };
 }
 
 /** A VM, scale set or Arc machine that may host the extension. */
@@ -57,7 +61,19 @@ export interface ExtensionSite {
 	settings: Located | undefined;
 	/** True when settings are given in a form kvcert cannot read (a PowerShell hashtable, a variable). */
 	settingsUnknown?: boolean;
+	/** Where settings that could not be read are written, and why (reported by KV051). */
+	unread?: {
+		anchor: Anchor;
+		messageId:
+			'fileNotRead' | 'variableNotRead' | 'valueNotRead' | 'settingStringPath' | 'settingAsString';
+		data: Record<string, string>;
+	};
 	host: HostResource | undefined;
+	/**
+	 * Which machine the extension is on, for rules that compare extensions (KV039): the declared
+	 * host, or the name expression of a machine the template does not declare, within one deployment.
+	 */
+	machine?: string;
 	name: Field | undefined;
 	publisher: Field | undefined;
 	type: Field | undefined;

@@ -1,55 +1,26 @@
 import { entries, propertyValue, type JsonDocument, type JsonNode } from './json.ts';
-import type { ParseResult } from './expression/parse.ts';
-import type { Located, Value } from './values.ts';
+import { limits } from './limits.ts';
+import type { EvaluationSession, GivenParameter, TemplateScope } from './values.ts';
 
-/** A broken expression found while evaluating, kept so that it is reported once. */
-export interface ExpressionProblem {
-	doc: JsonDocument;
-	node: JsonNode;
-	/** Offset of the problem in the raw file. */
-	offset: number;
-	message: string;
-}
-
-/** State shared by all scopes of one check run. */
-export interface EvaluationSession {
-	problems: Map<JsonNode, ExpressionProblem>;
-	/** Values of string nodes already evaluated. */
-	values: Map<JsonNode, Value>;
-	/** Parsed expressions by text: templates repeat the same expressions many times. */
-	parsed: Map<string, ParseResult>;
-}
-
-/** Where a template parameter's value comes from. */
-export interface ParameterBinding {
-	declaration: JsonNode | undefined;
-	/** The value given from outside (parameters file, nested deployment), else the defaultValue. */
-	value: Located | undefined;
-	source: 'file' | 'deployment' | 'default' | 'none';
-}
-
-/** A parameter value given from outside; `value` is undefined when it is a Key Vault reference. */
-export interface GivenParameter {
-	value: Located | undefined;
-	source: 'file' | 'deployment';
-}
-
-/** What the expressions of one template can see: its parameters and variables. */
-export interface TemplateScope {
-	doc: JsonDocument;
-	template: JsonNode;
-	parameters: Map<string, ParameterBinding>;
-	variables: Map<string, JsonNode>;
-	session: EvaluationSession;
-	/** Variables being evaluated, to stop cycles. */
-	active: Set<JsonNode>;
-	/** A resource checked on its own: undeclared parameters are unknown, not errors. */
-	standalone?: boolean;
-}
+export type {
+	EvaluationSession,
+	ExpressionProblem,
+	GivenParameter,
+	LimitEvent,
+	ParameterBinding,
+	TemplateScope,
+} from './values.ts';
 
 /** Creates an evaluation session. */
-export function createSession(): EvaluationSession {
-	return { problems: new Map(), values: new Map(), parsed: new Map() };
+export function createSession(inputLength = 0): EvaluationSession {
+	return {
+		problems: new Map(),
+		values: new Map(),
+		parsed: new Map(),
+		depth: 0,
+		work: limits.workBase + limits.workPerCharacter * inputLength,
+		limited: [],
+	};
 }
 
 /**

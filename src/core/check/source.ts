@@ -34,16 +34,25 @@ export function createSource(path: string, raw: string): SourceText {
 function lineStartsOf(source: SourceText): Int32Array {
 	if (source.lineStarts) return source.lineStarts;
 	const text = source.raw;
-	// A typed array: a 10 MB template has half a million lines.
+	// A typed array: a 10 MB template has half a million lines. A line ends at LF, CRLF or a lone CR.
 	let starts = new Int32Array(1024);
 	let count = 1;
-	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+	const push = (start: number) => {
 		if (count === starts.length) {
 			const grown = new Int32Array(count * 2);
 			grown.set(starts);
 			starts = grown;
 		}
-		starts[count++] = i + 1;
+		starts[count++] = start;
+	};
+	if (text.indexOf('\r') === -1) {
+		for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) push(i + 1);
+	} else {
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 10) push(i + 1);
+			else if (c === 13 && text.charCodeAt(i + 1) !== 10) push(i + 1);
+		}
 	}
 	source.lineStarts = starts.subarray(0, count);
 	return source.lineStarts;
@@ -74,7 +83,7 @@ export function lineText(source: SourceText, line: number): string {
 	const start = starts[line - 1] ?? source.raw.length;
 	const next = starts[line];
 	const end = next === undefined ? source.raw.length : next - 1;
-	return source.raw.slice(start, end).replace(/\r$/, '');
+	return source.raw.slice(start, end).replace(/[\r\n]+$/, '');
 }
 
 /**

@@ -1,6 +1,9 @@
+import type { ParseResult } from './expression/parse.ts';
 import type { JsonDocument, JsonNode } from './json.ts';
 import type { OffsetMap, SourceText } from './source.ts';
-import type { TemplateScope } from './scope.ts';
+
+// The value model and the scopes values are evaluated in refer to each other, so both live here;
+// scope.ts creates scopes and re-exports these types.
 
 /** What an unknown value is known to be, when its origin tells (e.g. `reference(...).secretUri`). */
 export type HoleTag =
@@ -13,6 +16,63 @@ export type HoleTag =
 	| 'tenantId'
 	| 'resourceId'
 	| 'parameter';
+
+/** A broken expression found while evaluating, kept so that it is reported once. */
+export interface ExpressionProblem {
+	doc: JsonDocument;
+	node: JsonNode;
+	/** Offset of the problem in the raw file. */
+	offset: number;
+	message: string;
+}
+
+/** State shared by all scopes of one check run. */
+export interface EvaluationSession {
+	problems: Map<JsonNode, ExpressionProblem>;
+	/** Values of string nodes already evaluated. */
+	values: Map<JsonNode, Value>;
+	/** Parsed expressions by text: templates repeat the same expressions many times. */
+	parsed: Map<string, ParseResult>;
+	/** How deep the evaluation is now (variables, parameters and calls inside each other). */
+	depth: number;
+	/** Evaluation steps left before everything further is unknown (see limits.ts). */
+	work: number;
+	/** Places where a limit turned a value into unknown, reported once each. */
+	limited: LimitEvent[];
+}
+
+/** A value made unknown because a limit of limits.ts was reached. */
+export interface LimitEvent {
+	at: Located;
+	limit: 'depth' | 'size' | 'work';
+}
+
+/** Where a template parameter's value comes from. */
+export interface ParameterBinding {
+	declaration: JsonNode | undefined;
+	/** The value given from outside (parameters file, nested deployment), else the defaultValue. */
+	value: Located | undefined;
+	source: 'file' | 'deployment' | 'default' | 'none';
+}
+
+/** A parameter value given from outside; `value` is undefined when it is a Key Vault reference. */
+export interface GivenParameter {
+	value: Located | undefined;
+	source: 'file' | 'deployment';
+}
+
+/** What the expressions of one template can see: its parameters and variables. */
+export interface TemplateScope {
+	doc: JsonDocument;
+	template: JsonNode;
+	parameters: Map<string, ParameterBinding>;
+	variables: Map<string, JsonNode>;
+	session: EvaluationSession;
+	/** Variables being evaluated, to stop cycles. */
+	active: Set<JsonNode>;
+	/** A resource checked on its own: undeclared parameters are unknown, not errors. */
+	standalone?: boolean;
+}
 
 /** A statically unknown piece of a value. `key` identifies it (two holes with one key are equal). */
 export interface Hole {

@@ -60,10 +60,37 @@ describe('kvcert check', () => {
 			join(temp, 'cmd.sh'),
 			'az vm extension set -n KeyVaultForLinux --publisher Microsoft.Azure.KeyVault --settings @gone.json\n'
 		);
-		const reference = kvcert(['cmd.sh'], { cwd: temp });
-		expect(reference.status).toBe(2);
-		expect(reference.stderr).toContain('gone.json');
-		expect(reference.stderr).toContain('cmd.sh:1:');
+		writeFileSync(join(temp, 'mail.txt'), 'Hi team,\nthe extension fails again. Any idea?\n');
+		const mail = kvcert(['mail.txt', 'cmd.sh'], { cwd: temp });
+		expect(mail.status).toBe(2);
+		expect(mail.stdout).toContain(
+			'error[KV051]: This text looks like an email. kvcert check reads ARM templates (JSON)'
+		);
+		expect(mail.stdout).toContain('--> mail.txt:1:1');
+	});
+
+	it('never aborts on a settings file it cannot read: an info finding at its place, checking goes on', () => {
+		writeFileSync(
+			join(temp, 'cmd.sh'),
+			'az vm extension set -n KeyVaultForLinux --publisher Microsoft.Azure.KeyVault --settings @gone.json\n'
+		);
+		const reference = kvcert(['cmd.sh', join(fixtures, 'az-cli.sh')], { cwd: temp });
+		expect(reference.status).toBe(1);
+		expect(reference.stdout).toContain(
+			'info[KV051]: Settings not read: file "gone.json" cannot be read — findings for them are not shown.\n  --> cmd.sh:1:89'
+		);
+		expect(reference.stdout).toContain('KV010');
+		expect(reference.stdout).toContain(
+			'cmd.sh: the settings of 1 Key Vault VM extension(s) could not be read and were not checked.'
+		);
+		const json = JSON.parse(kvcert(['cmd.sh', '--format', 'json'], { cwd: temp }).stdout);
+		expect(json.files[0]).toMatchObject({ extensions: 1, unreadSettings: 1 });
+		expect(json.summary.unreadSettings).toBe(1);
+		const ja = kvcert(['cmd.sh', '--lang', 'ja'], { cwd: temp });
+		expect(ja.stdout).toContain(
+			'settings を読み取れませんでした: ファイル "gone.json" を読めません。'
+		);
+		expect(ja.stdout).toContain('Key Vault VM 拡張機能 1 件は settings を読み取れなかったため');
 	});
 
 	it('writes JSON with the documented schema', () => {

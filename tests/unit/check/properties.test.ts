@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import fc from 'fast-check';
 import { getNodeValue, parseTree, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +10,15 @@ import type { InputKind } from '../../../src/core/check/types.ts';
 import { extension, template, vm } from './helpers.ts';
 
 const directory = new URL('../../fixtures/check/', import.meta.url);
-const fixtures = readdirSync(directory).map((name) =>
-	readFileSync(new URL(name, directory), 'utf8')
-);
+/** Every fixture file, in subfolders too (forms/, real-world/). */
+function readFixtures(folder: URL): string[] {
+	return readdirSync(folder).flatMap((name) => {
+		const url = new URL(name, folder);
+		if (statSync(url).isDirectory()) return readFixtures(new URL(`${name}/`, folder));
+		return name.endsWith('.md') ? [] : [readFileSync(url, 'utf8')];
+	});
+}
+const fixtures = readFixtures(directory);
 const kinds: Array<InputKind | undefined> = [
 	undefined,
 	'template',
@@ -132,6 +138,185 @@ describe('the checker never throws', () => {
 				);
 			}),
 			{ numRuns: 300 }
+		);
+	});
+});
+
+/** Checks a text and asserts it finishes within a time bound (never hangs). */
+function checkQuickly(text: string, ms = 3000): void {
+	const start = performance.now();
+	checkSafely(text);
+	expect(performance.now() - start).toBeLessThan(ms);
+}
+
+const setCommand =
+	'Set-AzVMExtension -ResourceGroupName rg -VMName vm1 -Name KeyVaultForWindows -Publisher Microsoft.Azure.KeyVault -Type KeyVaultForWindows -TypeHandlerVersion 3.0';
+
+/** A PowerShell value: hashtables, arrays, strings, variables and noise, nested. */
+const psValue: fc.Arbitrary<string> = fc.letrec((tie) => ({
+	value: fc.oneof(
+		{ depthSize: 'small', withCrossShrink: true },
+		fc.constantFrom(
+			"'x'",
+			'"https://$kv.vault.azure.net/secrets/$c"',
+			'3600',
+			'$true',
+			'$v',
+			'$(Get-Date)',
+			"'it''s'",
+			'"a`"b"',
+			'@',
+			'"',
+			"'",
+			'}',
+			')'
+		),
+		fc
+			.tuple(
+				fc.array(
+					fc.tuple(
+						fc.constantFrom(
+							'secretsManagementSettings',
+							'observedCertificates',
+							'url',
+							"'k'",
+							'pollingIntervalInS',
+							''
+						),
+						tie('value')
+					),
+					{ maxLength: 4 }
+				),
+				fc.constantFrom('; ', '\n  ')
+			)
+			.map(
+				([members, separator]) => `@{ ${members.map(([k, v]) => `${k} = ${v}`).join(separator)} }`
+			),
+		fc.array(tie('value'), { maxLength: 3 }).map((items) => `@(${items.join(', ')})`)
+	),
+})).value;
+
+describe('the checker never throws or hangs on new inputs', () => {
+	it('on PowerShell hashtables, given inline, in variables and through ConvertTo-Json', () => {
+		fc.assert(
+			fc.property(psValue, fc.constantFrom(0, 1, 2), (value, form) => {
+				const script =
+					form === 0
+						? `${setCommand} -Settings ${value}`
+						: form === 1
+							? `$s = ${value}\n${setCommand} -SettingString ($s | ConvertTo-Json -Depth 10)`
+							: `$s = ${value}\n${setCommand} -Settings $s`;
+				checkQuickly(script);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('on here-strings with .Replace chains, closed or not', () => {
+		const body = fc.constantFrom(
+			'{ "secretsManagementSettings": { "observedCertificates": ["https://{kv}.vault.azure.net/secrets/{c}"] } }',
+			'{ "a": "{kv}" ',
+			'it\'s { "x": [1, 2,] }',
+			'$kv and $(Get-Date) "{c}"',
+			''
+		);
+		const replace = fc.array(
+			fc.constantFrom(
+				".Replace('{kv}', 'kv-web')",
+				".Replace('{c}', $c)",
+				'.Replace(',
+				".Replace('', 'x')",
+				'.Replace("{kv}", "$x")'
+			),
+			{ maxLength: 3 }
+		);
+		fc.assert(
+			fc.property(
+				body,
+				replace,
+				fc.constantFrom("'", '"'),
+				fc.boolean(),
+				(text, calls, quote, closed) => {
+					const here = `@${quote}\n${text}\n${closed ? `${quote}@` : ''}${calls.join('')}`;
+					checkQuickly(`$s = ${here}\n${setCommand} -SettingString $s`);
+				}
+			),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('on strings broken over lines, anywhere in a template', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...fixtures.filter((f) => f.trimStart().startsWith('{'))),
+				fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+				fc.constantFrom('\n', '\r\n', '\r'),
+				(text, places, lineBreak) => {
+					// Break strings at random places inside them.
+					let broken = text;
+					for (const at of places) {
+						const quotes = [...broken.matchAll(/"[^"\\\n]{4,}"/g)];
+						const hit = quotes[at % Math.max(1, quotes.length)];
+						if (!hit) break;
+						const cut = hit.index + 2;
+						broken = broken.slice(0, cut) + lineBreak + broken.slice(cut);
+					}
+					checkQuickly(broken);
+				}
+			),
+			{ numRuns: 150 }
+		);
+	});
+
+	it('on deep inputs: nested arrays, objects, expressions and hashtables', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 1, max: 20_000 }),
+				fc.constantFrom(0, 1, 2, 3, 4),
+				(depth, kind) => {
+					const text = [
+						`{"resources":[${'['.repeat(depth)}${']'.repeat(depth)}]}`,
+						`{ "secretsManagementSettings": ${'{"a":'.repeat(depth)}1${'}'.repeat(depth)} }`,
+						template([
+							extension({
+								polling: JSON.stringify(
+									`[${'concat('.repeat(Math.min(depth, 5000))}'1'${')'.repeat(Math.min(depth, 5000))}]`
+								),
+							}),
+						]),
+						`$s = ${'@{ a = '.repeat(Math.min(depth, 2000))}1${' }'.repeat(Math.min(depth, 2000))}\n${setCommand} -Settings $s`,
+						`{"resources":[${'['.repeat(depth)}`,
+					][kind]!;
+					checkQuickly(text, 5000);
+				}
+			),
+			{ numRuns: 25 }
+		);
+	});
+
+	it('on wide inputs: many resources, variables and certificates', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 3000 }), fc.constantFrom(0, 1, 2), (width, kind) => {
+				const observed = `[${Array.from({ length: width }, (_, i) => `"https://kv.vault.azure.net/secrets/c${i}"`).join(',')}]`;
+				const text = [
+					template([extension({ observed })]),
+					template(
+						[extension({ polling: `"[variables('v${width - 1}')]"` })],
+						'',
+						Array.from(
+							{ length: width },
+							(_, i) => `"v${i}": "[concat(variables('v${Math.max(0, i - 1)}'), '${i}')]"`
+						).join(',')
+					),
+					template(
+						Array.from({ length: Math.min(width, 500) }, (_, i) =>
+							extension({ name: `"vm${i % 7}/kv${i}"` })
+						)
+					),
+				][kind]!;
+				checkQuickly(text, 8000);
+			}),
+			{ numRuns: 15 }
 		);
 	});
 });

@@ -1,6 +1,6 @@
 import { propertyValue, stringContent } from '../json.ts';
+import { limits } from '../limits.ts';
 import { composeMap, shiftMap, type OffsetMap } from '../source.ts';
-import type { TemplateScope } from '../scope.ts';
 import {
 	concatParts,
 	isHole,
@@ -10,7 +10,9 @@ import {
 	unknown,
 	type HoleTag,
 	type Located,
+	type LimitEvent,
 	type StringPart,
+	type TemplateScope,
 	type Value,
 } from '../values.ts';
 import type { Call, Expr, StringLiteral } from './ast.ts';
@@ -53,12 +55,21 @@ export function valueOf(at: Located): Value {
 	let value: Value;
 	if (isExpression(text)) {
 		if (scope.active.has(node)) return unknown(`cycle@${node.offset}`, '{?}');
+		const { session } = scope;
+		// Over a limit the value is unknown (and reported once); depth-limited values are not cached,
+		// since the same node read from a shallower place may be evaluated in full.
+		if (session.work <= 0) return limited(at, 'work');
+		if (session.depth >= limits.evaluationDepth) return limited(at, 'depth', false);
+		session.work--;
+		session.depth++;
 		scope.active.add(node);
 		try {
 			value = evaluateExpressionString({ at, scope, text, map });
 		} finally {
 			scope.active.delete(node);
+			session.depth--;
 		}
+		if (sizeOf(value) > limits.valueSize) value = limited(at, 'size');
 	} else if (isEscapedBracket(text)) {
 		value = knownString(text.slice(1), {
 			source: at.doc.source,
@@ -66,6 +77,24 @@ export function valueOf(at: Located): Value {
 		});
 	} else value = knownString(text, { source: at.doc.source, map });
 	scope.session.values.set(node, value);
+	return value;
+}
+
+/** Characters of a string value plus its unknown parts (other values count one); too many pieces count as too long. */
+function sizeOf(value: Value): number {
+	if (value.kind !== 'string') return 1;
+	if (value.parts.length > limits.valueParts) return Infinity;
+	let size = 0;
+	for (const part of value.parts) size += isHole(part) ? 1 : part.text.length;
+	return size;
+}
+
+/** Records that a limit was reached at a node and returns the unknown value that stands for it. */
+function limited(at: Located, limit: LimitEvent['limit'], cache = true): Value {
+	const session = at.scope!.session;
+	if (!session.limited.some((e) => e.limit === limit)) session.limited.push({ at, limit });
+	const value = unknown(`limit@${at.node.offset}`, '{?}');
+	if (cache) session.values.set(at.node, value);
 	return value;
 }
 
@@ -108,6 +137,19 @@ function literalMap(site: ExpressionSite, literal: StringLiteral): OffsetMap {
 }
 
 function evaluate(expr: Expr, site: ExpressionSite): Value {
+	const { session } = site.scope;
+	if (session.work <= 0) return limited(site.at, 'work');
+	if (session.depth >= limits.evaluationDepth) return limited(site.at, 'depth', false);
+	session.work--;
+	session.depth++;
+	try {
+		return evaluateNode(expr, site);
+	} finally {
+		session.depth--;
+	}
+}
+
+function evaluateNode(expr: Expr, site: ExpressionSite): Value {
 	switch (expr.kind) {
 		case 'string':
 			return knownString(expr.value, { source: site.at.doc.source, map: literalMap(site, expr) });
@@ -195,7 +237,11 @@ const stringFunctions: Record<string, (s: string, args: Value[]) => string | und
 	replace: (s, [from, to]) => {
 		const a = from && knownText(from);
 		const b = to && knownText(to);
-		return a !== undefined && b !== undefined && a !== '' ? s.split(a).join(b) : undefined;
+		if (a === undefined || b === undefined || a === '') return undefined;
+		const pieces = s.split(a);
+		// A replacement longer than the value limit is not built (it would be unknown anyway).
+		if (s.length + (pieces.length - 1) * b.length > limits.valueSize) return undefined;
+		return pieces.join(b);
 	},
 	substring: (s, [start, length]) => {
 		const from = start?.kind === 'number' ? start.value : undefined;

@@ -13,9 +13,17 @@ export interface JsonReport {
 		file: string;
 		kind: string | null;
 		extensions: number;
+		/** Extensions whose settings could not be read (and were not checked). */
+		unreadSettings: number;
 		diagnostics: Diagnostic[];
 	}>;
-	summary: { errors: number; warnings: number; infos: number; fixable: number };
+	summary: {
+		errors: number;
+		warnings: number;
+		infos: number;
+		fixable: number;
+		unreadSettings: number;
+	};
 }
 
 /** Builds the JSON report (see the README for the schema). */
@@ -33,6 +41,7 @@ export function buildJsonReport(
 			file: r.file,
 			kind: r.kind ?? null,
 			extensions: r.extensionCount,
+			unreadSettings: r.unreadSettings,
 			diagnostics: r.diagnostics,
 		})),
 		summary: {
@@ -40,6 +49,7 @@ export function buildJsonReport(
 			warnings: all.filter((d) => d.severity === 'warning').length,
 			infos: all.filter((d) => d.severity === 'info').length,
 			fixable: all.filter((d) => d.fix).length,
+			unreadSettings: results.reduce((sum, r) => sum + r.unreadSettings, 0),
 		},
 	};
 }

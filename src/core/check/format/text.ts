@@ -80,6 +80,13 @@ export function formatText(results: CheckResult[], options: TextFormatOptions): 
 					count: result.extensionCount,
 				})
 			);
+		if (result.unreadSettings > 0)
+			blocks.push(
+				renderMessage(checkMessages.unreadSettings[lang], {
+					file: result.file,
+					count: result.unreadSettings,
+				})
+			);
 	}
 	if (all.length > 0)
 		blocks.push(

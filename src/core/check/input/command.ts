@@ -1,8 +1,15 @@
 import { parseJsonDocument, type JsonDocument } from '../json.ts';
 import type { CheckedDocument, ExtensionSite, Field, HostKind } from '../model.ts';
 import type { Anchor } from '../navigate.ts';
+import {
+	createSession,
+	createTemplateScope,
+	type EvaluationSession,
+	type TemplateScope,
+} from '../scope.ts';
 import { createSource, type SourceText } from '../source.ts';
 import { knownString } from '../values.ts';
+import { jsonFromString, readPsValues, type PsValue, type PsVariables } from './powershell.ts';
 import { tokenizeScript, type ShellDialect, type Word } from './tokenize.ts';
 
 /** Reads a file named in a command (`--settings @file.json`); undefined when it cannot be read. */
@@ -55,11 +62,11 @@ const shapes: Array<{ match: RegExp; shape: CommandShape }> = [
 			version: ['-typehandlerversion', '-version'],
 			settings: ['-settingstring'],
 			name: ['-name'],
-			objectSettings: ['-settings'],
+			objectSettings: ['-settings', '-setting'],
 		},
 	},
 	{
-		match: /^add-azvmssextension$/i,
+		match: /^(add|set)-azvmssextension$/i,
 		shape: {
 			host: 'vmss',
 			type: ['-type'],
@@ -67,7 +74,19 @@ const shapes: Array<{ match: RegExp; shape: CommandShape }> = [
 			version: ['-typehandlerversion'],
 			settings: [],
 			name: ['-name'],
-			objectSettings: ['-setting'],
+			objectSettings: ['-setting', '-settings'],
+		},
+	},
+	{
+		match: /^add-azservicefabricmanagednodetypevmextension$/i,
+		shape: {
+			host: 'vmss',
+			type: ['-type'],
+			publisher: ['-publisher'],
+			version: ['-typehandlerversion'],
+			settings: [],
+			name: ['-name'],
+			objectSettings: ['-setting', '-settings'],
 		},
 	},
 	{
@@ -79,7 +98,7 @@ const shapes: Array<{ match: RegExp; shape: CommandShape }> = [
 			version: ['-typehandlerversion'],
 			settings: [],
 			name: ['-name'],
-			objectSettings: ['-setting'],
+			objectSettings: ['-setting', '-settings'],
 		},
 	},
 ];
@@ -123,12 +142,27 @@ function inlineSettings(source: SourceText, word: Word): JsonDocument {
 	return unescaped.errors.length < doc.errors.length ? unescaped : doc;
 }
 
+/** A scope in which `[parameters('…')]` (the unknown parts of PowerShell values) is unknown. */
+function standaloneScope(doc: JsonDocument, session: EvaluationSession | undefined): TemplateScope {
+	const scope = createTemplateScope(
+		doc,
+		{ type: 'object', offset: 0, length: 0, children: [] },
+		session ?? createSession()
+	);
+	scope.standalone = true;
+	return scope;
+}
+
 /**
  * Finds `az vm|vmss extension set`, `az connectedmachine extension create`, `Set-AzVMExtension`,
  * `Add-AzVmssExtension` and `New-AzConnectedMachineExtension` commands that install the Key Vault
  * extension, and reads their settings (inline, `@file`, PowerShell variables and `Get-Content`).
  */
-export function parseCommands(source: SourceText, readFile: ReadFile | undefined): ParsedCommands {
+export function parseCommands(
+	source: SourceText,
+	readFile: ReadFile | undefined,
+	session?: EvaluationSession
+): ParsedCommands {
 	const document: CheckedDocument = {
 		doc: undefined,
 		resources: [],
@@ -138,7 +172,28 @@ export function parseCommands(source: SourceText, readFile: ReadFile | undefined
 	};
 	const result: ParsedCommands = { document, settingsDocuments: [], unreadable: [] };
 	const variables = new Map<string, Word>();
-	const statements = tokenizeScript(source.raw, dialectOf);
+	/** Variables last assigned a quoted string (possibly joined with `+`). */
+	const stringVariables = new Set<string>();
+	// Hashtables and here-strings span lines: read first, then replaced by placeholders.
+	const psVariables: PsVariables = new Map();
+	const { masked, values: psValues } = readPsValues(source.raw, psVariables);
+	const statements = tokenizeScript(masked, dialectOf);
+	let psScope: TemplateScope | undefined;
+	const psDocument = (value: PsValue): JsonDocument => {
+		const json = value.kind === 'string' ? jsonFromString(value) : value.json;
+		const doc = parseJsonDocument(
+			source,
+			json.text,
+			(i) => json.offsets[Math.max(0, Math.min(i, json.offsets.length - 1))] ?? value.start
+		);
+		return doc;
+	};
+	const psValueOf = (text: string): PsValue | undefined => {
+		const placeholder = /^\$_p(\d+)$/.exec(text);
+		if (placeholder) return psValues.get(Number(placeholder[1]));
+		const name = /^\$([A-Za-z_]\w*)$/.exec(text);
+		return name ? psVariables.get(name[1]!.toLowerCase()) : undefined;
+	};
 
 	const fileDocument = (path: string, anchor: Anchor): JsonDocument | undefined => {
 		const content = readFile?.(path);
@@ -169,7 +224,12 @@ export function parseCommands(source: SourceText, readFile: ReadFile | undefined
 					map: (i) => Math.min(value.start + i, end),
 					quoted: false,
 				});
+			// A value built with operators (`'…' + $x + '…'`) is not known (but is a string when quoted).
+			else if (value && words.length > 3 && /^(\+|-f|-replace|-join)$/i.test(words[3]!.text))
+				variables.delete(first.text.toLowerCase());
 			else if (value) variables.set(first.text.toLowerCase(), value);
+			if (value?.quoted) stringVariables.add(first.text.toLowerCase());
+			else stringVariables.delete(first.text.toLowerCase());
 			continue;
 		}
 		let matched: { shape: CommandShape; length: number } | undefined;
@@ -198,10 +258,15 @@ export function parseCommands(source: SourceText, readFile: ReadFile | undefined
 				}
 			}
 		}
+		const writtenWord = new Map<Word, Word>();
 		const option = (names: string[]) => {
 			for (const name of names) {
 				const word = options.get(name);
-				if (word) return deref(word);
+				if (word) {
+					const value = deref(word);
+					writtenWord.set(value, word);
+					return value;
+				}
 			}
 			return undefined;
 		};
@@ -217,22 +282,80 @@ export function parseCommands(source: SourceText, readFile: ReadFile | undefined
 
 		let settingsDoc: JsonDocument | undefined;
 		let settingsUnknown = false;
+		let unread: ExtensionSite['unread'];
+		let scoped = false;
+		const notRead = (
+			word: Word,
+			messageId: NonNullable<ExtensionSite['unread']>['messageId'],
+			data: Record<string, string>
+		) => {
+			settingsUnknown = true;
+			// Pointed at where the command names it (a variable there, not its assignment).
+			const written = writtenWord.get(word) ?? word;
+			unread = { anchor: wordAnchor(source, written), messageId, data };
+		};
+		const fromFile = (path: string, word: Word) => {
+			settingsDoc = fileDocument(path, wordAnchor(source, word));
+			if (!settingsDoc) notRead(word, 'fileNotRead', { file: path });
+		};
+		/** A PowerShell value: a placeholder, a variable, or `$x | ConvertTo-Json` / `ConvertTo-Json $x`. */
+		const fromPowerShell = (word: Word): boolean => {
+			// A variable read as a PowerShell value is taken as written, before the tokenizer's
+			// own (single-line) idea of its value.
+			const written = writtenWord.get(word)?.text.trim();
+			const text = written && psValueOf(written) ? written : word.text.trim();
+			const converted =
+				/^\(\s*(\$\w+)\s*\|\s*ConvertTo-Json\b[^)]*\)$/i.exec(text) ??
+				/^\(\s*ConvertTo-Json\s+(?:-InputObject\s+)?(\$\w+)[^)]*\)$/i.exec(text);
+			const name = converted ? converted[1]! : text;
+			if (!/^\$\w+$/.test(name)) return false;
+			const value = psValueOf(name);
+			// A string that is not JSON (a path, a word): read as the text it is, below.
+			if (value?.kind === 'string' && !jsonFromString(value).text.trimStart().startsWith('{'))
+				return false;
+			if (value) {
+				settingsDoc = psDocument(value);
+				scoped = true;
+			} else if (!/^\$_p\d+$/.test(name)) notRead(word, 'variableNotRead', { name });
+			else notRead(word, 'valueNotRead', { what: text.slice(0, 60) });
+			return true;
+		};
 		const settingsWord = option(shape.settings);
+		const objectWord = option(shape.objectSettings);
 		if (settingsWord) {
 			const fromGetContent =
 				/^\(?\s*Get-Content\s+(?:-Raw\s+)?(?:-Path\s+)?['"]?([^'")\s]+)['"]?/i.exec(
 					settingsWord.text
 				);
 			const text = settingsWord.text.trim();
-			if (fromGetContent)
-				settingsDoc = fileDocument(fromGetContent[1]!, wordAnchor(source, settingsWord));
-			else if (text.startsWith('@'))
-				settingsDoc = fileDocument(text.slice(1), wordAnchor(source, settingsWord));
-			else if (text.startsWith('{')) settingsDoc = inlineSettings(source, settingsWord);
-			else if (readFile?.(text) !== undefined)
-				settingsDoc = fileDocument(text, wordAnchor(source, settingsWord));
-			else settingsUnknown = true;
-		} else if (shape.objectSettings.some((o) => options.has(o))) settingsUnknown = true;
+			const powershell = shape.settings[0] === '-settingstring';
+			if (fromGetContent) {
+				const path = fromGetContent[1]!;
+				const variable = /^\$\w+$/.test(path) ? variables.get(path.toLowerCase()) : undefined;
+				fromFile(variable?.quoted ? variable.text : path, settingsWord);
+			} else if (text.startsWith('{')) settingsDoc = inlineSettings(source, settingsWord);
+			else if (fromPowerShell(settingsWord)) void 0;
+			else if (powershell)
+				// -SettingString takes JSON text: a path there is not read, by kvcert nor by Azure.
+				notRead(settingsWord, /^[\w.:~\\/-]+$/.test(text) ? 'settingStringPath' : 'valueNotRead', {
+					path: text,
+					what: text.slice(0, 60),
+				});
+			else if (text.startsWith('@')) fromFile(text.slice(1), settingsWord);
+			else if (readFile?.(text) !== undefined) fromFile(text, settingsWord);
+			else if (/^\$/.test(text)) notRead(settingsWord, 'variableNotRead', { name: text });
+			else notRead(settingsWord, 'fileNotRead', { file: text });
+		} else if (objectWord) {
+			// -Setting takes a hashtable: a JSON string there reaches the machine as a string.
+			const written = (writtenWord.get(objectWord) ?? objectWord).text.trim().toLowerCase();
+			const psString = psValueOf(written)?.kind === 'string';
+			if (psString || stringVariables.has(written) || objectWord.quoted)
+				notRead(objectWord, 'settingAsString', { option: '-Setting' });
+			else if (!fromPowerShell(objectWord))
+				notRead(objectWord, 'valueNotRead', { what: objectWord.text.trim().slice(0, 60) });
+		}
+		if (unread?.messageId === 'settingStringPath' || unread?.messageId === 'settingAsString')
+			settingsUnknown = true;
 		if (settingsDoc) result.settingsDocuments.push(settingsDoc);
 
 		const site: ExtensionSite = {
@@ -241,9 +364,14 @@ export function parseCommands(source: SourceText, readFile: ReadFile | undefined
 			resource: undefined,
 			properties: undefined,
 			settings: settingsDoc?.root
-				? { doc: settingsDoc, node: settingsDoc.root, scope: undefined }
+				? {
+						doc: settingsDoc,
+						node: settingsDoc.root,
+						scope: scoped ? (psScope ??= standaloneScope(settingsDoc, session)) : undefined,
+					}
 				: undefined,
 			settingsUnknown: settingsUnknown || (settingsDoc !== undefined && !settingsDoc.root),
+			...(unread ? { unread } : {}),
 			host: undefined,
 			name: name ? fieldOf(source, name) : undefined,
 			publisher: publisher ? fieldOf(source, publisher) : undefined,

@@ -45,9 +45,10 @@ import { provisionAfterExtensionsRule } from './kv045-provision-after-extensions
 import { linuxAclsShapeRule } from './kv046-linux-acls-shape.ts';
 import { expressionSyntaxRule } from './kv049-expression-syntax.ts';
 import { jsonSyntaxRule } from './kv050-json-syntax.ts';
+import { unreadInputRule } from './kv051-unread-input.ts';
 import type { Rule } from '../rule.ts';
 
-/** Every rule, in catalog order. KV049 and KV050 are reported by the engine itself. */
+/** Every rule, in catalog order. KV049, KV050 and KV051 are reported by the engine itself. */
 export const rules: Rule[] = [
 	publisherRule,
 	extensionTypeRule,
@@ -96,6 +97,7 @@ export const rules: Rule[] = [
 	linuxAclsShapeRule,
 	expressionSyntaxRule,
 	jsonSyntaxRule,
+	unreadInputRule,
 ];
 
 /** Finds a rule by id (e.g. `KV015`) or name (e.g. `certificates-path`). */

@@ -83,7 +83,7 @@ export const publisherRule = defineRule({
 	check(context) {
 		const { publisher } = context.extension;
 		if (!publisher) {
-			if (context.extension.properties)
+			if (context.extension.properties && context.extension.form !== 'settings')
 				context.report({ messageId: 'missing', at: context.extension.anchor });
 			return;
 		}

@@ -41,7 +41,8 @@ export const extensionTypeRule = defineRule({
 	check(context) {
 		const { type, host, properties } = context.extension;
 		if (!type) {
-			if (properties) context.report({ messageId: 'missing', at: context.extension.anchor });
+			if (properties && context.extension.form !== 'settings')
+				context.report({ messageId: 'missing', at: context.extension.anchor });
 			return;
 		}
 		const actual = knownText(type.value);

@@ -90,7 +90,12 @@ export const typeHandlerVersionRule = defineRule({
 		const { version, properties, form } = context.extension;
 		if (!version) {
 			// Arc extensions may omit it (the latest version is installed); VM and scale-set ones may not.
-			if (properties && form !== 'command' && context.extension.hostKind !== 'arc')
+			if (
+				properties &&
+				form !== 'command' &&
+				form !== 'settings' &&
+				context.extension.hostKind !== 'arc'
+			)
 				context.report({ messageId: 'missing', at: context.extension.anchor });
 			return;
 		}

@@ -69,6 +69,8 @@ export const observedCertificatesRequiredRule = defineRule({
 			return;
 		}
 		if (!settings) return;
+		// Settings JSON with syntax errors: what is "missing" may just not have been parsed (KV050 says so).
+		if (settings.doc.errors.length > 0) return;
 		if (!secretsManagementSettings) {
 			const written = child(settings, 'secretsManagementSettings');
 			if (written && resolve(written).value.kind === 'unknown') return;

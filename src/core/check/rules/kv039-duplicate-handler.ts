@@ -8,7 +8,7 @@ function handler(site: ExtensionSite): string | undefined {
 	return type?.toLowerCase();
 }
 
-/** KV039: only one Key Vault extension (per handler) per machine. */
+/** KV039: only one Key Vault extension (per handler) per machine (declared or named, within one deployment). */
 export const duplicateHandlerRule = defineRule({
 	id: 'KV039',
 	name: 'duplicate-handler',
@@ -33,8 +33,10 @@ export const duplicateHandlerRule = defineRule({
 	check(context) {
 		const site = context.extension;
 		const own = handler(site);
-		if (!site.host || own === undefined) return;
-		const first = site.host.extensions.find((other) => handler(other) === own);
+		if (site.machine === undefined || own === undefined) return;
+		const first = site.document.extensions.find(
+			(other) => other.machine === site.machine && handler(other) === own
+		);
 		if (!first || first === site) return;
 		context.report({
 			messageId: 'duplicate',

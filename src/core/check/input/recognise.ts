@@ -1,0 +1,43 @@
+import type { Localized } from '../types.ts';
+
+/** What a text kvcert does not read looks like, for the message that says so (KV051). */
+export type ForeignKind = 'email' | 'yaml' | 'bicep' | 'terraform' | 'markup' | 'text';
+
+/** How each foreign kind is named in messages. */
+export const foreignKindNames: Record<ForeignKind, Localized> = {
+	email: { ja: 'メールの本文', en: 'an email' },
+	yaml: { ja: 'YAML', en: 'YAML' },
+	bicep: {
+		ja: 'Bicep (まだ読めません。bicep build で ARM JSON にしてから確認してください)',
+		en: 'Bicep (not read yet: run bicep build and check the ARM JSON it writes)',
+	},
+	terraform: { ja: 'Terraform (HCL)', en: 'Terraform (HCL)' },
+	markup: { ja: 'XML または HTML', en: 'XML or HTML' },
+	text: {
+		ja: 'JSON でもコマンドでもないテキスト',
+		en: 'text that is neither JSON nor commands',
+	},
+};
+
+/**
+ * Tells what a text that is neither JSON nor commands looks like. Undefined when it may be JSON
+ * (it starts like JSON, or like a pasted JSON fragment) or is empty.
+ */
+export function recogniseForeign(text: string): ForeignKind | undefined {
+	const body = text.replace(/^\uFEFF/, '').replace(/^(\s|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)+/, '');
+	const first = body[0];
+	if (first === undefined || first === '{' || first === '[' || first === '"') return undefined;
+	const head = body.slice(0, 4000);
+	if (first === '<') return 'markup';
+	if (
+		/^(from|to|subject|date|cc|sent|件名|差出人|宛先):/im.test(head) ||
+		/^(hi|hello|dear)\b/i.test(body)
+	)
+		return 'email';
+	if (/^\s*(resource|data|provider|variable|module|terraform|output|locals)\s+("|\{)/m.test(head))
+		return 'terraform';
+	if (/^\s*(targetScope|param|var|resource|module|output)\s+[A-Za-z_][\w]*\s/m.test(head))
+		return 'bicep';
+	if (/^---\s*$/m.test(head) || /^\s*[A-Za-z_][\w.-]*:(\s|$)/m.test(head)) return 'yaml';
+	return 'text';
+}

@@ -1,0 +1,69 @@
+import { defineRule } from '../rule.ts';
+
+/**
+ * KV051: a part of the input kvcert did not read (settings it cannot see, a limit reached, text of
+ * another kind), reported so that "no problems found" never covers what was not checked. Reported by
+ * the engine itself; also names the form a pasted fragment was read as.
+ */
+export const unreadInputRule = defineRule({
+	id: 'KV051',
+	name: 'unread-input',
+	severity: 'info',
+	meta: {
+		title: {
+			ja: '読み取れなかった入力があります',
+			en: 'Part of the input was not read',
+		},
+		docs: {
+			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けた断片 (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形として読んだかもここで知らせます。',
+			en: 'Reports, at its place, what kvcert could not read: settings given through a file that does not exist or a variable whose value is unknown, input over a limit, or text that is neither ARM JSON, settings nor commands. Findings about settings that were not read are not shown, so no findings does not mean no problems. The limits are 1,000 levels of JSON nesting, 512 levels of variables, parameters and calls inside each other, 65,536 characters (or 1,024 pieces) per evaluated string and an evaluation effort proportional to the input’s length; a value over a limit is treated as unknown, never guessed. It also says which form a pasted fragment was read as (settings without their outer braces, an extension’s properties, the handler settings file from a VM).',
+		},
+		messages: {
+			fileNotRead: {
+				ja: 'settings を読み取れませんでした: ファイル "{file}" を読めません。この拡張機能の settings についての問題は表示されません。',
+				en: 'Settings not read: file "{file}" cannot be read — findings for them are not shown.',
+			},
+			variableNotRead: {
+				ja: 'settings を読み取れませんでした: {name} の値がスクリプト内で分かりません。この拡張機能の settings についての問題は表示されません。',
+				en: 'Settings not read: the value of {name} is not known in this script — findings for them are not shown.',
+			},
+			valueNotRead: {
+				ja: 'settings を読み取れませんでした: この形式 ({what}) の値は読めません。この拡張機能の settings についての問題は表示されません。',
+				en: 'Settings not read: a value written as {what} cannot be read — findings for them are not shown.',
+			},
+			settingStringPath: {
+				ja: '-SettingString には JSON の文字列を渡します。ファイルのパスを渡すと、パスそのものが settings になり、拡張機能は失敗します。ファイルから読むには -SettingString (Get-Content -Raw {path}) としてください。',
+				en: '-SettingString takes JSON text, not a file: the path itself becomes the settings and the extension fails. To read the file, write -SettingString (Get-Content -Raw {path}).',
+			},
+			settingAsString: {
+				ja: '{option} にはハッシュテーブル (@{ … }) を渡します。JSON の文字列を渡すと settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。',
+				en: '{option} takes a hashtable (@{ … }): a JSON string here reaches the machine as a string, and the extension fails with "not an object".',
+			},
+			tooDeep: {
+				ja: 'JSON の入れ子が {limit} 段を超えています。kvcert はこの入力を読みません (ここで上限を超えました)。',
+				en: 'JSON nested deeper than {limit} levels: kvcert does not read this input (the limit is reached here).',
+			},
+			limitDepth: {
+				ja: '変数・パラメーター・関数の入れ子が {limit} 段を超えたため、ここから先の値は「不明」として扱います。',
+				en: 'Variables, parameters and calls nest deeper than {limit} levels: values beyond this point are treated as unknown.',
+			},
+			limitSize: {
+				ja: '評価した値が大きすぎる ({limit} 文字または 1,024 個の部分を超える) ため、「不明」として扱います。',
+				en: 'The evaluated value is too large (over {limit} characters or 1,024 pieces): it is treated as unknown.',
+			},
+			limitWork: {
+				ja: '式の評価が上限に達したため、ここから先の値は「不明」として扱います。',
+				en: 'Expression evaluation reached its limit: values from here on are treated as unknown.',
+			},
+			notRecognised: {
+				ja: 'このテキストは {recognised} のようです。kvcert check が読むのは ARM テンプレート (JSON)、パラメーター ファイル、Key Vault VM 拡張機能の settings (JSON)、az CLI と Azure PowerShell のコマンドです。',
+				en: 'This text looks like {recognised}. kvcert check reads ARM templates (JSON), parameters files, Key Vault VM extension settings (JSON), and az CLI and Azure PowerShell commands.',
+			},
+			readAs: {
+				ja: '{form} として読みました。位置は貼り付けたテキストでの位置です。',
+				en: 'Read as {form}; positions are in the pasted text.',
+			},
+		},
+		sources: [],
+	},
+});
