@@ -169,9 +169,21 @@ function analyse(
  * az CLI / PowerShell commands) and returns positioned diagnostics. Never throws on bad input.
  */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-	const lang = options.lang ?? 'en';
 	const source = createSource(options.path ?? '<input>', text);
-	const { kind, document, docs, session, unreadable } = analyse(source, options);
+	return checkAnalysed(source, analyse(source, options), options);
+}
+
+/** An input read into the model, ready for the rules (see `checkAnalysed`). */
+export type AnalysedInput = ReturnType<typeof analyse>;
+
+/** Runs the rules over an input already read into the model (ARM here; Bicep and Terraform in check-async.ts). */
+export function checkAnalysed(
+	source: SourceText,
+	analysed: AnalysedInput,
+	options: CheckOptions
+): CheckResult {
+	const lang = options.lang ?? 'en';
+	const { kind, document, docs, session, unreadable } = analysed;
 	const diagnostics: Diagnostic[] = docs.flatMap((doc) => syntaxDiagnostics(doc, lang));
 	const byKey = new Map<string, Diagnostic>();
 	const rules = options.rules ?? defaultRules;
@@ -184,6 +196,12 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 		if (
 			kind === 'command' &&
 			diagnostic.fix?.edits.some((e) => e.file === source.path && /["'\\$`]/.test(e.newText))
+		)
+			delete diagnostic.fix;
+		// Fixes are written for ARM JSON: in Bicep and HCL only plain-text edits stay right.
+		if (
+			(kind === 'bicep' || kind === 'terraform') &&
+			diagnostic.fix?.edits.some((e) => /["'\\$`[\]{}]/.test(e.newText))
 		)
 			delete diagnostic.fix;
 		const key = `${current.id}|${diagnostic.file}|${diagnostic.range.start.offset}|${diagnostic.range.end.offset}|${diagnostic.message}`;

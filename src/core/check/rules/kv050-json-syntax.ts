@@ -16,6 +16,14 @@ export const jsonSyntaxRule = defineRule({
 				ja: 'JSON の構文エラーです ({code})。',
 				en: 'JSON syntax error ({code}).',
 			},
+			bicep: {
+				ja: 'Bicep の構文エラーです。この部分は読み取れなかったため確認していません。',
+				en: 'Bicep syntax error; this part could not be read and was not checked.',
+			},
+			hcl: {
+				ja: 'Terraform (HCL) の構文エラーです。この部分は読み取れなかったため確認していません。',
+				en: 'Terraform (HCL) syntax error; this part could not be read and was not checked.',
+			},
 		},
 		sources: [],
 	},

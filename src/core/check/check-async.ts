@@ -1,0 +1,154 @@
+import { checkAnalysed, checkText, type CheckOptions, type CheckResult } from './check.ts';
+import { readBicep, readBicepParameters, type BicepParameters } from './input/bicep.ts';
+import { iacKindOfPath, iacKindOfText, type IacKind } from './input/iac-detect.ts';
+import { readTerraform } from './input/terraform.ts';
+import {
+	grammarParser,
+	type GrammarLoader,
+	type SyntaxNode,
+	type Tree,
+} from './input/tree-sitter.ts';
+import type { CheckedDocument } from './model.ts';
+import { createDiagnostic } from './report.ts';
+import { jsonSyntaxRule } from './rules/kv050-json-syntax.ts';
+import { createSession } from './scope.ts';
+import { createSource, type SourceText } from './source.ts';
+import type { Diagnostic, Lang } from './types.ts';
+
+/** Options of a check that may read Bicep or Terraform. */
+export interface AsyncCheckOptions extends CheckOptions {
+	/**
+	 * Supplies the tree-sitter WebAssembly files. Without it Bicep and Terraform inputs are reported
+	 * as not readable (a KV050 finding), never as "no problems".
+	 */
+	grammars?: GrammarLoader;
+}
+
+/** At most this many syntax errors are reported per file. */
+const maxSyntaxErrors = 20;
+
+function syntaxErrors(tree: Tree, source: SourceText, kind: IacKind, lang: Lang): Diagnostic[] {
+	const found: Diagnostic[] = [];
+	if (!tree.rootNode.hasError) return found;
+	const stack: SyntaxNode[] = [tree.rootNode];
+	while (stack.length > 0 && found.length < maxSyntaxErrors) {
+		const node = stack.pop()!;
+		if (node.isError || node.isMissing) {
+			const start = node.startIndex;
+			const end = Math.max(node.endIndex, start + 1);
+			const lineEnd = source.raw.indexOf('\n', start);
+			found.push(
+				createDiagnostic(
+					jsonSyntaxRule,
+					{
+						messageId: kind === 'terraform' ? 'hcl' : 'bicep',
+						at: { source, start, end: lineEnd > start ? Math.min(end, lineEnd) : end },
+					},
+					lang
+				)
+			);
+			continue;
+		}
+		if (!node.hasError) continue;
+		for (let i = node.namedChildCount - 1; i >= 0; i--) {
+			const child = node.namedChild(i);
+			if (child) stack.push(child);
+		}
+		for (const child of node.children) if (child?.isMissing) stack.push(child);
+	}
+	return found;
+}
+
+async function parseWith(
+	loader: GrammarLoader,
+	grammar: 'bicep' | 'terraform',
+	text: string
+): Promise<Tree | undefined> {
+	const parser = await grammarParser(loader, grammar);
+	return parser.parse(text);
+}
+
+/** Whether a text (and its path) is Bicep or Terraform, so that `checkTextAsync` is needed. */
+export function detectIacKind(text: string, path?: string): IacKind | undefined {
+	return iacKindOfPath(path) ?? iacKindOfText(text);
+}
+
+/**
+ * Checks one input like `checkText`, and also Bicep (`.bicep`, with `.bicepparam` values given as
+ * `parameters`) and Terraform (`.tf`). The grammars are loaded through `options.grammars` on the
+ * first such input only; other inputs are checked synchronously by `checkText`.
+ */
+export async function checkTextAsync(
+	text: string,
+	options: AsyncCheckOptions = {}
+): Promise<CheckResult> {
+	const explicit = options.kind;
+	const kind =
+		explicit === 'bicep' || explicit === 'bicepparam' || explicit === 'terraform'
+			? explicit
+			: explicit === undefined
+				? detectIacKind(text, options.path)
+				: undefined;
+	if (!kind) return checkText(text, options);
+	const lang = options.lang ?? 'en';
+	const source = createSource(options.path ?? '<input>', text);
+	const empty: CheckedDocument = {
+		doc: undefined,
+		resources: [],
+		byType: new Map(),
+		hosts: [],
+		extensions: [],
+	};
+	const analysed = {
+		kind,
+		document: empty as CheckedDocument | undefined,
+		docs: [],
+		session: createSession(),
+		unreadable: [],
+	};
+	if (!options.grammars) {
+		const result = checkAnalysed(source, analysed, options);
+		result.diagnostics.unshift(
+			createDiagnostic(
+				jsonSyntaxRule,
+				{
+					messageId: kind === 'terraform' ? 'hcl' : 'bicep',
+					at: { source, start: 0, end: Math.min(1, text.length) },
+				},
+				lang
+			)
+		);
+		return result;
+	}
+	const grammar = kind === 'terraform' ? 'terraform' : 'bicep';
+	const tree = await parseWith(options.grammars, grammar, text);
+	if (!tree) return checkAnalysed(source, analysed, options);
+	let parametersTree: Tree | undefined;
+	try {
+		let parameters: BicepParameters | undefined;
+		if (
+			kind === 'bicep' &&
+			options.parameters &&
+			iacKindOfPath(options.parameters.path) === 'bicepparam'
+		) {
+			parametersTree = await parseWith(options.grammars, 'bicep', options.parameters.text);
+			if (parametersTree)
+				parameters = readBicepParameters(
+					createSource(options.parameters.path, options.parameters.text),
+					parametersTree.rootNode
+				);
+		}
+		if (kind === 'bicep') analysed.document = readBicep(source, tree.rootNode, parameters);
+		else if (kind === 'terraform') analysed.document = readTerraform(source, tree.rootNode);
+		const result = checkAnalysed(source, analysed, { ...options, parameters: undefined });
+		const errors = syntaxErrors(tree, source, kind, lang);
+		if (errors.length > 0) {
+			result.diagnostics.push(...errors);
+			result.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+		}
+		return result;
+	} finally {
+		tree.delete();
+		parametersTree?.delete();
+	}
+}
