@@ -5,6 +5,7 @@ import { readTerraform } from './input/terraform.ts';
 import {
 	grammarParser,
 	type GrammarLoader,
+	type LanguageParser,
 	type SyntaxNode,
 	type Tree,
 } from './input/tree-sitter.ts';
@@ -13,7 +14,7 @@ import { createDiagnostic } from './report.ts';
 import { jsonSyntaxRule } from './rules/kv050-json-syntax.ts';
 import { createSession } from './scope.ts';
 import { createSource, type SourceText } from './source.ts';
-import type { Diagnostic, Lang } from './types.ts';
+import type { Diagnostic, InputKind, Lang } from './types.ts';
 
 /** Options of a check that may read Bicep or Terraform. */
 export interface AsyncCheckOptions extends CheckOptions {
@@ -59,13 +60,39 @@ function syntaxErrors(tree: Tree, source: SourceText, kind: IacKind, lang: Lang)
 	return found;
 }
 
-async function parseWith(
-	loader: GrammarLoader,
-	grammar: 'bicep' | 'terraform',
-	text: string
-): Promise<Tree | undefined> {
-	const parser = await grammarParser(loader, grammar);
-	return parser.parse(text);
+/** Parsers already loaded, by grammar (see `loadGrammars`). */
+export interface LoadedGrammars {
+	bicep?: LanguageParser;
+	terraform?: LanguageParser;
+}
+
+function grammarOf(kind: IacKind): 'bicep' | 'terraform' {
+	return kind === 'terraform' ? 'terraform' : 'bicep';
+}
+
+/** Loads the grammars that some of the given inputs need (none when all are JSON or commands). */
+export async function loadGrammars(
+	inputs: Array<{ text: string; path?: string; kind?: InputKind }>,
+	loader: GrammarLoader
+): Promise<LoadedGrammars> {
+	const loaded: LoadedGrammars = {};
+	for (const input of inputs) {
+		const kind = iacKindOf(input.text, input.path, input.kind);
+		if (!kind) continue;
+		const grammar = grammarOf(kind);
+		loaded[grammar] ??= await grammarParser(loader, grammar);
+	}
+	return loaded;
+}
+
+function iacKindOf(
+	text: string,
+	path: string | undefined,
+	explicit: InputKind | undefined
+): IacKind | undefined {
+	if (explicit === 'bicep' || explicit === 'bicepparam' || explicit === 'terraform')
+		return explicit;
+	return explicit === undefined ? detectIacKind(text, path) : undefined;
 }
 
 /** Whether a text (and its path) is Bicep or Terraform, so that `checkTextAsync` is needed. */
@@ -82,13 +109,25 @@ export async function checkTextAsync(
 	text: string,
 	options: AsyncCheckOptions = {}
 ): Promise<CheckResult> {
-	const explicit = options.kind;
-	const kind =
-		explicit === 'bicep' || explicit === 'bicepparam' || explicit === 'terraform'
-			? explicit
-			: explicit === undefined
-				? detectIacKind(text, options.path)
-				: undefined;
+	const kind = iacKindOf(text, options.path, options.kind);
+	if (!kind || !options.grammars) return checkIacText(text, options, {});
+	const loaded = await loadGrammars(
+		[{ text, ...(options.path ? { path: options.path } : {}), kind }],
+		options.grammars
+	);
+	return checkIacText(text, options, loaded);
+}
+
+/**
+ * Checks one input synchronously with grammars already loaded (`loadGrammars`). A Bicep or
+ * Terraform input whose grammar is not loaded is reported as not read (KV050), never as clean.
+ */
+export function checkIacText(
+	text: string,
+	options: CheckOptions,
+	loaded: LoadedGrammars
+): CheckResult {
+	const kind = iacKindOf(text, options.path, options.kind);
 	if (!kind) return checkText(text, options);
 	const lang = options.lang ?? 'en';
 	const source = createSource(options.path ?? '<input>', text);
@@ -106,8 +145,11 @@ export async function checkTextAsync(
 		session: createSession(),
 		unreadable: [],
 	};
-	if (!options.grammars) {
-		const result = checkAnalysed(source, analysed, options);
+	const { parameters: _parameters, ...rest } = options;
+	const parser = loaded[grammarOf(kind)];
+	const tree = parser?.parse(text);
+	if (!tree) {
+		const result = checkAnalysed(source, analysed, rest);
 		result.diagnostics.unshift(
 			createDiagnostic(
 				jsonSyntaxRule,
@@ -120,9 +162,6 @@ export async function checkTextAsync(
 		);
 		return result;
 	}
-	const grammar = kind === 'terraform' ? 'terraform' : 'bicep';
-	const tree = await parseWith(options.grammars, grammar, text);
-	if (!tree) return checkAnalysed(source, analysed, options);
 	let parametersTree: Tree | undefined;
 	try {
 		let parameters: BicepParameters | undefined;
@@ -131,7 +170,7 @@ export async function checkTextAsync(
 			options.parameters &&
 			iacKindOfPath(options.parameters.path) === 'bicepparam'
 		) {
-			parametersTree = await parseWith(options.grammars, 'bicep', options.parameters.text);
+			parametersTree = loaded.bicep?.parse(options.parameters.text);
 			if (parametersTree)
 				parameters = readBicepParameters(
 					createSource(options.parameters.path, options.parameters.text),
@@ -140,7 +179,7 @@ export async function checkTextAsync(
 		}
 		if (kind === 'bicep') analysed.document = readBicep(source, tree.rootNode, parameters);
 		else if (kind === 'terraform') analysed.document = readTerraform(source, tree.rootNode);
-		const result = checkAnalysed(source, analysed, { ...options, parameters: undefined });
+		const result = checkAnalysed(source, analysed, rest);
 		const errors = syntaxErrors(tree, source, kind, lang);
 		if (errors.length > 0) {
 			result.diagnostics.push(...errors);
