@@ -4,3 +4,4 @@ import { register } from 'tsx/esm/api';
 
 register();
 await import('./bench-check.ts');
+await import('./bench-iac.ts');

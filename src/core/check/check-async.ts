@@ -7,7 +7,6 @@ import {
 	type GrammarLoader,
 	type LanguageParser,
 	type SyntaxNode,
-	type Tree,
 } from './input/tree-sitter.ts';
 import type { CheckedDocument } from './model.ts';
 import { createDiagnostic } from './report.ts';
@@ -28,10 +27,14 @@ export interface AsyncCheckOptions extends CheckOptions {
 /** At most this many syntax errors are reported per file. */
 const maxSyntaxErrors = 20;
 
-function syntaxErrors(tree: Tree, source: SourceText, kind: IacKind, lang: Lang): Diagnostic[] {
+function syntaxErrors(
+	root: SyntaxNode,
+	source: SourceText,
+	kind: IacKind,
+	lang: Lang
+): Diagnostic[] {
 	const found: Diagnostic[] = [];
-	if (!tree.rootNode.hasError) return found;
-	const stack: SyntaxNode[] = [tree.rootNode];
+	const stack: SyntaxNode[] = root.hasError ? [root] : [];
 	while (stack.length > 0 && found.length < maxSyntaxErrors) {
 		const node = stack.pop()!;
 		if (node.isError || node.isMissing) {
@@ -50,12 +53,8 @@ function syntaxErrors(tree: Tree, source: SourceText, kind: IacKind, lang: Lang)
 			);
 			continue;
 		}
-		if (!node.hasError) continue;
-		for (let i = node.namedChildCount - 1; i >= 0; i--) {
-			const child = node.namedChild(i);
-			if (child) stack.push(child);
-		}
-		for (const child of node.children) if (child?.isMissing) stack.push(child);
+		for (let i = node.children.length - 1; i >= 0; i--)
+			if (node.children[i]!.hasError) stack.push(node.children[i]!);
 	}
 	return found;
 }
@@ -162,23 +161,22 @@ export function checkIacText(
 		);
 		return result;
 	}
-	let parametersTree: Tree | undefined;
-	try {
+	{
 		let parameters: BicepParameters | undefined;
 		if (
 			kind === 'bicep' &&
 			options.parameters &&
 			iacKindOfPath(options.parameters.path) === 'bicepparam'
 		) {
-			parametersTree = loaded.bicep?.parse(options.parameters.text);
+			const parametersTree = loaded.bicep?.parse(options.parameters.text);
 			if (parametersTree)
 				parameters = readBicepParameters(
 					createSource(options.parameters.path, options.parameters.text),
-					parametersTree.rootNode
+					parametersTree
 				);
 		}
-		if (kind === 'bicep') analysed.document = readBicep(source, tree.rootNode, parameters);
-		else if (kind === 'terraform') analysed.document = readTerraform(source, tree.rootNode);
+		if (kind === 'bicep') analysed.document = readBicep(source, tree, parameters);
+		else if (kind === 'terraform') analysed.document = readTerraform(source, tree);
 		const result = checkAnalysed(source, analysed, rest);
 		const errors = syntaxErrors(tree, source, kind, lang);
 		if (errors.length > 0) {
@@ -186,8 +184,5 @@ export function checkIacText(
 			result.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 		}
 		return result;
-	} finally {
-		tree.delete();
-		parametersTree?.delete();
 	}
 }

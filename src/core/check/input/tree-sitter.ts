@@ -1,6 +1,114 @@
-import type { Node as SyntaxNode, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
+import type { Language, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
 
-export type { SyntaxNode, Tree };
+/**
+ * A node of a parsed file as plain data. The WebAssembly tree is copied once with a cursor and freed
+ * at once: reading it node by node through web-tree-sitter allocates far more (see `npm run bench`).
+ */
+export class SyntaxNode {
+	/** Named children and the anonymous ones that matter (keywords such as `existing`, missing tokens). */
+	readonly children: SyntaxNode[] = [];
+	/** Whether this node or one below it is an error or a missing token. */
+	hasError = false;
+	private named: SyntaxNode[] | undefined;
+
+	constructor(
+		readonly type: string,
+		readonly startIndex: number,
+		readonly endIndex: number,
+		readonly isNamed: boolean,
+		readonly isMissing: boolean,
+		private readonly source: string
+	) {}
+
+	/** Whether tree-sitter could not parse this part. */
+	get isError(): boolean {
+		return this.type === 'ERROR';
+	}
+
+	/** The text of the node. */
+	get text(): string {
+		return this.source.slice(this.startIndex, this.endIndex);
+	}
+
+	/** The named children. */
+	get namedChildren(): SyntaxNode[] {
+		return (this.named ??= this.children.filter((c) => c.isNamed));
+	}
+}
+
+/** What a grammar's node type ids stand for, read once per language. */
+interface TypeTable {
+	names: string[];
+	/** 1: named, 2: anonymous but kept (a keyword), 0: skipped (punctuation). */
+	keep: Uint8Array;
+}
+
+function typeTable(language: Language): TypeTable {
+	const count = language.nodeTypeCount;
+	const names: string[] = [];
+	const keep = new Uint8Array(count + 1);
+	for (let id = 0; id <= count; id++) {
+		const name = language.nodeTypeForId(id) ?? '';
+		names.push(name);
+		keep[id] = language.nodeTypeIsNamed(id) ? 1 : /^[a-z]/.test(name) ? 2 : 0;
+	}
+	return { names, keep };
+}
+
+/** Copies a WebAssembly tree into plain nodes (iteratively: nesting depth does not matter). */
+function copyTree(tree: Tree, text: string, table: TypeTable): SyntaxNode {
+	const cursor = tree.walk();
+	try {
+		const root = new SyntaxNode(
+			cursor.nodeType,
+			cursor.startIndex,
+			cursor.endIndex,
+			true,
+			false,
+			text
+		);
+		const stack: SyntaxNode[] = [root];
+		if (!cursor.gotoFirstChild()) return root;
+		for (;;) {
+			const id = cursor.nodeTypeId;
+			const keep = table.keep[id] ?? 1;
+			const parent = stack[stack.length - 1]!;
+			let node: SyntaxNode | undefined;
+			const start = keep === 0 ? 0 : cursor.startIndex;
+			const end = keep === 0 ? 0 : cursor.endIndex;
+			// Missing tokens (inserted by error recovery) are empty; ask only for those.
+			const missing = (keep === 0 || start === end) && cursor.nodeIsMissing;
+			if (keep !== 0 || missing) {
+				const type = table.names[id] ?? cursor.nodeType;
+				node = new SyntaxNode(
+					type,
+					missing ? cursor.startIndex : start,
+					missing ? cursor.endIndex : end,
+					keep === 1,
+					missing,
+					text
+				);
+				parent.children.push(node);
+				if (missing || type === 'ERROR') {
+					node.hasError = true;
+					for (const n of stack) n.hasError = true;
+				}
+			}
+			if (cursor.gotoFirstChild()) {
+				// Children of a skipped anonymous node go to its parent.
+				stack.push(node ?? parent);
+				continue;
+			}
+			while (!cursor.gotoNextSibling()) {
+				if (!cursor.gotoParent()) return root;
+				stack.pop();
+				if (stack.length === 0) return root;
+			}
+		}
+	} finally {
+		cursor.delete();
+	}
+}
 
 /** The WebAssembly files the checker may need: the tree-sitter runtime and two grammars. */
 export type GrammarName = 'runtime' | 'bicep' | 'terraform';
@@ -16,7 +124,10 @@ export interface GrammarLoader {
 
 /** A parser for one language, ready to parse texts synchronously. */
 export interface LanguageParser {
-	parse(text: string): Tree | undefined;
+	/** The root of the parsed text, as plain nodes. */
+	parse(text: string): SyntaxNode | undefined;
+	/** Parses without copying the tree (for measuring the parse alone). */
+	parseOnly(text: string): void;
 }
 
 const parsers = new WeakMap<GrammarLoader, Map<GrammarName, Promise<LanguageParser>>>();
@@ -46,9 +157,19 @@ async function createParser(
 	const language = await Language.load(await loader.load(name));
 	const parser: TreeSitterParser = new Parser();
 	parser.setLanguage(language);
+	const table = typeTable(language);
 	return {
 		parse(text) {
-			return parser.parse(text) ?? undefined;
+			const tree = parser.parse(text);
+			if (!tree) return undefined;
+			try {
+				return copyTree(tree, text, table);
+			} finally {
+				tree.delete();
+			}
+		},
+		parseOnly(text) {
+			parser.parse(text)?.delete();
 		},
 	};
 }
