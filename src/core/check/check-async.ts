@@ -1,6 +1,9 @@
 import { checkAnalysed, checkText, type CheckOptions, type CheckResult } from './check.ts';
 import { readBicep, readBicepParameters, type BicepParameters } from './input/bicep.ts';
 import { iacKindOfPath, iacKindOfText, type IacKind } from './input/iac-detect.ts';
+import { printParseErrorCode } from 'jsonc-parser';
+import { parseJsonDocument } from './json.ts';
+import { terraformJsonTree } from './input/terraform-json.ts';
 import { readTerraform } from './input/terraform.ts';
 import {
 	grammarParser,
@@ -146,7 +149,12 @@ export function checkIacText(
 	};
 	const { parameters: _parameters, ...rest } = options;
 	const parser = loaded[grammarOf(kind)];
-	const tree = parser?.parse(text);
+	const json = kind === 'terraform' && /^\s*\{/.test(text);
+	const jsonDoc = json ? parseJsonDocument(source) : undefined;
+	const tree =
+		jsonDoc && parser
+			? terraformJsonTree(jsonDoc, (piece, offset) => parser.parse(piece, { source: text, offset }))
+			: parser?.parse(text);
 	if (!tree) {
 		const result = checkAnalysed(source, analysed, rest);
 		result.diagnostics.unshift(
@@ -178,7 +186,21 @@ export function checkIacText(
 		if (kind === 'bicep') analysed.document = readBicep(source, tree, parameters);
 		else if (kind === 'terraform') analysed.document = readTerraform(source, tree);
 		const result = checkAnalysed(source, analysed, rest);
-		const errors = syntaxErrors(tree, source, kind, lang);
+		const errors = jsonDoc
+			? jsonDoc.errors.map((e) =>
+					createDiagnostic(
+						jsonSyntaxRule,
+						{
+							messageId: 'syntax',
+							data: { code: printParseErrorCode(e.error) },
+							at: { source, start: e.offset, end: e.offset + Math.max(1, e.length) },
+						},
+						lang
+					)
+				)
+			: kind === 'bicepparam'
+				? [] // the Bicep grammar does not know `param x = value`; such files hold values only
+				: syntaxErrors(tree, source, kind, lang);
 		if (errors.length > 0) {
 			result.diagnostics.push(...errors);
 			result.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);

@@ -137,8 +137,15 @@ export function readBicepParameters(source: SourceText, root: SyntaxNode): Bicep
 		if (node.type !== 'parameter_declaration' && node.type !== 'parameter_assignment') continue;
 		const parts = named(node);
 		const id = parts[0];
-		const value = parts.slice(1).find((p) => p.type !== 'type');
-		if (id?.type === 'identifier' && value) result.set(id.text, { synthetic, node: value });
+		// tree-sitter-bicep 1.1.0 has no .bicepparam syntax: `param x = value` parses as an ERROR
+		// for `=` and the value as a type; the value is the last piece either way.
+		let value = parts
+			.slice(1)
+			.filter((p) => p.type !== 'ERROR')
+			.pop();
+		if (value?.type === 'type') value = named(value)[0];
+		if (id?.type === 'identifier' && value && value.type !== 'primitive_type')
+			result.set(id.text, { synthetic, node: value });
 	}
 	return result;
 }

@@ -1,12 +1,12 @@
 /** The infrastructure-as-code languages read with tree-sitter. */
 export type IacKind = 'bicep' | 'bicepparam' | 'terraform';
 
-/** The IaC kind a file name tells (`.bicep`, `.bicepparam`, `.tf`), if any. */
+/** The IaC kind a file name tells (`.bicep`, `.bicepparam`, `.tf`, `.tf.json`), if any. */
 export function iacKindOfPath(path: string | undefined): IacKind | undefined {
 	const lower = (path ?? '').toLowerCase();
 	if (lower.endsWith('.bicep')) return 'bicep';
 	if (lower.endsWith('.bicepparam')) return 'bicepparam';
-	if (lower.endsWith('.tf')) return 'terraform';
+	if (lower.endsWith('.tf') || lower.endsWith('.tf.json')) return 'terraform';
 	return undefined;
 }
 
@@ -15,10 +15,11 @@ const bicepLine =
 const terraformLine =
 	/^\s*(?:(?:resource|data)\s+"[\w-]+"\s+"[\w-]+"\s*\{|(?:variable|output|module|provider)\s+"[\w-]+"\s*\{|(?:locals|terraform)\s*\{)/m;
 
-/** Guesses Bicep or Terraform from pasted text (JSON and commands are told apart elsewhere). */
+/** Guesses Bicep or Terraform (HCL or JSON syntax) from pasted text. */
 export function iacKindOfText(text: string): IacKind | undefined {
 	const head = text.slice(0, 200_000);
-	if (/^\s*[[{]/.test(head)) return undefined;
+	if (/^\s*[[{]/.test(head))
+		return /"(?:resource|data)"\s*:\s*\{\s*"azurerm_/.test(head) ? 'terraform' : undefined;
 	const terraform = terraformLine.exec(head)?.index ?? Infinity;
 	const bicep = bicepLine.exec(head)?.index ?? Infinity;
 	if (terraform === Infinity && bicep === Infinity) return undefined;

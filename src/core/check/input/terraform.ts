@@ -103,6 +103,11 @@ function normalized(text: string): string {
 	return text.replace(/\s+/g, '').toLowerCase().slice(0, 300);
 }
 
+/** The traversal an expression is, `"${x}"` read as x (Terraform JSON writes every expression so). */
+function reference(node: SyntaxNode): string {
+	return normalized(node.text).replace(/^"\$\{(.*)\}"$/, '$1');
+}
+
 function label(text: string): string {
 	const flat = text.replace(/\s+/g, ' ');
 	return `{${flat.length > 60 ? `${flat.slice(0, 57)}…` : flat}}`;
@@ -261,6 +266,16 @@ class TerraformReader {
 			case 'string_lit':
 			case 'quoted_template':
 			case 'heredoc_template': {
+				// "${x}" alone is x itself, not a string made of it (HCL keeps the value's type).
+				const pieces = parts.filter(
+					(p) => p.type === 'template_literal' || p.type === 'template_interpolation'
+				);
+				const only =
+					pieces.length === 1 && pieces[0]!.type === 'template_interpolation'
+						? pieces[0]!
+						: undefined;
+				const inner = only ? named(only).find((p) => p.type === 'expression') : undefined;
+				if (inner && node.type === 'quoted_template') return this.convert(inner);
 				const value = this.templateValue(node);
 				return valueNode(this.synthetic, span, value, knownText(value) ?? node.text);
 			}
@@ -473,9 +488,7 @@ class TerraformReader {
 	private vaultOf(resourceKey: string): string {
 		const resource = this.resources.get(resourceKey);
 		const id = resource ? attributesOf(resource.block.body).get('key_vault_id')?.value : undefined;
-		const match = id
-			? /^(data\.)?azurerm_key_vault\.([\w-]+)\.id$/.exec(normalized(id.text))
-			: null;
+		const match = id ? /^(data\.)?azurerm_key_vault\.([\w-]+)\.id$/.exec(reference(id)) : null;
 		const vault = match
 			? this.resources.get(`${match[1] ?? ''}azurerm_key_vault.${match[2]}`)
 			: undefined;
@@ -852,9 +865,7 @@ export function readTerraform(source: SourceText, root: SyntaxNode): CheckedDocu
 			top.push({ ...symbol, value: vaultObject(reader, resource) });
 		} else if (resource.type === 'azurerm_key_vault_access_policy') {
 			const vaultId = attributesOf(block.body).get('key_vault_id')?.value;
-			const match = vaultId
-				? /^azurerm_key_vault\.([\w-]+)\.id$/.exec(normalized(vaultId.text))
-				: null;
+			const match = vaultId ? /^azurerm_key_vault\.([\w-]+)\.id$/.exec(reference(vaultId)) : null;
 			const vaultName = match
 				? attributesOf(reader.resources.get(`azurerm_key_vault.${match[1]}`)?.block.body).get(
 						'name'
@@ -926,7 +937,7 @@ export function readTerraform(source: SourceText, root: SyntaxNode): CheckedDocu
 		const { block } = resource;
 		const typeLabel = block.labels[0]!;
 		const hostId = attributesOf(block.body).get(extension.hostAttribute)?.value;
-		const match = hostId ? /^([\w-]+\.[\w-]+)\.id$/.exec(normalized(hostId.text)) : null;
+		const match = hostId ? /^([\w-]+\.[\w-]+)\.id$/.exec(reference(hostId)) : null;
 		const host = match ? hosts.get(match[1]!) : undefined;
 		const typeProperty = reader.fixed('type', typeLabel, extension.type);
 		if (host?.object) {

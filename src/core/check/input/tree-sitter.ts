@@ -56,13 +56,13 @@ function typeTable(language: Language): TypeTable {
 }
 
 /** Copies a WebAssembly tree into plain nodes (iteratively: nesting depth does not matter). */
-function copyTree(tree: Tree, text: string, table: TypeTable): SyntaxNode {
+function copyTree(tree: Tree, text: string, table: TypeTable, shift = 0): SyntaxNode {
 	const cursor = tree.walk();
 	try {
 		const root = new SyntaxNode(
 			cursor.nodeType,
-			cursor.startIndex,
-			cursor.endIndex,
+			cursor.startIndex + shift,
+			cursor.endIndex + shift,
 			true,
 			false,
 			text
@@ -82,8 +82,8 @@ function copyTree(tree: Tree, text: string, table: TypeTable): SyntaxNode {
 				const type = table.names[id] ?? cursor.nodeType;
 				node = new SyntaxNode(
 					type,
-					missing ? cursor.startIndex : start,
-					missing ? cursor.endIndex : end,
+					(missing ? cursor.startIndex : start) + shift,
+					(missing ? cursor.endIndex : end) + shift,
 					keep === 1,
 					missing,
 					text
@@ -124,8 +124,11 @@ export interface GrammarLoader {
 
 /** A parser for one language, ready to parse texts synchronously. */
 export interface LanguageParser {
-	/** The root of the parsed text, as plain nodes. */
-	parse(text: string): SyntaxNode | undefined;
+	/**
+	 * The root of the parsed text, as plain nodes. With `placement`, `text` is a piece of a larger
+	 * file: offsets are shifted by `placement.offset` and node texts read from `placement.source`.
+	 */
+	parse(text: string, placement?: { source: string; offset: number }): SyntaxNode | undefined;
 	/** Parses without copying the tree (for measuring the parse alone). */
 	parseOnly(text: string): void;
 }
@@ -159,11 +162,13 @@ async function createParser(
 	parser.setLanguage(language);
 	const table = typeTable(language);
 	return {
-		parse(text) {
+		parse(text, placement) {
 			const tree = parser.parse(text);
 			if (!tree) return undefined;
 			try {
-				return copyTree(tree, text, table);
+				return placement
+					? copyTree(tree, placement.source, table, placement.offset)
+					: copyTree(tree, text, table);
 			} finally {
 				tree.delete();
 			}

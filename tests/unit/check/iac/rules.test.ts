@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
-import { bicep, expectIacFinding, expectIacNone, terraform } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { marked } from '../helpers.ts';
+import { bicep, checkIac, expectIacFinding, expectIacNone, terraform } from './helpers.ts';
 
 const observed = (url: string) =>
 	`pollingIntervalInS: '3600'\n        observedCertificates: [ { url: ${url} } ]`;
@@ -171,5 +172,92 @@ describe('Terraform input: each rule fails and passes at exact ranges', () => {
 	it.each(terraformCases)('%s', async (rule, bad, good) => {
 		await expectIacFinding(bad, 'main.tf', rule);
 		await expectIacNone(good, 'main.tf', rule);
+	});
+});
+
+/** A Terraform JSON file (.tf.json) with a machine and a Key Vault extension. */
+const tfJson = (settings: string, identity = '"identity": { "type": "SystemAssigned" },') => `{
+  "variable": { "interval": { "default": "3600" } },
+  "resource": {
+    "azurerm_linux_virtual_machine": {
+      "vm": {
+        "name": "vm1",
+        ${identity}
+        "source_image_reference": { "publisher": "Canonical", "offer": "ubuntu-24_04-lts", "sku": "server", "version": "latest" }
+      }
+    },
+    "azurerm_key_vault_certificate": { "web": { "name": "web", "key_vault_id": "\${var.key_vault_id}" } },
+    "azurerm_virtual_machine_extension": {
+      "kv": {
+        "name": "KeyVaultForLinux",
+        "virtual_machine_id": "\${azurerm_linux_virtual_machine.vm.id}",
+        "publisher": "Microsoft.Azure.KeyVault",
+        "type": "KeyVaultForLinux",
+        "type_handler_version": "3.0",
+        "settings": ${settings}
+      }
+    }
+  }
+}
+`;
+const jsonSettings = (interval: string, url: string) =>
+	`"\${jsonencode({ secretsManagementSettings = { pollingIntervalInS = ${interval}, observedCertificates = [{ url = ${url} }] } })}"`;
+
+const terraformJsonCases: Array<[string, string, string]> = [
+	[
+		'KV010',
+		tfJson(jsonSettings('⟦3600⟧', '\\"https://kv1.vault.azure.net/secrets/web\\"')),
+		tfJson(jsonSettings('var.interval', '\\"https://kv1.vault.azure.net/secrets/web\\"')),
+	],
+	[
+		'KV042',
+		tfJson(jsonSettings('var.interval', 'azurerm_key_vault_certificate.web.⟦secret_id⟧')),
+		tfJson(jsonSettings('var.interval', 'azurerm_key_vault_certificate.web.versionless_secret_id')),
+	],
+	[
+		'KV016',
+		tfJson(
+			'{ "secretsManagementSettings": { "pollingIntervalInS": "3600", "observedCertificates": [ { "url": "https://kv1.vault.azure.net/secrets/web/⟦0123456789abcdef0123456789abcdef⟧" } ] } }'
+		),
+		tfJson(
+			'{ "secretsManagementSettings": { "pollingIntervalInS": "3600", "observedCertificates": [ { "url": "https://kv1.vault.azure.net/secrets/web" } ] } }'
+		),
+	],
+	[
+		'KV029',
+		tfJson(
+			jsonSettings('var.interval', '\\"https://kv1.vault.azure.net/secrets/web\\"'),
+			''
+		).replace('"vm": {', '⟦"⟧vm": {'),
+		tfJson(jsonSettings('var.interval', '\\"https://kv1.vault.azure.net/secrets/web\\"')),
+	],
+];
+
+describe('Terraform JSON input (.tf.json): each rule fails and passes at exact ranges', () => {
+	it.each(terraformJsonCases)('%s', async (rule, bad, good) => {
+		await expectIacFinding(bad, 'main.tf.json', rule);
+		await expectIacNone(good, 'main.tf.json', rule);
+	});
+});
+
+describe('.bicepparam values replace parameter defaults', () => {
+	const template = bicep({
+		extra: "param interval string = '3600'",
+		settings:
+			"pollingIntervalInS: interval\n        observedCertificates: [ { url: 'https://kv1.vault.azure.net/secrets/web' } ]",
+	});
+	it('reports the value from the .bicepparam file where it is written', async () => {
+		const { text, start, end } = marked("using './main.bicep'\n\nparam interval = ⟦3600⟧\n");
+		const result = await checkIac(template, 'main.bicep', {
+			parameters: { path: 'main.bicepparam', text },
+		});
+		const found = result.diagnostics.find((d) => d.ruleId === 'KV010');
+		expect(found?.file).toBe('main.bicepparam');
+		expect(found?.range.start).toMatchObject(start);
+		expect(found?.range.end).toMatchObject(end);
+	});
+	it('passes with the default', async () => {
+		const result = await checkIac(template, 'main.bicep');
+		expect(result.diagnostics.filter((d) => d.ruleId === 'KV010')).toEqual([]);
 	});
 });
