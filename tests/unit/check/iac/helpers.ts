@@ -17,13 +17,12 @@ export function checkIac(
 export async function expectIacFinding(input: string, path: string, ruleId: string): Promise<void> {
 	const { text, start, end } = marked(input);
 	const result = await checkIac(text, path);
-	if (process.env['IAC_DEBUG'])
-		console.log(
-			text,
-			result.kind,
-			result.extensionCount,
-			result.diagnostics.map((d) => d.ruleId + d.message)
-		);
+	console.log(
+		text,
+		result.kind,
+		result.extensionCount,
+		result.diagnostics.map((d) => d.ruleId + d.message)
+	);
 	const found = result.diagnostics.filter((d) => d.ruleId === ruleId);
 	const summary = found.map(
 		(d) => `${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}`
