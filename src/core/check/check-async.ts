@@ -105,7 +105,8 @@ export function detectIacKind(text: string, path?: string): IacKind | undefined 
 /**
  * Checks one input like `checkText`, and also Bicep (`.bicep`, with `.bicepparam` values given as
  * `parameters`) and Terraform (`.tf`). The grammars are loaded through `options.grammars` on the
- * first such input only; other inputs are checked synchronously by `checkText`.
+ * first such input only; other inputs are checked synchronously by `checkText`. Rejects only
+ * when the loader does (a grammar that cannot be fetched), so that the host can say so.
  */
 export async function checkTextAsync(
 	text: string,
@@ -161,7 +162,8 @@ export function checkIacText(
 			createDiagnostic(
 				jsonSyntaxRule,
 				{
-					messageId: kind === 'terraform' ? 'hcl' : 'bicep',
+					messageId: 'unread',
+					data: { language: kind === 'terraform' ? 'Terraform' : 'Bicep' },
 					at: { source, start: 0, end: Math.min(1, text.length) },
 				},
 				lang

@@ -194,3 +194,28 @@ export function grammarParser(
 	}
 	return parser;
 }
+
+/**
+ * A grammar loader that fetches each WebAssembly file from a URL — for a browser (or its Web
+ * Worker), with URLs the bundler emits, e.g. in Vite:
+ * `import runtime from 'web-tree-sitter/tree-sitter.wasm?url'`,
+ * `import bicep from 'tree-sitter-bicep/tree-sitter-bicep.wasm?url'`,
+ * `import terraform from '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm?url'`,
+ * then `checkTextAsync(text, { grammars: urlGrammarLoader({ runtime, bicep, terraform }) })`.
+ * Nothing is fetched until a Bicep or Terraform input is checked.
+ */
+export function urlGrammarLoader(
+	urls: Record<GrammarName, string>,
+	fetchFile: (
+		url: string
+	) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }> = (url) =>
+		fetch(url)
+): GrammarLoader {
+	return {
+		async load(name) {
+			const response = await fetchFile(urls[name]);
+			if (!response.ok) throw new Error(`${urls[name]}: HTTP ${response.status}`);
+			return new Uint8Array(await response.arrayBuffer());
+		},
+	};
+}

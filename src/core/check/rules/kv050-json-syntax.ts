@@ -20,6 +20,10 @@ export const jsonSyntaxRule = defineRule({
 				ja: 'Bicep の構文エラーです。この部分は読み取れなかったため確認していません。',
 				en: 'Bicep syntax error; this part could not be read and was not checked.',
 			},
+			unread: {
+				ja: 'この {language} のファイルは読み取っていないため、確認していません (文法ファイルを読み込めませんでした)。',
+				en: 'This {language} file was not read, so it was not checked (the grammar was not loaded).',
+			},
 			hcl: {
 				ja: 'Terraform (HCL) の構文エラーです。この部分は読み取れなかったため確認していません。',
 				en: 'Terraform (HCL) syntax error; this part could not be read and was not checked.',
