@@ -261,3 +261,39 @@ describe('.bicepparam values replace parameter defaults', () => {
 		expect(result.diagnostics.filter((d) => d.ruleId === 'KV010')).toEqual([]);
 	});
 });
+
+describe('Service Fabric managed cluster node types: vmExtensions', () => {
+	const nodeType = (
+		interval: string
+	) => `resource nodeType 'Microsoft.ServiceFabric/managedClusters/nodeTypes@2024-04-01' = {
+  name: 'sfmc/nt1'
+  properties: {
+    vmImagePublisher: 'MicrosoftWindowsServer'
+    vmImageOffer: 'WindowsServer'
+    vmImageSku: '2022-Datacenter'
+    vmExtensions: [
+      {
+        name: 'KVVMExtensionForWindows'
+        properties: {
+          publisher: 'Microsoft.Azure.KeyVault'
+          type: 'KeyVaultForWindows'
+          typeHandlerVersion: '3.0'
+          settings: {
+            secretsManagementSettings: {
+              pollingIntervalInS: ${interval}
+              observedCertificates: [ { url: 'https://kv1.vault.azure.net/secrets/web', certificateStoreName: 'MY', certificateStoreLocation: 'LocalMachine' } ]
+            }
+          }
+        }
+      }
+    ]
+  }
+}
+`;
+	it('reads them as the scale set extension profile', async () => {
+		await expectIacFinding(nodeType('⟦3600⟧'), 'main.bicep', 'KV010');
+		const result = await expectIacNone(nodeType("'3600'"), 'main.bicep', 'KV010');
+		// The node type's identity is not declared here: unknown, so no identity finding is guessed.
+		expect(result.diagnostics.map((d) => d.ruleId)).toEqual([]);
+	});
+});
