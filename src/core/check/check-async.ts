@@ -1,10 +1,8 @@
 import { checkAnalysed, checkText, type CheckOptions, type CheckResult } from './check.ts';
-import { readBicep, readBicepParameters, type BicepParameters } from './input/bicep.ts';
+import type { BicepParameters } from './input/bicep.ts';
 import { iacKindOfPath, iacKindOfText, type IacKind } from './input/iac-detect.ts';
 import { printParseErrorCode } from 'jsonc-parser';
 import { parseJsonDocument } from './json.ts';
-import { terraformJsonTree } from './input/terraform-json.ts';
-import { readTerraform } from './input/terraform.ts';
 import {
 	grammarParser,
 	type GrammarLoader,
@@ -66,6 +64,8 @@ function syntaxErrors(
 export interface LoadedGrammars {
 	bicep?: LanguageParser;
 	terraform?: LanguageParser;
+	/** The readers, imported with the first grammar. */
+	readers?: typeof import('./input/iac-readers.ts');
 }
 
 function grammarOf(kind: IacKind): 'bicep' | 'terraform' {
@@ -83,6 +83,7 @@ export async function loadGrammars(
 		if (!kind) continue;
 		const grammar = grammarOf(kind);
 		loaded[grammar] ??= await grammarParser(loader, grammar);
+		loaded.readers ??= await import('./input/iac-readers.ts');
 	}
 	return loaded;
 }
@@ -149,12 +150,15 @@ export function checkIacText(
 		unreadable: [],
 	};
 	const { parameters: _parameters, ...rest } = options;
-	const parser = loaded[grammarOf(kind)];
+	const { readers } = loaded;
+	const parser = readers ? loaded[grammarOf(kind)] : undefined;
 	const json = kind === 'terraform' && /^\s*\{/.test(text);
 	const jsonDoc = json ? parseJsonDocument(source) : undefined;
 	const tree =
-		jsonDoc && parser
-			? terraformJsonTree(jsonDoc, (piece, offset) => parser.parse(piece, { source: text, offset }))
+		jsonDoc && parser && readers
+			? readers.terraformJsonTree(jsonDoc, (piece, offset) =>
+					parser.parse(piece, { source: text, offset })
+				)
 			: parser?.parse(text);
 	if (!tree) {
 		const result = checkAnalysed(source, analysed, rest);
@@ -180,13 +184,13 @@ export function checkIacText(
 		) {
 			const parametersTree = loaded.bicep?.parse(options.parameters.text);
 			if (parametersTree)
-				parameters = readBicepParameters(
+				parameters = readers!.readBicepParameters(
 					createSource(options.parameters.path, options.parameters.text),
 					parametersTree
 				);
 		}
-		if (kind === 'bicep') analysed.document = readBicep(source, tree, parameters);
-		else if (kind === 'terraform') analysed.document = readTerraform(source, tree);
+		if (kind === 'bicep') analysed.document = readers!.readBicep(source, tree, parameters);
+		else if (kind === 'terraform') analysed.document = readers!.readTerraform(source, tree);
 		const result = checkAnalysed(source, analysed, rest);
 		const errors = jsonDoc
 			? jsonDoc.errors.map((e) =>
