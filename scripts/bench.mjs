@@ -16,4 +16,5 @@ benchProcess(generateTemplate);
 if (!process.argv.includes('--process-only')) {
 	console.log('');
 	await import('./bench-check.ts');
+	await import('./bench-iac.ts');
 }

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { fileGrammars } from '../../src/cli/grammars';
 import { checkText } from '../../src/core/check/check';
+import { checkTextAsync } from '../../src/core/check/check-async';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -53,6 +55,26 @@ describe('templates and settings readers copy from the site', () => {
 
 	test.each(checkable)('%s passes kvcert check with no finding at all', (file) => {
 		const result = checkText(readFileSync(join(root, file), 'utf8'), { path: file });
+		expect(result.extensionCount).toBeGreaterThan(0);
+		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
+	});
+});
+
+describe('Bicep and Terraform samples copy from the site', () => {
+	const checkable = filesIn('samples').filter((file) =>
+		/^samples\/(bicep|terraform)\/.*\.(bicep|tf)$/.test(file)
+	);
+
+	test('there are some of each', () => {
+		expect(checkable.filter((f) => f.endsWith('.bicep')).length).toBeGreaterThanOrEqual(1);
+		expect(checkable.filter((f) => f.endsWith('.tf')).length).toBeGreaterThanOrEqual(1);
+	});
+
+	test.each(checkable)('%s passes kvcert check with no finding at all', async (file) => {
+		const result = await checkTextAsync(readFileSync(join(root, file), 'utf8'), {
+			path: file,
+			grammars: fileGrammars,
+		});
 		expect(result.extensionCount).toBeGreaterThan(0);
 		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
 	});

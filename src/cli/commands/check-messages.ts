@@ -5,14 +5,14 @@ export const cliMessages = {
 	usage: {
 		ja: `使い方: kvcert check [パス | glob | -] [オプション]
 
-ARM テンプレート、拡張機能の settings、az CLI / PowerShell のコマンドに含まれる
-Azure Key Vault VM 拡張機能の設定を確認します。
+ARM テンプレート、Bicep (.bicep)、Terraform (.tf、.tf.json)、拡張機能の settings、
+az CLI / PowerShell のコマンドに含まれる Azure Key Vault VM 拡張機能の設定を確認します。
 
 オプション:
   --format text|json|sarif|github  出力形式 (既定: text)
   --lang ja|en                     メッセージの言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)
   --fail-on error|warning|info     この重大度以上の問題があれば終了コード 1 (既定: error)
-  --parameters <ファイル>           テンプレートのパラメーター ファイル
+  --parameters <ファイル>           テンプレートのパラメーター ファイル (ARM の JSON か .bicepparam)
   --fix                            確実な修正をファイルに書き戻します
   --output <ファイル>               結果を標準出力ではなくファイルに書きます
   -q, --quiet                      エラーだけを出力します (警告と情報は表示しません)
@@ -26,14 +26,14 @@ Azure Key Vault VM 拡張機能の設定を確認します。
             または kvcert が読まない種類のテキスト`,
 		en: `Usage: kvcert check [paths | globs | -] [options]
 
-Checks Azure Key Vault VM extension settings in ARM templates, extension settings JSON,
-and az CLI / PowerShell commands.
+Checks Azure Key Vault VM extension settings in ARM templates, Bicep (.bicep), Terraform
+(.tf, .tf.json), extension settings JSON, and az CLI / PowerShell commands.
 
 Options:
   --format text|json|sarif|github  output format (default: text)
   --lang ja|en                     message language (default: from KVCERT_LANG, LC_ALL or LANG)
   --fail-on error|warning|info     exit 1 when a finding is at or above this severity (default: error)
-  --parameters <file>              ARM parameters file for the template
+  --parameters <file>              parameters file for the template (ARM JSON or .bicepparam)
   --fix                            write the certain fixes back to the files
   --output <file>                  write the report to a file instead of stdout
   -q, --quiet                      report errors only (no warnings or info)

@@ -2,7 +2,9 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkText, type CheckResult } from '../../core/check/check.ts';
+import type { CheckResult } from '../../core/check/check.ts';
+import { checkIacText, loadGrammars } from '../../core/check/check-async.ts';
+import { fileGrammars } from '../grammars.ts';
 import { fixFiles } from '../../core/check/fix.ts';
 import { formatGithub } from '../../core/check/format/github.ts';
 import { formatJson } from '../../core/check/format/json.ts';
@@ -60,7 +62,28 @@ function pairParameters(
 		result.push(input);
 	});
 	if (explicit) for (const t of templates) t.parameters = explicit;
-	return result;
+	return pairBicepParameters(result, explicit);
+}
+
+/** Gives a .bicepparam file (among the paths, or --parameters) to its .bicep file (same stem, or the only one). */
+function pairBicepParameters(
+	inputs: Input[],
+	explicit: { path: string; text: string } | undefined
+): Input[] {
+	const bicep = inputs.filter((input) => /\.bicep$/i.test(input.path));
+	if (explicit && /\.bicepparam$/i.test(explicit.path))
+		for (const b of bicep) b.parameters = explicit;
+	if (bicep.length === 0) return inputs;
+	return inputs.filter((input) => {
+		if (!/\.bicepparam$/i.test(input.path)) return true;
+		const stem = basename(input.path).replace(/\.bicepparam$/i, '');
+		const match =
+			bicep.find((b) => basename(b.path).replace(/\.bicep$/i, '') === stem) ??
+			(bicep.length === 1 ? bicep[0] : undefined);
+		if (!match || explicit) return true;
+		match.parameters = { path: input.path, text: input.text };
+		return false;
+	});
 }
 
 /** Runs `kvcert check`; resolves to the exit code. */
@@ -165,38 +188,44 @@ export async function run(args: string[]): Promise<number> {
 	}
 	const paired = pairParameters(inputs, explicit);
 
+	// Bicep and Terraform grammars are loaded only when such a file is among the inputs.
+	const grammars = await loadGrammars(paired, fileGrammars);
 	const checkAll = (texts: Map<string, string>): CheckResult[] =>
 		paired.map((input) => {
 			const base = input.path === stdinPath ? cwd : dirname(resolve(cwd, input.path));
-			return checkText(texts.get(input.path) ?? input.text, {
-				path: input.path,
-				lang,
-				...(input.parameters
-					? {
-							parameters: {
-								path: input.parameters.path,
-								text: texts.get(input.parameters.path) ?? input.parameters.text,
-							},
+			return checkIacText(
+				texts.get(input.path) ?? input.text,
+				{
+					path: input.path,
+					lang,
+					...(input.parameters
+						? {
+								parameters: {
+									path: input.parameters.path,
+									text: texts.get(input.parameters.path) ?? input.parameters.text,
+								},
+							}
+						: {}),
+					readFile: (path) => {
+						const full = resolve(base, path);
+						const shown =
+							input.path === stdinPath
+								? path
+								: resolve(base, path).startsWith(cwd)
+									? full.slice(cwd.length + 1)
+									: full;
+						if (texts.has(shown)) return texts.get(shown);
+						try {
+							const text = readFileSync(full, 'utf8');
+							texts.set(shown, text);
+							return text;
+						} catch {
+							return undefined;
 						}
-					: {}),
-				readFile: (path) => {
-					const full = resolve(base, path);
-					const shown =
-						input.path === stdinPath
-							? path
-							: resolve(base, path).startsWith(cwd)
-								? full.slice(cwd.length + 1)
-								: full;
-					if (texts.has(shown)) return texts.get(shown);
-					try {
-						const text = readFileSync(full, 'utf8');
-						texts.set(shown, text);
-						return text;
-					} catch {
-						return undefined;
-					}
+					},
 				},
-			});
+				grammars
+			);
 		});
 
 	const texts = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-const checkedExtensions = /\.(json|jsonc|sh|bash|ps1|azcli)$/i;
+const checkedExtensions = /\.(json|jsonc|sh|bash|ps1|azcli|bicep|bicepparam|tf)$/i;
 const skipped = new Set(['node_modules', '.git', 'dist', '.astro']);
 
 function walk(directory: string, out: string[]): void {

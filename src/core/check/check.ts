@@ -292,28 +292,39 @@ function analyse(source: SourceText, options: CheckOptions): Analysis {
  * az CLI / PowerShell commands) and returns positioned diagnostics. Never throws on bad input.
  */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-	const lang = options.lang ?? 'en';
 	const source = createSource(options.path ?? '<input>', text);
-	const analysis = analyse(source, options);
-	const { kind, document, docs, session, unreadable } = analysis;
+	return checkAnalysed(source, analyse(source, options), options);
+}
+
+/** An input read into the model, ready for the rules (see `checkAnalysed`). */
+export type AnalysedInput = ReturnType<typeof analyse>;
+
+/** Runs the rules over an input already read into the model (ARM here; Bicep and Terraform in check-async.ts). */
+export function checkAnalysed(
+	source: SourceText,
+	analysed: AnalysedInput,
+	options: CheckOptions
+): CheckResult {
+	const lang = options.lang ?? 'en';
+	const { kind, document, docs, session, unreadable } = analysed;
 	const diagnostics: Diagnostic[] = docs.flatMap((doc) => syntaxDiagnostics(doc, lang));
 	const engine = (descriptor: ReportDescriptor) =>
 		diagnostics.push(createDiagnostic(unreadInputRule, descriptor, lang));
-	if (analysis.foreign) {
+	if (analysed.foreign) {
 		const start = Math.max(0, source.raw.search(/\S/));
 		const lineEnd = source.raw.slice(start).search(/[\r\n]/);
 		engine({
 			messageId: 'notRecognised',
 			severity: 'error',
-			data: { recognised: foreignKindNames[analysis.foreign][lang] },
+			data: { recognised: foreignKindNames[analysed.foreign][lang] },
 			at: { source, start, end: lineEnd <= 0 ? source.raw.length : start + lineEnd },
 		});
 	}
-	if (analysis.pasted)
+	if (analysed.pasted)
 		engine({
 			messageId: 'readAs',
-			data: { form: pastedFormNames[analysis.pasted.form][lang] },
-			at: analysis.pasted.at,
+			data: { form: pastedFormNames[analysed.pasted.form][lang] },
+			at: analysed.pasted.at,
 		});
 	const byKey = new Map<string, Diagnostic>();
 	const rules = options.rules ?? defaultRules;
@@ -326,6 +337,12 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 		if (
 			kind === 'command' &&
 			diagnostic.fix?.edits.some((e) => e.file === source.path && /["'\\$`]/.test(e.newText))
+		)
+			delete diagnostic.fix;
+		// Fixes are written for ARM JSON: in Bicep and HCL only plain-text edits stay right.
+		if (
+			(kind === 'bicep' || kind === 'terraform') &&
+			diagnostic.fix?.edits.some((e) => /["'\\$`[\]{}]/.test(e.newText))
 		)
 			delete diagnostic.fix;
 		const key = `${current.id}|${diagnostic.file}|${diagnostic.range.start.offset}|${diagnostic.range.end.offset}|${diagnostic.message}`;
@@ -408,6 +425,6 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 		unreadable,
 		unreadSettings: (document?.extensions ?? []).filter((e) => e.unread || e.settingsUnknown)
 			.length,
-		...(analysis.foreign ? { unrecognised: true } : {}),
+		...(analysed.foreign ? { unrecognised: true } : {}),
 	};
 }

@@ -9,13 +9,6 @@ export interface NotCheckableRule {
 /** Catalog rules (research/kvvm-extension.md §8) that are not statically checkable here. */
 export const notCheckableRules: NotCheckableRule[] = [
 	{
-		id: 'KV042',
-		reason: {
-			ja: 'Terraform (azurerm_key_vault_certificate の secret_id と versionless_secret_id) についての規則です。kvcert check は現在 ARM JSON、拡張機能の settings、az CLI と PowerShell のコマンドだけを読み、HCL は読みません。',
-			en: 'It is about Terraform (azurerm_key_vault_certificate secret_id versus versionless_secret_id). kvcert check reads ARM JSON, extension settings and az CLI / PowerShell commands, not HCL.',
-		},
-	},
-	{
 		id: 'KV047',
 		reason: {
 			ja: '秘密鍵をエクスポートできるかは Key Vault の証明書ポリシーで決まります。証明書は ARM テンプレートでは作れないため、テンプレートにポリシーは現れず、Key Vault の実際の状態を見ないと判断できません。',

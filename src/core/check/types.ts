@@ -60,7 +60,15 @@ export interface Diagnostic {
 }
 
 /** The input shapes the checker recognises. */
-export type InputKind = 'template' | 'parameters' | 'resource' | 'settings' | 'command';
+export type InputKind =
+	| 'template'
+	| 'parameters'
+	| 'resource'
+	| 'settings'
+	| 'command'
+	| 'bicep'
+	| 'bicepparam'
+	| 'terraform';
 
 /** Orders severities so that thresholds can be compared. */
 export const severityRank: Record<Severity, number> = { info: 1, warning: 2, error: 3 };

@@ -39,6 +39,7 @@ import { misplacedExtensionPropertiesRule } from './kv038-misplaced-extension-pr
 import { duplicateHandlerRule } from './kv039-duplicate-handler.ts';
 import { windowsV4OldServerRule } from './kv040-windows-v4-old-server.ts';
 import { linuxV4DistributionRule } from './kv041-linux-v4-distribution.ts';
+import { terraformCertificateAttributeRule } from './kv042-terraform-certificate-attribute.ts';
 import { secretUriWithVersionRule } from './kv043-secret-uri-with-version.ts';
 import { protectedSettingsRule } from './kv044-protected-settings.ts';
 import { provisionAfterExtensionsRule } from './kv045-provision-after-extensions.ts';
@@ -91,6 +92,7 @@ export const rules: Rule[] = [
 	duplicateHandlerRule,
 	windowsV4OldServerRule,
 	linuxV4DistributionRule,
+	terraformCertificateAttributeRule,
 	secretUriWithVersionRule,
 	protectedSettingsRule,
 	provisionAfterExtensionsRule,

@@ -1,0 +1,767 @@
+import { findKeyVaultExtensions } from '../find.ts';
+import type { JsonNode } from '../json.ts';
+import type { CheckedDocument } from '../model.ts';
+import { resolve } from '../navigate.ts';
+import { shiftMap, type SourceText } from '../source.ts';
+import {
+	canonicalText,
+	concatParts,
+	knownString,
+	knownText,
+	toParts,
+	unknown,
+	type HoleTag,
+	type StringPart,
+	type Value,
+} from '../values.ts';
+import {
+	addProperty,
+	arrayNode,
+	createSyntheticDocument,
+	mutable,
+	objectNode,
+	scalarNode,
+	valueNode,
+	type Span,
+	type SyntheticDocument,
+	type SyntheticProperty,
+} from './synthetic.ts';
+import type { SyntaxNode } from './tree-sitter.ts';
+
+/** Deepest expression nesting read; deeper parts stay unknown. */
+const maxDepth = 200;
+
+const tagsByProperty: Record<string, HoleTag> = {
+	secreturi: 'secretUri',
+	secreturiwithversion: 'secretUriWithVersion',
+	vaulturi: 'vaultUri',
+	clientid: 'clientId',
+	principalid: 'principalId',
+	tenantid: 'tenantId',
+	id: 'resourceId',
+};
+
+interface Declaration {
+	kind: 'param' | 'var' | 'resource' | 'module';
+	name: string;
+	node: SyntaxNode;
+	/** The value expression (param default, var value, resource body). */
+	value: SyntaxNode | undefined;
+	/** A value given by a .bicepparam file. */
+	given?: { synthetic: SyntheticDocument; node: SyntaxNode };
+	converted?: JsonNode;
+	/** Lower-case resource type without API version. */
+	type?: string;
+	existing?: boolean;
+	resource?: ResourceBuild;
+}
+
+interface ResourceBuild {
+	declaration: Declaration;
+	object: JsonNode;
+	parentName: string | undefined;
+	children: Array<[string, JsonNode]>;
+	/** Symbolic names this resource refers to (implicit dependencies). */
+	references: Set<string>;
+}
+
+/** Parameter values read from a .bicepparam file. */
+export type BicepParameters = Map<string, { synthetic: SyntheticDocument; node: SyntaxNode }>;
+
+function named(node: SyntaxNode): SyntaxNode[] {
+	return node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+}
+
+function spanOf(node: SyntaxNode): Span {
+	return { start: node.startIndex, end: node.endIndex };
+}
+
+function normalized(text: string): string {
+	return text.replace(/\s+/g, '').toLowerCase().slice(0, 300);
+}
+
+function label(text: string): string {
+	const flat = text.replace(/\s+/g, ' ');
+	return `{${flat.length > 60 ? `${flat.slice(0, 57)}…` : flat}}`;
+}
+
+const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', $: '$', "'": "'", '\\': '\\' };
+
+function decodeEscape(text: string): string {
+	const code = /^\\u\{([0-9a-fA-F]{1,6})\}$/.exec(text);
+	if (code) {
+		const value = parseInt(code[1]!, 16);
+		return value <= 0x10ffff ? String.fromCodePoint(value) : '';
+	}
+	return escapes[text.slice(1)] ?? text.slice(1);
+}
+
+/** Reads the declarations of a Bicep file (or of a .bicepparam file). */
+function declarationsOf(root: SyntaxNode): Map<string, Declaration> {
+	const declarations = new Map<string, Declaration>();
+	for (const node of named(root)) {
+		const parts = named(node);
+		const id = parts[0];
+		if (!id || id.type !== 'identifier') continue;
+		const name = id.text;
+		if (node.type === 'parameter_declaration') {
+			const value = parts.slice(1).find((p) => p.type !== 'type');
+			declarations.set(name, { kind: 'param', name, node, value });
+		} else if (node.type === 'variable_declaration') {
+			declarations.set(name, { kind: 'var', name, node, value: parts[parts.length - 1] });
+		} else if (node.type === 'resource_declaration') {
+			const typeNode = parts[1];
+			declarations.set(name, {
+				kind: 'resource',
+				name,
+				node,
+				value: parts[2],
+				type:
+					typeNode?.type === 'string'
+						? typeNode.text.slice(1, -1).split('@')[0]!.toLowerCase()
+						: '',
+				existing: node.children.some((c) => c?.type === 'existing'),
+			});
+		} else if (node.type === 'module_declaration') {
+			declarations.set(name, { kind: 'module', name, node, value: parts[2] });
+		}
+	}
+	return declarations;
+}
+
+/** Parameter assignments of a .bicepparam file (`param name = value`). */
+export function readBicepParameters(source: SourceText, root: SyntaxNode): BicepParameters {
+	const result: BicepParameters = new Map();
+	const synthetic = createSyntheticDocument(source);
+	for (const node of named(root)) {
+		if (node.type !== 'parameter_declaration' && node.type !== 'parameter_assignment') continue;
+		const parts = named(node);
+		const id = parts[0];
+		// tree-sitter-bicep 1.1.0 has no .bicepparam syntax: `param x = value` parses as an ERROR
+		// for `=` and the value as a type; the value is the last piece either way.
+		let value = parts
+			.slice(1)
+			.filter((p) => p.type !== 'ERROR')
+			.pop();
+		if (value?.type === 'type') value = named(value)[0];
+		if (id?.type === 'identifier' && value && value.type !== 'primitive_type')
+			result.set(id.text, { synthetic, node: value });
+	}
+	return result;
+}
+
+class BicepReader {
+	readonly synthetic: SyntheticDocument;
+	readonly declarations: Map<string, Declaration>;
+	private readonly loopVariables: Array<Map<string, number>> = [];
+	private readonly active = new Set<Declaration>();
+	/** Symbolic names referenced while converting the current resource. */
+	private references: Set<string> | undefined;
+	private depth = 0;
+	/** Every resource built, nested ones included. */
+	readonly builds: ResourceBuild[] = [];
+
+	constructor(source: SourceText, root: SyntaxNode, given: BicepParameters | undefined) {
+		this.synthetic = createSyntheticDocument(source);
+		this.declarations = declarationsOf(root);
+		for (const [name, value] of given ?? []) {
+			const declaration = this.declarations.get(name);
+			if (declaration?.kind === 'param') declaration.given = value;
+		}
+	}
+
+	/** Converts an expression to a JSON-shaped node. */
+	convert(node: SyntaxNode, synthetic = this.synthetic): JsonNode {
+		if (this.depth > maxDepth)
+			return valueNode(
+				synthetic,
+				spanOf(node),
+				unknown(`deep@${node.startIndex}`, '{…}'),
+				node.text
+			);
+		this.depth++;
+		try {
+			return this.convertInner(node, synthetic);
+		} finally {
+			this.depth--;
+		}
+	}
+
+	private convertInner(node: SyntaxNode, synthetic: SyntheticDocument): JsonNode {
+		const span = spanOf(node);
+		switch (node.type) {
+			case 'object': {
+				const properties: SyntheticProperty[] = [];
+				for (const property of named(node)) {
+					if (property.type !== 'object_property') continue;
+					const parts = named(property);
+					const key = parts[0];
+					const value = parts[parts.length - 1];
+					if (!key || !value || parts.length < 2 || value.type === 'resource_declaration') continue;
+					const keyText =
+						key.type === 'string' ? key.text.slice(1, -1).replace(/\\'/g, "'") : key.text;
+					properties.push({
+						key: keyText,
+						keySpan: spanOf(key),
+						value: this.convert(value, synthetic),
+					});
+				}
+				return objectNode(span, properties);
+			}
+			case 'array':
+				return arrayNode(
+					span,
+					named(node).map((item) => this.convert(item, synthetic))
+				);
+			case 'for_statement': {
+				const parts = named(node);
+				const body = parts[parts.length - 1];
+				const variables = new Map<string, number>();
+				const head = parts[0];
+				if (head?.type === 'identifier') variables.set(head.text, head.startIndex);
+				else if (head?.type === 'for_loop_parameters')
+					for (const v of named(head)) variables.set(v.text, v.startIndex);
+				if (!body) return arrayNode(span, []);
+				this.loopVariables.push(variables);
+				try {
+					return arrayNode(span, [this.convert(body, synthetic)]);
+				} finally {
+					this.loopVariables.pop();
+				}
+			}
+			case 'if_statement': {
+				const body = named(node).find((p) => p.type === 'object');
+				return body ? this.convert(body, synthetic) : objectNode(span, []);
+			}
+			case 'parenthesized_expression': {
+				const inner = named(node)[0];
+				return inner ? this.convert(inner, synthetic) : objectNode(span, []);
+			}
+			case 'number': {
+				const value = Number(node.text);
+				return Number.isFinite(value)
+					? scalarNode(span, value)
+					: valueNode(synthetic, span, unknown(node.text, node.text), node.text);
+			}
+			case 'boolean':
+				return scalarNode(span, node.text === 'true');
+			case 'null':
+				return scalarNode(span, null);
+			case 'string': {
+				const value = this.stringValue(node, synthetic);
+				const known = node.children.some((c) => c?.type === 'interpolation')
+					? undefined
+					: knownText(value);
+				return valueNode(synthetic, span, value, known ?? node.text);
+			}
+			default:
+				return valueNode(synthetic, span, this.evaluate(node, synthetic), node.text);
+		}
+	}
+
+	private stringValue(node: SyntaxNode, synthetic: SyntheticDocument): Value {
+		const parts: StringPart[] = [];
+		const origin = (start: number) => ({ source: synthetic.doc.source, map: shiftMap(start) });
+		for (const piece of node.namedChildren) {
+			if (!piece) continue;
+			if (piece.type === 'string_content')
+				parts.push({ text: piece.text, origin: origin(piece.startIndex) });
+			else if (piece.type === 'escape_sequence')
+				parts.push({ text: decodeEscape(piece.text), origin: origin(piece.startIndex) });
+			else if (piece.type === 'interpolation') {
+				const inner = named(piece)[0];
+				const value = inner
+					? this.plain(this.evaluateOrConvert(inner, synthetic))
+					: unknown('', '{}');
+				parts.push(...toParts(value, `interpolation@${piece.startIndex}`));
+			}
+		}
+		return parts.length === 0 ? knownString('', origin(node.startIndex + 1)) : concatParts(parts);
+	}
+
+	/** A value that may stand for a node (a reference), for places that need text. */
+	private plain(value: Value): Value {
+		return value.kind === 'node' ? resolve(value.at).value : value;
+	}
+
+	private evaluateOrConvert(node: SyntaxNode, synthetic: SyntheticDocument): Value {
+		if (node.type === 'string') return this.stringValue(node, synthetic);
+		if (node.type === 'number' || node.type === 'boolean' || node.type === 'null') {
+			const converted = this.convert(node, synthetic);
+			return resolve({ doc: synthetic.doc, node: converted, scope: synthetic.scope }).value;
+		}
+		return this.evaluate(node, synthetic);
+	}
+
+	private loopVariable(name: string): number | undefined {
+		for (let i = this.loopVariables.length - 1; i >= 0; i--) {
+			const offset = this.loopVariables[i]!.get(name);
+			if (offset !== undefined) return offset;
+		}
+		return undefined;
+	}
+
+	/** The located node a param or var stands for, converted on first use. */
+	private declarationValue(declaration: Declaration): Value {
+		const { name } = declaration;
+		const source =
+			declaration.given ??
+			(declaration.value ? { synthetic: this.synthetic, node: declaration.value } : undefined);
+		if (!source) return unknown(`param:${name.toLowerCase()}`, `{${name}}`, 'parameter');
+		if (!declaration.converted) {
+			if (this.active.has(declaration)) return unknown(`cycle:${name}`, '{?}');
+			this.active.add(declaration);
+			const saved = this.loopVariables.splice(0);
+			try {
+				declaration.converted = this.convert(source.node, source.synthetic);
+			} finally {
+				this.loopVariables.push(...saved);
+				this.active.delete(declaration);
+			}
+		}
+		const { synthetic } = source;
+		return {
+			kind: 'node',
+			at: { doc: synthetic.doc, node: declaration.converted, scope: synthetic.scope },
+		};
+	}
+
+	/** The canonical name of a resource declaration (lower case, holes as markers). */
+	private resourceKey(declaration: Declaration): string {
+		const body = this.resourceBody(declaration);
+		const nameNode = body ? this.bodyProperty(body, 'name') : undefined;
+		let name = `{${declaration.name}}`;
+		if (nameNode) {
+			const value = this.plain(this.evaluateOrConvert(nameNode, this.synthetic));
+			name = canonicalText(value)?.toLowerCase() ?? name;
+		}
+		return `${declaration.type ?? ''}/${name}`;
+	}
+
+	private resourceBody(declaration: Declaration): SyntaxNode | undefined {
+		let body = declaration.value;
+		for (let i = 0; body && i < 4 && body.type !== 'object'; i++) {
+			const parts = named(body);
+			body =
+				body.type === 'for_statement'
+					? parts[parts.length - 1]
+					: parts.find(
+							(p) => p.type === 'object' || p.type === 'if_statement' || p.type === 'for_statement'
+						);
+		}
+		return body?.type === 'object' ? body : undefined;
+	}
+
+	private bodyProperty(body: SyntaxNode, key: string): SyntaxNode | undefined {
+		for (const property of named(body)) {
+			if (property.type !== 'object_property') continue;
+			const parts = named(property);
+			if (parts.length >= 2 && parts[0]!.text === key) return parts[parts.length - 1];
+		}
+		return undefined;
+	}
+
+	/** The value of `symbol.path` where symbol is a resource or module. */
+	private resourceMember(
+		declaration: Declaration,
+		path: string[],
+		text: string,
+		synthetic: SyntheticDocument
+	): Value {
+		this.references?.add(declaration.name);
+		if (declaration.kind === 'module')
+			return unknown(`module:${declaration.name}.${normalized(path.join('.'))}`, label(text));
+		if (this.active.has(declaration)) return unknown(`cycle:${declaration.name}`, '{?}');
+		const inLoop = declaration.value?.type === 'for_statement';
+		const [first] = path;
+		if (path.length === 1 && first === 'name' && !inLoop) {
+			const body = this.resourceBody(declaration);
+			const nameNode = body ? this.bodyProperty(body, 'name') : undefined;
+			if (nameNode) {
+				this.active.add(declaration);
+				try {
+					return this.plain(this.evaluateOrConvert(nameNode, synthetic));
+				} finally {
+					this.active.delete(declaration);
+				}
+			}
+		}
+		this.active.add(declaration);
+		let key: string;
+		try {
+			key = this.resourceKey(declaration);
+		} finally {
+			this.active.delete(declaration);
+		}
+		const last = path[path.length - 1]?.toLowerCase() ?? '';
+		const tag = tagsByProperty[last];
+		return unknown(`resource:${key}.${path.join('.').toLowerCase()}`, label(text), tag);
+	}
+
+	/** The static value of an expression. */
+	evaluate(node: SyntaxNode, synthetic: SyntheticDocument): Value {
+		const text = node.text;
+		switch (node.type) {
+			case 'identifier': {
+				const loop = this.loopVariable(text);
+				if (loop !== undefined) return unknown(`loop:${text}@${loop}`, `{${text}}`);
+				const declaration = this.declarations.get(text);
+				if (!declaration) return unknown(`id:${text}`, `{${text}}`);
+				if (declaration.kind === 'param' || declaration.kind === 'var')
+					return this.declarationValue(declaration);
+				this.references?.add(declaration.name);
+				return unknown(`symbol:${text}`, `{${text}}`);
+			}
+			case 'parenthesized_expression': {
+				const inner = named(node)[0];
+				return inner
+					? this.evaluateOrConvert(inner, synthetic)
+					: unknown(normalized(text), label(text));
+			}
+			case 'member_expression': {
+				if (/^environment\(\)\.suffixes\.keyvaultdns$/.test(normalized(text)))
+					return unknown('environment().suffixes.keyvaultdns', '{keyvaultDns}', 'keyvaultDns');
+				const path: string[] = [];
+				let base: SyntaxNode | null = node;
+				while (base?.type === 'member_expression') {
+					const parts = named(base);
+					path.unshift(parts[parts.length - 1]?.text ?? '');
+					base = parts[0] ?? null;
+				}
+				if (base?.type === 'identifier' && this.loopVariable(base.text) === undefined) {
+					const declaration = this.declarations.get(base.text);
+					if (declaration?.kind === 'resource' || declaration?.kind === 'module')
+						return this.resourceMember(declaration, path, text, synthetic);
+				}
+				if (!base) return unknown(normalized(text), label(text));
+				let value = this.evaluateOrConvert(base, synthetic);
+				for (const name of path) {
+					if (value.kind === 'node') {
+						const object = resolve(value.at).at;
+						const child =
+							object.node.type === 'object'
+								? object.node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1]
+								: undefined;
+						value = child
+							? { kind: 'node', at: { ...object, node: child } }
+							: unknown(normalized(text), label(text));
+						continue;
+					}
+					if (value.kind === 'unknown') {
+						const tag = tagsByProperty[name.toLowerCase()];
+						value = unknown(
+							`${value.hole.key}.${name.toLowerCase()}`,
+							label(text),
+							tag === 'resourceId' ? undefined : tag
+						);
+						continue;
+					}
+					return unknown(normalized(text), label(text));
+				}
+				return value;
+			}
+			case 'string':
+			case 'number':
+			case 'boolean':
+			case 'null':
+				return this.evaluateOrConvert(node, synthetic);
+			default: {
+				// Calls, operators, indexes: unknown, but resource references inside still count.
+				this.noteReferences(node);
+				return unknown(normalized(text), label(text));
+			}
+		}
+	}
+
+	private noteReferences(node: SyntaxNode): void {
+		if (!this.references) return;
+		const stack = [node];
+		for (let seen = 0; stack.length > 0 && seen < 10_000; seen++) {
+			const current = stack.pop()!;
+			if (current.type === 'identifier') {
+				const declaration = this.declarations.get(current.text);
+				if (declaration?.kind === 'resource' || declaration?.kind === 'module')
+					this.references.add(declaration.name);
+			}
+			for (const c of current.namedChildren) if (c) stack.push(c);
+		}
+	}
+
+	/** Builds the ARM-shaped object of one resource declaration (nested ones included). */
+	buildResource(
+		declaration: Declaration,
+		typeNode: SyntaxNode | undefined
+	): ResourceBuild | undefined {
+		const body = this.resourceBody(declaration);
+		if (!body) return undefined;
+		const references = new Set<string>();
+		const saved = this.references;
+		this.references = references;
+		let object: JsonNode;
+		let loops = 0;
+		const loopValue = declaration.value;
+		try {
+			if (loopValue?.type === 'for_statement') {
+				const head = named(loopValue)[0];
+				const variables = new Map<string, number>();
+				if (head?.type === 'identifier') variables.set(head.text, head.startIndex);
+				else if (head?.type === 'for_loop_parameters')
+					for (const v of named(head)) variables.set(v.text, v.startIndex);
+				this.loopVariables.push(variables);
+				loops = 1;
+			}
+			object = this.convert(body);
+		} finally {
+			while (loops-- > 0) this.loopVariables.pop();
+			this.references = saved;
+		}
+		const typeText = typeNode ? typeNode.text.slice(1, -1).split('@')[0]! : '';
+		addProperty(object, {
+			key: 'type',
+			keySpan: typeNode ? spanOf(typeNode) : spanOf(declaration.node),
+			value: valueNode(
+				this.synthetic,
+				typeNode ? spanOf(typeNode) : spanOf(declaration.node),
+				knownString(
+					typeText,
+					typeNode
+						? { source: this.synthetic.doc.source, map: shiftMap(typeNode.startIndex + 1) }
+						: undefined
+				),
+				typeText
+			),
+		});
+		// An existing machine's identity and OS are not in the file: unknown, never assumed absent.
+		if (declaration.existing) {
+			const id = named(declaration.node)[0]!;
+			for (const key of ['identity', 'properties'])
+				if (!object.children?.some((p) => p.children?.[0]?.value === key))
+					addProperty(object, {
+						key,
+						keySpan: spanOf(id),
+						value: valueNode(
+							this.synthetic,
+							spanOf(id),
+							unknown(`existing:${declaration.name}.${key}`, `{${declaration.name}.${key}}`),
+							id.text
+						),
+					});
+		}
+		const parentNode = this.bodyProperty(body, 'parent');
+		const parentName = parentNode?.type === 'identifier' ? parentNode.text : undefined;
+		const build: ResourceBuild = { declaration, object, parentName, children: [], references };
+		declaration.resource = build;
+		this.builds.push(build);
+		// Nested child resources.
+		for (const property of named(body)) {
+			if (property.type !== 'object_property') continue;
+			const child = named(property)[0];
+			if (child?.type !== 'resource_declaration') continue;
+			const parts = named(child);
+			const id = parts[0];
+			if (id?.type !== 'identifier') continue;
+			const childDeclaration: Declaration = {
+				kind: 'resource',
+				name: id.text,
+				node: child,
+				value: parts[2],
+				type: '',
+				existing: child.children.some((c) => c?.type === 'existing'),
+			};
+			if (!this.declarations.has(id.text)) this.declarations.set(id.text, childDeclaration);
+			const childBuild = this.buildResource(childDeclaration, parts[1]);
+			if (childBuild) build.children.push([id.text, childBuild.object]);
+		}
+		this.addDependsOn(build, body);
+		return build;
+	}
+
+	private addDependsOn(build: ResourceBuild, body: SyntaxNode): void {
+		const names = [...build.references].filter((n) => n !== build.declaration.name);
+		if (names.length === 0) return;
+		const existing = build.object.children?.find((p) => p.children?.[0]?.value === 'dependsOn')
+			?.children?.[1];
+		const id = named(build.declaration.node)[0]!;
+		const items = names.map((name) =>
+			valueNode(this.synthetic, spanOf(id), knownString(name), name)
+		);
+		if (existing?.type === 'array') {
+			for (const item of items) mutable(item).parent = existing;
+			mutable(existing).children = [...(existing.children ?? []), ...items];
+			return;
+		}
+		if (existing) return;
+		addProperty(build.object, {
+			key: 'dependsOn',
+			keySpan: spanOf(id),
+			value: arrayNode(spanOf(body), items),
+		});
+	}
+}
+
+/**
+ * Reads a Bicep file into the model the ARM input feeds: resources by symbolic name, nested and
+ * `parent:` children, params (defaults, or values from a .bicepparam file) and variables.
+ */
+export function readBicep(
+	source: SourceText,
+	root: SyntaxNode,
+	parameters?: BicepParameters
+): CheckedDocument {
+	const reader = new BicepReader(source, root, parameters);
+	const topLevel: ResourceBuild[] = [];
+	for (const declaration of [...reader.declarations.values()]) {
+		if (declaration.kind !== 'resource') continue;
+		const typeNode = named(declaration.node)[1];
+		const build = reader.buildResource(
+			declaration,
+			typeNode?.type === 'string' ? typeNode : undefined
+		);
+		if (build) topLevel.push(build);
+	}
+	const { synthetic } = reader;
+	const top: SyntheticProperty[] = [];
+	const attach = (build: ResourceBuild) => {
+		if (build.children.length === 0) return;
+		const id = named(build.declaration.node)[0]!;
+		addProperty(build.object, {
+			key: 'resources',
+			keySpan: spanOf(id),
+			value: objectNode(
+				spanOf(build.declaration.node),
+				build.children.map(([key, value]) => ({
+					key,
+					keySpan: { start: value.offset, end: value.offset },
+					value,
+				}))
+			),
+		});
+	};
+	for (const build of topLevel) {
+		const parent = build.parentName
+			? reader.declarations.get(build.parentName)?.resource
+			: undefined;
+		if (parent && parent !== build) parent.children.push([build.declaration.name, build.object]);
+		else
+			top.push({
+				key: build.declaration.name,
+				keySpan: spanOf(named(build.declaration.node)[0]!),
+				value: build.object,
+			});
+	}
+	for (const build of reader.builds) attach(build);
+	for (const build of reader.builds) {
+		const host = managedClusterScaleSet(reader, build);
+		if (host)
+			top.push({
+				key: `${build.declaration.name}.vmss`,
+				keySpan: host.keySpan,
+				value: host.object,
+			});
+	}
+	const resources = objectNode({ start: 0, end: source.raw.length }, top);
+	return findKeyVaultExtensions(synthetic.doc, synthetic.scope, resources);
+}
+
+function property(object: JsonNode | undefined, key: string): JsonNode | undefined {
+	if (object?.type !== 'object') return undefined;
+	return object.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
+}
+
+/**
+ * A Service Fabric managed cluster node type runs a scale set that kvcert never sees; its
+ * `vmExtensions` are read as that scale set's extension profile (image from vmImage*, identity from
+ * vmManagedIdentity, else unknown).
+ */
+function managedClusterScaleSet(
+	reader: BicepReader,
+	build: ResourceBuild
+): { object: JsonNode; keySpan: Span } | undefined {
+	const type = build.declaration.type ?? '';
+	const full = type.includes('/') ? type : '';
+	if (full !== 'microsoft.servicefabric/managedclusters/nodetypes') return undefined;
+	const properties = property(build.object, 'properties');
+	const extensions = property(properties, 'vmExtensions');
+	if (!extensions) return undefined;
+	const { synthetic } = reader;
+	const id = named(build.declaration.node)[0]!;
+	const keySpan = spanOf(id);
+	const at = (node: JsonNode) => ({ start: node.offset, end: node.offset + node.length });
+	const copy = (node: JsonNode) =>
+		valueNode(
+			synthetic,
+			at(node),
+			resolve({ doc: synthetic.doc, node, scope: synthetic.scope }).value,
+			''
+		);
+	const image: SyntheticProperty[] = [];
+	for (const [from, to] of [
+		['vmImagePublisher', 'publisher'],
+		['vmImageOffer', 'offer'],
+		['vmImageSku', 'sku'],
+	] as const) {
+		const node = property(properties, from);
+		if (node) image.push({ key: to, keySpan: at(node), value: copy(node) });
+	}
+	const identities = property(property(properties, 'vmManagedIdentity'), 'userAssignedIdentities');
+	const identity = identities
+		? objectNode(at(identities), [
+				{
+					key: 'type',
+					keySpan: at(identities),
+					value: valueNode(synthetic, at(identities), knownString('UserAssigned'), ''),
+				},
+				{
+					key: 'userAssignedIdentities',
+					keySpan: at(identities),
+					value: objectNode(
+						at(identities),
+						(identities.children ?? []).map((item) => ({
+							key: reader.synthetic.doc.text.slice(item.offset, item.offset + item.length),
+							keySpan: at(item),
+							value: objectNode(at(item), []),
+						}))
+					),
+				},
+			])
+		: valueNode(
+				synthetic,
+				keySpan,
+				unknown(`nodetype:${build.declaration.name}.identity`, '{identity}'),
+				''
+			);
+	const profile = objectNode(at(extensions), [
+		{ key: 'extensions', keySpan: at(extensions), value: extensions },
+	]);
+	const storage = objectNode(keySpan, [
+		{ key: 'imageReference', keySpan, value: objectNode(keySpan, image) },
+	]);
+	const object = objectNode(at(build.object), [
+		{
+			key: 'type',
+			keySpan,
+			value: valueNode(
+				synthetic,
+				keySpan,
+				knownString('Microsoft.Compute/virtualMachineScaleSets'),
+				'Microsoft.Compute/virtualMachineScaleSets'
+			),
+		},
+		{ key: 'identity', keySpan, value: identity },
+		{
+			key: 'properties',
+			keySpan,
+			value: objectNode(at(build.object), [
+				{
+					key: 'virtualMachineProfile',
+					keySpan,
+					value: objectNode(at(build.object), [
+						{ key: 'extensionProfile', keySpan: at(extensions), value: profile },
+						{ key: 'storageProfile', keySpan, value: storage },
+					]),
+				},
+			]),
+		},
+	]);
+	return { object, keySpan };
+}

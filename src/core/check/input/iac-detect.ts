@@ -1,0 +1,28 @@
+/** The infrastructure-as-code languages read with tree-sitter. */
+export type IacKind = 'bicep' | 'bicepparam' | 'terraform';
+
+/** The IaC kind a file name tells (`.bicep`, `.bicepparam`, `.tf`, `.tf.json`), if any. */
+export function iacKindOfPath(path: string | undefined): IacKind | undefined {
+	const lower = (path ?? '').toLowerCase();
+	if (lower.endsWith('.bicep')) return 'bicep';
+	if (lower.endsWith('.bicepparam')) return 'bicepparam';
+	if (lower.endsWith('.tf') || lower.endsWith('.tf.json')) return 'terraform';
+	return undefined;
+}
+
+const bicepLine =
+	/^\s*(?:(?:resource|module)\s+[A-Za-z_]\w*\s+'|param\s+[A-Za-z_]\w*\s+[A-Za-z]|var\s+[A-Za-z_]\w*\s*=|targetScope\s*=|using\s+')/m;
+const terraformLine =
+	/^\s*(?:(?:resource|data)\s+"[\w-]+"\s+"[\w-]+"\s*\{|(?:variable|output|module|provider)\s+"[\w-]+"\s*\{|(?:locals|terraform)\s*\{)/m;
+
+/** Guesses Bicep or Terraform (HCL or JSON syntax) from pasted text. */
+export function iacKindOfText(text: string): IacKind | undefined {
+	const head = text.slice(0, 200_000);
+	if (/^\s*[[{]/.test(head))
+		return /"(?:resource|data)"\s*:\s*\{\s*"azurerm_/.test(head) ? 'terraform' : undefined;
+	const terraform = terraformLine.exec(head)?.index ?? Infinity;
+	const bicep = bicepLine.exec(head)?.index ?? Infinity;
+	if (terraform === Infinity && bicep === Infinity) return undefined;
+	if (terraform < bicep) return 'terraform';
+	return /^\s*using\s+'/m.test(head) && !/^\s*resource\s/m.test(head) ? 'bicepparam' : 'bicep';
+}

@@ -1,0 +1,981 @@
+import { findKeyVaultExtensions } from '../find.ts';
+import { parseJsonDocument, stringContent, type JsonDocument, type JsonNode } from '../json.ts';
+import type { CheckedDocument } from '../model.ts';
+import { resolve } from '../navigate.ts';
+import { shiftMap, type OffsetMap, type SourceText } from '../source.ts';
+import {
+	canonicalText,
+	concatParts,
+	knownString,
+	knownText,
+	toParts,
+	unknown,
+	type HoleTag,
+	type StringPart,
+	type Value,
+} from '../values.ts';
+import {
+	addProperty,
+	arrayNode,
+	createSyntheticDocument,
+	objectNode,
+	scalarNode,
+	valueNode,
+	type Span,
+	type SyntheticDocument,
+	type SyntheticProperty,
+} from './synthetic.ts';
+import type { SyntaxNode } from './tree-sitter.ts';
+
+const maxDepth = 200;
+
+/** Built-in roles whose data actions include reading secrets (research/kvvm-extension.md §3.8). */
+const roleIds: Record<string, string> = {
+	'key vault secrets user': '4633458b-17de-408a-b874-0445c86b69e6',
+	'key vault administrator': '00482a5a-887f-4fb3-b363-3b7fe8e74483',
+	'key vault secrets officer': 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7',
+};
+
+const attributeTags: Record<string, HoleTag> = {
+	vault_uri: 'vaultUri',
+	client_id: 'clientId',
+	principal_id: 'principalId',
+	tenant_id: 'tenantId',
+	versionless_secret_id: 'secretUri',
+};
+
+const hostTypes: Record<string, { type: string; os?: 'Windows' | 'Linux'; scaleSet?: boolean }> = {
+	azurerm_linux_virtual_machine: { type: 'Microsoft.Compute/virtualMachines', os: 'Linux' },
+	azurerm_windows_virtual_machine: { type: 'Microsoft.Compute/virtualMachines', os: 'Windows' },
+	azurerm_virtual_machine: { type: 'Microsoft.Compute/virtualMachines' },
+	azurerm_linux_virtual_machine_scale_set: {
+		type: 'Microsoft.Compute/virtualMachineScaleSets',
+		os: 'Linux',
+		scaleSet: true,
+	},
+	azurerm_windows_virtual_machine_scale_set: {
+		type: 'Microsoft.Compute/virtualMachineScaleSets',
+		os: 'Windows',
+		scaleSet: true,
+	},
+	azurerm_orchestrated_virtual_machine_scale_set: {
+		type: 'Microsoft.Compute/virtualMachineScaleSets',
+		scaleSet: true,
+	},
+	azurerm_arc_machine: { type: 'Microsoft.HybridCompute/machines' },
+};
+
+const extensionTypes: Record<string, { type: string; hostAttribute: string }> = {
+	azurerm_virtual_machine_extension: {
+		type: 'Microsoft.Compute/virtualMachines/extensions',
+		hostAttribute: 'virtual_machine_id',
+	},
+	azurerm_virtual_machine_scale_set_extension: {
+		type: 'Microsoft.Compute/virtualMachineScaleSets/extensions',
+		hostAttribute: 'virtual_machine_scale_set_id',
+	},
+	azurerm_arc_machine_extension: {
+		type: 'Microsoft.HybridCompute/machines/extensions',
+		hostAttribute: 'arc_machine_id',
+	},
+};
+
+/** Extension attributes and the ARM property each stands for. */
+const extensionProperties: Array<[string, string]> = [
+	['publisher', 'publisher'],
+	['type', 'type'],
+	['type_handler_version', 'typeHandlerVersion'],
+	['auto_upgrade_minor_version', 'autoUpgradeMinorVersion'],
+	['automatic_upgrade_enabled', 'enableAutomaticUpgrade'],
+	['provision_after_extensions', 'provisionAfterExtensions'],
+	['extensions_to_provision_after_vm_creation', 'provisionAfterExtensions'],
+];
+
+function named(node: SyntaxNode): SyntaxNode[] {
+	return node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+}
+
+function spanOf(node: SyntaxNode): Span {
+	return { start: node.startIndex, end: node.endIndex };
+}
+
+function normalized(text: string): string {
+	return text.replace(/\s+/g, '').toLowerCase().slice(0, 300);
+}
+
+/** The traversal an expression is, `"${x}"` read as x (Terraform JSON writes every expression so). */
+function reference(node: SyntaxNode): string {
+	return normalized(node.text).replace(/^"\$\{(.*)\}"$/, '$1');
+}
+
+function label(text: string): string {
+	const flat = text.replace(/\s+/g, ' ');
+	return `{${flat.length > 60 ? `${flat.slice(0, 57)}…` : flat}}`;
+}
+
+/** A block: `type "label" "label" { body }`. */
+interface Block {
+	node: SyntaxNode;
+	type: string;
+	labels: SyntaxNode[];
+	body: SyntaxNode | undefined;
+}
+
+function labelText(node: SyntaxNode): string {
+	return node.type === 'string_lit' ? node.text.slice(1, -1) : node.text;
+}
+
+function blocksOf(body: SyntaxNode | undefined): Block[] {
+	if (!body) return [];
+	return named(body)
+		.filter((n) => n.type === 'block')
+		.map((node) => {
+			const parts = named(node);
+			return {
+				node,
+				type: parts[0]?.text ?? '',
+				labels: parts.filter((p) => p.type === 'string_lit' || p.type === 'identifier').slice(1),
+				body: parts.find((p) => p.type === 'body'),
+			};
+		});
+}
+
+function attributesOf(
+	body: SyntaxNode | undefined
+): Map<string, { key: SyntaxNode; value: SyntaxNode }> {
+	const result = new Map<string, { key: SyntaxNode; value: SyntaxNode }>();
+	if (!body) return result;
+	for (const node of named(body)) {
+		if (node.type !== 'attribute') continue;
+		const [key, value] = named(node);
+		if (key && value) result.set(key.text, { key, value });
+	}
+	return result;
+}
+
+/** Decodes an HCL quoted-template literal, with the raw offset of each decoded character. */
+function decodeLiteral(raw: string, start: number): { text: string; offsets: number[] } {
+	let text = '';
+	const offsets: number[] = [];
+	for (let i = 0; i < raw.length; i++) {
+		const ch = raw[i]!;
+		offsets.push(start + i);
+		if (ch === '\\' && i + 1 < raw.length) {
+			const next = raw[i + 1]!;
+			const unicode = /^u([0-9a-fA-F]{4})/.exec(raw.slice(i + 1, i + 6));
+			if (unicode) {
+				text += String.fromCharCode(parseInt(unicode[1]!, 16));
+				i += 5;
+				continue;
+			}
+			text += ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[next] ?? next;
+			i += 1;
+			continue;
+		}
+		if ((ch === '$' || ch === '%') && raw[i + 1] === ch && raw[i + 2] === '{') {
+			text += ch;
+			i += 1;
+			continue;
+		}
+		text += ch;
+	}
+	offsets.push(start + raw.length);
+	return { text, offsets };
+}
+
+interface Resource {
+	block: Block;
+	kind: 'resource' | 'data';
+	type: string;
+	name: string;
+	object?: JsonNode;
+	children: SyntheticProperty[];
+}
+
+class TerraformReader {
+	readonly synthetic: SyntheticDocument;
+	private readonly variables = new Map<
+		string,
+		{ node: SyntaxNode | undefined; converted?: JsonNode }
+	>();
+	private readonly locals = new Map<string, { node: SyntaxNode; converted?: JsonNode }>();
+	readonly resources = new Map<string, Resource>();
+	private readonly active = new Set<object>();
+	private depth = 0;
+	/** Interpolations of the string being read as JSON, by raw start offset. */
+	private embedded: Map<number, SyntaxNode> | undefined;
+
+	constructor(source: SourceText, root: SyntaxNode) {
+		this.synthetic = createSyntheticDocument(source);
+		const body = named(root).find((n) => n.type === 'body');
+		for (const block of blocksOf(body)) {
+			const first = block.labels[0] ? labelText(block.labels[0]) : '';
+			if (block.type === 'variable' && first)
+				this.variables.set(first, { node: attributesOf(block.body).get('default')?.value });
+			else if (block.type === 'locals')
+				for (const [name, { value }] of attributesOf(block.body))
+					this.locals.set(name, { node: value });
+			else if ((block.type === 'resource' || block.type === 'data') && block.labels.length >= 2) {
+				const type = labelText(block.labels[0]!);
+				const name = labelText(block.labels[1]!);
+				const key = `${block.type === 'data' ? 'data.' : ''}${type}.${name}`;
+				this.resources.set(key, { block, kind: block.type, type, name, children: [] });
+			}
+		}
+	}
+
+	/** Converts an expression to a JSON-shaped node. */
+	convert(node: SyntaxNode): JsonNode {
+		if (this.depth > maxDepth)
+			return valueNode(
+				this.synthetic,
+				spanOf(node),
+				unknown(`deep@${node.startIndex}`, '{…}'),
+				node.text
+			);
+		this.depth++;
+		try {
+			return this.convertInner(node);
+		} finally {
+			this.depth--;
+		}
+	}
+
+	private convertInner(node: SyntaxNode): JsonNode {
+		const span = spanOf(node);
+		const parts = named(node);
+		if (
+			(node.type === 'expression' ||
+				node.type === 'literal_value' ||
+				node.type === 'collection_value' ||
+				node.type === 'template_expr') &&
+			parts.length === 1
+		)
+			return this.convert(parts[0]!);
+		switch (node.type) {
+			case 'numeric_lit': {
+				const value = Number(node.text);
+				return Number.isFinite(value)
+					? scalarNode(span, value)
+					: valueNode(this.synthetic, span, unknown(node.text, node.text), node.text);
+			}
+			case 'bool_lit':
+				return scalarNode(span, node.text === 'true');
+			case 'null_lit':
+				return scalarNode(span, null);
+			case 'string_lit':
+			case 'quoted_template':
+			case 'heredoc_template': {
+				// "${x}" alone is x itself, not a string made of it (HCL keeps the value's type).
+				const pieces = parts.filter(
+					(p) => p.type === 'template_literal' || p.type === 'template_interpolation'
+				);
+				const only =
+					pieces.length === 1 && pieces[0]!.type === 'template_interpolation'
+						? pieces[0]!
+						: undefined;
+				const inner = only ? named(only).find((p) => p.type === 'expression') : undefined;
+				if (inner && node.type === 'quoted_template') return this.convert(inner);
+				const value = this.templateValue(node);
+				return valueNode(this.synthetic, span, value, knownText(value) ?? node.text);
+			}
+			case 'object': {
+				const properties: SyntheticProperty[] = [];
+				for (const element of parts) {
+					if (element.type !== 'object_elem') continue;
+					const [key, value] = named(element);
+					if (!key || !value) continue;
+					properties.push({
+						key: this.keyText(key),
+						keySpan: spanOf(key),
+						value: this.convert(value),
+					});
+				}
+				return objectNode(span, properties);
+			}
+			case 'tuple':
+				return arrayNode(
+					span,
+					parts.filter((p) => p.type === 'expression').map((p) => this.convert(p))
+				);
+			case 'function_call': {
+				const name = parts[0]?.text;
+				const args = named(parts.find((p) => p.type === 'function_arguments') ?? node).filter(
+					(p) => p.type === 'expression'
+				);
+				// jsonencode({...}): the settings object as written in HCL.
+				if (name === 'jsonencode' && args.length === 1) return this.convert(args[0]!);
+				if (name === 'tostring' && args.length === 1) return this.convert(args[0]!);
+				return valueNode(
+					this.synthetic,
+					span,
+					unknown(normalized(node.text), label(node.text)),
+					node.text
+				);
+			}
+			default:
+				return valueNode(this.synthetic, span, this.evaluate(node), node.text);
+		}
+	}
+
+	private keyText(key: SyntaxNode): string {
+		const value = resolve({
+			doc: this.synthetic.doc,
+			node: this.convert(key),
+			scope: this.synthetic.scope,
+		}).value;
+		return knownText(value) ?? key.text;
+	}
+
+	/** The value of a quoted or heredoc template: literal pieces and interpolations. */
+	private templateValue(node: SyntaxNode): Value {
+		const parts: StringPart[] = [];
+		const source = this.synthetic.doc.source;
+		let heredoc = node.type === 'heredoc_template';
+		for (const piece of named(node)) {
+			if (piece.type === 'template_literal') {
+				if (heredoc) {
+					parts.push({ text: piece.text, origin: { source, map: shiftMap(piece.startIndex) } });
+					continue;
+				}
+				const { text, offsets } = decodeLiteral(piece.text, piece.startIndex);
+				const map: OffsetMap =
+					text.length === piece.text.length
+						? shiftMap(piece.startIndex)
+						: (o) => offsets[Math.max(0, Math.min(o, offsets.length - 1))]!;
+				parts.push({ text, origin: { source, map } });
+			} else if (piece.type === 'template_interpolation') {
+				const inner = named(piece).find((p) => p.type === 'expression');
+				const value = inner ? this.plain(this.evaluateExpression(inner)) : unknown('', '{}');
+				parts.push(...toParts(value, `interpolation@${piece.startIndex}`));
+			} else if (piece.type === 'template_directive') {
+				parts.push({ hole: { key: `directive@${piece.startIndex}`, label: label(piece.text) } });
+			}
+		}
+		heredoc = false;
+		return parts.length === 0 ? knownString('') : concatParts(parts);
+	}
+
+	/** The static value of an expression, references followed. */
+	plainOf(node: SyntaxNode): Value {
+		return this.evaluateExpression(node);
+	}
+
+	private plain(value: Value): Value {
+		return value.kind === 'node' ? resolve(value.at).value : value;
+	}
+
+	private evaluateExpression(node: SyntaxNode): Value {
+		const converted = this.convert(node);
+		return resolve({ doc: this.synthetic.doc, node: converted, scope: this.synthetic.scope }).value;
+	}
+
+	private located(node: JsonNode): Value {
+		return { kind: 'node', at: { doc: this.synthetic.doc, node, scope: this.synthetic.scope } };
+	}
+
+	/** The value a traversal (`var.x`, `local.y`, `azurerm_x.name.attr`…) stands for. */
+	evaluate(node: SyntaxNode): Value {
+		const parts = named(node);
+		const text = node.text;
+		const key = normalized(text);
+		if (node.type !== 'expression' || parts[0]?.type !== 'variable_expr')
+			return unknown(key, label(text));
+		const steps = parts.slice(1);
+		const names = steps.map((s) => (s.type === 'get_attr' ? (named(s)[0]?.text ?? '') : '[]'));
+		const root = parts[0].text;
+		const follow = (value: Value, from: number): Value => {
+			for (const name of names.slice(from)) {
+				if (value.kind !== 'node' || name === '[]') return unknown(key, label(text));
+				const object = resolve(value.at).at;
+				const child =
+					object.node.type === 'object'
+						? object.node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1]
+						: undefined;
+				if (!child) return unknown(key, label(text));
+				value = { kind: 'node', at: { ...object, node: child } };
+			}
+			return value;
+		};
+		if (root === 'var' && names[0]) {
+			const variable = this.variables.get(names[0]);
+			if (!variable?.node)
+				return unknown(`var.${names[0].toLowerCase()}`, `{var.${names[0]}}`, 'parameter');
+			if (!variable.converted) {
+				if (this.active.has(variable)) return unknown(`cycle:${key}`, '{?}');
+				this.active.add(variable);
+				try {
+					variable.converted = this.convert(variable.node);
+				} finally {
+					this.active.delete(variable);
+				}
+			}
+			return follow(this.located(variable.converted), 1);
+		}
+		if (root === 'local' && names[0]) {
+			const local = this.locals.get(names[0]);
+			if (!local) return unknown(key, label(text));
+			if (!local.converted) {
+				if (this.active.has(local)) return unknown(`cycle:${key}`, '{?}');
+				this.active.add(local);
+				try {
+					local.converted = this.convert(local.node);
+				} finally {
+					this.active.delete(local);
+				}
+			}
+			return follow(this.located(local.converted), 1);
+		}
+		// A resource or data source attribute: type.name[index].attribute
+		const isData = root === 'data';
+		const type = isData ? names[0] : root;
+		const offset = isData ? 1 : 0;
+		const resourceName = names[offset];
+		const attribute = [...names.slice(offset + 1)].filter((n) => n !== '[]');
+		if (!type || !resourceName || resourceName === '[]') return unknown(key, label(text));
+		const resourceKey = `${isData ? 'data.' : ''}${type}.${resourceName}`;
+		const last = attribute[attribute.length - 1]?.toLowerCase() ?? '';
+		if (type === 'azurerm_key_vault_certificate' || type === 'azurerm_key_vault_secret') {
+			const vault = this.vaultOf(resourceKey);
+			return unknown(
+				`tf:${type}.${last}:${vault}/${resourceName}${last === 'versionless_secret_id' ? '.secreturi' : ''}`,
+				label(text),
+				attributeTags[last]
+			);
+		}
+		if (type === 'azurerm_key_vault' && last === 'vault_uri') {
+			const vault = this.resources.get(resourceKey);
+			return unknown(
+				`resource:microsoft.keyvault/vaults/${vault ? this.canonicalName(vault) : resourceKey}.vaulturi`,
+				label(text),
+				'vaultUri'
+			);
+		}
+		if (attribute.length === 1 && attribute[0] === 'name') {
+			const resource = this.resources.get(resourceKey);
+			const nameNode = resource ? attributesOf(resource.block.body).get('name')?.value : undefined;
+			if (resource && nameNode && !this.active.has(resource)) {
+				this.active.add(resource);
+				try {
+					return this.evaluateExpression(nameNode);
+				} finally {
+					this.active.delete(resource);
+				}
+			}
+		}
+		return unknown(
+			`tf:${resourceKey}.${attribute.join('.').toLowerCase()}`,
+			label(text),
+			attributeTags[last]
+		);
+	}
+
+	private canonicalName(resource: Resource): string {
+		const nameNode = attributesOf(resource.block.body).get('name')?.value;
+		if (!nameNode || this.active.has(resource)) return `${resource.type}.${resource.name}`;
+		this.active.add(resource);
+		try {
+			return (
+				canonicalText(this.evaluateExpression(nameNode))?.toLowerCase() ??
+				`${resource.type}.${resource.name}`
+			);
+		} finally {
+			this.active.delete(resource);
+		}
+	}
+
+	/** `microsoft.keyvault/vaults/<name>` of a certificate's or secret's key_vault_id, when in the file. */
+	private vaultOf(resourceKey: string): string {
+		const resource = this.resources.get(resourceKey);
+		const id = resource ? attributesOf(resource.block.body).get('key_vault_id')?.value : undefined;
+		const match = id ? /^(data\.)?azurerm_key_vault\.([\w-]+)\.id$/.exec(reference(id)) : null;
+		const vault = match
+			? this.resources.get(`${match[1] ?? ''}azurerm_key_vault.${match[2]}`)
+			: undefined;
+		return vault ? `microsoft.keyvault/vaults/${this.canonicalName(vault)}` : resourceKey;
+	}
+
+	/** A property whose value is an attribute's expression. */
+	attribute(body: SyntaxNode | undefined, name: string, key = name): SyntheticProperty | undefined {
+		const found = attributesOf(body).get(name);
+		return found
+			? { key, keySpan: spanOf(found.key), value: this.convert(found.value) }
+			: undefined;
+	}
+
+	/** A string property whose value is given (e.g. a type, an OS implied by the resource type). */
+	fixed(key: string, at: SyntaxNode, text: string): SyntheticProperty {
+		return {
+			key,
+			keySpan: spanOf(at),
+			value: valueNode(this.synthetic, spanOf(at), knownString(text), text),
+		};
+	}
+
+	/** `settings` read as JSON: `jsonencode({...})` in HCL, or a quoted or heredoc JSON string. */
+	settings(body: SyntaxNode | undefined, name: string, key: string): SyntheticProperty | undefined {
+		const found = attributesOf(body).get(name);
+		if (!found) return undefined;
+		const keySpan = spanOf(found.key);
+		let expression = found.value;
+		while (
+			named(expression).length === 1 &&
+			['expression', 'literal_value', 'template_expr'].includes(expression.type)
+		)
+			expression = named(expression)[0]!;
+		if (
+			expression.type === 'string_lit' ||
+			expression.type === 'quoted_template' ||
+			expression.type === 'heredoc_template'
+		) {
+			const json = this.embeddedJson(expression);
+			if (json) return { key, keySpan, value: json };
+		}
+		return { key, keySpan, value: this.convert(found.value) };
+	}
+
+	/** Parses the JSON text of a string literal or heredoc, positions mapped into the file. */
+	private embeddedJson(node: SyntaxNode): JsonNode | undefined {
+		const source = this.synthetic.doc.source;
+		const pieces = named(node);
+		const interpolations = new Map<number, SyntaxNode>();
+		let text = '';
+		const offsets: number[] = [];
+		const literalPieces = pieces.filter(
+			(p) => p.type === 'template_literal' || p.type === 'template_interpolation'
+		);
+		if (literalPieces.length === 0) return undefined;
+		let previousEnd = literalPieces[0]!.startIndex;
+		for (const piece of literalPieces) {
+			// Heredocs: keep the raw text between pieces (indentation, line breaks).
+			for (let i = previousEnd; i < piece.startIndex; i++) {
+				text += source.raw[i];
+				offsets.push(i);
+			}
+			if (piece.type === 'template_interpolation') {
+				interpolations.set(piece.startIndex, piece);
+				for (let i = piece.startIndex; i < piece.endIndex; i++) {
+					text += source.raw[i];
+					offsets.push(i);
+				}
+			} else if (node.type === 'heredoc_template') {
+				text += piece.text;
+				for (let i = 0; i < piece.text.length; i++) offsets.push(piece.startIndex + i);
+			} else {
+				const decoded = decodeLiteral(piece.text, piece.startIndex);
+				text += decoded.text;
+				offsets.push(...decoded.offsets.slice(0, decoded.text.length));
+			}
+			previousEnd = piece.endIndex;
+		}
+		offsets.push(previousEnd);
+		if (!/^\s*[[{]/.test(text)) return undefined;
+		const map: OffsetMap = (o) => offsets[Math.max(0, Math.min(o, offsets.length - 1))]!;
+		const doc = parseJsonDocument(source, text, map);
+		if (!doc.root || doc.errors.length > 0) return undefined;
+		this.embedded = interpolations;
+		try {
+			return this.adoptJson(doc, doc.root, 0);
+		} finally {
+			this.embedded = undefined;
+		}
+	}
+
+	/** Re-creates a parsed JSON node as a synthetic node with raw offsets (strings evaluated). */
+	private adoptJson(doc: JsonDocument, node: JsonNode, depth: number): JsonNode {
+		const span = { start: doc.toRaw(node.offset), end: doc.toRaw(node.offset + node.length) };
+		if (depth > maxDepth)
+			return valueNode(this.synthetic, span, unknown(`deep@${span.start}`, '{…}'), '');
+		if (node.type === 'object') {
+			const properties: SyntheticProperty[] = [];
+			for (const property of node.children ?? []) {
+				const [key, value] = property.children ?? [];
+				if (!key || !value || typeof key.value !== 'string') continue;
+				properties.push({
+					key: key.value,
+					keySpan: { start: doc.toRaw(key.offset), end: doc.toRaw(key.offset + key.length) },
+					value: this.adoptJson(doc, value, depth + 1),
+				});
+			}
+			return objectNode(span, properties);
+		}
+		if (node.type === 'array')
+			return arrayNode(
+				span,
+				(node.children ?? []).map((c) => this.adoptJson(doc, c, depth + 1))
+			);
+		if (node.type === 'string') {
+			const { text, map } = stringContent(doc, node);
+			const parts: StringPart[] = [];
+			let last = 0;
+			for (let i = text.indexOf('${'); i !== -1; i = text.indexOf('${', i + 1)) {
+				const interpolation = this.embedded?.get(map(i));
+				if (!interpolation) continue;
+				const length = interpolation.endIndex - interpolation.startIndex;
+				const from = last;
+				if (i > from)
+					parts.push({
+						text: text.slice(from, i),
+						origin: { source: doc.source, map: (o) => map(o + from) },
+					});
+				const inner = named(interpolation).find((p) => p.type === 'expression');
+				parts.push(
+					...toParts(
+						inner ? this.plain(this.evaluateExpression(inner)) : unknown('', '{}'),
+						`interpolation@${interpolation.startIndex}`
+					)
+				);
+				last = i + length;
+				i = last - 1;
+			}
+			if (last < text.length) {
+				const from = last;
+				parts.push({
+					text: text.slice(from),
+					origin: { source: doc.source, map: (o) => map(o + from) },
+				});
+			}
+			const value =
+				parts.length === 0 ? knownString('', { source: doc.source, map }) : concatParts(parts);
+			return valueNode(
+				this.synthetic,
+				span,
+				value,
+				knownText(value) ?? doc.text.slice(node.offset, node.offset + node.length)
+			);
+		}
+		return scalarNode(span, (node.value ?? null) as number | boolean | null);
+	}
+}
+
+function hostObject(reader: TerraformReader, resource: Resource): JsonNode {
+	const { block } = resource;
+	const host = hostTypes[resource.type]!;
+	const body = block.body;
+	const typeLabel = block.labels[0]!;
+	const properties: SyntheticProperty[] = [reader.fixed('type', typeLabel, host.type)];
+	const name = reader.attribute(body, 'name');
+	if (name) properties.push(name);
+	const location = reader.attribute(body, 'location');
+	if (location) properties.push(location);
+	const identity = blocksOf(body).find((b) => b.type === 'identity');
+	if (identity) {
+		const identityProperties: SyntheticProperty[] = [];
+		const type = reader.attribute(identity.body, 'type');
+		if (type) identityProperties.push(type);
+		const ids = attributesOf(identity.body).get('identity_ids');
+		if (ids) {
+			const list = reader.convert(ids.value);
+			const keys: SyntheticProperty[] =
+				list.type === 'array'
+					? (list.children ?? []).map((item) => ({
+							key: normalized(
+								reader.synthetic.doc.text.slice(item.offset, item.offset + item.length)
+							),
+							keySpan: { start: item.offset, end: item.offset + item.length },
+							value: objectNode({ start: item.offset, end: item.offset + item.length }, []),
+						}))
+					: [];
+			identityProperties.push({
+				key: 'userAssignedIdentities',
+				keySpan: spanOf(ids.key),
+				value: objectNode(spanOf(ids.value), keys),
+			});
+		}
+		properties.push({
+			key: 'identity',
+			keySpan: spanOf(identity.node),
+			value: objectNode(spanOf(identity.node), identityProperties),
+		});
+	}
+	// What the machine runs: the resource type, else the OS configuration blocks, and the image.
+	const machine: SyntheticProperty[] = [];
+	const storage: SyntheticProperty[] = [];
+	let os = host.os;
+	const blocks = blocksOf(body);
+	const osProfile = blocks.find((b) => b.type === 'os_profile');
+	const nested = blocksOf(osProfile?.body);
+	if (
+		!os &&
+		(blocks.some((b) => b.type === 'os_profile_windows_config') ||
+			nested.some((b) => b.type === 'windows_configuration'))
+	)
+		os = 'Windows';
+	if (
+		!os &&
+		(blocks.some((b) => b.type === 'os_profile_linux_config') ||
+			nested.some((b) => b.type === 'linux_configuration'))
+	)
+		os = 'Linux';
+	if (os)
+		storage.push({
+			key: 'osDisk',
+			keySpan: spanOf(typeLabel),
+			value: objectNode(spanOf(typeLabel), [reader.fixed('osType', typeLabel, os)]),
+		});
+	const image = blocks.find(
+		(b) => b.type === 'source_image_reference' || b.type === 'storage_image_reference'
+	);
+	if (image) {
+		const imageProperties = ['publisher', 'offer', 'sku']
+			.map((key) => reader.attribute(image.body, key))
+			.filter((p): p is SyntheticProperty => p !== undefined);
+		storage.push({
+			key: 'imageReference',
+			keySpan: spanOf(image.node),
+			value: objectNode(spanOf(image.node), imageProperties),
+		});
+	}
+	if (storage.length > 0)
+		machine.push({
+			key: 'storageProfile',
+			keySpan: spanOf(typeLabel),
+			value: objectNode(spanOf(block.node), storage),
+		});
+	if (host.scaleSet) {
+		const entries = blocks
+			.filter((b) => b.type === 'extension')
+			.map((b) => extensionEntry(reader, b.node, b.body));
+		if (entries.length > 0)
+			machine.push({
+				key: 'extensionProfile',
+				keySpan: spanOf(typeLabel),
+				value: objectNode(spanOf(block.node), [
+					{
+						key: 'extensions',
+						keySpan: spanOf(typeLabel),
+						value: arrayNode(spanOf(block.node), entries),
+					},
+				]),
+			});
+	}
+	const propertiesNode = objectNode(spanOf(block.node), machine);
+	properties.push({
+		key: 'properties',
+		keySpan: spanOf(typeLabel),
+		value: host.scaleSet
+			? objectNode(spanOf(block.node), [
+					{ key: 'virtualMachineProfile', keySpan: spanOf(typeLabel), value: propertiesNode },
+				])
+			: propertiesNode,
+	});
+	return objectNode(spanOf(block.node), properties);
+}
+
+/** `{ name, properties: { publisher, type, typeHandlerVersion, settings… } }` of an extension. */
+function extensionEntry(
+	reader: TerraformReader,
+	node: SyntaxNode,
+	body: SyntaxNode | undefined,
+	extra: SyntheticProperty[] = []
+): JsonNode {
+	const properties: SyntheticProperty[] = [];
+	for (const [attribute, key] of extensionProperties) {
+		const property = reader.attribute(body, attribute, key);
+		if (property) properties.push(property);
+	}
+	const settings = reader.settings(body, 'settings', 'settings');
+	if (settings) properties.push(settings);
+	const protectedSettings = reader.settings(body, 'protected_settings', 'protectedSettings');
+	if (protectedSettings) properties.push(protectedSettings);
+	const entry: SyntheticProperty[] = [...extra];
+	const name = reader.attribute(body, 'name');
+	if (name) entry.push(name);
+	entry.push({
+		key: 'properties',
+		keySpan: { start: node.startIndex, end: node.startIndex + 1 },
+		value: objectNode(spanOf(node), properties),
+	});
+	return objectNode(spanOf(node), entry);
+}
+
+function vaultObject(reader: TerraformReader, resource: Resource): JsonNode {
+	const { block } = resource;
+	const typeLabel = block.labels[0]!;
+	const properties: SyntheticProperty[] = [];
+	const rbac =
+		reader.attribute(block.body, 'enable_rbac_authorization', 'enableRbacAuthorization') ??
+		reader.attribute(block.body, 'rbac_authorization_enabled', 'enableRbacAuthorization');
+	if (rbac) properties.push(rbac);
+	const policies = blocksOf(block.body).filter((b) => b.type === 'access_policy');
+	const inline = attributesOf(block.body).get('access_policy');
+	if (policies.length > 0)
+		properties.push({
+			key: 'accessPolicies',
+			keySpan: spanOf(policies[0]!.node),
+			value: arrayNode(
+				spanOf(block.node),
+				policies.map((p) => policyObject(reader, p.node, p.body))
+			),
+		});
+	else if (inline)
+		properties.push({
+			key: 'accessPolicies',
+			keySpan: spanOf(inline.key),
+			value: reader.convert(inline.value),
+		});
+	const result: SyntheticProperty[] = [
+		reader.fixed('type', typeLabel, 'Microsoft.KeyVault/vaults'),
+	];
+	const name = reader.attribute(block.body, 'name');
+	if (name) result.push(name);
+	result.push({
+		key: 'properties',
+		keySpan: spanOf(typeLabel),
+		value: objectNode(spanOf(block.node), properties),
+	});
+	return objectNode(spanOf(block.node), result);
+}
+
+function policyObject(
+	reader: TerraformReader,
+	node: SyntaxNode,
+	body: SyntaxNode | undefined
+): JsonNode {
+	const secrets = reader.attribute(body, 'secret_permissions', 'secrets');
+	return objectNode(spanOf(node), [
+		{
+			key: 'permissions',
+			keySpan: spanOf(node),
+			value: objectNode(spanOf(node), secrets ? [secrets] : []),
+		},
+	]);
+}
+
+/**
+ * Reads a Terraform file into the model the ARM input feeds: azurerm machines, scale sets (with
+ * their extension blocks), Arc machines, extension resources, vaults, access policies and role
+ * assignments; variables (defaults) and locals. Module inputs and data sources stay unknown.
+ */
+export function readTerraform(source: SourceText, root: SyntaxNode): CheckedDocument {
+	const reader = new TerraformReader(source, root);
+	const { synthetic } = reader;
+	const top: SyntheticProperty[] = [];
+	const hosts = new Map<string, Resource>();
+	for (const [key, resource] of reader.resources) {
+		if (resource.kind !== 'resource') continue;
+		const { block } = resource;
+		const typeLabel = block.labels[0]!;
+		const symbol = { key: key, keySpan: spanOf(block.labels[1]!) };
+		if (hostTypes[resource.type]) {
+			resource.object = hostObject(reader, resource);
+			hosts.set(key, resource);
+			top.push({ ...symbol, value: resource.object });
+		} else if (resource.type === 'azurerm_key_vault') {
+			top.push({ ...symbol, value: vaultObject(reader, resource) });
+		} else if (resource.type === 'azurerm_key_vault_access_policy') {
+			const vaultId = attributesOf(block.body).get('key_vault_id')?.value;
+			const match = vaultId ? /^azurerm_key_vault\.([\w-]+)\.id$/.exec(reference(vaultId)) : null;
+			const vaultName = match
+				? attributesOf(reader.resources.get(`azurerm_key_vault.${match[1]}`)?.block.body).get(
+						'name'
+					)?.value
+				: undefined;
+			const nameValue = vaultName
+				? concatParts([...toParts(reader.plainOf(vaultName), 'vault'), { text: '/add' }])
+				: unknown(`policy:${key}`, '{?}');
+			top.push({
+				...symbol,
+				value: objectNode(spanOf(block.node), [
+					reader.fixed('type', typeLabel, 'Microsoft.KeyVault/vaults/accessPolicies'),
+					{
+						key: 'name',
+						keySpan: spanOf(typeLabel),
+						value: valueNode(synthetic, spanOf(typeLabel), nameValue, ''),
+					},
+					{
+						key: 'properties',
+						keySpan: spanOf(typeLabel),
+						value: objectNode(spanOf(block.node), [
+							{
+								key: 'accessPolicies',
+								keySpan: spanOf(typeLabel),
+								value: arrayNode(spanOf(block.node), [
+									policyObject(reader, block.node, block.body),
+								]),
+							},
+						]),
+					},
+				]),
+			});
+		} else if (resource.type === 'azurerm_role_assignment') {
+			const attributes = attributesOf(block.body);
+			const byId = reader.attribute(block.body, 'role_definition_id', 'roleDefinitionId');
+			const byName = attributes.get('role_definition_name');
+			let role = byId;
+			if (!role && byName) {
+				const value = reader.plainOf(byName.value);
+				const text = knownText(value);
+				const id = text === undefined ? undefined : (roleIds[text.toLowerCase()] ?? text);
+				role = {
+					key: 'roleDefinitionId',
+					keySpan: spanOf(byName.key),
+					value: valueNode(
+						synthetic,
+						spanOf(byName.value),
+						id === undefined ? value : knownString(id),
+						byName.value.text
+					),
+				};
+			}
+			top.push({
+				...symbol,
+				value: objectNode(spanOf(block.node), [
+					reader.fixed('type', typeLabel, 'Microsoft.Authorization/roleAssignments'),
+					{
+						key: 'properties',
+						keySpan: spanOf(typeLabel),
+						value: objectNode(spanOf(block.node), role ? [role] : []),
+					},
+				]),
+			});
+		}
+	}
+	for (const [key, resource] of reader.resources) {
+		const extension = resource.kind === 'resource' ? extensionTypes[resource.type] : undefined;
+		if (!extension) continue;
+		const { block } = resource;
+		const typeLabel = block.labels[0]!;
+		const hostId = attributesOf(block.body).get(extension.hostAttribute)?.value;
+		const match = hostId ? /^([\w-]+\.[\w-]+)\.id$/.exec(reference(hostId)) : null;
+		const host = match ? hosts.get(match[1]!) : undefined;
+		const typeProperty = reader.fixed('type', typeLabel, extension.type);
+		if (host?.object) {
+			host.children.push({
+				key,
+				keySpan: spanOf(block.labels[1]!),
+				value: extensionEntry(reader, block.node, block.body, [typeProperty]),
+			});
+			continue;
+		}
+		// The machine is not declared here (a data source, a variable, a module output): its name is unknown.
+		const nameAttribute = attributesOf(block.body).get('name');
+		const extra: SyntheticProperty[] = [typeProperty];
+		const entry = extensionEntry(reader, block.node, block.body, extra);
+		if (nameAttribute) {
+			const own = reader.plainOf(nameAttribute.value);
+			const value = concatParts([
+				{
+					hole: {
+						key: `host:${hostId ? normalized(hostId.text) : key}`,
+						label: hostId ? label(hostId.text) : '{?}',
+					},
+				},
+				{ text: '/' },
+				...toParts(own, `name:${key}`),
+			]);
+			const property = entry.children?.find((p) => p.children?.[0]?.value === 'name');
+			if (property?.children?.[1]) synthetic.session.values.set(property.children[1], value);
+		}
+		top.push({ key, keySpan: spanOf(block.labels[1]!), value: entry });
+	}
+	for (const host of hosts.values())
+		if (host.children.length > 0 && host.object)
+			addProperty(host.object, {
+				key: 'resources',
+				keySpan: spanOf(host.block.labels[1]!),
+				value: objectNode(spanOf(host.block.node), host.children),
+			});
+	const resources = objectNode({ start: 0, end: source.raw.length }, top);
+	return findKeyVaultExtensions(synthetic.doc, synthetic.scope, resources);
+}
