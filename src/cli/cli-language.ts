@@ -1,13 +1,13 @@
 import type { Lang } from '../server/server-i18n.ts';
 
-/** The CLI's language: `--lang`, else KVCERT_LANG, LC_ALL, LC_MESSAGES or LANG (ja_JP.UTF-8 → ja). */
+/** The CLI's language: `--lang`, else the first non-empty of KVCERT_LANG, LC_ALL, LC_MESSAGES, LANG (ja_JP.UTF-8 → ja). */
 export function cliLanguage(option?: string): Lang {
 	const value =
-		option ??
-		process.env['KVCERT_LANG'] ??
-		process.env['LC_ALL'] ??
-		process.env['LC_MESSAGES'] ??
-		process.env['LANG'] ??
+		option ||
+		process.env['KVCERT_LANG'] ||
+		process.env['LC_ALL'] ||
+		process.env['LC_MESSAGES'] ||
+		process.env['LANG'] ||
 		'';
 	return /^ja/i.test(value) ? 'ja' : 'en';
 }

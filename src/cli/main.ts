@@ -1,3 +1,7 @@
+import type { Lang } from '../core/check/types.ts';
+import { cliLanguage } from './cli-language.ts';
+import { describeInternalError } from './internal-error.ts';
+
 /**
  * Entry of the `kvcert` command: picks the subcommand and hands it the remaining arguments.
  * Each subcommand lives in ./commands/<name>.ts and exports `run(args): Promise<number>` (the exit code).
@@ -46,8 +50,35 @@ const usage = () =>
 		'Run `kvcert <command> --help` for a command’s options.',
 	].join('\n');
 
-/** Runs the CLI with argv (without node and script) and resolves to the exit code. */
+/** The language for the last-resort message: `--lang` among the arguments, else the environment. */
+function argvLanguage(argv: string[]): Lang {
+	const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+	const value = index === -1 ? undefined : (argv[index]!.split('=')[1] ?? argv[index + 1]);
+	return cliLanguage(value);
+}
+
+/**
+ * Runs the CLI with argv (without node and script) and resolves to the exit code. This is the one
+ * top-level handler: an error no command expected (commands turn every known failure into their
+ * own message and exit code) prints one line asking for a report, never a stack trace, and exits 2.
+ */
 export async function main(argv: string[]): Promise<number> {
+	const internalError = (error: unknown) => {
+		console.error(describeInternalError(error, argvLanguage(argv)));
+		process.exit(2);
+	};
+	// Errors thrown outside the awaited chain (a timer, a socket event) end the same way.
+	process.once('uncaughtException', internalError);
+	process.once('unhandledRejection', internalError);
+	try {
+		return await runCommand(argv);
+	} catch (error) {
+		console.error(describeInternalError(error, argvLanguage(argv)));
+		return 2;
+	}
+}
+
+async function runCommand(argv: string[]): Promise<number> {
 	const [name, ...rest] = argv;
 	if (!name || name === '--help' || name === '-h') {
 		console.log(usage());

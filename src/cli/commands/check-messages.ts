@@ -15,6 +15,7 @@ Azure Key Vault VM 拡張機能の設定を確認します。
   --parameters <ファイル>           テンプレートのパラメーター ファイル
   --fix                            確実な修正をファイルに書き戻します
   --output <ファイル>               結果を標準出力ではなくファイルに書きます
+  --max-input-size <サイズ>         これより大きい入力は読みません (既定: 32MB、環境変数 KVCERT_MAX_INPUT_SIZE)
   -h, --help                       このヘルプを表示します
 
 終了コード: 0 = --fail-on 以上の問題なし、1 = あり、2 = 使い方の誤りか入力を読めない`,
@@ -30,6 +31,7 @@ Options:
   --parameters <file>              ARM parameters file for the template
   --fix                            write the certain fixes back to the files
   --output <file>                  write the report to a file instead of stdout
+  --max-input-size <size>          refuse larger inputs (default: 32MB; env KVCERT_MAX_INPUT_SIZE)
   -h, --help                       show this help
 
 Exit codes: 0 = nothing at or above --fail-on, 1 = something is, 2 = usage error or unreadable input`,
@@ -46,10 +48,6 @@ Exit codes: 0 = nothing at or above --fail-on, 1 = something is, 2 = usage error
 	noMatch: {
 		ja: 'kvcert check: "{pattern}" に一致するファイルがありません。',
 		en: 'kvcert check: no files match "{pattern}".',
-	},
-	unreadable: {
-		ja: 'kvcert check: {path} を読めません ({reason})。',
-		en: 'kvcert check: cannot read {path} ({reason}).',
 	},
 	unreadableReference: {
 		ja: 'kvcert check: {path} を読めません ({file}:{line}:{column} で参照されています)。',

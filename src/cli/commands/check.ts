@@ -13,8 +13,17 @@ import { parseJsonDocument } from '../../core/check/json.ts';
 import { renderMessage } from '../../core/check/report.ts';
 import { createSource } from '../../core/check/source.ts';
 import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
+import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { cliMessages } from './check-messages.ts';
 import { expandPaths } from './files.ts';
+import {
+	describeInputError,
+	InputError,
+	inputLimitOptions,
+	maxInputBytes,
+	readInput,
+	readInputFile,
+} from '../read-input.ts';
 
 const formats = ['text', 'json', 'sarif', 'github'] as const;
 const langs = ['ja', 'en'] as const;
@@ -35,10 +44,6 @@ function toolVersion(): string {
 	} catch {
 		return '0.0.0';
 	}
-}
-
-function readStdin(): string {
-	return readFileSync(0, 'utf8');
 }
 
 interface Input {
@@ -93,6 +98,7 @@ export async function run(args: string[]): Promise<number> {
 				fix: { type: 'boolean', default: false },
 				output: { type: 'string' },
 				help: { type: 'boolean', short: 'h', default: false },
+				...inputLimitOptions,
 			},
 		});
 	} catch (error) {
@@ -137,31 +143,37 @@ export async function run(args: string[]): Promise<number> {
 		console.error(cliMessages.fixStdin[lang]);
 		return 2;
 	}
-	const read = (path: string): string | undefined => {
+	let maxBytes: number;
+	try {
+		maxBytes = maxInputBytes(values['max-input-size']);
+	} catch (error) {
+		if (!(error instanceof InputError)) throw error;
+		console.error(describeInputError(error, lang, 'kvcert check'));
+		return 2;
+	}
+	const read = async (path: string): Promise<string | undefined> => {
 		try {
-			return path === '-' ? readStdin() : readFileSync(resolve(cwd, path), 'utf8');
+			return (await readInput(path, maxBytes, resolve(cwd, path))).toString('utf8');
 		} catch (error) {
-			console.error(
-				renderMessage(cliMessages.unreadable[lang], {
-					path,
-					reason: (error as NodeJS.ErrnoException).code ?? 'error',
-				})
-			);
+			if (!(error instanceof InputError)) throw error;
+			console.error(escapeControlCharacters(describeInputError(error, lang, 'kvcert check')));
 			return undefined;
 		}
 	};
 	const inputs: Input[] = [];
 	for (const file of files) {
-		const text = read(file);
+		const text = await read(file);
 		if (text === undefined) return 2;
 		inputs.push({ path: file === '-' ? stdinPath : file, text });
 	}
 	let explicit: { path: string; text: string } | undefined;
 	if (values.parameters) {
-		const text = read(values.parameters);
+		const text = await read(values.parameters);
 		if (text === undefined) return 2;
 		explicit = { path: values.parameters, text };
 	}
+	// Why a referenced file (`@settings.json`, a linked template) was not read, by its path as written.
+	const referenceErrors = new Map<string, InputError>();
 	const paired = pairParameters(inputs, explicit);
 
 	const checkAll = (texts: Map<string, string>): CheckResult[] =>
@@ -188,10 +200,12 @@ export async function run(args: string[]): Promise<number> {
 								: full;
 					if (texts.has(shown)) return texts.get(shown);
 					try {
-						const text = readFileSync(full, 'utf8');
+						const text = readInputFile(full, maxBytes, shown).toString('utf8');
 						texts.set(shown, text);
 						return text;
-					} catch {
+					} catch (error) {
+						if (!(error instanceof InputError)) throw error;
+						referenceErrors.set(path, error);
 						return undefined;
 					}
 				},
@@ -206,15 +220,21 @@ export async function run(args: string[]): Promise<number> {
 	let results = checkAll(texts);
 	const unreadable = results.flatMap((r) => r.unreadable);
 	if (unreadable.length > 0) {
-		for (const u of unreadable)
+		for (const u of unreadable) {
+			const reason = referenceErrors.get(u.path);
+			if (reason && reason.code !== 'not-found')
+				console.error(escapeControlCharacters(describeInputError(reason, lang, 'kvcert check')));
 			console.error(
-				renderMessage(cliMessages.unreadableReference[lang], {
-					path: u.path,
-					file: u.file,
-					line: u.range.start.line,
-					column: u.range.start.column,
-				})
+				escapeControlCharacters(
+					renderMessage(cliMessages.unreadableReference[lang], {
+						path: u.path,
+						file: u.file,
+						line: u.range.start.line,
+						column: u.range.start.column,
+					})
+				)
 			);
+		}
 		return 2;
 	}
 

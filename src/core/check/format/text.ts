@@ -5,6 +5,7 @@ import { ruleDocsUrl } from '../docs.ts';
 import { createSource, lineText, type SourceText } from '../source.ts';
 import type { CheckResult } from '../check.ts';
 import type { Diagnostic, Lang } from '../types.ts';
+import { escapeControlCharacters } from '../../terminal-text.ts';
 
 /** Options of the text formatter. */
 export interface TextFormatOptions {
@@ -60,7 +61,11 @@ function formatDiagnostic(
 	return lines.join('\n');
 }
 
-/** Formats results as human-readable text: each finding with its source line and a caret, then a summary. */
+/**
+ * Formats results as human-readable text: each finding with its source line and a caret, then a
+ * summary. Control characters from the input (file names, source lines, values in messages) are
+ * shown as visible stand-ins, never sent to the terminal.
+ */
 export function formatText(results: CheckResult[], options: TextFormatOptions): string {
 	const { lang } = options;
 	const cache = new Map<string, SourceText>();
@@ -91,5 +96,5 @@ export function formatText(results: CheckResult[], options: TextFormatOptions): 
 				fixable: all.filter((d) => d.fix).length,
 			})
 		);
-	return `${blocks.join('\n\n')}\n`;
+	return escapeControlCharacters(`${blocks.join('\n\n')}\n`, { keepLineFeeds: true });
 }
