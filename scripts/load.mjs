@@ -49,6 +49,11 @@ const server = fork(`${root}scripts/start.mjs`, ['--no-build'], {
 	stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
 });
 process.on('exit', () => server.kill());
+for (const signal of ['SIGINT', 'SIGTERM'])
+	process.on(signal, () => {
+		server.kill();
+		process.exit(130);
+	});
 await new Promise((resolve, reject) => {
 	server.stdout.on('data', (chunk) => {
 		if (String(chunk).includes(`:${port}/`)) resolve();

@@ -67,9 +67,11 @@ for (const lang of ['ja', 'en'] as const) {
 		const violations = await watchCsp(page);
 		await page.goto(`/${lang}/`);
 		await page.locator('button[data-open-modal]').click();
-		await page.locator('dialog[open] input').fill(lang === 'ja' ? '拇印' : 'thumbprint');
+		const input = page.locator('dialog[open] input');
+		await expect(input).toBeFocused({ timeout: 30_000 });
+		await input.fill(lang === 'ja' ? '拇印' : 'thumbprint');
 		await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible({
-			timeout: 15_000,
+			timeout: 30_000,
 		});
 		await page.goto(`/${lang}/tools/thumbprint/`);
 		const tool = page.locator('kvcert-thumbprint-tool');

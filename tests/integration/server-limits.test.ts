@@ -61,6 +61,8 @@ describe('a vault that never answers', () => {
 		const sockets = new Set<Socket>();
 		const silent = createServer((socket) => {
 			sockets.add(socket);
+			// Read (and drop) what the client sends, so its closing is seen.
+			socket.resume();
 			socket.on('close', () => sockets.delete(socket));
 		});
 		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
