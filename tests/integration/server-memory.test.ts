@@ -9,8 +9,8 @@ import {
 import { emulatorCertificateClient } from '../../src/server/certificate-clients.ts';
 import { handleThumbprintsRequest } from '../../src/server/thumbprints-handler.ts';
 
-// Flat memory under many demo lookups, through the same wiring the site uses (a real SDK client
-// per lookup, a token from the emulator's IMDS each time). `npm run load` does 25,000 of these
+// Flat memory under many demo lookups through the real SDK, with a fresh client and a new IMDS
+// token per lookup (harsher than the site, which reuses one client). `npm run load` does 25,000
 // against the running server; this does fewer so it fits in the test run.
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
