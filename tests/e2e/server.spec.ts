@@ -77,7 +77,7 @@ for (const lang of ['ja', 'en'] as const) {
 		const tool = page.locator('kvcert-thumbprint-tool');
 		await expect(tool).toHaveAttribute('data-ready', 'live');
 		await tool.locator('[data-fetch-button]').click();
-		await expect(tool.locator('[data-rows] tr')).toHaveCount(3);
+		await expect(tool.locator('[data-rows] tr')).toHaveCount(3, { timeout: 30_000 });
 		expect(await violations()).toEqual([]);
 	});
 }
