@@ -50,21 +50,23 @@ if (process.argv.includes('--no-build') ? !builtAt : changedAt > builtAt) {
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// src/ is TypeScript: load what this script needs from it through tsx, then stop tsx before the
+// site loads.
+const { register } = await import('tsx/esm/api');
+const unregister = register();
+const { createSiteHandler } = await import('../src/server/site-handler.ts');
 const mode = (process.env.KVCERT_VAULT_MODE ?? 'demo').trim().toLowerCase();
 if (mode !== 'azure') {
-	// The emulator is TypeScript: load it through tsx, then stop tsx before the site loads.
-	const { register } = await import('tsx/esm/api');
-	const unregister = register();
 	const { getDemoEmulator } = await import('../src/vault/demo-emulator.ts');
 	const emulatorPort = Number(process.env.KVCERT_EMULATOR_PORT ?? 0);
 	const demo = await getDemoEmulator(emulatorPort ? { port: emulatorPort } : {});
-	await unregister();
 	console.log(
 		`kvcert: demo Key Vault ${demo.vaultUrl}  IMDS ${demo.imdsUrl}  (KVCERT_VAULT_MODE=${mode})`
 	);
 } else {
 	console.log('kvcert: live parts read real Azure vaults (KVCERT_VAULT_MODE=azure)');
 }
+await unregister();
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
@@ -74,7 +76,10 @@ const port = Number(process.env.PORT ?? 4321);
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import(pathToFileURL(entry).href);
 const compress = compression();
-const server = createServer((req, res) => compress(req, res, () => handler(req, res)));
+// Methods, the API's allowed host names, security headers with the CSP, Cache-Control, /404:
+// see src/server/site-handler.ts.
+const site = createSiteHandler(handler, { clientDirectory: join(root, 'dist/client') });
+const server = createServer((req, res) => compress(req, res, () => site(req, res)));
 server.on('error', (error) => {
 	console.error(`kvcert: cannot listen on ${host}:${port}: ${error.message}`);
 	process.exit(1);
@@ -83,3 +88,14 @@ server.listen(port, host, () => {
 	const shownHost = host === '127.0.0.1' ? 'localhost' : host;
 	console.log(`kvcert: http://${shownHost}:${port}/`);
 });
+
+// `npm run load` (scripts/load.mjs) forks this script and asks for its memory over IPC.
+if (process.send)
+	process.on('message', (message) => {
+		if (message?.kvcert !== 'memory') return;
+		if (message.gc) {
+			globalThis.gc?.();
+			globalThis.gc?.();
+		}
+		process.send({ memory: process.memoryUsage() });
+	});

@@ -1,6 +1,6 @@
 import type { Lang } from '../vault/vault-i18n.ts';
 
-/** The CLI's language: `--lang`, else KVCERT_LANG, LC_ALL, LC_MESSAGES or LANG (ja_JP.UTF-8 → ja). */
+/** The CLI's language: `--lang`, else the first non-empty of KVCERT_LANG, LC_ALL, LC_MESSAGES, LANG (ja_JP.UTF-8 → ja). */
 export function cliLanguage(option?: string): Lang {
 	// Empty variables count as unset, as POSIX locale lookup treats them.
 	const value =

@@ -4,6 +4,7 @@
  * it is loaded only when it runs, so `kvcert check` never loads the Azure SDK or the emulator.
  */
 import { cliLanguage } from './cli-language.ts';
+import { describeInternalError } from './internal-error.ts';
 import { kvcertVersion } from './version.ts';
 
 type Command = {
@@ -88,8 +89,29 @@ function langOption(argv: string[]): string | undefined {
 	return argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
 }
 
-/** Runs the CLI with argv (without node and script) and resolves to the exit code. */
+/**
+ * Runs the CLI with argv (without node and script) and resolves to the exit code. This is the one
+ * top-level handler: an error no command expected (commands turn every known failure into their
+ * own message and exit code) prints one line asking for a report, never a stack trace, and exits 2.
+ */
 export async function main(argv: string[]): Promise<number> {
+	const lang = () => cliLanguage(langOption(argv));
+	const internalError = (error: unknown) => {
+		console.error(describeInternalError(error, lang()));
+		process.exit(2);
+	};
+	// Errors thrown outside the awaited chain (a timer, a socket event) end the same way.
+	process.once('uncaughtException', internalError);
+	process.once('unhandledRejection', internalError);
+	try {
+		return await runCommand(argv);
+	} catch (error) {
+		console.error(describeInternalError(error, lang()));
+		return 2;
+	}
+}
+
+async function runCommand(argv: string[]): Promise<number> {
 	const [name, ...rest] = argv;
 	const entry = name === undefined ? undefined : commands[name];
 	if (entry) return (await entry.load()).run(rest);

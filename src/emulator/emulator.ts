@@ -46,7 +46,7 @@ export interface RunningEmulator {
 	identities: ManagedIdentity[];
 	/** Every token the IMDS issued so far (tests use it to prove tokens never leak). */
 	issuedTokens(): string[];
-	/** Requests the vault served, oldest first. */
+	/** Requests the vault served, oldest first: the last {@link REQUEST_RECORD_LIMIT} only. */
 	requests: EmulatorRequestRecord[];
 	/** Adds a new self-signed version from the certificate's policy (new key, new thumbprint). */
 	rotate(name: string): StoredVersion;
@@ -60,6 +60,8 @@ export interface RunningEmulator {
  * can have this name.
  */
 export const DEMO_VAULT_HOST = 'kvcert-demo-emulator-vault.vault.azure.net';
+/** How many request records the emulator keeps (a ring: the oldest go first). */
+export const REQUEST_RECORD_LIMIT = 1000;
 
 /** The tenant the emulator's challenge names unless told otherwise. */
 export const DEMO_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -134,7 +136,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 				store,
 				tokens,
 				tenantId,
-				onRequest: (entry) => requests.push(entry),
+				onRequest: (entry) => {
+					if (requests.push(entry) > REQUEST_RECORD_LIMIT)
+						requests.splice(0, requests.length - REQUEST_RECORD_LIMIT);
+				},
 			});
 		}
 	);

@@ -56,14 +56,25 @@ export interface IssuedToken {
 /**
  * Opaque bearer tokens issued by the fake IMDS and accepted by the vault. Tokens never leave this
  * registry except in the IMDS response body; tests read {@link TokenRegistry.all} to prove that.
+ * Bounded: expired tokens are dropped, and past `capacity` the oldest goes (a long-running demo
+ * server keeps flat memory however many lookups it serves).
  */
 export class TokenRegistry {
 	readonly #tokens = new Map<string, IssuedToken>();
 
+	/** @param capacity most tokens kept at once. @default 1000 */
+	constructor(private readonly capacity = 1000) {}
+
 	/** Issues a new token for `resource` on behalf of `identity`, valid for a day. */
 	issue(resource: string, identity: ManagedIdentity): { token: string; expiresOn: number } {
 		const token = `kvemu.${randomBytes(32).toString('base64url')}`;
-		const expiresOn = Math.floor(Date.now() / 1000) + 86_399;
+		const now = Math.floor(Date.now() / 1000);
+		const expiresOn = now + 86_399;
+		// Map keeps insertion order, and tokens expire in the order they were issued.
+		for (const [oldest, record] of this.#tokens) {
+			if (record.expiresOn > now && this.#tokens.size < this.capacity) break;
+			this.#tokens.delete(oldest);
+		}
 		this.#tokens.set(token, { resource, identity, expiresOn });
 		return { token, expiresOn };
 	}
@@ -74,7 +85,7 @@ export class TokenRegistry {
 		return found && found.expiresOn > Date.now() / 1000 ? found : undefined;
 	}
 
-	/** Every token issued so far (for leak tests). */
+	/** Every token still held: the newest, unexpired ones (for leak tests). */
 	all(): string[] {
 		return [...this.#tokens.keys()];
 	}

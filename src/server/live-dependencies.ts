@@ -1,7 +1,20 @@
 import { azureCertificateClient, emulatorCertificateClient } from '../vault/certificate-clients.ts';
 import { getDemoEmulator } from '../vault/demo-emulator.ts';
-import type { ThumbprintsDependencies } from './thumbprints-handler.ts';
+import type { DemoVault, ThumbprintsDependencies } from './thumbprints-handler.ts';
+import type { CertificateClient } from '@azure/keyvault-certificates';
 import { vaultModeFromEnv } from '../vault/vault-mode.ts';
+
+/**
+ * One client per demo vault, reused by every lookup: its connections stay open and its token is
+ * cached, where a client per lookup paid a TLS handshake and an IMDS call each time.
+ */
+const demoClients = new WeakMap<DemoVault, CertificateClient>();
+
+function demoClient(demo: DemoVault): CertificateClient {
+	let client = demoClients.get(demo);
+	if (!client) demoClients.set(demo, (client = emulatorCertificateClient(demo)));
+	return client;
+}
 
 /** The real wiring: mode from KVCERT_VAULT_MODE, the embedded demo vault, the Azure SDK. */
 export function liveThumbprintsDependencies(): ThumbprintsDependencies {
@@ -10,9 +23,7 @@ export function liveThumbprintsDependencies(): ThumbprintsDependencies {
 		mode,
 		...(mode === 'azure' ? {} : { demo: () => getDemoEmulator() }),
 		createClient: (target) =>
-			target.kind === 'demo'
-				? emulatorCertificateClient(target.demo)
-				: azureCertificateClient(target.vaultUrl),
+			target.kind === 'demo' ? demoClient(target.demo) : azureCertificateClient(target.vaultUrl),
 		log: (line) => console.log(`[kvcert] ${line}`),
 	};
 }

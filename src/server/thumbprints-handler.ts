@@ -18,13 +18,21 @@ export interface ThumbprintsDependencies extends VersionsLookupDependencies {
 
 let inFlight = 0;
 
-const json = (status: number, body: ThumbprintsResponse | ThumbprintsErrorResponse) =>
+/** Seconds a client is asked to wait when every lookup slot is taken. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
+const json = (
+	status: number,
+	body: ThumbprintsResponse | ThumbprintsErrorResponse,
+	headers: Record<string, string> = {}
+) =>
 	new Response(JSON.stringify(body), {
 		status,
 		headers: {
 			'Content-Type': 'application/json; charset=utf-8',
 			'Cache-Control': 'no-store',
 			'X-Content-Type-Options': 'nosniff',
+			...headers,
 		},
 	});
 
@@ -41,15 +49,18 @@ export async function handleThumbprintsRequest(
 	const lang = langOf(url.searchParams.get('lang') ?? request.headers.get('accept-language'));
 	const t = uiTranslator(lang);
 	const log = deps.log ?? (() => {});
-	const fail = (status: number, code: string, values: Record<string, string | number> = {}) => {
+	const fail = (status: number, code: string, headers: Record<string, string> = {}) => {
 		log(`thumbprints status=${status} error=${code}`);
-		return json(status, { error: { code, message: t(`kvcert.thumbprint.api.${code}`, values) } });
+		return json(status, { error: { code, message: t(`kvcert.thumbprint.api.${code}`) } }, headers);
 	};
-	if (request.method !== 'GET') return fail(405, 'methodNotAllowed');
+	if (request.method !== 'GET' && request.method !== 'HEAD')
+		return fail(405, 'methodNotAllowed', { Allow: 'GET, HEAD' });
 
 	const vaultInput = url.searchParams.get('vault');
 	const name = url.searchParams.get('name');
-	if (inFlight >= (deps.maxConcurrent ?? 8)) return fail(503, 'throttled');
+	// This server's own limit: the answer says so, and never blames Key Vault.
+	if (inFlight >= (deps.maxConcurrent ?? 8))
+		return fail(503, 'busy', { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) });
 
 	const started = Date.now();
 	inFlight++;

@@ -19,6 +19,7 @@ az CLI / PowerShell のコマンドに含まれる Azure Key Vault VM 拡張機�
   --max-warnings <数>               警告がこの数を超えたら終了コード 1 (--quiet でも数えます)
   --no-color                       色を付けません (環境変数 NO_COLOR でも同じです。
                                    色は端末に出力するときだけ付きます)
+  --max-input-size <サイズ>         これより大きい入力は読みません (既定: 32MB、環境変数 KVCERT_MAX_INPUT_SIZE)
   -h, --help                       このヘルプを表示します
 
 終了コード: 0 = --fail-on 以上の問題がなく警告も --max-warnings 以下、
@@ -40,6 +41,7 @@ Options:
   --max-warnings <n>               exit 1 when there are more than n warnings (counted even with --quiet)
   --no-color                       no colours (as does a non-empty NO_COLOR; colours are only
                                    used when writing to a terminal)
+  --max-input-size <size>          refuse larger inputs (default: 32MB; env KVCERT_MAX_INPUT_SIZE)
   -h, --help                       show this help
 
  Exit codes: 0 = nothing at or above --fail-on and at most --max-warnings warnings,
@@ -58,10 +60,6 @@ Options:
 	noMatch: {
 		ja: 'kvcert check: "{pattern}" に一致するファイルがありません。',
 		en: 'kvcert check: no files match "{pattern}".',
-	},
-	unreadable: {
-		ja: 'kvcert check: {path} を読めません ({reason})。',
-		en: 'kvcert check: cannot read {path} ({reason}).',
 	},
 	unwritable: {
 		ja: 'kvcert check: {path} に書き込めません ({reason})。',

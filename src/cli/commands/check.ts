@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,20 +15,25 @@ import { parseJsonDocument } from '../../core/check/json.ts';
 import { renderMessage } from '../../core/check/report.ts';
 import { createSource } from '../../core/check/source.ts';
 import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
+import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { cliLanguage } from '../cli-language.ts';
 import { colorizeText, shouldColor } from '../colors.ts';
 import { cliMessages } from './check-messages.ts';
 import { expandPaths } from './files.ts';
+import {
+	describeInputError,
+	InputError,
+	inputLimitOptions,
+	maxInputBytes,
+	readInput,
+	readInputFile,
+} from '../read-input.ts';
 import { kvcertVersion } from '../version.ts';
 
 const formats = ['text', 'json', 'sarif', 'github'] as const;
 const langs = ['ja', 'en'] as const;
 const severities = ['error', 'warning', 'info'] as const;
 const stdinPath = '<stdin>';
-
-function readStdin(): string {
-	return readFileSync(0, 'utf8');
-}
 
 interface Input {
 	path: string;
@@ -106,6 +111,7 @@ export async function run(args: string[]): Promise<number> {
 				'max-warnings': { type: 'string' },
 				'no-color': { type: 'boolean', default: false },
 				help: { type: 'boolean', short: 'h', default: false },
+				...inputLimitOptions,
 			},
 		});
 	} catch (error) {
@@ -161,28 +167,32 @@ export async function run(args: string[]): Promise<number> {
 		console.error(cliMessages.fixStdin[lang]);
 		return 2;
 	}
-	const read = (path: string): string | undefined => {
+	let maxBytes: number;
+	try {
+		maxBytes = maxInputBytes(values['max-input-size']);
+	} catch (error) {
+		if (!(error instanceof InputError)) throw error;
+		console.error(describeInputError(error, lang, 'kvcert check'));
+		return 2;
+	}
+	const read = async (path: string): Promise<string | undefined> => {
 		try {
-			return path === '-' ? readStdin() : readFileSync(resolve(cwd, path), 'utf8');
+			return (await readInput(path, maxBytes, resolve(cwd, path))).toString('utf8');
 		} catch (error) {
-			console.error(
-				renderMessage(cliMessages.unreadable[lang], {
-					path,
-					reason: (error as NodeJS.ErrnoException).code ?? 'error',
-				})
-			);
+			if (!(error instanceof InputError)) throw error;
+			console.error(escapeControlCharacters(describeInputError(error, lang, 'kvcert check')));
 			return undefined;
 		}
 	};
 	const inputs: Input[] = [];
 	for (const file of files) {
-		const text = read(file);
+		const text = await read(file);
 		if (text === undefined) return 2;
 		inputs.push({ path: file === '-' ? stdinPath : file, text });
 	}
 	let explicit: { path: string; text: string } | undefined;
 	if (values.parameters) {
-		const text = read(values.parameters);
+		const text = await read(values.parameters);
 		if (text === undefined) return 2;
 		explicit = { path: values.parameters, text };
 	}
@@ -216,7 +226,7 @@ export async function run(args: string[]): Promise<number> {
 									: full;
 						if (texts.has(shown)) return texts.get(shown);
 						try {
-							const text = readFileSync(full, 'utf8');
+							const text = readInputFile(full, maxBytes, shown).toString('utf8');
 							texts.set(shown, text);
 							return text;
 						} catch {

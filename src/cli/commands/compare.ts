@@ -1,12 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compareVersions } from '../../core/thumbprint/compare-versions.ts';
 import { describeComparison } from '../../core/thumbprint/describe-comparison.ts';
 import { findThumbprints } from '../../core/thumbprint/find-thumbprints.ts';
 import { stopDemoEmulator } from '../../vault/demo-emulator.ts';
 import { uiTranslator } from '../../vault/vault-i18n.ts';
+import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { cliLanguage } from '../cli-language.ts';
 import { emulatorOptions, externalEmulatorFrom } from '../emulator-options.ts';
+import {
+	describeInputError,
+	InputError,
+	inputLimitOptions,
+	maxInputBytes,
+	readInput,
+} from '../read-input.ts';
 import { lookUpVaultThumbprints } from '../vault-thumbprints.ts';
 
 const HELP = `Usage:
@@ -21,12 +28,9 @@ Exit status: 0 the current version is installed, 1 it is not, 2 error.
 Options:
   --format text|json    Output format (default text)
   --lang ja|en          Language (default from LANG)
+  --max-input-size <n>  Refuse a larger --installed file (default 32MB; also KVCERT_MAX_INPUT_SIZE)
   --emulator-ca <file>  CA of an emulator started with \`kvcert emulator\` (with --emulator-imds)
   --emulator-imds <url> IMDS URL of that emulator`;
-
-function readInstalled(source: string): string {
-	return readFileSync(source === '-' ? 0 : source, 'utf8');
-}
 
 /** `kvcert compare`: is the current version of a vault certificate installed on the VM? */
 export async function run(args: string[]): Promise<number> {
@@ -42,6 +46,7 @@ export async function run(args: string[]): Promise<number> {
 				lang: { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
 				...emulatorOptions,
+				...inputLimitOptions,
 			},
 		});
 	} catch (error) {
@@ -66,9 +71,16 @@ export async function run(args: string[]): Promise<number> {
 	const t = uiTranslator(lang);
 	let text: string;
 	try {
-		text = readInstalled(values.installed);
-	} catch {
-		console.error(`kvcert: ${t('kvcert.thumbprint.cli.readFailed', { file: values.installed })}`);
+		const bytes = await readInput(values.installed, maxInputBytes(values['max-input-size']));
+		text = bytes.toString('utf8');
+	} catch (error) {
+		if (!(error instanceof InputError)) throw error;
+		const message = describeInputError(error, lang);
+		console.error(
+			values.format === 'json'
+				? JSON.stringify({ error: { code: error.code, message } })
+				: escapeControlCharacters(message)
+		);
 		return 2;
 	}
 	const installed = findThumbprints(text);
@@ -83,7 +95,7 @@ export async function run(args: string[]): Promise<number> {
 			console.error(
 				values.format === 'json'
 					? JSON.stringify({ error: result.error })
-					: `kvcert: ${result.error.message}`
+					: escapeControlCharacters(`kvcert: ${result.error.message}`)
 			);
 			return 2;
 		}
@@ -131,7 +143,7 @@ export async function run(args: string[]): Promise<number> {
 			for (const u of comparison.unknownOnVm)
 				lines.push(`? ${u.hex}  ${u.subject ?? ''}`.trimEnd());
 			lines.push('', verdict);
-			console.log(lines.join('\n'));
+			console.log(escapeControlCharacters(lines.join('\n'), { keepLineFeeds: true }));
 		}
 		return comparison.currentInstalled ? 0 : 1;
 	} finally {

@@ -1,5 +1,4 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -9,12 +8,22 @@ import {
 } from '../../core/thumbprint/compute-thumbprints.ts';
 import type { ThumbprintsResponse } from '../../core/thumbprint/types.ts';
 import { uiTranslator } from '../../vault/vault-i18n.ts';
+import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { cliLanguage } from '../cli-language.ts';
 import { externalEmulatorFrom, emulatorOptions } from '../emulator-options.ts';
+import {
+	describeInputError,
+	formatSize,
+	InputError,
+	inputLimitOptions,
+	maxInputBytes,
+	readInput,
+} from '../read-input.ts';
 
 const HELP = `Usage:
-  kvcert thumbprint <file> [--password <p>] [--format text|json]
-      SHA-1 and SHA-256 of each certificate in a .cer/.crt/.pem/.pfx/.p12 file (read locally).
+  kvcert thumbprint <file|-> [--password <p>] [--format text|json]
+      SHA-1 and SHA-256 of each certificate in a .cer/.crt/.pem/.pfx/.p12 file (read locally;
+      "-" reads standard input).
   kvcert thumbprint --vault <url|demo> --name <certificate> [--format text|json]
       Every version of a Key Vault certificate, newest first, with thumbprints.
       Real vaults use DefaultAzureCredential (az login, managed identity, AZURE_* variables).
@@ -23,6 +32,7 @@ Options:
   --password <p>        PFX password (Key Vault downloads have an empty one)
   --format text|json    Output format (default text)
   --lang ja|en          Language (default from LANG)
+  --max-input-size <n>  Refuse larger files (default 32MB; also KVCERT_MAX_INPUT_SIZE)
   --emulator-ca <file>  CA of an emulator started with \`kvcert emulator\` (with --emulator-imds)
   --emulator-imds <url> IMDS URL of that emulator`;
 
@@ -58,11 +68,25 @@ export function formatVersionsTable(response: ThumbprintsResponse, lang: 'ja' | 
 	return lines.join('\n');
 }
 
-function describeFile(file: string, results: ComputedThumbprints[], lang: 'ja' | 'en'): string {
+/** Node's view of each certificate; a certificate OpenSSL cannot parse is not a certificate. */
+function parseCertificates(results: ComputedThumbprints[]): X509Certificate[] {
+	try {
+		return results.map((r) => new X509Certificate(Buffer.from(r.der)));
+	} catch {
+		throw new CertificateReadError('not-a-certificate');
+	}
+}
+
+function describeFile(
+	file: string,
+	results: ComputedThumbprints[],
+	certificates: X509Certificate[],
+	lang: 'ja' | 'en'
+): string {
 	const t = uiTranslator(lang);
 	return results
-		.map((r) => {
-			const x509 = new X509Certificate(Buffer.from(r.der));
+		.map((r, i) => {
+			const x509 = certificates[i]!;
 			return [
 				t('kvcert.thumbprint.cli.fileHeading', {
 					file: basename(file),
@@ -94,6 +118,7 @@ export async function run(args: string[]): Promise<number> {
 				lang: { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
 				...emulatorOptions,
+				...inputLimitOptions,
 			},
 		});
 	} catch (error) {
@@ -132,12 +157,18 @@ export async function run(args: string[]): Promise<number> {
 			);
 			if (!result.ok) {
 				console.error(
-					json ? JSON.stringify({ error: result.error }) : `kvcert: ${result.error.message}`
+					json
+						? JSON.stringify({ error: result.error })
+						: escapeControlCharacters(`kvcert: ${result.error.message}`)
 				);
 				return 2;
 			}
 			console.log(
-				json ? JSON.stringify(result.response, null, 2) : formatVersionsTable(result.response, lang)
+				json
+					? JSON.stringify(result.response, null, 2)
+					: escapeControlCharacters(formatVersionsTable(result.response, lang), {
+							keepLineFeeds: true,
+						})
 			);
 			return 0;
 		} finally {
@@ -150,17 +181,27 @@ export async function run(args: string[]): Promise<number> {
 		console.error(HELP);
 		return 2;
 	}
-	let bytes: Buffer;
-	try {
-		bytes = readFileSync(file);
-	} catch {
-		console.error(`kvcert: ${t('kvcert.thumbprint.cli.readFailed', { file })}`);
+	const fail = (code: string, message: string) => {
+		console.error(
+			json ? JSON.stringify({ error: { code, message } }) : escapeControlCharacters(message)
+		);
 		return 2;
+	};
+	let bytes: Buffer;
+	let limit: number;
+	try {
+		limit = maxInputBytes(values['max-input-size']);
+		bytes = await readInput(file, limit);
+	} catch (error) {
+		if (!(error instanceof InputError)) throw error;
+		return fail(error.code, describeInputError(error, lang));
 	}
 	try {
 		const results = await computeThumbprints(new Uint8Array(bytes), {
 			password: values.password ?? '',
+			maxBytes: limit,
 		});
+		const certificates = parseCertificates(results);
 		if (json)
 			console.log(
 				JSON.stringify(
@@ -169,7 +210,15 @@ export async function run(args: string[]): Promise<number> {
 					2
 				)
 			);
-		else console.log(describeFile(file, results, lang));
+		else
+			console.log(
+				escapeControlCharacters(
+					describeFile(file === '-' ? 'stdin' : file, results, certificates, lang),
+					{
+						keepLineFeeds: true,
+					}
+				)
+			);
 		return 0;
 	} catch (error) {
 		if (error instanceof CertificateReadError) {
@@ -177,9 +226,12 @@ export async function run(args: string[]): Promise<number> {
 				'password-required': 'passwordRequired',
 				'wrong-password': 'wrongPassword',
 				'not-a-certificate': 'notCertificate',
+				'too-large': 'tooLarge',
 			}[error.code];
-			console.error(`kvcert: ${t(`kvcert.thumbprint.file.${key}`)}`);
-			return 2;
+			return fail(
+				error.code,
+				`kvcert: ${t(`kvcert.thumbprint.file.${key}`, { limit: formatSize(limit) })}`
+			);
 		}
 		throw error;
 	}

@@ -1,4 +1,9 @@
-import { base64ToBytes, bytesToBase64Url, bytesToHex } from './encoding.ts';
+import { CertificateReadError } from './certificate-read-error.ts';
+import { isX509Certificate, looksLikePfx } from './der.ts';
+import { base64ToBytes, bytesToBase64Url, bytesToHex, bytesToLatin1 } from './encoding.ts';
+import { findPemBlocks } from './pem-blocks.ts';
+
+export { CertificateReadError, type CertificateReadErrorCode } from './certificate-read-error.ts';
 
 /** Thumbprints of one certificate, computed from its DER bytes. */
 export interface ComputedThumbprints {
@@ -15,22 +20,16 @@ export interface ComputedThumbprints {
 	der: Uint8Array;
 }
 
-/** Why certificate bytes could not be read. */
-export type CertificateReadErrorCode = 'password-required' | 'wrong-password' | 'not-a-certificate';
-
-/** Thrown by {@link computeThumbprints} with a code the UI turns into words. */
-export class CertificateReadError extends Error {
-	constructor(readonly code: CertificateReadErrorCode) {
-		super(code);
-		this.name = 'CertificateReadError';
-	}
-}
-
 /** What {@link computeThumbprints} accepts besides the bytes. */
 export interface ComputeOptions {
 	/** PFX password. Key Vault's PFX downloads have an empty one. @default '' */
 	password?: string;
+	/** Larger inputs are refused with `too-large` before any work. @default 33554432 (32 MB) */
+	maxBytes?: number;
 }
+
+/** The default of {@link ComputeOptions.maxBytes}: far above any certificate file or PEM bundle. */
+export const DEFAULT_MAX_CERTIFICATE_BYTES = 32 * 1024 * 1024;
 
 /** SHA-1 and SHA-256 of DER bytes through WebCrypto (browsers in secure contexts, Node 20). */
 export async function thumbprintsOfDer(
@@ -59,41 +58,7 @@ export async function thumbprintsOfDer(
 	};
 }
 
-/** Length of a DER element starting at `offset`, or -1 when it is not well-formed. */
-function derElementLength(bytes: Uint8Array, offset: number): number {
-	const first = bytes[offset + 1];
-	if (first === undefined) return -1;
-	if (first < 0x80) return 2 + first;
-	const count = first & 0x7f;
-	if (count === 0 || count > 4) return -1;
-	let length = 0;
-	for (let i = 0; i < count; i++) {
-		const b = bytes[offset + 2 + i];
-		if (b === undefined) return -1;
-		length = length * 256 + b;
-	}
-	return 2 + count + length;
-}
-
-/** What a DER SEQUENCE holds first: a certificate starts with a SEQUENCE, a PFX with INTEGER 3. */
-function derKind(bytes: Uint8Array): 'certificate' | 'pfx' | undefined {
-	if (bytes[0] !== 0x30 || derElementLength(bytes, 0) !== bytes.length) return undefined;
-	const headerLength = (bytes[1] ?? 0) < 0x80 ? 2 : 2 + ((bytes[1] ?? 0) & 0x7f);
-	const inner = bytes[headerLength];
-	if (inner === 0x30) return 'certificate';
-	if (inner === 0x02) return 'pfx';
-	return undefined;
-}
-
-const PEM_CERTIFICATE =
-	/-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----/g;
-
-function latin1(bytes: Uint8Array): string {
-	let text = '';
-	for (let i = 0; i < bytes.length; i += 8192)
-		text += String.fromCharCode(...bytes.subarray(i, i + 8192));
-	return text;
-}
+const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
 
 /**
  * Computes SHA-1 and SHA-256 thumbprints of every certificate in a file: PEM (one or many
@@ -104,23 +69,27 @@ export async function computeThumbprints(
 	bytes: Uint8Array,
 	options: ComputeOptions = {}
 ): Promise<ComputedThumbprints[]> {
-	const text = latin1(bytes.subarray(0, Math.min(bytes.length, 4_000_000)));
+	if (bytes.length > (options.maxBytes ?? DEFAULT_MAX_CERTIFICATE_BYTES))
+		throw new CertificateReadError('too-large');
+	const text = bytesToLatin1(bytes);
 	if (text.includes('-----BEGIN')) {
-		const blocks = [...text.matchAll(PEM_CERTIFICATE)].map((m) => base64ToBytes(m[1] ?? ''));
-		const ders = blocks.filter((b): b is Uint8Array => !!b && derKind(b) === 'certificate');
+		const ders = findPemBlocks(text)
+			.filter((block) => CERTIFICATE_LABELS.has(block.label))
+			.map((block) => base64ToBytes(block.body))
+			.filter((der): der is Uint8Array => !!der && isX509Certificate(der));
 		if (!ders.length) throw new CertificateReadError('not-a-certificate');
 		return Promise.all(ders.map((der, i) => thumbprintsOfDer(der, i, 'pem')));
 	}
 	let binary = bytes;
-	if (!derKind(binary)) {
+	if (!isX509Certificate(binary) && !looksLikePfx(binary)) {
 		const decoded = /^[\sA-Za-z0-9+/=_-]+$/.test(text) ? base64ToBytes(text) : undefined;
-		if (decoded && derKind(decoded)) binary = decoded;
+		if (decoded && (isX509Certificate(decoded) || looksLikePfx(decoded))) binary = decoded;
 	}
-	const kind = derKind(binary);
-	if (kind === 'certificate') return [await thumbprintsOfDer(binary, 0, 'der')];
-	if (kind === 'pfx') {
+	if (isX509Certificate(binary)) return [await thumbprintsOfDer(binary, 0, 'der')];
+	if (looksLikePfx(binary)) {
 		const { readPfxCertificates } = await import('./read-pfx.ts');
-		const ders = readPfxCertificates(binary, options.password ?? '');
+		const ders = readPfxCertificates(binary, options.password ?? '').filter(isX509Certificate);
+		if (!ders.length) throw new CertificateReadError('not-a-certificate');
 		return Promise.all(ders.map((der, i) => thumbprintsOfDer(der, i, 'pfx')));
 	}
 	throw new CertificateReadError('not-a-certificate');

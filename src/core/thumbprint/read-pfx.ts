@@ -1,18 +1,12 @@
 import forge from 'node-forge';
-import { CertificateReadError } from './compute-thumbprints.ts';
+import { CertificateReadError } from './certificate-read-error.ts';
+import { bytesToLatin1 } from './encoding.ts';
 
 /** forge binary string → bytes. */
 function toBytes(binary: string): Uint8Array {
 	const bytes = new Uint8Array(binary.length);
 	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
 	return bytes;
-}
-
-function toBinary(bytes: Uint8Array): string {
-	let text = '';
-	for (let i = 0; i < bytes.length; i += 8192)
-		text += String.fromCharCode(...bytes.subarray(i, i + 8192));
-	return text;
 }
 
 /** forge keeps RSA certificates as objects and others (EC) as raw ASN.1. */
@@ -26,7 +20,7 @@ type ForgeBag = forge.pkcs12.Bag & { asn1?: forge.asn1.Asn1 };
 export function readPfxCertificates(bytes: Uint8Array, password: string): Uint8Array[] {
 	let p12: forge.pkcs12.Pkcs12Pfx;
 	try {
-		const asn1 = forge.asn1.fromDer(forge.util.createBuffer(toBinary(bytes)));
+		const asn1 = forge.asn1.fromDer(forge.util.createBuffer(bytesToLatin1(bytes)));
 		p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : '';

@@ -1,4 +1,4 @@
-import { X509Certificate, createHash } from 'node:crypto';
+import { X509Certificate, createHash, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
@@ -117,5 +117,47 @@ describe('computeThumbprints', () => {
 		]) {
 			await expect(computeThumbprints(input)).rejects.toBeInstanceOf(CertificateReadError);
 		}
+	});
+
+	it('refuses DER that is well-formed but not an X.509 certificate', async () => {
+		const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+		const spki = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }));
+		const certificate = fixture('www.contoso.test.cer');
+		for (const input of [
+			// A SEQUENCE holding a SEQUENCE: what the old check took for a certificate.
+			new Uint8Array([0x30, 0x03, 0x30, 0x01, 0x00]),
+			// A public key (SubjectPublicKeyInfo) also starts SEQUENCE, SEQUENCE.
+			spki,
+			bytes(Buffer.from(spki).toString('base64')),
+			// A certificate with a byte cut off, or with one byte too many.
+			certificate.subarray(0, certificate.length - 1),
+			new Uint8Array([...certificate, 0]),
+			bytes(
+				`-----BEGIN CERTIFICATE-----\n${Buffer.from(spki).toString('base64')}\n-----END CERTIFICATE-----\n`
+			),
+		])
+			await expect(computeThumbprints(input)).rejects.toMatchObject({ code: 'not-a-certificate' });
+	});
+
+	it('scans 5.6 MB of BEGIN lines in linear time and still finds a certificate after them', async () => {
+		const begins = '-----BEGIN CERTIFICATE-----\n'.repeat(200_000);
+		expect(begins.length).toBeGreaterThan(5_500_000);
+		const started = performance.now();
+		await expect(computeThumbprints(bytes(begins))).rejects.toMatchObject({
+			code: 'not-a-certificate',
+		});
+		const pem = new TextDecoder().decode(fixture('www.contoso.test.pem'));
+		const results = await computeThumbprints(bytes(begins + pem + begins));
+		// The old regular expression took about 110 s on the first input; linear work takes well under 1 s.
+		expect(performance.now() - started).toBeLessThan(5_000);
+		expect(results).toMatchObject([{ ...reference, format: 'pem' }]);
+	});
+
+	it('refuses inputs above the size limit before reading them', async () => {
+		const pem = fixture('www.contoso.test.pem');
+		await expect(computeThumbprints(pem, { maxBytes: pem.length - 1 })).rejects.toMatchObject({
+			code: 'too-large',
+		});
+		expect(await computeThumbprints(pem, { maxBytes: pem.length })).toMatchObject([reference]);
 	});
 });

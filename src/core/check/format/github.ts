@@ -2,15 +2,18 @@ import type { CheckResult } from '../check.ts';
 import { checkMessages } from '../messages.ts';
 import { renderMessage } from '../report.ts';
 import type { Diagnostic, Lang, Severity } from '../types.ts';
+import { escapeControlCharacters } from '../../terminal-text.ts';
 
 /** GitHub shows at most this many annotations of each kind per step. */
 export const annotationLimit = 10;
 
 const commands: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escapes workflow-command data (`%`, CR, LF). */
+/** Escapes workflow-command data (`%`, CR, LF); other control characters become visible stand-ins. */
 export function escapeData(text: string): string {
-	return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+	return escapeControlCharacters(
+		text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+	);
 }
 
 /** Escapes workflow-command property values (data escapes plus `:` and `,`). */
@@ -32,7 +35,7 @@ function annotation(d: Diagnostic): string {
 }
 
 function markdownCell(text: string): string {
-	return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+	return escapeControlCharacters(text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
 }
 
 /**

@@ -5,6 +5,7 @@ import { ruleDocsUrl } from '../docs.ts';
 import { createSource, lineText, type SourceText } from '../source.ts';
 import type { CheckResult } from '../check.ts';
 import type { Diagnostic, Lang } from '../types.ts';
+import { escapeControlCharacters } from '../../terminal-text.ts';
 
 /** Options of the text formatter. */
 export interface TextFormatOptions {
@@ -14,6 +15,9 @@ export interface TextFormatOptions {
 	/** Base URL of the docs site. */
 	docsBase?: string;
 }
+
+/** Text from the input (messages quote it, file names, source lines) made safe for a terminal. */
+const safe = (text: string) => escapeControlCharacters(text);
 
 function caretLine(line: string, start: number, end: number): string {
 	const prefix = line.slice(0, start - 1).replace(/[^\t]/g, ' ');
@@ -29,9 +33,9 @@ function formatDiagnostic(
 	const { lang } = options;
 	const { start, end } = diagnostic.range;
 	const lines = [
-		`${checkMessages[diagnostic.severity][lang]}[${diagnostic.ruleId}]: ${diagnostic.message}`,
+		`${checkMessages[diagnostic.severity][lang]}[${diagnostic.ruleId}]: ${safe(diagnostic.message)}`,
 	];
-	lines.push(`  --> ${diagnostic.file}:${start.line}:${start.column}`);
+	lines.push(`  --> ${safe(diagnostic.file)}:${start.line}:${start.column}`);
 	const raw = options.sources.get(diagnostic.file);
 	if (raw !== undefined) {
 		let source = cache.get(diagnostic.file);
@@ -42,17 +46,18 @@ function formatDiagnostic(
 		const text = lineText(source, start.line);
 		const gutter = String(start.line).length;
 		const endColumn = end.line === start.line ? end.column : text.length + 1;
-		const shown = text.length > 200 ? text.slice(0, 200) : text;
+		const shown = safe(text.length > 200 ? text.slice(0, 200) : text);
 		lines.push(`${' '.repeat(gutter + 1)}|`);
 		lines.push(`${start.line} | ${shown}`);
 		lines.push(
 			`${' '.repeat(gutter + 1)}| ${caretLine(shown, start.column, Math.min(endColumn, shown.length + 1))}`
 		);
 	}
-	if (diagnostic.fix) lines.push(`   = ${checkMessages.fix[lang]}: ${diagnostic.fix.description}`);
+	if (diagnostic.fix)
+		lines.push(`   = ${checkMessages.fix[lang]}: ${safe(diagnostic.fix.description)}`);
 	for (const related of diagnostic.related)
 		lines.push(
-			`   = ${checkMessages.note[lang]}: ${related.file}:${related.range.start.line}:${related.range.start.column}: ${related.message}`
+			`   = ${checkMessages.note[lang]}: ${safe(related.file)}:${related.range.start.line}:${related.range.start.column}: ${safe(related.message)}`
 		);
 	const rule = findRule(diagnostic.ruleId);
 	if (rule)
@@ -60,7 +65,11 @@ function formatDiagnostic(
 	return lines.join('\n');
 }
 
-/** Formats results as human-readable text: each finding with its source line and a caret, then a summary. */
+/**
+ * Formats results as human-readable text: each finding with its source line and a caret, then a
+ * summary. Control characters from the input (file names, source lines, values in messages) are
+ * shown as visible stand-ins, never sent to the terminal.
+ */
 export function formatText(results: CheckResult[], options: TextFormatOptions): string {
 	const { lang } = options;
 	const cache = new Map<string, SourceText>();
@@ -70,13 +79,13 @@ export function formatText(results: CheckResult[], options: TextFormatOptions): 
 		for (const diagnostic of result.diagnostics)
 			blocks.push(formatDiagnostic(diagnostic, options, cache));
 		if (result.kind === 'parameters' && result.extensionCount === 0)
-			blocks.push(renderMessage(checkMessages.parametersOnly[lang], { file: result.file }));
+			blocks.push(renderMessage(checkMessages.parametersOnly[lang], { file: safe(result.file) }));
 		else if (result.extensionCount === 0 && result.diagnostics.length === 0)
-			blocks.push(renderMessage(checkMessages.noExtension[lang], { file: result.file }));
+			blocks.push(renderMessage(checkMessages.noExtension[lang], { file: safe(result.file) }));
 		else if (result.diagnostics.length === 0)
 			blocks.push(
 				renderMessage(checkMessages.clean[lang], {
-					file: result.file,
+					file: safe(result.file),
 					count: result.extensionCount,
 				})
 			);

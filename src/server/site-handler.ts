@@ -1,0 +1,101 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { allowedHosts, isAllowedRequestHost } from './allowed-hosts.ts';
+import { contentSecurityPolicy, siteScriptHashes } from './content-security-policy.ts';
+import { langOf, uiTranslator } from '../vault/vault-i18n.ts';
+
+/** A Node request handler (the Astro node adapter's `handler` has this shape). */
+export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** What {@link createSiteHandler} needs besides the adapter's handler. */
+export interface SiteHandlerOptions {
+	/** The built client folder (dist/client): its pages' inline scripts are hashed into the CSP. */
+	clientDirectory: string;
+	/** Where HOST and PUBLIC_ORIGIN come from. @default process.env */
+	env?: NodeJS.ProcessEnv;
+}
+
+const ALLOWED_METHODS = 'GET, HEAD';
+
+/** Cache-Control for a path: hashed assets for a year, pages briefly, the API never. */
+export function cacheControlFor(pathname: string): string {
+	if (pathname.startsWith('/api/')) return 'no-store';
+	if (pathname.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
+	const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+	if (last === '' || last.endsWith('.html') || !last.includes('.')) return 'public, max-age=60';
+	return 'public, max-age=3600';
+}
+
+/** Response headers every answer carries, pages, files and API alike. */
+export function securityHeaders(csp: string): Record<string, string> {
+	return {
+		'Content-Security-Policy': csp,
+		'X-Content-Type-Options': 'nosniff',
+		'Referrer-Policy': 'strict-origin-when-cross-origin',
+		'X-Frame-Options': 'DENY',
+		'Cross-Origin-Opener-Policy': 'same-origin',
+	};
+}
+
+/** Drops `name` from headers given to writeHead (object or flat array form). */
+function withoutHeader(
+	headers: OutgoingHttpHeaders | unknown[] | undefined,
+	name: string
+): OutgoingHttpHeaders | unknown[] | undefined {
+	if (!headers) return headers;
+	if (Array.isArray(headers)) {
+		const out: unknown[] = [];
+		for (let i = 0; i < headers.length; i += 2)
+			if (String(headers[i]).toLowerCase() !== name) out.push(headers[i], headers[i + 1]);
+		return out;
+	}
+	return Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== name));
+}
+
+/**
+ * Wraps the site's handler with what the adapter does not do: GET and HEAD only (405 with
+ * `Allow`, where TRACE used to crash into a 500), `/404` as the 404 page, API requests only for
+ * allowed host names (DNS rebinding), security headers with a CSP on every response, and
+ * Cache-Control per route.
+ */
+export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOptions): NodeHandler {
+	const headers = securityHeaders(contentSecurityPolicy(siteScriptHashes(options.clientDirectory)));
+	const hosts = allowedHosts(options.env ?? process.env);
+	return (request, response) => {
+		const url = new URL(request.url ?? '/', 'http://localhost');
+		const isApi = url.pathname.startsWith('/api/');
+		const cacheControl = cacheControlFor(url.pathname);
+		for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+		// Our Cache-Control wins over the adapter's and the static file server's.
+		const writeHead = response.writeHead;
+		response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+			const last = args.length - 1;
+			if (typeof args[last] === 'object')
+				args[last] = withoutHeader(args[last] as OutgoingHttpHeaders, 'cache-control');
+			if (!isApi || !response.hasHeader('cache-control'))
+				response.setHeader('Cache-Control', cacheControl);
+			return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+		} as ServerResponse['writeHead'];
+
+		const lang = langOf(url.searchParams.get('lang') ?? request.headers['accept-language']);
+		const refuse = (status: number, code: string, extra: Record<string, string> = {}) => {
+			const message = uiTranslator(lang)(`kvcert.thumbprint.api.${code}`);
+			const body = isApi ? JSON.stringify({ error: { code, message } }) : `${message}\n`;
+			response.writeHead(status, {
+				'Content-Type': isApi ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+				'Content-Length': Buffer.byteLength(body),
+				...extra,
+			});
+			response.end(request.method === 'HEAD' ? undefined : body);
+		};
+		if (request.method !== 'GET' && request.method !== 'HEAD')
+			return refuse(405, 'methodNotAllowed', { Allow: ALLOWED_METHODS });
+		if (
+			isApi &&
+			!isAllowedRequestHost({ host: request.headers.host, origin: request.headers.origin }, hosts)
+		)
+			return refuse(403, 'hostNotAllowed');
+		// The adapter answers /404 with a 500; serve the 404 page as for any unknown path.
+		if (/^\/404(\/|\.html)?$/.test(url.pathname)) request.url = '/__kvcert-not-found/';
+		handler(request, response);
+	};
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { allowedHosts, isAllowedRequestHost } from '../../../src/server/allowed-hosts.ts';
+import {
+	contentSecurityPolicy,
+	inlineScriptHashes,
+} from '../../../src/server/content-security-policy.ts';
+import { cacheControlFor } from '../../../src/server/site-handler.ts';
+
+describe('allowed host names for the API', () => {
+	it('allows loopback names, HOST and PUBLIC_ORIGIN, with any port', () => {
+		const hosts = allowedHosts({
+			HOST: 'kv.internal',
+			PUBLIC_ORIGIN: 'https://kvcert.example.com',
+		});
+		for (const host of [
+			'localhost:4321',
+			'127.0.0.1',
+			'[::1]:4321',
+			'kv.internal:8080',
+			'KVCERT.example.com',
+		])
+			expect(isAllowedRequestHost({ host }, hosts), host).toBe(true);
+		expect(
+			isAllowedRequestHost(
+				{ host: 'kvcert.example.com', origin: 'https://kvcert.example.com' },
+				hosts
+			)
+		).toBe(true);
+	});
+
+	it('refuses other names, a missing Host, and a foreign or opaque Origin', () => {
+		const hosts = allowedHosts({ HOST: '0.0.0.0' });
+		expect(hosts.has('0.0.0.0')).toBe(false);
+		for (const headers of [
+			{ host: 'rebound.example:4321' },
+			{ host: 'localhost.rebound.example' },
+			{ host: '127.0.0.1.nip.io' },
+			{},
+			{ host: 'localhost', origin: 'http://rebound.example' },
+			{ host: 'localhost', origin: 'null' },
+		])
+			expect(isAllowedRequestHost(headers, hosts), JSON.stringify(headers)).toBe(false);
+	});
+});
+
+describe('the Content-Security-Policy', () => {
+	it('hashes inline scripts as browsers do, and skips external scripts and JSON data', () => {
+		const html =
+			'<script>a()</script><script type="module">b()</script><script src="/x.js"></script>' +
+			'<script type="application/ld+json">{}</script>';
+		// printf 'a()' | openssl dgst -sha256 -binary | base64, likewise 'b()'
+		expect(inlineScriptHashes(html)).toEqual([
+			"'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='",
+			"'sha256-cf242PFc/kb7xD0Qzhsmd9vvRkc+cWFmbi+k+YvtdKc='",
+		]);
+	});
+
+	it('allows same-origin scripts, workers and WebAssembly, and no framing', () => {
+		const policy = contentSecurityPolicy(["'sha256-abc'"]);
+		expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc'");
+		expect(policy).toContain("worker-src 'self'");
+		expect(policy).toContain("frame-ancestors 'none'");
+		expect(policy).toContain("object-src 'none'");
+		expect(policy).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
+	});
+});
+
+describe('Cache-Control per route', () => {
+	it('keeps hashed assets a year, pages a minute, the API never', () => {
+		expect(cacheControlFor('/_astro/index.B1a2c3.js')).toBe('public, max-age=31536000, immutable');
+		expect(cacheControlFor('/ja/')).toBe('public, max-age=60');
+		expect(cacheControlFor('/en/verify')).toBe('public, max-age=60');
+		expect(cacheControlFor('/404.html')).toBe('public, max-age=60');
+		expect(cacheControlFor('/api/thumbprints')).toBe('no-store');
+		expect(cacheControlFor('/pagefind/pagefind.js')).toBe('public, max-age=3600');
+	});
+});
