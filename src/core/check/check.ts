@@ -47,6 +47,8 @@ export interface CheckResult {
 	extensionCount: number;
 	diagnostics: Diagnostic[];
 	unreadable: UnreadableReference[];
+	/** Where an extension's settings could not be read (a variable, a hashtable), so went unchecked. */
+	unknownSettings: Range[];
 }
 
 function syntaxDiagnostics(doc: JsonDocument, lang: Lang): Diagnostic[] {
@@ -240,5 +242,8 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 		extensionCount: document?.extensions.length ?? 0,
 		diagnostics,
 		unreadable,
+		unknownSettings: (document?.extensions ?? [])
+			.filter((e) => e.settingsUnknown && e.anchor.source === source)
+			.map((e) => rangeAt(source, e.anchor.start, e.anchor.end)),
 	};
 }
