@@ -1,11 +1,22 @@
 import { describe, expect, test } from 'vitest';
 import { checkInput, fixAllInput } from '../../../src/components/widgets/checker/engine.ts';
-import { checkerExampleIds } from '../../../src/components/widgets/checker/example-ids.ts';
+import { readFileSync } from 'node:fs';
+import { checkerExampleEntries } from '../../../src/components/widgets/checker/example-ids.ts';
 import { checkerExamples } from '../../../src/components/widgets/checker/examples.ts';
 
 describe('checker examples', () => {
-	test('the menu ids and the example texts are the same list', () => {
-		expect(checkerExamples.map((e) => e.id)).toEqual([...checkerExampleIds]);
+	test('every menu entry has its file as its text', () => {
+		expect(checkerExamples.map((e) => e.id)).toEqual(checkerExampleEntries.map((e) => e.id));
+		for (const example of checkerExamples)
+			expect(example.text).toBe(
+				readFileSync(
+					new URL(
+						`../../../src/components/widgets/checker/examples/${example.file}`,
+						import.meta.url
+					),
+					'utf8'
+				)
+			);
 	});
 
 	for (const example of checkerExamples)

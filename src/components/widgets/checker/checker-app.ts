@@ -24,6 +24,8 @@ export interface MountOptions {
 
 /** The mounted checker, driven by the custom element's controls. */
 export interface CheckerApp {
+	/** The editor's text. */
+	text(): string;
 	focus(): void;
 	setText(text: string): void;
 	loadExample(id: string): void;
@@ -106,22 +108,23 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		save(text);
 		const unchecked = uncheckedView(text, t);
 		if (unchecked) {
+			root.removeAttribute('aria-busy');
 			checkedVersion = requested;
 			editor.setLanguage(editorLanguageOf(text));
 			show(unchecked, true);
 			return;
 		}
-		if (broken) return;
-		root.setAttribute('aria-busy', 'true');
+		if (broken) return root.removeAttribute('aria-busy');
 		const result = await client.check(text, lang);
+		if (requested === version) root.removeAttribute('aria-busy');
 		if (!result || requested !== version) return;
-		root.removeAttribute('aria-busy');
 		checkedVersion = requested;
 		editor.setLanguage(editorLanguageOf(text, result.kind));
 		show(viewOf(result, lang, t), true);
 	};
 	const changed = () => {
 		version++;
+		root.setAttribute('aria-busy', 'true');
 		if (view) renderFindings(list, view, { t, fresh: false, onSelect: select, onFix: fix });
 		fixAllButton.disabled = true;
 		clearTimeout(timer);
@@ -129,6 +132,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	};
 
 	const tooLarge = (size: number) => {
+		root.removeAttribute('aria-busy');
 		root.dataset['state'] = 'tooLarge';
 		status.textContent = t('kvcert.checker.state.tooLarge', {
 			size: (size / 1024 / 1024).toFixed(1),
@@ -149,11 +153,13 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	});
 	textarea.remove();
 	root.dataset['ready'] = 'true';
+	root.setAttribute('aria-busy', 'true');
 	if (restored === 'link') say(t('kvcert.checker.share.restored'));
 	if (restored === 'damaged') say(t('kvcert.checker.share.damaged'));
 	void check();
 
 	const app: CheckerApp = {
+		text: () => editor.text(),
 		focus: () => editor.view.focus(),
 		setText(text) {
 			if (text.length > maxInputChars) return tooLarge(text.length);

@@ -148,6 +148,8 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 				]),
 				theme,
 				EditorView.contentAttributes.of({
+					// Explicit, so that checkers (axe) see the scrolling editor's focusable content.
+					tabindex: '0',
 					'aria-label': options.label,
 					...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
 				}),

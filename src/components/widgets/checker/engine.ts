@@ -1,9 +1,7 @@
 import { checkText, type CheckResult } from '../../../core/check/check.ts';
 import { fixFiles } from '../../../core/check/fix.ts';
 import type { Lang } from '../../../core/check/types.ts';
-
-/** The file name the checker gives the editor's text in diagnostics and fixes. */
-export const inputPath = '<input>';
+import { inputPath } from './protocol.ts';
 
 /**
  * Checks one text with the kvcert engine (the CLI's `checkText`). The single place the widget calls

@@ -1,57 +1,28 @@
-// The examples menu: realistic broken inputs, each with the findings it should produce (checked by
-// tests/unit/checker/examples.test.ts against the engine and by the browser tests in the panel).
+// The examples' texts, loaded with the editor (not with the page).
 import azCliInlineJson from './examples/az-cli-inline-json.sh?raw';
 import linuxNumericPolling from './examples/linux-numeric-polling.settings.json?raw';
 import topLevelWithoutVmName from './examples/top-level-without-vm-name.json?raw';
 import userAssignedWithoutClientId from './examples/user-assigned-without-client-id.json?raw';
 import versionedUrl from './examples/versioned-url.settings.json?raw';
 import windowsCertificatesUrl from './examples/windows-3.0-certificates-url.json?raw';
+import { checkerExampleEntries, type CheckerExampleEntry } from './example-ids.ts';
 
-/** One example of the menu. */
-export interface CheckerExample {
-	/** The menu entry's id; its label is `kvcert.checker.examples.<id>`. */
-	id: string;
+const texts: Record<string, string> = {
+	'az-cli-inline-json.sh': azCliInlineJson,
+	'linux-numeric-polling.settings.json': linuxNumericPolling,
+	'top-level-without-vm-name.json': topLevelWithoutVmName,
+	'user-assigned-without-client-id.json': userAssignedWithoutClientId,
+	'versioned-url.settings.json': versionedUrl,
+	'windows-3.0-certificates-url.json': windowsCertificatesUrl,
+};
+
+/** An example of the menu with its text. */
+export interface CheckerExample extends CheckerExampleEntry {
 	text: string;
-	/** The findings it shows: rule id and line. */
-	expected: Array<{ ruleId: string; line: number }>;
 }
 
-/** The examples, in menu order. */
-export const checkerExamples: CheckerExample[] = [
-	{
-		id: 'windowsCertificatesUrl',
-		text: windowsCertificatesUrl,
-		expected: [
-			{ ruleId: 'KV012', line: 25 },
-			{ ruleId: 'KV015', line: 25 },
-		],
-	},
-	{
-		id: 'linuxNumericPolling',
-		text: linuxNumericPolling,
-		expected: [{ ruleId: 'KV010', line: 3 }],
-	},
-	{
-		id: 'topLevelWithoutVmName',
-		text: topLevelWithoutVmName,
-		expected: [{ ruleId: 'KV005', line: 11 }],
-	},
-	{
-		id: 'userAssignedWithoutClientId',
-		text: userAssignedWithoutClientId,
-		expected: [{ ruleId: 'KV030', line: 33 }],
-	},
-	{
-		id: 'versionedUrl',
-		text: versionedUrl,
-		expected: [{ ruleId: 'KV016', line: 6 }],
-	},
-	{
-		id: 'azCliInlineJson',
-		text: azCliInlineJson,
-		expected: [
-			{ ruleId: 'KV010', line: 8 },
-			{ ruleId: 'KV012', line: 8 },
-		],
-	},
-];
+/** The examples with their texts, in menu order. */
+export const checkerExamples: CheckerExample[] = checkerExampleEntries.map((entry) => ({
+	...entry,
+	text: texts[entry.file] ?? '',
+}));

@@ -1,6 +1,9 @@
 import type { CheckResult } from '../../../core/check/check.ts';
 import type { Lang } from '../../../core/check/types.ts';
 
+/** The file name the checker gives the editor's text in diagnostics and fixes. */
+export const inputPath = '<input>';
+
 /** A request from the page to the checker's worker. */
 export type CheckerRequest =
 	| { id: number; type: 'check'; text: string; lang: Lang }

@@ -3,7 +3,7 @@
 import type { CheckResult } from '../../../core/check/check.ts';
 import type { Lang, Range, Severity } from '../../../core/check/types.ts';
 import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
-import { inputPath } from './engine.ts';
+import { inputPath } from './protocol.ts';
 
 /** The largest text the checker reads (characters); larger input gets a message instead. */
 export const maxInputChars = 20 * 1024 * 1024;
