@@ -297,7 +297,7 @@ for (const c of cases) {
 
 			const other = await context.newPage();
 			await other.goto(link);
-			await expect(widget(other)).toHaveAttribute('data-state', 'findings');
+			await expect(widget(other)).toHaveAttribute('data-state', 'findings', { timeout: 20_000 });
 			await expect(widget(other).locator('[data-notice]')).toHaveText(t('share.restored'));
 			expect(await editorText(other)).toBe(
 				checkerExamples.find((e) => e.id === 'userAssignedWithoutClientId')!.text

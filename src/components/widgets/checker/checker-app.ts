@@ -27,7 +27,7 @@ export interface CheckerApp {
 	/** The editor's text. */
 	text(): string;
 	focus(): void;
-	setText(text: string): void;
+	setText(text: string): Promise<void>;
 	loadExample(id: string): void;
 	openFile(file: File): Promise<void>;
 	share(): Promise<void>;
@@ -36,6 +36,8 @@ export interface CheckerApp {
 
 /** Text kept in sessionStorage at most (characters), below the usual 5 MB quota. */
 const storageLimit = 2_000_000;
+/** Texts up to this length are stored as they change; longer ones when the page is left. */
+const eagerStorageLimit = 64 * 1024;
 
 /** Mounts the editor in place of the widget's plain text area and starts checking. */
 export async function mountChecker(root: HTMLElement, options: MountOptions): Promise<CheckerApp> {
@@ -94,6 +96,8 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		editor.view.focus();
 	};
 
+	// sessionStorage writes are synchronous and slow for large values: small texts are kept as they
+	// change, large ones once, when the page is left (e.g. switching the language).
 	const save = (text: string) => {
 		try {
 			if (!text || text.length > storageLimit) sessionStorage.removeItem(storageKey);
@@ -102,10 +106,11 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			// Storage full or unavailable: the text stays in the editor only.
 		}
 	};
+	addEventListener('pagehide', () => save(editor.text()));
 	const check = async () => {
 		const text = editor.text();
 		const requested = version;
-		save(text);
+		if (text.length <= eagerStorageLimit) save(text);
 		const unchecked = uncheckedView(text, t);
 		if (unchecked) {
 			root.removeAttribute('aria-busy');
@@ -161,20 +166,20 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const app: CheckerApp = {
 		text: () => editor.text(),
 		focus: () => editor.view.focus(),
-		setText(text) {
+		async setText(text) {
 			if (text.length > maxInputChars) return tooLarge(text.length);
 			say('');
-			editor.setText(text);
+			await editor.setText(text);
 		},
 		loadExample(id) {
 			const example = checkerExamples.find((e) => e.id === id);
-			if (example) app.setText(example.text);
+			if (example) void app.setText(example.text);
 		},
 		async openFile(file) {
 			if (file.size > maxInputChars) return tooLarge(file.size);
 			try {
 				const text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-				app.setText(text.replace(/^\uFEFF/, ''));
+				await app.setText(text.replace(/^\uFEFF/, ''));
 				say(t('kvcert.checker.file.opened', { file: file.name }));
 			} catch {
 				say(t('kvcert.checker.file.notText', { file: file.name }));

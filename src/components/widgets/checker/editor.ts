@@ -20,7 +20,13 @@ import {
 	setDiagnostics,
 	type Diagnostic,
 } from '@codemirror/lint';
-import { Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
+import {
+	Compartment,
+	EditorSelection,
+	EditorState,
+	Transaction,
+	type Extension,
+} from '@codemirror/state';
 import {
 	drawSelection,
 	EditorView,
@@ -87,13 +93,19 @@ const theme = EditorView.theme({
 	},
 });
 
+/** Characters per piece when a large text is loaded. */
+const pieceSize = 64 * 1024;
+
 /** The editor as the widget uses it. */
 export interface CheckerEditor {
 	view: EditorView;
 	/** The editor's text. */
 	text(): string;
-	/** Replaces the whole text (one undoable step). */
-	setText(text: string): void;
+	/**
+	 * Replaces the whole text (one undoable step). A large text goes in by pieces of about 64 KB, a
+	 * task each, so that splitting it into lines never blocks the page; resolves when all is in.
+	 */
+	setText(text: string): Promise<void>;
 	/** Shows findings as squiggles and gutter markers. */
 	setFindings(findings: FindingView[]): void;
 	setLanguage(language: EditorLanguage): void;
@@ -112,8 +124,8 @@ export interface EditorOptions {
 	/** The id of the element that describes the editor. */
 	describedBy?: string;
 	language: EditorLanguage;
-	/** Called after every change of the text. */
-	onChange: (text: string) => void;
+	/** Called after every change of the text (read it with `text()` when needed: it may be large). */
+	onChange: () => void;
 	/** Called instead of pasting or dropping a text over the size limit (its length). */
 	onTooLarge: (size: number) => void;
 	/** The longest text accepted from a paste or drop (characters). */
@@ -163,7 +175,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 					},
 				}),
 				EditorView.updateListener.of((update) => {
-					if (update.docChanged) options.onChange(update.state.doc.toString());
+					if (update.docChanged) options.onChange();
 				}),
 			],
 		}),
@@ -171,12 +183,27 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 	return {
 		view,
 		text: () => view.state.doc.toString(),
-		setText(text) {
+		async setText(text) {
+			const pieces: string[] = [];
+			for (let start = 0; start < text.length;) {
+				// Cut after a line break, so that a CR LF pair is never split between two pieces.
+				const cut = text.indexOf('\n', start + pieceSize);
+				const end = cut === -1 ? text.length : cut + 1;
+				pieces.push(text.slice(start, end));
+				start = end;
+			}
 			view.dispatch({
-				changes: { from: 0, to: view.state.doc.length, insert: text },
+				changes: { from: 0, to: view.state.doc.length, insert: pieces[0] ?? '' },
 				selection: EditorSelection.cursor(0),
 				scrollIntoView: true,
 			});
+			for (const piece of pieces.slice(1)) {
+				await new Promise((resolve) => setTimeout(resolve));
+				view.dispatch({
+					changes: { from: view.state.doc.length, insert: piece },
+					annotations: Transaction.addToHistory.of(false),
+				});
+			}
 		},
 		setFindings(findings) {
 			const length = view.state.doc.length;
