@@ -36,5 +36,6 @@ describe('editorLanguageOf', () => {
 		);
 		expect(editorLanguageOf('az vm extension set', 'command')).toBe('shell');
 		expect(editorLanguageOf('anything', 'template')).toBe('json');
+		expect(editorLanguageOf('')).toBe('json');
 	});
 });

@@ -169,6 +169,8 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		async setText(text) {
 			if (text.length > maxInputChars) return tooLarge(text.length);
 			say('');
+			// Highlighting first, while the document is small: switching it later re-parses everything.
+			editor.setLanguage(editorLanguageOf(text));
 			await editor.setText(text);
 		},
 		loadExample(id) {

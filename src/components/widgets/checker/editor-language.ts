@@ -11,7 +11,9 @@ const powerShellHints =
  * commands. Uses the kind the engine detected when there is one, else a cheap look at the text.
  */
 export function editorLanguageOf(text: string, kind?: InputKind): EditorLanguage {
-	const commands = kind ? kind === 'command' : !/^\s*(?:\/\/[^\n]*\n\s*)*[{[]/.test(text);
+	const commands = kind
+		? kind === 'command'
+		: text.trim() !== '' && !/^\s*(?:\/\/[^\n]*\n\s*)*[{[]/.test(text);
 	if (!commands) return 'json';
 	return powerShellHints.test(text) ? 'powershell' : 'shell';
 }

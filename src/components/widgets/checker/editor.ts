@@ -94,7 +94,7 @@ const theme = EditorView.theme({
 });
 
 /** Characters per piece when a large text is loaded. */
-const pieceSize = 64 * 1024;
+const pieceSize = 32 * 1024;
 
 /** The editor as the widget uses it. */
 export interface CheckerEditor {
@@ -102,7 +102,7 @@ export interface CheckerEditor {
 	/** The editor's text. */
 	text(): string;
 	/**
-	 * Replaces the whole text (one undoable step). A large text goes in by pieces of about 64 KB, a
+	 * Replaces the whole text (one undoable step). A large text goes in by pieces of about 32 KB, a
 	 * task each, so that splitting it into lines never blocks the page; resolves when all is in.
 	 */
 	setText(text: string): Promise<void>;
