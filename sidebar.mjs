@@ -29,6 +29,7 @@ export const sidebar = [
 		label: 'Tools',
 		translations: { ja: 'ツール' },
 		items: [
+			{ slug: 'tools/template-checker' },
 			{ slug: 'tools/thumbprint' },
 			// A plain link: Starlight prefixes the current locale (/ja/rules/, /en/rules/).
 			{ label: 'Rule reference', translations: { ja: 'ルール一覧' }, link: '/rules/' },

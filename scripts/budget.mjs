@@ -1,7 +1,10 @@
 // `npm run budget`: builds the site, then prints for each page the JavaScript and CSS it transfers
 // (gzip) and its Lighthouse scores, and exits non-zero when a tutorial page breaks the budget:
-// more than 30 KB of JavaScript (gzip), performance under 95, or accessibility, best practices or
-// SEO under 100. Uses lighthouse 12.2.3 (13 needs Node 22) on the system Chromium.
+// more than 30 KB of JavaScript (gzip; 40 KB on the template checker's page), performance under 95,
+// or accessibility, best practices or SEO under 100. Lighthouse does not interact with the page, so
+// the figures are what a page ships before the reader reaches for a widget: the checker's editor,
+// engine and worker load on first focus, paste or drop, and are not counted here. Uses lighthouse
+// 12.2.3 (13 needs Node 22) on the system Chromium.
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +57,9 @@ const chrome = await chromeLauncher.launch({
 	],
 });
 
+/** A page's JavaScript budget (KB, gzip): the template checker's own page may ship a little more. */
+const jsBudgetKb = (path) => (/\/tools\/template-checker\/$/.test(path) ? 40 : budget.jsKb);
+
 /** Sum of gzip sizes (bytes) of the given URLs' bodies. */
 const gzipCache = new Map();
 async function gzipBytes(url) {
@@ -67,7 +73,9 @@ async function gzipBytes(url) {
 
 const rows = [];
 let failures = 0;
-for (const path of pagePaths()) {
+// BUDGET_PAGES=/ja/tools/template-checker/,/en/setup/arm-template/ measures only those pages.
+const only = process.env.BUDGET_PAGES?.split(',').filter(Boolean);
+for (const path of pagePaths().filter((p) => !only || only.includes(p))) {
 	const { lhr } = await lighthouse(`${origin}${path}`, {
 		port: chrome.port,
 		output: 'json',
@@ -94,7 +102,8 @@ for (const path of pagePaths()) {
 		seo: score('seo'),
 	};
 	const problems = [];
-	if (js > budget.jsKb) problems.push(`JS ${js.toFixed(1)} KB > ${budget.jsKb} KB`);
+	const jsKb = jsBudgetKb(path);
+	if (js > jsKb) problems.push(`JS ${js.toFixed(1)} KB > ${jsKb} KB`);
 	for (const id of ['performance', 'accessibility', 'best-practices', 'seo'])
 		if (row[id] < budget[id]) {
 			const failed = Object.values(lhr.audits).filter(

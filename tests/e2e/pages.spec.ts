@@ -36,7 +36,7 @@ async function interfaceTexts(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const parts: string[] = [];
 		const roots = document.querySelectorAll(
-			'header, #starlight__sidebar, footer, .pagination-links, .right-sidebar h2, mobile-starlight-toc summary, .kv-diagram__controls, kvcert-thumbprint-tool label, kvcert-thumbprint-tool button, kvcert-thumbprint-tool legend, kvcert-thumbprint-tool th, kvcert-live-snippet .label, kvcert-live-snippet button, kvcert-live-snippet caption, kvcert-live-snippet th'
+			'header, #starlight__sidebar, footer, .pagination-links, .right-sidebar h2, mobile-starlight-toc summary, .kv-diagram__controls, kvcert-thumbprint-tool label, kvcert-thumbprint-tool button, kvcert-thumbprint-tool legend, kvcert-thumbprint-tool th, kvcert-live-snippet .label, kvcert-live-snippet button, kvcert-live-snippet caption, kvcert-live-snippet th, kvcert-checker label, kvcert-checker button, kvcert-checker option, kvcert-checker [data-status], kvcert-open-in-checker button'
 		);
 		for (const root of roots) {
 			const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

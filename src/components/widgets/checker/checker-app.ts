@@ -1,0 +1,226 @@
+// The checker widget once the reader reaches for it: the editor, the worker and the findings panel.
+// Loaded on first focus, paste, drop, file, example, link or "Open in the checker" (see
+// TemplateChecker.astro), so pages carry none of this until then.
+import type { Lang } from '../../../core/check/types.ts';
+import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
+import { createEditor, type CheckerEditor } from './editor.ts';
+import { editorLanguageOf } from './editor-language.ts';
+import { checkerExamples } from './examples.ts';
+import { renderFindings } from './findings-panel.ts';
+import { decodeShare, encodeShare, isShareFragment, shareLimit } from './share.ts';
+import { textChange } from './text-change.ts';
+import { uncheckedView, viewOf, maxInputChars, type CheckerView } from './view-model.ts';
+import { createCheckerClient } from './worker-client.ts';
+
+/** What the widget's custom element needs to mount the checker. */
+export interface MountOptions {
+	lang: Lang;
+	t: Translate;
+	/** sessionStorage key of this widget's text. */
+	storageKey: string;
+	/** Whether to restore the text of a `#code=` link. */
+	readFragment: boolean;
+}
+
+/** The mounted checker, driven by the custom element's controls. */
+export interface CheckerApp {
+	/** The editor's text. */
+	text(): string;
+	focus(): void;
+	setText(text: string): Promise<void>;
+	loadExample(id: string): void;
+	openFile(file: File): Promise<void>;
+	share(): Promise<void>;
+	fixAll(): Promise<void>;
+}
+
+/** Text kept in sessionStorage at most (characters), below the usual 5 MB quota. */
+const storageLimit = 2_000_000;
+/** Texts up to this length are stored as they change; longer ones when the page is left. */
+const eagerStorageLimit = 64 * 1024;
+
+/** Mounts the editor in place of the widget's plain text area and starts checking. */
+export async function mountChecker(root: HTMLElement, options: MountOptions): Promise<CheckerApp> {
+	const { lang, t, storageKey } = options;
+	const q = <T extends Element>(selector: string) => root.querySelector(selector) as T;
+	const textarea = q<HTMLTextAreaElement>('[data-textarea]');
+	const status = q<HTMLElement>('[data-status]');
+	const notice = q<HTMLElement>('[data-notice]');
+	const list = q<HTMLOListElement>('[data-findings]');
+	const fixAllButton = q<HTMLButtonElement>('[data-fix-all]');
+	const host = q<HTMLElement>('[data-editor-host]');
+
+	let initial = textarea.value;
+	let restored: 'link' | 'damaged' | undefined;
+	if (options.readFragment && isShareFragment(location.hash)) {
+		const text = await decodeShare(location.hash);
+		restored = text === undefined ? 'damaged' : 'link';
+		if (text !== undefined) initial = text;
+	} else if (!initial) {
+		try {
+			initial = sessionStorage.getItem(storageKey) ?? '';
+		} catch {
+			// Storage unavailable (privacy settings): start empty.
+		}
+	}
+	if (initial.length > maxInputChars) initial = '';
+
+	let version = 0;
+	let checkedVersion = -1;
+	let view: CheckerView | undefined;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let broken = false;
+	const client = createCheckerClient(() => {
+		broken = true;
+		status.textContent = t('kvcert.checker.state.error');
+		root.dataset['state'] = 'error';
+	});
+
+	const say = (text: string) => {
+		notice.textContent = text;
+	};
+	const show = (next: CheckerView, fresh: boolean) => {
+		view = next;
+		root.dataset['state'] = next.state;
+		status.textContent = next.summary;
+		renderFindings(list, next, { t, fresh, onSelect: select, onFix: fix });
+		fixAllButton.disabled = !fresh || next.fixable === 0;
+		if (fresh) editor.setFindings(next.findings);
+	};
+	const select = (from: number, to: number) => editor.select(from, to);
+	const fix = (index: number) => {
+		const finding = view?.findings[index];
+		if (!finding?.fix || checkedVersion !== version) return;
+		editor.applyEdits(finding.fix.edits);
+		say(t('kvcert.checker.fixedOne'));
+		editor.view.focus();
+	};
+
+	// sessionStorage writes are synchronous and slow for large values: small texts are kept as they
+	// change, large ones once, when the page is left (e.g. switching the language).
+	const save = (text: string) => {
+		try {
+			if (!text || text.length > storageLimit) sessionStorage.removeItem(storageKey);
+			else sessionStorage.setItem(storageKey, text);
+		} catch {
+			// Storage full or unavailable: the text stays in the editor only.
+		}
+	};
+	addEventListener('pagehide', () => save(editor.text()));
+	const check = async () => {
+		const text = editor.text();
+		const requested = version;
+		if (text.length <= eagerStorageLimit) save(text);
+		const unchecked = uncheckedView(text, t);
+		if (unchecked) {
+			root.removeAttribute('aria-busy');
+			checkedVersion = requested;
+			editor.setLanguage(editorLanguageOf(text));
+			show(unchecked, true);
+			return;
+		}
+		if (broken) return root.removeAttribute('aria-busy');
+		const result = await client.check(text, lang);
+		if (requested === version) root.removeAttribute('aria-busy');
+		if (!result || requested !== version) return;
+		checkedVersion = requested;
+		editor.setLanguage(editorLanguageOf(text, result.kind));
+		show(viewOf(result, lang, t), true);
+	};
+	const changed = () => {
+		version++;
+		root.setAttribute('aria-busy', 'true');
+		if (view) renderFindings(list, view, { t, fresh: false, onSelect: select, onFix: fix });
+		fixAllButton.disabled = true;
+		clearTimeout(timer);
+		timer = setTimeout(() => void check(), 250);
+	};
+
+	const tooLarge = (size: number) => {
+		root.removeAttribute('aria-busy');
+		root.dataset['state'] = 'tooLarge';
+		status.textContent = t('kvcert.checker.state.tooLarge', {
+			size: (size / 1024 / 1024).toFixed(1),
+			limit: maxInputChars / 1024 / 1024,
+		});
+		list.replaceChildren();
+		fixAllButton.disabled = true;
+	};
+
+	const editor: CheckerEditor = createEditor(host, {
+		doc: initial,
+		label: t('kvcert.checker.editorLabel'),
+		describedBy: textarea.getAttribute('aria-describedby') ?? undefined,
+		language: editorLanguageOf(initial),
+		onChange: changed,
+		onTooLarge: tooLarge,
+		maxChars: maxInputChars,
+	});
+	textarea.remove();
+	root.dataset['ready'] = 'true';
+	root.setAttribute('aria-busy', 'true');
+	if (restored === 'link') say(t('kvcert.checker.share.restored'));
+	if (restored === 'damaged') say(t('kvcert.checker.share.damaged'));
+	void check();
+
+	const app: CheckerApp = {
+		text: () => editor.text(),
+		focus: () => editor.view.focus(),
+		async setText(text) {
+			if (text.length > maxInputChars) return tooLarge(text.length);
+			say('');
+			// Highlighting first, while the document is small: switching it later re-parses everything.
+			editor.setLanguage(editorLanguageOf(text));
+			await editor.setText(text);
+		},
+		loadExample(id) {
+			const example = checkerExamples.find((e) => e.id === id);
+			if (example) void app.setText(example.text);
+		},
+		async openFile(file) {
+			if (file.size > maxInputChars) return tooLarge(file.size);
+			try {
+				const text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+				await app.setText(text.replace(/^\uFEFF/, ''));
+				say(t('kvcert.checker.file.opened', { file: file.name }));
+			} catch {
+				say(t('kvcert.checker.file.notText', { file: file.name }));
+			}
+		},
+		async share() {
+			const encoded = await encodeShare(editor.text());
+			if (!encoded.ok) {
+				say(
+					t('kvcert.checker.share.tooLarge', {
+						size: Math.ceil(encoded.size / 1024),
+						limit: shareLimit / 1024,
+					})
+				);
+				return;
+			}
+			const url = `${location.origin}${location.pathname}${encoded.fragment}`;
+			history.replaceState(history.state, '', url);
+			try {
+				await navigator.clipboard.writeText(url);
+				say(t('kvcert.checker.share.copied'));
+			} catch {
+				say(t('kvcert.checker.share.inAddressBar'));
+			}
+		},
+		async fixAll() {
+			const text = editor.text();
+			const requested = version;
+			fixAllButton.disabled = true;
+			const result = await client.fixAll(text, lang);
+			if (!result || requested !== version) return;
+			const change = textChange(text, result.text);
+			if (change) editor.applyEdits([change]);
+			say(
+				result.fixed === 1
+					? t('kvcert.checker.fixedOne')
+					: t('kvcert.checker.fixedMany', { count: result.fixed })
+			);
+		},
+	};
+	return app;
+}

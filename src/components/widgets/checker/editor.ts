@@ -1,0 +1,238 @@
+// The checker's editor: CodeMirror 6 with line numbers, highlighting for the detected input kind, a
+// lint gutter and squiggles for the findings, F8 / Shift-F8 between them. Colours come from
+// Starlight's CSS variables, so the editor follows the site's light and dark themes.
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { json } from '@codemirror/lang-json';
+import {
+	bracketMatching,
+	HighlightStyle,
+	StreamLanguage,
+	syntaxHighlighting,
+	type LanguageSupport,
+} from '@codemirror/language';
+import { shell } from '@codemirror/legacy-modes/mode/shell';
+import { powerShell } from '@codemirror/legacy-modes/mode/powershell';
+import {
+	lintGutter,
+	lintKeymap,
+	nextDiagnostic,
+	previousDiagnostic,
+	setDiagnostics,
+	type Diagnostic,
+} from '@codemirror/lint';
+import {
+	Compartment,
+	EditorSelection,
+	EditorState,
+	Transaction,
+	type Extension,
+} from '@codemirror/state';
+import {
+	drawSelection,
+	EditorView,
+	highlightActiveLine,
+	highlightActiveLineGutter,
+	highlightSpecialChars,
+	keymap,
+	lineNumbers,
+} from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+import type { EditorLanguage } from './editor-language.ts';
+import type { EditView, FindingView } from './view-model.ts';
+
+const languages: Record<EditorLanguage, () => LanguageSupport | Extension> = {
+	json: () => json(),
+	shell: () => StreamLanguage.define(shell),
+	powershell: () => StreamLanguage.define(powerShell),
+};
+
+const highlight = HighlightStyle.define([
+	{ tag: [tags.propertyName, tags.attributeName], color: 'var(--sl-color-blue-high)' },
+	{ tag: [tags.string, tags.special(tags.string)], color: 'var(--sl-color-green-high)' },
+	{ tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--sl-color-orange-high)' },
+	{
+		tag: [tags.keyword, tags.operator, tags.standard(tags.variableName)],
+		color: 'var(--sl-color-purple-high)',
+	},
+	{
+		tag: [tags.variableName, tags.definition(tags.variableName)],
+		color: 'var(--sl-color-red-high)',
+	},
+	{ tag: tags.comment, color: 'var(--sl-color-gray-2)', fontStyle: 'italic' },
+]);
+
+const theme = EditorView.theme({
+	'&': {
+		color: 'var(--sl-color-white)',
+		backgroundColor: 'var(--sl-color-black)',
+		border: '1px solid var(--sl-color-gray-4)',
+		borderRadius: '0.25rem',
+		fontSize: 'var(--sl-text-xs)',
+		height: 'var(--kvcert-checker-height, 24rem)',
+	},
+	'&.cm-focused': { outline: '2px solid var(--sl-color-accent)', outlineOffset: '2px' },
+	'.cm-scroller': { fontFamily: 'var(--__sl-font-mono, monospace)', overflow: 'auto' },
+	'.cm-content': { caretColor: 'var(--sl-color-white)' },
+	'.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--sl-color-white)' },
+	'.cm-gutters': {
+		backgroundColor: 'var(--sl-color-gray-6)',
+		color: 'var(--sl-color-gray-2)',
+		borderRight: '1px solid var(--sl-color-hairline)',
+	},
+	'.cm-activeLine': { backgroundColor: 'transparent' },
+	'.cm-activeLineGutter': {
+		backgroundColor: 'var(--sl-color-gray-5)',
+		color: 'var(--sl-color-white)',
+	},
+	'&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection':
+		{ backgroundColor: 'var(--sl-color-accent-low)' },
+	'.cm-tooltip': {
+		color: 'var(--sl-color-white)',
+		backgroundColor: 'var(--sl-color-gray-6)',
+		border: '1px solid var(--sl-color-gray-4)',
+	},
+});
+
+/** Characters per piece when a large text is loaded. */
+const pieceSize = 32 * 1024;
+
+/** The editor as the widget uses it. */
+export interface CheckerEditor {
+	view: EditorView;
+	/** The editor's text. */
+	text(): string;
+	/**
+	 * Replaces the whole text (one undoable step). A large text goes in by pieces of about 32 KB, a
+	 * task each, so that splitting it into lines never blocks the page; resolves when all is in.
+	 */
+	setText(text: string): Promise<void>;
+	/** Shows findings as squiggles and gutter markers. */
+	setFindings(findings: FindingView[]): void;
+	setLanguage(language: EditorLanguage): void;
+	/** Selects a range, scrolls it into view and focuses the editor. */
+	select(from: number, to: number): void;
+	/** Applies a fix's edits (one undoable step). */
+	applyEdits(edits: EditView[]): void;
+}
+
+/** Options of {@link createEditor}. */
+export interface EditorOptions {
+	/** The text to start with. */
+	doc: string;
+	/** The editor's accessible name. */
+	label: string;
+	/** The id of the element that describes the editor. */
+	describedBy?: string;
+	language: EditorLanguage;
+	/** Called after every change of the text (read it with `text()` when needed: it may be large). */
+	onChange: () => void;
+	/** Called instead of pasting or dropping a text over the size limit (its length). */
+	onTooLarge: (size: number) => void;
+	/** The longest text accepted from a paste or drop (characters). */
+	maxChars: number;
+}
+
+/** Creates the editor inside `parent`. */
+export function createEditor(parent: HTMLElement, options: EditorOptions): CheckerEditor {
+	const language = new Compartment();
+	let current = options.language;
+	const view = new EditorView({
+		parent,
+		state: EditorState.create({
+			doc: options.doc,
+			extensions: [
+				lineNumbers(),
+				highlightActiveLineGutter(),
+				highlightSpecialChars(),
+				history(),
+				drawSelection(),
+				bracketMatching(),
+				highlightActiveLine(),
+				syntaxHighlighting(highlight),
+				lintGutter(),
+				language.of(languages[current]()),
+				keymap.of([
+					{ key: 'Shift-F8', run: previousDiagnostic },
+					{ key: 'F8', run: nextDiagnostic },
+					...lintKeymap,
+					...defaultKeymap,
+					...historyKeymap,
+				]),
+				theme,
+				EditorView.contentAttributes.of({
+					// Explicit, so that checkers (axe) see the scrolling editor's focusable content.
+					tabindex: '0',
+					'aria-label': options.label,
+					...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
+				}),
+				EditorView.domEventHandlers({
+					paste(event) {
+						const size = event.clipboardData?.getData('text/plain').length ?? 0;
+						if (size <= options.maxChars) return false;
+						event.preventDefault();
+						options.onTooLarge(size);
+						return true;
+					},
+				}),
+				EditorView.updateListener.of((update) => {
+					if (update.docChanged) options.onChange();
+				}),
+			],
+		}),
+	});
+	return {
+		view,
+		text: () => view.state.doc.toString(),
+		async setText(text) {
+			const pieces: string[] = [];
+			for (let start = 0; start < text.length;) {
+				// Cut after a line break, so that a CR LF pair is never split between two pieces.
+				const cut = text.indexOf('\n', start + pieceSize);
+				const end = cut === -1 ? text.length : cut + 1;
+				pieces.push(text.slice(start, end));
+				start = end;
+			}
+			view.dispatch({
+				changes: { from: 0, to: view.state.doc.length, insert: pieces[0] ?? '' },
+				selection: EditorSelection.cursor(0),
+				scrollIntoView: true,
+			});
+			for (const piece of pieces.slice(1)) {
+				await new Promise((resolve) => setTimeout(resolve));
+				view.dispatch({
+					changes: { from: view.state.doc.length, insert: piece },
+					annotations: Transaction.addToHistory.of(false),
+				});
+			}
+		},
+		setFindings(findings) {
+			const length = view.state.doc.length;
+			const diagnostics: Diagnostic[] = findings
+				.filter((f) => f.from <= length)
+				.map((f) => ({
+					from: f.from,
+					to: Math.min(Math.max(f.to, f.from), length),
+					severity: f.severity,
+					message: f.ruleId ? `${f.ruleId}: ${f.message}` : f.message,
+					...(f.ruleId ? { source: f.ruleId } : {}),
+				}));
+			view.dispatch(setDiagnostics(view.state, diagnostics));
+		},
+		setLanguage(next) {
+			if (next === current) return;
+			current = next;
+			view.dispatch({ effects: language.reconfigure(languages[next]()) });
+		},
+		select(from, to) {
+			const length = view.state.doc.length;
+			view.dispatch({
+				selection: EditorSelection.range(Math.min(from, length), Math.min(to, length)),
+				scrollIntoView: true,
+			});
+			view.focus();
+		},
+		applyEdits(edits) {
+			view.dispatch({ changes: edits.map((e) => ({ from: e.from, to: e.to, insert: e.insert })) });
+		},
+	};
+}

@@ -1,0 +1,128 @@
+// What the findings panel shows for a check result: the state, the summary sentence and one entry per
+// finding, with the ranges as editor offsets. Plain data, so the panel and the editor markers agree.
+import type { CheckResult } from '../../../core/check/check.ts';
+import type { Lang, Severity } from '../../../core/check/types.ts';
+import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
+import { inputPath } from './protocol.ts';
+
+/** The largest text the checker reads (characters); larger input gets a message instead. */
+export const maxInputChars = 20 * 1024 * 1024;
+
+/** The panel's states; each has its own sentence. */
+export type CheckerState =
+	'empty' | 'tooLarge' | 'unreadable' | 'noExtension' | 'clean' | 'findings';
+
+/** One edit of a fix, in editor offsets. */
+export interface EditView {
+	from: number;
+	to: number;
+	insert: string;
+}
+
+/** One row of the findings panel and one editor marker. */
+export interface FindingView {
+	/** Rule id such as KV015; absent for "not read" findings, which have no rule. */
+	ruleId?: string;
+	/** The rule's reference page, `/{lang}/rules/<slug>/`. */
+	ruleUrl?: string;
+	severity: Severity;
+	message: string;
+	line: number;
+	column: number;
+	from: number;
+	to: number;
+	fix?: { description: string; edits: EditView[] };
+}
+
+/** Everything the panel shows. */
+export interface CheckerView {
+	state: CheckerState;
+	summary: string;
+	counts: Record<Severity, number>;
+	findings: FindingView[];
+	/** How many findings have a fix. */
+	fixable: number;
+}
+
+const emptyCounts = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
+
+/** The view of a text that is not checked: empty, or over the size limit. */
+export function uncheckedView(text: string, t: Translate): CheckerView | undefined {
+	if (text.trim() === '')
+		return {
+			state: 'empty',
+			summary: t('kvcert.checker.state.empty'),
+			counts: emptyCounts(),
+			findings: [],
+			fixable: 0,
+		};
+	if (text.length > maxInputChars)
+		return {
+			state: 'tooLarge',
+			summary: t('kvcert.checker.state.tooLarge', {
+				size: (text.length / 1024 / 1024).toFixed(1),
+				limit: maxInputChars / 1024 / 1024,
+			}),
+			counts: emptyCounts(),
+			findings: [],
+			fixable: 0,
+		};
+	return undefined;
+}
+
+/** The panel's view of an engine result, in the page's language. */
+export function viewOf(result: CheckResult, lang: Lang, t: Translate): CheckerView {
+	const findings: FindingView[] = result.diagnostics
+		.filter((d) => d.file === inputPath)
+		.map((d) => {
+			const edits = d.fix?.edits ?? [];
+			const own = edits.length > 0 && edits.every((e) => e.file === inputPath);
+			return {
+				ruleId: d.ruleId,
+				ruleUrl: `/${lang}/rules/${d.ruleName}/`,
+				severity: d.severity,
+				message: d.message,
+				line: d.range.start.line,
+				column: d.range.start.column,
+				from: d.range.start.offset,
+				to: d.range.end.offset,
+				...(d.fix && own
+					? {
+							fix: {
+								description: d.fix.description,
+								edits: edits.map((e) => ({ from: e.start, to: e.end, insert: e.newText })),
+							},
+						}
+					: {}),
+			};
+		});
+
+	const counts = emptyCounts();
+	for (const f of findings) counts[f.severity]++;
+	const fixable = findings.filter((f) => f.fix).length;
+	const extensions = result.extensionCount;
+	let state: CheckerState;
+	let summary: string;
+	if (result.kind === undefined) {
+		state = 'unreadable';
+		summary = t('kvcert.checker.state.unreadable');
+	} else if (extensions === 0) {
+		state = 'noExtension';
+		summary = t('kvcert.checker.state.noExtension');
+	} else if (findings.length === 0) {
+		state = 'clean';
+		summary =
+			extensions === 1
+				? t('kvcert.checker.state.cleanOne')
+				: t('kvcert.checker.state.cleanMany', { count: extensions });
+	} else {
+		state = 'findings';
+		summary = t('kvcert.checker.state.findings', {
+			extensions,
+			errors: counts.error,
+			warnings: counts.warning,
+			infos: counts.info,
+		});
+	}
+	return { state, summary, counts, findings, fixable };
+}

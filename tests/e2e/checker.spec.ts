@@ -1,0 +1,467 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { checkerExampleEntries } from '../../src/components/widgets/checker/example-ids.ts';
+
+// The template checker (tools/template-checker) and the same widget embedded in tutorial pages, in
+// both languages, on the built site (`npx astro build` first).
+const table = (lang: string): Record<string, string> =>
+	JSON.parse(readFileSync(new URL(`../../content/i18n/${lang}.json`, import.meta.url), 'utf8'));
+const sample = (path: string) =>
+	readFileSync(new URL(`../../samples/${path}`, import.meta.url), 'utf8');
+
+const cases = [
+	{ lang: 'ja', strings: table('ja'), other: 'en', otherLabel: 'English' },
+	{ lang: 'en', strings: table('en'), other: 'ja', otherLabel: '日本語' },
+] as const;
+
+const checkerExamples = checkerExampleEntries.map((entry) => ({
+	...entry,
+	text: readFileSync(
+		new URL(`../../src/components/widgets/checker/examples/${entry.file}`, import.meta.url),
+		'utf8'
+	),
+}));
+
+const checkerPath = (lang: string) => `/${lang}/tools/template-checker/`;
+const widget = (page: Page) => page.locator('kvcert-checker').first();
+const rows = (page: Page) => widget(page).locator('[data-findings] > li.finding');
+
+/** The editor's text (the element's `value`, as a form control has). */
+async function editorText(page: Page): Promise<string> {
+	return widget(page).evaluate((el) => (el as HTMLElement & { value: string }).value);
+}
+
+/** Lines (1-based) that carry a lint squiggle in the editor. */
+async function markedLines(page: Page): Promise<number[]> {
+	// CodeMirror renders the lines near the window's viewport: bring the editor into view first.
+	await widget(page).locator('.cm-editor').scrollIntoViewIfNeeded();
+	await page.evaluate(() => new Promise(requestAnimationFrame));
+	return widget(page)
+		.locator('.cm-content')
+		.evaluate((content) => {
+			const lines = [...content.querySelectorAll(':scope > .cm-line')];
+			const marked = new Set<number>();
+			for (const mark of content.querySelectorAll('.cm-lintRange')) {
+				const line = mark.closest('.cm-line');
+				if (line) marked.add(lines.indexOf(line) + 1);
+			}
+			return [...marked].sort((a, b) => a - b);
+		});
+}
+
+/** Text of the widget as the reader sees it, to look for raw i18n keys and placeholders. */
+async function expectNoRawKeys(checker: Locator) {
+	const text = await checker.evaluate((el) => (el as HTMLElement).innerText);
+	expect(text).not.toMatch(/kvcert\.checker|\{\{\w+\}\}/);
+}
+
+async function chooseExample(page: Page, id: string) {
+	const before = await widget(page).getAttribute('data-state');
+	await widget(page).locator('[data-examples]').selectOption(id);
+	await expect(widget(page)).toHaveAttribute('data-ready', 'true');
+	if (before === 'findings') await expect(widget(page)).not.toHaveAttribute('aria-busy', 'true');
+	await expect(widget(page)).not.toHaveAttribute('aria-busy', 'true');
+}
+
+for (const c of cases) {
+	const t = (key: string, values: Record<string, string | number> = {}) =>
+		(c.strings[`kvcert.checker.${key}`] ?? key).replace(/\{\{(\w+)\}\}/g, (_, k: string) =>
+			String(values[k])
+		);
+
+	test.describe(`template checker (${c.lang})`, () => {
+		test('starts empty, with no editor code loaded until the reader reaches for it', async ({
+			page,
+		}) => {
+			const scripts: string[] = [];
+			page.on('request', (r) => {
+				if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+			});
+			await page.goto(checkerPath(c.lang));
+			await page.waitForLoadState('networkidle');
+			const checker = widget(page);
+			await expect(checker.locator('[data-status]')).toHaveText(t('state.empty'));
+			await expect(checker.getByText(t('privacy'))).toBeVisible();
+			await expectNoRawKeys(checker);
+			expect(scripts.filter((s) => /checker-app|check\.worker/.test(s))).toEqual([]);
+			await checker.getByLabel(t('editorLabel')).focus();
+			await expect(checker).toHaveAttribute('data-ready', 'true');
+			await expect(checker.locator('.cm-editor')).toBeVisible();
+			expect(scripts.some((s) => s.includes('checker-app'))).toBe(true);
+		});
+
+		for (const example of checkerExamples)
+			test(`example ${example.id}: its rule ids at its lines, in the panel and the editor`, async ({
+				page,
+			}) => {
+				await page.goto(checkerPath(c.lang));
+				await chooseExample(page, example.id);
+				const checker = widget(page);
+				await expect(checker).toHaveAttribute('data-state', 'findings');
+				await expect(rows(page)).toHaveCount(example.expected.length);
+				for (const [i, e] of example.expected.entries()) {
+					const row = rows(page).nth(i);
+					await expect(row).toHaveAttribute('data-rule', e.ruleId);
+					await expect(row).toHaveAttribute('data-line', String(e.line));
+					await expect(row.locator('.meta')).toContainText(
+						new RegExp(t('finding.where', { line: e.line, column: '\\d+' }))
+					);
+					await expect(row.getByRole('link', { name: e.ruleId })).toHaveAttribute(
+						'href',
+						new RegExp(`^/${c.lang}/rules/[a-z0-9-]+/$`)
+					);
+					const message = (await row.locator('.message').textContent()) ?? '';
+					expect(/[\u3040-\u30ff\u4e00-\u9fff]/.test(message)).toBe(c.lang === 'ja');
+				}
+				expect(await editorText(page)).toBe(example.text);
+				expect(await markedLines(page)).toEqual([...new Set(example.expected.map((e) => e.line))]);
+				await expectNoRawKeys(checker);
+				// The squiggle's hover message names the rule.
+				await checker
+					.locator('.cm-lintRange')
+					.first()
+					.hover({ position: { x: 3, y: 3 } });
+				await expect(page.locator('.cm-tooltip-lint')).toContainText(example.expected[0]!.ruleId);
+			});
+
+		test('Fix removes its finding; Fix all leaves no fixable finding', async ({ page }) => {
+			await page.goto(checkerPath(c.lang));
+			await chooseExample(page, 'linuxNumericPolling');
+			const checker = widget(page);
+			await expect(rows(page)).toHaveCount(1);
+			await rows(page).first().locator('[data-fix]').click();
+			await expect(checker).toHaveAttribute('data-state', 'clean');
+			await expect(checker.locator('[data-status]')).toHaveText(t('state.cleanOne'));
+			expect(await editorText(page)).toContain('"pollingIntervalInS": "3600"');
+
+			await chooseExample(page, 'windowsCertificatesUrl');
+			await expect(checker.locator('[data-fix]')).toHaveCount(1);
+			await checker.getByRole('button', { name: t('fixAll') }).click();
+			await expect(checker.locator('[data-notice]')).toHaveText(/\d/);
+			await expect(widget(page).locator('li.finding[data-rule="KV015"]')).toHaveCount(0);
+			await expect(rows(page)).not.toHaveCount(0);
+			await expect(checker.locator('[data-fix]')).toHaveCount(0);
+			await expect(checker.getByRole('button', { name: t('fixAll') })).toBeDisabled();
+			expect(await editorText(page)).toContain('/secrets/www-contoso-com');
+		});
+
+		test('every state has its own sentence and no raw key', async ({ page }) => {
+			await page.goto(checkerPath(c.lang));
+			const checker = widget(page);
+			const status = checker.locator('[data-status]');
+			await checker.getByLabel(t('editorLabel')).focus();
+			await expect(checker).toHaveAttribute('data-ready', 'true');
+			const input = checker.locator('.cm-content');
+			const states: Array<[string, string, string]> = [
+				['hello, world', 'unreadable', t('state.unreadable')],
+				['{ "resources": [] }', 'noExtension', t('state.noExtension')],
+				[sample('settings/linux-3.0.settings.json'), 'clean', t('state.cleanOne')],
+				[
+					'az vm extension set -g rg --vm-name vm --name KeyVaultForLinux --publisher Microsoft.Azure.KeyVault --version 3.0 --settings "$SETTINGS"',
+					'findings',
+					'KV051',
+				],
+				['', 'empty', t('state.empty')],
+			];
+			for (const [text, state, sentence] of states) {
+				await input.focus();
+				await page.keyboard.press('ControlOrMeta+a');
+				if (text) await page.keyboard.insertText(text);
+				else await page.keyboard.press('Delete');
+				await expect(checker).toHaveAttribute('data-state', state);
+				await expect(checker).toContainText(sentence);
+				await expectNoRawKeys(checker);
+			}
+			await expect(status).toHaveText(t('state.empty'));
+
+			// Too large: a dropped 21 MB file is refused with its size, never read into the editor.
+			await checker.locator('[data-drop]').evaluate((drop) => {
+				const transfer = new DataTransfer();
+				transfer.items.add(new File(['x'.repeat(21 * 1024 * 1024)], 'huge.json'));
+				drop.dispatchEvent(
+					new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true })
+				);
+			});
+			await expect(checker).toHaveAttribute('data-state', 'tooLarge');
+			await expect(status).toContainText('21.0');
+			expect(await editorText(page)).toBe('');
+			await expectNoRawKeys(checker);
+		});
+
+		test('shows an error state when the worker cannot start', async ({ page }) => {
+			await page.route('**/check.worker*', (route) => route.abort());
+			await page.goto(checkerPath(c.lang));
+			await chooseExample(page, 'versionedUrl');
+			await expect(widget(page)).toHaveAttribute('data-state', 'error');
+			await expect(widget(page).locator('[data-status]')).toHaveText(t('state.error'));
+			await expectNoRawKeys(widget(page));
+		});
+
+		test('keyboard only: reach the editor, move between findings, fix, reach the rule link', async ({
+			page,
+		}) => {
+			await page.goto(checkerPath(c.lang));
+			const checker = widget(page);
+			const textarea = checker.getByLabel(t('editorLabel'));
+			for (
+				let i = 0;
+				i < 80 && !(await textarea.evaluate((el) => el === document.activeElement));
+				i++
+			)
+				await page.keyboard.press('Tab');
+			await expect(checker).toHaveAttribute('data-ready', 'true');
+			await expect(checker.locator('.cm-content')).toBeFocused();
+			// Two findings on separate lines: a numeric polling interval and a versioned URL.
+			const text = [
+				'{',
+				'  "secretsManagementSettings": {',
+				'    "pollingIntervalInS": 3600,',
+				'    "observedCertificates": [',
+				'      {',
+				'        "url": "https://contoso-kv.vault.azure.net/secrets/www-contoso-com/0123456789abcdef0123456789abcdef",',
+				'        "certificateStoreName": "MY",',
+				'        "certificateStoreLocation": "LocalMachine"',
+				'      }',
+				'    ]',
+				'  }',
+				'}',
+			].join('\n');
+			await page.keyboard.insertText(text);
+			await expect(checker).toHaveAttribute('data-state', 'findings');
+			await expect(rows(page)).toHaveCount(2);
+			await page.keyboard.press('ControlOrMeta+Home');
+			const selection = () => page.evaluate(() => getSelection()?.toString() ?? '');
+			await page.keyboard.press('F8');
+			await expect.poll(selection).toBe('3600');
+			await page.keyboard.press('F8');
+			await expect.poll(selection).toBe('0123456789abcdef0123456789abcdef');
+			await page.keyboard.press('Shift+F8');
+			await expect.poll(selection).toBe('3600');
+
+			const fix = rows(page).first().locator('[data-fix]');
+			await expect(rows(page).first()).toHaveAttribute('data-rule', 'KV010');
+			for (let i = 0; i < 20 && !(await fix.evaluate((el) => el === document.activeElement)); i++)
+				await page.keyboard.press('Tab');
+			await expect(fix).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(checker.locator('li.finding[data-rule="KV010"]')).toHaveCount(0);
+			await expect(rows(page)).toHaveCount(1);
+			const link = rows(page).first().getByRole('link');
+			await expect(link).toHaveText('KV016');
+			await checker.locator('.cm-content').focus();
+			for (let i = 0; i < 20 && !(await link.evaluate((el) => el === document.activeElement)); i++)
+				await page.keyboard.press('Tab');
+			await expect(link).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(page).toHaveURL(new RegExp(`/${c.lang}/rules/versioned-url/$`));
+		});
+
+		test('switching the language keeps the text and re-renders the messages', async ({ page }) => {
+			await page.goto(checkerPath(c.lang));
+			await chooseExample(page, 'topLevelWithoutVmName');
+			await expect(rows(page)).toHaveCount(1);
+			const before = await rows(page).first().locator('.message').textContent();
+			await page
+				.locator('starlight-lang-select select')
+				.first()
+				.selectOption({ label: c.otherLabel });
+			await expect(page).toHaveURL(new RegExp(`/${c.other}/tools/template-checker/`));
+			await expect(widget(page)).toHaveAttribute('data-state', 'findings');
+			expect(await editorText(page)).toBe(
+				checkerExamples.find((e) => e.id === 'topLevelWithoutVmName')!.text
+			);
+			const after = await rows(page).first().locator('.message').textContent();
+			expect(after).not.toBe(before);
+			await expect(rows(page).first()).toHaveAttribute('data-rule', 'KV005');
+			await expect(rows(page).first().getByRole('link')).toHaveAttribute(
+				'href',
+				`/${c.other}/rules/child-resource-name/`
+			);
+		});
+
+		test('a shared link restores the text; too large and damaged links say so', async ({
+			page,
+			context,
+		}) => {
+			await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+			await page.goto(checkerPath(c.lang));
+			await chooseExample(page, 'userAssignedWithoutClientId');
+			await widget(page)
+				.getByRole('button', { name: t('share.button') })
+				.click();
+			await expect(widget(page).locator('[data-notice]')).toHaveText(t('share.copied'));
+			const link = await page.evaluate(() => navigator.clipboard.readText());
+			expect(link).toMatch(/#code=[A-Za-z0-9_-]+$/);
+			expect(page.url()).toBe(link);
+
+			const other = await context.newPage();
+			await other.goto(link);
+			await expect(widget(other)).toHaveAttribute('data-state', 'findings', { timeout: 20_000 });
+			await expect(widget(other).locator('[data-notice]')).toHaveText(t('share.restored'));
+			expect(await editorText(other)).toBe(
+				checkerExamples.find((e) => e.id === 'userAssignedWithoutClientId')!.text
+			);
+			await expect(rows(other).first()).toHaveAttribute('data-rule', 'KV030');
+
+			// Random-looking text does not compress: over the limit, the link is refused.
+			let seed = 7;
+			const noise = Array.from({ length: 150_000 }, () => {
+				seed = (seed * 48271) % 2147483647;
+				return String.fromCharCode(33 + (seed % 90));
+			}).join('');
+			await widget(other).locator('.cm-content').focus();
+			await other.keyboard.press('ControlOrMeta+a');
+			await other.keyboard.insertText(noise);
+			await widget(other)
+				.getByRole('button', { name: t('share.button') })
+				.click();
+			await expect(widget(other).locator('[data-notice]')).toContainText(
+				t('share.tooLarge', { size: 'X', limit: 64 }).split('X')[0]!
+			);
+
+			const damaged = await context.newPage();
+			await damaged.goto(`${checkerPath(c.lang)}#code=AAAA`);
+			await expect(widget(damaged).locator('[data-notice]')).toHaveText(t('share.damaged'));
+			await expectNoRawKeys(widget(damaged));
+		});
+
+		test('"Open in the checker" on a tutorial page loads that exact text into its widget', async ({
+			page,
+		}) => {
+			await page.goto(`/${c.lang}/setup/cli-powershell-bicep-terraform/`);
+			const file = 'windows-4.0-user-assigned.settings.json';
+			await page.getByRole('button', { name: t('openInCheckerLabel', { title: file }) }).click();
+			await expect(widget(page)).toHaveAttribute('data-ready', 'true');
+			await expect(widget(page)).not.toHaveAttribute('data-state', 'empty');
+			expect(await editorText(page)).toBe(sample(`settings/${file}`));
+			await expect(widget(page).locator('.cm-content')).toBeFocused();
+
+			const script = 'Set-KeyVaultExtension.ps1';
+			await page.getByRole('button', { name: t('openInCheckerLabel', { title: script }) }).click();
+			await expect(widget(page)).toHaveAttribute('data-state', 'findings');
+			await expect(widget(page)).toContainText('windows-4.0.settings.json');
+		});
+
+		test('sends no request but its own static files while typing, pasting, fixing, sharing', async ({
+			page,
+			context,
+		}) => {
+			await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+			await page.goto(checkerPath(c.lang));
+			await page.waitForLoadState('networkidle');
+			const requests: string[] = [];
+			page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+			const checker = widget(page);
+			await checker.getByLabel(t('editorLabel')).focus();
+			await expect(checker).toHaveAttribute('data-ready', 'true');
+			await page.keyboard.type('{ "secretsManagementSettings": { "pollingIntervalInS": 60 } }');
+			await page.keyboard.press('ControlOrMeta+a');
+			await page.keyboard.insertText(checkerExamples[1]!.text);
+			await expect(rows(page)).toHaveCount(1);
+			await rows(page).first().locator('[data-fix]').click();
+			await expect(checker).toHaveAttribute('data-state', 'clean');
+			await chooseExample(page, 'windowsCertificatesUrl');
+			await checker.getByRole('button', { name: t('fixAll') }).click();
+			await expect(checker.locator('[data-fix]')).toHaveCount(0);
+			await checker.getByRole('button', { name: t('share.button') }).click();
+			await expect(checker.locator('[data-notice]')).toHaveText(t('share.copied'));
+			await page.waitForTimeout(500);
+			const origin = new URL(page.url()).origin;
+			// Own static files only: scripts, styles, icons and fonts from this origin, fetched with GET.
+			const foreign = requests.filter((r) => {
+				const [method, url] = r.split(' ');
+				const { origin: o, pathname } = new URL(url!);
+				return method !== 'GET' || o !== origin || !/\.(js|css|svg|png|ico|woff2?)$/.test(pathname);
+			});
+			expect(foreign).toEqual([]);
+			expect(requests.some((r) => r.includes('check.worker'))).toBe(true);
+		});
+
+		// FIXME: not yet met. On the shared 2-core test machine, loading a 1 MB template still gives
+		// long tasks (about 50–300 ms each while CodeMirror takes the text in pieces, and one of 1–2 s
+		// at the start); sessionStorage writes of large texts were one cause and are gone.
+		test.fixme('a 1 MB template never blocks the main thread for more than 50 ms', async ({
+			page,
+		}) => {
+			test.setTimeout(120_000);
+			await page.addInitScript(() => {
+				const w = window as unknown as { longTasks: number[]; measuring: boolean };
+				w.longTasks = [];
+				w.measuring = false;
+				new PerformanceObserver((list) => {
+					for (const entry of list.getEntries())
+						if (w.measuring) w.longTasks.push(Math.round(entry.duration));
+				}).observe({ type: 'longtask', buffered: false });
+			});
+			await page.goto(checkerPath(c.lang));
+			const checker = widget(page);
+			await checker.getByLabel(t('editorLabel')).focus();
+			await expect(checker).toHaveAttribute('data-ready', 'true');
+			await expect(checker).toHaveAttribute('data-state', 'empty');
+			await page.waitForTimeout(1000);
+
+			// A real template (the Windows example) with its resources array padded to 1 MB with
+			// storage accounts, as big generated templates are.
+			const base = JSON.parse(checkerExamples[0]!.text) as { resources: unknown[] };
+			let i = 0;
+			while (JSON.stringify(base, null, 2).length < 1024 * 1024)
+				base.resources.push({
+					type: 'Microsoft.Storage/storageAccounts',
+					apiVersion: '2023-05-01',
+					name: `[concat('st', uniqueString(resourceGroup().id), '${i++}')]`,
+					location: '[resourceGroup().location]',
+					sku: { name: 'Standard_LRS' },
+					kind: 'StorageV2',
+					properties: { minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true },
+				});
+			const big = JSON.stringify(base, null, 2);
+			expect(big.length).toBeGreaterThanOrEqual(1024 * 1024);
+			await page.evaluate(() => {
+				(window as unknown as { measuring: boolean }).measuring = true;
+			});
+			await checker.locator('[data-file]').setInputFiles({
+				name: 'big.json',
+				mimeType: 'application/json',
+				buffer: Buffer.from(big),
+			});
+			await expect(checker).toHaveAttribute('data-state', 'findings', { timeout: 60_000 });
+			await expect(widget(page).locator('li.finding[data-rule="KV015"]')).toHaveCount(1);
+			// Typing at the end of the big text stays smooth too.
+			await checker.locator('.cm-content').focus();
+			await page.keyboard.press('ControlOrMeta+End');
+			await page.keyboard.type(' ');
+			await expect(checker).not.toHaveAttribute('aria-busy', 'true', { timeout: 60_000 });
+			await page.waitForTimeout(500);
+			const longTasks = await page.evaluate(
+				() => (window as unknown as { longTasks: number[] }).longTasks
+			);
+			expect(longTasks.filter((d) => d > 50)).toEqual([]);
+		});
+
+		for (const colorScheme of ['light', 'dark'] as const)
+			for (const path of [checkerPath(c.lang), `/${c.lang}/setup/arm-template/`])
+				test(`axe finds nothing with findings shown (${colorScheme}, ${path})`, async ({
+					page,
+				}) => {
+					await page.emulateMedia({ colorScheme });
+					await page.goto(path);
+					await chooseExample(page, 'windowsCertificatesUrl');
+					await expect(widget(page)).toHaveAttribute('data-state', 'findings');
+					await page.waitForFunction(() =>
+						[...document.querySelectorAll('.expressive-code pre')].every(
+							(pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')
+						)
+					);
+					const results = await new AxeBuilder({ page })
+						.include('kvcert-checker')
+						.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+						.analyze();
+					expect(
+						results.violations.map(
+							(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+						)
+					).toEqual([]);
+				});
+	});
+}

@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { checkInput, fixAllInput } from '../../../src/components/widgets/checker/engine.ts';
+import { readFileSync } from 'node:fs';
+import { checkerExampleEntries } from '../../../src/components/widgets/checker/example-ids.ts';
+import { checkerExamples } from '../../../src/components/widgets/checker/examples.ts';
+
+describe('checker examples', () => {
+	test('every menu entry has its file as its text', () => {
+		expect(checkerExamples.map((e) => e.id)).toEqual(checkerExampleEntries.map((e) => e.id));
+		for (const example of checkerExamples)
+			expect(example.text).toBe(
+				readFileSync(
+					new URL(
+						`../../../src/components/widgets/checker/examples/${example.file}`,
+						import.meta.url
+					),
+					'utf8'
+				)
+			);
+	});
+
+	for (const example of checkerExamples)
+		test(`${example.id} yields exactly its rule ids at its lines (engine, ja and en)`, async () => {
+			for (const lang of ['ja', 'en'] as const) {
+				const result = await checkInput(example.text, lang);
+				expect(result.extensionCount).toBe(1);
+				expect(
+					result.diagnostics.map((d) => ({ ruleId: d.ruleId, line: d.range.start.line }))
+				).toEqual(example.expected);
+			}
+		});
+
+	test('fix all removes every fixable finding of every example', async () => {
+		for (const example of checkerExamples) {
+			const fixed = await fixAllInput(example.text, 'en');
+			const after = await checkInput(fixed.text, 'en');
+			expect(
+				after.diagnostics.filter((d) => d.fix),
+				example.id
+			).toEqual([]);
+			const fixableBefore = (await checkInput(example.text, 'en')).diagnostics.filter((d) => d.fix);
+			expect(fixed.fixed, example.id).toBeGreaterThanOrEqual(fixableBefore.length);
+		}
+	});
+});
