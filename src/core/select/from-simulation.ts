@@ -18,3 +18,20 @@ export function storeAsList(certificates: InstalledCertificate[]): ListedCertifi
 		dnsNames: [...c.sans],
 	}));
 }
+
+/** The simulator's Windows store printed as `Get-ChildItem Cert:\LocalMachine\My | Format-List *` would (UTC, ISO-like dates). */
+export function storeAsFormatList(certificates: InstalledCertificate[]): string {
+	return certificates
+		.map((c) =>
+			[
+				`Subject       : ${c.subject}`,
+				`Issuer        : ${c.subject}`,
+				`Thumbprint    : ${c.thumbprint}`,
+				`FriendlyName  : `,
+				`NotBefore     : ${printed(c.notBefore)}`,
+				`NotAfter      : ${printed(c.notAfter)}`,
+				`HasPrivateKey : ${c.hasPrivateKey ? 'True' : 'False'}`,
+			].join('\n')
+		)
+		.join('\n\n');
+}
