@@ -41,6 +41,9 @@ async function axe(page: Page): Promise<void> {
 	}
 }
 
+// Long flows with axe in two themes: more time than the default on a shared machine.
+test.describe.configure({ timeout: 240_000 });
+
 for (const lang of langs) {
 	const s = simulatorStrings[lang];
 	const c = chooserStrings[lang];
@@ -160,7 +163,8 @@ for (const lang of langs) {
 
 			// B: the demo vault's versions, fetched with the real SDK; the VM has the two newest.
 			const b = page.locator('kvcert-exercise-versions');
-			await expect(b).toHaveAttribute('data-ready', 'true');
+			// The first request starts the demo vault and runs the SDK: give it time on a busy machine.
+			await expect(b).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
 			await expect(b).toHaveAttribute('data-source', 'live');
 			const boxes = b.getByRole('checkbox');
 			await expect(boxes).toHaveCount(3);
