@@ -26,11 +26,17 @@ export const sidebar = [
 	{ slug: 'security' },
 	{ slug: 'troubleshooting' },
 	{
+		label: 'Workshop',
+		translations: { ja: 'ワークショップ' },
+		items: [{ slug: 'workshop' }, { slug: 'workshop/facilitator' }, { slug: 'glossary' }],
+	},
+	{
 		label: 'Tools',
 		translations: { ja: 'ツール' },
 		items: [
 			{ slug: 'tools/template-checker' },
 			{ slug: 'tools/thumbprint' },
+			{ slug: 'tools/renewal-simulator' },
 			// A plain link: Starlight prefixes the current locale (/ja/rules/, /en/rules/).
 			{ label: 'Rule reference', translations: { ja: 'ルール一覧' }, link: '/rules/' },
 		],

@@ -2,6 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { languages, pagePaths, ruleEntries } from '../../scripts/site-pages.mjs';
+import { chooserStrings } from '../../src/components/widgets/certificate-chooser/strings.ts';
+import { simulatorStrings } from '../../src/components/widgets/renewal-simulator/strings.ts';
+import { workshopStrings } from '../../src/components/widgets/workshop/strings.ts';
+import { selectMessages } from '../../src/core/select/messages.ts';
 
 const table = (path: string): Record<string, string> => JSON.parse(readFileSync(path, 'utf8'));
 const starlight = (lang: string) =>
@@ -9,8 +13,18 @@ const starlight = (lang: string) =>
 		new URL(`../../node_modules/@astrojs/starlight/translations/${lang}.json`, import.meta.url)
 			.pathname
 	);
-const ours = (lang: string) =>
-	table(new URL(`../../content/i18n/${lang}.json`, import.meta.url).pathname);
+const ours = (lang: 'ja' | 'en') => ({
+	...table(new URL(`../../content/i18n/${lang}.json`, import.meta.url).pathname),
+	// The workshop widgets keep their strings in their own tables.
+	...Object.fromEntries(
+		[simulatorStrings, chooserStrings, workshopStrings].flatMap((strings) =>
+			Object.entries(strings[lang]).map(([key, value]) => [`widget:${key}`, value])
+		)
+	),
+	...Object.fromEntries(
+		Object.entries(selectMessages[lang].strategy).map(([key, value]) => [`strategy:${key}`, value])
+	),
+});
 
 /**
  * UI strings of the other language that must never show on a page: every value of the other
@@ -36,7 +50,7 @@ async function interfaceTexts(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const parts: string[] = [];
 		const roots = document.querySelectorAll(
-			'header, #starlight__sidebar, footer, .pagination-links, .right-sidebar h2, mobile-starlight-toc summary, .kv-diagram__controls, kvcert-thumbprint-tool label, kvcert-thumbprint-tool button, kvcert-thumbprint-tool legend, kvcert-thumbprint-tool th, kvcert-live-snippet .label, kvcert-live-snippet button, kvcert-live-snippet caption, kvcert-live-snippet th, kvcert-checker label, kvcert-checker button, kvcert-checker option, kvcert-checker [data-status], kvcert-open-in-checker button'
+			'header, #starlight__sidebar, footer, .pagination-links, .right-sidebar h2, mobile-starlight-toc summary, .kv-diagram__controls, kvcert-thumbprint-tool label, kvcert-thumbprint-tool button, kvcert-thumbprint-tool legend, kvcert-thumbprint-tool th, kvcert-live-snippet .label, kvcert-live-snippet button, kvcert-live-snippet caption, kvcert-live-snippet th, kvcert-checker label, kvcert-checker button, kvcert-checker option, kvcert-checker [data-status], kvcert-open-in-checker button, kvcert-renewal-simulator label, kvcert-renewal-simulator button, kvcert-renewal-simulator th, kvcert-renewal-simulator h3, kvcert-renewal-simulator dt, kvcert-certificate-chooser label, kvcert-certificate-chooser button, kvcert-certificate-chooser th, kvcert-certificate-chooser caption, .kv-exercise button, .kv-exercise legend, .kv-exercise h2, .kv-agenda th, .kv-agenda caption'
 		);
 		for (const root of roots) {
 			const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

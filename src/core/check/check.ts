@@ -287,6 +287,12 @@ function analyse(source: SourceText, options: CheckOptions): Analysis {
 	return result;
 }
 
+/** The Key Vault VM extensions found in an input, without running any rule (the simulator reads them). */
+export function findExtensionsInText(text: string, options: CheckOptions = {}): ExtensionSite[] {
+	const source = createSource(options.path ?? '<input>', text);
+	return analyse(source, options).document?.extensions ?? [];
+}
+
 /**
  * Checks one input (ARM template, parameters file beside it, single resource, bare settings, or
  * az CLI / PowerShell commands) and returns positioned diagnostics. Never throws on bad input.

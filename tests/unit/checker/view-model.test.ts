@@ -65,9 +65,7 @@ for (const lang of ['ja', 'en'] as const) {
 			);
 			expect(variable.state).toBe('findings');
 			// KV051 says the settings were not read, at the variable, instead of "no problems".
-			expect(variable.findings).toEqual([
-				expect.objectContaining({ ruleId: 'KV051', line: 1 }),
-			]);
+			expect(variable.findings).toEqual([expect.objectContaining({ ruleId: 'KV051', line: 1 })]);
 			expect(variable.findings[0]!.message).toContain('$SETTINGS');
 
 			const file = await view(sample('powershell/Set-KeyVaultExtension.ps1'));
