@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { lazySearch } from './src/build/lazy-search.mjs';
+import { rehypeTableLabels } from './src/build/rehype-table-labels.mjs';
 import { sidebar } from './sidebar.mjs';
 
 // srcDir '.' puts Starlight's fixed <srcDir>/content/docs at ./content/docs (research/docs-site.md §1.2).
@@ -15,6 +16,7 @@ export default defineConfig({
 	redirects: { '/': '/ja/' },
 	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
 	vite: { plugins: [lazySearch()] },
+	markdown: { rehypePlugins: [rehypeTableLabels] },
 	integrations: [
 		starlight({
 			title: 'kvcert',
