@@ -35,7 +35,7 @@ export function estimateWidthEm(text: string): number {
 function breakable(text: string): string[] {
 	return (
 		text.match(
-			/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uff60]|[^\s\u3000-\u30ff\u4e00-\u9fff\uff00-\uff60]+\s*/g
+			/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uff60]\s*|[^\s\u3000-\u30ff\u4e00-\u9fff\uff00-\uff60]+\s*|\s+/g
 		) ?? [text]
 	);
 }
@@ -57,7 +57,7 @@ function wrap(text: string, size: number, width: number): string[] {
 
 /**
  * Lays out a node's label lines inside a w × h box: wraps each line where needed and shrinks the
- * font (down to 70 %) until the estimated text fits, so no label leaves its box in either language.
+ * font (down to 60 %) until the estimated text fits, so no label leaves its box in either language.
  * The first line uses `size`, further lines `subSize`.
  */
 export function fitLabel(
@@ -67,21 +67,26 @@ export function fitLabel(
 	subSize: number
 ): FittedLine[] {
 	const width = box.w - 2 * PADDING;
+	// A line's glyphs reach ASCENT above and DESCENT below its baseline (CJK fonts are tall);
+	// baselines are LEADING apart. All in em.
+	const ASCENT = 1.1;
+	const DESCENT = 0.35;
+	const LEADING = 1.25;
+	const heightOf = (ls: { size: number }[]) =>
+		ls.reduce((sum, l, i) => sum + (i ? LEADING * l.size : 0), 0) +
+		(ASCENT + DESCENT) * (ls[0]?.size ?? 0);
 	let best: { text: string; size: number; sub: boolean }[] = [];
-	for (let scale = 1; scale >= 0.7; scale -= 0.05) {
+	for (let scale = 1; scale >= 0.6; scale -= 0.05) {
 		best = lines.flatMap((text, i) => {
 			const s = Math.round((i === 0 ? size : subSize) * scale * 10) / 10;
 			return wrap(text, s, width).map((part) => ({ text: part, size: s, sub: i > 0 }));
 		});
-		const height = best.reduce((sum, l) => sum + l.size * 1.2, 0);
 		const widest = Math.max(...best.map((l) => estimateWidthEm(l.text) * l.size));
-		if (height <= box.h - 8 && widest <= width) break;
+		if (heightOf(best) <= box.h - 6 && widest <= width) break;
 	}
-	const total = best.reduce((sum, l) => sum + l.size * 1.2, 0);
-	let top = -total / 2;
-	return best.map((l) => {
-		const line = { ...l, dy: Math.round((top + l.size * 0.95) * 10) / 10 };
-		top += l.size * 1.2;
-		return line;
+	let baseline = -heightOf(best) / 2 + ASCENT * (best[0]?.size ?? 0);
+	return best.map((l, i) => {
+		if (i) baseline += LEADING * l.size;
+		return { ...l, dy: Math.round(baseline * 10) / 10 };
 	});
 }

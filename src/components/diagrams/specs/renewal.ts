@@ -75,8 +75,8 @@ export const renewal: DiagramSpec = {
 		{
 			nodes: ['version', 'new', 'old'],
 			text: {
-				ja: '拡張機能は新しいバージョンを古いバージョンの横にインストールします。Windows ではストアに両方が並び (4.0 は新しい 2 つを保持)、Linux では新しいファイルができてシンボリックリンクがそちらに移ります。',
-				en: 'The extension installs it beside the old one. On Windows both sit in the store (4.0 keeps the two newest); on Linux a new file appears and the symbolic link moves to it.',
+				ja: '拡張機能は新しいバージョンを古いバージョンの横にインストールします。Windows ではストアに両方が並び (4.0 がインストールするのは新しい 2 つ)、Linux では新しいファイルができてシンボリックリンクがそちらに移ります。',
+				en: 'The extension installs it beside the old one. On Windows both sit in the store (4.0 installs the two newest); on Linux a new file appears and the symbolic link moves to it.',
 			},
 		},
 		{
