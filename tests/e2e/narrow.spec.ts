@@ -68,6 +68,12 @@ for (const lang of ['ja', 'en'] as const) {
 				'3.'
 			);
 			expect(await unreadable(page, '.kv-diagram text')).toEqual([]);
+			// The three architectures are cards of text here, each caption readable on screen.
+			const captions = page.locator('.kv-comparison figcaption');
+			await expect(captions).toHaveCount(3);
+			expect(await unreadable(page, '.kv-comparison figcaption li')).toEqual([]);
+			await captions.nth(2).scrollIntoViewIfNeeded();
+			await expect(captions.nth(2)).toBeInViewport();
 			expect(
 				await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)
 			).toBeLessThanOrEqual(0);
