@@ -15,6 +15,7 @@ const cases = [
 		fetchButton: 'Fetch versions',
 		pasteLabel: /Output from the VM/,
 		verdict: 'The VM has versions 2 and 3; 3 is current.',
+		status: 'Match:',
 		installed: 'installed',
 	},
 	{
@@ -22,6 +23,7 @@ const cases = [
 		fetchButton: 'バージョンを取得',
 		pasteLabel: /VM の出力/,
 		verdict: 'VM にはバージョン 2、3 があります。現在のバージョンは 3 です。',
+		status: '一致:',
 		installed: 'インストール済み',
 	},
 ] as const;
@@ -75,7 +77,9 @@ for (const c of cases) {
 				'',
 			].join('\n');
 			await page.getByLabel(c.pasteLabel).fill(output);
-			await expect(tool.locator('[data-verdict]')).toHaveText(c.verdict);
+			// Status word + sentence, green "ok" box with an icon, announced as an alert.
+			await expect(tool.locator('[data-verdict]')).toHaveText(`✓${c.status} ${c.verdict}`);
+			await expect(tool.locator('[data-verdict] [data-kind="ok"]')).toBeVisible();
 			await expect(tool.locator('tr.installed')).toHaveCount(2);
 			await expect(rows.nth(0)).toContainText(c.installed);
 			await expect(rows.nth(2)).not.toHaveClass(/installed/);
