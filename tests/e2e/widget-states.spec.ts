@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 
 // Every state of every widget, in both languages: what users see must be neither a raw i18n key nor
 // text in the other language. The thumbprint tool runs against `npm start`'s demo vault.
@@ -65,7 +65,7 @@ async function expectClean(widget: Locator, lang: string, state: string) {
 			expect(text, `${state}: English on the Japanese page`).not.toContain(sentence);
 }
 
-async function fetchDemo(page: Page, tool: Locator, name = 'webcert') {
+async function fetchDemo(tool: Locator, name = 'webcert') {
 	await tool.locator('[data-name]').fill(name);
 	await tool.locator('[data-fetch-button]').click();
 }
@@ -98,7 +98,7 @@ for (const lang of ['ja', 'en'] as const) {
 				await held;
 				await route.continue();
 			});
-			await fetchDemo(page, tool);
+			await fetchDemo(tool);
 			await expect(tool).toHaveAttribute('aria-busy', 'true');
 			await expectClean(tool, lang, 'loading');
 			release();
@@ -145,11 +145,11 @@ for (const lang of ['ja', 'en'] as const) {
 			await expect(status).toHaveClass(/error/);
 			await expectClean(tool, lang, 'refused URL');
 			await tool.locator('[data-vault]').fill('');
-			await fetchDemo(page, tool, 'no-such-certificate');
+			await fetchDemo(tool, 'no-such-certificate');
 			await expect(status).toContainText(lang === 'ja' ? '見つかりません' : 'not');
 			await expectClean(tool, lang, 'not found');
 			await page.route('**/api/thumbprints?**', (route) => route.abort());
-			await fetchDemo(page, tool);
+			await fetchDemo(tool);
 			await expect(status).toContainText('npm start');
 			await expectClean(tool, lang, 'server gone');
 			await page.unroute('**/api/thumbprints?**');
