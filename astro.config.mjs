@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { lazySearch } from './src/build/lazy-search.mjs';
+import { rehypeTableLabels } from './src/build/rehype-table-labels.mjs';
 import { sidebar } from './sidebar.mjs';
 
 // srcDir '.' puts Starlight's fixed <srcDir>/content/docs at ./content/docs (research/docs-site.md §1.2).
@@ -15,6 +16,7 @@ export default defineConfig({
 	redirects: { '/': '/ja/' },
 	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
 	vite: { plugins: [lazySearch()] },
+	markdown: { rehypePlugins: [rehypeTableLabels] },
 	integrations: [
 		starlight({
 			title: 'kvcert',
@@ -27,7 +29,14 @@ export default defineConfig({
 			customCss: ['./styles/site.css'],
 			routeMiddleware: './route-data.ts',
 			sidebar,
-			plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true })],
+			plugins: [
+				starlightLinksValidator({
+					errorOnInconsistentLocale: true,
+					// The rule reference is an Astro route (pages/[lang]/rules), not a docs entry; the
+					// language-neutral 404 page links both home pages on purpose.
+					exclude: ({ link, slug }) => slug === '404' || /^\/(ja|en)\/rules\//.test(link),
+				}),
+			],
 		}),
 	],
 });

@@ -10,6 +10,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
 	['formatting (prettier)', bin('prettier'), ['--check', '.']],
 	['lint (eslint)', bin('eslint'), ['.']],
+	['Japanese text (textlint, docs/style-ja.md)', 'node', ['scripts/lint-ja.mjs']],
 	['types (astro check)', bin('astro'), ['check']],
 	['types (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
 	['unit and integration tests (vitest)', bin('vitest'), ['run']],

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 const cases = [
 	{
 		lang: 'ja',
-		status: (n: number, total: number) => `ステップ ${n} / ${total}`,
+		status: (n: number, total: number) => `ステップ ${n} (全 ${total} ステップ)`,
 		next: '次のステップ',
 	},
 	{ lang: 'en', status: (n: number, total: number) => `Step ${n} of ${total}`, next: 'Next step' },

@@ -17,7 +17,24 @@ test('the language picker keeps the current page', async ({ page }) => {
 test('an unknown page answers 404 with the site’s not-found page', async ({ page }) => {
 	const response = await page.goto('/ja/no-such-page/');
 	expect(response?.status()).toBe(404);
-	await expect(page.locator('h1')).toHaveText('404');
+	await expect(page.locator('h1')).toHaveText('ページが見つかりません / Page not found');
+	// The way back: links to both home pages.
+	await expect(page.getByRole('link', { name: 'トップ ページへ' })).toHaveAttribute('href', '/ja/');
+	await expect(page.getByRole('link', { name: 'English home page' })).toHaveAttribute(
+		'href',
+		'/en/'
+	);
+});
+
+test('the home pages link the tools with cards', async ({ page }) => {
+	for (const [lang, name] of [
+		['ja', '拇印の比較ツール'],
+		['en', 'Thumbprint tool'],
+	] as const) {
+		await page.goto(`/${lang}/`);
+		await expect(page.locator(`a[href="/${lang}/tools/thumbprint/"]`)).toContainText(name);
+		await expect(page.locator(`.sl-link-card a[href="/${lang}/rules/"]`)).toBeVisible();
+	}
 });
 
 test('the sidebar lists the tutorial in reading order', async ({ page }) => {

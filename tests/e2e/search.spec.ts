@@ -16,6 +16,8 @@ async function search(page: Page, lang: 'ja' | 'en', query: string): Promise<str
 const queries = [
 	{ lang: 'ja', query: 'マネージド ID', expect: '/ja/architecture/managed-identity/' },
 	{ lang: 'ja', query: '拇印', expect: '/ja/verify/' },
+	// English key terms find Japanese pages too (glossed on first use: 拇印 (Thumbprint)).
+	{ lang: 'ja', query: 'thumbprint', expect: '/ja/tools/thumbprint/' },
 	{ lang: 'en', query: 'managed identity', expect: '/en/architecture/managed-identity/' },
 	{ lang: 'en', query: 'thumbprint', expect: '/en/verify/' },
 ] as const;

@@ -11,7 +11,6 @@ const sameInBothLanguages = new Set<string>([
 	'kvcert.rules.column.id', // "ID" heads rule id columns in Japanese documentation too
 	'kvcert.thumbprint.table.notCompared', // an em dash
 	'kvcert.thumbprint.table.sans', // "SAN", the usual abbreviation in Japanese documentation too
-	'kvcert.thumbprint.verdict.sentenceSeparator', // Japanese sentences need no space between them
 ]);
 
 describe('UI strings', () => {

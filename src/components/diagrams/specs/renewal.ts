@@ -75,14 +75,14 @@ export const renewal: DiagramSpec = {
 		{
 			nodes: ['version', 'new', 'old'],
 			text: {
-				ja: '拡張機能は新しいバージョンを古いバージョンの横にインストールします。Windows ではストアに両方が並び (4.0 は新しい 2 つを保持)、Linux では新しいファイルができてシンボリックリンクがそちらに移ります。',
-				en: 'The extension installs it beside the old one. On Windows both sit in the store (4.0 keeps the two newest); on Linux a new file appears and the symbolic link moves to it.',
+				ja: '拡張機能は新しいバージョンを古いバージョンの横にインストールします。Windows ではストアに両方が並び (4.0 がインストールするのは新しい 2 つ)、Linux では新しいファイルができてシンボリック リンクがそちらに移ります。',
+				en: 'The extension installs it beside the old one. On Windows both sit in the store (4.0 installs the two newest); on Linux a new file appears and the symbolic link moves to it.',
 			},
 		},
 		{
 			nodes: ['new', 'app'],
 			text: {
-				ja: 'アプリケーションが新しい証明書に切り替えます。Windows では更新のリンク (1.0/3.0 は `linkOnRenewal`、4.0 は常時) と IIS の再バインド、Linux ではシンボリックリンク経由で開き直します。',
+				ja: 'アプリケーションが新しい証明書に切り替えます。Windows では更新のリンク (1.0/3.0 は `linkOnRenewal`、4.0 は常時) と IIS の再バインド、Linux ではシンボリック リンク経由で開き直します。',
 				en: 'The application switches to the new certificate: on Windows through renewal linking (`linkOnRenewal` in 1.0/3.0, always in 4.0) and IIS rebinding; on Linux by reopening the file through the symbolic link.',
 			},
 		},

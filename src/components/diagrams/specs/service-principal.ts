@@ -9,7 +9,7 @@ export const servicePrincipal: DiagramSpec = {
 		en: 'Architecture 1: reaching Key Vault with a secret stored on the VM',
 	},
 	description: {
-		ja: '仮想マシン上のアプリケーションが、ディスクに保存されたサービスプリンシパルのクライアントシークレットで Microsoft Entra ID からトークンを取得し、Key Vault から証明書を取得して TLS に使います。シークレットが VM 上にあることが弱点です。',
+		ja: '仮想マシン上のアプリケーションが、ディスクに保存されたサービス プリンシパルのクライアント シークレットで Microsoft Entra ID からトークンを取得し、Key Vault から証明書を取得して TLS に使います。シークレットが VM 上にあることが弱点です。',
 		en: 'An application on the virtual machine uses a service principal’s client secret stored on disk to get a token from Microsoft Entra ID, then fetches the certificate from Key Vault and uses it for TLS. The secret on the VM is the weak point.',
 	},
 	groups: [vmGroup],
@@ -19,7 +19,7 @@ export const servicePrincipal: DiagramSpec = {
 			'secret',
 			3,
 			[
-				{ ja: 'クライアントシークレット', en: 'Client secret' },
+				{ ja: 'クライアント シークレット', en: 'Client secret' },
 				{ ja: '(構成ファイルに保存)', en: '(in a config file)' },
 			],
 			'danger'
@@ -36,7 +36,7 @@ export const servicePrincipal: DiagramSpec = {
 	],
 	summary: [
 		{
-			ja: '資格情報: VM 上のクライアントシークレット',
+			ja: '資格情報: VM 上のクライアント シークレット',
 			en: 'Credential: a client secret on the VM',
 		},
 		{ ja: '証明書を取得: アプリケーション', en: 'Fetches the certificate: the app' },
@@ -49,14 +49,14 @@ export const servicePrincipal: DiagramSpec = {
 		{
 			nodes: ['secret', 'app'],
 			text: {
-				ja: 'アプリケーションが、VM に保存されたサービスプリンシパルのクライアントシークレット (または証明書) を構成ファイルや環境変数から読み取ります。',
+				ja: 'アプリケーションが、VM に保存されたサービス プリンシパルのクライアント シークレット (または証明書) を構成ファイルや環境変数から読み取ります。',
 				en: 'The application reads the service principal’s client secret (or certificate) stored on the VM, in a config file or an environment variable.',
 			},
 		},
 		{
 			nodes: ['app', 'entra'],
 			text: {
-				ja: 'クライアント ID とシークレットを Microsoft Entra ID に送り、アクセストークンを受け取ります。',
+				ja: 'クライアント ID とシークレットを Microsoft Entra ID に送り、アクセス トークンを受け取ります。',
 				en: 'It sends the client ID and secret to Microsoft Entra ID and receives an access token.',
 			},
 		},

@@ -86,7 +86,7 @@ export const vmExtension: DiagramSpec = {
 		{
 			nodes: ['extension', 'store'],
 			text: {
-				ja: '拡張機能が証明書を Windows の証明書ストア (例: `LocalMachine\\My`) か、Linux の PEM ファイルとシンボリックリンクにインストールします。',
+				ja: '拡張機能が証明書を Windows の証明書ストア (例: `LocalMachine\\My`) か、Linux の PEM ファイルとシンボリック リンクにインストールします。',
 				en: 'The extension installs it into the Windows certificate store (for example `LocalMachine\\My`) or a Linux PEM file with a symbolic link.',
 			},
 		},

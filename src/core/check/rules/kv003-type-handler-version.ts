@@ -14,7 +14,7 @@ export const typeHandlerVersionRule = defineRule({
 			en: 'typeHandlerVersion must be a documented "Major.Minor" version',
 		},
 		docs: {
-			ja: 'typeHandlerVersion は API 上は文字列で、"Major.Minor" (例: "3.0") の形で指定します。Windows は 1.0、3.0、4.0、Linux は 1.0、2.0、3.0、4.0 が文書化されています (Windows に 2.0 はありません)。数値や存在しないバージョンを指定するとデプロイが失敗します。',
+			ja: 'typeHandlerVersion は API では文字列です。"Major.Minor" (例: "3.0") の形で指定します。文書化されているのは、Windows では 1.0、3.0、4.0、Linux では 1.0、2.0、3.0、4.0 です (Windows に 2.0 はありません)。数値や存在しないバージョンを指定するとデプロイが失敗します。',
 			en: 'typeHandlerVersion is a string in the API, written as "Major.Minor" (e.g. "3.0"). Documented versions are 1.0, 3.0 and 4.0 on Windows and 1.0, 2.0, 3.0 and 4.0 on Linux (there is no Windows 2.0). A number or a version that does not exist makes the deployment fail.',
 		},
 		messages: {

@@ -10,7 +10,7 @@ export const settingsObjectRule = defineRule({
 	meta: {
 		title: { ja: 'settings は JSON オブジェクトにします', en: 'settings must be a JSON object' },
 		docs: {
-			ja: 'ARM テンプレートと API では `properties.settings` は JSON オブジェクトです。JSON を文字列にして渡すと、拡張機能は "Failed to parse the configuration settings with: \'not an object\'" で失敗します (PowerShell で文字列を渡した場合も同じです)。',
+			ja: 'ARM テンプレートと API では `properties.settings` は JSON オブジェクトです。JSON を文字列にして渡すと、拡張機能は "Failed to parse the configuration settings with: \'not an object\'" で失敗します。PowerShell で文字列を渡した場合も同じです。',
 			en: 'In ARM templates and the API, `properties.settings` is a JSON object. A JSON-encoded string makes the extension fail with "Failed to parse the configuration settings with: \'not an object\'" (the same happens when PowerShell passes a string).',
 		},
 		messages: {

@@ -13,7 +13,7 @@ export const authenticationSettingsPlacementRule = defineRule({
 			en: 'authenticationSettings belongs inside settings, beside secretsManagementSettings',
 		},
 		docs: {
-			ja: 'どのバージョンの公式スキーマでも、`authenticationSettings` は `settings` の直下で `secretsManagementSettings` と同じ階層に置きます。settings の外に置くと "Attempt to get non-existent AuthConfig" で失敗し、secretsManagementSettings の中に入れると設定が読まれないおそれがあります。',
+			ja: 'どのバージョンの公式スキーマでも、`authenticationSettings` は `settings` の直下で `secretsManagementSettings` と同じ階層に置きます。settings の外に置くと "Attempt to get non-existent AuthConfig" で失敗します。secretsManagementSettings の中では、設定として読まれないおそれがあります。',
 			en: 'In every official schema, `authenticationSettings` sits directly under `settings`, beside `secretsManagementSettings`. Outside settings it fails with "Attempt to get non-existent AuthConfig"; nested inside secretsManagementSettings it may not be read.',
 		},
 		messages: {

@@ -13,7 +13,7 @@ export const v4StringListRule = defineRule({
 			en: 'Version 4.0 does not accept observedCertificates as URL strings',
 		},
 		docs: {
-			ja: 'バージョン 4.0 では、observedCertificates を URL 文字列のリストで書く古いスキーマはサポートされなくなりました。各要素を `{ "url": "…" }` のオブジェクトにします (Windows 4.0 のストアの既定値は MY / LocalMachine です)。文字列がそのまま書かれている場合は、オブジェクトに包む修正を提案します。',
+			ja: 'バージョン 4.0 では、observedCertificates を URL 文字列のリストで書く古いスキーマはサポートされなくなりました。各要素を `{ "url": "…" }` のオブジェクトにします (Windows 4.0 のストアの既定値は MY と LocalMachine です)。文字列がそのまま書かれている場合は、オブジェクトに包む修正を提案します。',
 			en: 'Version 4.0 no longer supports the legacy schema where observedCertificates is a list of URL strings. Each item must be an object `{ "url": "…" }` (on Windows 4.0 the store defaults to MY / LocalMachine). When the string is written in place, the fix wraps it in an object.',
 		},
 		messages: {

@@ -24,7 +24,7 @@ export const cloudSuffixRule = defineRule({
 			en: 'The vault’s DNS suffix should match the target cloud',
 		},
 		docs: {
-			ja: 'Key Vault のホスト名のサフィックスはクラウドごとに違います (Azure: vault.azure.net、21Vianet: vault.azure.cn、US Government: vault.usgovcloudapi.net)。拡張機能や仮想マシンの location が分かる場合に、そのリージョンのクラウドとサフィックスが合っているかを確認します。どのクラウドでも動くよう、`environment().suffixes.keyvaultDns` を使うことをお勧めします。',
+			ja: 'Key Vault のホスト名のサフィックスはクラウドごとに違います。Azure は vault.azure.net、21Vianet は vault.azure.cn、US Government は vault.usgovcloudapi.net です。拡張機能や仮想マシンの location が分かる場合は、リージョンのクラウドとサフィックスが合っているかを確認します。どのクラウドでも動くよう、`environment().suffixes.keyvaultDns` を使うことをお勧めします。',
 			en: 'Key Vault host suffixes differ per cloud (Azure: vault.azure.net, 21Vianet: vault.azure.cn, US Government: vault.usgovcloudapi.net). When the location of the extension or its machine is known, the rule checks that the suffix belongs to that region’s cloud. `environment().suffixes.keyvaultDns` works in every cloud.',
 		},
 		messages: {

@@ -11,7 +11,7 @@ export const booleanStringsRule = defineRule({
 	severity: 'warning',
 	meta: {
 		title: {
-			ja: '真偽値の設定は JSON の true / false にします',
+			ja: '真偽値の設定は JSON の true または false にします',
 			en: 'Boolean settings take JSON true / false',
 		},
 		docs: {

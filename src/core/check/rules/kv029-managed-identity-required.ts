@@ -14,7 +14,7 @@ export const managedIdentityRequiredRule = defineRule({
 			en: 'The virtual machine needs a managed identity',
 		},
 		docs: {
-			ja: '拡張機能は仮想マシン (またはスケール セット) のマネージド ID で Key Vault に認証します。同じテンプレートの仮想マシンに `identity` がない、または `type` が `None` だと、証明書を取得できません。システム割り当てマネージド ID かユーザー割り当てマネージド ID を割り当ててください。',
+			ja: '拡張機能は仮想マシン (またはスケール セット) のマネージド ID で Key Vault に認証します。同じテンプレートの仮想マシンに `identity` がないか、`type` が `None` だと、証明書を取得できません。システム割り当てマネージド ID かユーザー割り当てマネージド ID を割り当ててください。',
 			en: 'The extension authenticates to Key Vault with the managed identity of its virtual machine (or scale set). When the machine in the same template has no `identity`, or its `type` is `None`, no certificate can be fetched. Assign a system- or user-assigned identity.',
 		},
 		messages: {

@@ -15,7 +15,7 @@ export const msiClientIdRequiredRule = defineRule({
 			en: 'With a user-assigned identity, set authenticationSettings.msiClientId',
 		},
 		docs: {
-			ja: '仮想マシンにユーザー割り当てマネージド ID が 1 つでもあると、拡張機能はどの ID を使うか判断できません。`authenticationSettings.msiClientId` にその ID のクライアント ID を指定しないと、IMDS が "Identity not found" を返し、"Failed to download one or more certificates, retrying..." が続きます。',
+			ja: '仮想マシンにユーザー割り当てマネージド ID が 1 つでもあると、拡張機能はどの ID を使うか判断できません。`authenticationSettings.msiClientId` には、その ID のクライアント ID を指定します。指定しないと IMDS が "Identity not found" を返し、"Failed to download one or more certificates, retrying..." が続きます。',
 			en: 'When the machine has any user-assigned managed identity, the extension cannot tell which identity to use. Without `authenticationSettings.msiClientId` set to that identity’s client ID, IMDS answers "Identity not found" and the extension keeps reporting "Failed to download one or more certificates, retrying...".',
 		},
 		messages: {

@@ -10,7 +10,7 @@ export const msiEndpointFormatRule = defineRule({
 	severity: 'error',
 	meta: {
 		title: {
-			ja: 'msiEndpoint はホストを含む http:// の URI にします',
+			ja: 'msiEndpoint はホストを含む http の URI にします',
 			en: 'msiEndpoint must be an http:// URI with a host',
 		},
 		docs: {
@@ -19,7 +19,7 @@ export const msiEndpointFormatRule = defineRule({
 		},
 		messages: {
 			malformed: {
-				ja: 'msiEndpoint "{actual}" はホストを含む http:// の URI ではありません (例: http://169.254.169.254/metadata/identity)。',
+				ja: 'msiEndpoint "{actual}" はホストを含む http の URI ではありません (例: http://169.254.169.254/metadata/identity)。',
 				en: 'msiEndpoint "{actual}" is not an http:// URI with a host (e.g. http://169.254.169.254/metadata/identity).',
 			},
 			typo: {

@@ -16,12 +16,12 @@ export const arcMsiEndpointRule = defineRule({
 			en: 'Azure Arc machines use msiEndpoint http://localhost:40342/metadata/identity',
 		},
 		docs: {
-			ja: 'Azure Arc 対応サーバーの ID エンドポイントは Azure VM の IMDS (169.254.169.254) ではなく、Arc エージェントの `http://localhost:40342/metadata/identity` です。Arc では authenticationSettings が必要とされています。',
+			ja: 'Azure Arc 対応サーバーの ID エンドポイントは、Arc エージェントの `http://localhost:40342/metadata/identity` です。Azure VM の IMDS (169.254.169.254) ではありません。Arc では authenticationSettings が必要とされています。',
 			en: 'On Azure Arc-enabled servers the identity endpoint is not the Azure VM IMDS (169.254.169.254) but the Arc agent’s `http://localhost:40342/metadata/identity`. Arc requires authenticationSettings.',
 		},
 		messages: {
 			wrong: {
-				ja: 'Arc のマシンの msiEndpoint が "{actual}" です。http://localhost:40342/metadata/identity を指定してください。',
+				ja: 'Arc のマシンの msiEndpoint が "{actual}" です。`http://localhost:40342/metadata/identity` を指定してください。',
 				en: 'The Arc machine’s msiEndpoint is "{actual}"; use http://localhost:40342/metadata/identity.',
 			},
 			missing: {

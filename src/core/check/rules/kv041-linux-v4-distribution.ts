@@ -27,7 +27,7 @@ export const linuxV4DistributionRule = defineRule({
 			en: 'KeyVaultForLinux 4.x supports only some distributions',
 		},
 		docs: {
-			ja: 'Linux 4.x は `/etc/os-release` からバイナリを選び、Ubuntu 24.04、Azure Linux 3.0/4.0、RHEL 9 以外では "distribution is not supported" で失敗します。同じテンプレートの仮想マシンのイメージ (発行元、オファー、SKU) がすべて分かり、それが対応一覧にない場合に知らせます。イメージ名から判断するため情報に留めています。',
+			ja: 'Linux 4.x は `/etc/os-release` を見てバイナリを選びます。Ubuntu 24.04、Azure Linux 3.0/4.0、RHEL 9 以外では "distribution is not supported" で失敗します。同じテンプレートの仮想マシンのイメージ (発行元、オファー、SKU) がすべて分かり、対応一覧にない場合は知らせます。イメージ名から判断するため情報に留めています。',
 			en: 'Linux 4.x picks its binary from `/etc/os-release` and fails with "distribution is not supported" on anything but Ubuntu 24.04, Azure Linux 3.0/4.0 and RHEL 9. When the image of the machine in the same template (publisher, offer, SKU) is fully known and not in that list, the rule says so. It judges by image names, hence only info.',
 		},
 		messages: {

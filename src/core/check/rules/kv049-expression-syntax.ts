@@ -11,7 +11,7 @@ export const expressionSyntaxRule = defineRule({
 			en: 'Broken ARM template expression',
 		},
 		docs: {
-			ja: '`[` で始まり `]` で終わる文字列は ARM の式として評価されます。括弧や引用符の閉じ忘れ、宣言されていないパラメーターや変数の参照はデプロイ時にエラーになります。kvcert は Key Vault VM 拡張機能の確認に使う式を解析し、構文エラーがあればここで知らせます (その値は「不明」として扱い、推測はしません)。',
+			ja: '`[` で始まり `]` で終わる文字列は ARM の式として評価されます。括弧や引用符の閉じ忘れ、宣言されていないパラメーターや変数の参照は、デプロイの時点でエラーになります。kvcert は Key Vault VM 拡張機能の確認に使う式を解析し、構文エラーがあればここで知らせます (その値は「不明」として扱い、推測はしません)。',
 			en: 'A string that starts with `[` and ends with `]` is evaluated as an ARM expression. An unclosed bracket or quote, or a reference to an undeclared parameter or variable, fails at deployment. kvcert parses the expressions its Key Vault extension checks depend on and reports broken ones here (their value is treated as unknown, never guessed).',
 		},
 		messages: {
