@@ -8,8 +8,9 @@ import {
 	type TemplateScope,
 } from '../scope.ts';
 import { createSource, type SourceText } from '../source.ts';
-import { knownString } from '../values.ts';
+import { knownString, unknown } from '../values.ts';
 import { jsonFromString, readPsValues, type PsValue, type PsVariables } from './powershell.ts';
+import { bashAssignment, expandWord, firstReference } from './shell-variables.ts';
 import { tokenizeScript, type ShellDialect, type Word } from './tokenize.ts';
 
 /** Reads a file named in a command (`--settings @file.json`); undefined when it cannot be read. */
@@ -118,8 +119,12 @@ function wordAnchor(source: SourceText, word: Word): Anchor {
 }
 
 function fieldOf(source: SourceText, word: Word): Field {
+	// A shell variable whose value the script does not show is unknown, not the text `$NAME`.
+	const variable = firstReference(word);
 	return {
-		value: knownString(word.text, { source, map: word.map }),
+		value: variable
+			? unknown(`shell:${variable}`, variable)
+			: knownString(word.text, { source, map: word.map }),
 		anchor: wordAnchor(source, word),
 	};
 }
@@ -203,12 +208,21 @@ export function parseCommands(
 		}
 		return parseJsonDocument(createSource(path, content));
 	};
-	const deref = (word: Word): Word =>
-		/^\$\w+$/.test(word.text) && !word.quoted
-			? (variables.get(word.text.toLowerCase()) ?? word)
-			: word;
+	const deref = (word: Word): Word => {
+		if (/^\$\w+$/.test(word.text) && !word.quoted)
+			return variables.get(word.text.toLowerCase()) ?? word;
+		// `"$NAME"`, `"@$SETTINGS"`, `"${DIR}/x.json"`: expanded when the script shows the values.
+		return word.dollars ? (expandWord(word, (key) => variables.get(key)) ?? word) : word;
+	};
 
 	for (const words of statements) {
+		const assignment = bashAssignment(words);
+		if (assignment) {
+			const value = expandWord(assignment.value, (key) => variables.get(key));
+			if (value) variables.set(assignment.key, value);
+			else variables.delete(assignment.key);
+			continue;
+		}
 		const [first, second] = words;
 		if (first && second?.text === '=' && /^\$\w+$/.test(first.text)) {
 			const value = words[2];
@@ -341,6 +355,8 @@ export function parseCommands(
 					path: text,
 					what: text.slice(0, 60),
 				});
+			else if (firstReference(settingsWord))
+				notRead(settingsWord, 'variableNotRead', { name: firstReference(settingsWord)! });
 			else if (text.startsWith('@')) fromFile(text.slice(1), settingsWord);
 			else if (readFile?.(text) !== undefined) fromFile(text, settingsWord);
 			else if (/^\$/.test(text)) notRead(settingsWord, 'variableNotRead', { name: text });

@@ -8,6 +8,8 @@ export interface Word {
 	/** Maps an offset in `text` to a raw offset. */
 	map: OffsetMap;
 	quoted: boolean;
+	/** Indices in `text` of each `$` the shell expands (not inside single quotes). */
+	dollars?: number[];
 }
 
 /** Which quoting rules apply. */
@@ -61,6 +63,7 @@ export function tokenizeScript(text: string, dialectOf: (line: string) => ShellD
 		const offsets: number[] = [];
 		let quoted = false;
 		let depth = 0;
+		const dollars: number[] = [];
 		while (pos < text.length) {
 			const c = text[pos]!;
 			if (depth === 0 && (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';')) break;
@@ -119,6 +122,7 @@ export function tokenizeScript(text: string, dialectOf: (line: string) => ShellD
 						pos += 2;
 						continue;
 					}
+					if (d === '$') dollars.push(value.length);
 					offsets.push(pos);
 					value += d;
 					pos++;
@@ -126,12 +130,20 @@ export function tokenizeScript(text: string, dialectOf: (line: string) => ShellD
 				pos++;
 				continue;
 			}
+			if (c === '$') dollars.push(value.length);
 			offsets.push(pos);
 			value += c;
 			pos++;
 		}
 		const end = Math.min(pos, text.length);
-		words.push({ text: value, start, end, map: mapFrom(offsets, end), quoted });
+		words.push({
+			text: value,
+			start,
+			end,
+			map: mapFrom(offsets, end),
+			quoted,
+			...(dollars.length > 0 ? { dollars } : {}),
+		});
 	}
 	endStatement();
 	return statements;
