@@ -170,7 +170,7 @@ describe('the npm package', () => {
 
 		const missing = kvcert(['check', 'missing.json']);
 		expect(missing.status).toBe(2);
-		expect(missing.stderr).toContain('cannot read missing.json');
+		expect(missing.stderr).toContain('kvcert check: missing.json does not exist.');
 	}, 120_000);
 
 	it('computes certificate thumbprints without the repository', () => {

@@ -293,7 +293,7 @@ describe('Service Fabric managed cluster node types: vmExtensions', () => {
 	it('reads them as the scale set extension profile', async () => {
 		await expectIacFinding(nodeType('⟦3600⟧'), 'main.bicep', 'KV010');
 		const result = await expectIacNone(nodeType("'3600'"), 'main.bicep', 'KV010');
-		// The node type's identity is not declared here: unknown, so no identity finding is guessed.
-		expect(result.diagnostics.map((d) => d.ruleId)).toEqual([]);
+		// A node type's machines have only the identities its vmManagedIdentity names: none here.
+		expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['KV029']);
 	});
 });
