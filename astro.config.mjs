@@ -15,7 +15,11 @@ export default defineConfig({
 	adapter: node({ mode: 'standalone' }),
 	redirects: { '/': '/ja/' },
 	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
-	vite: { plugins: [lazySearch()] },
+	vite: {
+		plugins: [lazySearch()],
+		// The checker's worker (a module worker) imports the Bicep/Terraform parser on demand: ES output.
+		worker: { format: 'es' },
+	},
 	markdown: { rehypePlugins: [rehypeTableLabels] },
 	integrations: [
 		starlight({

@@ -22,10 +22,16 @@ const outdir = join(root, 'dist-cli');
 /**
  * Files copied beside the bundle, as `[source under the repo, destination under dist-cli]`. The
  * package's `files` ships all of dist-cli, so whatever is listed here ends up in the tarball.
- * Bicep/HCL support will list its grammars here, e.g.
- * ['node_modules/tree-sitter-bicep/tree-sitter-bicep.wasm', 'grammars/tree-sitter-bicep.wasm'].
+ * src/cli/grammars.ts reads the tree-sitter runtime and grammars from dist-cli/grammars/.
  */
-export const assets = [];
+export const assets = [
+	['node_modules/web-tree-sitter/tree-sitter.wasm', 'grammars/tree-sitter.wasm'],
+	['node_modules/tree-sitter-bicep/tree-sitter-bicep.wasm', 'grammars/tree-sitter-bicep.wasm'],
+	[
+		'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+		'grammars/tree-sitter-terraform.wasm',
+	],
+];
 
 // npm pack and npm publish run prepack and then prepare: build once.
 if (

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { GrammarLoader, GrammarName } from '../core/check/input/tree-sitter.ts';
 
 /** Package-relative paths of the WebAssembly files (resolved from node_modules). */
@@ -10,16 +11,36 @@ const packagePaths: Record<GrammarName, string> = {
 };
 
 /**
- * Where the CLI finds a grammar's WebAssembly file. The one place to adapt when the CLI is bundled
- * (e.g. copy the three files beside the bundle and resolve them from `import.meta.url`).
+ * Folders, relative to this module, where the bundled CLI keeps the files (scripts/build-cli.mjs
+ * copies them to dist-cli/grammars/; this code runs from dist-cli/ or from dist-cli/chunks/).
  */
-export function grammarPath(name: GrammarName): string {
+const bundledFolders = ['./grammars/', '../grammars/'];
+
+async function exists(path: string): Promise<boolean> {
+	try {
+		await access(path);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Where the CLI finds a grammar's WebAssembly file: beside the bundle first (the installed package
+ * has no dependencies), then node_modules (running from the sources).
+ */
+export async function grammarPath(name: GrammarName): Promise<string> {
+	const file = packagePaths[name].split('/').at(-1) ?? '';
+	for (const folder of bundledFolders) {
+		const path = fileURLToPath(new URL(folder + file, import.meta.url));
+		if (await exists(path)) return path;
+	}
 	return createRequire(import.meta.url).resolve(packagePaths[name]);
 }
 
 /** Loads the tree-sitter runtime and grammars from disk, for `checkTextAsync`. */
 export const fileGrammars: GrammarLoader = {
 	async load(name) {
-		return new Uint8Array(await readFile(grammarPath(name)));
+		return new Uint8Array(await readFile(await grammarPath(name)));
 	},
 };

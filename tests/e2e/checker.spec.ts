@@ -189,6 +189,59 @@ for (const c of cases) {
 			await expectNoRawKeys(checker);
 		});
 
+		test('fetches the tree-sitter grammars only once Bicep or Terraform is pasted', async ({
+			page,
+		}) => {
+			const wasm: string[] = [];
+			page.on('request', (r) => {
+				const name = new URL(r.url()).pathname.split('/').at(-1) ?? '';
+				if (name.endsWith('.wasm')) wasm.push(name);
+			});
+			await page.goto(checkerPath(c.lang));
+			await page.waitForLoadState('networkidle');
+			const checker = widget(page);
+			await checker.getByLabel(t('editorLabel')).focus();
+			await expect(checker).toHaveAttribute('data-ready', 'true');
+			// ARM JSON: checked without any grammar.
+			await page.keyboard.insertText(checkerExamples[0]!.text);
+			await expect(checker).toHaveAttribute('data-state', 'findings');
+			await expect(checker).not.toHaveAttribute('aria-busy', 'true');
+			expect(wasm).toEqual([]);
+			for (const [id, grammar] of [
+				['bicepSecretUriWithVersion', /^tree-sitter-bicep.*\.wasm$/],
+				['terraformSecretId', /^tree-sitter-terraform.*\.wasm$/],
+			] as const) {
+				const example = checkerExamples.find((e) => e.id === id)!;
+				await checker.locator('.cm-content').focus();
+				await page.keyboard.press('ControlOrMeta+a');
+				await page.keyboard.insertText(example.text);
+				await expect(checker).not.toHaveAttribute('aria-busy', 'true');
+				await expect(checker).toHaveAttribute('data-state', 'findings');
+				await expect(rows(page)).toHaveCount(example.expected.length);
+				for (const [i, e] of example.expected.entries()) {
+					await expect(rows(page).nth(i)).toHaveAttribute('data-rule', e.ruleId);
+					await expect(rows(page).nth(i)).toHaveAttribute('data-line', String(e.line));
+				}
+				expect(await markedLines(page)).toEqual([...new Set(example.expected.map((e) => e.line))]);
+				expect(wasm.some((name) => grammar.test(name))).toBe(true);
+				await expectNoRawKeys(checker);
+			}
+			// The runtime once and each grammar once.
+			expect(wasm).toHaveLength(3);
+		});
+
+		test('says the Bicep or Terraform reader did not load, never "no problems"', async ({
+			page,
+		}) => {
+			await page.route('**/*.wasm', (route) => route.abort());
+			await page.goto(checkerPath(c.lang));
+			await chooseExample(page, 'bicepSecretUriWithVersion');
+			await expect(widget(page)).toHaveAttribute('data-state', 'error');
+			await expect(widget(page).locator('[data-status]')).toHaveText(t('state.grammarError'));
+			await expect(rows(page)).toHaveCount(0);
+			await expectNoRawKeys(widget(page));
+		});
+
 		test('shows an error state when the worker cannot start', async ({ page }) => {
 			await page.route('**/check.worker*', (route) => route.abort());
 			await page.goto(checkerPath(c.lang));

@@ -28,6 +28,12 @@ let tarballFiles: string[] = [];
 // store location); the clean one is the site's own Windows sample.
 const broken = join(root, 'tests/fixtures/check/learn-windows-top-level.json');
 const clean = join(root, 'samples/arm/windows-vm-extension.json');
+// Bicep and Terraform: the browser checker's examples (a numeric polling interval and a versioned URL).
+const brokenBicep = join(
+	root,
+	'src/components/widgets/checker/examples/windows-secret-uri-with-version.bicep'
+);
+const brokenTerraform = join(root, 'src/components/widgets/checker/examples/linux-secret-id.tf');
 
 const npmEnv = {
 	...process.env,
@@ -60,6 +66,8 @@ beforeAll(() => {
 	});
 	copyFileSync(broken, join(project, 'broken.json'));
 	copyFileSync(clean, join(project, 'clean.json'));
+	copyFileSync(brokenBicep, join(project, 'broken.bicep'));
+	copyFileSync(brokenTerraform, join(project, 'broken.tf'));
 }, 180_000);
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -172,6 +180,28 @@ describe('the npm package', () => {
 		expect(missing.status).toBe(2);
 		expect(missing.stderr).toContain('kvcert check: missing.json does not exist.');
 	}, 120_000);
+
+	it('reads Bicep and Terraform with the grammars shipped beside the bundle', () => {
+		for (const file of ['tree-sitter.wasm', 'tree-sitter-bicep.wasm', 'tree-sitter-terraform.wasm'])
+			expect(tarballFiles).toContain(`dist-cli/grammars/${file}`);
+		const bicep = kvcert(['check', 'broken.bicep', '--format', 'json']);
+		expect(bicep.stderr).toBe('');
+		expect(bicep.status).toBe(1);
+		const bicepFindings = JSON.parse(bicep.stdout).files[0].diagnostics.map(
+			(d: { ruleId: string; range: { start: { line: number } } }) => [d.ruleId, d.range.start.line]
+		);
+		expect(bicepFindings).toEqual([
+			['KV010', 31],
+			['KV043', 34],
+		]);
+		const terraform = kvcert(['check', 'broken.tf']);
+		expect(terraform.status).toBe(1);
+		expect(terraform.stdout).toContain('error[KV010]');
+		expect(terraform.stdout).toContain('--> broken.tf:17:28');
+		expect(terraform.stdout).toContain('warning[KV042]');
+		expect(terraform.stdout).toContain('--> broken.tf:20:77');
+		expect(kvcert(['check', 'broken.tf', '--lang', 'ja']).stdout).toContain('エラー[KV010]');
+	}, 60_000);
 
 	it('computes certificate thumbprints without the repository', () => {
 		const pem = join(root, 'tests/fixtures/thumbprint/www.contoso.test.pem');

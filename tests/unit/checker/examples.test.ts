@@ -1,10 +1,31 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { checkInput, fixAllInput } from '../../../src/components/widgets/checker/engine.ts';
 import { readFileSync } from 'node:fs';
 import { checkerExampleEntries } from '../../../src/components/widgets/checker/example-ids.ts';
 import { checkerExamples } from '../../../src/components/widgets/checker/examples.ts';
 
 describe('checker examples', () => {
+	// The worker fetches the grammars from the URLs Vite gives (here root-relative paths in the repo).
+	const requested: string[] = [];
+	beforeAll(() => {
+		vi.stubGlobal('fetch', async (url: string) => {
+			requested.push(url);
+			return new Response(readFileSync(new URL(`../../..${url.split('?')[0]}`, import.meta.url)));
+		});
+	});
+
+	test('ARM JSON fetches no grammar; Bicep fetches the runtime and the Bicep grammar only', async () => {
+		const arm = checkerExamples.find((e) => e.file.endsWith('.json'))!;
+		await checkInput(arm.text, 'en');
+		expect(requested).toEqual([]);
+		const bicep = checkerExamples.find((e) => e.file.endsWith('.bicep'))!;
+		await checkInput(bicep.text, 'en');
+		expect(requested.map((u) => u.split('/').at(-1)?.split('?')[0])).toEqual([
+			'tree-sitter.wasm',
+			'tree-sitter-bicep.wasm',
+		]);
+	});
+
 	test('every menu entry has its file as its text', () => {
 		expect(checkerExamples.map((e) => e.id)).toEqual(checkerExampleEntries.map((e) => e.id));
 		for (const example of checkerExamples)

@@ -38,4 +38,16 @@ describe('editorLanguageOf', () => {
 		expect(editorLanguageOf('anything', 'template')).toBe('json');
 		expect(editorLanguageOf('')).toBe('json');
 	});
+
+	test('Bicep and Terraform get their own modes; Terraform JSON stays JSON', () => {
+		expect(editorLanguageOf("param vmName string\nresource vm 'Microsoft.Compute/x@1' = {}")).toBe(
+			'bicep'
+		);
+		expect(editorLanguageOf('resource "azurerm_virtual_machine_extension" "kv" {\n}')).toBe(
+			'terraform'
+		);
+		expect(editorLanguageOf('anything', 'bicepparam')).toBe('bicep');
+		expect(editorLanguageOf('{ "resource": {} }', 'terraform')).toBe('json');
+		expect(editorLanguageOf('locals {}', 'terraform')).toBe('terraform');
+	});
 });

@@ -7,6 +7,7 @@ import { createEditor, type CheckerEditor } from './editor.ts';
 import { editorLanguageOf } from './editor-language.ts';
 import { checkerExamples } from './examples.ts';
 import { renderFindings } from './findings-panel.ts';
+import { grammarLoadError } from './protocol.ts';
 import { decodeShare, encodeShare, isShareFragment, shareLimit } from './share.ts';
 import { textChange } from './text-change.ts';
 import { uncheckedView, viewOf, maxInputChars, type CheckerView } from './view-model.ts';
@@ -70,9 +71,11 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	let view: CheckerView | undefined;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let broken = false;
-	const client = createCheckerClient(() => {
+	const client = createCheckerClient((name) => {
 		broken = true;
-		status.textContent = t('kvcert.checker.state.error');
+		status.textContent = t(
+			name === grammarLoadError ? 'kvcert.checker.state.grammarError' : 'kvcert.checker.state.error'
+		);
 		root.dataset['state'] = 'error';
 	});
 

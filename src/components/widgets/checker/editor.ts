@@ -38,12 +38,15 @@ import {
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import type { EditorLanguage } from './editor-language.ts';
+import { bicepMode, terraformMode } from './iac-modes.ts';
 import type { EditView, FindingView } from './view-model.ts';
 
 const languages: Record<EditorLanguage, () => LanguageSupport | Extension> = {
 	json: () => json(),
 	shell: () => StreamLanguage.define(shell),
 	powershell: () => StreamLanguage.define(powerShell),
+	bicep: () => StreamLanguage.define(bicepMode),
+	terraform: () => StreamLanguage.define(terraformMode),
 };
 
 const highlight = HighlightStyle.define([

@@ -1,14 +1,37 @@
-import { checkText, type CheckResult } from '../../../core/check/check.ts';
+import runtimeUrl from 'web-tree-sitter/tree-sitter.wasm?url';
+import bicepUrl from 'tree-sitter-bicep/tree-sitter-bicep.wasm?url';
+import terraformUrl from '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm?url';
+import type { CheckResult } from '../../../core/check/check.ts';
+import { checkTextAsync } from '../../../core/check/check-async.ts';
+import { urlGrammarLoader, type GrammarLoader } from '../../../core/check/input/tree-sitter.ts';
 import { fixFiles } from '../../../core/check/fix.ts';
 import type { Lang } from '../../../core/check/types.ts';
-import { inputPath } from './protocol.ts';
+import { grammarLoadError, inputPath } from './protocol.ts';
 
 /**
- * Checks one text with the kvcert engine (the CLI's `checkText`). The single place the widget calls
- * the engine, so that an asynchronous engine (e.g. one that loads a parser first) can replace it.
+ * The tree-sitter runtime and grammars, as files Vite emits beside the worker. Fetched on the first
+ * Bicep or Terraform input only; ARM JSON, settings and commands never load them.
+ */
+const fetched = urlGrammarLoader({ runtime: runtimeUrl, bicep: bicepUrl, terraform: terraformUrl });
+
+const grammars: GrammarLoader = {
+	async load(name) {
+		try {
+			return await fetched.load(name);
+		} catch (cause) {
+			const error = new Error(`${name} grammar not loaded`, { cause });
+			error.name = grammarLoadError;
+			throw error;
+		}
+	},
+};
+
+/**
+ * Checks one text with the kvcert engine (the CLI's `checkTextAsync`). The single place the widget
+ * calls the engine. Rejects when a grammar cannot be fetched, so the page shows an error state.
  */
 export async function checkInput(text: string, lang: Lang): Promise<CheckResult> {
-	return checkText(text, { lang, path: inputPath });
+	return checkTextAsync(text, { lang, path: inputPath, grammars });
 }
 
 /** The text after every certain fix, re-checking between passes as `kvcert check --fix` does. */

@@ -49,4 +49,20 @@ export const checkerExampleEntries: CheckerExampleEntry[] = [
 			{ ruleId: 'KV012', line: 8 },
 		],
 	},
+	{
+		id: 'bicepSecretUriWithVersion',
+		file: 'windows-secret-uri-with-version.bicep',
+		expected: [
+			{ ruleId: 'KV010', line: 31 },
+			{ ruleId: 'KV043', line: 34 },
+		],
+	},
+	{
+		id: 'terraformSecretId',
+		file: 'linux-secret-id.tf',
+		expected: [
+			{ ruleId: 'KV010', line: 17 },
+			{ ruleId: 'KV042', line: 20 },
+		],
+	},
 ];

@@ -3,8 +3,10 @@ import azCliInlineJson from './examples/az-cli-inline-json.sh?raw';
 import linuxNumericPolling from './examples/linux-numeric-polling.settings.json?raw';
 import topLevelWithoutVmName from './examples/top-level-without-vm-name.json?raw';
 import userAssignedWithoutClientId from './examples/user-assigned-without-client-id.json?raw';
+import linuxSecretId from './examples/linux-secret-id.tf?raw';
 import versionedUrl from './examples/versioned-url.settings.json?raw';
 import windowsCertificatesUrl from './examples/windows-3.0-certificates-url.json?raw';
+import windowsSecretUriWithVersion from './examples/windows-secret-uri-with-version.bicep?raw';
 import { checkerExampleEntries, type CheckerExampleEntry } from './example-ids.ts';
 
 const texts: Record<string, string> = {
@@ -14,6 +16,8 @@ const texts: Record<string, string> = {
 	'user-assigned-without-client-id.json': userAssignedWithoutClientId,
 	'versioned-url.settings.json': versionedUrl,
 	'windows-3.0-certificates-url.json': windowsCertificatesUrl,
+	'windows-secret-uri-with-version.bicep': windowsSecretUriWithVersion,
+	'linux-secret-id.tf': linuxSecretId,
 };
 
 /** An example of the menu with its text. */

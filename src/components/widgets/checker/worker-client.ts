@@ -21,8 +21,11 @@ export interface CheckerClient {
 	fixAll(text: string, lang: Lang): Promise<{ text: string; fixed: number } | undefined>;
 }
 
-/** Starts the worker. `onError` hears of a worker that failed to load or crashed. */
-export function createCheckerClient(onError: () => void): CheckerClient {
+/**
+ * Starts the worker. `onError` hears of a worker that failed to load or crashed, with the error's
+ * name when the worker reported one (e.g. a grammar that could not be fetched).
+ */
+export function createCheckerClient(onError: (name?: string) => void): CheckerClient {
 	const worker = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
 	let nextId = 1;
 	let running: { id: number; job: Job } | undefined;
@@ -51,7 +54,7 @@ export function createCheckerClient(onError: () => void): CheckerClient {
 		if (!running || event.data.id !== running.id) return;
 		const { job } = running;
 		running = undefined;
-		if (event.data.type === 'error') onError();
+		if (event.data.type === 'error') onError(event.data.message);
 		finish(job, event.data);
 		pump();
 	});

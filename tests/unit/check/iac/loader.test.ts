@@ -21,7 +21,7 @@ function loggedLoader() {
 		fetched.push(url);
 		const name = byUrl.get(url);
 		if (!name) return { ok: false, status: 404, arrayBuffer: async () => new ArrayBuffer(0) };
-		const bytes = await readFile(grammarPath(name));
+		const bytes = await readFile(await grammarPath(name));
 		return {
 			ok: true,
 			status: 200,
