@@ -5,6 +5,7 @@ import { createCertificate } from './certificate-factory.ts';
 import { DEMO_SEED, seedVault, type VaultSeed } from './demo-vault.ts';
 import { DEMO_SERVICE_PRINCIPAL, ENTRA_HOST, handleEntraRequest } from './entra-routes.ts';
 import { demoIdentities, TokenRegistry, type ManagedIdentity } from './identities.ts';
+import { ADMIN_PREFIX, handleAdminRequest } from './admin-routes.ts';
 import { handleImdsRequest } from './imds-routes.ts';
 import { handleKeyVaultRequest } from './keyvault-routes.ts';
 import type { StoredVersion, VaultStore } from './vault-store.ts';
@@ -143,7 +144,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			});
 		}
 	);
-	const imds = createHttpServer((req, res) => handleImdsRequest(req, res, { identities, tokens }));
+	const rotate = (name: string) => {
+		const certificate = store.get(name);
+		if (!certificate) throw new Error(`No certificate named ${name} in the emulator.`);
+		return store.createVersion(certificate.name, certificate.policy);
+	};
+	// The IMDS port also serves the loopback-only admin endpoint (`kvcert emulator rotate`).
+	const imds = createHttpServer((req, res) =>
+		(req.url ?? '').startsWith(ADMIN_PREFIX)
+			? handleAdminRequest(req, res, { store, rotate })
+			: handleImdsRequest(req, res, { identities, tokens })
+	);
 
 	const port = await listen(vault, options.port ?? 0, host);
 	let imdsPort: number;
@@ -163,11 +174,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		identities,
 		issuedTokens: () => tokens.all(),
 		requests,
-		rotate: (name) => {
-			const certificate = store.get(name);
-			if (!certificate) throw new Error(`No certificate named ${name} in the emulator.`);
-			return store.createVersion(certificate.name, certificate.policy);
-		},
+		rotate,
 		close: async () => {
 			await Promise.all([close(vault), close(imds)]);
 		},

@@ -15,9 +15,13 @@ export interface SiteHandlerOptions {
 }
 
 const ALLOWED_METHODS = 'GET, HEAD';
+/** API paths that also take POST (JSON bodies; the handler checks type and size). */
+const POST_PATHS = new Set(['/api/simulator/control']);
 
 /** Cache-Control for a path: hashed assets for a year, pages briefly, the API never. */
 export function cacheControlFor(pathname: string): string {
+	// no-transform keeps the compression middleware from holding Server-Sent Events back.
+	if (pathname === '/api/simulator/live') return 'no-store, no-transform';
 	if (pathname.startsWith('/api/')) return 'no-store';
 	if (pathname.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
 	const last = pathname.slice(pathname.lastIndexOf('/') + 1);
@@ -87,8 +91,15 @@ export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOpti
 			});
 			response.end(request.method === 'HEAD' ? undefined : body);
 		};
-		if (request.method !== 'GET' && request.method !== 'HEAD')
-			return refuse(405, 'methodNotAllowed', { Allow: ALLOWED_METHODS });
+		const postAllowed = POST_PATHS.has(url.pathname);
+		if (
+			request.method !== 'GET' &&
+			request.method !== 'HEAD' &&
+			!(request.method === 'POST' && postAllowed)
+		)
+			return refuse(405, 'methodNotAllowed', {
+				Allow: postAllowed ? `${ALLOWED_METHODS}, POST` : ALLOWED_METHODS,
+			});
 		if (
 			isApi &&
 			!isAllowedRequestHost({ host: request.headers.host, origin: request.headers.origin }, hosts)

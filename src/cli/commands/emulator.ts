@@ -6,9 +6,11 @@ import { loadSeedFile } from '../../emulator/demo-vault.ts';
 import { startEmulator } from '../../emulator/emulator.ts';
 import { uiTranslator } from '../../vault/vault-i18n.ts';
 import { cliLanguage } from '../cli-language.ts';
+import { runAdmin } from './emulator-admin.ts';
 
 const HELP = `Usage:
   kvcert emulator [--port N] [--imds-port N] [--seed file.json]
+  kvcert emulator rotate|disable <name> --emulator-imds URL   (see kvcert emulator rotate --help)
 
 Runs a local Key Vault (HTTPS, challenge authentication, certificates and secrets API) and a fake
 IMDS token endpoint on 127.0.0.1, seeded with the demo vault or the certificates in --seed.
@@ -28,6 +30,7 @@ function portOf(value: string | undefined): number | undefined | 'invalid' {
 
 /** `kvcert emulator`: run the Key Vault + IMDS emulator until Ctrl+C. */
 export async function run(args: string[]): Promise<number> {
+	if (args[0] === 'rotate' || args[0] === 'disable') return runAdmin(args);
 	let values;
 	try {
 		values = parseArgs({

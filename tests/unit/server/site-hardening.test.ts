@@ -72,6 +72,8 @@ describe('Cache-Control per route', () => {
 		expect(cacheControlFor('/en/verify')).toBe('public, max-age=60');
 		expect(cacheControlFor('/404.html')).toBe('public, max-age=60');
 		expect(cacheControlFor('/api/thumbprints')).toBe('no-store');
+		// Server-Sent Events: no-transform, or the compression middleware holds them back.
+		expect(cacheControlFor('/api/simulator/live')).toBe('no-store, no-transform');
 		expect(cacheControlFor('/pagefind/pagefind.js')).toBe('public, max-age=3600');
 	});
 });

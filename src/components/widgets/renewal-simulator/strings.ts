@@ -46,6 +46,15 @@ export const simulatorStrings = {
 		file: 'File',
 		symlink: 'Symbolic link',
 		announce: 'Poll {poll}: {count} certificates in the store.',
+		liveSwitch: 'Live (demo vault)',
+		liveInterval: 'Polling interval in live mode (seconds, 1–30)',
+		liveIntro:
+			'Live mode: a simulated VM on the server polls its own demo vault with the real Azure SDK, and each poll appears here. "Renew in Key Vault", "Disable the newest version", "Revoke access" and "Grant access again" change that vault; the other buttons work on the scripted timeline only.',
+		liveStarted: 'Live mode started: polling every {interval} s.',
+		liveLost:
+			'The server refused or closed the live session (for example, too many sessions at once). The scripted timeline is back; try again later.',
+		liveEnded: 'Live mode ended: {message}',
+		traceHeading: 'HTTP requests of the last poll',
 		scripted:
 			'This simulator runs in your browser on a scripted timeline: the vault holds one certificate, webcert, and the extension polls once an hour. Each button adds an event after the last poll; "Next poll" runs the extension again.',
 	},
@@ -95,6 +104,15 @@ export const simulatorStrings = {
 		file: 'ファイル',
 		symlink: 'シンボリックリンク',
 		announce: 'ポーリング {poll}: ストアの証明書は {count} 個です。',
+		liveSwitch: 'ライブ (デモ用 Key Vault)',
+		liveInterval: 'ライブ モードのポーリング間隔 (秒、1～30)',
+		liveIntro:
+			'ライブ モードでは、サーバー上のシミュレーション用 VM が実際の Azure SDK で専用のデモ用 Key Vault をポーリングし、その結果をここに表示します。[Key Vault で更新]、[最新バージョンを無効化]、[アクセス権を取り消す]、[アクセス権を再付与] はその Key Vault を変更します。その他のボタンは、あらかじめ決めたタイムラインでのみ使用できます。',
+		liveStarted: 'ライブ モードを開始しました。{interval} 秒ごとにポーリングします。',
+		liveLost:
+			'サーバーがライブ セッションを拒否したか、終了しました (同時に実行できるセッション数の上限に達した場合など)。あらかじめ決めたタイムラインに戻りました。しばらくしてから、もう一度お試しください。',
+		liveEnded: 'ライブ モードが終了しました: {message}',
+		traceHeading: '最後のポーリングの HTTP 要求',
 		scripted:
 			'このシミュレーターはブラウザー内で、あらかじめ決めたタイムラインで動作します。Key Vault には証明書 webcert が 1 つあり、拡張機能は 1 時間に 1 回ポーリングします。各ボタンは最後のポーリングの後にイベントを追加し、[次のポーリング] で拡張機能がもう一度実行されます。',
 	},

@@ -1,0 +1,47 @@
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSiteHandler } from '../../../src/server/site-handler.ts';
+
+// The site handler in front of a stub that answers 200: which methods reach it, and where.
+let server: Server;
+let base = '';
+beforeAll(async () => {
+	const site = createSiteHandler((_request, response) => response.end('reached'), {
+		clientDirectory: mkdtempSync(join(tmpdir(), 'kvcert-site-')),
+		env: {},
+	});
+	server = createServer(site);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('POST through the site handler', () => {
+	it('reaches the live simulator control endpoint', async () => {
+		const response = await fetch(`${base}/api/simulator/control`, { method: 'POST', body: '{}' });
+		expect(response.status).toBe(200);
+		expect(await response.text()).toBe('reached');
+	});
+
+	it('is still refused elsewhere with 405 and Allow', async () => {
+		const response = await fetch(`${base}/api/thumbprints`, { method: 'POST', body: '{}' });
+		expect(response.status).toBe(405);
+		expect(response.headers.get('allow')).toBe('GET, HEAD');
+		const put = await fetch(`${base}/api/simulator/control`, { method: 'PUT', body: '{}' });
+		expect(put.status).toBe(405);
+		expect(put.headers.get('allow')).toBe('GET, HEAD, POST');
+	});
+
+	it('keeps the host check for POST', async () => {
+		const response = await fetch(`${base}/api/simulator/control`, {
+			method: 'POST',
+			body: '{}',
+			headers: { Origin: 'https://evil.example' },
+		});
+		expect(response.status).toBe(403);
+	});
+});
