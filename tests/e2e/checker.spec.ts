@@ -125,6 +125,24 @@ for (const c of cases) {
 				await expect(page.locator('.cm-tooltip-lint')).toContainText(example.expected[0]!.ruleId);
 			});
 
+		test('while the text changes, the findings stay with their Fix waiting for the check', async ({
+			page,
+		}) => {
+			await page.goto(checkerPath(c.lang));
+			await chooseExample(page, 'linuxNumericPolling');
+			const checker = widget(page);
+			const fixButton = rows(page).first().locator('[data-fix]');
+			await expect(fixButton).toBeEnabled();
+			await checker.locator('.cm-content').focus();
+			await page.keyboard.press('ControlOrMeta+End');
+			await page.keyboard.type(' ');
+			await expect(fixButton).toBeDisabled();
+			await expect(checker.locator('[data-findings]')).toHaveAttribute('data-stale', '');
+			await expect(rows(page)).toHaveCount(1);
+			await expect(fixButton).toBeEnabled();
+			await expect(checker.locator('[data-findings]')).not.toHaveAttribute('data-stale', '');
+		});
+
 		test('Fix removes its finding; Fix all leaves no fixable finding', async ({ page }) => {
 			await page.goto(checkerPath(c.lang));
 			await chooseExample(page, 'linuxNumericPolling');
