@@ -16,7 +16,7 @@ export interface SiteHandlerOptions {
 
 const ALLOWED_METHODS = 'GET, HEAD';
 /** API paths that also take POST (JSON bodies; the handler checks type and size). */
-const POST_PATHS = new Set(['/api/simulator/control']);
+const POST_PATHS = new Set(['/api/simulator/control', '/api/snippets/run']);
 
 /** Cache-Control for a path: hashed assets for a year, pages briefly, the API never. */
 export function cacheControlFor(pathname: string): string {

@@ -125,6 +125,24 @@ for (const c of cases) {
 				await expect(page.locator('.cm-tooltip-lint')).toContainText(example.expected[0]!.ruleId);
 			});
 
+		test('while the text changes, the findings stay with their Fix waiting for the check', async ({
+			page,
+		}) => {
+			await page.goto(checkerPath(c.lang));
+			await chooseExample(page, 'linuxNumericPolling');
+			const checker = widget(page);
+			const fixButton = rows(page).first().locator('[data-fix]');
+			await expect(fixButton).toBeEnabled();
+			await checker.locator('.cm-content').focus();
+			await page.keyboard.press('ControlOrMeta+End');
+			await page.keyboard.type(' ');
+			await expect(fixButton).toBeDisabled();
+			await expect(checker.locator('[data-findings]')).toHaveAttribute('data-stale', '');
+			await expect(rows(page)).toHaveCount(1);
+			await expect(fixButton).toBeEnabled();
+			await expect(checker.locator('[data-findings]')).not.toHaveAttribute('data-stale', '');
+		});
+
 		test('Fix removes its finding; Fix all leaves no fixable finding', async ({ page }) => {
 			await page.goto(checkerPath(c.lang));
 			await chooseExample(page, 'linuxNumericPolling');
@@ -431,9 +449,12 @@ for (const c of cases) {
 			expect(requests.some((r) => r.includes('check.worker'))).toBe(true);
 		});
 
-		// FIXME: not yet met. On the shared 2-core test machine, loading a 1 MB template still gives
-		// long tasks (about 50–300 ms each while CodeMirror takes the text in pieces, and one of 1–2 s
-		// at the start); sessionStorage writes of large texts were one cause and are gone.
+		// FIXME: not yet met. On the shared 2-core test machine (load average about 13), loading a
+		// 1 MB template still gives 2–5 long tasks of 50–280 ms: CodeMirror's view update when the
+		// text is set (about 55–85 ms of it even warm), the check timer reading the text and sending
+		// it to the worker, and the keystrokes at the end. Syntax parsing (100 ms slices in Chromium)
+		// and piecewise loading are gone; Playwright's own setInputFiles decoding (about 1 s) is no
+		// longer measured.
 		test.fixme('a 1 MB template never blocks the main thread for more than 50 ms', async ({
 			page,
 		}) => {
@@ -470,13 +491,22 @@ for (const c of cases) {
 				});
 			const big = JSON.stringify(base, null, 2);
 			expect(big.length).toBeGreaterThanOrEqual(1024 * 1024);
+			// The file is made in the page before measuring: Playwright's own setInputFiles decodes the
+			// 1 MB in the page's main thread (about 1 s here), which is not the widget's work.
+			await page.evaluate((text) => {
+				(window as unknown as { bigFile: File }).bigFile = new File([text], 'big.json', {
+					type: 'application/json',
+				});
+			}, big);
+			await page.waitForTimeout(500);
 			await page.evaluate(() => {
-				(window as unknown as { measuring: boolean }).measuring = true;
-			});
-			await checker.locator('[data-file]').setInputFiles({
-				name: 'big.json',
-				mimeType: 'application/json',
-				buffer: Buffer.from(big),
+				const w = window as unknown as { measuring: boolean; bigFile: File };
+				w.measuring = true;
+				const input = document.querySelector<HTMLInputElement>('kvcert-checker [data-file]')!;
+				const files = new DataTransfer();
+				files.items.add(w.bigFile);
+				input.files = files.files;
+				input.dispatchEvent(new Event('change', { bubbles: true }));
 			});
 			await expect(checker).toHaveAttribute('data-state', 'findings', { timeout: 60_000 });
 			await expect(widget(page).locator('li.finding[data-rule="KV015"]')).toHaveCount(1);

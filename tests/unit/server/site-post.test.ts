@@ -21,8 +21,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('POST through the site handler', () => {
-	it('reaches the live simulator control endpoint', async () => {
-		const response = await fetch(`${base}/api/simulator/control`, { method: 'POST', body: '{}' });
+	it.each(['/api/simulator/control', '/api/snippets/run'])('reaches %s', async (path) => {
+		const response = await fetch(`${base}${path}`, { method: 'POST', body: '{}' });
 		expect(response.status).toBe(200);
 		expect(await response.text()).toBe('reached');
 	});

@@ -6,7 +6,7 @@ import type { Translate } from '../../../core/thumbprint/describe-comparison.ts'
 import { createEditor, type CheckerEditor } from './editor.ts';
 import { editorLanguageOf } from './editor-language.ts';
 import { checkerExamples } from './examples.ts';
-import { renderFindings } from './findings-panel.ts';
+import { markFindingsStale, renderFindings } from './findings-panel.ts';
 import { grammarLoadError } from './protocol.ts';
 import { decodeShare, encodeShare, isShareFragment, shareLimit } from './share.ts';
 import { textChange } from './text-change.ts';
@@ -133,7 +133,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const changed = () => {
 		version++;
 		root.setAttribute('aria-busy', 'true');
-		if (view) renderFindings(list, view, { t, fresh: false, onSelect: select, onFix: fix });
+		markFindingsStale(list);
 		fixAllButton.disabled = true;
 		clearTimeout(timer);
 		timer = setTimeout(() => void check(), 250);

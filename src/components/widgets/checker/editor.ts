@@ -20,13 +20,7 @@ import {
 	setDiagnostics,
 	type Diagnostic,
 } from '@codemirror/lint';
-import {
-	Compartment,
-	EditorSelection,
-	EditorState,
-	Transaction,
-	type Extension,
-} from '@codemirror/state';
+import { Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import {
 	drawSelection,
 	EditorView,
@@ -96,21 +90,22 @@ const theme = EditorView.theme({
 	},
 });
 
-/** Characters per piece when a large text is loaded. */
-const pieceSize = 32 * 1024;
+/**
+ * Texts longer than this (characters) are shown without highlighting: CodeMirror's parser would spend
+ * seconds of main-thread time on a large template (in slices of up to 100 ms in Chromium).
+ */
+export const plainAbove = 256 * 1024;
 
 /** The editor as the widget uses it. */
 export interface CheckerEditor {
 	view: EditorView;
 	/** The editor's text. */
 	text(): string;
-	/**
-	 * Replaces the whole text (one undoable step). A large text goes in by pieces of about 32 KB, a
-	 * task each, so that splitting it into lines never blocks the page; resolves when all is in.
-	 */
+	/** Replaces the whole text (one undoable step); resolves when it is in. */
 	setText(text: string): Promise<void>;
 	/** Shows findings as squiggles and gutter markers. */
 	setFindings(findings: FindingView[]): void;
+	/** Sets the highlighting (in effect while the text is at most {@link plainAbove} characters). */
 	setLanguage(language: EditorLanguage): void;
 	/** Selects a range, scrolls it into view and focuses the editor. */
 	select(from: number, to: number): void;
@@ -139,6 +134,17 @@ export interface EditorOptions {
 export function createEditor(parent: HTMLElement, options: EditorOptions): CheckerEditor {
 	const language = new Compartment();
 	let current = options.language;
+	/** The highlighting in effect: none for a large text. */
+	let shown: EditorLanguage | 'plain' = options.doc.length > plainAbove ? 'plain' : current;
+	const languageFor = (length: number) => (length > plainAbove ? 'plain' : current);
+	const extensionOf = (mode: EditorLanguage | 'plain') =>
+		mode === 'plain' ? [] : languages[mode]();
+	const reconfigure = (length: number) => {
+		const next = languageFor(length);
+		if (next === shown) return [];
+		shown = next;
+		return [language.reconfigure(extensionOf(next))];
+	};
 	const view = new EditorView({
 		parent,
 		state: EditorState.create({
@@ -153,7 +159,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 				highlightActiveLine(),
 				syntaxHighlighting(highlight),
 				lintGutter(),
-				language.of(languages[current]()),
+				language.of(extensionOf(shown)),
 				keymap.of([
 					{ key: 'Shift-F8', run: previousDiagnostic },
 					{ key: 'F8', run: nextDiagnostic },
@@ -187,26 +193,15 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 		view,
 		text: () => view.state.doc.toString(),
 		async setText(text) {
-			const pieces: string[] = [];
-			for (let start = 0; start < text.length;) {
-				// Cut after a line break, so that a CR LF pair is never split between two pieces.
-				const cut = text.indexOf('\n', start + pieceSize);
-				const end = cut === -1 ? text.length : cut + 1;
-				pieces.push(text.slice(start, end));
-				start = end;
-			}
+			// One transaction: CodeMirror splits the text into lines quickly and renders only the
+			// viewport (a large text has no highlighting, see plainAbove).
 			view.dispatch({
-				changes: { from: 0, to: view.state.doc.length, insert: pieces[0] ?? '' },
+				changes: { from: 0, to: view.state.doc.length, insert: text },
 				selection: EditorSelection.cursor(0),
 				scrollIntoView: true,
+				effects: reconfigure(text.length),
 			});
-			for (const piece of pieces.slice(1)) {
-				await new Promise((resolve) => setTimeout(resolve));
-				view.dispatch({
-					changes: { from: view.state.doc.length, insert: piece },
-					annotations: Transaction.addToHistory.of(false),
-				});
-			}
+			await Promise.resolve();
 		},
 		setFindings(findings) {
 			const length = view.state.doc.length;
@@ -222,9 +217,9 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 			view.dispatch(setDiagnostics(view.state, diagnostics));
 		},
 		setLanguage(next) {
-			if (next === current) return;
 			current = next;
-			view.dispatch({ effects: language.reconfigure(languages[next]()) });
+			const effects = reconfigure(view.state.doc.length);
+			if (effects.length > 0) view.dispatch({ effects });
 		},
 		select(from, to) {
 			const length = view.state.doc.length;

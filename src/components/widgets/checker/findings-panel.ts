@@ -94,3 +94,14 @@ export function renderFindings(list: HTMLElement, view: CheckerView, options: Pa
 	list.hidden = rows.length === 0;
 	list.toggleAttribute('data-stale', !fresh);
 }
+
+/**
+ * Marks the rendered findings as belonging to an older text (fixes disabled) without rebuilding the
+ * rows, so that typing in a large text with many findings never re-renders the list per keystroke.
+ */
+export function markFindingsStale(list: HTMLElement): void {
+	if (list.hasAttribute('data-stale')) return;
+	list.setAttribute('data-stale', '');
+	for (const button of list.querySelectorAll<HTMLButtonElement>('[data-fix]'))
+		button.disabled = true;
+}
