@@ -4,6 +4,7 @@ import { langOf } from '../../vault/vault-i18n.ts';
 import { LIVE_CERTIFICATE } from './live-timeline.ts';
 import { liveMessage, type LiveMessageCode } from './live-messages.ts';
 import { LiveSession, LiveSessions, type LeasedVault } from './live-session.ts';
+import { readLimitedBody } from '../read-limited-body.ts';
 
 /** What the live simulator endpoints need (the real wiring: live-simulator-dependencies.ts). */
 export interface LiveDependencies {
@@ -122,26 +123,6 @@ export function handleLiveRequest(request: Request, deps: LiveDependencies): Res
 	});
 }
 
-/** Reads at most `max` bytes of a body; undefined when it is longer. */
-async function readLimited(request: Request, max: number): Promise<string | undefined> {
-	if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
-	if (!request.body) return '';
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > max) {
-			await reader.cancel();
-			return undefined;
-		}
-		chunks.push(value);
-	}
-	return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * `POST /api/simulator/control` with `{"session": id, "action": "renew" | "disable" | "revoke" |
  * "grant", "version"?: id}`: changes the session's demo vault (renew = a new version).
@@ -157,7 +138,7 @@ export async function handleControlRequest(
 	if (deps.mode === 'azure') return refuse(503, lang, 'azureMode');
 	if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
 		return refuse(415, lang, 'notJson');
-	const text = await readLimited(request, LIVE_MAX_BODY_BYTES);
+	const text = await readLimitedBody(request, LIVE_MAX_BODY_BYTES);
 	if (text === undefined) return refuse(413, lang, 'bodyTooLarge', { max: LIVE_MAX_BODY_BYTES });
 	let body: { session?: unknown; action?: unknown; version?: unknown };
 	try {

@@ -17,6 +17,7 @@ import { redactSecrets, type RedactionWords } from './redact.ts';
 import type { RunnableSnippet } from './registry.ts';
 import { runSample } from './run-sample.ts';
 import { startVaultTunnel, type VaultTunnel } from './vault-tunnel.ts';
+import { readLimitedBody } from '../read-limited-body.ts';
 
 /** The parts of the demo vault a run uses. */
 export type SnippetDemoVault = Pick<
@@ -93,27 +94,6 @@ const json = (status: number, body: SnippetTranscript | SnippetErrorResponse, ex
 		},
 	});
 
-/** Reads at most `limit` bytes of the body; undefined when it is larger. */
-async function readLimited(request: Request, limit: number): Promise<string | undefined> {
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > limit) return undefined;
-	if (!request.body) return '';
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > limit) {
-			await reader.cancel();
-			return undefined;
-		}
-		chunks.push(value);
-	}
-	return Buffer.concat(chunks).toString('utf8');
-}
-
 function redactionWords(lang: Lang): RedactionWords {
 	const t = uiTranslator(lang);
 	return {
@@ -168,7 +148,7 @@ export async function handleSnippetRunRequest(
 	// JSON only: a form or text/plain POST from another site (no CORS preflight) is refused.
 	if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
 		return fail(415, 'badRequest');
-	const text = await readLimited(request, MAX_BODY_BYTES);
+	const text = await readLimitedBody(request, MAX_BODY_BYTES);
 	if (text === undefined) return fail(413, 'tooLarge', { bytes: MAX_BODY_BYTES });
 	let body: unknown;
 	try {
