@@ -134,7 +134,10 @@ test('/404 answers the 404 page, in the browser too', async ({ page }) => {
 	expect(response.body).toContain('<h1');
 	const shown = await page.goto('/404');
 	expect(shown?.status()).toBe(404);
-	await expect(page.locator('h1')).toContainText('404');
+	// The site's own 404 page (content/docs/404.md), in both languages, with the way home.
+	await expect(page.locator('h1')).toHaveText('ページが見つかりません / Page not found');
+	await expect(page.locator('a[href="/ja/"]').first()).toBeVisible();
+	await expect(page.locator('a[href="/en/"]').first()).toBeVisible();
 });
 
 test('the API answers only for allowed host names (DNS rebinding)', async () => {
