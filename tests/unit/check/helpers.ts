@@ -16,15 +16,15 @@ export function marked(input: string) {
 	return { text, start: position(open), end: position(close - 1) };
 }
 
-/** Checks a text with markers and asserts one finding of the rule exactly at the marked range. */
-export function expectFinding(
-	input: string,
+type Position = ReturnType<typeof marked>['start'];
+
+/** Asserts that the result has a finding of the rule exactly from `start` to `end`, and returns it. */
+export function findingAt(
+	result: CheckResult,
 	ruleId: string,
-	severity: Diagnostic['severity'],
-	options: CheckOptions = {}
+	start: Position,
+	end: Position
 ): Diagnostic {
-	const { text, start, end } = marked(input);
-	const result = checkText(text, options);
 	const found = result.diagnostics.filter((d) => d.ruleId === ruleId);
 	const summary = found.map(
 		(d) => `${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}`
@@ -40,6 +40,19 @@ export function expectFinding(
 		hit,
 		`${ruleId} at ${start.line}:${start.column}-${end.line}:${end.column}; got [${summary.join(', ')}]`
 	).toBeDefined();
+	return hit!;
+}
+
+/** Checks a text with markers and asserts one finding of the rule exactly at the marked range. */
+export function expectFinding(
+	input: string,
+	ruleId: string,
+	severity: Diagnostic['severity'],
+	options: CheckOptions = {}
+): Diagnostic {
+	const { text, start, end } = marked(input);
+	const result = checkText(text, options);
+	const hit = findingAt(result, ruleId, start, end);
 	expect(hit!.severity).toBe(severity);
 	return hit!;
 }

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { fileGrammars } from '../../../../src/cli/grammars.ts';
 import { checkTextAsync, type AsyncCheckOptions } from '../../../../src/core/check/check-async.ts';
 import type { CheckResult } from '../../../../src/core/check/check.ts';
-import { marked } from '../helpers.ts';
+import { findingAt, marked } from '../helpers.ts';
 
 /** Checks Bicep or Terraform text (grammars read from node_modules, as the CLI does). */
 export function checkIac(
@@ -17,27 +17,7 @@ export function checkIac(
 export async function expectIacFinding(input: string, path: string, ruleId: string): Promise<void> {
 	const { text, start, end } = marked(input);
 	const result = await checkIac(text, path);
-	console.log(
-		text,
-		result.kind,
-		result.extensionCount,
-		result.diagnostics.map((d) => d.ruleId + d.message)
-	);
-	const found = result.diagnostics.filter((d) => d.ruleId === ruleId);
-	const summary = found.map(
-		(d) => `${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}`
-	);
-	const hit = found.find(
-		(d) =>
-			d.range.start.line === start.line &&
-			d.range.start.column === start.column &&
-			d.range.end.line === end.line &&
-			d.range.end.column === end.column
-	);
-	expect(
-		hit,
-		`${ruleId} at ${start.line}:${start.column}-${end.line}:${end.column}; got [${summary.join(', ')}]`
-	).toBeDefined();
+	findingAt(result, ruleId, start, end);
 }
 
 /** Asserts that the rule reports nothing (and that the extension was found). */
