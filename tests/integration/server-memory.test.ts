@@ -55,16 +55,25 @@ describe('memory after many demo lookups', () => {
 			// Warm-up past both caps (1,000 tokens, 1,000 request records): a bounded list still grows
 			// until it is full, which is not a leak. Also JIT, TLS session caches, module state.
 			expect(await lookUp(1000)).toBe(1000);
-			const before = liveHeap();
-			const count = 800;
-			expect(await lookUp(count)).toBe(count);
-			const after = liveHeap();
+			// A leak grows in every round; GC noise (±2 MB seen under load) does not. So the heap is
+			// read after each of three rounds and the smallest growth must stay under the limit: a leak
+			// of 3 KB per lookup (1.5 MB a round) fails, one noisy reading does not.
+			const round = 500;
+			const growthsMb: number[] = [];
+			let before = liveHeap();
+			for (let r = 0; r < 3; r++) {
+				expect(await lookUp(round)).toBe(round);
+				const after = liveHeap();
+				growthsMb.push((after - before) / 1024 / 1024);
+				before = after;
+			}
 			// Every lookup takes a token and makes 3+ vault requests: without bounds both lists grow.
 			expect(emulator.issuedTokens().length).toBeLessThanOrEqual(1000);
 			expect(emulator.requests.length).toBe(REQUEST_RECORD_LIMIT);
-			const growthMb = (after - before) / 1024 / 1024;
-			console.log(`heap after ${count} lookups: ${growthMb.toFixed(2)} MB growth`);
-			expect(growthMb).toBeLessThan(3);
+			console.log(
+				`heap growth per ${round} lookups: ${growthsMb.map((g) => g.toFixed(2)).join(', ')} MB`
+			);
+			expect(Math.min(...growthsMb)).toBeLessThan(1.5);
 		}
 	);
 });
