@@ -12,3 +12,10 @@ export function cliLanguage(option?: string): Lang {
 		'';
 	return /^ja/i.test(value) ? 'ja' : 'en';
 }
+
+/** `--lang x` or `--lang=x` among raw arguments: the language for messages before they are parsed. */
+export function langOption(argv: string[]): string | undefined {
+	const index = argv.indexOf('--lang');
+	if (index !== -1) return argv[index + 1];
+	return argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+}

@@ -3,7 +3,7 @@
  * Each subcommand lives in ./commands/<name>.ts and exports `run(args): Promise<number>` (the exit code);
  * it is loaded only when it runs, so `kvcert check` never loads the Azure SDK or the emulator.
  */
-import { cliLanguage } from './cli-language.ts';
+import { cliLanguage, langOption } from './cli-language.ts';
 import { describeInternalError } from './internal-error.ts';
 import { kvcertVersion } from './version.ts';
 
@@ -81,13 +81,6 @@ const usage = (lang: 'ja' | 'en') =>
 		'',
 		text.more[lang],
 	].join('\n');
-
-/** `--lang x` or `--lang=x` among the top-level arguments. */
-function langOption(argv: string[]): string | undefined {
-	const index = argv.indexOf('--lang');
-	if (index !== -1) return argv[index + 1];
-	return argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-}
 
 /**
  * Runs the CLI with argv (without node and script) and resolves to the exit code. This is the one

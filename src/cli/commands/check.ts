@@ -16,7 +16,8 @@ import { renderMessage } from '../../core/check/report.ts';
 import { createSource } from '../../core/check/source.ts';
 import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
-import { cliLanguage } from '../cli-language.ts';
+import { describeArgsError } from '../args-error.ts';
+import { cliLanguage, langOption } from '../cli-language.ts';
 import { colorizeText, shouldColor } from '../colors.ts';
 import { cliMessages } from './check-messages.ts';
 import { expandPaths } from './files.ts';
@@ -93,7 +94,7 @@ function pairBicepParameters(
 
 /** Runs `kvcert check`; resolves to the exit code. */
 export async function run(args: string[]): Promise<number> {
-	const lang0: Lang = cliLanguage();
+	const lang0: Lang = cliLanguage(langOption(args));
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -116,7 +117,7 @@ export async function run(args: string[]): Promise<number> {
 		});
 	} catch (error) {
 		console.error(
-			renderMessage(cliMessages.badOption[lang0], { detail: (error as Error).message })
+			renderMessage(cliMessages.badOption[lang0], { detail: describeArgsError(error, lang0) })
 		);
 		console.error(cliMessages.usage[lang0]);
 		return 2;

@@ -3,9 +3,10 @@ import { compareVersions } from '../../core/thumbprint/compare-versions.ts';
 import { describeComparison } from '../../core/thumbprint/describe-comparison.ts';
 import { findThumbprints } from '../../core/thumbprint/find-thumbprints.ts';
 import { stopDemoEmulator } from '../../vault/demo-emulator.ts';
-import { uiTranslator } from '../../vault/vault-i18n.ts';
+import { uiTranslator, type Lang } from '../../vault/vault-i18n.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
-import { cliLanguage } from '../cli-language.ts';
+import { describeArgsError } from '../args-error.ts';
+import { cliLanguage, langOption } from '../cli-language.ts';
 import { emulatorOptions, externalEmulatorFrom } from '../emulator-options.ts';
 import {
 	describeInputError,
@@ -16,7 +17,8 @@ import {
 } from '../read-input.ts';
 import { lookUpVaultThumbprints } from '../vault-thumbprints.ts';
 
-const HELP = `Usage:
+const HELP: Record<Lang, string> = {
+	en: `Usage:
   kvcert compare --vault <url|demo> --name <certificate> --installed <file|-> [--format text|json]
 
 Reads thumbprints from the VM's output (PowerShell Get-ChildItem Cert:\\..., openssl -fingerprint,
@@ -27,10 +29,26 @@ Exit status: 0 the current version is installed, 1 it is not, 2 error.
 
 Options:
   --format text|json    Output format (default text)
-  --lang ja|en          Language (default from LANG)
+  --lang ja|en          Language (default from KVCERT_LANG, LC_ALL or LANG)
   --max-input-size <n>  Refuse a larger --installed file (default 32MB; also KVCERT_MAX_INPUT_SIZE)
   --emulator-ca <file>  CA of an emulator started with \`kvcert emulator\` (with --emulator-imds)
-  --emulator-imds <url> IMDS URL of that emulator`;
+  --emulator-imds <url> IMDS URL of that emulator`,
+	ja: `使い方:
+  kvcert compare --vault <url|demo> --name <証明書名> --installed <ファイル|-> [--format text|json]
+
+VM で実行したコマンドの出力 (PowerShell の Get-ChildItem Cert:\\...、openssl -fingerprint、certutil、
+証明書ダイアログ、16 進数だけの拇印、x5t。"-" は標準入力から読みます) から拇印を読み取り、
+Key Vault にある証明書の全バージョンと照合します。
+
+終了コード: 0 = 現在のバージョンがインストールされている、1 = されていない、2 = エラー
+
+オプション:
+  --format text|json    出力形式 (既定: text)
+  --lang ja|en          言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)
+  --max-input-size <n>  これより大きい --installed のファイルは読みません (既定: 32MB、環境変数 KVCERT_MAX_INPUT_SIZE)
+  --emulator-ca <file>  \`kvcert emulator\` で起動したエミュレーターの CA (--emulator-imds と併用)
+  --emulator-imds <url> そのエミュレーターの IMDS の URL`,
+};
 
 /** `kvcert compare`: is the current version of a vault certificate installed on the VM? */
 export async function run(args: string[]): Promise<number> {
@@ -50,12 +68,14 @@ export async function run(args: string[]): Promise<number> {
 			},
 		});
 	} catch (error) {
-		console.error(`kvcert compare: ${(error as Error).message}\n\n${HELP}`);
+		const lang = cliLanguage(langOption(args));
+		console.error(`kvcert compare: ${describeArgsError(error, lang)}\n\n${HELP[lang]}`);
 		return 2;
 	}
 	const { values } = parsed;
+	const lang = cliLanguage(values.lang);
 	if (values.help) {
-		console.log(HELP);
+		console.log(HELP[lang]);
 		return 0;
 	}
 	if (
@@ -64,10 +84,9 @@ export async function run(args: string[]): Promise<number> {
 		!values.installed ||
 		!['text', 'json'].includes(values.format)
 	) {
-		console.error(HELP);
+		console.error(HELP[lang]);
 		return 2;
 	}
-	const lang = cliLanguage(values.lang);
 	const t = uiTranslator(lang);
 	let text: string;
 	try {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ADMIN_HEADER } from '../../emulator/admin-routes.ts';
-import { cliLanguage } from '../cli-language.ts';
+import { describeArgsError } from '../args-error.ts';
+import { cliLanguage, langOption } from '../cli-language.ts';
 
 type Lang = 'ja' | 'en';
 
@@ -82,8 +83,8 @@ export async function runAdmin(args: string[]): Promise<number> {
 			},
 		});
 	} catch (error) {
-		const lang = cliLanguage(undefined);
-		console.error(`kvcert emulator ${action}: ${(error as Error).message}\n\n${HELP[lang]}`);
+		const lang = cliLanguage(langOption(rest));
+		console.error(`kvcert emulator ${action}: ${describeArgsError(error, lang)}\n\n${HELP[lang]}`);
 		return 2;
 	}
 	const { values, positionals } = parsed;

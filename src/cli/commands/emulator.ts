@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeedFile } from '../../emulator/demo-vault.ts';
 import { startEmulator } from '../../emulator/emulator.ts';
-import { uiTranslator } from '../../vault/vault-i18n.ts';
-import { cliLanguage } from '../cli-language.ts';
+import { uiTranslator, type Lang } from '../../vault/vault-i18n.ts';
+import { describeArgsError } from '../args-error.ts';
+import { cliLanguage, langOption } from '../cli-language.ts';
 import { runAdmin } from './emulator-admin.ts';
 
-const HELP = `Usage:
+const HELP: Record<Lang, string> = {
+	en: `Usage:
   kvcert emulator [--port N] [--imds-port N] [--seed file.json]
   kvcert emulator rotate|disable <name> --emulator-imds URL   (see kvcert emulator rotate --help)
 
@@ -20,7 +22,27 @@ Options:
   --imds-port N   IMDS port (default: --port + 1, or any free port)
   --seed file     JSON {"certificates":[{"name","subject","dnsNames","versions":[{"createdDaysAgo","validityDays","enabled"}]}
                   or {"name","import":{"file","password"}}]}
-  --lang ja|en    Language (default from LANG)`;
+  --lang ja|en    Language (default from KVCERT_LANG, LC_ALL or LANG)`,
+	ja: `使い方:
+  kvcert emulator [--port N] [--imds-port N] [--seed file.json]
+  kvcert emulator rotate|disable <名前> --emulator-imds URL   (詳しくは kvcert emulator rotate --help)
+
+ローカルの Key Vault (HTTPS、チャレンジ認証、証明書とシークレットの API) と、IMDS の
+トークン エンドポイントを模したサーバーを 127.0.0.1 で起動します。証明書はデモ用コンテナーの
+もの、または --seed で指定したものです。
+
+オプション:
+  --port N        コンテナーのポート (既定: 空いている任意のポート)
+  --imds-port N   IMDS のポート (既定: --port + 1、または空いている任意のポート)
+  --seed file     JSON {"certificates":[{"name","subject","dnsNames","versions":[{"createdDaysAgo","validityDays","enabled"}]}
+                  または {"name","import":{"file","password"}}]}
+  --lang ja|en    言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)`,
+};
+
+const PORT_MESSAGE: Record<Lang, string> = {
+	en: 'ports are numbers from 1 to 65535',
+	ja: 'ポートには 1 から 65535 までの数値を指定してください',
+};
 
 function portOf(value: string | undefined): number | undefined | 'invalid' {
 	if (value === undefined) return undefined;
@@ -44,20 +66,22 @@ export async function run(args: string[]): Promise<number> {
 			},
 		}).values;
 	} catch (error) {
-		console.error(`kvcert emulator: ${(error as Error).message}\n\n${HELP}`);
+		const lang = cliLanguage(langOption(args));
+		console.error(`kvcert emulator: ${describeArgsError(error, lang)}\n\n${HELP[lang]}`);
 		return 2;
 	}
+	const lang = cliLanguage(values.lang);
 	if (values.help) {
-		console.log(HELP);
+		console.log(HELP[lang]);
 		return 0;
 	}
 	const port = portOf(values.port);
 	const imdsPort = portOf(values['imds-port']);
 	if (port === 'invalid' || imdsPort === 'invalid') {
-		console.error(`kvcert emulator: ports are numbers from 1 to 65535\n\n${HELP}`);
+		console.error(`kvcert emulator: ${PORT_MESSAGE[lang]}\n\n${HELP[lang]}`);
 		return 2;
 	}
-	const t = uiTranslator(cliLanguage(values.lang));
+	const t = uiTranslator(lang);
 	let emulator;
 	try {
 		const seeded = values.seed ? loadSeedFile(values.seed) : undefined;

@@ -7,9 +7,10 @@ import {
 	type ComputedThumbprints,
 } from '../../core/thumbprint/compute-thumbprints.ts';
 import type { ThumbprintsResponse } from '../../core/thumbprint/types.ts';
-import { uiTranslator } from '../../vault/vault-i18n.ts';
+import { uiTranslator, type Lang } from '../../vault/vault-i18n.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
-import { cliLanguage } from '../cli-language.ts';
+import { describeArgsError } from '../args-error.ts';
+import { cliLanguage, langOption } from '../cli-language.ts';
 import { externalEmulatorFrom, emulatorOptions } from '../emulator-options.ts';
 import {
 	describeInputError,
@@ -20,7 +21,8 @@ import {
 	readInput,
 } from '../read-input.ts';
 
-const HELP = `Usage:
+const HELP: Record<Lang, string> = {
+	en: `Usage:
   kvcert thumbprint <file|-> [--password <p>] [--format text|json]
       SHA-1 and SHA-256 of each certificate in a .cer/.crt/.pem/.pfx/.p12 file (read locally;
       "-" reads standard input).
@@ -31,10 +33,37 @@ const HELP = `Usage:
 Options:
   --password <p>        PFX password (Key Vault downloads have an empty one)
   --format text|json    Output format (default text)
-  --lang ja|en          Language (default from LANG)
+  --lang ja|en          Language (default from KVCERT_LANG, LC_ALL or LANG)
   --max-input-size <n>  Refuse larger files (default 32MB; also KVCERT_MAX_INPUT_SIZE)
   --emulator-ca <file>  CA of an emulator started with \`kvcert emulator\` (with --emulator-imds)
-  --emulator-imds <url> IMDS URL of that emulator`;
+  --emulator-imds <url> IMDS URL of that emulator`,
+	ja: `使い方:
+  kvcert thumbprint <ファイル|-> [--password <p>] [--format text|json]
+      .cer/.crt/.pem/.pfx/.p12 ファイルに含まれる各証明書の SHA-1 と SHA-256 を表示します
+      (ファイルはローカルで読みます。"-" は標準入力から読みます)。
+  kvcert thumbprint --vault <url|demo> --name <証明書名> [--format text|json]
+      Key Vault の証明書の全バージョンを、新しい順に拇印付きで表示します。
+      実際のコンテナーには DefaultAzureCredential (az login、マネージド ID、AZURE_* 環境変数) で接続します。
+
+オプション:
+  --password <p>        PFX のパスワード (Key Vault からダウンロードした PFX は空です)
+  --format text|json    出力形式 (既定: text)
+  --lang ja|en          言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)
+  --max-input-size <n>  これより大きいファイルは読みません (既定: 32MB、環境変数 KVCERT_MAX_INPUT_SIZE)
+  --emulator-ca <file>  \`kvcert emulator\` で起動したエミュレーターの CA (--emulator-imds と併用)
+  --emulator-imds <url> そのエミュレーターの IMDS の URL`,
+};
+
+const MESSAGES: Record<Lang, { format: string; vaultAndName: string }> = {
+	en: {
+		format: '--format must be text or json',
+		vaultAndName: '--vault and --name go together, without a file',
+	},
+	ja: {
+		format: '--format には text か json を指定してください',
+		vaultAndName: '--vault と --name は両方を指定し、ファイルとは併用しないでください',
+	},
+};
 
 /** Prints the versions table for text output. */
 export function formatVersionsTable(response: ThumbprintsResponse, lang: 'ja' | 'en'): string {
@@ -122,25 +151,26 @@ export async function run(args: string[]): Promise<number> {
 			},
 		});
 	} catch (error) {
-		console.error(`kvcert thumbprint: ${(error as Error).message}\n\n${HELP}`);
+		const lang = cliLanguage(langOption(args));
+		console.error(`kvcert thumbprint: ${describeArgsError(error, lang)}\n\n${HELP[lang]}`);
 		return 2;
 	}
 	const { values, positionals } = parsed;
+	const lang = cliLanguage(values.lang);
 	if (values.help) {
-		console.log(HELP);
+		console.log(HELP[lang]);
 		return 0;
 	}
-	const lang = cliLanguage(values.lang);
 	const t = uiTranslator(lang);
 	const json = values.format === 'json';
 	if (values.format !== 'text' && !json) {
-		console.error(`kvcert thumbprint: --format must be text or json\n\n${HELP}`);
+		console.error(`kvcert thumbprint: ${MESSAGES[lang].format}\n\n${HELP[lang]}`);
 		return 2;
 	}
 
 	if (values.vault !== undefined || values.name !== undefined) {
 		if (!values.vault || !values.name || positionals.length) {
-			console.error(`kvcert thumbprint: --vault and --name go together, without a file\n\n${HELP}`);
+			console.error(`kvcert thumbprint: ${MESSAGES[lang].vaultAndName}\n\n${HELP[lang]}`);
 			return 2;
 		}
 		// The Azure SDK and the emulator load only here, so file thumbprints start fast.
@@ -178,7 +208,7 @@ export async function run(args: string[]): Promise<number> {
 
 	const [file, ...extra] = positionals;
 	if (!file || extra.length) {
-		console.error(HELP);
+		console.error(HELP[lang]);
 		return 2;
 	}
 	const fail = (code: string, message: string) => {
