@@ -1,32 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { request as httpRequest } from 'node:http';
-import { pagePaths } from '../../scripts/site-pages.mjs';
+import { watchCsp } from './support/csp.ts';
 
 // What `npm start` adds around the site (src/server/site-handler.ts): a Content-Security-Policy the
 // pages actually satisfy, security and cache headers, GET/HEAD only, /404, and the API's host check.
 
 const port = Number(process.env.E2E_PORT ?? 4399);
-
-/** Records every CSP violation the page reports, from before its first script runs. */
-async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
-	await page.addInitScript(() => {
-		const seen: string[] = [];
-		(window as unknown as { __csp: string[] }).__csp = seen;
-		document.addEventListener('securitypolicyviolation', (event) =>
-			seen.push(
-				`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`
-			)
-		);
-	});
-	const problems: string[] = [];
-	page.on('console', (message) => {
-		if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-	});
-	return async () => [
-		...problems,
-		...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])),
-	];
-}
 
 /** A raw HTTP request (any method, any Host header), as a browser or attacker could send it. */
 function raw(
@@ -50,17 +29,8 @@ function raw(
 	});
 }
 
+// Every page's load under the CSP is checked by pages.spec.ts, in the same visit as its other checks.
 for (const lang of ['ja', 'en'] as const) {
-	test(`every ${lang} page runs under the CSP without a violation`, async ({ page }) => {
-		test.setTimeout(300_000);
-		const violations = await watchCsp(page);
-		for (const path of pagePaths().filter((p: string) => p.startsWith(`/${lang}/`))) {
-			await page.goto(path);
-			await page.waitForLoadState('load');
-			expect(await violations(), path).toEqual([]);
-		}
-	});
-
 	test(`search (Pagefind, WebAssembly) and the thumbprint tool (API) run under the CSP (${lang})`, async ({
 		page,
 	}) => {

@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { scriptedVersion } from '../../src/core/simulate/index.ts';
 import { simulatorStrings } from '../../src/components/widgets/renewal-simulator/strings.ts';
 import { chooserStrings } from '../../src/components/widgets/certificate-chooser/strings.ts';
 import { workshopStrings } from '../../src/components/widgets/workshop/strings.ts';
 import { selectMessages } from '../../src/core/select/messages.ts';
+import { axeViolationsInBothThemes } from './support/axe.ts';
 
 // The renewal simulator, the certificate chooser and the workshop's exercises, in both languages,
 // on a `npm start` server (demo vault embedded).
@@ -27,18 +27,7 @@ async function rawKeys(page: Page): Promise<string[]> {
 }
 
 async function axe(page: Page): Promise<void> {
-	for (const theme of ['light', 'dark']) {
-		await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
-		const results = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-			.analyze();
-		expect(
-			results.violations.map(
-				(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-			),
-			theme
-		).toEqual([]);
-	}
+	expect(await axeViolationsInBothThemes(page)).toEqual([]);
 }
 
 // Long flows with axe in two themes: more time than the default on a shared machine.

@@ -36,16 +36,16 @@ Options:
 	ja: `使い方:
   kvcert compare --vault <url|demo> --name <証明書名> --installed <ファイル|-> [--format text|json]
 
-VM で実行したコマンドの出力 (PowerShell の Get-ChildItem Cert:\\...、openssl -fingerprint、certutil、
-証明書ダイアログ、16 進数だけの拇印、x5t。"-" は標準入力から読みます) から拇印を読み取り、
-Key Vault にある証明書の全バージョンと照合します。
+--installed に指定した内容 (PowerShell の Get-ChildItem Cert:\\...、openssl -fingerprint、certutil の出力、
+証明書ダイアログからコピーした拇印、16 進数の拇印、x5t) から拇印を読み取り、Key Vault にある
+証明書の全バージョンと照合します。"-" を指定すると標準入力から読み込みます。
 
 終了コード: 0 = 現在のバージョンがインストールされている、1 = されていない、2 = エラー
 
 オプション:
   --format text|json    出力形式 (既定: text)
   --lang ja|en          言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)
-  --max-input-size <n>  これより大きい --installed のファイルは読みません (既定: 32MB、環境変数 KVCERT_MAX_INPUT_SIZE)
+  --max-input-size <n>  --installed で読み込むファイルの上限サイズ (既定: 32MB。環境変数 KVCERT_MAX_INPUT_SIZE でも指定可)
   --emulator-ca <file>  \`kvcert emulator\` で起動したエミュレーターの CA (--emulator-imds と併用)
   --emulator-imds <url> そのエミュレーターの IMDS の URL`,
 };

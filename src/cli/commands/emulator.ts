@@ -27,12 +27,12 @@ Options:
   kvcert emulator [--port N] [--imds-port N] [--seed file.json]
   kvcert emulator rotate|disable <名前> --emulator-imds URL   (詳しくは kvcert emulator rotate --help)
 
-ローカルの Key Vault (HTTPS、チャレンジ認証、証明書とシークレットの API) と、IMDS の
-トークン エンドポイントを模したサーバーを 127.0.0.1 で起動します。証明書はデモ用コンテナーの
-もの、または --seed で指定したものです。
+Key Vault のエミュレーター (HTTPS、チャレンジ認証、証明書とシークレットの API) と、IMDS の
+トークン エンドポイントを模したサーバーを 127.0.0.1 で起動します。初期データはデモ用 Key Vault の
+証明書、または --seed で指定した証明書です。
 
 オプション:
-  --port N        コンテナーのポート (既定: 空いている任意のポート)
+  --port N        Key Vault エミュレーターのポート (既定: 空いている任意のポート)
   --imds-port N   IMDS のポート (既定: --port + 1、または空いている任意のポート)
   --seed file     JSON {"certificates":[{"name","subject","dnsNames","versions":[{"createdDaysAgo","validityDays","enabled"}]}
                   または {"name","import":{"file","password"}}]}

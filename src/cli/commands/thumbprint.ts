@@ -43,13 +43,13 @@ Options:
       (ファイルはローカルで読みます。"-" は標準入力から読みます)。
   kvcert thumbprint --vault <url|demo> --name <証明書名> [--format text|json]
       Key Vault の証明書の全バージョンを、新しい順に拇印付きで表示します。
-      実際のコンテナーには DefaultAzureCredential (az login、マネージド ID、AZURE_* 環境変数) で接続します。
+      demo 以外の Key Vault には DefaultAzureCredential (az login、マネージド ID、AZURE_* 環境変数) で接続します。
 
 オプション:
-  --password <p>        PFX のパスワード (Key Vault からダウンロードした PFX は空です)
+  --password <p>        PFX のパスワード (Key Vault からダウンロードした PFX のパスワードは空です)
   --format text|json    出力形式 (既定: text)
   --lang ja|en          言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)
-  --max-input-size <n>  これより大きいファイルは読みません (既定: 32MB、環境変数 KVCERT_MAX_INPUT_SIZE)
+  --max-input-size <n>  読み込むファイルの上限サイズ (既定: 32MB。環境変数 KVCERT_MAX_INPUT_SIZE でも指定可)
   --emulator-ca <file>  \`kvcert emulator\` で起動したエミュレーターの CA (--emulator-imds と併用)
   --emulator-imds <url> そのエミュレーターの IMDS の URL`,
 };
