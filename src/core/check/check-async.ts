@@ -159,7 +159,9 @@ export function checkIacText(
 			? readers.terraformJsonTree(jsonDoc, (piece, offset) =>
 					parser.parse(piece, { source: text, offset })
 				)
-			: parser?.parse(text);
+			: kind === 'bicepparam' && parser && readers
+				? parser.parse(readers.bicepparamAsBicep(text), { source: text, offset: 0 })
+				: parser?.parse(text);
 	if (!tree) {
 		const result = checkAnalysed(source, analysed, rest);
 		result.diagnostics.unshift(
@@ -177,17 +179,22 @@ export function checkIacText(
 	}
 	{
 		let parameters: BicepParameters | undefined;
+		let parametersErrors: Diagnostic[] = [];
 		if (
 			kind === 'bicep' &&
 			options.parameters &&
 			iacKindOfPath(options.parameters.path) === 'bicepparam'
 		) {
-			const parametersTree = loaded.bicep?.parse(options.parameters.text);
-			if (parametersTree)
-				parameters = readers!.readBicepParameters(
-					createSource(options.parameters.path, options.parameters.text),
-					parametersTree
-				);
+			const given = options.parameters.text;
+			const parametersTree = loaded.bicep?.parse(readers!.bicepparamAsBicep(given), {
+				source: given,
+				offset: 0,
+			});
+			if (parametersTree) {
+				const parametersSource = createSource(options.parameters.path, given);
+				parameters = readers!.readBicepParameters(parametersSource, parametersTree);
+				parametersErrors = syntaxErrors(parametersTree, parametersSource, 'bicepparam', lang);
+			}
 		}
 		if (kind === 'bicep') analysed.document = readers!.readBicep(source, tree, parameters);
 		else if (kind === 'terraform') analysed.document = readers!.readTerraform(source, tree);
@@ -204,13 +211,13 @@ export function checkIacText(
 						lang
 					)
 				)
-			: kind === 'bicepparam'
-				? [] // the Bicep grammar does not know `param x = value`; such files hold values only
-				: syntaxErrors(tree, source, kind, lang);
+			: syntaxErrors(tree, source, kind, lang);
 		if (errors.length > 0) {
 			result.diagnostics.push(...errors);
 			result.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 		}
+		// Syntax errors of the .bicepparam file given with the Bicep file, in that file.
+		result.diagnostics.push(...parametersErrors);
 		return result;
 	}
 }

@@ -129,12 +129,30 @@ function declarationsOf(root: SyntaxNode): Map<string, Declaration> {
 	return declarations;
 }
 
-/** Parameter assignments of a .bicepparam file (`param name = value`). */
+/**
+ * A .bicepparam text the Bicep grammar parses whole: tree-sitter-bicep 1.1.0 has no .bicepparam
+ * syntax and reads `param x = value` as a type, so each `param x =` is read as `var   x =` (same
+ * length: every offset stays where it is written). Node texts are read from the original text.
+ */
+export function bicepparamAsBicep(text: string): string {
+	return text.replace(
+		/^([ \t]*)param(\s+[A-Za-z_]\w*\s*=)/gm,
+		(_, indent: string, rest: string) => `${indent}var  ${rest}`
+	);
+}
+
+/** Parameter assignments of a .bicepparam file (`param name = value`, parsed as `bicepparamAsBicep`). */
 export function readBicepParameters(source: SourceText, root: SyntaxNode): BicepParameters {
 	const result: BicepParameters = new Map();
 	const synthetic = createSyntheticDocument(source);
 	for (const node of named(root)) {
-		if (node.type !== 'parameter_declaration' && node.type !== 'parameter_assignment') continue;
+		if (
+			node.type !== 'parameter_declaration' &&
+			node.type !== 'parameter_assignment' &&
+			// `var` written as such stays a variable; only a rewritten `param` is a value.
+			!(node.type === 'variable_declaration' && source.raw.startsWith('param', node.startIndex))
+		)
+			continue;
 		const parts = named(node);
 		const id = parts[0];
 		// tree-sitter-bicep 1.1.0 has no .bicepparam syntax: `param x = value` parses as an ERROR
