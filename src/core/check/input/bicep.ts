@@ -266,10 +266,9 @@ class BicepReader {
 			case 'null':
 				return scalarNode(span, null);
 			case 'string': {
-				const value = this.stringValue(node, synthetic);
-				const known = node.children.some((c) => c?.type === 'interpolation')
-					? undefined
-					: knownText(value);
+				const pieces = node.namedChildren;
+				const value = this.stringValue(node, synthetic, pieces);
+				const known = pieces.some((p) => p.type === 'interpolation') ? undefined : knownText(value);
 				return valueNode(synthetic, span, value, known ?? node.text);
 			}
 			default:
@@ -277,11 +276,22 @@ class BicepReader {
 		}
 	}
 
-	private stringValue(node: SyntaxNode, synthetic: SyntheticDocument): Value {
-		const parts: StringPart[] = [];
+	private stringValue(
+		node: SyntaxNode,
+		synthetic: SyntheticDocument,
+		pieces: readonly SyntaxNode[] = node.namedChildren
+	): Value {
 		const origin = (start: number) => ({ source: synthetic.doc.source, map: shiftMap(start) });
-		for (const piece of node.namedChildren) {
-			if (!piece) continue;
+		// The common case, plain text: one part, no joining.
+		const [first] = pieces;
+		if (
+			pieces.length === 1 &&
+			first!.type === 'string_content' &&
+			first!.endIndex > first!.startIndex
+		)
+			return knownString(first!.text, origin(first!.startIndex));
+		const parts: StringPart[] = [];
+		for (const piece of pieces) {
 			if (piece.type === 'string_content')
 				parts.push({ text: piece.text, origin: origin(piece.startIndex) });
 			else if (piece.type === 'escape_sequence')
