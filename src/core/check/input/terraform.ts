@@ -125,8 +125,27 @@ function labelText(node: SyntaxNode): string {
 	return node.type === 'string_lit' ? node.text.slice(1, -1) : node.text;
 }
 
+/**
+ * The blocks and attributes of each body already read, by start offset, while one file is read
+ * (bodies are asked for again and again: once per attribute of an extension).
+ */
+let bodies: Map<number, { end: number; blocks?: Block[]; attributes?: Attributes }> | undefined;
+
+function remembered(body: SyntaxNode): { blocks?: Block[]; attributes?: Attributes } | undefined {
+	if (!bodies) return undefined;
+	let entry = bodies.get(body.startIndex);
+	if (entry && entry.end !== body.endIndex) return undefined;
+	if (!entry) bodies.set(body.startIndex, (entry = { end: body.endIndex }));
+	return entry;
+}
+
 function blocksOf(body: SyntaxNode | undefined): Block[] {
 	if (!body) return [];
+	const memo = remembered(body);
+	return memo ? (memo.blocks ??= readBlocks(body)) : readBlocks(body);
+}
+
+function readBlocks(body: SyntaxNode): Block[] {
 	return named(body)
 		.filter((n) => n.type === 'block')
 		.map((node) => {
@@ -140,11 +159,16 @@ function blocksOf(body: SyntaxNode | undefined): Block[] {
 		});
 }
 
-function attributesOf(
-	body: SyntaxNode | undefined
-): Map<string, { key: SyntaxNode; value: SyntaxNode }> {
+type Attributes = ReadonlyMap<string, { key: SyntaxNode; value: SyntaxNode }>;
+
+function attributesOf(body: SyntaxNode | undefined): Attributes {
+	if (!body) return new Map();
+	const memo = remembered(body);
+	return memo ? (memo.attributes ??= readAttributes(body)) : readAttributes(body);
+}
+
+function readAttributes(body: SyntaxNode): Attributes {
 	const result = new Map<string, { key: SyntaxNode; value: SyntaxNode }>();
-	if (!body) return result;
 	for (const node of named(body)) {
 		if (node.type !== 'attribute') continue;
 		const [key, value] = named(node);
@@ -848,6 +872,15 @@ function policyObject(
  * assignments; variables (defaults) and locals. Module inputs and data sources stay unknown.
  */
 export function readTerraform(source: SourceText, root: SyntaxNode): CheckedDocument {
+	bodies = new Map();
+	try {
+		return readTerraformFile(source, root);
+	} finally {
+		bodies = undefined;
+	}
+}
+
+function readTerraformFile(source: SourceText, root: SyntaxNode): CheckedDocument {
 	const reader = new TerraformReader(source, root);
 	const { synthetic } = reader;
 	const top: SyntheticProperty[] = [];
