@@ -12,6 +12,7 @@ import {
 import type { CheckedDocument } from './model.ts';
 import { createDiagnostic } from './report.ts';
 import { jsonSyntaxRule } from './rules/kv050-json-syntax.ts';
+import { unreadInputRule } from './rules/kv051-unread-input.ts';
 import { createSession } from './scope.ts';
 import { createSource, type SourceText } from './source.ts';
 import type { Diagnostic, InputKind, Lang } from './types.ts';
@@ -212,6 +213,12 @@ export function checkIacText(
 					)
 				)
 			: syntaxErrors(tree, source, kind, lang);
+		// Parts of a Terraform file read as unknown (dynamic blocks, count and for_each), at their place.
+		if (kind === 'terraform')
+			for (const { messageId, data, start, end } of readers!.terraformUnread(tree))
+				errors.push(
+					createDiagnostic(unreadInputRule, { messageId, data, at: { source, start, end } }, lang)
+				);
 		if (errors.length > 0) {
 			result.diagnostics.push(...errors);
 			result.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);

@@ -59,6 +59,14 @@ export const unreadInputRule = defineRule({
 				ja: 'このテキストは {recognised} のようです。kvcert check が読むのは ARM テンプレート (JSON)、パラメーター ファイル、Key Vault VM 拡張機能の settings (JSON)、az CLI と Azure PowerShell のコマンドです。',
 				en: 'This text looks like {recognised}. kvcert check reads ARM templates (JSON), parameters files, Key Vault VM extension settings (JSON), and az CLI and Azure PowerShell commands.',
 			},
+			dynamicBlock: {
+				ja: 'dynamic "{name}" ブロックは for_each の値から作られるため、読み取っていません。このブロックから作られる {name} についての問題は表示されません。',
+				en: 'The dynamic "{name}" block is made from its for_each value, so it was not read: findings about the {name} blocks it makes are not shown.',
+			},
+			repeated: {
+				ja: 'このリソースは {argument} で繰り返し作られます。すべてのインスタンスをまとめて 1 つとして確認し、{argument} から来る値 (each.value、count.index など) は「不明」として扱います。',
+				en: 'This resource is repeated with {argument}: its instances are checked as one, and values that come from {argument} (each.value, count.index…) are treated as unknown.',
+			},
 			readAs: {
 				ja: '{form} として読みました。位置は貼り付けたテキストでの位置です。',
 				en: 'Read as {form}; positions are in the pasted text.',
