@@ -173,7 +173,23 @@ interface TypeTable {
 	keep: Uint8Array;
 	/** The id nodes that tree-sitter could not parse get here (`ERROR`). */
 	error: number;
+	/** 1 for types that never have children: their children are not asked for. */
+	leaf: Uint8Array;
 }
+
+/**
+ * Named node types that are tokens in tree-sitter-bicep 1.1.0 and tree-sitter-hcl 1.2.0
+ * (grammar.json: a pattern, or an alias of one), so a cursor never finds children below them.
+ */
+const tokens = new Set([
+	'identifier',
+	'property_identifier',
+	'string_content',
+	'escape_sequence',
+	'comment',
+	'number',
+	'numeric_lit',
+]);
 
 /** Named tokens of the HCL grammar that are mere delimiters. */
 const delimiters = new Set([
@@ -191,6 +207,7 @@ function typeTable(language: Language): TypeTable {
 	const count = language.nodeTypeCount;
 	const names: string[] = [];
 	const keep = new Uint8Array(count + 2);
+	const leaf = new Uint8Array(count + 2);
 	for (let id = 0; id <= count; id++) {
 		const name = language.nodeTypeForId(id) ?? '';
 		names.push(name);
@@ -201,11 +218,13 @@ function typeTable(language: Language): TypeTable {
 				: /^[a-z]/.test(name)
 					? 2
 					: 0;
+		// Anonymous nodes are tokens (neither grammar aliases a rule to an anonymous name).
+		leaf[id] = !language.nodeTypeIsNamed(id) || tokens.has(name) ? 1 : 0;
 	}
 	// tree-sitter's error symbol is 65535; it is stored as the id after the grammar's own.
 	names.push('ERROR');
 	keep[count + 1] = 1;
-	return { names, keep, error: count + 1 };
+	return { names, keep, error: count + 1, leaf };
 }
 
 /** The error symbol of tree-sitter (`ts_builtin_sym_error`). */
@@ -259,7 +278,7 @@ function copyTree(
 				last[depth] = index;
 				if (error) for (const open of stack) flat.flags[open] = flat.flags[open]! | flagError;
 			}
-			if (cursor.gotoFirstChild()) {
+			if (table.leaf[id] !== 1 && cursor.gotoFirstChild()) {
 				// Children of a skipped anonymous node go to its parent.
 				if (index !== -1) {
 					stack.push(index);
