@@ -200,7 +200,7 @@ export function checkIacText(
 		if (kind === 'bicep') analysed.document = readers!.readBicep(source, tree, parameters);
 		else if (kind === 'terraform') analysed.document = readers!.readTerraform(source, tree);
 		const result = checkAnalysed(source, analysed, rest);
-		const errors = jsonDoc
+		const found = jsonDoc
 			? jsonDoc.errors.map((e) =>
 					createDiagnostic(
 						jsonSyntaxRule,
@@ -216,11 +216,11 @@ export function checkIacText(
 		// Parts of a Terraform file read as unknown (dynamic blocks, count and for_each), at their place.
 		if (kind === 'terraform')
 			for (const { messageId, data, start, end } of readers!.terraformUnread(tree))
-				errors.push(
+				found.push(
 					createDiagnostic(unreadInputRule, { messageId, data, at: { source, start, end } }, lang)
 				);
-		if (errors.length > 0) {
-			result.diagnostics.push(...errors);
+		if (found.length > 0) {
+			result.diagnostics.push(...found);
 			result.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 		}
 		// Syntax errors of the .bicepparam file given with the Bicep file, in that file.
