@@ -12,6 +12,7 @@ import {
 import type { CheckedDocument } from './model.ts';
 import { createDiagnostic } from './report.ts';
 import { jsonSyntaxRule } from './rules/kv050-json-syntax.ts';
+import { unreadInputRule } from './rules/kv051-unread-input.ts';
 import { createSession } from './scope.ts';
 import { createSource, type SourceText } from './source.ts';
 import type { Diagnostic, InputKind, Lang } from './types.ts';
@@ -159,7 +160,9 @@ export function checkIacText(
 			? readers.terraformJsonTree(jsonDoc, (piece, offset) =>
 					parser.parse(piece, { source: text, offset })
 				)
-			: parser?.parse(text);
+			: kind === 'bicepparam' && parser && readers
+				? parser.parse(readers.bicepparamAsBicep(text), { source: text, offset: 0 })
+				: parser?.parse(text);
 	if (!tree) {
 		const result = checkAnalysed(source, analysed, rest);
 		result.diagnostics.unshift(
@@ -177,22 +180,27 @@ export function checkIacText(
 	}
 	{
 		let parameters: BicepParameters | undefined;
+		let parametersErrors: Diagnostic[] = [];
 		if (
 			kind === 'bicep' &&
 			options.parameters &&
 			iacKindOfPath(options.parameters.path) === 'bicepparam'
 		) {
-			const parametersTree = loaded.bicep?.parse(options.parameters.text);
-			if (parametersTree)
-				parameters = readers!.readBicepParameters(
-					createSource(options.parameters.path, options.parameters.text),
-					parametersTree
-				);
+			const given = options.parameters.text;
+			const parametersTree = loaded.bicep?.parse(readers!.bicepparamAsBicep(given), {
+				source: given,
+				offset: 0,
+			});
+			if (parametersTree) {
+				const parametersSource = createSource(options.parameters.path, given);
+				parameters = readers!.readBicepParameters(parametersSource, parametersTree);
+				parametersErrors = syntaxErrors(parametersTree, parametersSource, 'bicepparam', lang);
+			}
 		}
 		if (kind === 'bicep') analysed.document = readers!.readBicep(source, tree, parameters);
 		else if (kind === 'terraform') analysed.document = readers!.readTerraform(source, tree);
 		const result = checkAnalysed(source, analysed, rest);
-		const errors = jsonDoc
+		const found = jsonDoc
 			? jsonDoc.errors.map((e) =>
 					createDiagnostic(
 						jsonSyntaxRule,
@@ -204,13 +212,19 @@ export function checkIacText(
 						lang
 					)
 				)
-			: kind === 'bicepparam'
-				? [] // the Bicep grammar does not know `param x = value`; such files hold values only
-				: syntaxErrors(tree, source, kind, lang);
-		if (errors.length > 0) {
-			result.diagnostics.push(...errors);
+			: syntaxErrors(tree, source, kind, lang);
+		// Parts of a Terraform file read as unknown (dynamic blocks, count and for_each), at their place.
+		if (kind === 'terraform')
+			for (const { messageId, data, start, end } of readers!.terraformUnread(tree))
+				found.push(
+					createDiagnostic(unreadInputRule, { messageId, data, at: { source, start, end } }, lang)
+				);
+		if (found.length > 0) {
+			result.diagnostics.push(...found);
 			result.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 		}
+		// Syntax errors of the .bicepparam file given with the Bicep file, in that file.
+		result.diagnostics.push(...parametersErrors);
 		return result;
 	}
 }

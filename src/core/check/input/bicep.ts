@@ -129,12 +129,30 @@ function declarationsOf(root: SyntaxNode): Map<string, Declaration> {
 	return declarations;
 }
 
-/** Parameter assignments of a .bicepparam file (`param name = value`). */
+/**
+ * A .bicepparam text the Bicep grammar parses whole: tree-sitter-bicep 1.1.0 has no .bicepparam
+ * syntax and reads `param x = value` as a type, so each `param x =` is read as `var   x =` (same
+ * length: every offset stays where it is written). Node texts are read from the original text.
+ */
+export function bicepparamAsBicep(text: string): string {
+	return text.replace(
+		/^([ \t]*)param(\s+[A-Za-z_]\w*\s*=)/gm,
+		(_, indent: string, rest: string) => `${indent}var  ${rest}`
+	);
+}
+
+/** Parameter assignments of a .bicepparam file (`param name = value`, parsed as `bicepparamAsBicep`). */
 export function readBicepParameters(source: SourceText, root: SyntaxNode): BicepParameters {
 	const result: BicepParameters = new Map();
 	const synthetic = createSyntheticDocument(source);
 	for (const node of named(root)) {
-		if (node.type !== 'parameter_declaration' && node.type !== 'parameter_assignment') continue;
+		if (
+			node.type !== 'parameter_declaration' &&
+			node.type !== 'parameter_assignment' &&
+			// `var` written as such stays a variable; only a rewritten `param` is a value.
+			!(node.type === 'variable_declaration' && source.raw.startsWith('param', node.startIndex))
+		)
+			continue;
 		const parts = named(node);
 		const id = parts[0];
 		// tree-sitter-bicep 1.1.0 has no .bicepparam syntax: `param x = value` parses as an ERROR
@@ -248,10 +266,9 @@ class BicepReader {
 			case 'null':
 				return scalarNode(span, null);
 			case 'string': {
-				const value = this.stringValue(node, synthetic);
-				const known = node.children.some((c) => c?.type === 'interpolation')
-					? undefined
-					: knownText(value);
+				const pieces = node.namedChildren;
+				const value = this.stringValue(node, synthetic, pieces);
+				const known = pieces.some((p) => p.type === 'interpolation') ? undefined : knownText(value);
 				return valueNode(synthetic, span, value, known ?? node.text);
 			}
 			default:
@@ -259,11 +276,22 @@ class BicepReader {
 		}
 	}
 
-	private stringValue(node: SyntaxNode, synthetic: SyntheticDocument): Value {
-		const parts: StringPart[] = [];
+	private stringValue(
+		node: SyntaxNode,
+		synthetic: SyntheticDocument,
+		pieces: readonly SyntaxNode[] = node.namedChildren
+	): Value {
 		const origin = (start: number) => ({ source: synthetic.doc.source, map: shiftMap(start) });
-		for (const piece of node.namedChildren) {
-			if (!piece) continue;
+		// The common case, plain text: one part, no joining.
+		const [first] = pieces;
+		if (
+			pieces.length === 1 &&
+			first!.type === 'string_content' &&
+			first!.endIndex > first!.startIndex
+		)
+			return knownString(first!.text, origin(first!.startIndex));
+		const parts: StringPart[] = [];
+		for (const piece of pieces) {
 			if (piece.type === 'string_content')
 				parts.push({ text: piece.text, origin: origin(piece.startIndex) });
 			else if (piece.type === 'escape_sequence')

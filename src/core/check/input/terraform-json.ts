@@ -1,5 +1,5 @@
 import type { JsonDocument, JsonNode } from '../json.ts';
-import { SyntaxNode } from './tree-sitter.ts';
+import { BuiltNode, type SyntaxNode } from './tree-sitter.ts';
 
 /** Parses an HCL template (`"…${…}…"`) written at `offset` of the file; see `LanguageParser.parse`. */
 export type TemplateParser = (text: string, offset: number) => SyntaxNode | undefined;
@@ -67,7 +67,7 @@ export function terraformJsonTree(
 	const root = doc.root;
 	if (!root || root.type !== 'object') return undefined;
 	const make = (type: string, start: number, end: number, children: SyntaxNode[] = []) => {
-		const node = new SyntaxNode(type, start, end, true, false, raw);
+		const node = new BuiltNode(type, start, end, raw);
 		node.children.push(...children);
 		return node;
 	};

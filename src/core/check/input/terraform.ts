@@ -125,8 +125,27 @@ function labelText(node: SyntaxNode): string {
 	return node.type === 'string_lit' ? node.text.slice(1, -1) : node.text;
 }
 
+/**
+ * The blocks and attributes of each body already read, by start offset, while one file is read
+ * (bodies are asked for again and again: once per attribute of an extension).
+ */
+let bodies: Map<number, { end: number; blocks?: Block[]; attributes?: Attributes }> | undefined;
+
+function remembered(body: SyntaxNode): { blocks?: Block[]; attributes?: Attributes } | undefined {
+	if (!bodies) return undefined;
+	let entry = bodies.get(body.startIndex);
+	if (entry && entry.end !== body.endIndex) return undefined;
+	if (!entry) bodies.set(body.startIndex, (entry = { end: body.endIndex }));
+	return entry;
+}
+
 function blocksOf(body: SyntaxNode | undefined): Block[] {
 	if (!body) return [];
+	const memo = remembered(body);
+	return memo ? (memo.blocks ??= readBlocks(body)) : readBlocks(body);
+}
+
+function readBlocks(body: SyntaxNode): Block[] {
 	return named(body)
 		.filter((n) => n.type === 'block')
 		.map((node) => {
@@ -140,17 +159,74 @@ function blocksOf(body: SyntaxNode | undefined): Block[] {
 		});
 }
 
-function attributesOf(
-	body: SyntaxNode | undefined
-): Map<string, { key: SyntaxNode; value: SyntaxNode }> {
+type Attributes = ReadonlyMap<string, { key: SyntaxNode; value: SyntaxNode }>;
+
+function attributesOf(body: SyntaxNode | undefined): Attributes {
+	if (!body) return new Map();
+	const memo = remembered(body);
+	return memo ? (memo.attributes ??= readAttributes(body)) : readAttributes(body);
+}
+
+function readAttributes(body: SyntaxNode): Attributes {
 	const result = new Map<string, { key: SyntaxNode; value: SyntaxNode }>();
-	if (!body) return result;
 	for (const node of named(body)) {
 		if (node.type !== 'attribute') continue;
 		const [key, value] = named(node);
 		if (key && value) result.set(key.text, { key, value });
 	}
 	return result;
+}
+
+/** The `dynamic "name" { for_each … content { … } }` blocks of a body. */
+function dynamicBlocks(body: SyntaxNode | undefined): Array<{ block: Block; name: string }> {
+	return blocksOf(body)
+		.filter((b) => b.type === 'dynamic' && b.labels[0])
+		.map((block) => ({ block, name: labelText(block.labels[0]!) }));
+}
+
+/** A part of a Terraform file that kvcert does not read, or reads only as unknown (KV051). */
+export interface TerraformUnread {
+	messageId: 'dynamicBlock' | 'repeated';
+	data: Record<string, string>;
+	start: number;
+	end: number;
+}
+
+/**
+ * What a Terraform file leaves unknown: `dynamic` blocks in machines, scale sets, extensions and
+ * vaults (their blocks are made from for_each values), and `count` or `for_each` on extension
+ * resources (every instance is checked as one, each.value and count.index unknown).
+ */
+export function terraformUnread(root: SyntaxNode): TerraformUnread[] {
+	const found: TerraformUnread[] = [];
+	const body = named(root).find((n) => n.type === 'body');
+	for (const block of blocksOf(body)) {
+		if (block.type !== 'resource' || block.labels.length < 2) continue;
+		const type = labelText(block.labels[0]!);
+		const relevant = hostTypes[type] || extensionTypes[type] || type === 'azurerm_key_vault';
+		if (!relevant) continue;
+		const nested = [block.body, ...blocksOf(block.body).map((b) => b.body)];
+		for (const part of nested)
+			for (const { block: dynamic, name } of dynamicBlocks(part))
+				found.push({
+					messageId: 'dynamicBlock',
+					data: { name },
+					start: dynamic.node.startIndex,
+					end: (dynamic.labels[0] ?? dynamic.node).endIndex,
+				});
+		if (!extensionTypes[type]) continue;
+		for (const argument of ['count', 'for_each']) {
+			const attribute = attributesOf(block.body).get(argument);
+			if (attribute)
+				found.push({
+					messageId: 'repeated',
+					data: { argument },
+					start: attribute.key.startIndex,
+					end: attribute.key.endIndex,
+				});
+		}
+	}
+	return found.sort((a, b) => a.start - b.start);
 }
 
 /** Decodes an HCL quoted-template literal, with the raw offset of each decoded character. */
@@ -687,6 +763,20 @@ function hostObject(reader: TerraformReader, resource: Resource): JsonNode {
 			keySpan: spanOf(identity.node),
 			value: objectNode(spanOf(identity.node), identityProperties),
 		});
+	} else {
+		// `dynamic "identity"`: whether the machine has one depends on for_each, so it is unknown.
+		const dynamic = dynamicBlocks(body).find((d) => d.name === 'identity');
+		if (dynamic)
+			properties.push({
+				key: 'identity',
+				keySpan: spanOf(dynamic.block.node),
+				value: valueNode(
+					reader.synthetic,
+					spanOf(dynamic.block.node),
+					unknown(`dynamic:${resource.type}.${resource.name}.identity`, '{identity}'),
+					''
+				),
+			});
 	}
 	// What the machine runs: the resource type, else the OS configuration blocks, and the image.
 	const machine: SyntheticProperty[] = [];
@@ -848,6 +938,15 @@ function policyObject(
  * assignments; variables (defaults) and locals. Module inputs and data sources stay unknown.
  */
 export function readTerraform(source: SourceText, root: SyntaxNode): CheckedDocument {
+	bodies = new Map();
+	try {
+		return readTerraformFile(source, root);
+	} finally {
+		bodies = undefined;
+	}
+}
+
+function readTerraformFile(source: SourceText, root: SyntaxNode): CheckedDocument {
 	const reader = new TerraformReader(source, root);
 	const { synthetic } = reader;
 	const top: SyntheticProperty[] = [];

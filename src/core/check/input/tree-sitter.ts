@@ -1,108 +1,301 @@
 import type { Language, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
 
 /**
- * A node of a parsed file as plain data. The WebAssembly tree is copied once with a cursor and freed
- * at once: reading it node by node through web-tree-sitter allocates far more (see `npm run bench`).
+ * A node of a parsed file. Bicep and HCL trees are views over a flat copy of the WebAssembly tree
+ * (`FlatTree`); Terraform JSON builds its nodes directly (`BuiltNode`).
  */
-export class SyntaxNode {
-	/** Named children and the anonymous ones that matter (keywords such as `existing`, missing tokens). */
-	readonly children: SyntaxNode[] = [];
+export interface SyntaxNode {
+	readonly type: string;
+	readonly startIndex: number;
+	readonly endIndex: number;
+	/** Whether this is a named node (not a keyword kept for its meaning, such as `existing`). */
+	readonly isNamed: boolean;
+	/** Whether tree-sitter inserted this token to recover from an error (it is empty). */
+	readonly isMissing: boolean;
+	/** Whether tree-sitter could not parse this part. */
+	readonly isError: boolean;
 	/** Whether this node or one below it is an error or a missing token. */
-	hasError = false;
-	private named: SyntaxNode[] | undefined;
+	readonly hasError: boolean;
+	/** The text of the node. */
+	readonly text: string;
+	/** Named children and the anonymous ones that matter (keywords such as `existing`, missing tokens). */
+	readonly children: readonly SyntaxNode[];
+	/** The named children. */
+	readonly namedChildren: readonly SyntaxNode[];
+}
+
+/** A node built directly (Terraform JSON read in the shapes of the HCL grammar). */
+export class BuiltNode implements SyntaxNode {
+	readonly children: SyntaxNode[] = [];
+	readonly isNamed = true;
+	readonly isMissing = false;
+	readonly isError = false;
+	readonly hasError = false;
 
 	constructor(
 		readonly type: string,
 		readonly startIndex: number,
 		readonly endIndex: number,
-		readonly isNamed: boolean,
-		readonly isMissing: boolean,
 		private readonly source: string
 	) {}
 
-	/** Whether tree-sitter could not parse this part. */
-	get isError(): boolean {
-		return this.type === 'ERROR';
-	}
-
-	/** The text of the node. */
 	get text(): string {
 		return this.source.slice(this.startIndex, this.endIndex);
 	}
 
-	/** The named children. */
 	get namedChildren(): SyntaxNode[] {
-		return (this.named ??= this.children.filter((c) => c.isNamed));
+		return this.children;
+	}
+}
+
+const flagNamed = 1;
+const flagMissing = 2;
+const flagError = 4;
+
+/**
+ * A parsed file copied out of WebAssembly memory into typed arrays, in document order: no object
+ * per node, so a large file costs the garbage collector nothing. Nodes are views made on demand.
+ */
+class FlatTree {
+	count = 0;
+	types: Uint16Array;
+	starts: Int32Array;
+	ends: Int32Array;
+	flags: Uint8Array;
+	firstChild: Int32Array;
+	nextSibling: Int32Array;
+
+	constructor(
+		readonly table: TypeTable,
+		readonly source: string,
+		capacity: number
+	) {
+		this.types = new Uint16Array(capacity);
+		this.starts = new Int32Array(capacity);
+		this.ends = new Int32Array(capacity);
+		this.flags = new Uint8Array(capacity);
+		this.firstChild = new Int32Array(capacity).fill(-1);
+		this.nextSibling = new Int32Array(capacity).fill(-1);
+	}
+
+	/** Appends a node; returns its index. */
+	add(type: number, start: number, end: number, flags: number): number {
+		if (this.count === this.types.length) this.grow();
+		const index = this.count++;
+		this.types[index] = type;
+		this.starts[index] = start;
+		this.ends[index] = end;
+		this.flags[index] = flags;
+		return index;
+	}
+
+	private grow(): void {
+		const size = this.types.length * 2;
+		const grown = <T extends Uint16Array | Int32Array | Uint8Array>(array: T, fill?: number): T => {
+			const next = new (array.constructor as new (n: number) => T)(size);
+			if (fill !== undefined) next.fill(fill);
+			next.set(array);
+			return next;
+		};
+		this.types = grown(this.types);
+		this.starts = grown(this.starts);
+		this.ends = grown(this.ends);
+		this.flags = grown(this.flags);
+		this.firstChild = grown(this.firstChild, -1);
+		this.nextSibling = grown(this.nextSibling, -1);
+	}
+
+	node(index: number): TreeNode {
+		return new TreeNode(this, index);
+	}
+}
+
+/** A node of a `FlatTree`. Views are cheap and made anew on each access: compare by `startIndex` and `type`, not identity. */
+class TreeNode implements SyntaxNode {
+	constructor(
+		private readonly tree: FlatTree,
+		private readonly index: number
+	) {}
+
+	get type(): string {
+		return this.tree.table.names[this.tree.types[this.index]!]!;
+	}
+
+	get startIndex(): number {
+		return this.tree.starts[this.index]!;
+	}
+
+	get endIndex(): number {
+		return this.tree.ends[this.index]!;
+	}
+
+	get isNamed(): boolean {
+		return (this.tree.flags[this.index]! & flagNamed) !== 0;
+	}
+
+	get isMissing(): boolean {
+		return (this.tree.flags[this.index]! & flagMissing) !== 0;
+	}
+
+	get isError(): boolean {
+		return this.tree.types[this.index] === this.tree.table.error;
+	}
+
+	get hasError(): boolean {
+		return (this.tree.flags[this.index]! & flagError) !== 0;
+	}
+
+	get text(): string {
+		return this.tree.source.slice(this.tree.starts[this.index], this.tree.ends[this.index]);
+	}
+
+	get children(): TreeNode[] {
+		const { tree } = this;
+		const result: TreeNode[] = [];
+		for (let c = tree.firstChild[this.index]!; c !== -1; c = tree.nextSibling[c]!)
+			result.push(new TreeNode(tree, c));
+		return result;
+	}
+
+	get namedChildren(): TreeNode[] {
+		const { tree } = this;
+		const result: TreeNode[] = [];
+		for (let c = tree.firstChild[this.index]!; c !== -1; c = tree.nextSibling[c]!)
+			if ((tree.flags[c]! & flagNamed) !== 0) result.push(new TreeNode(tree, c));
+		return result;
 	}
 }
 
 /** What a grammar's node type ids stand for, read once per language. */
 interface TypeTable {
 	names: string[];
-	/** 1: named, 2: anonymous but kept (a keyword), 0: skipped (punctuation). */
+	/** 1: named, 2: anonymous but kept (a keyword), 0: skipped (punctuation, delimiters). */
 	keep: Uint8Array;
+	/** The id nodes that tree-sitter could not parse get here (`ERROR`). */
+	error: number;
+	/** 1 for types that never have children: their children are not asked for. */
+	leaf: Uint8Array;
 }
+
+/**
+ * Named node types that are tokens in tree-sitter-bicep 1.1.0 and tree-sitter-hcl 1.2.0
+ * (grammar.json: a pattern, or an alias of one), so a cursor never finds children below them.
+ */
+const tokens = new Set([
+	'identifier',
+	'property_identifier',
+	'string_content',
+	'escape_sequence',
+	'comment',
+	'number',
+	'numeric_lit',
+]);
+
+/** Named tokens of the HCL grammar that are mere delimiters. */
+const delimiters = new Set([
+	'quoted_template_start',
+	'quoted_template_end',
+	'block_start',
+	'block_end',
+	'object_start',
+	'object_end',
+	'tuple_start',
+	'tuple_end',
+]);
 
 function typeTable(language: Language): TypeTable {
 	const count = language.nodeTypeCount;
 	const names: string[] = [];
-	const keep = new Uint8Array(count + 1);
+	const keep = new Uint8Array(count + 2);
+	const leaf = new Uint8Array(count + 2);
 	for (let id = 0; id <= count; id++) {
 		const name = language.nodeTypeForId(id) ?? '';
 		names.push(name);
-		keep[id] = language.nodeTypeIsNamed(id) ? 1 : /^[a-z]/.test(name) ? 2 : 0;
+		keep[id] = delimiters.has(name)
+			? 0
+			: language.nodeTypeIsNamed(id)
+				? 1
+				: /^[a-z]/.test(name)
+					? 2
+					: 0;
+		// Anonymous nodes are tokens (neither grammar aliases a rule to an anonymous name).
+		leaf[id] = !language.nodeTypeIsNamed(id) || tokens.has(name) ? 1 : 0;
 	}
-	return { names, keep };
+	// tree-sitter's error symbol is 65535; it is stored as the id after the grammar's own.
+	names.push('ERROR');
+	keep[count + 1] = 1;
+	return { names, keep, error: count + 1, leaf };
 }
 
-/** Copies a WebAssembly tree into plain nodes (iteratively: nesting depth does not matter). */
-function copyTree(tree: Tree, text: string, table: TypeTable, shift = 0): SyntaxNode {
+/** The error symbol of tree-sitter (`ts_builtin_sym_error`). */
+const errorSymbol = 65535;
+
+/** Copies a WebAssembly tree into a flat tree (iteratively: nesting depth does not matter). */
+function copyTree(
+	tree: Tree,
+	text: string,
+	table: TypeTable,
+	shift: number,
+	sizeHint: number
+): SyntaxNode {
+	const flat = new FlatTree(table, text, Math.max(64, sizeHint));
 	const cursor = tree.walk();
 	try {
-		const root = new SyntaxNode(
-			cursor.nodeType,
+		const root = flat.add(
+			cursor.nodeTypeId === errorSymbol ? table.error : cursor.nodeTypeId,
 			cursor.startIndex + shift,
 			cursor.endIndex + shift,
-			true,
-			false,
-			text
+			flagNamed
 		);
-		const stack: SyntaxNode[] = [root];
-		if (!cursor.gotoFirstChild()) return root;
+		/** Open nodes, and the last child added to each. */
+		const stack: number[] = [root];
+		const last: number[] = [-1];
+		if (!cursor.gotoFirstChild()) return flat.node(root);
+		const { keep } = table;
+		// Only a tree with errors has missing tokens: ask about each empty or skipped token only then.
+		const mayMiss = tree.rootNode.hasError;
 		for (;;) {
-			const id = cursor.nodeTypeId;
-			const keep = table.keep[id] ?? 1;
-			const parent = stack[stack.length - 1]!;
-			let node: SyntaxNode | undefined;
-			const start = keep === 0 ? 0 : cursor.startIndex;
-			const end = keep === 0 ? 0 : cursor.endIndex;
+			const raw = cursor.nodeTypeId;
+			const id = raw === errorSymbol ? table.error : raw;
+			const kept = keep[id] ?? 1;
+			const depth = stack.length - 1;
+			let index = -1;
+			const start = kept === 0 ? 0 : cursor.startIndex;
+			const end = kept === 0 ? 0 : cursor.endIndex;
 			// Missing tokens (inserted by error recovery) are empty; ask only for those.
-			const missing = (keep === 0 || start === end) && cursor.nodeIsMissing;
-			if (keep !== 0 || missing) {
-				const type = table.names[id] ?? cursor.nodeType;
-				node = new SyntaxNode(
-					type,
+			const missing = mayMiss && (kept === 0 || start === end) && cursor.nodeIsMissing;
+			if (kept !== 0 || missing) {
+				const error = missing || id === table.error;
+				index = flat.add(
+					id,
 					(missing ? cursor.startIndex : start) + shift,
 					(missing ? cursor.endIndex : end) + shift,
-					keep === 1,
-					missing,
-					text
+					(kept === 1 ? flagNamed : 0) | (missing ? flagMissing : 0) | (error ? flagError : 0)
 				);
-				parent.children.push(node);
-				if (missing || type === 'ERROR') {
-					node.hasError = true;
-					for (const n of stack) n.hasError = true;
-				}
+				const previous = last[depth]!;
+				if (previous === -1) flat.firstChild[stack[depth]!] = index;
+				else flat.nextSibling[previous] = index;
+				last[depth] = index;
+				if (error) for (const open of stack) flat.flags[open] = flat.flags[open]! | flagError;
 			}
-			if (cursor.gotoFirstChild()) {
+			if (table.leaf[id] !== 1 && cursor.gotoFirstChild()) {
 				// Children of a skipped anonymous node go to its parent.
-				stack.push(node ?? parent);
+				if (index !== -1) {
+					stack.push(index);
+					last.push(-1);
+				} else {
+					stack.push(stack[depth]!);
+					last.push(last[depth]!);
+				}
 				continue;
 			}
 			while (!cursor.gotoNextSibling()) {
-				if (!cursor.gotoParent()) return root;
-				stack.pop();
-				if (stack.length === 0) return root;
+				if (!cursor.gotoParent()) return flat.node(root);
+				const closed = stack.pop()!;
+				const closedLast = last.pop()!;
+				if (stack.length === 0) return flat.node(root);
+				// A skipped node's children were added under its parent: carry the last one back.
+				if (closed === stack[stack.length - 1]) last[last.length - 1] = closedLast;
 			}
 		}
 	} finally {
@@ -166,9 +359,11 @@ async function createParser(
 			const tree = parser.parse(text);
 			if (!tree) return undefined;
 			try {
+				// About one kept node per 8 characters in Bicep and HCL.
+				const hint = text.length >> 3;
 				return placement
-					? copyTree(tree, placement.source, table, placement.offset)
-					: copyTree(tree, text, table);
+					? copyTree(tree, placement.source, table, placement.offset, hint)
+					: copyTree(tree, text, table, 0, hint);
 			} finally {
 				tree.delete();
 			}
