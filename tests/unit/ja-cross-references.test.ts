@@ -47,14 +47,21 @@ function headingsOf(page: string): Map<string, string> {
 }
 
 /**
- * Links that cite a page or section by name: 「[名前](/ja/…)」 or [「名前」](/ja/…). The name must be
+ * Links that cite a page or section by name: 「[名前](/ja/…)」, [「名前」](/ja/…) and link cards. The name must be
  * the title of the page (or the text of the heading the #anchor points at), so a reader sees one
  * name for one page wherever it is cited.
  */
 function quotedLinks(source: string) {
-	return [
+	const quoted = [
 		...source.matchAll(/「\[([^\]\n]+)\]\(([^)\s]*)\)」|\[「([^」\n]+)」\]\(([^)\s]*)\)/g),
 	].map((m) => ({ text: (m[1] ?? m[3])!, href: (m[2] ?? m[4])! }));
+	// A link card names the page it leads to in its title (generated pages such as /ja/rules/ have no file here).
+	const cards = [
+		...source.matchAll(/<LinkCard\b[^>]*?\btitle="([^"]+)"[^>]*?\bhref="(\/ja\/[^"]*)"/g),
+	]
+		.map((m) => ({ text: m[1]!, href: m[2]! }))
+		.filter((card) => pageFor(card.href.split('#')[0]!));
+	return [...quoted, ...cards];
 }
 
 const pages = jaPages();
