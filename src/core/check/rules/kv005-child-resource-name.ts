@@ -22,7 +22,7 @@ export const childResourceNameRule = defineRule({
 		},
 		messages: {
 			topLevel: {
-				ja: '名前 "{actual}" に {parent} の名前がありません。"<{parent} の名前>/{actual}" の形にしてください。',
+				ja: '名前 "{actual}" に {parent} の名前がありません。"<{parent} の名前>/{actual}" の形式にしてください。',
 				en: 'Name "{actual}" lacks the {parent} name; use "<{parent} name>/{actual}".',
 			},
 			segments: {

@@ -15,7 +15,7 @@ export const unreadInputRule = defineRule({
 			en: 'Part of the input was not read',
 		},
 		docs: {
-			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けた断片 (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形として読んだかもここで知らせます。',
+			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形として読んだかもここで知らせます。',
 			en: 'Reports, at its place, what kvcert could not read: settings given through a file that does not exist or a variable whose value is unknown, input over a limit, or text that is neither ARM JSON, settings nor commands. Findings about settings that were not read are not shown, so no findings does not mean no problems. The limits are 1,000 levels of JSON nesting, 512 levels of variables, parameters and calls inside each other, 65,536 characters (or 1,024 pieces) per evaluated string and an evaluation effort proportional to the input’s length; a value over a limit is treated as unknown, never guessed. It also says which form a pasted fragment was read as (settings without their outer braces, an extension’s properties, the handler settings file from a VM).',
 		},
 		messages: {
