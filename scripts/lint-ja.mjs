@@ -1,6 +1,7 @@
 // `npm run lint:ja`: textlint over the Japanese text (docs/style-ja.md). Lints the ja pages as MDX,
-// and the Japanese UI strings (content/i18n/ja.json) and rule texts (src/core/check/rules/*.ts) as
-// plain paragraphs extracted to temporary files; messages point back at the source file and line.
+// and the pages' titles, descriptions and link cards, the Japanese UI strings (content/i18n/ja.json)
+// and rule texts (src/core/check/rules/*.ts) as plain paragraphs extracted to temporary files;
+// messages point back at the source file and line.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -24,6 +25,23 @@ function jsonStrings(path) {
 	return lines.flatMap((line, i) => {
 		const m = /^\s*"[^"]+":\s*("(?:[^"\\]|\\.)*")/.exec(line);
 		return m ? [{ text: JSON.parse(m[1]), line: i + 1 }] : [];
+	});
+}
+
+/**
+ * `{ text, line }` for the page's frontmatter `title` and `description` and for the `title` and
+ * `description` of its link cards: text a reader sees (in search results and cards) that the MDX
+ * parser does not hand to the rules.
+ */
+function pageAttributes(path) {
+	const lines = readFileSync(path, 'utf8').split('\n');
+	return lines.flatMap((line, i) => {
+		const found = [];
+		const front = /^(?:title|description):\s*(.+)$/.exec(line);
+		if (front) found.push(front[1].replace(/^(['"])(.*)\1$/, '$2'));
+		for (const m of line.matchAll(/<LinkCard\b[^>]*/g))
+			for (const attr of m[0].matchAll(/\b(?:title|description)="([^"]*)"/g)) found.push(attr[1]);
+		return found.map((text) => ({ text, line: i + 1 }));
 	});
 }
 
@@ -98,6 +116,10 @@ try {
 	const strings = createLinter({ descriptor: stringsDescriptor });
 	const sources = [
 		{ file: 'content/i18n/ja.json', strings: jsonStrings(join(root, 'content/i18n/ja.json')) },
+		...mdxFiles(join(root, 'content/docs/ja')).map((path) => ({
+			file: relative(root, path),
+			strings: pageAttributes(path),
+		})),
 		...readdirSync(join(root, 'src/core/check/rules'))
 			.filter((name) => name.endsWith('.ts'))
 			.map((name) => ({

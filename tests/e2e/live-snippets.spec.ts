@@ -205,8 +205,11 @@ test('without the server (static build) Run says live snippets need npm start, i
 		);
 		await expect(get.locator('[data-result]')).toBeHidden();
 		// The sample itself is still there to read and copy.
+		// (ja pages show the copy with Japanese comments: samples/ja/…)
 		await expect(
-			page.getByText('samples/managed-identity/get-certificate.ts').first()
+			page
+				.getByText(`samples/${c.lang === 'ja' ? 'ja/' : ''}managed-identity/get-certificate.ts`)
+				.first()
 		).toBeVisible();
 		const axe = await new AxeBuilder({ page })
 			.include('kvcert-live-snippet')

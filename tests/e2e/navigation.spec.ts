@@ -28,7 +28,7 @@ test('an unknown page answers 404 with the site’s not-found page', async ({ pa
 
 test('the home pages link the tools with cards', async ({ page }) => {
 	for (const [lang, name] of [
-		['ja', '拇印の比較ツール'],
+		['ja', '拇印 (Thumbprint) の比較ツール'],
 		['en', 'Thumbprint tool'],
 	] as const) {
 		await page.goto(`/${lang}/`);

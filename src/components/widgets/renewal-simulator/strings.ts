@@ -71,7 +71,7 @@ export const simulatorStrings = {
 		restoreIdentity: 'マネージド ID を戻す',
 		reset: '最初からやり直す',
 		copyToSelector: 'このストアを証明書の選択ツールで使う',
-		copied: 'ストアの内容を下の証明書の選択ツールに入れました。',
+		copied: 'ストアの内容を下の証明書の選択ツールにコピーしました。',
 		time: 'VM の時刻',
 		pollCount: 'ポーリング',
 		status: '拡張機能の状態',

@@ -10,11 +10,11 @@ export const typeHandlerVersionRule = defineRule({
 	severity: 'error',
 	meta: {
 		title: {
-			ja: 'typeHandlerVersion は "Major.Minor" 形式の文書化されたバージョンにします',
+			ja: 'typeHandlerVersion は "Major.Minor" 形式で、ドキュメント記載のバージョンを指定します',
 			en: 'typeHandlerVersion must be a documented "Major.Minor" version',
 		},
 		docs: {
-			ja: 'typeHandlerVersion は API では文字列です。"Major.Minor" (例: "3.0") の形で指定します。文書化されているのは、Windows では 1.0、3.0、4.0、Linux では 1.0、2.0、3.0、4.0 です (Windows に 2.0 はありません)。数値や存在しないバージョンを指定するとデプロイが失敗します。',
+			ja: 'typeHandlerVersion は API では文字列です。"Major.Minor" (例: "3.0") の形式で指定します。ドキュメントに記載されているのは、Windows では 1.0/3.0/4.0、Linux では 1.0/2.0/3.0/4.0 です (Windows に 2.0 はありません)。数値や存在しないバージョンを指定するとデプロイが失敗します。',
 			en: 'typeHandlerVersion is a string in the API, written as "Major.Minor" (e.g. "3.0"). Documented versions are 1.0, 3.0 and 4.0 on Windows and 1.0, 2.0, 3.0 and 4.0 on Linux (there is no Windows 2.0). A number or a version that does not exist makes the deployment fail.',
 		},
 		messages: {

@@ -17,12 +17,12 @@ export const childResourceNameRule = defineRule({
 			en: 'An extension declared outside its machine needs the name "<vmName>/<extensionName>"',
 		},
 		docs: {
-			ja: 'ARM の子リソースを親の外 (テンプレートの resources 直下) に書くときは、type を `Microsoft.Compute/virtualMachines/extensions`、name を `<VM 名>/<拡張機能名>` の 2 セグメントにします。Learn の例にある `"name": "KVVMExtensionForWindows"` は、入れ子の場合の書き方です。親の外でそのまま使うと、デプロイ エラーになります。逆に入れ子の場合は name を 1 セグメントにします。対象の仮想マシンがテンプレートに 1 台だけあるときは、その名前を前に付ける修正を提案します。',
+			ja: 'ARM の子リソースを親の外 (テンプレートの resources 直下) に書くときは、type を `Microsoft.Compute/virtualMachines/extensions` にします。name は `<VM 名>/<拡張機能名>` の 2 セグメントです。Learn の例にある `"name": "KVVMExtensionForWindows"` は、入れ子の場合の書き方です。親の外でそのまま使うと、デプロイ エラーになります。逆に入れ子の場合は name を 1 セグメントにします。対象の仮想マシンがテンプレートに 1 台だけあるときは、その名前を前に付ける修正を提案します。',
 			en: 'An ARM child resource written outside its parent (directly in the template’s resources) has the type `Microsoft.Compute/virtualMachines/extensions` and a two-segment name `<vmName>/<extensionName>`. The Learn snippet `"name": "KVVMExtensionForWindows"` is only valid nested inside the VM; at top level the deployment fails. Nested, the name has one segment. When the template has exactly one machine of that kind, the fix prefixes its name.',
 		},
 		messages: {
 			topLevel: {
-				ja: '名前 "{actual}" に {parent} の名前がありません。"<{parent} の名前>/{actual}" の形にしてください。',
+				ja: '名前 "{actual}" に {parent} の名前がありません。"<{parent} の名前>/{actual}" の形式にしてください。',
 				en: 'Name "{actual}" lacks the {parent} name; use "<{parent} name>/{actual}".',
 			},
 			segments: {

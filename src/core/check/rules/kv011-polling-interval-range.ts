@@ -10,16 +10,16 @@ export const pollingIntervalRangeRule = defineRule({
 	severity: 'warning',
 	meta: {
 		title: {
-			ja: 'バージョン 4.0 のポーリング間隔は 300〜3600 秒です',
+			ja: 'バージョン 4.0 のポーリング間隔は 300～3600 秒です',
 			en: 'Version 4.0 limits the polling interval to 300–3600 seconds',
 		},
 		docs: {
-			ja: 'バージョン 4.0 (Windows、Linux とも) では `pollingIntervalInS` が 5〜60 分 (300〜3600 秒) に制限され、範囲外の値は丸められます。意図した間隔にならないので警告します。',
+			ja: 'バージョン 4.0 (Windows、Linux とも) では `pollingIntervalInS` が 5～60 分 (300～3600 秒) に制限され、範囲外の値は丸められます。意図した間隔にならないので警告します。',
 			en: 'In version 4.0 (Windows and Linux), `pollingIntervalInS` is limited to 5–60 minutes (300–3600 seconds) and values outside are clamped, so the interval is not what was written.',
 		},
 		messages: {
 			outOfRange: {
-				ja: 'pollingIntervalInS {actual} は 4.0 の範囲 (300〜3600 秒) 外です。{clamped} 秒に丸められます。',
+				ja: 'pollingIntervalInS {actual} は 4.0 の範囲 (300～3600 秒) 外です。{clamped} 秒に丸められます。',
 				en: 'pollingIntervalInS {actual} is outside the 4.0 range of 300–3600 seconds; it will be clamped to {clamped}.',
 			},
 		},

@@ -15,7 +15,7 @@ export const observedCertificatesShapeRule = defineRule({
 	severity: 'error',
 	meta: {
 		title: {
-			ja: 'observedCertificates の要素の形を typeHandlerVersion に合わせます',
+			ja: 'observedCertificates の要素の形式を typeHandlerVersion に合わせます',
 			en: 'The shape of observedCertificates items must match typeHandlerVersion',
 		},
 		docs: {

@@ -10,7 +10,7 @@ export const observedUrlFormatRule = defineRule({
 	severity: 'error',
 	meta: {
 		title: {
-			ja: 'observedCertificates の URL は `https://<Key Vault 名>.vault.azure.net/secrets/<名前>` の形にします',
+			ja: 'observedCertificates の URL は `https://<Key Vault 名>.vault.azure.net/secrets/<名前>` の形式にします',
 			en: 'Observed certificate URLs must be https://<vault>.vault.azure.net/secrets/<name>',
 		},
 		docs: {
@@ -19,7 +19,7 @@ export const observedUrlFormatRule = defineRule({
 		},
 		messages: {
 			malformed: {
-				ja: '"{actual}" は Key Vault の URL の形になっていません。`https://<Key Vault 名>.vault.azure.net/secrets/<証明書名>` の形にしてください。',
+				ja: '"{actual}" は Key Vault の URL の形式になっていません。`https://<Key Vault 名>.vault.azure.net/secrets/<証明書名>` の形式にしてください。',
 				en: '"{actual}" is not a Key Vault URL; use https://<vault-name>.vault.azure.net/secrets/<certificate-name>.',
 			},
 			scheme: {

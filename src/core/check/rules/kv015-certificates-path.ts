@@ -12,7 +12,7 @@ export const certificatesPathRule = defineRule({
 			en: 'Use /secrets/ in certificate URLs, not /certificates/',
 		},
 		docs: {
-			ja: 'Key Vault は証明書を 3 つの形で持ちます: メタデータ (`/certificates/`)、キー (`/keys/`)、秘密鍵付きの証明書本体 (`/secrets/`)。拡張機能が秘密鍵ごと証明書をインストールできるのは `/secrets/` の URL だけです。`/certificates/` では秘密鍵が届きません。',
+			ja: 'Key Vault は証明書を 3 つの形式で持ちます: メタデータ (`/certificates/`)、キー (`/keys/`)、秘密鍵付きの証明書本体 (`/secrets/`)。拡張機能が秘密鍵ごと証明書をインストールできるのは `/secrets/` の URL だけです。`/certificates/` では秘密鍵が届きません。',
 			en: 'Key Vault keeps a certificate in three forms: its metadata (`/certificates/`), its key (`/keys/`) and the certificate with its private key (`/secrets/`). Only a `/secrets/` URL lets the extension install the certificate with its private key; `/certificates/` does not deliver the private key.',
 		},
 		messages: {

@@ -12,7 +12,7 @@ export const versionedUrlRule = defineRule({
 			en: 'Do not pin a version in certificate URLs',
 		},
 		docs: {
-			ja: '拡張機能はバージョンなしの URL (`/secrets/<名前>`) を定期的にポーリングし、更新された新しいバージョンをインストールします。32 文字のバージョンを付けると更新に追従しません。バージョン 4.0 (Windows、Linux) ではバージョン付きの URL 自体が使えないためエラー、1.0〜3.0 では挙動が資料で確認できないため警告にしています。',
+			ja: '拡張機能はバージョンなしの URL (`/secrets/<名前>`) を定期的にポーリングし、更新された新しいバージョンをインストールします。32 文字のバージョンを付けると更新に追従しません。バージョン 4.0 (Windows、Linux) ではバージョン付きの URL 自体が使えないためエラー、1.0～3.0 では挙動が資料で確認できないため警告にしています。',
 			en: 'The extension polls versionless URLs (`/secrets/<name>`) and installs each renewed version. A 32-character version segment pins one version and renewals are not followed. Version 4.0 (Windows and Linux) no longer accepts versioned URLs, so there it is an error; for 1.0–3.0 the exact behaviour is not confirmed by any source, so it is a warning.',
 		},
 		messages: {

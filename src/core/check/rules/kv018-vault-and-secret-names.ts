@@ -12,16 +12,16 @@ export const vaultAndSecretNamesRule = defineRule({
 			en: 'Vault and secret names must follow the naming rules',
 		},
 		docs: {
-			ja: 'Key Vault の名前は 3〜24 文字の英数字とハイフンです。英字で始まり、英数字で終わり、ハイフンは連続できません。証明書 (シークレット) の名前は 1〜127 文字の英数字とハイフンです。規則に合わない名前の URL は存在し得ません。',
+			ja: 'Key Vault の名前は 3～24 文字の英数字とハイフンです。英字で始まり、英数字で終わり、ハイフンは連続できません。証明書 (シークレット) の名前は 1～127 文字の英数字とハイフンです。規則に合わない名前の URL は存在し得ません。',
 			en: 'A Key Vault name has 3–24 letters, digits and hyphens, starts with a letter, ends with a letter or digit and has no consecutive hyphens. A certificate (secret) name has 1–127 letters, digits and hyphens. A URL with a name outside these rules cannot exist.',
 		},
 		messages: {
 			vault: {
-				ja: 'Key Vault 名 "{actual}" は命名規則に合いません (3〜24 文字の英数字とハイフン。英字で始まり、英数字で終わり、"--" を含まない)。',
+				ja: 'Key Vault 名 "{actual}" は命名規則に合いません (3～24 文字の英数字とハイフン。英字で始まり、英数字で終わり、"--" を含まない)。',
 				en: 'Vault name "{actual}" breaks the naming rules (3–24 letters, digits and hyphens; starts with a letter, ends with a letter or digit; no "--").',
 			},
 			secret: {
-				ja: '証明書名 "{actual}" は命名規則 (1〜127 文字の英数字とハイフン) に合いません。',
+				ja: '証明書名 "{actual}" は命名規則 (1～127 文字の英数字とハイフン) に合いません。',
 				en: 'Certificate name "{actual}" breaks the naming rules (1–127 letters, digits and hyphens).',
 			},
 		},

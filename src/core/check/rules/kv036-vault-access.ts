@@ -89,12 +89,12 @@ export const vaultAccessRule = defineRule({
 			en: 'The vault must let the identity read secrets',
 		},
 		docs: {
-			ja: '拡張機能の ID に必要な権限は、Key Vault の方式で違います。アクセス ポリシーならシークレットの get と list、RBAC なら「Key Vault Secrets User」ロール (4633458b-17de-408a-b874-0445c86b69e6) です。監視する証明書の Key Vault が同じテンプレートにあり、どちらの付与も見つからない場合に警告します。RBAC を使わない Key Vault へのロールの割り当ては効果がありません。RBAC を使う Key Vault にアクセス ポリシーだけがある場合の挙動は、資料で確認できません。そのため、この場合は情報に留めています。付与先のプリンシパルが拡張機能の ID かどうかまでは確認しません。',
+			ja: '拡張機能の ID に必要なアクセス許可は、Key Vault の方式で違います。アクセス ポリシーなら、シークレットの get と list (portal では「取得」と「一覧」) です。RBAC なら、「Key Vault シークレット ユーザー (Key Vault Secrets User)」ロール (4633458b-17de-408a-b874-0445c86b69e6) です。監視する証明書の Key Vault が同じテンプレートにあり、どちらの付与も見つからない場合に警告します。RBAC を使わない Key Vault へのロールの割り当ては効果がありません。RBAC を使う Key Vault にアクセス ポリシーだけがある場合の挙動は、資料で確認できません。そのため、この場合は情報に留めています。付与先のプリンシパルが拡張機能の ID かどうかまでは確認しません。',
 			en: 'The extension’s identity needs secrets get and list on an access-policy vault, or the "Key Vault Secrets User" role (4633458b-17de-408a-b874-0445c86b69e6) on an RBAC vault. When the vault of an observed certificate is in the same template and neither grant is found, the rule warns. A role assignment does nothing on a vault that does not use RBAC. Access policies on an RBAC vault are reported as info only, as their effect is not confirmed by the sources. The rule does not check that the grant’s principal is the extension’s identity.',
 		},
 		messages: {
 			noGrant: {
-				ja: 'Key Vault {vault} に、シークレットの get/list のアクセス ポリシーも Key Vault Secrets User のロールの割り当ても見つかりません。',
+				ja: 'Key Vault {vault} に、シークレットの get/list を許可するアクセス ポリシーも、Key Vault シークレット ユーザー (Key Vault Secrets User) のロールの割り当ても見つかりません。',
 				en: 'Vault {vault} has neither an access policy with secrets get/list nor a Key Vault Secrets User role assignment.',
 			},
 			roleOnPolicyVault: {
@@ -102,7 +102,7 @@ export const vaultAccessRule = defineRule({
 				en: 'Vault {vault} does not use RBAC (enableRbacAuthorization: false), so role assignments have no effect; grant secrets get/list with an access policy.',
 			},
 			policyOnRbacVault: {
-				ja: 'Key Vault {vault} は RBAC を使っています。アクセス ポリシーではなく Key Vault Secrets User ロールを割り当ててください。',
+				ja: 'Key Vault {vault} は RBAC を使っています。アクセス ポリシーではなく、Key Vault シークレット ユーザー (Key Vault Secrets User) ロールを割り当ててください。',
 				en: 'Vault {vault} uses RBAC; assign the Key Vault Secrets User role rather than an access policy.',
 			},
 		},

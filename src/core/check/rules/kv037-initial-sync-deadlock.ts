@@ -13,16 +13,16 @@ export const initialSyncDeadlockRule = defineRule({
 	severity: 'warning',
 	meta: {
 		title: {
-			ja: 'requireInitialSync と、同じテンプレート内でのシステム割り当てマネージド ID への権限付与を併用するとデプロイが行き詰まります',
+			ja: 'requireInitialSync と、同じテンプレート内でのシステム割り当てマネージド ID へのアクセス権の付与を併用するとデプロイが行き詰まります',
 			en: 'requireInitialSync with a system-assigned identity granted in the same template deadlocks',
 		},
 		docs: {
-			ja: '`requireInitialSync: true` の拡張機能は証明書をすべて取得するまで完了しません。システム割り当てマネージド ID は仮想マシンと一緒に作られるため、その ID へのアクセス ポリシーやロールの割り当てを同じテンプレートで作ると、付与は仮想マシン (と拡張機能) の完了を待ち、拡張機能は付与を待つことになります。資料は、事前に権限を付与した 1 つのユーザー割り当てマネージド ID を使うよう勧めています。',
+			ja: '`requireInitialSync: true` の拡張機能は証明書をすべて取得するまで完了しません。システム割り当てマネージド ID は仮想マシンと一緒に作られるため、その ID へのアクセス ポリシーやロールの割り当てを同じテンプレートで作ると、付与は仮想マシン (と拡張機能) の完了を待ち、拡張機能は付与を待つことになります。資料は、事前にアクセス権を付与した 1 つのユーザー割り当てマネージド ID を使うよう勧めています。',
 			en: 'With `requireInitialSync: true` the extension does not finish until every certificate is fetched. A system-assigned identity is created with the VM, so an access policy or role assignment for that identity in the same template waits for the VM (and its extension), while the extension waits for the grant. The docs recommend a single user-assigned identity granted beforehand.',
 		},
 		messages: {
 			deadlock: {
-				ja: 'requireInitialSync が true です。しかも、仮想マシンのシステム割り当てマネージド ID に対する権限付与を、同じテンプレートで行っています。デプロイは行き詰まるおそれがあります。事前に権限を付与したユーザー割り当てマネージド ID を使ってください。',
+				ja: 'requireInitialSync が true です。しかも、仮想マシンのシステム割り当てマネージド ID に対するアクセス権の付与を、同じテンプレートで行っています。デプロイは行き詰まるおそれがあります。事前にアクセス権を付与したユーザー割り当てマネージド ID を使ってください。',
 				en: 'requireInitialSync is true and the VM’s system-assigned identity is granted access in the same template; the deployment can deadlock. Use a user-assigned identity granted beforehand.',
 			},
 		},

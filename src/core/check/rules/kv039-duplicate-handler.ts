@@ -19,7 +19,7 @@ export const duplicateHandlerRule = defineRule({
 			en: 'One Key Vault extension per machine',
 		},
 		docs: {
-			ja: '1 台のマシンに同じハンドラー (発行元と type) の拡張機能を 2 つ入れることはできず、"Multiple VMExtensions per handler not supported" で失敗します。複数の証明書は 1 つの拡張機能の observedCertificates に並べてください。',
+			ja: '1 台のマシンにインストールできるのは、同じハンドラー (発行元と type) の拡張機能 1 つだけです。2 つ目は "Multiple VMExtensions per handler not supported" で失敗します。複数の証明書は 1 つの拡張機能の observedCertificates に並べてください。',
 			en: 'A machine cannot have two extensions of the same handler (publisher and type); the deployment fails with "Multiple VMExtensions per handler not supported". List several certificates in one extension’s observedCertificates.',
 		},
 		messages: {

@@ -28,7 +28,7 @@ export const terraformCertificateAttributeRule = defineRule({
 			en: 'In Terraform, observe the versionless_secret_id of azurerm_key_vault_certificate',
 		},
 		docs: {
-			ja: '`azurerm_key_vault_certificate` の `secret_id` はバージョン付きのシークレット URL なので、これを `observedCertificates` に渡すと証明書を更新しても拡張機能は新しいバージョンを取得しません。`id` と `versionless_id` は `/certificates/` の URL で、秘密鍵を含みません。`versionless_secret_id` (バージョンなしの `/secrets/` URL) を使ってください。`azurerm_key_vault_secret` の `id` もバージョン付きです (`versionless_id` を使います)。',
+			ja: '`azurerm_key_vault_certificate` の `secret_id` は、バージョン付きのシークレット URL です。これを `observedCertificates` に渡すと、証明書を更新しても拡張機能は新しいバージョンを取得しません。`id` と `versionless_id` は `/certificates/` の URL で、秘密鍵を含みません。`versionless_secret_id` (バージョンなしの `/secrets/` URL) を使ってください。`azurerm_key_vault_secret` の `id` もバージョン付きです (`versionless_id` を使います)。',
 			en: 'The `secret_id` of `azurerm_key_vault_certificate` is a versioned secret URL: observed in `observedCertificates`, the extension never picks up renewed versions. `id` and `versionless_id` are `/certificates/` URLs, without the private key. Use `versionless_secret_id` (the versionless `/secrets/` URL). The `id` of `azurerm_key_vault_secret` is versioned too (use `versionless_id`).',
 		},
 		messages: {

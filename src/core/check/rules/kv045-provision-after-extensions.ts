@@ -15,7 +15,7 @@ export const provisionAfterExtensionsRule = defineRule({
 			en: 'Let other scale-set extensions wait for the certificates with provisionAfterExtensions',
 		},
 		docs: {
-			ja: 'スケール セットで証明書を使う拡張機能 (Service Fabric など) は、証明書のインストール後に動く必要があります。`provisionAfterExtensions` に Key Vault VM 拡張機能の名前を書きます (1.0〜3.0 では requireInitialSync も併用します)。どの拡張機能が証明書を使うかは静的には分からないため情報に留めています。',
+			ja: 'スケール セットで証明書を使う拡張機能 (Service Fabric など) は、証明書のインストール後に動く必要があります。`provisionAfterExtensions` に Key Vault VM 拡張機能の名前を書きます (1.0～3.0 では requireInitialSync も併用します)。どの拡張機能が証明書を使うかは静的には分からないため情報に留めています。',
 			en: 'Extensions on a scale set that use the certificates (Service Fabric, for example) list the Key Vault extension’s name in `provisionAfterExtensions` so that they run after the certificates are installed (with requireInitialSync on 1.0–3.0). Which extensions use the certificates cannot be known statically, hence info.',
 		},
 		messages: {
