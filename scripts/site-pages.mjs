@@ -96,8 +96,9 @@ export function rulePagePaths() {
 
 /**
  * A few rule pages that stand for all of them in the per-page browser tests: for each severity the
- * first rule with examples (else the first rule), and the last rule. Every rule page is checked by a
- * faster test; E2E_ALL_RULES=1 puts them all through the per-page tests.
+ * first rule with examples (else the first rule), the first rule with Bicep and Terraform examples
+ * (src/core/check/iac-examples.ts), and the last rule. Every rule page is checked by a faster test;
+ * E2E_ALL_RULES=1 puts them all through the per-page tests.
  * @returns {string[]}
  */
 export function sampleRuleSlugs() {
@@ -106,5 +107,9 @@ export function sampleRuleSlugs() {
 		const ofSeverity = entries.filter((rule) => rule.severity === severity);
 		return (ofSeverity.find((rule) => rule.examples) ?? ofSeverity[0])?.slug;
 	});
-	return [...new Set([...picks, entries.at(-1)?.slug])].filter((slug) => slug !== undefined);
+	const iacExamples = readFileSync(join(ruleDir, '..', 'iac-examples.ts'), 'utf8');
+	const withIac = entries.find((rule) => new RegExp(`^\\t${rule.id}: \\[$`, 'm').test(iacExamples));
+	return [...new Set([...picks, withIac?.slug, entries.at(-1)?.slug])].filter(
+		(slug) => slug !== undefined
+	);
 }
