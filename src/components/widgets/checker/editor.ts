@@ -111,7 +111,7 @@ export const plainAbove = 256 * 1024;
  * each, so that setting, opening or pasting a large text never blocks the page for long: splitting
  * 1 MB into lines and updating the view at once takes 100 ms or more on a slow machine.
  */
-export const sliceChars = 32 * 1024;
+export const sliceChars = 16 * 1024;
 
 /** Everything but white space (for telling an empty text without copying it). */
 const nonBlank = /\S/;
