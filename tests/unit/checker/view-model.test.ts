@@ -20,11 +20,11 @@ for (const lang of ['ja', 'en'] as const) {
 
 	describe(`checker view (${lang})`, () => {
 		test('empty and too large texts are not checked, and say so', () => {
-			expect(uncheckedView('  \n', t)?.state).toBe('empty');
-			const large = uncheckedView('x'.repeat(maxInputChars + 1), t);
+			expect(uncheckedView({ length: 3, blank: true }, t)?.state).toBe('empty');
+			const large = uncheckedView({ length: maxInputChars + 1, blank: false }, t);
 			expect(large?.state).toBe('tooLarge');
 			expect(large?.summary).toContain('20');
-			expect(uncheckedView('{}', t)).toBeUndefined();
+			expect(uncheckedView({ length: 2, blank: false }, t)).toBeUndefined();
 		});
 
 		test('each state has its own sentence, with no key or placeholder left', async () => {

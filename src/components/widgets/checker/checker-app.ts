@@ -1,15 +1,16 @@
 // The checker widget once the reader reaches for it: the editor, the worker and the findings panel.
 // Loaded on first focus, paste, drop, file, example, link or "Open in the checker" (see
 // TemplateChecker.astro), so pages carry none of this until then.
+import type { ChangeSet } from '@codemirror/state';
 import type { Lang } from '../../../core/check/types.ts';
 import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
-import { createEditor, type CheckerEditor } from './editor.ts';
+import { createEditor, plainAbove, type CheckerEditor } from './editor.ts';
 import { editorLanguageOf } from './editor-language.ts';
+import type { ChangeJson } from './change-json.ts';
 import { checkerExamples } from './examples.ts';
 import { markFindingsStale, renderFindings } from './findings-panel.ts';
 import { grammarLoadError } from './protocol.ts';
 import { decodeShare, encodeShare, isShareFragment, shareLimit } from './share.ts';
-import { textChange } from './text-change.ts';
 import { uncheckedView, viewOf, maxInputChars, type CheckerView } from './view-model.ts';
 import { createCheckerClient } from './worker-client.ts';
 
@@ -88,7 +89,13 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		status.textContent = next.summary;
 		renderFindings(list, next, { t, fresh, onSelect: select, onFix: fix });
 		fixAllButton.disabled = !fresh || next.fixable === 0;
-		if (fresh) editor.setFindings(next.findings);
+		if (!fresh) return;
+		// For a large text, the editor's markers follow in a task of their own.
+		if (editor.length() <= plainAbove) editor.setFindings(next.findings);
+		else
+			setTimeout(() => {
+				if (view === next) editor.setFindings(next.findings);
+			}, 0);
 	};
 	const select = (from: number, to: number) => editor.select(from, to);
 	const fix = (index: number) => {
@@ -110,33 +117,38 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		}
 	};
 	addEventListener('pagehide', () => save(editor.text()));
+	// The check reads no text on this thread: the worker has its own copy (see worker-client.ts), and
+	// only texts short enough to be highlighted or kept as they change are read here.
 	const check = async () => {
-		const text = editor.text();
 		const requested = version;
-		if (text.length <= eagerStorageLimit) save(text);
-		const unchecked = uncheckedView(text, t);
+		const length = editor.length();
+		const text = length <= Math.max(eagerStorageLimit, plainAbove) ? editor.text() : undefined;
+		if (text !== undefined && length <= eagerStorageLimit) save(text);
+		const unchecked = uncheckedView({ length, blank: editor.blank() }, t);
 		if (unchecked) {
 			root.removeAttribute('aria-busy');
 			checkedVersion = requested;
-			editor.setLanguage(editorLanguageOf(text));
+			if (text !== undefined) editor.setLanguage(editorLanguageOf(text));
 			show(unchecked, true);
 			return;
 		}
 		if (broken) return root.removeAttribute('aria-busy');
-		const result = await client.check(text, lang);
+		const result = await client.check(lang);
 		if (requested === version) root.removeAttribute('aria-busy');
 		if (!result || requested !== version) return;
 		checkedVersion = requested;
-		editor.setLanguage(editorLanguageOf(text, result.kind));
+		if (text !== undefined) editor.setLanguage(editorLanguageOf(text, result.kind));
 		show(viewOf(result, lang, t), true);
 	};
-	const changed = () => {
+	const changed = (changes: ChangeSet, partial: boolean) => {
+		client.change(changes.toJSON() as ChangeJson);
 		version++;
 		root.setAttribute('aria-busy', 'true');
 		markFindingsStale(list);
 		fixAllButton.disabled = true;
 		clearTimeout(timer);
-		timer = setTimeout(() => void check(), 250);
+		// A large text going in slice by slice is checked once, after its last slice.
+		if (!partial) timer = setTimeout(() => void check(), 250);
 	};
 
 	const tooLarge = (size: number) => {
@@ -159,6 +171,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		onTooLarge: tooLarge,
 		maxChars: maxInputChars,
 	});
+	client.reset(editor.text());
 	textarea.remove();
 	root.dataset['ready'] = 'true';
 	root.setAttribute('aria-busy', 'true');
@@ -172,8 +185,9 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		async setText(text) {
 			if (text.length > maxInputChars) return tooLarge(text.length);
 			say('');
-			// Highlighting first, while the document is small: switching it later re-parses everything.
-			editor.setLanguage(editorLanguageOf(text));
+			// Highlighting first, while the document is small: switching it later re-parses everything
+			// (a text too long to be highlighted is not looked at here).
+			if (text.length <= plainAbove) editor.setLanguage(editorLanguageOf(text));
 			await editor.setText(text);
 		},
 		loadExample(id) {
@@ -211,13 +225,11 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			}
 		},
 		async fixAll() {
-			const text = editor.text();
 			const requested = version;
 			fixAllButton.disabled = true;
-			const result = await client.fixAll(text, lang);
+			const result = await client.fixAll(lang);
 			if (!result || requested !== version) return;
-			const change = textChange(text, result.text);
-			if (change) editor.applyEdits([change]);
+			if (result.edit) editor.applyEdits([result.edit]);
 			say(
 				result.fixed === 1
 					? t('kvcert.checker.fixedOne')

@@ -1,7 +1,7 @@
 // The checker's editor: CodeMirror 6 with line numbers, highlighting for the detected input kind, a
 // lint gutter and squiggles for the findings, F8 / Shift-F8 between them. Colours come from
 // Starlight's CSS variables, so the editor follows the site's light and dark themes.
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, isolateHistory } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import {
 	bracketMatching,
@@ -20,7 +20,15 @@ import {
 	setDiagnostics,
 	type Diagnostic,
 } from '@codemirror/lint';
-import { Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
+import {
+	Compartment,
+	EditorSelection,
+	EditorState,
+	Transaction,
+	type ChangeSet,
+	type Extension,
+	type TransactionSpec,
+} from '@codemirror/state';
 import {
 	drawSelection,
 	EditorView,
@@ -29,6 +37,7 @@ import {
 	highlightSpecialChars,
 	keymap,
 	lineNumbers,
+	runScopeHandlers,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import type { EditorLanguage } from './editor-language.ts';
@@ -91,17 +100,32 @@ const theme = EditorView.theme({
 });
 
 /**
- * Texts longer than this (characters) are shown without highlighting: CodeMirror's parser would spend
- * seconds of main-thread time on a large template (in slices of up to 100 ms in Chromium).
+ * Texts longer than this (characters) are shown without highlighting and bracket matching:
+ * CodeMirror's parser would spend seconds of main-thread time on a large template (in slices of up to
+ * 100 ms in Chromium), and bracket matching scans the plain text around the cursor.
  */
 export const plainAbove = 256 * 1024;
+
+/**
+ * Texts longer than this (characters) go into the editor in slices of about this size, one task
+ * each, so that setting, opening or pasting a large text never blocks the page for long: splitting
+ * 1 MB into lines and updating the view at once takes 100 ms or more on a slow machine.
+ */
+export const sliceChars = 16 * 1024;
+
+/** Everything but white space (for telling an empty text without copying it). */
+const nonBlank = /\S/;
 
 /** The editor as the widget uses it. */
 export interface CheckerEditor {
 	view: EditorView;
-	/** The editor's text. */
+	/** The editor's text (a copy: avoid it for large texts). */
 	text(): string;
-	/** Replaces the whole text (one undoable step); resolves when it is in. */
+	/** The text's length (characters). */
+	length(): number;
+	/** Whether the text is empty or white space only. */
+	blank(): boolean;
+	/** Replaces the whole text (one undoable step, in slices if large); resolves when it is in. */
 	setText(text: string): Promise<void>;
 	/** Shows findings as squiggles and gutter markers. */
 	setFindings(findings: FindingView[]): void;
@@ -122,8 +146,11 @@ export interface EditorOptions {
 	/** The id of the element that describes the editor. */
 	describedBy?: string;
 	language: EditorLanguage;
-	/** Called after every change of the text (read it with `text()` when needed: it may be large). */
-	onChange: () => void;
+	/**
+	 * Called after every change of the text with the change; `partial` while a large text goes in
+	 * slice by slice and more slices follow.
+	 */
+	onChange: (changes: ChangeSet, partial: boolean) => void;
 	/** Called instead of pasting or dropping a text over the size limit (its length). */
 	onTooLarge: (size: number) => void;
 	/** The longest text accepted from a paste or drop (characters). */
@@ -138,13 +165,66 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 	let shown: EditorLanguage | 'plain' = options.doc.length > plainAbove ? 'plain' : current;
 	const languageFor = (length: number) => (length > plainAbove ? 'plain' : current);
 	const extensionOf = (mode: EditorLanguage | 'plain') =>
-		mode === 'plain' ? [] : languages[mode]();
+		mode === 'plain' ? [] : [languages[mode](), bracketMatching()];
 	const reconfigure = (length: number) => {
 		const next = languageFor(length);
 		if (next === shown) return [];
 		shown = next;
 		return [language.reconfigure(extensionOf(next))];
 	};
+	/** The newest slice-by-slice load: a new one stops the one before. */
+	let loads = 0;
+	/** Where the running load puts its next slice (mapped through every change), or -1. */
+	let loadAt = -1;
+	/** Set while dispatching a slice that more slices follow. */
+	let partial = false;
+
+	/**
+	 * Replaces `from`–`to` with `text` as one undoable step: at once when short, else slice by slice at
+	 * line ends, one task each (the slices share one time stamp, so the history joins them).
+	 */
+	const load = async (
+		from: number,
+		to: number,
+		text: string,
+		first: TransactionSpec,
+		last: (end: number) => TransactionSpec
+	) => {
+		const id = ++loads;
+		const time = Date.now();
+		let offset = 0;
+		loadAt = to;
+		for (let n = 0; ; n++) {
+			let end = Math.min(text.length, offset + sliceChars);
+			if (end < text.length) {
+				const newline = text.indexOf('\n', end);
+				end = newline < 0 ? text.length : newline + 1;
+			}
+			const done = end >= text.length;
+			const at = loadAt;
+			partial = !done;
+			const spec: TransactionSpec = {
+				changes: {
+					from: n === 0 ? from : at,
+					to: n === 0 ? to : at,
+					insert: text.slice(offset, end),
+				},
+				annotations: [Transaction.time.of(time), ...(n === 0 ? [isolateHistory.of('before')] : [])],
+			};
+			view.dispatch(...(n === 0 ? [spec, first] : [spec]));
+			partial = false;
+			offset = end;
+			if (done) {
+				const spec = last(loadAt);
+				loadAt = -1;
+				if (Object.keys(spec).length > 0) view.dispatch(spec);
+				return;
+			}
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			if (id !== loads) return;
+		}
+	};
+
 	const view = new EditorView({
 		parent,
 		state: EditorState.create({
@@ -155,7 +235,6 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 				highlightSpecialChars(),
 				history(),
 				drawSelection(),
-				bracketMatching(),
 				highlightActiveLine(),
 				syntaxHighlighting(highlight),
 				lintGutter(),
@@ -175,33 +254,54 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 					...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
 				}),
 				EditorView.domEventHandlers({
-					paste(event) {
-						const size = event.clipboardData?.getData('text/plain').length ?? 0;
-						if (size <= options.maxChars) return false;
+					paste(event, view) {
+						const text = event.clipboardData?.getData('text/plain') ?? '';
+						if (text.length <= sliceChars) return false;
 						event.preventDefault();
-						options.onTooLarge(size);
+						if (text.length > options.maxChars) options.onTooLarge(text.length);
+						else {
+							const { from, to } = view.state.selection.main;
+							void load(from, to, text, { userEvent: 'input.paste' }, (end) => ({
+								selection: EditorSelection.cursor(end),
+								scrollIntoView: true,
+							}));
+						}
 						return true;
 					},
 				}),
 				EditorView.updateListener.of((update) => {
-					if (update.docChanged) options.onChange();
+					if (!update.docChanged) return;
+					if (loadAt >= 0) loadAt = update.changes.mapPos(loadAt, 1);
+					options.onChange(update.changes, partial);
 				}),
 			],
 		}),
 	});
+	// CodeMirror builds its key map on the first key press: build it now, not while the reader types.
+	setTimeout(() => runScopeHandlers(view, new KeyboardEvent('keydown'), 'editor'), 0);
 	return {
 		view,
 		text: () => view.state.doc.toString(),
+		length: () => view.state.doc.length,
+		blank() {
+			for (const iter = view.state.doc.iter(); !iter.next().done;)
+				if (nonBlank.test(iter.value)) return false;
+			return true;
+		},
 		async setText(text) {
-			// One transaction: CodeMirror splits the text into lines quickly and renders only the
-			// viewport (a large text has no highlighting, see plainAbove).
-			view.dispatch({
-				changes: { from: 0, to: view.state.doc.length, insert: text },
-				selection: EditorSelection.cursor(0),
-				scrollIntoView: true,
-				effects: reconfigure(text.length),
-			});
-			await Promise.resolve();
+			// Highlighting changes first, in a task of its own, while the text in the editor is small.
+			const effects = reconfigure(text.length);
+			if (effects.length > 0) {
+				view.dispatch({ effects });
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			}
+			await load(
+				0,
+				view.state.doc.length,
+				text,
+				{ selection: EditorSelection.cursor(0), scrollIntoView: true },
+				() => ({})
+			);
 		},
 		setFindings(findings) {
 			const length = view.state.doc.length;

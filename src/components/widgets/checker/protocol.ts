@@ -1,5 +1,7 @@
 import type { CheckResult } from '../../../core/check/check.ts';
 import type { Lang } from '../../../core/check/types.ts';
+import type { ChangeJson } from './change-json.ts';
+import type { EditView } from './view-model.ts';
 
 /** The file name the checker gives the editor's text in diagnostics and fixes. */
 export const inputPath = '<input>';
@@ -7,13 +9,18 @@ export const inputPath = '<input>';
 /** The error name the worker reports when a Bicep or Terraform grammar cannot be fetched. */
 export const grammarLoadError = 'GrammarLoadError';
 
-/** A request from the page to the checker's worker. */
+/**
+ * A message from the page to the checker's worker. The worker keeps its own copy of the editor's
+ * text (`reset`, then every `change`), so a check never copies the text on the page's main thread.
+ */
 export type CheckerRequest =
-	| { id: number; type: 'check'; text: string; lang: Lang }
-	| { id: number; type: 'fixAll'; text: string; lang: Lang };
+	| { type: 'reset'; text: string }
+	| { type: 'change'; changes: ChangeJson }
+	| { id: number; type: 'check'; lang: Lang }
+	| { id: number; type: 'fixAll'; lang: Lang };
 
-/** The worker's answer to a {@link CheckerRequest} with the same id. */
+/** The worker's answer to a check or fixAll request with the same id. */
 export type CheckerResponse =
 	| { id: number; type: 'result'; result: CheckResult }
-	| { id: number; type: 'fixed'; text: string; fixed: number }
+	| { id: number; type: 'fixed'; edit?: EditView; fixed: number }
 	| { id: number; type: 'error'; message: string };

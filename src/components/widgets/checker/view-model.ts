@@ -46,9 +46,15 @@ export interface CheckerView {
 
 const emptyCounts = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
 
-/** The view of a text that is not checked: empty, or over the size limit. */
-export function uncheckedView(text: string, t: Translate): CheckerView | undefined {
-	if (text.trim() === '')
+/**
+ * The view of a text that is not checked: empty (nothing but white space, `blank`), or over the size
+ * limit (`length` characters). Takes no text, so a large one is not copied to be looked at.
+ */
+export function uncheckedView(
+	{ length, blank }: { length: number; blank: boolean },
+	t: Translate
+): CheckerView | undefined {
+	if (blank)
 		return {
 			state: 'empty',
 			summary: t('kvcert.checker.state.empty'),
@@ -56,11 +62,11 @@ export function uncheckedView(text: string, t: Translate): CheckerView | undefin
 			findings: [],
 			fixable: 0,
 		};
-	if (text.length > maxInputChars)
+	if (length > maxInputChars)
 		return {
 			state: 'tooLarge',
 			summary: t('kvcert.checker.state.tooLarge', {
-				size: (text.length / 1024 / 1024).toFixed(1),
+				size: (length / 1024 / 1024).toFixed(1),
 				limit: maxInputChars / 1024 / 1024,
 			}),
 			counts: emptyCounts(),

@@ -1,24 +1,33 @@
-// Talks to the checker's Web Worker: one request in flight at a time, and only the newest waiting
-// text is sent next, so a slow check of a large text never queues up stale work.
+// Talks to the checker's Web Worker. The worker keeps its own copy of the editor's text: the page
+// sends the first text and then every change as it happens, and a check or fix request carries no
+// text. One request is in flight at a time, and a newer check replaces a waiting one, so a slow check
+// of a large text never queues up stale work.
 import type { CheckResult } from '../../../core/check/check.ts';
 import type { Lang } from '../../../core/check/types.ts';
+import type { ChangeJson } from './change-json.ts';
 import type { CheckerRequest, CheckerResponse } from './protocol.ts';
+import type { EditView } from './view-model.ts';
+
+/** What Fix all returns: the one edit that applies every certain fix, and how many fixes it holds. */
+export interface FixAllResult {
+	edit?: EditView;
+	fixed: number;
+}
 
 type Job =
-	| { type: 'check'; text: string; lang: Lang; resolve: (r: CheckResult | undefined) => void }
-	| {
-			type: 'fixAll';
-			text: string;
-			lang: Lang;
-			resolve: (r: { text: string; fixed: number } | undefined) => void;
-	  };
+	| { type: 'check'; lang: Lang; resolve: (r: CheckResult | undefined) => void }
+	| { type: 'fixAll'; lang: Lang; resolve: (r: FixAllResult | undefined) => void };
 
 /** A checker running in a worker. */
 export interface CheckerClient {
-	/** Checks a text; resolves `undefined` when a newer check replaced this one before it started. */
-	check(text: string, lang: Lang): Promise<CheckResult | undefined>;
-	/** The text after all certain fixes. */
-	fixAll(text: string, lang: Lang): Promise<{ text: string; fixed: number } | undefined>;
+	/** Gives the worker the whole text (on start). */
+	reset(text: string): void;
+	/** Tells the worker about a change of the editor's text (`ChangeSet.toJSON()`). */
+	change(changes: ChangeJson): void;
+	/** Checks the text; resolves `undefined` when a newer check replaced this one before it started. */
+	check(lang: Lang): Promise<CheckResult | undefined>;
+	/** The edit that applies all certain fixes to the text. */
+	fixAll(lang: Lang): Promise<FixAllResult | undefined>;
 }
 
 /**
@@ -31,13 +40,16 @@ export function createCheckerClient(onError: (name?: string) => void): CheckerCl
 	let running: { id: number; job: Job } | undefined;
 	let waitingCheck: Job | undefined;
 	const waitingFixes: Job[] = [];
+	const post = (request: CheckerRequest) => worker.postMessage(request);
 
 	const finish = (job: Job, response: CheckerResponse | undefined) => {
 		if (job.type === 'check')
 			job.resolve(response?.type === 'result' ? response.result : undefined);
 		else
 			job.resolve(
-				response?.type === 'fixed' ? { text: response.text, fixed: response.fixed } : undefined
+				response?.type === 'fixed'
+					? { fixed: response.fixed, ...(response.edit ? { edit: response.edit } : {}) }
+					: undefined
 			);
 	};
 	const pump = () => {
@@ -47,8 +59,7 @@ export function createCheckerClient(onError: (name?: string) => void): CheckerCl
 		if (job === waitingCheck) waitingCheck = undefined;
 		const id = nextId++;
 		running = { id, job };
-		const request: CheckerRequest = { id, type: job.type, text: job.text, lang: job.lang };
-		worker.postMessage(request);
+		post({ id, type: job.type, lang: job.lang });
 	};
 	worker.addEventListener('message', (event: MessageEvent<CheckerResponse>) => {
 		if (!running || event.data.id !== running.id) return;
@@ -64,16 +75,18 @@ export function createCheckerClient(onError: (name?: string) => void): CheckerCl
 		running = undefined;
 	});
 	return {
-		check(text, lang) {
+		reset: (text) => post({ type: 'reset', text }),
+		change: (changes) => post({ type: 'change', changes }),
+		check(lang) {
 			return new Promise((resolve) => {
 				if (waitingCheck) finish(waitingCheck, undefined);
-				waitingCheck = { type: 'check', text, lang, resolve };
+				waitingCheck = { type: 'check', lang, resolve };
 				pump();
 			});
 		},
-		fixAll(text, lang) {
+		fixAll(lang) {
 			return new Promise((resolve) => {
-				waitingFixes.push({ type: 'fixAll', text, lang, resolve });
+				waitingFixes.push({ type: 'fixAll', lang, resolve });
 				pump();
 			});
 		},
