@@ -25,6 +25,12 @@ export default defineConfig({
 			],
 		},
 	},
+	// The long-task measurements run last, alone: "quiet" starts only once "site" has finished, and its
+	// tests share one file, so they run one after another in one worker.
+	projects: [
+		{ name: 'site', testIgnore: /quiet\// },
+		{ name: 'quiet', testMatch: /quiet\/.*\.spec\.ts$/, dependencies: ['site'] },
+	],
 	webServer: {
 		command: 'node scripts/start.mjs --no-build',
 		url: `http://127.0.0.1:${port}/ja/`,
