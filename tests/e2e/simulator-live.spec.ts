@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { simulatorStrings } from '../../src/components/widgets/renewal-simulator/strings.ts';
+import { axeViolationsInBothThemes } from './support/axe.ts';
 
 // Live mode of the renewal simulator: the server's simulated VM polls its own demo vault with the
 // real SDK and streams each poll (SSE); "Renew in Key Vault" makes a new version there.
@@ -34,6 +35,8 @@ for (const lang of ['ja', 'en'] as const) {
 			'kvcert-demo.vault.azure.net/secrets/webcert'
 		);
 		expect(await sim.innerText()).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+		// Live mode's own parts (the trace, the live store and log) pass axe too, light and dark.
+		expect(await axeViolationsInBothThemes(page, 'kvcert-renewal-simulator')).toEqual([]);
 
 		// Off again: the scripted timeline is back.
 		await liveSwitch.uncheck();
