@@ -9,7 +9,12 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	workers: 2,
 	timeout: 60_000,
-	reporter: process.env.CI ? 'line' : 'list',
+	// The JSON report keeps every test's duration (test-results/e2e-report.json), to see where CI's
+	// time goes.
+	reporter: [
+		[process.env.CI ? 'line' : 'list'],
+		['json', { outputFile: 'test-results/e2e-report.json' }],
+	],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		launchOptions: {
