@@ -1,3 +1,4 @@
+import { renderMessage } from '../core/check/report.ts';
 import { escapeControlCharacters } from '../core/terminal-text.ts';
 import type { Lang } from '../vault/vault-i18n.ts';
 
@@ -38,5 +39,5 @@ export function describeArgsError(error: unknown, lang: Lang): string {
 				: code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
 					? TEXT[lang].positional
 					: undefined;
-	return template ? template.replace('{name}', name) : escapeControlCharacters(text);
+	return template ? renderMessage(template, { name }) : escapeControlCharacters(text);
 }

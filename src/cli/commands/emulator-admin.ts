@@ -1,3 +1,4 @@
+import { renderMessage } from '../../core/check/report.ts';
 import { parseArgs } from 'node:util';
 import { ADMIN_HEADER } from '../../emulator/admin-routes.ts';
 import { describeArgsError } from '../args-error.ts';
@@ -62,9 +63,6 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
 	},
 };
 
-const fill = (text: string, values: Record<string, string>) =>
-	text.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
-
 const LOOPBACK_URL = /^http:\/\/(127\.0\.0\.1|\[::1\]):\d{1,5}\/?$/;
 
 /** `kvcert emulator rotate|disable <name>`: changes a running emulator through its admin endpoint. */
@@ -89,7 +87,7 @@ export async function runAdmin(args: string[]): Promise<number> {
 	}
 	const { values, positionals } = parsed;
 	const lang = cliLanguage(values.lang);
-	const m = (key: string, v: Record<string, string> = {}) => fill(MESSAGES[lang][key]!, v);
+	const m = (key: string, v: Record<string, string> = {}) => renderMessage(MESSAGES[lang][key]!, v);
 	const fail = (text: string, help = false) => {
 		console.error(`kvcert emulator ${action}: ${text}${help ? `\n\n${HELP[lang]}` : ''}`);
 		return 2;
