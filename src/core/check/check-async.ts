@@ -1,4 +1,5 @@
 import { checkAnalysed, checkText, type CheckOptions, type CheckResult } from './check.ts';
+import { withCheckPolicy } from './config-policy.ts';
 import type { BicepParameters } from './input/bicep.ts';
 import { iacKindOfPath, iacKindOfText, type IacKind } from './input/iac-detect.ts';
 import { printParseErrorCode } from 'jsonc-parser';
@@ -128,6 +129,14 @@ export async function checkTextAsync(
  * Terraform input whose grammar is not loaded is reported as not read (KV050), never as clean.
  */
 export function checkIacText(
+	text: string,
+	options: CheckOptions,
+	loaded: LoadedGrammars
+): CheckResult {
+	return withCheckPolicy(text, options, (checked) => checkWithGrammars(text, checked, loaded));
+}
+
+function checkWithGrammars(
 	text: string,
 	options: CheckOptions,
 	loaded: LoadedGrammars

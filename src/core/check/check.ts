@@ -19,6 +19,8 @@ import { rules as defaultRules } from './rules/index.ts';
 import { createSession, createTemplateScope, parameterFileValues } from './scope.ts';
 import { createSource, positionAt, rangeAt, type SourceText } from './source.ts';
 import type { Diagnostic, InputKind, Lang, Range } from './types.ts';
+import type { RuleLevel } from './config.ts';
+import type { SuppressedDiagnostic } from './suppressions.ts';
 
 /** Options of a check. */
 export interface CheckOptions {
@@ -34,6 +36,8 @@ export interface CheckOptions {
 	readFile?: ReadFile;
 	/** The rules to run. @default every rule of the registry */
 	rules?: Rule[];
+	/** Rule levels from kvcert.config.json (config-policy.ts applies them after the rules). */
+	ruleLevels?: ReadonlyMap<string, RuleLevel>;
 }
 
 /** A file a command refers to that could not be read. */
@@ -55,6 +59,8 @@ export interface CheckResult {
 	unreadSettings: number;
 	/** Set when the text is none of the kinds kvcert reads (the CLI exits 2 for it). */
 	unrecognised?: boolean;
+	/** Findings set aside by `kvcert-disable…` comments or a baseline (config-policy.ts). */
+	suppressed?: SuppressedDiagnostic[];
 }
 
 /** Parse errors of a bracket left open at the end of the text. */

@@ -53,9 +53,11 @@ export function formatGithub(
 	for (const d of all) if (counts[d.severity]++ < annotationLimit) shown.push(d);
 	const lines = shown.map(annotation);
 	const rest = all.length - shown.length;
+	// A plain log line, not a workflow command: a `::warning` here would be the eleventh annotation
+	// of its kind, which GitHub drops.
 	if (rest > 0)
 		lines.push(
-			`::warning title=kvcert::${escapeData(renderMessage((hasSummary ? checkMessages.truncated : checkMessages.truncatedNoSummary)[lang], { count: rest }))}`
+			`kvcert: ${escapeControlCharacters(renderMessage((hasSummary ? checkMessages.truncated : checkMessages.truncatedNoSummary)[lang], { count: rest }))}`
 		);
 	const summary = [
 		'## kvcert check',
