@@ -35,6 +35,8 @@ export interface ReportContext {
 	/** The report goes to this file instead of standard output. */
 	output: string | undefined;
 	noColor: boolean;
+	/** At most this many error annotations (GitHub shows 10 per step). */
+	errorAnnotations?: number;
 }
 
 /** The path machine reports give a shown path: from the repository root. */
@@ -121,7 +123,7 @@ export function formatReport(results: CheckResult[], context: ReportContext): st
 		});
 	}
 	const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
-	const github = formatGithub(rooted, lang, Boolean(summaryFile));
+	const github = formatGithub(rooted, lang, Boolean(summaryFile), context.errorAnnotations);
 	if (summaryFile && rooted.some((r) => r.diagnostics.length > 0))
 		appendFileSync(summaryFile, github.summary);
 	return github.annotations;

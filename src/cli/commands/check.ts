@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { renderMessage } from '../../core/check/report.ts';
-import { severityRank, type Lang } from '../../core/check/types.ts';
+import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
 import {
@@ -10,6 +10,7 @@ import {
 	type LoadedConfig,
 } from '../config-file.ts';
 import { describeInputError, InputError, maxInputBytes } from '../read-input.ts';
+import { docsUrlEnv, resolveDocsBase } from '../docs-base.ts';
 import { kvcertHomepage } from '../version.ts';
 import { createWorkspace, shownPath } from '../workspace.ts';
 import { applyBaselineFile } from './check-baseline.ts';
@@ -19,25 +20,23 @@ import { parseCheckOptions } from './check-options.ts';
 import { formatReport, textReport, writeReport, type ReportContext } from './check-report.ts';
 import { runCheck } from './check-run.ts';
 
-/** Environment variable that gives the docs address (after --docs-url). */
-export const docsUrlEnv = 'KVCERT_DOCS_URL';
+/** What a caller running the check in-process (the GitHub Action) gets besides the exit code. */
+export interface CheckHooks {
+	/** Receives the text report, whatever the format (the Action prints it to the log). */
+	text?: (report: string) => void;
+	/** Receives the counts behind the exit code. */
+	outcome?: (outcome: CheckOutcome) => void;
+	/** At most this many error annotations with --format github (one slot kept for the Action's). */
+	errorAnnotations?: number;
+}
 
-/**
- * The base address of rule docs: --docs-url, KVCERT_DOCS_URL, the config's docsUrl, or the
- * package's homepage when it is the published site (not a repository page). Undefined when none
- * is known: the text report then names `kvcert explain <id>`, and no localhost link is ever made.
- */
-export function resolveDocsBase(
-	option: string | undefined,
-	env: string | undefined,
-	config: string | undefined,
-	homepage: string | undefined
-): string | undefined {
-	const given = option ?? (env && /^https?:\/\/[^\s/]+/.test(env) ? env : undefined) ?? config;
-	if (given) return given;
-	if (!homepage || homepage.includes('#') || /^https?:\/\/(www\.)?github\.com\//.test(homepage))
-		return undefined;
-	return homepage;
+/** The counts behind an exit code of 0 or 1. */
+export interface CheckOutcome {
+	failOn: Severity;
+	/** Findings at or above failOn (not suppressed, not in the baseline). */
+	failing: number;
+	warnings: number;
+	maxWarnings: number | undefined;
 }
 
 /**
@@ -45,10 +44,7 @@ export function resolveDocsBase(
  * Resolves to the exit code: 0 nothing over the limits, 1 findings over them, 2 usage error or an
  * unreadable path.
  */
-export async function run(
-	args: string[],
-	out: { text?: (report: string) => void } = {}
-): Promise<number> {
+export async function run(args: string[], hooks: CheckHooks = {}): Promise<number> {
 	const lang0: Lang = cliLanguage(langOption(args));
 	const parsed = parseCheckOptions(args, lang0);
 	if (parsed.kind === 'help') {
@@ -143,18 +139,21 @@ export async function run(
 		baseline: baseline.used,
 		output: options.output,
 		noColor: options.noColor,
+		...(hooks.errorAnnotations !== undefined ? { errorAnnotations: hooks.errorAnnotations } : {}),
 	};
-	if (out.text) out.text(textReport(results, context));
+	if (hooks.text) hooks.text(textReport(results, context));
 	if (!writeReport(formatReport(results, context), context)) return 2;
 
 	const threshold = severityRank[failOn];
 	const counted = results.flatMap((r) => r.diagnostics);
-	const failed = counted.some((d) => severityRank[d.severity] >= threshold);
+	const failing = counted.filter((d) => severityRank[d.severity] >= threshold).length;
+	const failed = failing > 0;
 	const warnings = counted.filter((d) => d.severity === 'warning').length;
 	const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
 	if (tooManyWarnings)
 		console.error(
 			renderMessage(cliMessages.tooManyWarnings[lang], { count: warnings, max: maxWarnings })
 		);
+	hooks.outcome?.({ failOn, failing, warnings, maxWarnings });
 	return failed || tooManyWarnings ? 1 : 0;
 }
