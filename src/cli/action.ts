@@ -75,7 +75,7 @@ const reasons = {
 		ja: 'kvcert check を実行できませんでした (終了コード 2: 入力の指定の誤り、または読めないパスか設定ファイル)。理由は上のメッセージを見てください。',
 		en: 'kvcert check could not run (exit code 2: a wrong input, or a path or config that cannot be read); the message above says which.',
 	},
-	report: { ja: 'kvcert check のレポート', en: 'kvcert check report' },
+	report: { ja: 'kvcert check の結果', en: 'kvcert check report' },
 } satisfies Record<string, Localized>;
 
 /** Why the step fails, for its error annotation; undefined when it passes. */
@@ -112,8 +112,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
 		outcome: (o) => (outcome = o),
 		errorAnnotations: 9,
 	});
-	// The text report goes to the log whatever the format (text prints it already).
-	if (format !== 'text' && text !== '') process.stdout.write(`\n${reasons.report[lang]}:\n${text}`);
+	// The text report goes to the log whatever the format (kvcert prints it already beside a report
+	// file, and for text).
+	if (format === 'github' && text !== '')
+		process.stdout.write(`\n${reasons.report[lang]}:\n${text}`);
 	const outputs = env['GITHUB_OUTPUT'];
 	if (outputs)
 		appendFileSync(

@@ -143,6 +143,9 @@ export async function run(args: string[], hooks: CheckHooks = {}): Promise<numbe
 	};
 	if (hooks.text) hooks.text(textReport(results, context));
 	if (!writeReport(formatReport(results, context), context)) return 2;
+	// A report written to a file leaves the log empty: the text report goes there too.
+	if (options.output && options.format !== 'text')
+		process.stdout.write(formatReport(results, { ...context, format: 'text', output: undefined }));
 
 	const threshold = severityRank[failOn];
 	const counted = results.flatMap((r) => r.diagnostics);
