@@ -113,7 +113,7 @@ function readJunit(file) {
 		skipped: cases.filter((c) => /<skipped\b/.test(c)).length,
 		failures: cases
 			.filter((c) => /<failure\b/.test(c))
-			.map((c) => /name="([^"]*)"/.exec(c)?.[1] ?? ''),
+			.map((c) => /\sname="([^"]*)"/.exec(c)?.[1] ?? ''),
 	};
 }
 
