@@ -123,9 +123,9 @@ function match(pattern, folder) {
 	const regex = new RegExp(
 		`^${absolute
 			.replace(/[.+^${}()|[\]\\]/g, '\\$&')
-			.replace(/\*\*\//g, '\u0000')
-			.replace(/\*/g, '[^/]*')
-			.replace(/\u0000/g, '(?:.*/)?')}$`
+			.split('**/')
+			.map((part) => part.replace(/\*/g, '[^/]*'))
+			.join('(?:.*/)?')}$`
 	);
 	const found = [];
 	const walk = (dir) => {

@@ -95,6 +95,7 @@ describe('file names with terminal escapes (N6)', { timeout: 120_000 }, () => {
 		const unread = kvcert([folder.slice(repo.length + 1)]);
 		expect(unread.out).toContain('could not be read and were not checked');
 		expect(unread.out).toContain('␛]0;PWNED␇');
+		// eslint-disable-next-line no-control-regex -- the test looks for raw control characters
 		expect(unread.out).not.toMatch(/[\u001b\u0007]/);
 
 		writeFileSync(
@@ -103,6 +104,7 @@ describe('file names with terminal escapes (N6)', { timeout: 120_000 }, () => {
 		);
 		const fixed = kvcert([folder.slice(repo.length + 1), '--fix']);
 		expect(fixed.out).toContain('fixed KV010');
+		// eslint-disable-next-line no-control-regex -- the test looks for raw control characters
 		expect(fixed.out).not.toMatch(/[\u001b\u0007]/);
 		expect(readFileSync(join(folder, `${evil}.settings.json`), 'utf8')).toContain('"3600"');
 	});
