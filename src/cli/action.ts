@@ -60,11 +60,11 @@ export function checkArguments(env: NodeJS.ProcessEnv = process.env): {
 
 const reasons = {
 	findings_one: {
-		ja: 'kvcert check: {failOn} 以上の問題が {count} 件あります (fail-on: {failOn})。内容は上のレポートを見てください。',
+		ja: 'kvcert check: 重大度 {failOn} 以上の問題が {count} 件あります (fail-on: {failOn})。内容は上の結果を見てください。',
 		en: 'kvcert check: {count} finding at or above {failOn} (fail-on: {failOn}); the report above lists it.',
 	},
 	findings_other: {
-		ja: 'kvcert check: {failOn} 以上の問題が {count} 件あります (fail-on: {failOn})。内容は上のレポートを見てください。',
+		ja: 'kvcert check: 重大度 {failOn} 以上の問題が {count} 件あります (fail-on: {failOn})。内容は上の結果を見てください。',
 		en: 'kvcert check: {count} findings at or above {failOn} (fail-on: {failOn}); the report above lists them.',
 	},
 	warnings: {

@@ -133,6 +133,7 @@ export function checkIacText(
 	options: CheckOptions,
 	loaded: LoadedGrammars
 ): CheckResult {
+	if (!iacKindOf(text, options.path, options.kind)) return checkText(text, options);
 	return withCheckPolicy(text, options, (checked) => checkWithGrammars(text, checked, loaded));
 }
 
@@ -141,8 +142,7 @@ function checkWithGrammars(
 	options: CheckOptions,
 	loaded: LoadedGrammars
 ): CheckResult {
-	const kind = iacKindOf(text, options.path, options.kind);
-	if (!kind) return checkText(text, options);
+	const kind = iacKindOf(text, options.path, options.kind)!;
 	const lang = options.lang ?? 'en';
 	const source = createSource(options.path ?? '<input>', text);
 	const empty: CheckedDocument = {

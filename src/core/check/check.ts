@@ -20,6 +20,7 @@ import { createSession, createTemplateScope, parameterFileValues } from './scope
 import { createSource, positionAt, rangeAt, type SourceText } from './source.ts';
 import type { Diagnostic, InputKind, Lang, Range } from './types.ts';
 import type { RuleLevel } from './config.ts';
+import { withCheckPolicy } from './config-policy.ts';
 import type { SuppressedDiagnostic } from './suppressions.ts';
 
 /** Options of a check. */
@@ -304,8 +305,10 @@ export function findExtensionsInText(text: string, options: CheckOptions = {}): 
  * az CLI / PowerShell commands) and returns positioned diagnostics. Never throws on bad input.
  */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-	const source = createSource(options.path ?? '<input>', text);
-	return checkAnalysed(source, analyse(source, options), options);
+	return withCheckPolicy(text, options, (checked) => {
+		const source = createSource(checked.path ?? '<input>', text);
+		return checkAnalysed(source, analyse(source, checked), checked);
+	});
 }
 
 /** An input read into the model, ready for the rules (see `checkAnalysed`). */
