@@ -132,7 +132,7 @@ describe('kvcert check in a repository', { timeout: 120_000 }, () => {
 		writeFileSync(join(repo, 'infra/broken.json'), brokenTemplate);
 	});
 
-	it('drops KV015 when kvcert.config.json turns it off, and refuses an unknown rule', () => {
+	it('drops KV015 when kvcert.config.json turns it off, skips its ignores, and refuses an unknown rule', () => {
 		writeFileSync(
 			join(repo, 'kvcert.config.json'),
 			'{ "rules": { "KV015": "off", "KV020": "warning" } }\n'
@@ -143,6 +143,19 @@ describe('kvcert check in a repository', { timeout: 120_000 }, () => {
 		);
 		expect(findings.map((d: { ruleId: string }) => d.ruleId)).toEqual(['KV005', 'KV020']);
 		expect(findings[1].severity).toBe('warning');
+		// ignores, relative to the config's folder: a folder pattern covers what is inside it.
+		mkdirSync(join(repo, 'legacy'));
+		writeFileSync(join(repo, 'legacy/old.json'), brokenTemplate);
+		writeFileSync(join(repo, 'kvcert.config.json'), '{ "ignores": ["legacy/"] }\n');
+		const ignored = kvcert(['check', '.', '--verbose']);
+		expect(ignored.stdout).not.toContain('--> legacy/old.json');
+		expect(ignored.stdout).toContain('legacy/old.json: ignored by the config’s ignores');
+		writeFileSync(join(repo, 'elsewhere.json'), '{ "ignores": ["legacy/"] }\n');
+		expect(kvcert(['check', 'legacy', '--config', 'elsewhere.json']).stdout).toContain(
+			'1 file skipped'
+		);
+		rmSync(join(repo, 'legacy'), { recursive: true });
+		unlinkSync(join(repo, 'elsewhere.json'));
 		writeFileSync(
 			join(repo, 'kvcert.config.json'),
 			'{ "rules": { "KV999": "off" }, "colour": true }\n'

@@ -1,4 +1,5 @@
-import { ruleDocsUrl, fixMessageIds } from '../../core/check/docs.ts';
+import { fixMessageIds, ruleDocsUrl } from '../../core/check/docs.ts';
+import { checkMessages } from '../../core/check/messages.ts';
 import { renderMessage } from '../../core/check/report.ts';
 import { findRule, rules } from '../../core/check/rules/index.ts';
 import { ruleSources } from '../../core/check/sources.ts';
@@ -30,9 +31,6 @@ Example: kvcert explain KV015, kvcert explain certificates-path`,
 	fixes: { ja: 'kvcert check --fix で直せるもの', en: 'Fixed by kvcert check --fix' },
 	sources: { ja: '出典', en: 'Sources' },
 	page: { ja: '説明ページ', en: 'Docs page' },
-	error: { ja: 'エラー', en: 'error' },
-	warning: { ja: '警告', en: 'warning' },
-	info: { ja: '情報', en: 'info' },
 } satisfies Record<string, Localized>;
 
 function indent(text: string): string {
@@ -50,7 +48,7 @@ export function explainRule(idOrName: string, lang: Lang, docsBase?: string): st
 	const m = explainMessages;
 	const lines = [
 		`${rule.id} ${rule.name}: ${rule.meta.title[lang]}`,
-		`${m.severity[lang]}: ${m[rule.severity][lang]}`,
+		`${m.severity[lang]}: ${checkMessages[rule.severity][lang]}`,
 		'',
 		rule.meta.docs[lang],
 	];
@@ -109,7 +107,7 @@ export function listRules(lang: Lang): string {
 	return `${rules
 		.map(
 			(r) =>
-				`${r.id}  ${r.name.padEnd(width)}  ${explainMessages[r.severity][lang].padEnd(lang === 'ja' ? 3 : 7)}  ${r.meta.title[lang]}`
+				`${r.id}  ${r.name.padEnd(width)}  ${checkMessages[r.severity][lang].padEnd(lang === 'ja' ? 3 : 7)}  ${r.meta.title[lang]}`
 		)
 		.join('\n')}\n`;
 }

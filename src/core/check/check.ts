@@ -58,7 +58,7 @@ export interface CheckResult {
 	unreadable: UnreadableReference[];
 	/** How many of the extensions found had settings that could not be read (KV051 says where). */
 	unreadSettings: number;
-	/** Set when the text is none of the kinds kvcert reads (the CLI exits 2 for it). */
+	/** Set when the text is none of the kinds kvcert reads (KV051 says what it looks like). */
 	unrecognised?: boolean;
 	/** Findings set aside by `kvcert-disable…` comments or a baseline (config-policy.ts). */
 	suppressed?: SuppressedDiagnostic[];
