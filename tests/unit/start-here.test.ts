@@ -298,7 +298,7 @@ describe('Start here: every command in both shells, with its output', () => {
 				.find((f) => f.body.startsWith('settings.json: '))!
 				.body.trim();
 			const result = checkText(settings, { path: 'settings.json', lang });
-			expect(formatText([result], { lang }).trim()).toBe(promised);
+			expect(formatText([result], { lang, sources: new Map() }).trim()).toBe(promised);
 		}
 	});
 });
