@@ -9,7 +9,15 @@ import {
 import type { FindingView } from '../../../src/components/widgets/checker/view-model.ts';
 
 const finding = (line: number, ruleId: string, severity: Severity, message = ruleId) =>
-	({ ruleId, severity, message, line, column: 1, from: line * 10, to: line * 10 + 4 }) as FindingView;
+	({
+		ruleId,
+		severity,
+		message,
+		line,
+		column: 1,
+		from: line * 10,
+		to: line * 10 + 4,
+	}) as FindingView;
 
 // The shape of the 67 KB template's result: errors and a warning, and the same info eight times.
 const findings: FindingView[] = [

@@ -23,7 +23,10 @@ describe('fix-all edits', () => {
 		);
 		const fixed = template
 			.replace('"typeHandlerVersion": "1.0"', '"typeHandlerVersion": "3.0"')
-			.replace(/("typeHandlerVersion": "1.0"[\s\S]*?)"typeHandlerVersion": "1.0"/, '$1"typeHandlerVersion": "3.0"')
+			.replace(
+				/("typeHandlerVersion": "1.0"[\s\S]*?)"typeHandlerVersion": "1.0"/,
+				'$1"typeHandlerVersion": "3.0"'
+			)
 			.replace('"pollingIntervalInS": "3600"', '"pollingIntervalInS": "3600",\n  "extra": true');
 		const edits = textChanges(template, fixed);
 		expect(apply(template, edits)).toBe(fixed);

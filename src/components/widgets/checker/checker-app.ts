@@ -150,7 +150,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			true
 		);
 		// The fixed row goes away with the next check: keep the keyboard's place on Undo.
-		undoButton.focus();
+		undoButton.focus({ preventScroll: true });
 	};
 
 	for (const button of filterButtons)
@@ -237,6 +237,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const editor: CheckerEditor = createEditor(host, {
 		doc: initial,
 		label: t('kvcert.checker.editorLabel'),
+		placeholder: textarea.placeholder,
 		describedBy: textarea.getAttribute('aria-describedby') ?? undefined,
 		language: editorLanguageOf(initial),
 		onChange: changed,

@@ -38,6 +38,7 @@ import {
 	highlightSpecialChars,
 	keymap,
 	lineNumbers,
+	placeholder,
 	runScopeHandlers,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
@@ -82,6 +83,7 @@ const theme = EditorView.theme({
 	'&.cm-focused': { outline: '2px solid var(--sl-color-accent)', outlineOffset: '2px' },
 	'.cm-scroller': { fontFamily: 'var(--__sl-font-mono, monospace)', overflow: 'auto' },
 	'.cm-content': { caretColor: 'var(--sl-color-white)' },
+	'.cm-placeholder': { color: 'var(--sl-color-gray-3)', fontFamily: 'var(--__sl-font)' },
 	'.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--sl-color-white)' },
 	'.cm-gutters': {
 		backgroundColor: 'var(--sl-color-gray-6)',
@@ -96,7 +98,9 @@ const theme = EditorView.theme({
 	'&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection':
 		{ backgroundColor: 'var(--sl-color-accent-low)' },
 	'.cm-changed': { backgroundColor: 'var(--sl-color-green-low)' },
-	'.cm-changedLine': { backgroundColor: 'color-mix(in srgb, var(--sl-color-green-low) 55%, transparent)' },
+	'.cm-changedLine': {
+		backgroundColor: 'color-mix(in srgb, var(--sl-color-green-low) 55%, transparent)',
+	},
 	'.cm-changedLine .cm-changed': {
 		outline: '1px solid var(--sl-color-green)',
 		borderRadius: '2px',
@@ -160,6 +164,8 @@ export interface EditorOptions {
 	doc: string;
 	/** The editor's accessible name. */
 	label: string;
+	/** What the empty editor shows. */
+	placeholder: string;
 	/** The id of the element that describes the editor. */
 	describedBy?: string;
 	language: EditorLanguage;
@@ -255,6 +261,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 				highlightActiveLine(),
 				syntaxHighlighting(highlight),
 				lintGutter(),
+				placeholder(options.placeholder),
 				changedRanges,
 				revealScroll,
 				stickyMargins,

@@ -8,8 +8,7 @@ export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** One entry of the list: a finding on its own, or a group of identical findings. */
 export type ListEntry =
-	| { kind: 'finding'; index: number }
-	| { kind: 'group'; severity: Severity; indices: number[] };
+	{ kind: 'finding'; index: number } | { kind: 'group'; severity: Severity; indices: number[] };
 
 /** Findings are identical when the same rule says the same thing at the same severity. */
 const keyOf = (f: FindingView) => `${f.ruleId ?? ''}\u0000${f.severity}\u0000${f.message}`;

@@ -156,7 +156,8 @@ export function renderFindings(list: HTMLElement, view: CheckerView, options: Pa
 	const rows: HTMLLIElement[] = [];
 	for (const entry of entries) {
 		if (budget <= 0) break;
-		if (entry.kind === 'finding') rows.push(findingRow(view.findings[entry.index]!, entry.index, options));
+		if (entry.kind === 'finding')
+			rows.push(findingRow(view.findings[entry.index]!, entry.index, options));
 		else rows.push(groupRow(entry, view.findings, options));
 		budget -= entry.kind === 'finding' ? 1 : entry.indices.length;
 	}
@@ -189,7 +190,8 @@ export function markCurrent(list: HTMLElement, index: number | undefined): HTMLE
 	if (!row) return undefined;
 	// A finding inside a closed group: open the group, so the row is there to see.
 	const members = row.closest<HTMLElement>('ol.members');
-	if (members?.hidden) members.parentElement?.querySelector<HTMLButtonElement>('[data-toggle]')?.click();
+	if (members?.hidden)
+		members.parentElement?.querySelector<HTMLButtonElement>('[data-toggle]')?.click();
 	row.setAttribute('aria-current', 'true');
 	return row;
 }

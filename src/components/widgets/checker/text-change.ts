@@ -27,7 +27,11 @@ function linesOf(text: string): string[] {
  * The edit script between two line arrays (Myers' O(ND) diff): pairs of equal lines as
  * [index in a, index in b], in order; `undefined` when it would take more than `maxWork` steps.
  */
-function commonLines(a: string[], b: string[], maxWork: number): Array<[number, number]> | undefined {
+function commonLines(
+	a: string[],
+	b: string[],
+	maxWork: number
+): Array<[number, number]> | undefined {
 	const n = a.length;
 	const m = b.length;
 	const max = n + m;
@@ -66,7 +70,9 @@ function commonLines(a: string[], b: string[], maxWork: number): Array<[number, 
 		const frontier = trace[d]!;
 		const k = x - y;
 		const previousK =
-			k === -d || (k !== d && frontier[offset + k - 1]! < frontier[offset + k + 1]!) ? k + 1 : k - 1;
+			k === -d || (k !== d && frontier[offset + k - 1]! < frontier[offset + k + 1]!)
+				? k + 1
+				: k - 1;
 		const previousX = frontier[offset + previousK]!;
 		const previousY = previousX - previousK;
 		while (x > previousX && y > previousY) pairs.push([--x, --y]);
@@ -105,8 +111,7 @@ export function textChanges(before: string, after: string): EditView[] {
 		const removed = a.slice(ai, toA).join('');
 		const inserted = b.slice(bi, toB).join('');
 		const edit = textChange(removed, inserted);
-		if (edit)
-			edits.push({ from: aOffset + edit.from, to: aOffset + edit.to, insert: edit.insert });
+		if (edit) edits.push({ from: aOffset + edit.from, to: aOffset + edit.to, insert: edit.insert });
 		aOffset += removed.length;
 		ai = toA;
 		bi = toB;

@@ -48,9 +48,7 @@ export function createCheckerClient(onError: (name?: string) => void): CheckerCl
 			job.resolve(response?.type === 'result' ? response.result : undefined);
 		else
 			job.resolve(
-				response?.type === 'fixed'
-					? { fixed: response.fixed, edits: response.edits }
-					: undefined
+				response?.type === 'fixed' ? { fixed: response.fixed, edits: response.edits } : undefined
 			);
 	};
 	const pump = () => {
