@@ -61,3 +61,12 @@ describe('fix-all edits', () => {
 		);
 	});
 });
+
+test('a changed part of a word is widened to the whole word', () => {
+	const before = '"url": "https://kv.vault.azure.net/certificates/web"';
+	const after = '"url": "https://kv.vault.azure.net/secrets/web"';
+	const edits = textChanges(before, after);
+	expect(edits).toHaveLength(1);
+	expect(apply(before, edits)).toBe(after);
+	expect(after.slice(edits[0]!.from, edits[0]!.from + edits[0]!.insert.length)).toBe('secrets');
+});

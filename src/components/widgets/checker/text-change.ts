@@ -18,6 +18,9 @@ export function textChange(before: string, after: string): EditView | undefined 
 /** Line-diff work above which {@link textChanges} gives up finding small edits (one edit instead). */
 const maxDiffWork = 4_000_000;
 
+/** Characters of a word (an identifier, a key, a path segment). */
+const wordChar = /[\w-]/;
+
 /** Lines of a text with their line breaks kept, so that joining them gives the text back. */
 function linesOf(text: string): string[] {
 	return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
@@ -111,7 +114,13 @@ export function textChanges(before: string, after: string): EditView[] {
 		const removed = a.slice(ai, toA).join('');
 		const inserted = b.slice(bi, toB).join('');
 		const edit = textChange(removed, inserted);
-		if (edit) edits.push({ from: aOffset + edit.from, to: aOffset + edit.to, insert: edit.insert });
+		if (edit) {
+			// Whole words, so the highlight reads "secrets", not "secret".
+			let { from, to, insert } = edit;
+			while (from > 0 && wordChar.test(removed[from - 1]!)) insert = removed[--from]! + insert;
+			while (to < removed.length && wordChar.test(removed[to]!)) insert += removed[to++]!;
+			edits.push({ from: aOffset + from, to: aOffset + to, insert });
+		}
 		aOffset += removed.length;
 		ai = toA;
 		bi = toB;
