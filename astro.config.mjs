@@ -13,7 +13,6 @@ export default defineConfig({
 	srcDir: '.',
 	output: 'static',
 	adapter: node({ mode: 'standalone' }),
-	redirects: { '/': '/ja/' },
 	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
 	vite: {
 		plugins: [lazySearch()],
