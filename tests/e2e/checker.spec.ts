@@ -491,7 +491,7 @@ test.describe('template checker workspace at 1440×900', () => {
 			'.jsonc',
 		])
 			expect(accept).toContain(extension);
-		await expect(checker.getByText('Bicep', { exact: false }).first()).toBeVisible();
+		await expect(checker.locator('[data-status]')).toContainText('Bicep');
 
 		await checker.getByLabel(t('editorLabel')).focus();
 		await expect(checker).toHaveAttribute('data-ready', 'true');

@@ -70,7 +70,7 @@ test('the home pages link the tools with cards', async ({ page }) => {
 		['en', 'Thumbprint tool'],
 	] as const) {
 		await page.goto(`/${lang}/`);
-		await expect(page.locator(`a[href="/${lang}/tools/thumbprint/"]`)).toContainText(name);
+		await expect(page.locator(`main a[href="/${lang}/tools/thumbprint/"]`)).toContainText(name);
 		await expect(page.locator(`.sl-link-card a[href="/${lang}/rules/"]`)).toBeVisible();
 	}
 });

@@ -87,7 +87,15 @@ class KvDiagram extends HTMLElement {
 			);
 			if (left !== canvas.scrollLeft) canvas.scrollTo({ left, behavior });
 		}
-		canvas.scrollIntoView({ block: 'nearest', behavior });
+		// The drawing and the status line under it (the step's sentence) in the window, below the
+		// sticky header, scrolling as little as possible.
+		const status = this.querySelector('.kv-diagram__status') ?? canvas;
+		const top = frame.top;
+		const bottom = status.getBoundingClientRect().bottom;
+		const covered = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+		if (top < covered) scrollBy({ top: top - covered, behavior });
+		else if (bottom > innerHeight)
+			scrollBy({ top: Math.min(bottom - innerHeight + 8, top - covered), behavior });
 	}
 }
 
