@@ -533,7 +533,7 @@ test.describe('template checker workspace at 1440×900', () => {
 		});
 		expect(selected.top).toBeGreaterThanOrEqual(header);
 		expect(selected.bottom).toBeLessThanOrEqual(900);
-		await expect(checker.locator('.cm-activeLineGutter')).toHaveText(String(line));
+		await expect(checker.locator('.cm-lineNumbers .cm-activeLineGutter')).toHaveText(String(line));
 
 		// The severity filter hides the info findings; next goes to the next finding shown.
 		const info = checker.locator('[data-filter="info"]');
