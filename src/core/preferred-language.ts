@@ -2,7 +2,7 @@
 // server, navigator.languages in a static page). Japanese or English by the first of them the list
 // names; a list that names neither (say French only) gets English, the one more visitors read; no
 // list at all gets the site's default, Japanese.
-import type { Lang } from './check/types.ts';
+import type { Lang } from './i18n/lang.ts';
 
 /** The language tags of an Accept-Language header, most preferred first (q=0 ones dropped). */
 export function acceptLanguageTags(header: string | null | undefined): string[] {
