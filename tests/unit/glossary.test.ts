@@ -11,9 +11,9 @@ const read = (path: string) => readFileSync(new URL(path, docs), 'utf8');
 describe('glossary', () => {
 	for (const lang of ['ja', 'en'] as const)
 		test(`${lang}: every term has its anchor, in the table's terms, sorted`, () => {
-			const ids = [...read(`${lang}/glossary.mdx`).matchAll(/<dt id="([\w-]+)">/g)].map(
-				(m) => m[1]
-			);
+			const ids = [
+				...read(`${lang}/glossary.mdx`).matchAll(/<span id="([\w-]+)" class="kv-term-anchor">/g),
+			].map((m) => m[1]);
 			expect(new Set(ids)).toEqual(new Set(glossaryTerms.map((t) => t.id)));
 			expect(ids).toHaveLength(glossaryTerms.length);
 			const sortKey = new Map(glossaryTerms.map((t) => [t.id, t[lang].sort]));
