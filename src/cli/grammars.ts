@@ -1,7 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { GrammarLoader, GrammarName } from '../core/check/input/tree-sitter.ts';
+import type { GrammarLoader, GrammarName } from '../core/check/index.ts';
 
 /** Package-relative paths of the WebAssembly files (resolved from node_modules). */
 const packagePaths: Record<GrammarName, string> = {

@@ -2,19 +2,21 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { CheckResult } from '../../core/check/check.ts';
-import { checkIacText, loadGrammars } from '../../core/check/check-async.ts';
+import {
+	check,
+	detectInputKind,
+	fixFiles,
+	formatGithub,
+	formatJson,
+	formatSarif,
+	formatText,
+	renderMessage,
+	severityRank,
+	type CheckResult,
+	type Lang,
+	type Severity,
+} from '../../core/check/index.ts';
 import { fileGrammars } from '../grammars.ts';
-import { fixFiles } from '../../core/check/fix.ts';
-import { formatGithub } from '../../core/check/format/github.ts';
-import { formatJson } from '../../core/check/format/json.ts';
-import { formatSarif } from '../../core/check/format/sarif.ts';
-import { formatText } from '../../core/check/format/text.ts';
-import { jsonInputKind } from '../../core/check/input/detect.ts';
-import { parseJsonDocument } from '../../core/check/json.ts';
-import { renderMessage } from '../../core/check/report.ts';
-import { createSource } from '../../core/check/source.ts';
-import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { describeArgsError } from '../args-error.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
@@ -47,9 +49,7 @@ function pairParameters(
 	inputs: Input[],
 	explicit: { path: string; text: string } | undefined
 ): Input[] {
-	const kinds = inputs.map((input) =>
-		jsonInputKind(parseJsonDocument(createSource(input.path, input.text)).root)
-	);
+	const kinds = inputs.map((input) => detectInputKind(input.text, input.path));
 	const templates = inputs.filter((_, i) => kinds[i] === 'template');
 	const result: Input[] = [];
 	inputs.forEach((input, i) => {
@@ -199,14 +199,14 @@ export async function run(args: string[]): Promise<number> {
 	}
 	const paired = pairParameters(inputs, explicit);
 
+	/** Files the inputs name (settings files, modules), read once. */
+	const named = new Map<string, string>();
 	// Bicep and Terraform grammars are loaded only when such a file is among the inputs.
-	const grammars = await loadGrammars(paired, fileGrammars);
-	const checkAll = (texts: Map<string, string>): CheckResult[] =>
-		paired.map((input) => {
-			const base = input.path === stdinPath ? cwd : dirname(resolve(cwd, input.path));
-			return checkIacText(
-				texts.get(input.path) ?? input.text,
-				{
+	const checkAll = (texts: ReadonlyMap<string, string>): Promise<CheckResult[]> =>
+		Promise.all(
+			paired.map((input) => {
+				const base = input.path === stdinPath ? cwd : dirname(resolve(cwd, input.path));
+				return check(texts.get(input.path) ?? input.text, {
 					path: input.path,
 					lang,
 					...(input.parameters
@@ -217,6 +217,7 @@ export async function run(args: string[]): Promise<number> {
 								},
 							}
 						: {}),
+					grammars: fileGrammars,
 					readFile: (path) => {
 						const full = resolve(base, path);
 						const shown =
@@ -226,36 +227,39 @@ export async function run(args: string[]): Promise<number> {
 									? full.slice(cwd.length + 1)
 									: full;
 						if (texts.has(shown)) return texts.get(shown);
+						if (named.has(shown)) return named.get(shown);
 						try {
 							const text = readInputFile(full, maxBytes, shown).toString('utf8');
-							texts.set(shown, text);
+							named.set(shown, text);
 							return text;
 						} catch {
 							return undefined;
 						}
 					},
-				},
-				grammars
-			);
-		});
+				});
+			})
+		);
 
 	const texts = new Map<string, string>();
 	for (const input of paired) {
 		texts.set(input.path, input.text);
 		if (input.parameters) texts.set(input.parameters.path, input.parameters.text);
 	}
-	let results = checkAll(texts);
+	let results = await checkAll(texts);
 	if (values.fix) {
-		const original = new Map(texts);
-		const fixed = fixFiles(texts, (current) => checkAll(current).flatMap((r) => r.diagnostics));
+		const original = new Map([...named, ...texts]);
+		const fixed = await fixFiles(original, async (current) =>
+			(await checkAll(current)).flatMap((r) => r.diagnostics)
+		);
 		for (const [file, text] of fixed.files)
 			if (original.get(file) !== text && file !== stdinPath)
 				writeFileSync(resolve(cwd, file), text);
 		const lines = fixed.fixes.map((f) => renderMessage(cliMessages.fixed[lang], { ...f }));
 		console.error(lines.length > 0 ? lines.join('\n') : cliMessages.nothingFixed[lang]);
 		for (const [file, text] of fixed.files) texts.set(file, text);
-		results = checkAll(texts);
+		results = await checkAll(texts);
 	}
+	for (const [file, text] of named) if (!texts.has(file)) texts.set(file, text);
 
 	const threshold = severityRank[failOn];
 	const failed = results.some((r) =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 
 const directory = new URL('../../fixtures/check/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, directory), 'utf8');
@@ -14,7 +14,7 @@ const readFile = (name: string) => {
 
 /** Findings as `RULE severity file:line:column`, in report order. */
 function findings(name: string, parameters?: string): string[] {
-	const result = checkText(read(name), {
+	const result = checkSync(read(name), {
 		path: name,
 		readFile,
 		...(parameters ? { parameters: { path: parameters, text: read(parameters) } } : {}),
@@ -87,7 +87,7 @@ describe('real-world shapes from the research notes', () => {
 	});
 
 	it('says when there is no Key Vault extension', () => {
-		const result = checkText(read('no-extension.json'));
+		const result = checkSync(read('no-extension.json'));
 		expect(result.extensionCount).toBe(0);
 		expect(result.diagnostics).toEqual([]);
 	});
@@ -95,7 +95,7 @@ describe('real-world shapes from the research notes', () => {
 
 describe('fixes inside command lines', () => {
 	it('keeps fixes that cannot break shell quoting and drops the others', () => {
-		const result = checkText(read('az-cli.sh'), { path: 'az-cli.sh', readFile });
+		const result = checkSync(read('az-cli.sh'), { path: 'az-cli.sh', readFile });
 		const byRule = new Map(result.diagnostics.map((d) => [d.ruleId, d]));
 		expect(byRule.get('KV015')?.fix?.edits[0]?.newText).toBe('secrets');
 		expect(byRule.get('KV010')?.fix).toBeUndefined();

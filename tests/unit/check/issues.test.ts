@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 
 const directory = new URL('../../fixtures/check/issues/', import.meta.url);
 
@@ -50,7 +50,7 @@ describe('configurations from public failure reports', () => {
 	it.each(Object.entries(expected))(
 		'%s: the cause is found before deployment',
 		(name, { extensions, unread, findings }) => {
-			const result = checkText(readFileSync(new URL(name, directory), 'utf8'), { path: name });
+			const result = checkSync(readFileSync(new URL(name, directory), 'utf8'), { path: name });
 			expect(result.extensionCount).toBe(extensions);
 			expect(result.unreadSettings).toBe(unread);
 			expect(
@@ -63,7 +63,7 @@ describe('configurations from public failure reports', () => {
 	it('says the -Setting mistake in Japanese too', () => {
 		const text = readFileSync(new URL('i2-vmss-setting-string.ps1', directory), 'utf8');
 		expect(
-			checkText(text, { lang: 'ja' }).diagnostics.find((d) => d.ruleId === 'KV051')?.message
+			checkSync(text, { lang: 'ja' }).diagnostics.find((d) => d.ruleId === 'KV051')?.message
 		).toBe(
 			'-Setting にはハッシュテーブル (@{ … }) を渡します。JSON の文字列を渡すと settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。'
 		);

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../check.ts';
+import type { CheckResult } from '../engine/check.ts';
 import { ruleDocsUrl } from '../docs.ts';
 import { rules as allRules } from '../rules/index.ts';
 import type { Diagnostic, Lang, Range, Severity } from '../types.ts';

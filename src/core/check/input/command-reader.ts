@@ -1,0 +1,26 @@
+import { rangeAt } from '../source.ts';
+import { isCommandText } from './detect.ts';
+import { parseCommands } from './command.ts';
+import type { InputReader } from './reader.ts';
+
+/** az CLI and Azure PowerShell commands that install the extension (input/command.ts). */
+export const commandReader: InputReader = {
+	name: 'commands',
+	kind: 'command',
+	fixPolicy: 'quoted-shell',
+	claims: (probe) =>
+		probe.kind === 'command' || (probe.kind === undefined && isCommandText(probe.text)),
+	read(source, env) {
+		const parsed = parseCommands(source, env.readFile, env.budget);
+		return {
+			kind: 'command',
+			document: parsed.document,
+			jsonDocuments: parsed.settingsDocuments,
+			unreadable: parsed.unreadable.map((u) => ({
+				path: u.path,
+				file: u.anchor.source.path,
+				range: rangeAt(u.anchor.source, u.anchor.start, u.anchor.end),
+			})),
+		};
+	},
+};
