@@ -38,7 +38,7 @@ export async function grammarPath(name: GrammarName): Promise<string> {
 	return createRequire(import.meta.url).resolve(packagePaths[name]);
 }
 
-/** Loads the tree-sitter runtime and grammars from disk, for `checkTextAsync`. */
+/** Loads the tree-sitter runtime and grammars from disk, for `check`. */
 export const fileGrammars: GrammarLoader = {
 	async load(name) {
 		return new Uint8Array(await readFile(await grammarPath(name)));
