@@ -47,6 +47,7 @@ import { linuxAclsShapeRule } from './kv046-linux-acls-shape.ts';
 import { expressionSyntaxRule } from './kv049-expression-syntax.ts';
 import { jsonSyntaxRule } from './kv050-json-syntax.ts';
 import { unreadInputRule } from './kv051-unread-input.ts';
+import { settingsSchemaRule } from './kv052-settings-schema.ts';
 import type { Rule } from '../rule.ts';
 
 /** Every rule, in catalog order. KV049, KV050 and KV051 are reported by the engine itself. */
@@ -100,6 +101,7 @@ export const rules: Rule[] = [
 	expressionSyntaxRule,
 	jsonSyntaxRule,
 	unreadInputRule,
+	settingsSchemaRule,
 ];
 
 /** Finds a rule by id (e.g. `KV015`) or name (e.g. `certificates-path`). */
