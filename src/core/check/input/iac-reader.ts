@@ -17,7 +17,15 @@ import type { SyntaxNode } from './tree-sitter.ts';
 /** At most this many syntax errors are reported per file. */
 const maxSyntaxErrors = 20;
 
-/** Reports the parts of a tree tree-sitter could not parse, each at its place. */
+/** Text that shows a Key Vault VM extension is declared in a part that was not read. */
+const extensionMarker = /KeyVaultFor(?:Windows|Linux)|Microsoft\.Azure\.KeyVault\b/;
+
+/**
+ * Reports the parts of a tree tree-sitter could not parse, each at its place, as not read: a
+ * construct the grammar does not know (tree-sitter-bicep 1.1.0 has no `extension` statement) must
+ * never fail a run, and cannot be told from a syntax error. A part that holds a Key Vault
+ * extension is a warning, so that the extension is never silently skipped.
+ */
 function reportSyntaxErrors(
 	root: SyntaxNode,
 	source: SourceText,
@@ -32,8 +40,11 @@ function reportSyntaxErrors(
 			const start = node.startIndex;
 			const end = Math.max(node.endIndex, start + 1);
 			const lineEnd = source.raw.indexOf('\n', start);
-			env.report(jsonSyntaxRule, {
-				messageId: kind === 'terraform' ? 'hcl' : 'bicep',
+			const holdsExtension = extensionMarker.test(source.raw.slice(start, end));
+			env.report(unreadInputRule, {
+				messageId: holdsExtension ? 'extensionNotRead' : 'grammarGap',
+				...(holdsExtension ? { severity: 'warning' as const } : {}),
+				data: { language: kind === 'terraform' ? 'Terraform' : 'Bicep' },
 				at: { source, start, end: lineEnd > start ? Math.min(end, lineEnd) : end },
 			});
 			found++;
