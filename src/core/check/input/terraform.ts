@@ -542,7 +542,10 @@ class TerraformReader {
 		return unknown(
 			`tf:${resourceKey}.${attribute.join('.').toLowerCase()}`,
 			label(text),
-			attributeTags[last]
+			// `.id` of an identity is its resource ID, which KV032 tells from a client ID.
+			type === 'azurerm_user_assigned_identity' && last === 'id'
+				? 'resourceId'
+				: attributeTags[last]
 		);
 	}
 
