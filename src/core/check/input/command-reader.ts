@@ -2,6 +2,7 @@ import { rangeAt } from '../source.ts';
 import { isCommandText } from './detect.ts';
 import { parseCommands } from './command.ts';
 import type { InputReader } from './reader.ts';
+import { azOptionDashesRule, oneDashOption } from '../rules/kv053-az-option-dashes.ts';
 
 /** az CLI and Azure PowerShell commands that install the extension (input/command.ts). */
 export const commandReader: InputReader = {
@@ -12,6 +13,8 @@ export const commandReader: InputReader = {
 		probe.kind === 'command' || (probe.kind === undefined && isCommandText(probe.text)),
 	read(source, env) {
 		const parsed = parseCommands(source, env.readFile, env.budget);
+		for (const { written, meant, anchor } of parsed.oneDashOptions)
+			env.report(azOptionDashesRule, oneDashOption(written, meant, anchor));
 		return {
 			kind: 'command',
 			document: parsed.document,

@@ -48,9 +48,10 @@ import { expressionSyntaxRule } from './kv049-expression-syntax.ts';
 import { jsonSyntaxRule } from './kv050-json-syntax.ts';
 import { unreadInputRule } from './kv051-unread-input.ts';
 import { settingsSchemaRule } from './kv052-settings-schema.ts';
+import { azOptionDashesRule } from './kv053-az-option-dashes.ts';
 import type { Rule } from '../rule.ts';
 
-/** Every rule, in catalog order. KV049, KV050 and KV051 are reported by the engine itself. */
+/** Every rule, in catalog order. KV049, KV050, KV051 and KV053 are reported by the engine and the readers. */
 export const rules: Rule[] = [
 	publisherRule,
 	extensionTypeRule,
@@ -102,6 +103,7 @@ export const rules: Rule[] = [
 	jsonSyntaxRule,
 	unreadInputRule,
 	settingsSchemaRule,
+	azOptionDashesRule,
 ];
 
 /** Finds a rule by id (e.g. `KV015`) or name (e.g. `certificates-path`). */
