@@ -36,7 +36,7 @@ describe('real-world shapes from the research notes', () => {
 	it('Service Fabric scale set with a user-assigned identity', () => {
 		expect(findings('service-fabric-vmss.json')).toEqual([
 			'KV004 warning service-fabric-vmss.json:39:41',
-			'KV030 error service-fabric-vmss.json:41:19',
+			'KV030 warning service-fabric-vmss.json:41:19',
 		]);
 	});
 
@@ -75,6 +75,8 @@ describe('real-world shapes from the research notes', () => {
 		expect(findings('tre-settings.json')).toEqual([
 			'KV028 warning tre-settings.json:6:27',
 			'KV009 error tre-settings.json:8:5',
+			// The misplaced block's msiClientId is a resource ID (AzureTRE#3492): still checked.
+			'KV032 warning tre-settings.json:10:22',
 		]);
 	});
 

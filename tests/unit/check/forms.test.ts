@@ -27,7 +27,7 @@ describe('where the extension is declared', () => {
 		const result = run('sf-managed-nodetype.json');
 		expect(result.extensionCount).toBe(1);
 		// A user-assigned identity on the node type and no authenticationSettings.msiClientId.
-		expect(findings('sf-managed-nodetype.json')).toEqual(['KV030 error 34:15-34:25']);
+		expect(findings('sf-managed-nodetype.json')).toEqual(['KV030 warning 34:15-34:25']);
 	});
 
 	it('reads Batch pool extensions (entries without properties)', () => {
