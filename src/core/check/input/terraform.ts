@@ -278,6 +278,12 @@ class TerraformReader {
 	readonly resources = new Map<string, Resource>();
 	private readonly active = new Set<object>();
 	private depth = 0;
+	/**
+	 * Loop variables of the `for` expressions being read, innermost last: each names the collection
+	 * it ranges over (`v` in `[for k, v in data.x.c : v.secret_id]` stands for an element of
+	 * `data.x.c`), so `v.secret_id` is read as that collection's attribute.
+	 */
+	private readonly loops: Array<Map<string, SyntaxNode>> = [];
 	/** Interpolations of the string being read as JSON, by raw start offset. */
 	private embedded: Map<number, SyntaxNode> | undefined;
 
@@ -374,6 +380,36 @@ class TerraformReader {
 					span,
 					parts.filter((p) => p.type === 'expression').map((p) => this.convert(p))
 				);
+			case 'for_expr': {
+				// `[for k, v in collection : body]`: a list of bodies, read as one with its loop
+				// variable standing for an element of the collection.
+				const tuple = parts.find((p) => p.type === 'for_tuple_expr');
+				const intro = tuple ? named(tuple).find((p) => p.type === 'for_intro') : undefined;
+				const body = tuple
+					? named(tuple)
+							.filter((p) => p.type === 'expression')
+							.pop()
+					: undefined;
+				if (!tuple || !intro || !body)
+					return valueNode(
+						this.synthetic,
+						span,
+						unknown(normalized(node.text), label(node.text)),
+						node.text
+					);
+				const introParts = named(intro);
+				const names = introParts.filter((p) => p.type === 'identifier');
+				const collection = introParts.find((p) => p.type === 'expression');
+				const bindings = new Map<string, SyntaxNode>();
+				const element = names[names.length - 1];
+				if (element && collection) bindings.set(element.text, collection);
+				this.loops.push(bindings);
+				try {
+					return arrayNode(span, [this.convert(body)]);
+				} finally {
+					this.loops.pop();
+				}
+			}
 			case 'function_call': {
 				const name = parts[0]?.text;
 				const args = named(parts.find((p) => p.type === 'function_arguments') ?? node).filter(
@@ -382,6 +418,24 @@ class TerraformReader {
 				// jsonencode({...}): the settings object as written in HCL.
 				if (name === 'jsonencode' && args.length === 1) return this.convert(args[0]!);
 				if (name === 'tostring' && args.length === 1) return this.convert(args[0]!);
+				// try(a, b) and coalesce(a, b): the first value known here. With a module input or
+				// variable unknown, that is the fallback: what deploys unless the caller overrides it.
+				if ((name === 'try' || name === 'coalesce') && args.length > 1)
+					for (const arg of args) {
+						const converted = this.convert(arg);
+						const value = resolve({
+							doc: this.synthetic.doc,
+							node: converted,
+							scope: this.synthetic.scope,
+						}).value;
+						// An empty fallback ("", null, [], {}) means "no value given": still unknown.
+						const empty =
+							value.kind === 'null' ||
+							knownText(value) === '' ||
+							((converted.type === 'array' || converted.type === 'object') &&
+								(converted.children?.length ?? 0) === 0);
+						if (value.kind !== 'unknown' && !empty) return converted;
+					}
 				return valueNode(
 					this.synthetic,
 					span,
@@ -450,24 +504,53 @@ class TerraformReader {
 		return { kind: 'node', at: { doc: this.synthetic.doc, node, scope: this.synthetic.scope } };
 	}
 
+	private loopCollection(name: string): SyntaxNode | undefined {
+		for (let i = this.loops.length - 1; i >= 0; i--) {
+			const collection = this.loops[i]!.get(name);
+			if (collection) return collection;
+		}
+		return undefined;
+	}
+
 	/** The value a traversal (`var.x`, `local.y`, `azurerm_x.name.attr`…) stands for. */
 	evaluate(node: SyntaxNode): Value {
-		const parts = named(node);
+		// A bare name (`id` in `[for id in local.ids : …]`) is a traversal of one step.
+		const parts = node.type === 'variable_expr' ? [node] : named(node);
 		const text = node.text;
 		const key = normalized(text);
-		if (node.type !== 'expression' || parts[0]?.type !== 'variable_expr')
+		if (
+			(node.type !== 'expression' && node.type !== 'variable_expr') ||
+			parts[0]?.type !== 'variable_expr'
+		)
 			return unknown(key, label(text));
 		const steps = parts.slice(1);
-		const names = steps.map((s) => (s.type === 'get_attr' ? (named(s)[0]?.text ?? '') : '[]'));
-		const root = parts[0].text;
+		let names = steps.map((s) => (s.type === 'get_attr' ? (named(s)[0]?.text ?? '') : '[]'));
+		let root = parts[0].text;
+		// A loop variable: an element of the collection it ranges over (read as the collection).
+		const collection = this.loopCollection(root);
+		if (collection) {
+			const inner = named(collection);
+			if (inner[0]?.type !== 'variable_expr') return unknown(key, label(text));
+			root = inner[0].text;
+			names = [
+				...inner.slice(1).map((s) => (s.type === 'get_attr' ? (named(s)[0]?.text ?? '') : '[]')),
+				'[]',
+				...names,
+			];
+		}
 		const follow = (value: Value, from: number): Value => {
 			for (const name of names.slice(from)) {
-				if (value.kind !== 'node' || name === '[]') return unknown(key, label(text));
+				if (value.kind !== 'node') return unknown(key, label(text));
 				const object = resolve(value.at).at;
+				// An element of a list built by a `for` expression: the one body it is read as.
 				const child =
-					object.node.type === 'object'
-						? object.node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1]
-						: undefined;
+					name === '[]'
+						? object.node.type === 'array' && object.node.children?.length === 1
+							? object.node.children[0]
+							: undefined
+						: object.node.type === 'object'
+							? object.node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1]
+							: undefined;
 				if (!child) return unknown(key, label(text));
 				value = { kind: 'node', at: { ...object, node: child } };
 			}
