@@ -103,6 +103,8 @@ export const bicepReader: InputReader = {
 		}
 		read.document = readers.readBicep(source, tree, parameters);
 		reportSyntaxErrors(tree, source, 'bicep', env);
+		for (const { start, end } of readers.bicepModulesNotRead(tree))
+			env.report(unreadInputRule, { messageId: 'moduleNotChecked', at: { source, start, end } });
 		return read;
 	},
 };

@@ -177,6 +177,73 @@ function readAttributes(body: SyntaxNode): Attributes {
 	return result;
 }
 
+/** The elements of an HCL object expression (`{ name = "x", … }`), read like a block's attributes. */
+function objectAttributes(object: SyntaxNode): Attributes {
+	const result = new Map<string, { key: SyntaxNode; value: SyntaxNode }>();
+	for (const element of named(object)) {
+		if (element.type !== 'object_elem') continue;
+		const [key, value] = named(element);
+		if (key && value) result.set(key.text.replace(/^"(.*)"$/, '$1'), { key, value });
+	}
+	return result;
+}
+
+/** A block body, or the attributes of an object expression standing for one. */
+type AttributeSource = SyntaxNode | Attributes | undefined;
+
+function attributesFrom(source: AttributeSource): Attributes {
+	return source instanceof Map ? source : attributesOf(source as SyntaxNode | undefined);
+}
+
+/** The expression inside wrappers (`expression`, `collection_value`…), if it is one node. */
+function unwrapped(node: SyntaxNode): SyntaxNode {
+	let current = node;
+	while (
+		named(current).length === 1 &&
+		['expression', 'collection_value', 'literal_value', 'template_expr'].includes(current.type)
+	)
+		current = named(current)[0]!;
+	return current;
+}
+
+/** Text that shows a Key Vault VM extension is meant. */
+const keyVaultMarker = /KeyVaultFor(?:Windows|Linux)|Microsoft\.Azure\.KeyVault\b/;
+
+/**
+ * The Key Vault extension entries a module call passes in the inputs of the Azure Verified
+ * Modules: `extensions` (a map of objects, avm-res-compute-virtualmachine) and `extension` (a
+ * set of objects, avm-res-compute-virtualmachinescaleset).
+ */
+function moduleExtensions(
+	block: Block
+): Array<{ attributes: Attributes; node: SyntaxNode; scaleSet: boolean }> {
+	const found: Array<{ attributes: Attributes; node: SyntaxNode; scaleSet: boolean }> = [];
+	const attributes = attributesOf(block.body);
+	for (const [name, scaleSet] of [
+		['extensions', false],
+		['extension', true],
+	] as const) {
+		const value = attributes.get(name)?.value;
+		if (!value) continue;
+		const collection = unwrapped(value);
+		const items =
+			collection.type === 'object'
+				? named(collection)
+						.filter((e) => e.type === 'object_elem')
+						.map((e) => named(e)[1])
+				: collection.type === 'tuple'
+					? named(collection).filter((e) => e.type === 'expression')
+					: [];
+		for (const item of items) {
+			if (!item) continue;
+			const object = unwrapped(item);
+			if (object.type !== 'object' || !keyVaultMarker.test(object.text)) continue;
+			found.push({ attributes: objectAttributes(object), node: object, scaleSet });
+		}
+	}
+	return found;
+}
+
 /** The `dynamic "name" { for_each … content { … } }` blocks of a body. */
 function dynamicBlocks(body: SyntaxNode | undefined): Array<{ block: Block; name: string }> {
 	return blocksOf(body)
@@ -186,7 +253,7 @@ function dynamicBlocks(body: SyntaxNode | undefined): Array<{ block: Block; name
 
 /** A part of a Terraform file that kvcert does not read, or reads only as unknown (KV051). */
 export interface TerraformUnread {
-	messageId: 'dynamicBlock' | 'repeated';
+	messageId: 'dynamicBlock' | 'repeated' | 'moduleNotChecked';
 	data: Record<string, string>;
 	start: number;
 	end: number;
@@ -201,6 +268,18 @@ export function terraformUnread(root: SyntaxNode): TerraformUnread[] {
 	const found: TerraformUnread[] = [];
 	const body = named(root).find((n) => n.type === 'body');
 	for (const block of blocksOf(body)) {
+		// A module call that passes a Key Vault extension kvcert does not read: said at the call.
+		if (
+			block.type === 'module' &&
+			keyVaultMarker.test(block.node.text) &&
+			moduleExtensions(block).length === 0
+		)
+			found.push({
+				messageId: 'moduleNotChecked',
+				data: {},
+				start: block.node.startIndex,
+				end: (block.labels[0] ?? block.node).endIndex,
+			});
 		if (block.type !== 'resource' || block.labels.length < 2) continue;
 		const type = labelText(block.labels[0]!);
 		const relevant = hostTypes[type] || extensionTypes[type] || type === 'azurerm_key_vault';
@@ -658,8 +737,8 @@ class TerraformReader {
 	}
 
 	/** A property whose value is an attribute's expression. */
-	attribute(body: SyntaxNode | undefined, name: string, key = name): SyntheticProperty | undefined {
-		const found = attributesOf(body).get(name);
+	attribute(body: AttributeSource, name: string, key = name): SyntheticProperty | undefined {
+		const found = attributesFrom(body).get(name);
 		return found
 			? { key, keySpan: spanOf(found.key), value: this.convert(found.value) }
 			: undefined;
@@ -675,8 +754,8 @@ class TerraformReader {
 	}
 
 	/** `settings` read as JSON: `jsonencode({...})` in HCL, or a quoted or heredoc JSON string. */
-	settings(body: SyntaxNode | undefined, name: string, key: string): SyntheticProperty | undefined {
-		const found = attributesOf(body).get(name);
+	settings(body: AttributeSource, name: string, key: string): SyntheticProperty | undefined {
+		const found = attributesFrom(body).get(name);
 		if (!found) return undefined;
 		const keySpan = spanOf(found.key);
 		let expression = found.value;
@@ -942,7 +1021,7 @@ function hostObject(reader: TerraformReader, resource: Resource): JsonNode {
 function extensionEntry(
 	reader: TerraformReader,
 	node: SyntaxNode,
-	body: SyntaxNode | undefined,
+	body: AttributeSource,
 	extra: SyntheticProperty[] = []
 ): JsonNode {
 	const properties: SyntheticProperty[] = [];
@@ -1153,6 +1232,34 @@ function readTerraformFile(source: SourceText, root: SyntaxNode): CheckedDocumen
 			if (property?.children?.[1]) synthetic.session.values.set(property.children[1], value);
 		}
 		top.push({ key, keySpan: spanOf(block.labels[1]!), value: entry });
+	}
+	// Extensions passed to the Azure Verified Modules for machines and scale sets.
+	const rootBody = named(root).find((n) => n.type === 'body');
+	for (const block of blocksOf(rootBody)) {
+		if (block.type !== 'module' || !block.labels[0]) continue;
+		const moduleName = labelText(block.labels[0]);
+		moduleExtensions(block).forEach(({ attributes, node, scaleSet }, index) => {
+			const key = `module.${moduleName}.extension${index}`;
+			const typeProperty = reader.fixed(
+				'type',
+				block.labels[0]!,
+				scaleSet
+					? 'Microsoft.Compute/virtualMachineScaleSets/extensions'
+					: 'Microsoft.Compute/virtualMachines/extensions'
+			);
+			const entry = extensionEntry(reader, node, attributes, [typeProperty]);
+			const nameAttribute = attributes.get('name');
+			if (nameAttribute) {
+				const value = concatParts([
+					{ hole: { key: `host:module.${moduleName}`, label: `{module.${moduleName}}` } },
+					{ text: '/' },
+					...toParts(reader.plainOf(nameAttribute.value), `name:${key}`),
+				]);
+				const property = entry.children?.find((p) => p.children?.[0]?.value === 'name');
+				if (property?.children?.[1]) synthetic.session.values.set(property.children[1], value);
+			}
+			top.push({ key, keySpan: spanOf(block.labels[0]!), value: entry });
+		});
 	}
 	for (const host of hosts.values())
 		if (host.children.length > 0 && host.object)

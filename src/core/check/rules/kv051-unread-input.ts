@@ -75,6 +75,10 @@ export const unreadInputRule = defineRule({
 				ja: 'kvcert の {language} 文法では、Key Vault VM 拡張機能を含むこの部分を読めませんでした (文法が知らない構文か、構文エラーです)。この拡張機能は確認していません。',
 				en: 'kvcert’s {language} grammar could not read this part, which holds a Key Vault VM extension (a construct it does not know, or a syntax error): that extension was not checked.',
 			},
+			moduleNotChecked: {
+				ja: 'このモジュール呼び出しは Key Vault VM 拡張機能をモジュールに渡していますが、kvcert はモジュールの中を読まないため確認していません。',
+				en: 'This module call passes a Key Vault VM extension to the module; kvcert does not read inside the module, so it was not checked.',
+			},
 			readAs: {
 				ja: '{form} として読みました。位置は貼り付けたテキストでの位置です。',
 				en: 'Read as {form}; positions are in the pasted text.',
