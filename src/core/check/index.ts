@@ -17,8 +17,27 @@ export { detectInputKind } from './input/detect-kind.ts';
 export { iacKindOfText } from './input/iac-detect.ts';
 export { urlGrammarLoader, type GrammarLoader, type GrammarName } from './input/tree-sitter.ts';
 
+// What the user decided: config rule levels, suppressions, baselines (applied after the rules).
+export {
+	applyBaseline,
+	buildBaseline,
+	fingerprintDiagnostics,
+	parseBaseline,
+	type BaselineFile,
+} from './baseline.ts';
+export {
+	configFileName,
+	parseConfig,
+	type ConfigError,
+	type KvcertConfig,
+	type RuleLevel,
+} from './config.ts';
+export type { SuppressedDiagnostic } from './suppressions.ts';
+export type { ReadFile } from './input/command.ts';
+
 // Output.
-export { formatGithub } from './format/github.ts';
+export { escapeData, formatGithub } from './format/github.ts';
+export { formatJunit } from './format/junit.ts';
 export { formatJson } from './format/json.ts';
 export { formatSarif } from './format/sarif.ts';
 export { formatText } from './format/text.ts';

@@ -1,3 +1,5 @@
+import type { RuleLevel } from '../config.ts';
+import { withCheckPolicy } from '../config-policy.ts';
 import type { ReadFile } from '../input/command.ts';
 import type {
 	GrammarAccess,
@@ -14,6 +16,7 @@ import type { Rule } from '../rule.ts';
 import { rules as defaultRules } from '../rules/index.ts';
 import { createSession } from '../scope.ts';
 import { createSource, type SourceText } from '../source.ts';
+import type { SuppressedDiagnostic } from '../suppressions.ts';
 import type { Diagnostic, InputKind, Lang } from '../types.ts';
 import { runRules } from './run-rules.ts';
 
@@ -33,6 +36,8 @@ export interface CheckOptions {
 	readFile?: ReadFile;
 	/** The rules to run. @default every rule of the registry */
 	rules?: Rule[];
+	/** Rule levels from kvcert.config.json (config-policy.ts applies them after the rules). */
+	ruleLevels?: ReadonlyMap<string, RuleLevel>;
 	/**
 	 * Supplies the tree-sitter WebAssembly files, loaded on the first Bicep or Terraform input only.
 	 * Without it such inputs are reported as not read (a KV050 finding), never as "no problems".
@@ -54,8 +59,10 @@ export interface CheckResult {
 	unreadable: UnreadableReference[];
 	/** How many of the extensions found had settings that could not be read (KV051 says where). */
 	unreadSettings: number;
-	/** Set when the text is none of the kinds kvcert reads (the CLI exits 2 for it). */
+	/** Set when the text is none of the kinds kvcert reads (KV051 says what it looks like). */
 	unrecognised?: boolean;
+	/** Findings set aside by `kvcert-disable…` comments (config-policy.ts). */
+	suppressed?: SuppressedDiagnostic[];
 }
 
 /** Grammars already prepared for a check that must stay synchronous (`checkSync`). */
@@ -142,7 +149,9 @@ async function loadGrammar(
  */
 export async function check(text: string, options: CheckOptions = {}): Promise<CheckResult> {
 	const prepared = prepare(text, options);
-	return finish(prepared, options, await loadGrammar(prepared.reader, options.grammars));
+	const grammar = await loadGrammar(prepared.reader, options.grammars);
+	// The one place the user's decisions (rule levels, inline suppressions) apply, after the rules.
+	return withCheckPolicy(text, options, (checked) => finish(prepared, checked, grammar));
 }
 
 /**
@@ -156,7 +165,7 @@ export function checkSync(
 ): CheckResult {
 	const prepared = prepare(text, options);
 	const grammar = prepared.reader.grammar ? options.prepared?.[prepared.reader.grammar] : undefined;
-	return finish(prepared, options, grammar);
+	return withCheckPolicy(text, options, (checked) => finish(prepared, checked, grammar));
 }
 
 /** Loads both grammars for `checkSync` (tests and scripts that check many files synchronously). */

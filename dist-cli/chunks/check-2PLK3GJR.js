@@ -1,0 +1,2 @@
+import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
+import{a}from"./chunk-JGYZC5VJ.js";import"./chunk-6XRT4S7P.js";import"./chunk-MO4NKNT5.js";import"./chunk-XCHQE7VP.js";import"./chunk-QHIQLKMX.js";import"./chunk-4GTJSBA7.js";import"./chunk-GUEM64L4.js";import"./chunk-7BYCOOQ6.js";import"./chunk-4BYTCAOE.js";export{a as run};
