@@ -1,32 +1,32 @@
 import { expect, test } from '@playwright/test';
-import { simulatorStrings } from '../../src/components/widgets/renewal-simulator/strings.ts';
 import { axeViolationsInBothThemes } from './support/axe.ts';
+import { widgetStrings } from './support/ui-strings.ts';
 
 // Live mode of the renewal simulator: the server's simulated VM polls its own demo vault with the
 // real SDK and streams each poll (SSE); "Renew in Key Vault" makes a new version there.
 test.describe.configure({ timeout: 120_000 });
 
 for (const lang of ['ja', 'en'] as const) {
-	const s = simulatorStrings[lang];
+	const s = widgetStrings(lang, 'kvcert.simulator.');
 	test(`live mode: renew in the demo vault and the next poll installs it (${lang})`, async ({
 		page,
 	}) => {
 		await page.goto(`/${lang}/tools/renewal-simulator/`);
 		const sim = page.locator('kvcert-renewal-simulator');
 		await expect(sim).toHaveAttribute('data-ready', 'true');
-		const liveSwitch = sim.getByLabel(s.liveSwitch);
+		const liveSwitch = sim.getByLabel(s('liveSwitch'));
 		await expect(liveSwitch).toBeVisible();
-		await sim.getByLabel(s.liveInterval).fill('1');
+		await sim.getByLabel(s('liveInterval')).fill('1');
 		await liveSwitch.check();
-		await expect(sim.locator('[data-live-intro]')).toHaveText(s.liveIntro);
+		await expect(sim.locator('[data-live-intro]')).toHaveText(s('liveIntro'));
 		const trace = sim.locator('[data-trace]');
 		await expect(trace).toContainText('GET /secrets/webcert/ → 200');
 		const rows = sim.locator('[data-store] tbody tr[data-thumbprint]');
 		await expect(rows).toHaveCount(1);
 		const before = await rows.first().getAttribute('data-thumbprint');
-		await expect(sim.getByRole('button', { name: s.poll })).toBeDisabled();
+		await expect(sim.getByRole('button', { name: s('poll') })).toBeDisabled();
 
-		await sim.getByRole('button', { name: s.renew }).click();
+		await sim.getByRole('button', { name: s('renew') }).click();
 		await expect(rows).toHaveCount(2, { timeout: 10_000 });
 		const after = await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-thumbprint')));
 		expect(after).toContain(before);
@@ -41,7 +41,7 @@ for (const lang of ['ja', 'en'] as const) {
 		// Off again: the scripted timeline is back.
 		await liveSwitch.uncheck();
 		await expect(sim.locator('[data-trace-section]')).toBeHidden();
-		await expect(sim.getByRole('button', { name: s.poll })).toBeEnabled();
+		await expect(sim.getByRole('button', { name: s('poll') })).toBeEnabled();
 		await expect(rows).toHaveCount(1);
 	});
 }

@@ -48,34 +48,34 @@ Options:
             1 = findings over those limits, 2 = usage error, unreadable input path,
             or text kvcert does not read`,
 	},
-	badOption: { ja: 'kvcert check: {detail}', en: 'kvcert check: {detail}' },
+	badOption: { ja: 'kvcert check: {{detail}}', en: 'kvcert check: {{detail}}' },
 	badValue: {
-		ja: 'kvcert check: {option} の値 "{value}" は使えません。{allowed} のいずれかを指定してください。',
-		en: 'kvcert check: invalid value "{value}" for {option} (one of {allowed}).',
+		ja: 'kvcert check: {{option}} の値 "{{value}}" は使えません。{{allowed}} のいずれかを指定してください。',
+		en: 'kvcert check: invalid value "{{value}}" for {{option}} (one of {{allowed}}).',
 	},
 	noInput: {
 		ja: 'kvcert check: 確認するファイルを指定してください (標準入力は "-")。',
 		en: 'kvcert check: give the files to check ("-" for standard input).',
 	},
 	noMatch: {
-		ja: 'kvcert check: "{pattern}" に一致するファイルがありません。',
-		en: 'kvcert check: no files match "{pattern}".',
+		ja: 'kvcert check: "{{pattern}}" に一致するファイルがありません。',
+		en: 'kvcert check: no files match "{{pattern}}".',
 	},
 	unwritable: {
-		ja: 'kvcert check: {path} に書き込めません ({reason})。',
-		en: 'kvcert check: cannot write {path} ({reason}).',
+		ja: 'kvcert check: {{path}} に書き込めません ({{reason}})。',
+		en: 'kvcert check: cannot write {{path}} ({{reason}}).',
 	},
 	fixStdin: {
 		ja: 'kvcert check: 標準入力には --fix を使えません。',
 		en: 'kvcert check: --fix cannot be used with standard input.',
 	},
 	fixed: {
-		ja: '{file}:{line}:{column} {ruleId} を修正しました: {description}',
-		en: '{file}:{line}:{column} fixed {ruleId}: {description}',
+		ja: '{{file}}:{{line}}:{{column}} {{ruleId}} を修正しました: {{description}}',
+		en: '{{file}}:{{line}}:{{column}} fixed {{ruleId}}: {{description}}',
 	},
 	tooManyWarnings: {
-		ja: 'kvcert check: 警告が {count} 件あり、--max-warnings の {max} 件を超えています。',
-		en: 'kvcert check: {count} warnings, more than --max-warnings {max}.',
+		ja: 'kvcert check: 警告が {{count}} 件あり、--max-warnings の {{max}} 件を超えています。',
+		en: 'kvcert check: {{count}} warnings, more than --max-warnings {{max}}.',
 	},
 	nothingFixed: {
 		ja: '確実に直せる問題はありませんでした。',

@@ -12,7 +12,7 @@ import { formatSarif } from '../../core/check/format/sarif.ts';
 import { formatText } from '../../core/check/format/text.ts';
 import { jsonInputKind } from '../../core/check/input/detect.ts';
 import { parseJsonDocument } from '../../core/check/json.ts';
-import { renderMessage } from '../../core/check/report.ts';
+import { format as fillMessage } from '../../core/i18n/format.ts';
 import { createSource } from '../../core/check/source.ts';
 import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
@@ -117,7 +117,7 @@ export async function run(args: string[]): Promise<number> {
 		});
 	} catch (error) {
 		console.error(
-			renderMessage(cliMessages.badOption[lang0], { detail: describeArgsError(error, lang0) })
+			fillMessage(cliMessages.badOption[lang0], { detail: describeArgsError(error, lang0) })
 		);
 		console.error(cliMessages.usage[lang0]);
 		return 2;
@@ -136,14 +136,14 @@ export async function run(args: string[]): Promise<number> {
 	for (const [option, value, allowed] of checks)
 		if (!allowed.includes(value)) {
 			console.error(
-				renderMessage(cliMessages.badValue[lang0], { option, value, allowed: allowed.join(', ') })
+				fillMessage(cliMessages.badValue[lang0], { option, value, allowed: allowed.join(', ') })
 			);
 			return 2;
 		}
 	const maxWarnings = values['max-warnings'];
 	if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings)) {
 		console.error(
-			renderMessage(cliMessages.badValue[lang0], {
+			fillMessage(cliMessages.badValue[lang0], {
 				option: '--max-warnings',
 				value: maxWarnings,
 				allowed: '0, 1, 2, …',
@@ -161,7 +161,7 @@ export async function run(args: string[]): Promise<number> {
 	const { files, unmatched } = expandPaths(positionals, cwd);
 	if (unmatched.length > 0) {
 		for (const pattern of unmatched)
-			console.error(renderMessage(cliMessages.noMatch[lang], { pattern }));
+			console.error(fillMessage(cliMessages.noMatch[lang], { pattern }));
 		return 2;
 	}
 	if (values.fix && files.includes('-')) {
@@ -251,7 +251,7 @@ export async function run(args: string[]): Promise<number> {
 		for (const [file, text] of fixed.files)
 			if (original.get(file) !== text && file !== stdinPath)
 				writeFileSync(resolve(cwd, file), text);
-		const lines = fixed.fixes.map((f) => renderMessage(cliMessages.fixed[lang], { ...f }));
+		const lines = fixed.fixes.map((f) => fillMessage(cliMessages.fixed[lang], { ...f }));
 		console.error(lines.length > 0 ? lines.join('\n') : cliMessages.nothingFixed[lang]);
 		for (const [file, text] of fixed.files) texts.set(file, text);
 		results = checkAll(texts);
@@ -293,7 +293,7 @@ export async function run(args: string[]): Promise<number> {
 			writeFileSync(target, output);
 		} catch (error) {
 			console.error(
-				renderMessage(cliMessages.unwritable[lang], {
+				fillMessage(cliMessages.unwritable[lang], {
 					path: values.output,
 					reason: (error as NodeJS.ErrnoException).code ?? 'error',
 				})
@@ -304,7 +304,7 @@ export async function run(args: string[]): Promise<number> {
 
 	if (tooManyWarnings)
 		console.error(
-			renderMessage(cliMessages.tooManyWarnings[lang], {
+			fillMessage(cliMessages.tooManyWarnings[lang], {
 				count: warnings.length,
 				max: Number(maxWarnings),
 			})

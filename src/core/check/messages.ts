@@ -3,24 +3,24 @@ import type { Localized } from './types.ts';
 /** Texts the formatters and the CLI print around diagnostics, in ja and en. */
 export const checkMessages = {
 	noExtension: {
-		ja: '{file}: Key Vault VM 拡張機能は見つかりませんでした。',
-		en: '{file}: no Key Vault VM extension found.',
+		ja: '{{file}}: Key Vault VM 拡張機能は見つかりませんでした。',
+		en: '{{file}}: no Key Vault VM extension found.',
 	},
 	parametersOnly: {
-		ja: '{file}: これは ARM パラメーター ファイルです。テンプレートと一緒に --parameters で渡してください。',
-		en: '{file}: this is an ARM parameters file; pass it with --parameters beside its template.',
+		ja: '{{file}}: これは ARM パラメーター ファイルです。テンプレートと一緒に --parameters で渡してください。',
+		en: '{{file}}: this is an ARM parameters file; pass it with --parameters beside its template.',
 	},
 	clean: {
-		ja: '{file}: Key Vault VM 拡張機能 {count} 件に問題は見つかりませんでした。',
-		en: '{file}: {count} Key Vault VM extension(s), no problems found.',
+		ja: '{{file}}: Key Vault VM 拡張機能 {{count}} 件に問題は見つかりませんでした。',
+		en: '{{file}}: {{count}} Key Vault VM extension(s), no problems found.',
 	},
 	summary: {
-		ja: '問題 {total} 件 (エラー {errors}、警告 {warnings}、情報 {infos})。--fix で直せるもの: {fixable} 件',
-		en: '{total} problem(s) ({errors} error(s), {warnings} warning(s), {infos} info); {fixable} fixable with --fix',
+		ja: '問題 {{total}} 件 (エラー {{errors}}、警告 {{warnings}}、情報 {{infos}})。--fix で直せるもの: {{fixable}} 件',
+		en: '{{total}} problem(s) ({{errors}} error(s), {{warnings}} warning(s), {{infos}} info); {{fixable}} fixable with --fix',
 	},
 	unreadSettings: {
-		ja: '{file}: Key Vault VM 拡張機能 {count} 件は settings を読み取れなかったため、その settings は確認していません。',
-		en: '{file}: the settings of {count} Key Vault VM extension(s) could not be read and were not checked.',
+		ja: '{{file}}: Key Vault VM 拡張機能 {{count}} 件は settings を読み取れなかったため、その settings は確認していません。',
+		en: '{{file}}: the settings of {{count}} Key Vault VM extension(s) could not be read and were not checked.',
 	},
 	fix: { ja: '修正', en: 'fix' },
 	note: { ja: '補足', en: 'note' },
@@ -29,11 +29,11 @@ export const checkMessages = {
 	warning: { ja: '警告', en: 'warning' },
 	info: { ja: '情報', en: 'info' },
 	truncated: {
-		ja: 'GitHub の注釈の上限のため、残り {count} 件はステップ サマリーに書きました。',
-		en: '{count} more finding(s) beyond GitHub’s annotation limit were written to the step summary.',
+		ja: 'GitHub の注釈の上限のため、残り {{count}} 件はステップ サマリーに書きました。',
+		en: '{{count}} more finding(s) beyond GitHub’s annotation limit were written to the step summary.',
 	},
 	truncatedNoSummary: {
-		ja: 'GitHub の注釈の上限のため、残り {count} 件は表示されません (SARIF か JSON で全件を出力してください)。',
-		en: '{count} more finding(s) beyond GitHub’s annotation limit are not shown (use SARIF or JSON for all of them).',
+		ja: 'GitHub の注釈の上限のため、残り {{count}} 件は表示されません (SARIF か JSON で全件を出力してください)。',
+		en: '{{count}} more finding(s) beyond GitHub’s annotation limit are not shown (use SARIF or JSON for all of them).',
 	},
 } satisfies Record<string, Localized>;

@@ -3,6 +3,7 @@ import { MAX_POLLS, formatLogLine, type SimOs } from '../../core/simulate/index.
 import type { RunningEmulator } from '../../emulator/emulator.ts';
 import { LIVE_CERTIFICATE, LiveTimeline } from './live-timeline.ts';
 import { liveMessage } from './live-messages.ts';
+import type { Lang } from '../../core/i18n/lang.ts';
 import {
 	emulatorSecretClient,
 	readVaultSnapshot,
@@ -26,7 +27,7 @@ export interface LiveSessionOptions {
 	version: string;
 	/** Accelerated polling interval in seconds (already clamped). */
 	interval: number;
-	lang: 'ja' | 'en';
+	lang: Lang;
 	maxDurationMs: number;
 }
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { placeholdersOf } from '../../../src/core/i18n/index.ts';
 
 const load = (lang: string): Record<string, string> =>
-	JSON.parse(readFileSync(new URL(`../../content/i18n/${lang}.json`, import.meta.url), 'utf8'));
+	JSON.parse(readFileSync(new URL(`../../../content/i18n/${lang}.json`, import.meta.url), 'utf8'));
 const ja = load('ja');
 const en = load('en');
 
@@ -11,11 +12,28 @@ const sameInBothLanguages = new Set<string>([
 	'kvcert.rules.column.id', // "ID" heads rule id columns in Japanese documentation too
 	'kvcert.thumbprint.table.notCompared', // an em dash
 	'kvcert.thumbprint.table.sans', // "SAN", the usual abbreviation in Japanese documentation too
+	// Certificate field names as PowerShell prints them, and dashes for "not applicable".
+	'kvcert.simulator.col.notBefore',
+	'kvcert.simulator.col.notAfter',
+	'kvcert.simulator.notApplicable',
+	'kvcert.chooser.col.notBefore',
+	'kvcert.chooser.col.notAfter',
+	'kvcert.chooser.none',
 ]);
+/** Plural forms: English has `_one` and `_other`; Japanese needs only `_other` (Intl.PluralRules). */
+const withoutOne = (keys: string[]) => keys.filter((k) => !k.endsWith('_one')).sort();
 
-describe('UI strings', () => {
-	test('ja.json and en.json have the same keys', () => {
-		expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+describe('UI strings (content/i18n)', () => {
+	test('ja.json and en.json have the same keys (Japanese without _one forms)', () => {
+		expect(Object.keys(ja).sort()).toEqual(withoutOne(Object.keys(en)));
+	});
+
+	test('plural keys come in pairs: en _one with _other, ja _other only', () => {
+		for (const key of Object.keys(en).filter((k) => k.endsWith('_one')))
+			expect(en, key).toHaveProperty([key.replace(/_one$/, '_other')]);
+		for (const key of Object.keys(en).filter((k) => k.endsWith('_other')))
+			expect(en, key).toHaveProperty([key.replace(/_other$/, '_one')]);
+		expect(Object.keys(ja).filter((k) => k.endsWith('_one'))).toEqual([]);
 	});
 
 	test('no string is empty', () => {
@@ -32,8 +50,17 @@ describe('UI strings', () => {
 	});
 
 	test('placeholders match between the languages', () => {
-		const placeholders = (s = '') => (s.match(/\{\{\w+\}\}|\[[A-Z_]+\]/g) ?? []).sort();
-		for (const key of Object.keys(en))
-			expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+		const pagefind = (s = '') => (s.match(/\[[A-Z_]+\]/g) ?? []).sort();
+		for (const key of Object.keys(ja)) {
+			const english = en[key] ?? en[key.replace(/_other$/, '_one')] ?? '';
+			expect(placeholdersOf(ja[key] ?? ''), key).toEqual(placeholdersOf(english));
+			expect(pagefind(ja[key]), key).toEqual(pagefind(english));
+		}
+	});
+
+	test('placeholders are {{name}} only (the one syntax core/i18n fills)', () => {
+		for (const [lang, table] of Object.entries({ ja, en }))
+			for (const [key, value] of Object.entries(table))
+				expect(value, `${lang}.json ${key}`).not.toMatch(/(?<!\{)\{\w+\}(?!\})/);
 	});
 });

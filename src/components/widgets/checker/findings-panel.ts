@@ -1,7 +1,7 @@
 // The findings list under the editor: one row per finding with its severity (icon, colour, word),
 // the message (a button that selects the range), the rule link, line:column and a Fix button.
 import type { Severity } from '../../../core/check/types.ts';
-import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
+import type { Translate } from '../../../core/i18n/translator.ts';
 import type { CheckerView } from './view-model.ts';
 
 /** Rows rendered at most; a note says how many more there are. */

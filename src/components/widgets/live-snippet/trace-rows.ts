@@ -1,5 +1,5 @@
 import type { SnippetTraceEntry } from '../../../core/snippets/catalog.ts';
-import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
+import type { Translate } from '../../../core/i18n/translator.ts';
 
 /** The cells of one trace row, in column order: endpoint, method, host + path, status, time. */
 export function traceRow(entry: SnippetTraceEntry, t: Translate): string[] {

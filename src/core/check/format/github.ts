@@ -1,6 +1,6 @@
 import type { CheckResult } from '../check.ts';
 import { checkMessages } from '../messages.ts';
-import { renderMessage } from '../report.ts';
+import { format } from '../../i18n/format.ts';
 import type { Diagnostic, Lang, Severity } from '../types.ts';
 import { escapeControlCharacters } from '../../terminal-text.ts';
 
@@ -55,7 +55,7 @@ export function formatGithub(
 	const rest = all.length - shown.length;
 	if (rest > 0)
 		lines.push(
-			`::warning title=kvcert::${escapeData(renderMessage((hasSummary ? checkMessages.truncated : checkMessages.truncatedNoSummary)[lang], { count: rest }))}`
+			`::warning title=kvcert::${escapeData(format((hasSummary ? checkMessages.truncated : checkMessages.truncatedNoSummary)[lang], { count: rest }))}`
 		);
 	const summary = [
 		'## kvcert check',

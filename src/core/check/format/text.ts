@@ -1,5 +1,5 @@
 import { checkMessages } from '../messages.ts';
-import { renderMessage } from '../report.ts';
+import { format } from '../../i18n/format.ts';
 import { findRule } from '../rules/index.ts';
 import { ruleDocsUrl } from '../docs.ts';
 import { createSource, lineText, type SourceText } from '../source.ts';
@@ -79,19 +79,19 @@ export function formatText(results: CheckResult[], options: TextFormatOptions): 
 		for (const diagnostic of result.diagnostics)
 			blocks.push(formatDiagnostic(diagnostic, options, cache));
 		if (result.kind === 'parameters' && result.extensionCount === 0)
-			blocks.push(renderMessage(checkMessages.parametersOnly[lang], { file: safe(result.file) }));
+			blocks.push(format(checkMessages.parametersOnly[lang], { file: safe(result.file) }));
 		else if (result.extensionCount === 0 && result.diagnostics.length === 0)
-			blocks.push(renderMessage(checkMessages.noExtension[lang], { file: safe(result.file) }));
+			blocks.push(format(checkMessages.noExtension[lang], { file: safe(result.file) }));
 		else if (result.diagnostics.length === 0)
 			blocks.push(
-				renderMessage(checkMessages.clean[lang], {
+				format(checkMessages.clean[lang], {
 					file: safe(result.file),
 					count: result.extensionCount,
 				})
 			);
 		if (result.unreadSettings > 0)
 			blocks.push(
-				renderMessage(checkMessages.unreadSettings[lang], {
+				format(checkMessages.unreadSettings[lang], {
 					file: result.file,
 					count: result.unreadSettings,
 				})
@@ -99,7 +99,7 @@ export function formatText(results: CheckResult[], options: TextFormatOptions): 
 	}
 	if (all.length > 0)
 		blocks.push(
-			renderMessage(checkMessages.summary[lang], {
+			format(checkMessages.summary[lang], {
 				total: all.length,
 				errors: all.filter((d) => d.severity === 'error').length,
 				warnings: all.filter((d) => d.severity === 'warning').length,

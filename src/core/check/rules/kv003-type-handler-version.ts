@@ -19,16 +19,16 @@ export const typeHandlerVersionRule = defineRule({
 		},
 		messages: {
 			format: {
-				ja: 'typeHandlerVersion "{actual}" は "Major.Minor" 形式ではありません (例: "3.0")。',
-				en: 'typeHandlerVersion "{actual}" is not in "Major.Minor" form (e.g. "3.0").',
+				ja: 'typeHandlerVersion "{{actual}}" は "Major.Minor" 形式ではありません (例: "3.0")。',
+				en: 'typeHandlerVersion "{{actual}}" is not in "Major.Minor" form (e.g. "3.0").',
 			},
 			number: {
-				ja: 'typeHandlerVersion が数値 {actual} になっています。文字列 "{actual}" にしてください。',
-				en: 'typeHandlerVersion is the number {actual}; write it as the string "{actual}".',
+				ja: 'typeHandlerVersion が数値 {{actual}} になっています。文字列 "{{actual}}" にしてください。',
+				en: 'typeHandlerVersion is the number {{actual}}; write it as the string "{{actual}}".',
 			},
 			undocumented: {
-				ja: '{os} の Key Vault VM 拡張機能にバージョン {actual} はありません。{versions} のいずれかを指定してください。',
-				en: 'There is no version {actual} of the {os} Key Vault VM extension; use one of {versions}.',
+				ja: '{{os}} の Key Vault VM 拡張機能にバージョン {{actual}} はありません。{{versions}} のいずれかを指定してください。',
+				en: 'There is no version {{actual}} of the {{os}} Key Vault VM extension; use one of {{versions}}.',
 			},
 			missing: {
 				ja: 'typeHandlerVersion がありません。"3.0" や "4.0" のように指定してください。',

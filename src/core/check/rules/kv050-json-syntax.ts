@@ -13,12 +13,12 @@ export const jsonSyntaxRule = defineRule({
 		},
 		messages: {
 			syntax: {
-				ja: 'JSON の構文エラーです ({code})。',
-				en: 'JSON syntax error ({code}).',
+				ja: 'JSON の構文エラーです ({{code}})。',
+				en: 'JSON syntax error ({{code}}).',
 			},
 			more: {
-				ja: 'JSON の構文エラーです ({code})。この後の {count} 件の構文エラーはこのエラーの影響とみなし、表示しません。',
-				en: 'JSON syntax error ({code}); the {count} syntax error(s) that follow from it are not shown.',
+				ja: 'JSON の構文エラーです ({{code}})。この後の {{count}} 件の構文エラーはこのエラーの影響とみなし、表示しません。',
+				en: 'JSON syntax error ({{code}}); the {{count}} syntax error(s) that follow from it are not shown.',
 			},
 			multilineString: {
 				ja: 'この文字列は複数行にわたっています。Azure CLI と Azure PowerShell からのデプロイでは受け付けられますが、Azure portal、DevOps パイプライン、REST API では受け付けられません。',
@@ -29,8 +29,8 @@ export const jsonSyntaxRule = defineRule({
 				en: 'Bicep syntax error; this part could not be read and was not checked.',
 			},
 			unread: {
-				ja: 'この {language} のファイルは読み取っていないため、確認していません (文法ファイルを読み込めませんでした)。',
-				en: 'This {language} file was not read, so it was not checked (the grammar was not loaded).',
+				ja: 'この {{language}} のファイルは読み取っていないため、確認していません (文法ファイルを読み込めませんでした)。',
+				en: 'This {{language}} file was not read, so it was not checked (the grammar was not loaded).',
 			},
 			hcl: {
 				ja: 'Terraform (HCL) の構文エラーです。この部分は読み取れなかったため確認していません。',
