@@ -65,6 +65,8 @@ for (const lang of langs) {
 			await sim.getByRole('button', { name: s('poll') }).click();
 			await expect(sim.locator('[data-log]')).toContainText('403 Forbidden (ForbiddenByPolicy)');
 			await expect(rows).toHaveCount(2);
+			// …and the status says the poll failed, as the extension reports it (not "Success").
+			await expect(sim.locator('[data-status]')).toHaveText(s('status.failed'));
 			await expect(sim.getByRole('button', { name: s('revoke') })).toBeDisabled();
 
 			// Into the chooser: the recommended strategy takes the renewed certificate, first match the old.

@@ -97,6 +97,7 @@ export class LiveSession {
 				index: count - 1,
 				at: poll?.at ?? 0,
 				status: poll?.status ?? 'error',
+				failed: poll?.failed ?? true,
 				trace: this.#trace.slice(0, 100),
 				access: last.access,
 				vault: last.versions.map((v) => ({
