@@ -35,12 +35,12 @@ export const typeHandlerVersionRule = defineRule({
 				en: 'There is no version {{actual}} of the {{os}} Key Vault VM extension; use one of {{versions}}.',
 			},
 			unpublishedMinor: {
-				ja: '{os} の Key Vault VM 拡張機能にバージョン {actual} はありません (公開されているバージョン一覧にありません)。{minors} のいずれかを指定してください。',
-				en: 'There is no version {actual} of the {os} Key Vault VM extension (it is not in the published list of versions); use one of {minors}.',
+				ja: '{{os}} の Key Vault VM 拡張機能にバージョン {{actual}} はありません (公開されているバージョン一覧にありません)。{{minors}} のいずれかを指定してください。',
+				en: 'There is no version {{actual}} of the {{os}} Key Vault VM extension (it is not in the published list of versions); use one of {{minors}}.',
 			},
 			unlistedMinor: {
-				ja: '{os} の Key Vault VM 拡張機能のバージョン {actual} は、kvcert の知る資料のどこにも現れません。az vm extension image list-versions で存在を確かめるか、{minors} のいずれかを指定してください。',
-				en: 'Version {actual} of the {os} Key Vault VM extension appears in no source kvcert knows; check that it exists with az vm extension image list-versions, or use one of {minors}.',
+				ja: '{{os}} の Key Vault VM 拡張機能のバージョン {{actual}} は、kvcert の知る資料のどこにも現れません。az vm extension image list-versions で存在を確かめるか、{{minors}} のいずれかを指定してください。',
+				en: 'Version {{actual}} of the {{os}} Key Vault VM extension appears in no source kvcert knows; check that it exists with az vm extension image list-versions, or use one of {{minors}}.',
 			},
 			missing: {
 				ja: 'typeHandlerVersion がありません。"3.0" や "4.0" のように指定してください。',
