@@ -31,7 +31,8 @@ for (const lang of ['ja', 'en'] as const) {
 		await liveSwitch.check();
 		await expect(sim.locator('[data-live-intro]')).toHaveText(s('liveIntro'));
 		const trace = sim.locator('[data-trace]');
-		await expect(trace).toContainText('GET /secrets/webcert/ → 200');
+		// The session opens an emulator of its own: seconds on a busy machine.
+		await expect(trace).toContainText('GET /secrets/webcert/ → 200', { timeout: 30_000 });
 		const rows = sim.locator('[data-store] tbody tr[data-thumbprint]');
 		await expect(rows).toHaveCount(1);
 		const before = await rows.first().getAttribute('data-thumbprint');

@@ -1,3 +1,4 @@
+import { joinSentences } from '../i18n/sentences.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { ThumbprintComparison } from './compare-versions.ts';
 
@@ -37,16 +38,4 @@ export function describeComparison(result: ThumbprintComparison, t: Translate): 
 	const unknown = result.unknownOnVm.length;
 	if (unknown) sentences.push(t('kvcert.thumbprint.verdict.unknown', { count: unknown }));
 	return joinSentences(sentences);
-}
-
-/**
- * Joins sentences: after a Japanese full stop (。) nothing, otherwise one space. Decided by the
- * punctuation rather than a UI string, because an empty translation reads as missing in Starlight.
- */
-export function joinSentences(sentences: string[]): string {
-	return sentences.reduce(
-		(text, sentence) =>
-			text ? `${text}${/[。！？]$/.test(text) ? '' : ' '}${sentence}` : sentence,
-		''
-	);
 }

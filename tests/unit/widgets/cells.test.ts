@@ -28,6 +28,13 @@ describe('table cells', () => {
 		expect(pathSegments(url).join('')).toBe(url);
 		expect(pathSegments(url)).toContain('token?');
 		expect(pathSegments('')).toEqual([]);
+		expect(pathSegments('CN=www.contoso.test, O=Contoso')).toEqual([
+			'CN=',
+			'www.',
+			'contoso.',
+			'test, O=',
+			'Contoso',
+		]);
 	});
 
 	test('a time splits into a date and a UTC time', () => {

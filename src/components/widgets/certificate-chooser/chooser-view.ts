@@ -1,11 +1,11 @@
-import { format, type Lang, type Translate } from '../../../core/i18n/index.ts';
+import { format, joinSentences, type Lang, type Translate } from '../../../core/i18n/index.ts';
 import {
 	applyStrategies,
 	parseCertificateList,
 	selectMessages,
 	type ListedDate,
 } from '../../../core/select/index.ts';
-import { hex, list, text, type Cell } from '../tables/cells.ts';
+import { hex, list, name, text, type Cell } from '../tables/cells.ts';
 
 // What the certificate chooser shows for its inputs, as data: the status line, what each
 // strategy picks and the certificates read. Pure, so every state is unit-tested.
@@ -73,7 +73,7 @@ export function chooserView(
 		pinnedThumbprint: input.pin,
 	});
 	return {
-		status: status.join(' '),
+		status: joinSentences(status),
 		results: {
 			rows: results.map((r) => {
 				const picked = r.picked === undefined ? undefined : parsed.certificates[r.picked];
@@ -95,7 +95,7 @@ export function chooserView(
 				key: String(cert.line),
 				cells: {
 					line: text(String(cert.line)),
-					subject: text(cert.subject ?? c('unknown')),
+					subject: cert.subject ? name(cert.subject) : text(c('unknown')),
 					thumbprint: cert.thumbprint ? hex(cert.thumbprint) : text(c('unknown')),
 					notBefore: text(date(cert.notBefore)),
 					notAfter: text(date(cert.notAfter)),

@@ -1,7 +1,7 @@
 import type { Translate } from '../../../core/i18n/translator.ts';
 import type { LivePollEvent } from '../../../core/simulate/live-protocol.ts';
 import type { InstalledCertificate, PollResult, StoreFile } from '../../../core/simulate/types.ts';
-import { hex, parts, path, text, utcParts, type Cell } from '../tables/cells.ts';
+import { hex, name, parts, path, text, utcParts, type Cell } from '../tables/cells.ts';
 
 // What the simulator shows for a poll, as data: the state line, the store and the Linux files.
 // Pure, so each state is unit-tested; simulator-app.ts puts it on the page.
@@ -65,7 +65,7 @@ export function storeTable(poll: PollResult | undefined, t: Translate): TableVie
 			key: c.thumbprint,
 			cells: {
 				thumbprint: hex(c.thumbprint),
-				subject: text(c.subject),
+				subject: name(c.subject),
 				notBefore: parts(...utcParts(c.notBefore)),
 				notAfter: parts(...utcParts(c.notAfter)),
 				privateKey: text(privateKey(c, t)),

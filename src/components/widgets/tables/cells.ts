@@ -9,8 +9,10 @@ export type Cell =
 	| { kind: 'hex'; value: string }
 	/** Parts that never break inside (a date, a time), separated by spaces. */
 	| { kind: 'parts'; parts: string[] }
-	/** A path or URL: wraps after `/`, `.`, `?`, `&` and `=`, never inside a name. */
+	/** A path or URL (in code type): wraps after `/`, `.`, `?`, `&` and `=`, never inside a name. */
 	| { kind: 'path'; value: string }
+	/** A host or distinguished name (CN=www.contoso.test): text that may wrap after `.` and `=` too. */
+	| { kind: 'name'; value: string }
 	/** Short sentences, one per line (warnings). */
 	| { kind: 'list'; items: string[] };
 
@@ -22,6 +24,8 @@ export const hex = (value: string): Cell => ({ kind: 'hex', value });
 export const parts = (...values: string[]): Cell => ({ kind: 'parts', parts: values });
 /** A path cell. */
 export const path = (value: string): Cell => ({ kind: 'path', value });
+/** A name cell (host, subject). */
+export const name = (value: string): Cell => ({ kind: 'name', value });
 /** A list cell. */
 export const list = (items: string[]): Cell => ({ kind: 'list', items });
 

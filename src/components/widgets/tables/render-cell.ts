@@ -44,6 +44,12 @@ export function renderCell(target: HTMLElement, cell: Cell): void {
 			target.replaceChildren(code);
 			return;
 		}
+		case 'name': {
+			const wrapper = document.createElement('span');
+			wrapper.append(...joined(pathSegments(cell.value), 'kv-name-part'));
+			target.replaceChildren(wrapper);
+			return;
+		}
 		case 'list': {
 			const ul = document.createElement('ul');
 			ul.append(

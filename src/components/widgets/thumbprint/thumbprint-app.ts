@@ -180,8 +180,9 @@ export class ThumbprintApp {
 				);
 				renderCell(slot('id'), { kind: 'hex', value: v.id });
 				renderCell(slot('dates'), { kind: 'parts', parts: [v.dates[0], '–', v.dates[1]] });
+				// classList, not className: the slot keeps the component's scope class.
 				slot('validity').textContent = v.validity?.text ?? '';
-				slot('validity').className = v.validity ? `badge ${v.validity.tone}` : '';
+				if (v.validity) slot('validity').classList.add('badge', v.validity.tone);
 				slot('subject').textContent = v.subject;
 				renderCell(slot('sha1'), { kind: 'hex', value: v.sha1 });
 				renderCell(slot('sha256'), { kind: 'hex', value: v.sha256 });

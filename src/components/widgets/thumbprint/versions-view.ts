@@ -3,7 +3,8 @@ import {
 	compareVersions,
 	type ThumbprintComparison,
 } from '../../../core/thumbprint/compare-versions.ts';
-import { describeComparison, joinSentences } from '../../../core/thumbprint/describe-comparison.ts';
+import { joinSentences } from '../../../core/i18n/sentences.ts';
+import { describeComparison } from '../../../core/thumbprint/describe-comparison.ts';
 import { findCutOffThumbprints } from '../../../core/thumbprint/find-cut-off-thumbprints.ts';
 import { findThumbprints } from '../../../core/thumbprint/find-thumbprints.ts';
 import type { VaultCertificateVersion } from '../../../core/thumbprint/types.ts';
