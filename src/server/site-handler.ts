@@ -3,6 +3,7 @@ import { allowedHosts, isAllowedRequestHost } from './allowed-hosts.ts';
 import { contentSecurityPolicy, siteScriptHashes } from './content-security-policy.ts';
 import { langOf } from '../core/i18n/lang.ts';
 import { uiTranslator } from '../core/i18n/ui-strings.ts';
+import { acceptLanguageTags, preferredLanguage } from '../core/preferred-language.ts';
 
 /** A Node request handler (the Astro node adapter's `handler` has this shape). */
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -106,6 +107,12 @@ export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOpti
 			!isAllowedRequestHost({ host: request.headers.host, origin: request.headers.origin }, hosts)
 		)
 			return refuse(403, 'hostNotAllowed');
+		// The home page in the visitor's language (both home pages link the other language).
+		if (url.pathname === '/') {
+			const home = preferredLanguage(acceptLanguageTags(request.headers['accept-language']));
+			response.writeHead(302, { Location: `/${home}/${url.search}`, Vary: 'Accept-Language' });
+			return response.end();
+		}
 		// The adapter answers /404 with a 500; serve the 404 page as for any unknown path.
 		if (/^\/404(\/|\.html)?$/.test(url.pathname)) request.url = '/__kvcert-not-found/';
 		handler(request, response);
