@@ -6,9 +6,9 @@
  */
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Lang, Localized } from '../core/check/index.ts';
+import { escapeData } from '../core/check/index.ts';
 import { format as fillMessage } from '../core/i18n/format.ts';
-import type { Lang, Localized } from '../core/check/types.ts';
-import { escapeData } from '../core/check/format/github.ts';
 import { run, type CheckOutcome } from './commands/check.ts';
 
 /** An input as the runner gives it (`INPUT_` + the name in upper case, spaces as `_`). */

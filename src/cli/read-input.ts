@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import type { Lang, Localized } from '../core/check/index.ts';
 import { format } from '../core/i18n/format.ts';
-import type { Lang, Localized } from '../core/check/types.ts';
 
 /**
  * How the CLI reads what users give it: regular files, or standard input for "-". FIFOs, devices,

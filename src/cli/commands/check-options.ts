@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { Lang, Severity } from '../../core/check/index.ts';
 import { format as fillMessage } from '../../core/i18n/format.ts';
-import type { Lang, Severity } from '../../core/check/types.ts';
 import { describeArgsError } from '../args-error.ts';
 import { inputLimitOptions } from '../read-input.ts';
 import { cliMessages } from './check-messages.ts';

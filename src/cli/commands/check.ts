@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
+import { severityRank, type Lang, type Severity } from '../../core/check/index.ts';
 import { format as fillMessage } from '../../core/i18n/format.ts';
-import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
 import {

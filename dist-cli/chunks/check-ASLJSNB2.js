@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{b as a}from"./chunk-RSM54QGF.js";import"./chunk-KI7SYNP5.js";import"./chunk-GKLH7ASH.js";import"./chunk-EXY235MR.js";import"./chunk-COIQN6BF.js";import"./chunk-GRV7LDBN.js";import"./chunk-4GTJSBA7.js";import"./chunk-GDPE7JEO.js";import"./chunk-7MLDH2S5.js";import"./chunk-GCXMPKT6.js";import"./chunk-4BYTCAOE.js";export{a as run};
