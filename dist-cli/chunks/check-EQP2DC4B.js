@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a}from"./chunk-MXA7XZCP.js";import"./chunk-AJ6RLFWZ.js";import"./chunk-GKLH7ASH.js";import"./chunk-IP63MJS6.js";import"./chunk-EXY235MR.js";import"./chunk-4GTJSBA7.js";import"./chunk-GDPE7JEO.js";import"./chunk-7MLDH2S5.js";import"./chunk-YXFITVUK.js";import"./chunk-4BYTCAOE.js";export{a as run};
