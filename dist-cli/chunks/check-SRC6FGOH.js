@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a}from"./chunk-4YSLLACA.js";import"./chunk-M6AYQDJ2.js";import"./chunk-P7MZRL6W.js";import"./chunk-XCHQE7VP.js";import"./chunk-I4NBQBFG.js";import"./chunk-4GTJSBA7.js";import"./chunk-A7W5S2OE.js";import"./chunk-7BYCOOQ6.js";import"./chunk-4BYTCAOE.js";export{a as run};
