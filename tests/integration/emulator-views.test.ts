@@ -32,7 +32,14 @@ async function versionsOf(clientId: string | undefined, name: string) {
 	return found;
 }
 
-/** A raw request to the emulator: [status, headers, parsed body]. */
+interface RawAnswer {
+	status: number;
+	headers: Record<string, unknown>;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read many Key Vault body shapes
+	json: any;
+}
+
+/** A raw request to the emulator: status, headers and the parsed body. */
 function raw(
 	url: string,
 	options: {
@@ -44,12 +51,7 @@ function raw(
 ) {
 	const target = new URL(url);
 	const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-	return new Promise<{
-		status: number;
-		headers: Record<string, unknown>;
-		json: any;
-	}> // eslint-disable-line @typescript-eslint/no-explicit-any -- Key Vault bodies
-	((resolve, reject) => {
+	return new Promise<RawAnswer>((resolve, reject) => {
 		const req = send(
 			target,
 			{
