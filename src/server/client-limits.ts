@@ -27,11 +27,14 @@ export class ConcurrencyLimit {
 		readonly maxPerClient: number
 	) {}
 
-	/** Takes a slot for `client`: 'total' or 'client' when full, else a release function. */
+	/**
+	 * Takes a slot for `client`: 'total' when the server is full, 'client' when this client holds
+	 * its share, else a release function.
+	 */
 	acquire(client: string): 'total' | 'client' | (() => void) {
 		const mine = this.#perClient.get(client) ?? 0;
-		if (mine >= this.maxPerClient) return 'client';
 		if (this.#total >= this.maxTotal) return 'total';
+		if (mine >= this.maxPerClient) return 'client';
 		this.#total++;
 		this.#perClient.set(client, mine + 1);
 		let released = false;
