@@ -25,6 +25,7 @@ const POST_PATHS = new Set([
 	'/api/room/join',
 	'/api/room/progress',
 	'/api/room/facilitator',
+	'/api/room/leave',
 ]);
 
 /** Cache-Control for a path: hashed assets for a year, pages briefly, the API never. */
