@@ -1,4 +1,5 @@
-import { uiTranslator, type Lang } from '../vault/vault-i18n.ts';
+import type { Lang } from '../core/i18n/index.ts';
+import { uiTranslator } from '../core/i18n/ui-strings.ts';
 
 /**
  * The body every API refusal has: a stable code and the reason in the caller's language; for a

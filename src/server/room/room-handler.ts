@@ -1,5 +1,6 @@
 import type { RoomStatus } from '../../core/workshop/room-protocol.ts';
-import { langOf, uiTranslator, type Lang } from '../../vault/vault-i18n.ts';
+import { langOf, type Lang } from '../../core/i18n/index.ts';
+import { uiTranslator } from '../../core/i18n/ui-strings.ts';
 import { refusalResponse } from '../api-refusal.ts';
 import { clientOf, ConcurrencyLimit, RateLimit } from '../client-limits.ts';
 import { readLimitedBody } from '../read-limited-body.ts';
