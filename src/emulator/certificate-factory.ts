@@ -9,7 +9,7 @@ import {
 	sign,
 	type KeyObject,
 } from 'node:crypto';
-import { p256 } from '@noble/curves/p256';
+import { p256 } from '@noble/curves/nist';
 import forge from 'node-forge';
 
 const { asn1 } = forge;
@@ -110,7 +110,7 @@ export function derivedBytes(seed: string, purpose: string, length: number): Buf
 function seededScalar(seed: string): Buffer {
 	for (let attempt = 0; ; attempt++) {
 		const candidate = derivedBytes(seed, `p256 key ${attempt}`, 32);
-		if (p256.utils.isValidPrivateKey(candidate)) return candidate;
+		if (p256.utils.isValidSecretKey(candidate)) return candidate;
 	}
 }
 

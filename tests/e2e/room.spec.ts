@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { quiz } from '../../src/components/widgets/workshop/strings.ts';
 import en from '../../content/i18n/en.json' with { type: 'json' };
 import ja from '../../content/i18n/ja.json' with { type: 'json' };
 import { axeViolationsInBothThemes } from './support/axe.ts';
+import { startRoomServer, type RoomServer } from './support/room-server.ts';
 
 // `npm run workshop` as a room uses it: the real command on all interfaces, participants at
 // 127.0.0.2 (an address other than localhost), the facilitator at localhost with the printed key.
@@ -14,52 +13,19 @@ import { axeViolationsInBothThemes } from './support/axe.ts';
 
 let port = 0;
 let room = '';
-let server: ChildProcess;
+let server: RoomServer;
 let facilitatorUrl = '';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
-/** A port free on every interface (the room listens on 0.0.0.0). */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '0.0.0.0', () => {
-			const { port: free } = probe.address() as AddressInfo;
-			probe.close(() => resolve(free));
-		});
-	});
-}
-
 test.beforeAll(async () => {
-	port = await freePort();
+	server = await startRoomServer('en');
+	port = server.port;
 	room = `http://127.0.0.2:${port}`;
-	server = spawn(
-		process.execPath,
-		['scripts/workshop.mjs', '--no-build', '--no-qr', '--lang', 'en'],
-		{
-			env: { ...process.env, PORT: String(port), HOST: '0.0.0.0' },
-			stdio: ['ignore', 'pipe', 'inherit'],
-		}
-	);
-	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no room:\n${output}`)), 90_000);
-		server.stdout!.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			if (output.includes(`listening on 0.0.0.0:${port}`)) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-		server.once('exit', (code) => reject(new Error(`the room exited (${code}):\n${output}`)));
-	});
-	facilitatorUrl = /http:\/\/localhost:\d+\/en\/workshop\/room\/#key=[\w-]+/.exec(output)![0];
+	facilitatorUrl = server.facilitatorUrl;
 });
 
-test.afterAll(() => {
-	server?.kill();
-});
+test.afterAll(() => server?.stop());
 
 /** A GET from a source address of its own; resolves with status and body (SSE: up to a first poll). */
 function get(from: string, path: string, sse = false): Promise<{ status: number; text: string }> {
