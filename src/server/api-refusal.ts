@@ -1,5 +1,6 @@
 import type { Lang } from '../core/i18n/index.ts';
 import { uiTranslator } from '../core/i18n/ui-strings.ts';
+import { jsonResponse } from './json-response.ts';
 
 /**
  * The body every API refusal has: a stable code and the reason in the caller's language; for a
@@ -46,14 +47,8 @@ export function refusalResponse(
 	retryAfter?: number,
 	headers: Record<string, string> = {}
 ): Response {
-	return new Response(JSON.stringify(refusalBody(lang, code, message, retryAfter)), {
-		status,
-		headers: {
-			'Content-Type': 'application/json; charset=utf-8',
-			'Cache-Control': 'no-store',
-			'X-Content-Type-Options': 'nosniff',
-			...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
-			...headers,
-		},
+	return jsonResponse(refusalBody(lang, code, message, retryAfter), status, {
+		...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
+		...headers,
 	});
 }

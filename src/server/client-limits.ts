@@ -84,3 +84,14 @@ export class RateLimit {
 		return 0;
 	}
 }
+
+const perSettings = new Map<string, unknown>();
+
+/**
+ * One instance per process for each set of settings (`key`): a handler called with the same limits
+ * shares the same counters, as every request of the real server does.
+ */
+export function perProcess<T>(key: string, make: () => T): T {
+	if (!perSettings.has(key)) perSettings.set(key, make());
+	return perSettings.get(key) as T;
+}

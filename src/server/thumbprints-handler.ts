@@ -8,7 +8,8 @@ import {
 } from '../vault/look-up-certificate-versions.ts';
 import { langOf, uiTranslator } from '../vault/vault-i18n.ts';
 import { refusalBody } from './api-refusal.ts';
-import { clientOf, ConcurrencyLimit, RateLimit } from './client-limits.ts';
+import { clientOf, ConcurrencyLimit, perProcess, RateLimit } from './client-limits.ts';
+import { jsonResponse } from './json-response.ts';
 import { SharedLookups } from './shared-lookups.ts';
 
 export type { DemoVault };
@@ -30,40 +31,23 @@ export interface ThumbprintsDependencies extends VersionsLookupDependencies {
 /** Seconds a client is asked to wait when every read slot is taken. */
 export const BUSY_RETRY_AFTER_SECONDS = 5;
 const processSharing = new SharedLookups();
-const limitsBySettings = new Map<string, { slots: ConcurrencyLimit; rate: RateLimit }>();
 
 /** The read slots and rate for these settings (one set per process, as for the defaults). */
 function limitsFor(deps: ThumbprintsDependencies) {
 	const total = deps.maxConcurrent ?? 8;
 	const perClient = deps.maxPerClient ?? 4;
 	const perMinute = deps.readsPerMinute ?? 30;
-	const key = `${total}/${perClient}/${perMinute}`;
-	let limits = limitsBySettings.get(key);
-	if (!limits)
-		limitsBySettings.set(
-			key,
-			(limits = {
-				slots: new ConcurrencyLimit(total, perClient),
-				rate: new RateLimit(perMinute, 60_000),
-			})
-		);
-	return limits;
+	return perProcess(`thumbprints ${total}/${perClient}/${perMinute}`, () => ({
+		slots: new ConcurrencyLimit(total, perClient),
+		rate: new RateLimit(perMinute, 60_000),
+	}));
 }
 
 const json = (
 	status: number,
 	body: ThumbprintsResponse | ThumbprintsErrorResponse,
 	headers: Record<string, string> = {}
-) =>
-	new Response(JSON.stringify(body), {
-		status,
-		headers: {
-			'Content-Type': 'application/json; charset=utf-8',
-			'Cache-Control': 'no-store',
-			'X-Content-Type-Options': 'nosniff',
-			...headers,
-		},
-	});
+) => jsonResponse(body, status, headers);
 
 /**
  * `GET /api/thumbprints?vault=<url>&name=<certificate>&lang=ja|en`: every version of a Key Vault

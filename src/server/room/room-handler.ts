@@ -2,6 +2,7 @@ import type { RoomStatus } from '../../core/workshop/room-protocol.ts';
 import { langOf, type Lang } from '../../core/i18n/index.ts';
 import { uiTranslator } from '../../core/i18n/ui-strings.ts';
 import { refusalResponse } from '../api-refusal.ts';
+import { jsonResponse } from '../json-response.ts';
 import { clientOf, ConcurrencyLimit, RateLimit } from '../client-limits.ts';
 import { readLimitedBody } from '../read-limited-body.ts';
 import type { Room } from './room.ts';
@@ -38,16 +39,8 @@ const HEARTBEAT_MS = 15_000;
 const langFor = (request: Request): Lang =>
 	langOf(new URL(request.url).searchParams.get('lang') ?? request.headers.get('accept-language'));
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-	new Response(JSON.stringify(body), {
-		status,
-		headers: {
-			'Content-Type': 'application/json; charset=utf-8',
-			'Cache-Control': 'no-store',
-			'X-Content-Type-Options': 'nosniff',
-			...headers,
-		},
-	});
+const noContent = (headers: Record<string, string> = {}) =>
+	new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store', ...headers } });
 
 /** A refusal with the room's message `kvcert.room.api.<code>`. */
 function refuse(
@@ -94,6 +87,25 @@ function roomOf(request: Request, deps: RoomDependencies): Room | Response {
 }
 
 /**
+ * What every POST of the room starts with: the room, a JSON body within the size limit, and one
+ * more of this client's `rate` (429 with Retry-After past it). Else the refusal to send.
+ */
+async function roomPost(
+	request: Request,
+	deps: RoomDependencies,
+	rate: RateLimit,
+	code = 'tooManyRequests'
+): Promise<{ room: Room; body: Record<string, unknown> } | Response> {
+	const room = roomOf(request, deps);
+	if (room instanceof Response) return room;
+	const body = await readJson(request);
+	if (body instanceof Response) return body;
+	const wait = rate.take(clientOf(request));
+	if (wait) return refuse(request, 429, code, {}, wait);
+	return { room, body };
+}
+
+/**
  * `GET /api/room`: whether this server runs a room, and whether this browser is its facilitator
  * (200 either way, so a workshop page on a plain `npm start` logs no failed request).
  */
@@ -101,20 +113,17 @@ export function handleRoomStatus(request: Request, deps: RoomDependencies): Resp
 	const status: RoomStatus = deps.room
 		? { room: true, facilitator: deps.room.isFacilitator(sessionOf(request)) }
 		: { room: false, facilitator: false };
-	return json(status);
+	return jsonResponse(status);
 }
 
 /** `POST /api/room/join` `{"name"?: "…", "lang": "ja"|"en"}`: a place in the room and a token. */
 export async function handleRoomJoin(request: Request, deps: RoomDependencies): Promise<Response> {
-	const room = roomOf(request, deps);
-	if (room instanceof Response) return room;
-	const body = await readJson(request);
-	if (body instanceof Response) return body;
-	const wait = deps.limits.joins.take(clientOf(request));
-	if (wait) return refuse(request, 429, 'tooManyRequests', {}, wait);
+	const post = await roomPost(request, deps, deps.limits.joins);
+	if (post instanceof Response) return post;
+	const { room, body } = post;
 	const joined = room.join(body['name'], body['lang'] === 'en' ? 'en' : 'ja');
 	if (!joined) return refuse(request, 503, 'roomFull', { max: room.limits.maxParticipants });
-	return json(joined);
+	return jsonResponse(joined);
 }
 
 /** `POST /api/room/progress`: a participant's whole progress (ids and counts only). */
@@ -122,28 +131,21 @@ export async function handleRoomProgress(
 	request: Request,
 	deps: RoomDependencies
 ): Promise<Response> {
-	const room = roomOf(request, deps);
-	if (room instanceof Response) return room;
-	const body = await readJson(request);
-	if (body instanceof Response) return body;
-	const wait = deps.limits.reports.take(clientOf(request));
-	if (wait) return refuse(request, 429, 'tooManyRequests', {}, wait);
+	const post = await roomPost(request, deps, deps.limits.reports);
+	if (post instanceof Response) return post;
+	const { room, body } = post;
 	const refusal = room.report(body['token'], body['exercises'], body['answers']);
 	if (refusal === 'unknownParticipant') return refuse(request, 404, refusal);
 	if (refusal) return refuse(request, 400, refusal);
-	return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+	return noContent();
 }
 
 /** `POST /api/room/leave` `{"token": "…"}`: the participant is no longer listed. */
 export async function handleRoomLeave(request: Request, deps: RoomDependencies): Promise<Response> {
-	const room = roomOf(request, deps);
-	if (room instanceof Response) return room;
-	const body = await readJson(request);
-	if (body instanceof Response) return body;
-	const wait = deps.limits.reports.take(clientOf(request));
-	if (wait) return refuse(request, 429, 'tooManyRequests', {}, wait);
-	if (!room.leave(body['token'])) return refuse(request, 404, 'unknownParticipant');
-	return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+	const post = await roomPost(request, deps, deps.limits.reports);
+	if (post instanceof Response) return post;
+	if (!post.room.leave(post.body['token'])) return refuse(request, 404, 'unknownParticipant');
+	return noContent();
 }
 
 /**
@@ -155,20 +157,12 @@ export async function handleRoomFacilitator(
 	request: Request,
 	deps: RoomDependencies
 ): Promise<Response> {
-	const room = roomOf(request, deps);
-	if (room instanceof Response) return room;
-	const body = await readJson(request);
-	if (body instanceof Response) return body;
-	const wait = deps.limits.keyTries.take(clientOf(request));
-	if (wait) return refuse(request, 429, 'tooManyKeyTries', {}, wait);
-	if (!room.isKey(body['key'])) return refuse(request, 403, 'wrongKey');
-	const session = room.openFacilitatorSession();
-	return new Response(null, {
-		status: 204,
-		headers: {
-			'Cache-Control': 'no-store',
-			'Set-Cookie': `${ROOM_COOKIE}=${session}; Path=/api/room; HttpOnly; SameSite=Strict; Max-Age=43200`,
-		},
+	const post = await roomPost(request, deps, deps.limits.keyTries, 'tooManyKeyTries');
+	if (post instanceof Response) return post;
+	if (!post.room.isKey(post.body['key'])) return refuse(request, 403, 'wrongKey');
+	const session = post.room.openFacilitatorSession();
+	return noContent({
+		'Set-Cookie': `${ROOM_COOKIE}=${session}; Path=/api/room; HttpOnly; SameSite=Strict; Max-Age=43200`,
 	});
 }
 

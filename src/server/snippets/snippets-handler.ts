@@ -19,7 +19,8 @@ import { runSample } from './run-sample.ts';
 import { startVaultTunnel, type VaultTunnel } from './vault-tunnel.ts';
 import { readLimitedBody } from '../read-limited-body.ts';
 import { refusalBody } from '../api-refusal.ts';
-import { clientOf, ConcurrencyLimit, RateLimit } from '../client-limits.ts';
+import { clientOf, ConcurrencyLimit, perProcess, RateLimit } from '../client-limits.ts';
+import { jsonResponse } from '../json-response.ts';
 import type { VaultView } from '../../emulator/vault-view.ts';
 
 /** The parts of the demo vault a run uses. */
@@ -59,24 +60,15 @@ export const RENEW_WINDOW_MS = 10 * 60_000;
 /** Seconds a refused run is asked to wait. */
 const RETRY_AFTER_SECONDS = 5;
 
-const limitsBySettings = new Map<string, { slots: ConcurrencyLimit; renewals: RateLimit }>();
-
 /** The run slots and renewal rate for these settings (one set per process, as for the defaults). */
 function limitsFor(deps: SnippetsDependencies) {
 	const total = deps.maxConcurrent ?? 2;
 	const perClient = deps.maxPerClient ?? 1;
 	const renewals = deps.renewalsPerClient ?? 10;
-	const key = `${total}/${perClient}/${renewals}`;
-	let limits = limitsBySettings.get(key);
-	if (!limits)
-		limitsBySettings.set(
-			key,
-			(limits = {
-				slots: new ConcurrencyLimit(total, perClient),
-				renewals: new RateLimit(renewals, RENEW_WINDOW_MS),
-			})
-		);
-	return limits;
+	return perProcess(`snippets ${total}/${perClient}/${renewals}`, () => ({
+		slots: new ConcurrencyLimit(total, perClient),
+		renewals: new RateLimit(renewals, RENEW_WINDOW_MS),
+	}));
 }
 const access = new WeakMap<object, Promise<{ tunnel: VaultTunnel; caFile: string }>>();
 
@@ -111,15 +103,7 @@ function freePort(): Promise<number> {
 }
 
 const json = (status: number, body: SnippetTranscript | SnippetErrorResponse, extra = {}) =>
-	new Response(JSON.stringify(body), {
-		status,
-		headers: {
-			'Content-Type': 'application/json; charset=utf-8',
-			'Cache-Control': 'no-store',
-			'X-Content-Type-Options': 'nosniff',
-			...extra,
-		},
-	});
+	jsonResponse(body, status, extra);
 
 function redactionWords(lang: Lang): RedactionWords {
 	const t = uiTranslator(lang);
