@@ -1,10 +1,10 @@
-import { request as httpRequest } from 'node:http';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { quiz } from '../../src/components/widgets/workshop/strings.ts';
 import en from '../../content/i18n/en.json' with { type: 'json' };
 import ja from '../../content/i18n/ja.json' with { type: 'json' };
 import { axeViolationsInBothThemes } from './support/axe.ts';
 import { startRoomServer, type RoomServer } from './support/room-server.ts';
+import { roomRequest } from '../support/room-http.ts';
 
 // `npm run workshop` as a room uses it: the real command on all interfaces, participants at
 // 127.0.0.2 (an address other than localhost), the facilitator at localhost with the printed key.
@@ -27,35 +27,9 @@ test.beforeAll(async () => {
 
 test.afterAll(() => server?.stop());
 
-/** A GET from a source address of its own; resolves with status and body (SSE: up to a first poll). */
-function get(from: string, path: string, sse = false): Promise<{ status: number; text: string }> {
-	return new Promise((resolve, reject) => {
-		const req = httpRequest(
-			{
-				host: '127.0.0.2',
-				port,
-				path,
-				localAddress: from,
-				agent: false,
-				headers: sse ? { Accept: 'text/event-stream' } : {},
-			},
-			(res) => {
-				let text = '';
-				res.setEncoding('utf8');
-				res.on('data', (chunk: string) => {
-					text += chunk;
-					if (sse && /event: (poll|refused|end)\n/.test(text)) {
-						req.destroy();
-						resolve({ status: res.statusCode ?? 0, text });
-					}
-				});
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-			}
-		);
-		req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
-		req.end();
-	});
-}
+/** A GET from a source address of its own (a stream: up to its first poll). */
+const get = (from: string, path: string, sse = false) =>
+	roomRequest({ port, from, path, ...(sse ? { until: 'poll' } : {}) });
 
 test('30 participants at once each get the workshop page, a look-up with its versions and a live stream with a first poll: none refused', async () => {
 	const answers = await Promise.all(

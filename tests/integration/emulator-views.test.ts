@@ -1,10 +1,9 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { CertificateClient } from '@azure/keyvault-certificates';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator.ts';
 import { EmulatorImdsCredential } from '../../src/vault/emulator-credential.ts';
+import { emulatorRequest } from '../support/emulator-request.ts';
 
 // Visitors' own views of the demo vault, and the bounds on what a demo token can write
 // (security review 2026-12-07: N10, N13, N15 and the Info items on the emulator).
@@ -32,50 +31,11 @@ async function versionsOf(clientId: string | undefined, name: string) {
 	return found;
 }
 
-interface RawAnswer {
-	status: number;
-	headers: Record<string, unknown>;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read many Key Vault body shapes
-	json: any;
-}
-
-/** A raw request to the emulator: status, headers and the parsed body. */
-function raw(
+/** A raw request to the emulator (its CA trusted unless another is given). */
+const raw = (
 	url: string,
-	options: {
-		method?: string;
-		headers?: Record<string, string>;
-		body?: string;
-		ca?: string;
-	} = {}
-) {
-	const target = new URL(url);
-	const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-	return new Promise<RawAnswer>((resolve, reject) => {
-		const req = send(
-			target,
-			{
-				method: options.method ?? 'GET',
-				headers: options.headers ?? {},
-				ca: options.ca ?? emulator.caPem,
-				servername: 'localhost',
-			},
-			(res) => {
-				let text = '';
-				res.on('data', (d) => (text += d));
-				res.on('end', () =>
-					resolve({
-						status: res.statusCode ?? 0,
-						headers: res.headers,
-						json: text ? JSON.parse(text) : undefined,
-					})
-				);
-			}
-		);
-		req.on('error', reject);
-		req.end(options.body);
-	});
-}
+	options: { method?: string; headers?: Record<string, string>; body?: string; ca?: string } = {}
+) => emulatorRequest(url, { ca: emulator.caPem, ...options });
 
 const tokenUrl = () =>
 	`${emulator.imdsUrl}/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://vault.azure.net`;

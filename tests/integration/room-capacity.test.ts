@@ -1,11 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import {
-	createServer,
-	request as httpRequest,
-	type IncomingMessage,
-	type Server,
-	type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +16,7 @@ import * as roomEvents from '../../pages/api/room/events.ts';
 import type { RoomSnapshot } from '../../src/core/workshop/room-protocol.ts';
 import { openRoom } from '../../src/server/room/room-dependencies.ts';
 import { createSiteHandler } from '../../src/server/site-handler.ts';
+import { roomRequest } from '../support/room-http.ts';
 
 // A room of 30 through the real site handler (host allow-list, per-client addresses) and the real
 // API routes and wiring (the process's demo vault, shared look-ups, shared live pollers, the room),
@@ -98,90 +93,23 @@ afterAll(async () => {
 	rmSync(clientDirectory, { recursive: true, force: true });
 });
 
-interface Answer {
-	status: number;
-	headers: Record<string, string | string[] | undefined>;
-	text: string;
-}
-
 /** One request from `from` (a source address of its own) to 127.0.0.2. */
-function send(
+const send = (
 	from: string,
 	path: string,
 	options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}
-): Promise<Answer> {
-	return new Promise((resolve, reject) => {
-		const req = httpRequest(
-			{
-				host: '127.0.0.2',
-				port,
-				path,
-				localAddress: from,
-				method: options.method ?? 'GET',
-				agent: false,
-				headers: { Host: options.host ?? `127.0.0.2:${port}`, ...options.headers },
-			},
-			(res) => {
-				let text = '';
-				res.setEncoding('utf8');
-				res.on('data', (chunk: string) => (text += chunk));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-			}
-		);
-		req.on('error', reject);
-		req.end(options.body);
+) =>
+	roomRequest({
+		port,
+		from,
+		path,
+		...options,
+		headers: { ...(options.host ? { Host: options.host } : {}), ...options.headers },
 	});
-}
 
-/** Opens a Server-Sent Events stream and resolves with the events up to the first `until`. */
-function events(
-	from: string,
-	path: string,
-	until: string,
-	headers: Record<string, string> = {}
-): Promise<{ status: number; events: { event: string; data: unknown }[] }> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no ${until} event`)), 60_000);
-		const req = httpRequest(
-			{
-				host: '127.0.0.2',
-				port,
-				path,
-				localAddress: from,
-				agent: false,
-				headers: { Host: `127.0.0.2:${port}`, Accept: 'text/event-stream', ...headers },
-			},
-			(res) => {
-				const seen: { event: string; data: unknown }[] = [];
-				let buffer = '';
-				res.setEncoding('utf8');
-				res.on('data', (chunk: string) => {
-					buffer += chunk;
-					let cut: number;
-					while ((cut = buffer.indexOf('\n\n')) >= 0) {
-						const raw = buffer.slice(0, cut);
-						buffer = buffer.slice(cut + 2);
-						const event = /^event: (.+)$/m.exec(raw)?.[1] ?? 'message';
-						seen.push({ event, data: JSON.parse(/^data: (.+)$/m.exec(raw)?.[1] ?? 'null') });
-						if (event === until || event === 'refused' || event === 'end') {
-							clearTimeout(timer);
-							req.destroy();
-							resolve({ status: res.statusCode ?? 0, events: seen });
-						}
-					}
-				});
-				res.on('end', () => {
-					clearTimeout(timer);
-					resolve({ status: res.statusCode ?? 0, events: seen });
-				});
-			}
-		);
-		req.on('error', (error) => {
-			if (!req.destroyed) reject(error);
-		});
-		req.end();
-	});
-}
+/** Opens a Server-Sent Events stream from `from` and reads it up to the first `until` event. */
+const events = (from: string, path: string, until: string, headers: Record<string, string> = {}) =>
+	roomRequest({ port, from, path, until, headers });
 
 const participant = (i: number) => `127.0.0.${10 + i}`;
 const json = { 'Content-Type': 'application/json' };
@@ -264,21 +192,8 @@ describe('a room of 30 at 127.0.0.2', () => {
 		expect(body.error.code).toBe('hostNotAllowed');
 		expect(body.error.message).toContain(`evil.example:${port}`);
 		expect(body.error.message).not.toMatch(/static/i);
-		const live = await new Promise<Answer>((resolve) => {
-			const req = httpRequest(
-				{
-					host: '127.0.0.2',
-					port,
-					path: '/api/simulator/live?lang=ja',
-					headers: { Host: `evil.example:${port}`, Accept: 'text/event-stream' },
-				},
-				(res) => {
-					let text = '';
-					res.on('data', (d) => (text += d));
-					res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-				}
-			);
-			req.end();
+		const live = await events(participant(40), '/api/simulator/live?lang=ja', 'session', {
+			Host: `evil.example:${port}`,
 		});
 		expect(live.status).toBe(200);
 		expect(live.text).toMatch(/^event: refused\ndata: .*"code":"hostNotAllowed".*"retrying":false/);
