@@ -3,6 +3,7 @@ import { allowedHosts, isAllowedRequestHost, publicOrigins } from './allowed-hos
 import { CLIENT_HEADER } from './client-limits.ts';
 import { contentSecurityPolicy, siteScriptHashes } from './content-security-policy.ts';
 import { langOf, uiTranslator } from '../vault/vault-i18n.ts';
+import { acceptLanguageTags, preferredLanguage } from '../core/preferred-language.ts';
 
 /** A Node request handler (the Astro node adapter's `handler` has this shape). */
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -146,6 +147,12 @@ export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOpti
 			delete request.headers[CLIENT_HEADER];
 			if (request.socket?.remoteAddress)
 				request.headers[CLIENT_HEADER] = request.socket.remoteAddress;
+		}
+		// The home page in the visitor's language (both home pages link the other language).
+		if (url.pathname === '/') {
+			const home = preferredLanguage(acceptLanguageTags(request.headers['accept-language']));
+			response.writeHead(302, { Location: `/${home}/${url.search}`, Vary: 'Accept-Language' });
+			return response.end();
 		}
 		// The adapter answers /404 with a 500; serve the 404 page as for any unknown path.
 		if (/^\/404(\/|\.html)?$/.test(url.pathname)) request.url = '/__kvcert-not-found/';
