@@ -129,7 +129,6 @@ export const MAX_VERSIONS_PER_CERTIFICATE = 100;
 export class VaultStore {
 	readonly #certificates = new Map<string, StoredCertificate>();
 	readonly #writes: WriteBudget;
-	#versionCount = 0;
 
 	/** @param limits bound what {@link VaultStore.takeWrite} allows (seeding is not counted). */
 	constructor(readonly limits: WriteLimits = {}) {
@@ -142,11 +141,6 @@ export class VaultStore {
 	 */
 	takeWrite(name: string): WriteRefusal | undefined {
 		return this.#writes.take(this.get(name)?.versions.length, this.#certificates.size);
-	}
-
-	/** How many versions the store holds, every certificate together. */
-	get versionCount(): number {
-		return this.#versionCount;
 	}
 
 	/**
@@ -198,12 +192,8 @@ export class VaultStore {
 			this.#certificates.set(key, certificate);
 		}
 		certificate.versions.push(version);
-		this.#versionCount++;
 		const excess = certificate.versions.length - MAX_VERSIONS_PER_CERTIFICATE;
-		if (excess > 0) {
-			certificate.versions.splice(0, excess);
-			this.#versionCount -= excess;
-		}
+		if (excess > 0) certificate.versions.splice(0, excess);
 		return certificate;
 	}
 
