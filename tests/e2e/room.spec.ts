@@ -16,7 +16,7 @@ let room = '';
 let server: RoomServer;
 let facilitatorUrl = '';
 
-test.describe.configure({ mode: 'serial', timeout: 240_000 });
+test.describe.configure({ mode: 'serial', timeout: 360_000 });
 
 test.beforeAll(async () => {
 	server = await startRoomServer('en');
@@ -68,6 +68,9 @@ async function participate(browser: Browser, index: number): Promise<Page> {
 	await panel.getByLabel(strings['kvcert.room.participant.nameLabel']).fill(`P${index} ${lang}`);
 	await panel.getByRole('button', { name: strings['kvcert.room.participant.join'] }).click();
 	await expect(panel).toHaveAttribute('data-state', 'in');
+	await expect(
+		panel.getByRole('button', { name: strings['kvcert.room.participant.join'] })
+	).toBeHidden();
 
 	// Exercise D: one wrong check, then the right answers.
 	const quizBox = page.locator('kvcert-exercise-quiz');
@@ -83,7 +86,7 @@ async function participate(browser: Browser, index: number): Promise<Page> {
 	// Exercise B for every other participant: the two newest versions are on the VM.
 	if (index % 2 === 0) {
 		const versions = page.locator('kvcert-exercise-versions');
-		await expect(versions).toHaveAttribute('data-source', 'live');
+		await expect(versions).toHaveAttribute('data-source', 'live', { timeout: 30_000 });
 		for (const ordinal of ['2', '3']) await versions.locator(`input[value="${ordinal}"]`).check();
 		await versions.locator('[data-check]').click();
 		await expect(versions).toHaveAttribute('data-complete', '');
@@ -94,7 +97,8 @@ async function participate(browser: Browser, index: number): Promise<Page> {
 test('the facilitator sees 10 participants (ja and en) and their progress within 5 s, and the room’s quiz answers; axe finds nothing', async ({
 	browser,
 }) => {
-	const facilitator = await (await browser.newContext()).newPage();
+	const facilitatorContext = await browser.newContext();
+	const facilitator = await facilitatorContext.newPage();
 	await facilitator.goto(facilitatorUrl);
 	const view = facilitator.locator('kvcert-room-facilitator');
 	await expect(view).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
@@ -124,6 +128,7 @@ test('the facilitator sees 10 participants (ja and en) and their progress within
 
 	expect(await axeViolationsInBothThemes(facilitator, 'kvcert-room-facilitator')).toEqual([]);
 	for (const page of pages) await page.context().close();
+	await facilitatorContext.close();
 });
 
 test('a participant page on a plain address sees the room; the facilitator view asks for the key without one', async ({

@@ -75,7 +75,9 @@ export async function readRefusal(response: Response): Promise<ApiRefusal | unde
 /** The sentence a widget shows: the reason, and when it will try again (if it will). */
 export function refusalText(refusal: ApiRefusal, waiting = refusal.retryAfter): string {
 	if (waiting === undefined || !refusal.retry) return refusal.message;
-	return `${refusal.message} ${refusal.retry.replace(/\{\{seconds\}\}/g, String(waiting))}`;
+	// Japanese sentences follow a 。 with no space.
+	const space = refusal.message.endsWith('。') ? '' : ' ';
+	return `${refusal.message}${space}${refusal.retry.replace(/\{\{seconds\}\}/g, String(waiting))}`;
 }
 
 /** The text to show for an error: the server's reason when it refused, else `fallback`. */

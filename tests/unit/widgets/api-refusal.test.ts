@@ -7,7 +7,9 @@ import {
 	refusalMessage,
 	refusalText,
 } from '../../../src/components/widgets/api-refusal.ts';
+import { runSnippet } from '../../../src/components/widgets/live-snippet/run-snippet.ts';
 import { refusalResponse } from '../../../src/server/api-refusal.ts';
+import { uiTranslator } from '../../../src/vault/vault-i18n.ts';
 
 const html404 = () =>
 	new Response('<!doctype html><title>Not found</title>', {
@@ -25,7 +27,7 @@ describe('reading the server’s refusals', () => {
 			retryAfter: 5,
 			retry: '{{seconds}} 秒後に自動で再試行します。',
 		});
-		expect(refusalText(refusal!)).toBe('混み合っています。 5 秒後に自動で再試行します。');
+		expect(refusalText(refusal!)).toBe('混み合っています。5 秒後に自動で再試行します。');
 		expect(refusalText(refusal!, 3)).toContain('3 秒後');
 	});
 
@@ -140,5 +142,27 @@ describe('a live stream’s refused event', () => {
 		expect(refusal.retrying).toBe(true);
 		expect(refusalText(refusal)).toBe('Busy. In 5 s.');
 		expect(liveRefusal(new MessageEvent('refused', { data: '{' })).code).toBe('unreadable');
+	});
+});
+
+describe('a live snippet refused by the site', () => {
+	it('names the page’s language in the request, so the refusal is worded in it', async () => {
+		// As the site handler does: a refused host answers in the language the query names.
+		const fetchImpl = (async (input: RequestInfo | URL) => {
+			const lang = new URL(String(input), 'http://kvcert-lan.test').searchParams.get('lang');
+			const translate = uiTranslator(lang === 'ja' ? 'ja' : 'en');
+			return refusalResponse(
+				403,
+				lang === 'ja' ? 'ja' : 'en',
+				'hostNotAllowed',
+				translate('kvcert.api.hostNotAllowed', { host: 'kvcert-lan.test:4321' })
+			);
+		}) as typeof fetch;
+		const result = await runSnippet({ sample: 'imds-token', lang: 'ja' }, fetchImpl);
+		expect(result).toEqual({
+			kind: 'error',
+			message: uiTranslator('ja')('kvcert.api.hostNotAllowed', { host: 'kvcert-lan.test:4321' }),
+		});
+		expect(result.kind === 'error' && result.message).toContain('kvcert-lan.test:4321');
 	});
 });

@@ -32,7 +32,7 @@ export async function runSnippet(
 	let response: Response;
 	try {
 		response = await apiFetch(
-			'/api/snippets/run',
+			`/api/snippets/run?lang=${request.lang}`,
 			{
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json' },
