@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fileGrammars } from '../../../src/cli/grammars.ts';
-import { checkTextAsync } from '../../../src/core/check/check-async.ts';
+import { check as checkInput } from '../../../src/core/check/index.ts';
 import { findComments } from '../../../src/core/check/suppressions-comments.ts';
 
 const root = new URL('../../../', import.meta.url);
@@ -17,7 +17,7 @@ function above(text: string, marker: string, line: string): string {
 }
 
 const check = (text: string, path: string) =>
-	checkTextAsync(text, { path, lang: 'en', grammars: fileGrammars });
+	checkInput(text, { path, lang: 'en', grammars: fileGrammars });
 const ids = (r: { diagnostics: Array<{ ruleId: string; messageId: string }> }) =>
 	r.diagnostics.map((d) => `${d.ruleId}:${d.messageId}`);
 
@@ -92,6 +92,9 @@ describe('inline suppressions', () => {
 		expect(ids(noRules)).toEqual(
 			expect.arrayContaining(['KV060:noRules', 'KV015:wrongCollection'])
 		);
+		// A bare directive has one problem (it names no rule), not two.
+		const bare = await check(above(template, url, '// kvcert-disable-next-line'), 'a.json');
+		expect(ids(bare).filter((id) => id.startsWith('KV060'))).toEqual(['KV060:noRules']);
 		const unused = await check(
 			above(template, '"name"', '// kvcert-disable-next-line KV016 KV060 -- x'),
 			'a.json'
@@ -132,7 +135,7 @@ describe('inline suppressions', () => {
 	});
 
 	it('applies config rule levels: off drops, a level re-grades', async () => {
-		const result = await checkTextAsync(template, {
+		const result = await checkInput(template, {
 			path: 'a.json',
 			ruleLevels: new Map([
 				['KV015', 'off'],
