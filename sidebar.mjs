@@ -29,7 +29,12 @@ export const sidebar = [
 	{
 		label: 'Workshop',
 		translations: { ja: 'ワークショップ' },
-		items: [{ slug: 'workshop' }, { slug: 'workshop/facilitator' }, { slug: 'glossary' }],
+		items: [
+			{ slug: 'workshop' },
+			{ slug: 'workshop/facilitator' },
+			{ slug: 'workshop/room' },
+			{ slug: 'glossary' },
+		],
 	},
 	{
 		label: 'Tools',

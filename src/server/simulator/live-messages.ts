@@ -15,7 +15,15 @@ export type LiveMessageCode =
 	| 'badTarget'
 	| 'pollFailed'
 	| 'timeUp'
-	| 'pollLimit';
+	| 'pollLimit'
+	| 'busy'
+	| 'tooManyForClient'
+	| 'gaveUp'
+	| 'controlRate'
+	| 'viewsFull'
+	| 'viewsFullForClient'
+	| 'renewLimit'
+	| 'writeRefused';
 
 /** The messages in both languages (the live simulator's own table). */
 export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
@@ -39,6 +47,21 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		pollFailed: 'ポーリングに失敗しました: {{detail}}',
 		timeUp: 'ライブ セッションの上限時間 ({{seconds}} 秒) に達したため、終了しました。',
 		pollLimit: 'ポーリング回数の上限 ({{polls}} 回) に達したため、終了しました。',
+		busy: 'このサーバーでは、ライブ モードのストリームが上限 ({{max}} 本) に達しています。',
+		tooManyForClient:
+			'この端末 (アドレス) からのライブ モードのストリームが上限 ({{max}} 本) に達しています。ほかのタブでライブ モードを止めると、空きができます。',
+		gaveUp:
+			'空きを待ちましたが、ライブ モードを開始できませんでした。シナリオに沿ったタイムラインをお使いください。',
+		controlRate:
+			'操作の回数が、この端末 (アドレス) の上限 (1 分あたり {{max}} 回) に達しました。{{seconds}} 秒待ってから操作してください。',
+		viewsFull:
+			'このサーバーでは、自分専用のデモ用 Key Vault を使うセッションが上限に達しています。しばらく待ってから、もう一度お試しください。',
+		viewsFullForClient:
+			'この端末 (アドレス) で、自分専用のデモ用 Key Vault を使うセッションが上限 ({{max}} 件) に達しています。ほかのタブでライブ モードを止めてください。',
+		renewLimit:
+			'このセッションでは、更新できる回数の上限 ({{max}} 回) に達しました。ライブ モードを開始し直すと、もう一度更新できます。',
+		writeRefused:
+			'デモ用 Key Vault が新しいバージョンの作成を断りました (短時間の作成回数の上限)。少し待ってから、もう一度お試しください。',
 	},
 	en: {
 		azureMode:
@@ -56,6 +79,21 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		pollFailed: 'The poll failed: {{detail}}',
 		timeUp: 'The live session reached its time limit ({{seconds}} s) and ended.',
 		pollLimit: 'The live session reached its limit of {{polls}} polls and ended.',
+		busy: 'This server already runs as many live streams as it allows ({{max}}).',
+		tooManyForClient:
+			'This device (address) already has as many live streams as one device may have ({{max}}). Stopping live mode in another tab frees one.',
+		gaveUp:
+			'Live mode could not start: no stream became free while the page waited. Use the scripted timeline.',
+		controlRate:
+			'This device (address) sent more than {{max}} changes in a minute. Wait {{seconds}} s, then try again.',
+		viewsFull:
+			'This server already has as many sessions with their own copy of the demo vault as it allows. Wait a moment and try again.',
+		viewsFullForClient:
+			'This device (address) already has {{max}} sessions with their own copy of the demo vault. Stop live mode in another tab.',
+		renewLimit:
+			'This session has renewed as often as a session may ({{max}} times). Start live mode again to renew more.',
+		writeRefused:
+			'The demo vault refused to create another version right now (too many in a short time). Wait a moment and try again.',
 	},
 };
 

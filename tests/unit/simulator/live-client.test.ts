@@ -32,27 +32,33 @@ const json = (body: unknown, status = 200, type = 'application/json') =>
 	new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
 
 describe('live mode availability', () => {
+	const available = async (fetchImpl: typeof fetch) =>
+		(await liveModeAvailable('en', fetchImpl)).available;
+
 	test('offered by a kvcert server on the demo vault only', async () => {
-		expect(await liveModeAvailable(async () => json({ mode: 'demo' }))).toBe(true);
-		expect(await liveModeAvailable(async () => json({ mode: 'both' }))).toBe(true);
-		expect(await liveModeAvailable(async () => json({ mode: 'azure' }))).toBe(false);
+		expect(await available(async () => json({ mode: 'demo' }))).toBe(true);
+		expect(await available(async () => json({ mode: 'both' }))).toBe(true);
+		expect(await available(async () => json({ mode: 'azure' }))).toBe(false);
 	});
 
 	test('not offered by a static host, a refusing server or no server', async () => {
-		expect(
-			await liveModeAvailable(async () => new Response('<!doctype html>', { status: 404 }))
-		).toBe(false);
-		expect(await liveModeAvailable(async () => json({ mode: 'demo' }, 200, 'text/html'))).toBe(
+		expect(await available(async () => new Response('<!doctype html>', { status: 404 }))).toBe(
 			false
 		);
+		expect(await available(async () => json({ mode: 'demo' }, 200, 'text/html'))).toBe(false);
 		expect(
-			await liveModeAvailable(async () => json({ error: { code: 'hostNotAllowed' } }, 403))
-		).toBe(false);
-		expect(
-			await liveModeAvailable(async () => {
+			await available(async () => {
 				throw new TypeError('Failed to fetch');
 			})
 		).toBe(false);
+	});
+
+	test('a server that refuses this address says why (never "static site")', async () => {
+		expect(
+			await liveModeAvailable('en', async () =>
+				json({ error: { code: 'hostNotAllowed', message: 'Not this address.' } }, 403)
+			)
+		).toEqual({ available: false, refusal: 'Not this address.' });
 	});
 });
 
@@ -74,6 +80,7 @@ describe('live stream', () => {
 				poll: (e) => seen.push(`poll ${e.index}`),
 				end: (e) => seen.push(`end ${e.reason}`),
 				lost: () => seen.push('lost'),
+				refused: (text, retrying) => seen.push(`refused ${text} ${retrying}`),
 			},
 			(u) => ((url = u), fake.stream)
 		);
@@ -97,6 +104,7 @@ describe('live stream', () => {
 			poll: () => seen.push('poll'),
 			end: () => seen.push('end'),
 			lost: () => seen.push('lost'),
+			refused: (text: string, retrying: boolean) => seen.push(`refused ${text} ${retrying}`),
 		};
 		openLiveStream(
 			{ os: 'windows', version: '3.0', interval: '1', lang: 'en' },
@@ -153,5 +161,43 @@ describe('control requests', () => {
 				isLiveAction
 			)
 		).toEqual(['renew', 'disable', 'revoke', 'grant']);
+	});
+
+	test('a refusal being retried keeps the stream; a final one closes it once', () => {
+		const fake = fakeStream();
+		const seen: string[] = [];
+		openLiveStream(
+			{ os: 'windows', version: '3.0', interval: '1', lang: 'en' },
+			{
+				session: (e) => seen.push(`session ${e.id}`),
+				poll: () => seen.push('poll'),
+				end: () => seen.push('end'),
+				lost: () => seen.push('lost'),
+				refused: (text, retrying) => seen.push(`refused ${text} ${retrying}`),
+			},
+			() => fake.stream
+		);
+		fake.fire('refused', {
+			status: 503,
+			code: 'busy',
+			message: 'Busy.',
+			retrying: true,
+			retryAfter: 5,
+			retry: 'Trying again in {{seconds}} s.',
+		});
+		fake.fire('session', { id: 's1', interval: 1 });
+		fake.fire('refused', {
+			status: 429,
+			code: 'tooManyForClient',
+			message: 'Too many.',
+			retrying: false,
+		});
+		fake.fire('poll', { index: 0 });
+		expect(seen).toEqual([
+			'refused Busy. Trying again in 5 s. true',
+			'session s1',
+			'refused Too many. false',
+		]);
+		expect(fake.closed()).toBe(1);
 	});
 });

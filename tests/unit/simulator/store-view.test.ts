@@ -133,6 +133,7 @@ describe('live polls', () => {
 		at: 1_767_603_600,
 		status: 'success',
 		failed: true,
+		vault: [],
 		trace: [{ method: 'GET', path: '/secrets/webcert/', status: 403 }],
 		access: false,
 		certificates: [

@@ -14,17 +14,29 @@ const offline = async (): Promise<Response> => {
 describe('thumbprint tool requests', () => {
 	test('vault mode: a kvcert server, or a static host', async () => {
 		expect(
-			await loadVaultMode(async () => json({ mode: 'demo', demoCertificates: ['webcert'] }))
+			await loadVaultMode('en', undefined, async () =>
+				json({ mode: 'demo', demoCertificates: ['webcert'] })
+			)
 		).toEqual({
 			kind: 'live',
 			mode: { mode: 'demo', demoCertificates: ['webcert'] },
 		});
 		expect(
-			await loadVaultMode(async () => new Response('<!doctype html>', { status: 404 }))
+			await loadVaultMode(
+				'en',
+				undefined,
+				async () => new Response('<!doctype html>', { status: 404 })
+			)
 		).toEqual({
 			kind: 'static',
 		});
-		expect(await loadVaultMode(offline)).toEqual({ kind: 'static' });
+		expect(await loadVaultMode('en', undefined, offline)).toEqual({ kind: 'static' });
+		// A server that refuses this address says why: never "static site".
+		expect(
+			await loadVaultMode('en', undefined, async () =>
+				json({ error: { code: 'hostNotAllowed', message: 'Not this address.' } }, 403)
+			)
+		).toEqual({ kind: 'refused', message: 'Not this address.' });
 	});
 
 	test("versions: the body, the server's advice, or no answer", async () => {
@@ -38,6 +50,7 @@ describe('thumbprint tool requests', () => {
 		expect(
 			await fetchVersions(
 				{ vault: 'https://x.vault.azure.net', name: 'webcert', lang: 'ja' },
+				undefined,
 				async (url) => {
 					asked = String(url);
 					return json(body);
@@ -48,16 +61,17 @@ describe('thumbprint tool requests', () => {
 			'/api/thumbprints?vault=https%3A%2F%2Fx.vault.azure.net&name=webcert&lang=ja'
 		);
 		expect(
-			await fetchVersions({ vault: 'v', name: 'n', lang: 'en' }, async () =>
+			await fetchVersions({ vault: 'v', name: 'n', lang: 'en' }, undefined, async () =>
 				json({ error: { code: 'vaultInvalid', message: 'This URL is not allowed.' } }, 400)
 			)
 		).toEqual({ kind: 'refused', message: 'This URL is not allowed.' });
-		expect(await fetchVersions({ vault: 'v', name: 'n', lang: 'en' }, offline)).toEqual({
+		expect(await fetchVersions({ vault: 'v', name: 'n', lang: 'en' }, undefined, offline)).toEqual({
 			kind: 'unreachable',
 		});
 		expect(
 			await fetchVersions(
 				{ vault: 'v', name: 'n', lang: 'en' },
+				undefined,
 				async () => new Response('<html>', { status: 502 })
 			)
 		).toEqual({ kind: 'unreachable' });

@@ -5,21 +5,37 @@ import type {
 	LiveEndEvent,
 	LivePollEvent,
 	LiveSessionEvent,
+	LiveRefusedEvent,
 } from '../../../core/simulate/live-protocol.ts';
+import { apiFetch, refusalMessage, refusalText } from '../api-refusal.ts';
 
 // The browser side of live mode: whether the server offers it, the event stream of one session
 // and the control requests. Wire types come from core/simulate/live-protocol.ts.
 
-/** Whether this page's server offers live mode: a kvcert server reading the demo vault. */
-export async function liveModeAvailable(fetchImpl: typeof fetch = fetch): Promise<boolean> {
+/**
+ * Whether this page's server offers live mode (a kvcert server reading the demo vault), and when
+ * the server refused this page, its reason in the page's language (shown instead of the switch).
+ */
+export type LiveAvailability = { available: boolean; refusal?: string };
+
+/** Asks the server (`GET /api/vault-mode`); a static build has no /api and keeps the timeline. */
+export async function liveModeAvailable(
+	lang: Lang,
+	fetchImpl: typeof fetch = fetch
+): Promise<LiveAvailability> {
 	try {
-		const response = await fetchImpl('/api/vault-mode', { signal: AbortSignal.timeout(8000) });
+		const response = await apiFetch(
+			`/api/vault-mode?lang=${lang}`,
+			{},
+			{ timeoutMs: 8000, fetchImpl }
+		);
 		const type = response.headers.get('content-type') ?? '';
-		if (!response.ok || !type.includes('application/json')) return false;
+		if (!response.ok || !type.includes('application/json')) return { available: false };
 		const body = (await response.json()) as { mode?: string };
-		return typeof body.mode === 'string' && body.mode !== 'azure';
-	} catch {
-		return false;
+		return { available: typeof body.mode === 'string' && body.mode !== 'azure' };
+	} catch (error) {
+		const refusal = refusalMessage(error, '');
+		return refusal ? { available: false, refusal } : { available: false };
 	}
 }
 
@@ -48,8 +64,13 @@ export interface LiveHandlers {
 	session(event: LiveSessionEvent): void;
 	poll(event: LivePollEvent): void;
 	end(event: LiveEndEvent): void;
-	/** The connection failed or the server refused the session. */
+	/** The connection failed. */
 	lost(): void;
+	/**
+	 * The server refused the stream, with its reason (and when it tries again): `retrying` means
+	 * the stream stays open and the server tries again by itself.
+	 */
+	refused(text: string, retrying: boolean): void;
 }
 
 /** The part of EventSource the client uses (a test passes its own). */
@@ -84,6 +105,13 @@ export function openLiveStream(
 		});
 	on<LiveSessionEvent>('session', (data) => handlers.session(data));
 	on<LivePollEvent>('poll', (data) => handlers.poll(data));
+	on<LiveRefusedEvent>('refused', (data) => {
+		const text = refusalText(data);
+		if (data.retrying) return handlers.refused(text, true);
+		closed = true;
+		source.close();
+		handlers.refused(text, false);
+	});
 	on<LiveEndEvent>('end', (data) => {
 		closed = true;
 		source.close();

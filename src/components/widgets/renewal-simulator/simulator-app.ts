@@ -65,8 +65,9 @@ export class SimulatorApp {
 			liveSwitch.checked ? this.#startLive() : this.#stopLive()
 		);
 		this.#render();
-		void liveModeAvailable().then((available) => {
+		void liveModeAvailable(this.#lang).then(({ available, refusal }) => {
 			this.#q('[data-live-row]').hidden = !available;
+			if (refusal) this.#showLiveNote(refusal);
 		});
 	}
 
@@ -200,6 +201,8 @@ export class SimulatorApp {
 			{
 				session: (event) => {
 					this.#session = event;
+					// A refusal that was being retried is over: the intro says what live mode is again.
+					this.#q('[data-live-intro]').textContent = this.#t('kvcert.simulator.liveIntro');
 					this.#announce(this.#t('kvcert.simulator.liveStarted', { interval: event.interval }));
 				},
 				poll: (event) => {
@@ -219,8 +222,16 @@ export class SimulatorApp {
 				end: (event) =>
 					this.#stopLive(this.#t('kvcert.simulator.liveEnded', { message: event.message })),
 				lost: () => this.#stopLive(this.#t('kvcert.simulator.liveLost')),
+				refused: (text, retrying) => (retrying ? this.#showLiveNote(text) : this.#stopLive(text)),
 			}
 		);
+	}
+
+	/** Says why live mode cannot run (yet), in the server's words. */
+	#showLiveNote(text: string): void {
+		const intro = this.#q('[data-live-intro]');
+		intro.hidden = false;
+		intro.textContent = text;
 	}
 
 	#stopLive(message?: string): void {

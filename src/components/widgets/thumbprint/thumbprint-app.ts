@@ -84,10 +84,11 @@ export class ThumbprintApp {
 	/** Asks the server what it reads; resolves to whether the page has one (`live`) or not. */
 	async loadMode(): Promise<'live' | 'static'> {
 		const note = this.#q('[data-mode-note]');
-		const result = await loadVaultMode();
-		if (result.kind === 'static') {
+		const result = await loadVaultMode(this.#lang, (text) => (note.textContent = text));
+		if (result.kind !== 'live') {
 			this.#live = false;
-			note.textContent = this.#t('kvcert.thumbprint.fetch.staticNote');
+			note.textContent =
+				result.kind === 'refused' ? result.message : this.#t('kvcert.thumbprint.fetch.staticNote');
 			return 'static';
 		}
 		const { mode } = result;
@@ -132,7 +133,10 @@ export class ThumbprintApp {
 		button.disabled = true;
 		this.#root.setAttribute('aria-busy', 'true');
 		status.textContent = this.#t('kvcert.thumbprint.fetch.loading', { name });
-		const result = await fetchVersions({ vault, name, lang: this.#lang });
+		const result = await fetchVersions(
+			{ vault, name, lang: this.#lang },
+			(text) => (status.textContent = text)
+		);
 		button.disabled = false;
 		this.#root.removeAttribute('aria-busy');
 		if (result.kind !== 'versions') {
