@@ -49,12 +49,24 @@ export function armFiles(options: ScaffoldOptions, t: Translate): GeneratedFile[
 				description: out(isNew ? 'param.machineNew' : 'param.machineExisting', { target }),
 			},
 		},
-		location: {
+		// An existing scale set's extension has no location: the parameter would be unused.
+		...(scaleSet && !isNew
+			? {}
+			: {
+					location: {
+						type: 'string',
+						defaultValue: '[resourceGroup().location]',
+						metadata: { description: out('param.location', { target }) },
+					},
+				}),
+		keyVaultName: {
 			type: 'string',
-			defaultValue: '[resourceGroup().location]',
-			metadata: { description: out('param.location', { target }) },
+			metadata: {
+				description: out(
+					options.access === 'none' ? 'param.keyVaultName' : 'param.keyVaultNameGrant'
+				),
+			},
 		},
-		keyVaultName: { type: 'string', metadata: { description: out('param.keyVaultName') } },
 	};
 	const values: Record<string, Json> = {
 		[machine]: options.machineName,

@@ -52,8 +52,13 @@ export function bicepFiles(options: ScaffoldOptions, t: Translate): GeneratedFil
 		out(isNew ? 'param.machineNew' : 'param.machineExisting', { target }),
 		`${machineName} string = ${bicepString(options.machineName)}`
 	);
-	param(out('param.location', { target }), 'location string = resourceGroup().location');
-	param(out('param.keyVaultName'), `keyVaultName string = ${bicepString(options.vaultName)}`);
+	// An existing scale set's extension has no location: the parameter would be unused.
+	if (!(scaleSet && !isNew))
+		param(out('param.location', { target }), 'location string = resourceGroup().location');
+	param(
+		out(options.access === 'none' ? 'param.keyVaultName' : 'param.keyVaultNameGrant'),
+		`keyVaultName string = ${bicepString(options.vaultName)}`
+	);
 	if (user)
 		param(
 			out('param.identityId', { target }),

@@ -121,7 +121,7 @@ export function powershellFiles(options: ScaffoldOptions, t: Translate): Generat
 			'Update-AzVmss -ResourceGroupName $resourceGroup -VMScaleSetName $vmssName -VirtualMachineScaleSet $vmss',
 			...(options.target === 'vmss-uniform'
 				? [
-						`# ${out('step.upgradeInstancesPowerShell')}`,
+						`# ${out('step.upgradeInstances')}`,
 						"# Update-AzVmssInstance -ResourceGroupName $resourceGroup -VMScaleSetName $vmssName -InstanceId '*'",
 					]
 				: [])

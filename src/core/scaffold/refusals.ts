@@ -96,13 +96,13 @@ const posixName = /^[a-z_][a-z0-9_-]{0,31}$/;
 export function refusalsOf(options: ScaffoldOptions, format?: ScaffoldFormat): Refusal[] {
 	const refusals: Refusal[] = [];
 	const refuse = (code: RefusalCode, field: string, data: Refusal['data'] = {}) =>
-		refusals.push({ code, field, data });
+		refusals.push({ code, field, data: shortened(data) });
 	const { os, version } = options;
 	const facts = versionFacts(os, version);
 	if (!facts)
 		refuse('versionUnknown', 'version', {
 			version,
-			os,
+			os: os === 'windows' ? 'Windows' : 'Linux',
 			versions: documentedVersionsOf(os).join(', '),
 		});
 	else if (!facts.supported) refuse('versionUnsupported', 'version', { version });
@@ -118,7 +118,9 @@ export function refusalsOf(options: ScaffoldOptions, format?: ScaffoldFormat): R
 		refuse('scaleSetChildNew', 'form');
 	// Scripts install the extension on a machine that exists; creating machines is not their part.
 	if (options.machine === 'new' && (format === 'azcli' || format === 'powershell'))
-		refuse('newMachineScript', 'machine', { format });
+		refuse('newMachineScript', 'machine', {
+			format: format === 'azcli' ? 'Azure CLI' : 'Azure PowerShell',
+		});
 	// azurerm's orchestrated (Flexible) scale set takes user-assigned identities only.
 	if (
 		format === 'terraform' &&
@@ -140,6 +142,16 @@ export function refusalsOf(options: ScaffoldOptions, format?: ScaffoldFormat): R
 		checkCertificate(options, facts, certificate, index, refuse)
 	);
 	return refusals;
+}
+
+/** Values quoted in a message are cut short: an answer can be anything a person pastes. */
+function shortened(data: Refusal['data']): Refusal['data'] {
+	return Object.fromEntries(
+		Object.entries(data).map(([k, v]) => [
+			k,
+			typeof v === 'string' && v.length > 80 ? `${v.slice(0, 79)}…` : v,
+		])
+	);
 }
 
 type Refuse = (code: RefusalCode, field: string, data?: Refusal['data']) => void;
