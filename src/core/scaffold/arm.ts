@@ -152,6 +152,8 @@ export function armFiles(options: ScaffoldOptions, t: Translate): GeneratedFile[
 	];
 	const nested = options.form === 'nested';
 
+	// What is made first comes first: a user-assigned identity's grant, else the machine.
+	if (user) resources.push(...grants);
 	if (isNew) {
 		const identity: Json = user
 			? {
@@ -188,7 +190,7 @@ export function armFiles(options: ScaffoldOptions, t: Translate): GeneratedFile[
 			resources.push(vm);
 		}
 	}
-	resources.push(...grants);
+	if (!user) resources.push(...grants);
 	if (!nested)
 		resources.push({
 			type: `${machineType(options)}/extensions`,
@@ -200,6 +202,9 @@ export function armFiles(options: ScaffoldOptions, t: Translate): GeneratedFile[
 			properties,
 		});
 
+	// The machine's ID is named once, and only when something refers to it.
+	if (!JSON.stringify([resources, variables]).includes("variables('machineId')"))
+		delete variables['machineId'];
 	const template = {
 		$schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
 		contentVersion: '1.0.0.0',

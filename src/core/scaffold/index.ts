@@ -24,7 +24,13 @@ export {
 	type VaultAccess,
 	type VaultCloud,
 } from './options.ts';
-export { maxCertificates, refusalsOf, type Refusal, type RefusalCode } from './refusals.ts';
+export {
+	maxCertificates,
+	refusalCodes,
+	refusalsOf,
+	type Refusal,
+	type RefusalCode,
+} from './refusals.ts';
 export type { GeneratedFile, Translate } from './text.ts';
 
 /** What the builder made of the answers for one format. */

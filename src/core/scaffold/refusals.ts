@@ -16,48 +16,50 @@ import {
  * Why an answer cannot be turned into a template. Each code has a message in ja and en under
  * `kvcert.builder.refusal.<code>` (content/i18n), filled with `data`.
  */
-export type RefusalCode =
-	| 'versionUnknown'
-	| 'versionUnsupported'
-	| 'arcNew'
-	| 'arcUserIdentity'
-	| 'nestedExisting'
-	| 'linkOnRenewalLinux'
-	| 'linkOnRenewalRemoved'
-	| 'keyExportableLinux'
-	| 'keyExportableRemoved'
-	| 'requireInitialSyncRemoved'
-	| 'initialSyncDeadlock'
-	| 'profileDeadlock'
-	| 'scaleSetChildNew'
-	| 'newMachineScript'
-	| 'terraformFlexibleSystem'
-	| 'subnetId'
-	| 'symbolicLinkWindows'
-	| 'symbolicLinkRemoved'
-	| 'aclsWindows'
-	| 'accountsLinux'
-	| 'storeLinux'
-	| 'pathWindows'
-	| 'pollingNotInteger'
-	| 'pollingRange'
-	| 'pollingPositive'
-	| 'machineName'
-	| 'windowsComputerName'
-	| 'resourceGroup'
-	| 'vaultName'
-	| 'noCertificates'
-	| 'tooManyCertificates'
-	| 'certificateName'
-	| 'certificateDuplicate'
-	| 'storeName'
-	| 'storeLocation'
-	| 'account'
-	| 'path'
-	| 'symbolicLinkName'
-	| 'aclEntry'
-	| 'clientId'
-	| 'identityResourceId';
+export const refusalCodes = [
+	'versionUnknown',
+	'versionUnsupported',
+	'arcNew',
+	'arcUserIdentity',
+	'nestedExisting',
+	'linkOnRenewalLinux',
+	'linkOnRenewalRemoved',
+	'keyExportableLinux',
+	'keyExportableRemoved',
+	'requireInitialSyncRemoved',
+	'initialSyncDeadlock',
+	'profileDeadlock',
+	'scaleSetChildNew',
+	'newMachineScript',
+	'terraformFlexibleSystem',
+	'subnetId',
+	'symbolicLinkWindows',
+	'symbolicLinkRemoved',
+	'aclsWindows',
+	'accountsLinux',
+	'storeLinux',
+	'pathWindows',
+	'pollingNotInteger',
+	'pollingRange',
+	'pollingPositive',
+	'machineName',
+	'windowsComputerName',
+	'resourceGroup',
+	'vaultName',
+	'noCertificates',
+	'tooManyCertificates',
+	'certificateName',
+	'certificateDuplicate',
+	'storeName',
+	'storeLocation',
+	'account',
+	'path',
+	'symbolicLinkName',
+	'aclEntry',
+	'clientId',
+	'identityResourceId',
+] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
 
 /** One refused answer: what, where (a field path such as `certificates.0.path`) and the details. */
 export interface Refusal {
