@@ -1,13 +1,15 @@
-// The one place the builder reads facts about the extension from. Until `src/core/extension` is on
-// main (CONTRACTS §4) it takes what exists today (the simulator's per-version profiles and the
-// checker's documented versions) and names the few constants nothing shared exports yet, each with
-// its source in research/kvvm-extension.md. Switching to core/extension changes this file only.
-import { documentedVersions } from '../check/rules/util.ts';
-import { extensionProfile } from '../simulate/profile.ts';
+// The one place the builder reads facts about the extension from: src/core/extension, the module
+// the checker and the simulator use too (CONTRACTS §4), plus the few constants it does not hold
+// yet, each with its source in research/kvvm-extension.md.
+import {
+	allowedAt,
+	documentedVersions,
+	extensionProfile,
+	type ExtensionOs,
+} from '../extension/index.ts';
 import { LINUX_DEFAULT_STORE } from '../simulate/simulate.ts';
 
-/** The operating systems the extension has a handler for. */
-export type ExtensionOs = 'windows' | 'linux';
+export type { ExtensionOs };
 
 /** What the builder needs to know about one OS and typeHandlerVersion. */
 export interface VersionFacts {
@@ -34,7 +36,7 @@ export interface VersionFacts {
 }
 
 /** The typeHandlerVersions documented per OS (§1). */
-export const documentedVersionsOf = (os: ExtensionOs): readonly string[] => documentedVersions[os];
+export const documentedVersionsOf = (os: ExtensionOs): readonly string[] => documentedVersions(os);
 
 /** The current version per OS: the newest documented one. */
 export const currentVersion = (os: ExtensionOs): string => documentedVersionsOf(os).at(-1)!;
@@ -57,10 +59,13 @@ export function versionFacts(os: ExtensionOs, version: string): VersionFacts | u
 		linking: profile.linking,
 		keyExportable: profile.keyExportable,
 		initialSync: profile.initialSync,
-		symbolicLinkName: os === 'linux' && major === 3,
-		acls:
-			os === 'windows' ? 'none' : major === 3 ? 'with-acl-enabled' : major >= 4 ? 'always' : 'none',
-		accounts: os === 'windows' && major >= 3,
+		symbolicLinkName: allowedAt('customSymbolicLinkName', 'observedCertificate', os, major),
+		acls: !allowedAt('acls', 'observedCertificate', os, major)
+			? 'none'
+			: allowedAt('aclEnabled', 'secretsManagementSettings', os, major)
+				? 'with-acl-enabled'
+				: 'always',
+		accounts: allowedAt('accounts', 'observedCertificate', os, major),
 		supported: major >= 3,
 	};
 }
