@@ -11,6 +11,12 @@ const sameInBothLanguages = new Set<string>([
 	'kvcert.rules.column.id', // "ID" heads rule id columns in Japanese documentation too
 	'kvcert.thumbprint.table.notCompared', // an em dash
 	'kvcert.thumbprint.table.sans', // "SAN", the usual abbreviation in Japanese documentation too
+	// The template builder's output tabs: the names of the formats.
+	'kvcert.builder.output.tab.arm',
+	'kvcert.builder.output.tab.bicep',
+	'kvcert.builder.output.tab.terraform',
+	'kvcert.builder.output.tab.azcli',
+	'kvcert.builder.output.tab.powershell',
 ]);
 
 describe('UI strings', () => {
