@@ -11,7 +11,9 @@ const sameInBothLanguages = new Set<string>([
 	'kvcert.rules.column.id', // "ID" heads rule id columns in Japanese documentation too
 	'kvcert.thumbprint.table.notCompared', // an em dash
 	'kvcert.thumbprint.table.sans', // "SAN", the usual abbreviation in Japanese documentation too
-	// The template builder's output tabs: the names of the formats.
+	// The template builder's operating systems and output tabs: product and format names.
+	'kvcert.builder.field.os.windows',
+	'kvcert.builder.field.os.linux',
 	'kvcert.builder.output.tab.arm',
 	'kvcert.builder.output.tab.bicep',
 	'kvcert.builder.output.tab.terraform',
