@@ -43,12 +43,16 @@ export const refusalCodes = [
 	'pollingRange',
 	'pollingPositive',
 	'machineName',
+	'machineNameMissing',
 	'windowsComputerName',
 	'resourceGroup',
+	'resourceGroupMissing',
 	'vaultName',
+	'vaultNameMissing',
 	'noCertificates',
 	'tooManyCertificates',
 	'certificateName',
+	'certificateNameMissing',
 	'certificateDuplicate',
 	'storeName',
 	'storeLocation',
@@ -57,7 +61,9 @@ export const refusalCodes = [
 	'symbolicLinkName',
 	'aclEntry',
 	'clientId',
+	'clientIdMissing',
 	'identityResourceId',
+	'identityResourceIdMissing',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 
@@ -160,7 +166,9 @@ type Refuse = (code: RefusalCode, field: string, data?: Refusal['data']) => void
 
 function checkNames(options: ScaffoldOptions, refuse: Refuse) {
 	if (!machineName.test(options.machineName))
-		refuse('machineName', 'machineName', { name: options.machineName });
+		refuse(options.machineName ? 'machineName' : 'machineNameMissing', 'machineName', {
+			name: options.machineName,
+		});
 	else if (options.os === 'windows' && options.machine === 'new') {
 		// Windows computer names: 15 characters; a scale set adds 6 to its prefix (S14).
 		const max = isScaleSet(options.target) ? 9 : 15;
@@ -168,14 +176,24 @@ function checkNames(options: ScaffoldOptions, refuse: Refuse) {
 			refuse('windowsComputerName', 'machineName', { name: options.machineName, max });
 	}
 	if (!resourceGroup.test(options.resourceGroup))
-		refuse('resourceGroup', 'resourceGroup', { name: options.resourceGroup });
+		refuse(options.resourceGroup ? 'resourceGroup' : 'resourceGroupMissing', 'resourceGroup', {
+			name: options.resourceGroup,
+		});
 	if (!nameRules.vault.test(options.vaultName))
-		refuse('vaultName', 'vaultName', { name: options.vaultName });
+		refuse(options.vaultName ? 'vaultName' : 'vaultNameMissing', 'vaultName', {
+			name: options.vaultName,
+		});
 	if (options.identity.kind === 'user') {
 		if (!guid.test(options.identity.clientId))
-			refuse('clientId', 'identity.clientId', { value: options.identity.clientId });
+			refuse(options.identity.clientId ? 'clientId' : 'clientIdMissing', 'identity.clientId', {
+				value: options.identity.clientId,
+			});
 		if (!identityId.test(options.identity.resourceId))
-			refuse('identityResourceId', 'identity.resourceId', { value: options.identity.resourceId });
+			refuse(
+				options.identity.resourceId ? 'identityResourceId' : 'identityResourceIdMissing',
+				'identity.resourceId',
+				{ value: options.identity.resourceId }
+			);
 	}
 	if (options.certificates.length === 0) refuse('noCertificates', 'certificates');
 	if (options.certificates.length > maxCertificates)
@@ -240,7 +258,9 @@ function checkCertificate(
 	const at = (name: string) => `certificates.${index}.${name}`;
 	const windows = options.os === 'windows';
 	if (!nameRules.secret.test(certificate.name))
-		refuse('certificateName', at('name'), { name: certificate.name });
+		refuse(certificate.name ? 'certificateName' : 'certificateNameMissing', at('name'), {
+			name: certificate.name,
+		});
 	if (windows) {
 		if (certificate.storeName !== undefined && !storeName.test(certificate.storeName))
 			refuse('storeName', at('storeName'), { name: certificate.storeName });

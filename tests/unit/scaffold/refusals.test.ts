@@ -198,6 +198,27 @@ const cases: Array<[RefusalCode, ScaffoldOptions, ScaffoldFormat | undefined, st
 		'identity.resourceId',
 	],
 	['subnetId', windows({ machine: 'new' }), undefined, 'subnetId'],
+	['machineNameMissing', windows({ machineName: '' }), undefined, 'machineName'],
+	['resourceGroupMissing', windows({ resourceGroup: '' }), undefined, 'resourceGroup'],
+	['vaultNameMissing', windows({ vaultName: '' }), undefined, 'vaultName'],
+	[
+		'certificateNameMissing',
+		windows({ certificates: [{ name: '' }] }),
+		undefined,
+		'certificates.0.name',
+	],
+	[
+		'clientIdMissing',
+		windows({ identity: { ...userIdentity, clientId: '' } }),
+		undefined,
+		'identity.clientId',
+	],
+	[
+		'identityResourceIdMissing',
+		windows({ identity: { ...userIdentity, resourceId: '' } }),
+		undefined,
+		'identity.resourceId',
+	],
 ];
 
 describe('refusals', () => {
