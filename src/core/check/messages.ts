@@ -36,4 +36,43 @@ export const checkMessages = {
 		ja: 'GitHub の注釈の上限のため、残り {count} 件は表示されません (SARIF か JSON で全件を出力してください)。',
 		en: '{count} more finding(s) beyond GitHub’s annotation limit are not shown (use SARIF or JSON for all of them).',
 	},
+	suppressedBy: { ja: '抑制の理由', en: 'suppressed' },
+	knownIn: { ja: 'ベースラインに記録済み', en: 'known, in the baseline' },
+	noReason: { ja: '(理由なし)', en: '(no reason given)' },
+	suppressedCount_one: {
+		ja: 'コメントで抑制した問題: {count} 件',
+		en: '{count} finding suppressed by a comment',
+	},
+	suppressedCount_other: {
+		ja: 'コメントで抑制した問題: {count} 件',
+		en: '{count} findings suppressed by comments',
+	},
+	knownCount_one: {
+		ja: 'ベースラインに記録済みの問題: {count} 件 (終了コードには影響しません)',
+		en: '{count} known finding in the baseline (it does not fail the run)',
+	},
+	knownCount_other: {
+		ja: 'ベースラインに記録済みの問題: {count} 件 (終了コードには影響しません)',
+		en: '{count} known findings in the baseline (they do not fail the run)',
+	},
+	skippedCount_one: {
+		ja: '確認しなかったファイル: {count} 件',
+		en: '{count} file skipped',
+	},
+	skippedCount_other: {
+		ja: '確認しなかったファイル: {count} 件',
+		en: '{count} files skipped',
+	},
+	skippedIgnored: {
+		ja: '設定ファイルの ignores で除外されています',
+		en: 'ignored by the config’s ignores',
+	},
+	skippedNothing: {
+		ja: 'kvcert が確認する内容 (Key Vault VM 拡張機能や Azure のコマンド) がありません',
+		en: 'nothing kvcert reads (no Key Vault VM extension or Azure command)',
+	},
+	verboseHint: {
+		ja: '(--verbose を付けると一覧を表示します)',
+		en: '(--verbose lists them)',
+	},
 } satisfies Record<string, Localized>;
