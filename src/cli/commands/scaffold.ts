@@ -13,8 +13,8 @@ import {
 	type ScaffoldTarget,
 } from '../../core/scaffold/index.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
-import { formatMessage } from '../../core/thumbprint/format-message.ts';
-import { uiTranslator, type Lang } from '../../vault/vault-i18n.ts';
+import { format as formatMessage, type Lang } from '../../core/i18n/index.ts';
+import { uiTranslator } from '../../core/i18n/ui-strings.ts';
 import { describeArgsError } from '../args-error.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
 

@@ -1,4 +1,4 @@
-import type { Translate } from '../thumbprint/describe-comparison.ts';
+import type { Translate } from '../i18n/index.ts';
 import { extensionType } from './facts.ts';
 import type { ScaffoldOptions } from './options.ts';
 

@@ -4,10 +4,10 @@ import { fileGrammars } from '../../../src/cli/grammars.ts';
 import { checkTextAsync } from '../../../src/core/check/check-async.ts';
 import type { CheckResult } from '../../../src/core/check/check.ts';
 import type { GeneratedFile, ScaffoldOptions } from '../../../src/core/scaffold/index.ts';
-import { translatorFor } from '../../../src/core/thumbprint/format-message.ts';
+import { translatorFor } from '../../../src/core/i18n/index.ts';
 
 /** The site's translators over the real string tables. */
-export const translate = { en: translatorFor(en), ja: translatorFor(ja) };
+export const translate = { en: translatorFor(en, 'en'), ja: translatorFor(ja, 'ja') };
 
 /** A user-assigned identity with well-formed IDs. */
 export const userIdentity = {

@@ -42,7 +42,6 @@ function element(tag: string, attributes: Record<string, string> = {}, text?: st
 /** Mounts the builder on its custom element. */
 export function mountBuilder(root: HTMLElement, t: Translate): BuilderApp {
 	const form = root.querySelector('form')!;
-	const lang = root.dataset['lang'] === 'en' ? 'en' : 'ja';
 	const storageKey = `kvcert.builder:${root.dataset['idPrefix'] ?? ''}`;
 	const status = root.querySelector<HTMLElement>('[data-status]')!;
 	const notice = root.querySelector<HTMLElement>('[data-notice]')!;
@@ -182,12 +181,7 @@ export function mountBuilder(root: HTMLElement, t: Translate): BuilderApp {
 		const text =
 			count === 0
 				? t('kvcert.builder.status.ready')
-				: t(
-						`kvcert.builder.status.refused_${new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other'}`,
-						{
-							count,
-						}
-					);
+				: t('kvcert.builder.status.refused', { count });
 		if (status.textContent !== text) status.textContent = text;
 		try {
 			sessionStorage.setItem(storageKey, JSON.stringify(readValues()));

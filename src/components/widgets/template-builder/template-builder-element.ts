@@ -1,6 +1,6 @@
 // The builder's custom element: the tabs work at once; the builder itself loads on the first reach
 // for the form or an action (builder-app.ts). This is all the page carries before that.
-import { translatorFor } from '../../../core/thumbprint/format-message.ts';
+import { translatorFor } from '../../../core/i18n/index.ts';
 import type { BuilderApp } from './builder-app.ts';
 import { selectTab } from './tabs.ts';
 
@@ -10,7 +10,10 @@ class TemplateBuilderElement extends HTMLElement {
 
 	load(): Promise<BuilderApp> {
 		if (!this.#app) {
-			const t = translatorFor(JSON.parse(this.dataset['strings'] ?? '{}'));
+			const t = translatorFor(
+				JSON.parse(this.dataset['strings'] ?? '{}'),
+				this.dataset['lang'] === 'en' ? 'en' : 'ja'
+			);
 			const status = this.querySelector<HTMLElement>('[data-status]')!;
 			status.textContent = t('kvcert.builder.loading');
 			this.#app = import('./builder-app.ts').then(({ mountBuilder }) => mountBuilder(this, t));
