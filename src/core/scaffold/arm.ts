@@ -12,24 +12,39 @@ import {
 	defaultInstanceCount,
 	defaultVmSize,
 	extensionName,
-	imageOf,
 	machineApiVersion,
 	machineType,
 } from './machine.ts';
+import {
+	machineParameter,
+	networkInterfaceBody,
+	newMachineBody,
+	type ExpressionStyle,
+} from './new-machine.ts';
 import { isScaleSet, type ScaffoldOptions } from './options.ts';
 import { printJson } from './print.ts';
 import { extensionSettings } from './settings.ts';
 import { outputText, type GeneratedFile, type Translate } from './text.ts';
+import type { Value } from './value.ts';
 
 type Json = string | number | boolean | Json[] | { [key: string]: Json };
 
-/** The parameter that names the machine, per target. */
-export function machineParameter(options: ScaffoldOptions): string {
-	if (options.target === 'arc') return 'machineName';
-	return isScaleSet(options.target) ? 'vmssName' : 'vmName';
-}
-
 const p = (name: string) => `parameters('${name}')`;
+
+/** ARM's way of writing references in the new machine's body. */
+const armStyle: ExpressionStyle = {
+	parameter: (name) => `[${p(name)}]`,
+	withParameter: (pattern, name) => `[format('${pattern}', ${p(name)})]`,
+	networkInterfaceId: `[resourceId('Microsoft.Network/networkInterfaces', format('{0}-nic', ${p('vmName')}))]`,
+};
+
+/** A resource of the new machine as ARM writes it: its type and API version first. */
+const armResource = (made: {
+	type: string;
+	apiVersion: string;
+	body: Record<string, Value>;
+}): Record<string, Json> =>
+	({ type: made.type, apiVersion: made.apiVersion, ...made.body }) as Record<string, Json>;
 
 /** `azuredeploy.json` and `azuredeploy.parameters.json`. */
 export function armFiles(options: ScaffoldOptions, t: Translate): GeneratedFile[] {
@@ -164,18 +179,28 @@ export function armFiles(options: ScaffoldOptions, t: Translate): GeneratedFile[
 		// A user-assigned identity is granted before the machine exists, so the extension reads the
 		// vault on its first try.
 		const machineDependsOn = user && grantId ? [grantId] : [];
+		const extension = nested && scaleSet ? ({ name, properties } as Value) : undefined;
 		if (scaleSet)
 			resources.push(
-				scaleSetResource(
-					options,
-					identity,
-					machineDependsOn,
-					nested ? { name, properties } : undefined
-				)
+				armResource(newMachineBody(options, armStyle, identity, machineDependsOn, extension))
 			);
 		else {
-			resources.push(networkInterface(options));
-			const vm = virtualMachine(options, identity, machineDependsOn);
+			resources.push(
+				armResource({
+					type: 'Microsoft.Network/networkInterfaces',
+					apiVersion: apiVersions.network,
+					body: networkInterfaceBody(options, armStyle),
+				})
+			);
+			const vm = armResource(
+				newMachineBody(
+					options,
+					armStyle,
+					identity,
+					[armStyle.networkInterfaceId, ...machineDependsOn],
+					undefined
+				)
+			);
 			if (nested)
 				vm['resources'] = [
 					{
@@ -258,122 +283,4 @@ function newMachineParameters(
 			metadata: { description: out('param.instanceCount') },
 		};
 	return parameters;
-}
-
-/** The operating-system profile of a new machine: a password (Windows) or an SSH key (Linux). */
-function osProfile(options: ScaffoldOptions, nameKey: string): Record<string, Json> {
-	const common = {
-		[nameKey]: `[${p(machineParameter(options))}]`,
-		adminUsername: `[${p('adminUsername')}]`,
-	};
-	if (options.os === 'windows') return { ...common, adminPassword: `[${p('adminPassword')}]` };
-	return {
-		...common,
-		linuxConfiguration: {
-			disablePasswordAuthentication: true,
-			ssh: {
-				publicKeys: [
-					{
-						path: `[format('/home/{0}/.ssh/authorized_keys', ${p('adminUsername')})]`,
-						keyData: `[${p('adminPublicKey')}]`,
-					},
-				],
-			},
-		},
-	};
-}
-
-const storageProfile = (options: ScaffoldOptions): Json => ({
-	imageReference: imageOf(options.os),
-	osDisk: { createOption: 'FromImage', managedDisk: { storageAccountType: 'Premium_LRS' } },
-});
-
-function networkInterface(options: ScaffoldOptions): Json {
-	return {
-		type: 'Microsoft.Network/networkInterfaces',
-		apiVersion: apiVersions.network,
-		name: `[format('{0}-nic', ${p(machineParameter(options))})]`,
-		location: `[${p('location')}]`,
-		properties: {
-			ipConfigurations: [
-				{
-					name: 'ipconfig1',
-					properties: {
-						privateIPAllocationMethod: 'Dynamic',
-						subnet: { id: `[${p('subnetId')}]` },
-					},
-				},
-			],
-		},
-	};
-}
-
-function virtualMachine(
-	options: ScaffoldOptions,
-	identity: Json,
-	dependsOn: string[]
-): Record<string, Json> {
-	const nic = `[resourceId('Microsoft.Network/networkInterfaces', format('{0}-nic', ${p(machineParameter(options))}))]`;
-	return {
-		type: 'Microsoft.Compute/virtualMachines',
-		apiVersion: machineApiVersion(options),
-		name: `[${p(machineParameter(options))}]`,
-		location: `[${p('location')}]`,
-		identity,
-		dependsOn: [nic, ...dependsOn],
-		properties: {
-			hardwareProfile: { vmSize: `[${p('vmSize')}]` },
-			osProfile: osProfile(options, 'computerName'),
-			storageProfile: storageProfile(options),
-			networkProfile: { networkInterfaces: [{ id: nic }] },
-		},
-	};
-}
-
-function scaleSetResource(
-	options: ScaffoldOptions,
-	identity: Json,
-	dependsOn: string[],
-	extension: { name: string; properties: Json } | undefined
-): Json {
-	const flexible = options.target === 'vmss-flexible';
-	const machine = p(machineParameter(options));
-	return {
-		type: 'Microsoft.Compute/virtualMachineScaleSets',
-		apiVersion: machineApiVersion(options),
-		name: `[${machine}]`,
-		location: `[${p('location')}]`,
-		identity,
-		...(dependsOn.length ? { dependsOn } : {}),
-		sku: { name: `[${p('vmSize')}]`, capacity: `[${p('instanceCount')}]` },
-		properties: {
-			// Flexible scale sets as in the Flexible quickstart template (Azure/azure-quickstart-templates).
-			...(flexible
-				? {
-						orchestrationMode: 'Flexible',
-						singlePlacementGroup: false,
-						platformFaultDomainCount: 1,
-					}
-				: { orchestrationMode: 'Uniform' }),
-			virtualMachineProfile: {
-				osProfile: osProfile(options, 'computerNamePrefix'),
-				storageProfile: storageProfile(options),
-				networkProfile: {
-					...(flexible ? { networkApiVersion: '2020-11-01' } : {}),
-					networkInterfaceConfigurations: [
-						{
-							name: `[format('{0}-nic', ${machine})]`,
-							properties: {
-								primary: true,
-								ipConfigurations: [
-									{ name: 'ipconfig1', properties: { subnet: { id: `[${p('subnetId')}]` } } },
-								],
-							},
-						},
-					],
-				},
-				...(extension ? { extensionProfile: { extensions: [extension] } } : {}),
-			},
-		},
-	};
 }

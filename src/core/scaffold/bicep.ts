@@ -11,19 +11,27 @@ import {
 	defaultInstanceCount,
 	defaultVmSize,
 	extensionName,
-	imageOf,
 	machineApiVersion,
 	machineType,
 } from './machine.ts';
+import {
+	machineParameter,
+	networkInterfaceBody,
+	newMachineBody,
+	type ExpressionStyle,
+} from './new-machine.ts';
 import { isScaleSet, type ScaffoldOptions } from './options.ts';
 import { bicepString, printBicep } from './print.ts';
 import { extensionSettings } from './settings.ts';
 import { outputText, type GeneratedFile, type Translate } from './text.ts';
 import { expression, type Value } from './value.ts';
 
-/** The name of the Bicep parameter that names the machine. */
-const machineParameter = (options: ScaffoldOptions) =>
-	options.target === 'arc' ? 'machineName' : isScaleSet(options.target) ? 'vmssName' : 'vmName';
+/** Bicep's way of writing references in the new machine's body: parameters are symbols. */
+const bicepStyle: ExpressionStyle = {
+	parameter: (name) => expression(name),
+	withParameter: (pattern, name) => expression(`'${pattern.replace('{0}', `\${${name}}`)}'`),
+	networkInterfaceId: expression('nic.id'),
+};
 
 /** The symbol of the machine resource. */
 const machineSymbol = (options: ScaffoldOptions) =>
@@ -129,6 +137,8 @@ export function bicepFiles(options: ScaffoldOptions, t: Translate): GeneratedFil
 				userAssignedIdentities: { "'${userAssignedIdentity.id}'": {} },
 			}
 		: { type: 'SystemAssigned' };
+	// A user-assigned identity is granted before the machine exists (see the ARM output).
+	const machineDependsOn = user && grant ? [expression(grant)] : [];
 	const extensionBody = (withParent: boolean): Value => ({
 		...(withParent ? { parent: expression(machine) } : {}),
 		name: extensionName(options.os),
@@ -147,33 +157,23 @@ export function bicepFiles(options: ScaffoldOptions, t: Translate): GeneratedFil
 	else if (scaleSet)
 		lines.push(
 			`resource ${machine} '${machineType(options)}@${api}' = ${printBicep(
-				scaleSetBody(options, identity, user && grant ? grant : undefined, {
+				newMachineBody(options, bicepStyle, identity, machineDependsOn, {
 					name: extensionName(options.os),
 					properties,
-				})
+				}).body
 			)}`,
 			''
 		);
 	else {
 		lines.push(
-			`resource nic 'Microsoft.Network/networkInterfaces@${apiVersions.network}' = ${printBicep({
-				name: expression("'${vmName}-nic'"),
-				location: expression('location'),
-				properties: {
-					ipConfigurations: [
-						{
-							name: 'ipconfig1',
-							properties: {
-								privateIPAllocationMethod: 'Dynamic',
-								subnet: { id: expression('subnetId') },
-							},
-						},
-					],
-				},
-			})}`,
+			`resource nic 'Microsoft.Network/networkInterfaces@${apiVersions.network}' = ${printBicep(
+				networkInterfaceBody(options, bicepStyle)
+			)}`,
 			''
 		);
-		const vm = printBicep(virtualMachineBody(options, identity, user && grant ? grant : undefined));
+		const vm = printBicep(
+			newMachineBody(options, bicepStyle, identity, machineDependsOn, undefined).body
+		);
 		// A nested child resource goes inside the machine's body, before its closing brace.
 		const child = nested
 			? `\n\n  resource keyVaultExtension 'extensions' = ${printBicep(extensionBody(false), '  ')}\n}`
@@ -223,92 +223,4 @@ export function bicepFiles(options: ScaffoldOptions, t: Translate): GeneratedFil
 			''
 		);
 	return [{ name: 'main.bicep', language: 'bicep', text: `${lines.join('\n').trimEnd()}\n` }];
-}
-
-function osProfile(options: ScaffoldOptions, nameKey: string, name: string): Value {
-	const common = { [nameKey]: expression(name), adminUsername: expression('adminUsername') };
-	if (options.os === 'windows') return { ...common, adminPassword: expression('adminPassword') };
-	return {
-		...common,
-		linuxConfiguration: {
-			disablePasswordAuthentication: true,
-			ssh: {
-				publicKeys: [
-					{
-						path: expression("'/home/${adminUsername}/.ssh/authorized_keys'"),
-						keyData: expression('adminPublicKey'),
-					},
-				],
-			},
-		},
-	};
-}
-
-const storageProfile = (options: ScaffoldOptions): Value => ({
-	imageReference: imageOf(options.os),
-	osDisk: { createOption: 'FromImage', managedDisk: { storageAccountType: 'Premium_LRS' } },
-});
-
-function virtualMachineBody(
-	options: ScaffoldOptions,
-	identity: Value,
-	grant: string | undefined
-): Value {
-	return {
-		name: expression('vmName'),
-		location: expression('location'),
-		identity,
-		// A user-assigned identity is granted before the machine exists (see the ARM output).
-		...(grant ? { dependsOn: [expression(grant)] } : {}),
-		properties: {
-			hardwareProfile: { vmSize: expression('vmSize') },
-			osProfile: osProfile(options, 'computerName', 'vmName'),
-			storageProfile: storageProfile(options),
-			networkProfile: { networkInterfaces: [{ id: expression('nic.id') }] },
-		},
-	};
-}
-
-function scaleSetBody(
-	options: ScaffoldOptions,
-	identity: Value,
-	grant: string | undefined,
-	extension: Value
-): Value {
-	const flexible = options.target === 'vmss-flexible';
-	return {
-		name: expression('vmssName'),
-		location: expression('location'),
-		identity,
-		...(grant ? { dependsOn: [expression(grant)] } : {}),
-		sku: { name: expression('vmSize'), capacity: expression('instanceCount') },
-		properties: {
-			...(flexible
-				? {
-						orchestrationMode: 'Flexible',
-						singlePlacementGroup: false,
-						platformFaultDomainCount: 1,
-					}
-				: { orchestrationMode: 'Uniform' }),
-			virtualMachineProfile: {
-				osProfile: osProfile(options, 'computerNamePrefix', 'vmssName'),
-				storageProfile: storageProfile(options),
-				networkProfile: {
-					...(flexible ? { networkApiVersion: '2020-11-01' } : {}),
-					networkInterfaceConfigurations: [
-						{
-							name: expression("'${vmssName}-nic'"),
-							properties: {
-								primary: true,
-								ipConfigurations: [
-									{ name: 'ipconfig1', properties: { subnet: { id: expression('subnetId') } } },
-								],
-							},
-						},
-					],
-				},
-				extensionProfile: { extensions: [extension] },
-			},
-		},
-	};
 }
