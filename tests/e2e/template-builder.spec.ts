@@ -240,6 +240,8 @@ for (const { lang, strings } of langs) {
 							);
 							await builder(page).screenshot({
 								path: `${shots}/builder-${lang}-${width}-${theme}-${state}.png`,
+								// The site's fixed header would cover part of the builder.
+								style: 'header.header { display: none !important; }',
 							});
 						}
 			}
