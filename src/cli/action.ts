@@ -60,20 +60,20 @@ export function checkArguments(env: NodeJS.ProcessEnv = process.env): {
 
 const reasons = {
 	findings_one: {
-		ja: 'kvcert check: 重大度 {failOn} 以上の問題が {count} 件あります (fail-on: {failOn})。内容は上の結果を見てください。',
-		en: 'kvcert check: {count} finding at or above {failOn} (fail-on: {failOn}); the report above lists it.',
+		ja: 'kvcert check: 重大度 {failOn} 以上の問題が {count} 件あります (fail-on: {failOn})。問題の内容は、ステップのログにある結果を確認してください。',
+		en: 'kvcert check: {count} finding at or above {failOn} (fail-on: {failOn}); the report in the step log lists it.',
 	},
 	findings_other: {
-		ja: 'kvcert check: 重大度 {failOn} 以上の問題が {count} 件あります (fail-on: {failOn})。内容は上の結果を見てください。',
-		en: 'kvcert check: {count} findings at or above {failOn} (fail-on: {failOn}); the report above lists them.',
+		ja: 'kvcert check: 重大度 {failOn} 以上の問題が {count} 件あります (fail-on: {failOn})。問題の内容は、ステップのログにある結果を確認してください。',
+		en: 'kvcert check: {count} findings at or above {failOn} (fail-on: {failOn}); the report in the step log lists them.',
 	},
 	warnings: {
 		ja: 'kvcert check: 警告が {count} 件あり、max-warnings の {max} 件を超えています。',
 		en: 'kvcert check: {count} warnings, more than max-warnings {max}.',
 	},
 	usage: {
-		ja: 'kvcert check を実行できませんでした (終了コード 2: 入力の指定の誤り、または読めないパスか設定ファイル)。理由は上のメッセージを見てください。',
-		en: 'kvcert check could not run (exit code 2: a wrong input, or a path or config that cannot be read); the message above says which.',
+		ja: 'kvcert check を実行できませんでした (終了コード 2)。入力の指定が誤っているか、読み書きできないファイルがあります。原因は、ステップのログにあるエラー メッセージを確認してください。',
+		en: 'kvcert check could not run (exit code 2: a wrong input, or a file that cannot be read or written); the error message in the step log says which.',
 	},
 	report: { ja: 'kvcert check の結果', en: 'kvcert check report' },
 } satisfies Record<string, Localized>;

@@ -38,7 +38,7 @@ command(
 );
 command(
 	'rules',
-	{ ja: 'kvcert check のルールを一覧します', en: "List kvcert check's rules" },
+	{ ja: 'kvcert check のルールを一覧表示します', en: "List kvcert check's rules" },
 	() => import('./commands/rules.ts')
 );
 command(

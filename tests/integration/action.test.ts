@@ -125,7 +125,7 @@ describe('the GitHub Action', { timeout: 60_000 }, () => {
 		expect(log).toContain('error[KV015]: The URL points to /certificates/');
 		expect(log).toContain('--> infra/web app/kv settings.json:29:57');
 		expect(annotations(log)).toEqual([
-			'::error title=kvcert::kvcert check: 3 findings at or above error (fail-on: error); the report above lists them.',
+			'::error title=kvcert::kvcert check: 3 findings at or above error (fail-on: error); the report in the step log lists them.',
 		]);
 		const sarif = JSON.parse(readFileSync(join(workspace, 'kvcert.sarif'), 'utf8'));
 		expect(validateSarif(sarif)).toBe(true);
@@ -208,10 +208,10 @@ describe('the GitHub Action', { timeout: 60_000 }, () => {
 		expect(lines.filter((l) => l.startsWith('::error file='))).toHaveLength(9);
 		expect(lines).toHaveLength(10);
 		expect(lines[9]).toBe(
-			'::error title=kvcert::kvcert check: 12 findings at or above error (fail-on: error); the report above lists them.'
+			'::error title=kvcert::kvcert check: 12 findings at or above error (fail-on: error); the report in the step log lists them.'
 		);
 		expect(log).toContain(
-			'kvcert: 3 more finding(s) beyond GitHub’s annotation limit were written to the step summary.'
+			'kvcert: 3 more finding(s) beyond GitHub’s annotation limit were written to the job summary.'
 		);
 		expect(log).toContain('kvcert check report:\ninfra/clean.json: 1 Key Vault VM extension(s)');
 		expect(summary).toContain('| error | KV015 | infra/copy-0.json | 29:57 |');
@@ -224,7 +224,7 @@ describe('the GitHub Action', { timeout: 60_000 }, () => {
 		expect(report.outputs['exit-code']).toBe('2');
 		expect(log).toContain('kvcert check: missing.json does not exist.');
 		expect(annotations(log)).toEqual([
-			'::error title=kvcert::kvcert check could not run (exit code 2: a wrong input, or a path or config that cannot be read); the message above says which.',
+			'::error title=kvcert::kvcert check could not run (exit code 2: a wrong input, or a file that cannot be read or written); the error message in the step log says which.',
 		]);
 	});
 });

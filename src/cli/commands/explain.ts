@@ -14,21 +14,21 @@ export const explainMessages = {
 	usage: {
 		ja: `使い方: kvcert explain <ルール ID または名前> [--lang ja|en]
 
-ルールの説明 (何を確認するか、なぜか、誤りの例と正しい例、出典) を表示します。
-例: kvcert explain KV015、kvcert explain certificates-path`,
+ルールの説明 (確認する内容とその理由、誤りの例と正しい例、出典) を表示します。
+例: kvcert explain KV015 または kvcert explain certificates-path`,
 		en: `Usage: kvcert explain <rule id or name> [--lang ja|en]
 
 Prints a rule's docs: what it checks and why, a wrong and a right example, and its sources.
-Example: kvcert explain KV015, kvcert explain certificates-path`,
+Example: kvcert explain KV015 or kvcert explain certificates-path`,
 	},
 	unknown: {
-		ja: 'kvcert explain: "{rule}" というルールはありません。kvcert rules でルールの一覧を表示できます。',
+		ja: 'kvcert explain: "{rule}" というルールはありません。ルールの一覧は kvcert rules で確認できます。',
 		en: 'kvcert explain: there is no rule "{rule}"; kvcert rules lists them.',
 	},
 	severity: { ja: '既定の重大度', en: 'default severity' },
 	wrong: { ja: '誤りの例', en: 'Wrong' },
 	right: { ja: '正しい例', en: 'Right' },
-	fixes: { ja: 'kvcert check --fix で直せるもの', en: 'Fixed by kvcert check --fix' },
+	fixes: { ja: '自動修正 (kvcert check --fix)', en: 'Fixed by kvcert check --fix' },
 	sources: { ja: '出典', en: 'Sources' },
 	page: { ja: '説明ページ', en: 'Docs page' },
 } satisfies Record<string, Localized>;

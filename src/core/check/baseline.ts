@@ -123,7 +123,7 @@ export function buildBaseline(
 
 const errors = {
 	notBaseline: {
-		ja: 'kvcert のベースライン ファイル (version {version} の findings) ではありません。',
+		ja: 'kvcert のベースライン ファイルではありません (version が {version} で、findings を含む JSON が必要です)。',
 		en: 'not a kvcert baseline file (version {version} with findings).',
 	},
 } satisfies Record<string, Localized>;

@@ -43,17 +43,17 @@ const langs = ['ja', 'en'] as const;
 const keys = ['$schema', 'rules', 'ignores', 'lang', 'failOn', 'maxWarnings', 'docsUrl'] as const;
 
 const messages = {
-	syntax: { ja: 'JSON として読めません ({code})。', en: 'not valid JSON ({code}).' },
+	syntax: { ja: 'JSON の構文が正しくありません ({code})。', en: 'not valid JSON ({code}).' },
 	notObject: {
-		ja: '設定はオブジェクト ({ … }) で書いてください。',
+		ja: '設定ファイルの最上位は JSON オブジェクト ({ … }) にしてください。',
 		en: 'the config must be an object ({ … }).',
 	},
 	unknownKey: {
-		ja: '"{key}" という設定はありません。使える設定: {allowed}',
+		ja: '"{key}" という設定項目はありません (使える項目: {allowed})。',
 		en: 'unknown setting "{key}" (known: {allowed}).',
 	},
 	unknownRule: {
-		ja: '"{rule}" というルールはありません (kvcert rules で一覧を表示できます)。',
+		ja: '"{rule}" というルールはありません。ルールの一覧は kvcert rules で確認できます。',
 		en: 'there is no rule "{rule}" (kvcert rules lists them).',
 	},
 	badValue: {
@@ -61,7 +61,7 @@ const messages = {
 		en: 'invalid value for "{key}" (one of {allowed}).',
 	},
 	badType: {
-		ja: '"{key}" には{type}を指定してください。',
+		ja: '"{key}" の値が正しくありません。{type}を指定してください。',
 		en: '"{key}" must be {type}.',
 	},
 } satisfies Record<string, Localized>;
@@ -70,7 +70,7 @@ const types = {
 	object: { ja: 'オブジェクト', en: 'an object' },
 	strings: { ja: '文字列の配列', en: 'an array of strings' },
 	count: { ja: '0 以上の整数', en: 'a whole number, 0 or more' },
-	url: { ja: 'http:// か https:// で始まるアドレス', en: 'an http:// or https:// address' },
+	url: { ja: 'http:// または https:// で始まるアドレス', en: 'an http:// or https:// address' },
 	string: { ja: '文字列', en: 'a string' },
 } satisfies Record<string, Localized>;
 

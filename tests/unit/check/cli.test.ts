@@ -91,7 +91,7 @@ describe('kvcert check', () => {
 		expect(ja.stdout).toContain(
 			'settings を読み取れませんでした: ファイル "gone.json" を読めません。'
 		);
-		expect(ja.stdout).toContain('Key Vault VM 拡張機能 1 件は settings を読み取れなかったため');
+		expect(ja.stdout).toContain('Key Vault VM 拡張機能 1 件の settings を読み取れませんでした。');
 	});
 
 	it('writes JSON with the documented schema', () => {

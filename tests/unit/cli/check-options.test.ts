@@ -62,14 +62,12 @@ describe('kvcert check options', () => {
 		expect(parseCheckOptions(['a.json', '--format', 'xml'], 'en')).toEqual({
 			kind: 'error',
 			messages: [
-				'kvcert check: invalid value "xml" for --format (one of text, json, sarif, github, junit).',
+				'kvcert check: invalid value "xml" for --format (allowed: text, json, sarif, github, junit).',
 			],
 		});
 		expect(parseCheckOptions(['a.json', '--docs-url', 'docs'], 'ja')).toMatchObject({
 			kind: 'error',
-			messages: [
-				'kvcert check: --docs-url の値 "docs" は使えません。https://… のいずれかを指定してください。',
-			],
+			messages: ['kvcert check: --docs-url に "docs" は指定できません (指定できる値: https://…)。'],
 		});
 		expect(parseCheckOptions([], 'en')).toMatchObject({ kind: 'error' });
 		expect(parseCheckOptions(['-', '--fix'], 'en')).toMatchObject({ kind: 'error' });
@@ -146,7 +144,7 @@ describe('the Action inputs', () => {
 		expect(
 			failureReason(1, { failOn: 'error', failing: 1, warnings: 0, maxWarnings: undefined }, 'en')
 		).toBe(
-			'kvcert check: 1 finding at or above error (fail-on: error); the report above lists it.'
+			'kvcert check: 1 finding at or above error (fail-on: error); the report in the step log lists it.'
 		);
 		expect(
 			failureReason(1, { failOn: 'error', failing: 0, warnings: 4, maxWarnings: 2 }, 'ja')

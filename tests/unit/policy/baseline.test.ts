@@ -58,7 +58,8 @@ describe('baseline fingerprints', () => {
 			error: 'not a kvcert baseline file (version 1 with findings).',
 		});
 		expect(parseBaseline('nope', 'ja')).toEqual({
-			error: 'kvcert のベースライン ファイル (version 1 の findings) ではありません。',
+			error:
+				'kvcert のベースライン ファイルではありません (version が 1 で、findings を含む JSON が必要です)。',
 		});
 	});
 });

@@ -56,7 +56,7 @@ describe('kvcert.config.json', () => {
 			{ line: 4, column: 18, message: '"maxWarnings" must be a whole number, 0 or more.' },
 		]);
 		expect(parseConfig(bad, 'ja').errors[2]!.message).toBe(
-			'"colour" という設定はありません。使える設定: $schema, rules, ignores, lang, failOn, maxWarnings, docsUrl'
+			'"colour" という設定項目はありません (使える項目: $schema, rules, ignores, lang, failOn, maxWarnings, docsUrl)。'
 		);
 		expect(parseConfig('{ "rules": ', 'en').errors[0]!.message).toMatch(/^not valid JSON/);
 		expect(parseConfig('[]', 'en').errors[0]!.message).toBe(
