@@ -240,8 +240,9 @@ for (const { lang, strings } of langs) {
 							);
 							await builder(page).screenshot({
 								path: `${shots}/builder-${lang}-${width}-${theme}-${state}.png`,
-								// The site's fixed header would cover part of the builder.
-								style: 'header.header { display: none !important; }',
+								// The site's fixed header and phone bars would cover part of the builder.
+								style:
+									'header.header, mobile-starlight-toc, starlight-menu-button { display: none !important; }',
 							});
 						}
 			}
