@@ -28,6 +28,18 @@ function kvcert(args: string[], env: Record<string, string> = {}): Promise<Run> 
 	});
 }
 
+/** The shortest scaffold command line for an OS, followed by more options. */
+const scaffoldArgs = (os: 'windows' | 'linux', ...more: string[]) => [
+	'scaffold',
+	'--os',
+	os,
+	'--vault',
+	'kv1',
+	'--cert',
+	'a',
+	...more,
+];
+
 /** Runs `work` over `items`, a few at a time (the machine's CPUs are shared). */
 async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>, size = 4): Promise<R[]> {
 	const results: R[] = [];
@@ -115,42 +127,15 @@ describe('kvcert scaffold', () => {
 
 	test('writes the files a format has, a script executable', async () => {
 		const folder = join(temp, 'files');
-		expect(
-			(
-				await kvcert([
-					'scaffold',
-					'--os',
-					'linux',
-					'--vault',
-					'kv1',
-					'--cert',
-					'a',
-					'--format',
-					'azcli',
-					'--out',
-					folder,
-				])
-			).code
-		).toBe(0);
+		const run = await kvcert(scaffoldArgs('linux', '--format', 'azcli', '--out', folder));
+		expect(run.code).toBe(0);
 		expect(readdirSync(folder).sort()).toEqual(['deploy.sh', 'settings.json']);
 		expect(statSync(join(folder, 'deploy.sh')).mode & 0o111).not.toBe(0);
 		expect(readFileSync(join(folder, 'deploy.sh'), 'utf8')).toContain('--settings @settings.json');
 	});
 
 	test('an impossible combination: exit 2, each reason in the user’s language with its option', async () => {
-		const args = [
-			'scaffold',
-			'--os',
-			'linux',
-			'--vault',
-			'kv1',
-			'--cert',
-			'a',
-			'--link-name',
-			'x',
-			'--polling',
-			'30',
-		];
+		const args = scaffoldArgs('linux', '--link-name', 'x', '--polling', '30');
 		const en = await kvcert(args);
 		expect(en.code).toBe(2);
 		expect(en.stdout).toBe('');
@@ -171,23 +156,13 @@ describe('kvcert scaffold', () => {
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain('kvcert scaffold --os windows|linux');
 		expect(help.stdout).toContain('終了コード');
-		const unwritable = await kvcert([
-			'scaffold',
-			'--os',
-			'windows',
-			'--vault',
-			'kv1',
-			'--cert',
-			'a',
-			'--out',
-			'/proc/kvcert-nope',
-		]);
+		const unwritable = await kvcert(scaffoldArgs('windows', '--out', '/proc/kvcert-nope'));
 		expect(unwritable.code).toBe(2);
 		expect(unwritable.stderr).toContain('cannot write');
 	});
 
 	test('without --out, the files are printed, each under its name when there are several', async () => {
-		const run = await kvcert(['scaffold', '--os', 'windows', '--vault', 'kv1', '--cert', 'a']);
+		const run = await kvcert(scaffoldArgs('windows'));
 		expect(run.code).toBe(0);
 		expect(run.stdout).toMatch(/^==> azuredeploy\.json <==\n\{/);
 		expect(run.stdout).toContain('\n==> azuredeploy.parameters.json <==\n');
