@@ -1,8 +1,7 @@
 import en from '../../../content/i18n/en.json' with { type: 'json' };
 import ja from '../../../content/i18n/ja.json' with { type: 'json' };
 import { fileGrammars } from '../../../src/cli/grammars.ts';
-import { checkTextAsync } from '../../../src/core/check/check-async.ts';
-import type { CheckResult } from '../../../src/core/check/check.ts';
+import { check, type CheckResult } from '../../../src/core/check/index.ts';
 import type { GeneratedFile, ScaffoldOptions } from '../../../src/core/scaffold/index.ts';
 import { translatorFor } from '../../../src/core/i18n/index.ts';
 
@@ -27,7 +26,7 @@ export const subnetId =
  */
 export function checkGenerated(file: GeneratedFile, files: GeneratedFile[]): Promise<CheckResult> {
 	const parameters = files.find((f) => f.name === 'azuredeploy.parameters.json');
-	return checkTextAsync(file.text, {
+	return check(file.text, {
 		path: file.name,
 		grammars: fileGrammars,
 		readFile: (path) => files.find((f) => f.name === path)?.text,

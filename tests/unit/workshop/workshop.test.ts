@@ -20,7 +20,7 @@ import {
 	initialTimeline,
 	runTimeline,
 } from '../../../src/components/widgets/renewal-simulator/timeline.ts';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 import { scriptedVersion } from '../../../src/core/simulate/index.ts';
 
 const memory = (): ProgressStorage & { map: Map<string, string> } => {
@@ -62,13 +62,13 @@ describe('workshop', () => {
 	});
 
 	test('exercise A: the broken template has exactly three errors, and fixing them leaves none', () => {
-		const errors = checkText(brokenTemplate).diagnostics.filter((d) => d.severity === 'error');
+		const errors = checkSync(brokenTemplate).diagnostics.filter((d) => d.severity === 'error');
 		expect(errors.map((d) => d.ruleId)).toEqual(['KV010', 'KV015', 'KV020']);
 		const fixed = brokenTemplate
 			.replace('3600,', '"3600",')
 			.replace('/certificates/', '/secrets/')
 			.replace('localMachine', 'LocalMachine');
-		expect(checkText(fixed).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+		expect(checkSync(fixed).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
 	});
 
 	test('quiz: both languages ask the same questions with the same answers', () => {

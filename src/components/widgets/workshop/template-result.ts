@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../../core/check/check.ts';
+import type { CheckResult } from '../../../core/check/index.ts';
 import { workshopText } from './strings.ts';
 
 /** What exercise A shows for a check of the reader's template: a verdict line and the findings. */
