@@ -41,6 +41,7 @@ export const sidebar = [
 		translations: { ja: 'ツール' },
 		items: [
 			{ slug: 'tools/template-checker' },
+			{ slug: 'tools/template-builder' },
 			{ slug: 'tools/thumbprint' },
 			{ slug: 'tools/renewal-simulator' },
 			// A plain link: Starlight prefixes the current locale (/ja/rules/, /en/rules/).

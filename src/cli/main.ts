@@ -60,6 +60,14 @@ command(
 	() => import('./commands/compare.ts')
 );
 command(
+	'scaffold',
+	{
+		ja: 'Key Vault VM 拡張機能のテンプレート (ARM、Bicep、Terraform、az CLI、PowerShell) を書き出します',
+		en: 'Write a Key Vault VM extension template (ARM, Bicep, Terraform, az CLI, PowerShell)',
+	},
+	() => import('./commands/scaffold.ts')
+);
+command(
 	'emulator',
 	{
 		ja: 'デモ用 Key Vault 入りのローカル Key Vault + IMDS エミュレーターを起動します',

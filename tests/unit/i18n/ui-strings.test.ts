@@ -12,6 +12,14 @@ const sameInBothLanguages = new Set<string>([
 	'kvcert.rules.column.id', // "ID" heads rule id columns in Japanese documentation too
 	'kvcert.thumbprint.table.notCompared', // an em dash
 	'kvcert.thumbprint.table.sans', // "SAN", the usual abbreviation in Japanese documentation too
+	// The template builder's operating systems and output tabs: product and format names.
+	'kvcert.builder.field.os.windows',
+	'kvcert.builder.field.os.linux',
+	'kvcert.builder.output.tab.arm',
+	'kvcert.builder.output.tab.bicep',
+	'kvcert.builder.output.tab.terraform',
+	'kvcert.builder.output.tab.azcli',
+	'kvcert.builder.output.tab.powershell',
 	// Certificate field names as PowerShell prints them, and dashes for "not applicable".
 	'kvcert.simulator.col.notBefore',
 	'kvcert.simulator.col.notAfter',

@@ -1,0 +1,65 @@
+// The builder's custom element: the tabs work at once; the builder itself loads on the first reach
+// for the form or an action (builder-app.ts). This is all the page carries before that.
+import { translatorFor } from '../../../core/i18n/index.ts';
+import type { BuilderApp } from './builder-app.ts';
+import { selectTab } from './tabs.ts';
+
+/** The builder's custom element: tabs work at once; the builder loads on the first reach for it. */
+class TemplateBuilderElement extends HTMLElement {
+	#app: Promise<BuilderApp> | undefined;
+
+	load(): Promise<BuilderApp> {
+		if (!this.#app) {
+			const t = translatorFor(
+				JSON.parse(this.dataset['strings'] ?? '{}'),
+				this.dataset['lang'] === 'en' ? 'en' : 'ja'
+			);
+			const status = this.querySelector<HTMLElement>('[data-status]')!;
+			status.textContent = t('kvcert.builder.loading');
+			this.#app = import('./builder-app.ts').then(({ mountBuilder }) => mountBuilder(this, t));
+			this.#app.catch(() => {
+				status.textContent = t('kvcert.builder.loadError');
+			});
+		}
+		return this.#app;
+	}
+
+	connectedCallback() {
+		const tablist = this.querySelector<HTMLElement>('[data-tablist]')!;
+		tablist.addEventListener('click', (event) => {
+			const tab = (event.target as HTMLElement).closest<HTMLElement>('[role="tab"]');
+			if (tab) selectTab(tablist, tab, false);
+		});
+		tablist.addEventListener('keydown', (event) => {
+			const tabs = [...tablist.querySelectorAll<HTMLElement>('[role="tab"]')];
+			const at = tabs.indexOf(document.activeElement as HTMLElement);
+			const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[
+				event.key
+			];
+			if (next === undefined || at === -1) return;
+			event.preventDefault();
+			selectTab(tablist, tabs[(next + tabs.length) % tabs.length]!, true);
+		});
+		const form = this.querySelector('form')!;
+		// The first reach for the form or an action loads the builder, which takes over from there.
+		form.addEventListener('focusin', () => void this.load(), { once: true });
+		this.addEventListener('click', (event) => {
+			const action = (event.target as HTMLElement).closest<HTMLElement>(
+				'[data-action], [data-share], [data-add-certificate], [data-remove-certificate]'
+			);
+			if (!action || this.dataset['ready']) return;
+			event.preventDefault();
+			void this.load().then((app) => app.replay(action));
+		});
+		let stored = false;
+		try {
+			stored = !!sessionStorage.getItem(`kvcert.builder:${this.dataset['idPrefix']}`);
+		} catch {
+			// No storage: nothing to restore.
+		}
+		if (stored || location.hash.startsWith('#options=')) void this.load();
+	}
+}
+
+if (!customElements.get('kvcert-template-builder'))
+	customElements.define('kvcert-template-builder', TemplateBuilderElement);
