@@ -58,7 +58,9 @@ export function createDiagnostic(rule: Rule, descriptor: ReportDescriptor, lang:
 				rule,
 				descriptor.fix.messageId,
 				lang,
-				Object.fromEntries(Object.entries(descriptor.fix.data ?? {}).map(([k, v]) => [k, quoted(v)]))
+				Object.fromEntries(
+					Object.entries(descriptor.fix.data ?? {}).map(([k, v]) => [k, quoted(v)])
+				)
 			),
 			edits: descriptor.fix.edits.map((e) => ({
 				file: e.at.source.path,

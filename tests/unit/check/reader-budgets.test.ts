@@ -145,9 +145,9 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 	it('a file over the size limit is not given to the grammar', async () => {
 		const text = `// ${'x'.repeat(2_000_001)}\n`;
 		const result = await checkIac(text, 'main.tf', { lang: 'ja' });
-		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.messageId} ${d.range.start.offset}`)).toEqual(
-			['KV051 parseLimit 0']
-		);
+		expect(
+			result.diagnostics.map((d) => `${d.ruleId} ${d.messageId} ${d.range.start.offset}`)
+		).toEqual(['KV051 parseLimit 0']);
 		expect(result.diagnostics[0]!.message).toContain('2,000,000 文字まで');
 	});
 });

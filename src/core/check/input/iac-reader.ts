@@ -61,7 +61,9 @@ function iacKind(probe: Probe): IacKind | undefined {
 	const { kind } = probe;
 	if (kind === 'bicep' || kind === 'bicepparam' || kind === 'terraform') return kind;
 	if (kind !== undefined) return undefined;
-	return iacKindOfPath(probe.path) ?? (isBinaryText(probe.text) ? undefined : iacKindOfText(probe.text));
+	return (
+		iacKindOfPath(probe.path) ?? (isBinaryText(probe.text) ? undefined : iacKindOfText(probe.text))
+	);
 }
 
 /** A result with no model, for a file whose grammar is not loaded: said so, never "clean". */
