@@ -1,0 +1,2 @@
+import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
+import{a}from"./chunk-HHODINFH.js";import"./chunk-KJUQFHFQ.js";import"./chunk-RYWKDABO.js";import"./chunk-XCHQE7VP.js";import"./chunk-CKDXY76E.js";import"./chunk-4GTJSBA7.js";import"./chunk-A7W5S2OE.js";import"./chunk-VTH2K4F5.js";import"./chunk-4BYTCAOE.js";export{a as run};
