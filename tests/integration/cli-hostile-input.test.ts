@@ -155,7 +155,9 @@ describe('kvcert input limits', { timeout: 180_000 }, () => {
 		// Issue 8: exit 2 is for usage errors and unreadable input paths only; a settings file a
 		// command names is an info finding where it is named. Opening the FIFO would hang.
 		expect(run.code, run.stderr).toBe(0);
-		expect(run.stdout).toContain('info[KV051]: Settings not read: file "pipe.json" cannot be read');
+		expect(run.stdout).toContain(
+			'warning[KV051]: Settings not read: file "pipe.json" cannot be read'
+		);
 		expect(run.stdout).toContain('--> cmd.sh:1:89');
 		expect(run.stderr).not.toMatch(/internal error|\n\s+at |Error:/);
 	});

@@ -17,4 +17,13 @@ export const limits = {
 	/** Evaluation steps allowed per input character (plus a fixed base), so work stays linear. */
 	workPerCharacter: 16,
 	workBase: 200_000,
+	/** Largest Bicep or HCL text given to the tree-sitter grammar; a larger file is not read. */
+	grammarInputSize: 2_000_000,
+	/**
+	 * Characters tree-sitter may read per input character (plus a fixed base): its lexer reads again
+	 * what it looks ahead over. Real Bicep and HCL files read each character at most 3 times; an
+	 * unclosed comment or interpolation makes tree-sitter-bicep re-read the rest of the file at each.
+	 */
+	parseReadsPerCharacter: 16,
+	parseReadsBase: 262_144,
 } as const;

@@ -14,10 +14,19 @@ export function ruleMessage(
 	return format(message ? message[lang] : messageId, data);
 }
 
+/** Most characters of one value quoted in a message; a longer one is cut and ends with `…`. */
+export const maxQuotedLength = 200;
+
+/** A value as quoted in a message: at most `maxQuotedLength` characters. */
+function quoted(value: string | number): string {
+	const text = String(value);
+	return text.length <= maxQuotedLength ? text : `${text.slice(0, maxQuotedLength - 1)}…`;
+}
+
 /** Turns what a rule reported into a positioned, rendered diagnostic. */
 export function createDiagnostic(rule: Rule, descriptor: ReportDescriptor, lang: Lang): Diagnostic {
 	const data: Record<string, string> = {};
-	for (const [key, value] of Object.entries(descriptor.data ?? {})) data[key] = String(value);
+	for (const [key, value] of Object.entries(descriptor.data ?? {})) data[key] = quoted(value);
 	const { at } = descriptor;
 	const diagnostic: Diagnostic = {
 		ruleId: rule.id,
@@ -25,7 +34,7 @@ export function createDiagnostic(rule: Rule, descriptor: ReportDescriptor, lang:
 		severity: descriptor.severity ?? rule.severity,
 		messageId: descriptor.messageId,
 		data,
-		message: ruleMessage(rule, descriptor.messageId, lang, descriptor.data),
+		message: ruleMessage(rule, descriptor.messageId, lang, data),
 		file: at.source.path,
 		range: rangeAt(at.source, at.start, at.end),
 		related: (descriptor.related ?? []).map((r) => ({
@@ -36,7 +45,14 @@ export function createDiagnostic(rule: Rule, descriptor: ReportDescriptor, lang:
 	};
 	if (descriptor.fix)
 		diagnostic.fix = {
-			description: ruleMessage(rule, descriptor.fix.messageId, lang, descriptor.fix.data),
+			description: ruleMessage(
+				rule,
+				descriptor.fix.messageId,
+				lang,
+				Object.fromEntries(
+					Object.entries(descriptor.fix.data ?? {}).map(([k, v]) => [k, quoted(v)])
+				)
+			),
 			edits: descriptor.fix.edits.map((e) => ({
 				file: e.at.source.path,
 				start: e.at.start,

@@ -43,7 +43,8 @@ export interface EvaluationSession {
 
 /** A value made unknown because a limit of limits.ts was reached. */
 export interface LimitEvent {
-	at: Located;
+	/** A JSON node (ARM), or a span of a script, Bicep or HCL file (the other readers). */
+	at: Located | { source: SourceText; start: number; end: number };
 	limit: 'depth' | 'size' | 'work';
 }
 

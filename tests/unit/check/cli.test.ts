@@ -72,7 +72,7 @@ describe('kvcert check', () => {
 		expect(mail.stdout).toContain('--> mail.txt:1:1');
 	});
 
-	it('never aborts on a settings file it cannot read: an info finding at its place, checking goes on', () => {
+	it('never aborts on a settings file it cannot read: a warning at its place, checking goes on', () => {
 		writeFileSync(
 			join(temp, 'cmd.sh'),
 			'az vm extension set -n KeyVaultForLinux --publisher Microsoft.Azure.KeyVault --settings @gone.json\n'
@@ -80,7 +80,7 @@ describe('kvcert check', () => {
 		const reference = kvcert(['cmd.sh', join(fixtures, 'az-cli.sh')], { cwd: temp });
 		expect(reference.status).toBe(1);
 		expect(reference.stdout).toContain(
-			'info[KV051]: Settings not read: file "gone.json" cannot be read — findings for them are not shown.\n  --> cmd.sh:1:89'
+			'warning[KV051]: Settings not read: file "gone.json" cannot be read — findings for them are not shown.\n  --> cmd.sh:1:89'
 		);
 		expect(reference.stdout).toContain('KV010');
 		expect(reference.stdout).toContain(

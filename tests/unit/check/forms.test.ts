@@ -105,7 +105,7 @@ describe('PowerShell', () => {
 		const result = run('powershell-missing-file.ps1');
 		expect(result.unreadSettings).toBe(2);
 		expect(findings('powershell-missing-file.ps1')).toEqual([
-			'KV051 info 4:18-4:50',
+			'KV051 warning 4:18-4:50',
 			'KV051 error 7:18-7:31',
 		]);
 		expect(result.diagnostics.map((d) => d.message)).toEqual([

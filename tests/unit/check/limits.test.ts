@@ -32,7 +32,7 @@ describe('engine limits', () => {
 			const result = timed(text, 2000);
 			expect(
 				result.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.range.start.offset}`)
-			).toEqual([`KV051 warning ${at}`]);
+			).toEqual([`KV051 error ${at}`]);
 			expect(result.diagnostics[0]!.message).toBe(
 				'JSON nested deeper than 1,000 levels: kvcert does not read this input (the limit is reached here).'
 			);
@@ -53,14 +53,14 @@ describe('engine limits', () => {
 		expect(result.diagnostics).toEqual([]);
 	});
 
-	it('turns a 10,000-long variable chain into unknown past the depth limit, with one info finding', () => {
+	it('turns a 10,000-long variable chain into unknown past the depth limit, with one warning', () => {
 		const variables = ['"v0": "https://kv-web.vault.azure.net/secrets/web"'];
 		for (let i = 1; i < 10_000; i++) variables.push(`"v${i}": "[variables('v${i - 1}')]"`);
 		const result = timed(
 			template({ variables: variables.join(',') }, "[variables('v9999')]"),
 			5000
 		);
-		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 info']);
+		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 warning']);
 		expect(result.diagnostics[0]!.message).toBe(
 			'Variables, parameters and calls nest deeper than 512 levels: values beyond this point are treated as unknown.'
 		);
@@ -84,7 +84,7 @@ describe('engine limits', () => {
 			template({ parameters: parameters.join(',') }, "[parameters('p9999')]"),
 			5000
 		);
-		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 info']);
+		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 warning']);
 	});
 
 	it('caps the doubling-variables blow-up: memoised, size-capped, fast', () => {

@@ -14,6 +14,7 @@ import type { ExtensionSite } from '../model.ts';
 import { createDiagnostic } from '../report.ts';
 import type { Rule } from '../rule.ts';
 import { rules as defaultRules } from '../rules/index.ts';
+import { unreadInputRule } from '../rules/kv051-unread-input.ts';
 import { createSession } from '../scope.ts';
 import { createSource, type SourceText } from '../source.ts';
 import type { SuppressedDiagnostic } from '../suppressions.ts';
@@ -98,7 +99,50 @@ function readInput(
 	return { read: reader.read(source, env, probe), env, findings };
 }
 
+/**
+ * The result of a check that failed inside kvcert: one finding at the start of the file, so that
+ * the run goes on with the other files and their reports are still written.
+ */
+function failed(prepared: Prepared, lang: Lang, error: unknown): CheckResult {
+	const { source } = prepared;
+	const detail = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(
+		0,
+		200
+	);
+	return {
+		file: source.path,
+		kind: prepared.reader.kind,
+		extensionCount: 0,
+		diagnostics: [
+			createDiagnostic(
+				unreadInputRule,
+				{
+					messageId: 'internalError',
+					severity: 'error',
+					data: { detail },
+					at: { source, start: 0, end: Math.min(1, source.raw.length) },
+				},
+				lang
+			),
+		],
+		unreadable: [],
+		unreadSettings: 0,
+	};
+}
+
 function finish(
+	prepared: Prepared,
+	options: CheckOptions,
+	grammar: GrammarAccess | undefined
+): CheckResult {
+	try {
+		return readAndRun(prepared, options, grammar);
+	} catch (error) {
+		return failed(prepared, options.lang ?? 'en', error);
+	}
+}
+
+function readAndRun(
 	prepared: Prepared,
 	options: CheckOptions,
 	grammar: GrammarAccess | undefined

@@ -31,7 +31,8 @@ export function syntaxDiagnostics(doc: JsonDocument, lang: Lang): Diagnostic[] {
 				unreadInputRule,
 				{
 					messageId: 'tooDeep',
-					severity: 'warning',
+					// Refused whole: nothing of the input was checked, so the default gate fails.
+					severity: 'error',
 					data: { limit: limits.jsonDepth.toLocaleString('en') },
 					at: anchor(doc.tooDeep, doc.tooDeep + 1),
 				},

@@ -58,6 +58,7 @@ export function runRules(run: RuleRun): Diagnostic[] {
 	if (read.pasted)
 		engine({
 			messageId: 'readAs',
+			severity: 'info',
 			data: { form: pastedFormNames[read.pasted.form][lang] },
 			at: read.pasted.at,
 		});
@@ -96,10 +97,10 @@ export function runRules(run: RuleRun): Diagnostic[] {
 		if (!unread) continue;
 		engine({
 			messageId: unread.messageId,
-			severity:
-				unread.messageId === 'settingStringPath' || unread.messageId === 'settingAsString'
-					? 'error'
-					: 'info',
+			// Settings not read are a warning (KV051's level), so `--fail-on warning` can stop them.
+			...(unread.messageId === 'settingStringPath' || unread.messageId === 'settingAsString'
+				? { severity: 'error' as const }
+				: {}),
 			data: unread.data,
 			at: unread.anchor,
 		});
@@ -113,7 +114,7 @@ export function runRules(run: RuleRun): Diagnostic[] {
 					'en'
 				),
 			},
-			at: anchorOf(event.at),
+			at: 'node' in event.at ? anchorOf(event.at) : event.at,
 		});
 	for (const problem of run.budget.problems.values()) {
 		const at = anchorOf({ doc: problem.doc, node: problem.node, scope: undefined });

@@ -2,6 +2,7 @@ import { findKeyVaultExtensions } from '../find.ts';
 import type { JsonNode } from '../json.ts';
 import type { CheckedDocument } from '../model.ts';
 import { resolve } from '../navigate.ts';
+import type { EvaluationSession } from '../scope.ts';
 import { shiftMap, type SourceText } from '../source.ts';
 import {
 	canonicalText,
@@ -27,6 +28,7 @@ import {
 	type SyntheticProperty,
 } from './synthetic.ts';
 import type { SyntaxNode } from './tree-sitter.ts';
+import { joinWithinBudget } from './value-budget.ts';
 
 /** Deepest expression nesting read; deeper parts stay unknown. */
 const maxDepth = 200;
@@ -142,9 +144,13 @@ export function bicepparamAsBicep(text: string): string {
 }
 
 /** Parameter assignments of a .bicepparam file (`param name = value`, parsed as `bicepparamAsBicep`). */
-export function readBicepParameters(source: SourceText, root: SyntaxNode): BicepParameters {
+export function readBicepParameters(
+	source: SourceText,
+	root: SyntaxNode,
+	budget?: EvaluationSession
+): BicepParameters {
 	const result: BicepParameters = new Map();
-	const synthetic = createSyntheticDocument(source);
+	const synthetic = createSyntheticDocument(source, budget);
 	for (const node of named(root)) {
 		if (
 			node.type !== 'parameter_declaration' &&
@@ -179,8 +185,13 @@ class BicepReader {
 	/** Every resource built, nested ones included. */
 	readonly builds: ResourceBuild[] = [];
 
-	constructor(source: SourceText, root: SyntaxNode, given: BicepParameters | undefined) {
-		this.synthetic = createSyntheticDocument(source);
+	constructor(
+		source: SourceText,
+		root: SyntaxNode,
+		given: BicepParameters | undefined,
+		budget: EvaluationSession | undefined
+	) {
+		this.synthetic = createSyntheticDocument(source, budget);
 		this.declarations = declarationsOf(root);
 		for (const [name, value] of given ?? []) {
 			const declaration = this.declarations.get(name);
@@ -301,10 +312,16 @@ class BicepReader {
 				const value = inner
 					? this.plain(this.evaluateOrConvert(inner, synthetic))
 					: unknown('', '{}');
-				parts.push(...toParts(value, `interpolation@${piece.startIndex}`));
+				for (const part of toParts(value, `interpolation@${piece.startIndex}`)) parts.push(part);
 			}
 		}
-		return parts.length === 0 ? knownString('', origin(node.startIndex + 1)) : concatParts(parts);
+		return parts.length === 0
+			? knownString('', origin(node.startIndex + 1))
+			: joinWithinBudget(this.synthetic.session, parts, {
+					source: synthetic.doc.source,
+					start: node.startIndex,
+					end: node.endIndex,
+				});
 	}
 
 	/** A value that may stand for a node (a reference), for places that need text. */
@@ -634,9 +651,10 @@ class BicepReader {
 export function readBicep(
 	source: SourceText,
 	root: SyntaxNode,
-	parameters?: BicepParameters
+	parameters?: BicepParameters,
+	budget?: EvaluationSession
 ): CheckedDocument {
-	const reader = new BicepReader(source, root, parameters);
+	const reader = new BicepReader(source, root, parameters, budget);
 	const topLevel: ResourceBuild[] = [];
 	for (const declaration of [...reader.declarations.values()]) {
 		if (declaration.kind !== 'resource') continue;

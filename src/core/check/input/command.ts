@@ -11,6 +11,8 @@ import { createSource, type SourceText } from '../source.ts';
 import { knownString, unknown } from '../values.ts';
 import { jsonFromString, readPsValues, type PsValue, type PsVariables } from './powershell.ts';
 import { bashAssignment, expandWord, firstReference } from './shell-variables.ts';
+import { overValueLimit } from './value-budget.ts';
+import { isBinaryText } from './recognise.ts';
 import { tokenizeScript, type ShellDialect, type Word } from './tokenize.ts';
 
 /**
@@ -133,7 +135,7 @@ const dialectOf = (line: string): ShellDialect =>
 /** Whether a text looks like az CLI or Azure PowerShell commands rather than JSON. */
 export function looksLikeCommands(text: string): boolean {
 	const first = text.trimStart()[0];
-	if (first === '{' || first === '[' || first === undefined) return false;
+	if (first === '{' || first === '[' || first === undefined || isBinaryText(text)) return false;
 	// A command at the start of the text or of a line. Only the text's start may skip line breaks:
 	// `(^|\n)\s*` rescanned every blank line from every line break (issue 24, N2).
 	return /(?:^\s*|[\n\r][ \t]*)(az\s|\$\w+\s*=|(Set|Add|New|Update|Get)-Az)/i.test(text);
@@ -207,11 +209,23 @@ export function parseCommands(
 		oneDashOptions: [],
 	};
 	const variables = new Map<string, Word>();
+	/** Where a word is written (a word read from a placeholder may end before it starts). */
+	const span = (word: Word) => ({ start: word.start, end: Math.max(word.end, word.start + 1) });
 	/** Variables last assigned a quoted string (possibly joined with `+`). */
 	const stringVariables = new Set<string>();
 	// Hashtables and here-strings span lines: read first, then replaced by placeholders.
 	const psVariables: PsVariables = new Map();
-	const { masked, values: psValues } = readPsValues(source.raw, psVariables);
+	// Values built from variables spend the check's one budget (value-budget.ts).
+	const budget = session ?? createSession(source.raw.length);
+	const { masked, values: psValues } = readPsValues(source.raw, psVariables, (size, start, end) =>
+		overValueLimit(budget, { size }, { source, start, end })
+	);
+	const expand = (word: Word) =>
+		expandWord(
+			word,
+			(key) => variables.get(key),
+			(size, depth) => overValueLimit(budget, { size, depth }, { source, ...span(word) })
+		);
 	const statements = tokenizeScript(masked, dialectOf);
 	let psScope: TemplateScope | undefined;
 	const psDocument = (value: PsValue): JsonDocument => {
@@ -244,13 +258,13 @@ export function parseCommands(
 		if (/^\$\w+$/.test(word.text) && !word.quoted)
 			return variables.get(word.text.toLowerCase()) ?? word;
 		// `"$NAME"`, `"@$SETTINGS"`, `"${DIR}/x.json"`: expanded when the script shows the values.
-		return word.dollars ? (expandWord(word, (key) => variables.get(key)) ?? word) : word;
+		return word.dollars ? (expand(word) ?? word) : word;
 	};
 
 	for (const words of statements) {
 		const assignment = bashAssignment(words);
 		if (assignment) {
-			const value = expandWord(assignment.value, (key) => variables.get(key));
+			const value = expand(assignment.value);
 			if (value) variables.set(assignment.key, value);
 			else variables.delete(assignment.key);
 			continue;
@@ -439,7 +453,7 @@ export function parseCommands(
 				? {
 						doc: settingsDoc,
 						node: settingsDoc.root,
-						scope: scoped ? (psScope ??= standaloneScope(settingsDoc, session)) : undefined,
+						scope: scoped ? (psScope ??= standaloneScope(settingsDoc, budget)) : undefined,
 					}
 				: undefined,
 			settingsUnknown: settingsUnknown || (settingsDoc !== undefined && !settingsDoc.root),

@@ -5,6 +5,7 @@ import { unreadInputRule } from '../rules/kv051-unread-input.ts';
 import { createSource, type SourceText } from '../source.ts';
 import type { InputKind } from '../types.ts';
 import { iacKindOfPath, iacKindOfText, type IacKind } from './iac-detect.ts';
+import { isBinaryText } from './recognise.ts';
 import {
 	emptyDocument,
 	type InputReader,
@@ -12,7 +13,8 @@ import {
 	type ReadEnv,
 	type ReadResult,
 } from './reader.ts';
-import type { SyntaxNode } from './tree-sitter.ts';
+import { GrammarLimitReached, type SyntaxNode } from './tree-sitter.ts';
+import { limits } from '../limits.ts';
 
 /** At most this many syntax errors are reported per file. */
 const maxSyntaxErrors = 20;
@@ -43,7 +45,6 @@ function reportSyntaxErrors(
 			const holdsExtension = extensionMarker.test(source.raw.slice(start, end));
 			env.report(unreadInputRule, {
 				messageId: holdsExtension ? 'extensionNotRead' : 'grammarGap',
-				...(holdsExtension ? { severity: 'warning' as const } : {}),
 				data: { language: kind === 'terraform' ? 'Terraform' : 'Bicep' },
 				at: { source, start, end: lineEnd > start ? Math.min(end, lineEnd) : end },
 			});
@@ -59,7 +60,10 @@ function reportSyntaxErrors(
 function iacKind(probe: Probe): IacKind | undefined {
 	const { kind } = probe;
 	if (kind === 'bicep' || kind === 'bicepparam' || kind === 'terraform') return kind;
-	return kind === undefined ? (iacKindOfPath(probe.path) ?? iacKindOfText(probe.text)) : undefined;
+	if (kind !== undefined) return undefined;
+	return (
+		iacKindOfPath(probe.path) ?? (isBinaryText(probe.text) ? undefined : iacKindOfText(probe.text))
+	);
 }
 
 /** A result with no model, for a file whose grammar is not loaded: said so, never "clean". */
@@ -76,6 +80,33 @@ function result(kind: InputKind): ReadResult {
 	return { kind, document: emptyDocument(undefined), jsonDocuments: [], unreadable: [] };
 }
 
+/**
+ * Reads with the grammar; a file over the grammar's size or work budget (tree-sitter.ts) is
+ * reported as not read from where the parser stopped, and nothing of it is checked.
+ */
+function withinGrammarBudget(
+	kind: IacKind,
+	source: SourceText,
+	env: ReadEnv,
+	read: () => ReadResult
+): ReadResult {
+	try {
+		return read();
+	} catch (error) {
+		if (!(error instanceof GrammarLimitReached)) throw error;
+		const start = Math.min(error.offset, Math.max(0, source.raw.length - 1));
+		env.report(unreadInputRule, {
+			messageId: 'parseLimit',
+			data: {
+				language: kind === 'terraform' ? 'Terraform' : 'Bicep',
+				limit: limits.grammarInputSize.toLocaleString('en'),
+			},
+			at: { source, start, end: Math.min(source.raw.length, start + 1) },
+		});
+		return result(kind);
+	}
+}
+
 /** Bicep files, with the values of a `.bicepparam` file given beside them (input/bicep.ts). */
 export const bicepReader: InputReader = {
 	name: 'bicep',
@@ -84,28 +115,30 @@ export const bicepReader: InputReader = {
 	fixPolicy: 'plain-text',
 	claims: (probe) => iacKind(probe) === 'bicep',
 	read(source, env) {
-		const tree = env.grammar?.parser.parse(source.raw);
-		if (!env.grammar || !tree) return notLoaded('bicep', source, env);
-		const { parser, readers } = env.grammar;
-		const read = result('bicep');
-		let parameters;
-		if (env.parameters && iacKindOfPath(env.parameters.path) === 'bicepparam') {
-			const given = env.parameters.text;
-			const parametersTree = parser.parse(readers.bicepparamAsBicep(given), {
-				source: given,
-				offset: 0,
-			});
-			if (parametersTree) {
-				const parametersSource = createSource(env.parameters.path, given);
-				parameters = readers.readBicepParameters(parametersSource, parametersTree);
-				reportSyntaxErrors(parametersTree, parametersSource, 'bicepparam', env);
+		return withinGrammarBudget('bicep', source, env, () => {
+			const tree = env.grammar?.parser.parse(source.raw);
+			if (!env.grammar || !tree) return notLoaded('bicep', source, env);
+			const { parser, readers } = env.grammar;
+			const read = result('bicep');
+			let parameters;
+			if (env.parameters && iacKindOfPath(env.parameters.path) === 'bicepparam') {
+				const given = env.parameters.text;
+				const parametersTree = parser.parse(readers.bicepparamAsBicep(given), {
+					source: given,
+					offset: 0,
+				});
+				if (parametersTree) {
+					const parametersSource = createSource(env.parameters.path, given);
+					parameters = readers.readBicepParameters(parametersSource, parametersTree, env.budget);
+					reportSyntaxErrors(parametersTree, parametersSource, 'bicepparam', env);
+				}
 			}
-		}
-		read.document = readers.readBicep(source, tree, parameters);
-		reportSyntaxErrors(tree, source, 'bicep', env);
-		for (const { start, end } of readers.bicepModulesNotRead(tree))
-			env.report(unreadInputRule, { messageId: 'moduleNotChecked', at: { source, start, end } });
-		return read;
+			read.document = readers.readBicep(source, tree, parameters, env.budget);
+			reportSyntaxErrors(tree, source, 'bicep', env);
+			for (const { start, end } of readers.bicepModulesNotRead(tree))
+				env.report(unreadInputRule, { messageId: 'moduleNotChecked', at: { source, start, end } });
+			return read;
+		});
 	},
 };
 
@@ -117,13 +150,15 @@ export const bicepparamReader: InputReader = {
 	fixPolicy: 'plain-text',
 	claims: (probe) => iacKind(probe) === 'bicepparam',
 	read(source, env) {
-		const tree = env.grammar?.parser.parse(env.grammar.readers.bicepparamAsBicep(source.raw), {
-			source: source.raw,
-			offset: 0,
+		return withinGrammarBudget('bicepparam', source, env, () => {
+			const tree = env.grammar?.parser.parse(env.grammar.readers.bicepparamAsBicep(source.raw), {
+				source: source.raw,
+				offset: 0,
+			});
+			if (!tree) return notLoaded('bicepparam', source, env);
+			reportSyntaxErrors(tree, source, 'bicepparam', env);
+			return result('bicepparam');
 		});
-		if (!tree) return notLoaded('bicepparam', source, env);
-		reportSyntaxErrors(tree, source, 'bicepparam', env);
-		return result('bicepparam');
 	},
 };
 
@@ -135,29 +170,37 @@ export const terraformReader: InputReader = {
 	fixPolicy: 'plain-text',
 	claims: (probe) => iacKind(probe) === 'terraform',
 	read(source, env) {
-		if (!env.grammar) return notLoaded('terraform', source, env);
-		const { parser, readers } = env.grammar;
-		const text = source.raw;
-		const jsonDoc = /^\s*\{/.test(text) ? parseJsonDocument(source) : undefined;
-		const tree = jsonDoc
-			? readers.terraformJsonTree(jsonDoc, (piece, offset) =>
-					parser.parse(piece, { source: text, offset })
-				)
-			: parser.parse(text);
-		if (!tree) return notLoaded('terraform', source, env);
-		const read = result('terraform');
-		read.document = readers.readTerraform(source, tree);
-		if (jsonDoc)
-			for (const e of jsonDoc.errors)
-				env.report(jsonSyntaxRule, {
-					messageId: 'syntax',
-					data: { code: printParseErrorCode(e.error) },
-					at: { source, start: e.offset, end: e.offset + Math.max(1, e.length) },
+		return withinGrammarBudget('terraform', source, env, () => {
+			if (!env.grammar) return notLoaded('terraform', source, env);
+			const { parser, readers } = env.grammar;
+			const text = source.raw;
+			const jsonDoc = /^\s*\{/.test(text) ? parseJsonDocument(source) : undefined;
+			const tree = jsonDoc
+				? readers.terraformJsonTree(jsonDoc, (piece, offset) =>
+						parser.parse(piece, { source: text, offset })
+					)
+				: parser.parse(text);
+			if (!tree) return notLoaded('terraform', source, env);
+			const read = result('terraform');
+			read.document = readers.readTerraform(source, tree, env.budget);
+			if (jsonDoc)
+				for (const e of jsonDoc.errors)
+					env.report(jsonSyntaxRule, {
+						messageId: 'syntax',
+						data: { code: printParseErrorCode(e.error) },
+						at: { source, start: e.offset, end: e.offset + Math.max(1, e.length) },
+					});
+			else reportSyntaxErrors(tree, source, 'terraform', env);
+			// Parts read as unknown (dynamic blocks, count and for_each), at their place.
+			for (const { messageId, data, start, end } of readers.terraformUnread(tree))
+				env.report(unreadInputRule, {
+					messageId,
+					// Repeated resources are read (as one); dynamic blocks are not.
+					...(messageId === 'repeated' ? { severity: 'info' as const } : {}),
+					data,
+					at: { source, start, end },
 				});
-		else reportSyntaxErrors(tree, source, 'terraform', env);
-		// Parts read as unknown (dynamic blocks, count and for_each), at their place.
-		for (const { messageId, data, start, end } of readers.terraformUnread(tree))
-			env.report(unreadInputRule, { messageId, data, at: { source, start, end } });
-		return read;
+			return read;
+		});
 	},
 };

@@ -99,9 +99,20 @@ export class PsReader {
 		return this.pos;
 	}
 
-	constructor(raw: string, variables: PsVariables) {
+	/**
+	 * Whether a value of `size` characters, copied from a variable at `start`–`end`, is over the
+	 * check's budget (input/value-budget.ts): then the variable is an unknown part there.
+	 */
+	private readonly overLimit: (size: number, start: number, end: number) => boolean;
+
+	constructor(
+		raw: string,
+		variables: PsVariables,
+		overLimit: (size: number, start: number, end: number) => boolean = () => false
+	) {
 		this.raw = raw;
 		this.variables = variables;
+		this.overLimit = overLimit;
 	}
 
 	private skip(newlines: boolean): void {
@@ -196,9 +207,9 @@ export class PsReader {
 					stringLiteral(segments, out, at);
 					return 'string';
 				}
-				if (known) {
+				if (known && !this.overLimit(out.text.length + known.json.text.length, at, this.pos)) {
 					out.text += known.json.text;
-					out.offsets.push(...known.json.offsets);
+					for (const offset of known.json.offsets) out.offsets.push(offset);
 					return known.kind;
 				}
 				stringLiteral([{ hole: `$${name}`, at }], out, at);
@@ -375,6 +386,8 @@ export class PsReader {
 		const raw = this.raw;
 		const segments: Segment[] = [];
 		let literal: { text: string; offsets: number[] } = { text: '', offsets: [] };
+		/** Characters copied from variables so far (the budget counts the whole string). */
+		let copied = 0;
 		const flush = () => {
 			if (literal.text.length > 0) segments.push(literal);
 			literal = { text: '', offsets: [] };
@@ -410,9 +423,9 @@ export class PsReader {
 				const bare = name[1]!.replace(/^\{|\}$/g, '');
 				const known = this.variables.get(bare.toLowerCase());
 				const text = known?.kind === 'string' ? stringValue(known) : undefined;
-				if (text) {
+				if (text && !this.overLimit((copied += text.text.length), at, this.pos)) {
 					literal.text += text.text;
-					literal.offsets.push(...text.offsets);
+					for (const offset of text.offsets) literal.offsets.push(offset);
 				} else {
 					flush();
 					segments.push({ hole: `$${bare}`, at });
@@ -672,10 +685,11 @@ function concatSegments(json: MappedText): Segment[] {
  */
 export function readPsValues(
 	raw: string,
-	variables: PsVariables
+	variables: PsVariables,
+	overLimit?: (size: number, start: number, end: number) => boolean
 ): { masked: string; values: Map<number, PsValue> } {
 	const values = new Map<number, PsValue>();
-	const reader = new PsReader(raw, variables);
+	const reader = new PsReader(raw, variables, overLimit);
 	const chars = raw.split('');
 	// In document order: assignments (`$name = value`, read so that later uses see them) and
 	// hashtables or here-strings anywhere (command arguments).

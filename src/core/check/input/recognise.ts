@@ -20,10 +20,25 @@ export const foreignKindNames: Record<ForeignKind, Localized> = {
 };
 
 /**
+ * Whether a text is binary data rather than text: it holds a NUL, or several bytes that were not
+ * UTF-8 (decoded as U+FFFD; one stray U+FFFD in a template is still text). Random bytes of any size
+ * are then one answer ("not text"), never commands or a template because some line happens to
+ * start like one (issue 24, N19).
+ */
+export function isBinaryText(text: string): boolean {
+	if (text.includes('\0')) return true;
+	let replaced = 0;
+	for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1))
+		if (++replaced >= 8) return true;
+	return false;
+}
+
+/**
  * Tells what a text that is neither JSON nor commands looks like. Undefined when it may be JSON
  * (it starts like JSON, or like a pasted JSON fragment) or is empty.
  */
 export function recogniseForeign(text: string): ForeignKind | undefined {
+	if (isBinaryText(text)) return 'text';
 	const body = text.replace(/^\uFEFF/, '').replace(/^(\s|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)+/, '');
 	const first = body[0];
 	if (first === undefined || first === '{' || first === '[' || first === '"') return undefined;

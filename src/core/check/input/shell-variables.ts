@@ -39,16 +39,21 @@ export function firstReference(word: Word): string | undefined {
  */
 export function expandWord(
 	word: Word,
-	lookup: (key: string) => Word | undefined
+	lookup: (key: string) => Word | undefined,
+	overLimit: (size: number, depth: number) => boolean = () => false
 ): Word | undefined {
 	const references = shellReferences(word);
 	if (references.length === 0) return word;
 	let text = '';
 	const pieces: Array<{ from: number; map: (i: number) => number }> = [];
 	let last = 0;
+	let depth = 0;
 	for (const ref of references) {
 		const value = ref.key === undefined ? undefined : lookup(ref.key);
 		if (!value || value.dollars?.length) return undefined;
+		// The budget of every reader (value-budget.ts): a value over it stays unknown.
+		depth = Math.max(depth, (value.depth ?? 0) + 1);
+		if (overLimit(text.length + value.text.length + word.text.length, depth)) return undefined;
 		const segment = last;
 		pieces.push({ from: text.length, map: (i) => word.map(segment + i) });
 		text += word.text.slice(last, ref.index);
@@ -65,7 +70,7 @@ export function expandWord(
 		while (k > 0 && starts[k]! > i) k--;
 		return pieces[k]!.map(i - starts[k]!);
 	};
-	return { text, start: word.start, end: word.end, map, quoted: word.quoted };
+	return { text, start: word.start, end: word.end, map, quoted: word.quoted, depth };
 }
 
 /** A bash assignment statement `NAME=value` (one word): the name as a key and the value as a word. */

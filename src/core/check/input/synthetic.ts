@@ -14,9 +14,14 @@ export interface SyntheticDocument {
 	session: EvaluationSession;
 }
 
-/** A document and scope for nodes built over `source`. */
-export function createSyntheticDocument(source: SourceText): SyntheticDocument {
-	const session = createSession();
+/**
+ * A document and scope for nodes built over `source`; values spend `session`, the check's budget
+ * (whose limits reached are reported), or a budget of their own.
+ */
+export function createSyntheticDocument(
+	source: SourceText,
+	session: EvaluationSession = createSession(source.raw.length)
+): SyntheticDocument {
 	const doc: JsonDocument = {
 		source,
 		text: source.raw,

@@ -2,6 +2,7 @@ import { findKeyVaultExtensions } from '../find.ts';
 import { parseJsonDocument, stringContent, type JsonDocument, type JsonNode } from '../json.ts';
 import type { CheckedDocument } from '../model.ts';
 import { resolve } from '../navigate.ts';
+import type { EvaluationSession } from '../scope.ts';
 import { shiftMap, type OffsetMap, type SourceText } from '../source.ts';
 import {
 	canonicalText,
@@ -26,6 +27,7 @@ import {
 	type SyntheticProperty,
 } from './synthetic.ts';
 import type { SyntaxNode } from './tree-sitter.ts';
+import { joinWithinBudget } from './value-budget.ts';
 
 const maxDepth = 200;
 
@@ -366,8 +368,8 @@ class TerraformReader {
 	/** Interpolations of the string being read as JSON, by raw start offset. */
 	private embedded: Map<number, SyntaxNode> | undefined;
 
-	constructor(source: SourceText, root: SyntaxNode) {
-		this.synthetic = createSyntheticDocument(source);
+	constructor(source: SourceText, root: SyntaxNode, budget: EvaluationSession | undefined) {
+		this.synthetic = createSyntheticDocument(source, budget);
 		const body = named(root).find((n) => n.type === 'body');
 		for (const block of blocksOf(body)) {
 			const first = block.labels[0] ? labelText(block.labels[0]) : '';
@@ -556,13 +558,19 @@ class TerraformReader {
 			} else if (piece.type === 'template_interpolation') {
 				const inner = named(piece).find((p) => p.type === 'expression');
 				const value = inner ? this.plain(this.evaluateExpression(inner)) : unknown('', '{}');
-				parts.push(...toParts(value, `interpolation@${piece.startIndex}`));
+				for (const part of toParts(value, `interpolation@${piece.startIndex}`)) parts.push(part);
 			} else if (piece.type === 'template_directive') {
 				parts.push({ hole: { key: `directive@${piece.startIndex}`, label: label(piece.text) } });
 			}
 		}
 		heredoc = false;
-		return parts.length === 0 ? knownString('') : concatParts(parts);
+		return parts.length === 0
+			? knownString('')
+			: joinWithinBudget(this.synthetic.session, parts, {
+					source,
+					start: node.startIndex,
+					end: node.endIndex,
+				});
 	}
 
 	/** The static value of an expression, references followed. */
@@ -805,7 +813,7 @@ class TerraformReader {
 			} else {
 				const decoded = decodeLiteral(piece.text, piece.startIndex);
 				text += decoded.text;
-				offsets.push(...decoded.offsets.slice(0, decoded.text.length));
+				for (let k = 0; k < decoded.text.length; k++) offsets.push(decoded.offsets[k]!);
 			}
 			previousEnd = piece.endIndex;
 		}
@@ -860,12 +868,11 @@ class TerraformReader {
 						origin: { source: doc.source, map: (o) => map(o + from) },
 					});
 				const inner = named(interpolation).find((p) => p.type === 'expression');
-				parts.push(
-					...toParts(
-						inner ? this.plain(this.evaluateExpression(inner)) : unknown('', '{}'),
-						`interpolation@${interpolation.startIndex}`
-					)
-				);
+				for (const part of toParts(
+					inner ? this.plain(this.evaluateExpression(inner)) : unknown('', '{}'),
+					`interpolation@${interpolation.startIndex}`
+				))
+					parts.push(part);
 				last = i + length;
 				i = last - 1;
 			}
@@ -877,7 +884,9 @@ class TerraformReader {
 				});
 			}
 			const value =
-				parts.length === 0 ? knownString('', { source: doc.source, map }) : concatParts(parts);
+				parts.length === 0
+					? knownString('', { source: doc.source, map })
+					: joinWithinBudget(this.synthetic.session, parts, { source: doc.source, ...span });
 			return valueNode(
 				this.synthetic,
 				span,
@@ -1102,17 +1111,25 @@ function policyObject(
  * their extension blocks), Arc machines, extension resources, vaults, access policies and role
  * assignments; variables (defaults) and locals. Module inputs and data sources stay unknown.
  */
-export function readTerraform(source: SourceText, root: SyntaxNode): CheckedDocument {
+export function readTerraform(
+	source: SourceText,
+	root: SyntaxNode,
+	budget?: EvaluationSession
+): CheckedDocument {
 	bodies = new Map();
 	try {
-		return readTerraformFile(source, root);
+		return readTerraformFile(source, root, budget);
 	} finally {
 		bodies = undefined;
 	}
 }
 
-function readTerraformFile(source: SourceText, root: SyntaxNode): CheckedDocument {
-	const reader = new TerraformReader(source, root);
+function readTerraformFile(
+	source: SourceText,
+	root: SyntaxNode,
+	budget: EvaluationSession | undefined
+): CheckedDocument {
+	const reader = new TerraformReader(source, root, budget);
 	const { synthetic } = reader;
 	const top: SyntheticProperty[] = [];
 	const hosts = new Map<string, Resource>();

@@ -10,6 +10,8 @@ export interface Word {
 	quoted: boolean;
 	/** Indices in `text` of each `$` the shell expands (not inside single quotes). */
 	dollars?: number[];
+	/** How many variable expansions this word's text went through (its `map` calls nest as deep). */
+	depth?: number;
 }
 
 /** Which quoting rules apply. */

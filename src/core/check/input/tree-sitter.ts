@@ -1,4 +1,55 @@
 import type { Language, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
+import { limits } from '../limits.ts';
+
+/**
+ * Thrown by `LanguageParser.parse` when a text is over the grammar's size or work budget
+ * (limits.ts): the reader reports the file as not read from `offset` on, never as "no problems".
+ */
+export class GrammarLimitReached extends Error {
+	constructor(
+		/** Offset in the file where reading stopped. */
+		readonly offset: number,
+		readonly limit: 'size' | 'work'
+	) {
+		super(`tree-sitter ${limit} limit reached at ${offset}`);
+		this.name = 'GrammarLimitReached';
+	}
+}
+
+/** Characters handed to tree-sitter at a time (its lexer asks again for what it reads again). */
+const parseChunk = 1024;
+
+/**
+ * Parses within the budget: at most `grammarInputSize` characters, and the characters tree-sitter
+ * reads (it reads again what its lexer looks ahead over) at most `parseReadsPerCharacter` times the
+ * text, plus a base. tree-sitter-bicep 1.1.0 re-reads the rest of the file at each unclosed `/*` or
+ * `${`, which made 40 KB take 18 s. Counted, not timed, so that an answer never depends on the
+ * machine.
+ */
+function parseWithinBudget(parser: TreeSitterParser, text: string, offset: number): Tree | null {
+	if (text.length > limits.grammarInputSize) throw new GrammarLimitReached(offset, 'size');
+	let reads = limits.parseReadsBase + limits.parseReadsPerCharacter * text.length;
+	let stoppedAt: number | undefined;
+	const tree = parser.parse(
+		(index) => {
+			if (stoppedAt !== undefined) return '';
+			const chunk = text.slice(index, index + parseChunk);
+			if ((reads -= chunk.length) >= 0) return chunk;
+			stoppedAt = Math.min(index, text.length);
+			return '';
+		},
+		null,
+		// Once over the budget, the parse is cancelled rather than finished on a cut text.
+		{ progressCallback: () => stoppedAt !== undefined }
+	);
+	if (stoppedAt !== undefined) {
+		tree?.delete();
+		// A cancelled parse resumes on the next call unless the parser is reset.
+		parser.reset();
+		throw new GrammarLimitReached(offset + stoppedAt, 'work');
+	}
+	return tree;
+}
 
 /**
  * A node of a parsed file. Bicep and HCL trees are views over a flat copy of the WebAssembly tree
@@ -356,7 +407,7 @@ async function createParser(
 	const table = typeTable(language);
 	return {
 		parse(text, placement) {
-			const tree = parser.parse(text);
+			const tree = parseWithinBudget(parser, text, placement?.offset ?? 0);
 			if (!tree) return undefined;
 			try {
 				// About one kept node per 8 characters in Bicep and HCL.

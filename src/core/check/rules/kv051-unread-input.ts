@@ -8,15 +8,18 @@ import { defineRule } from '../rule.ts';
 export const unreadInputRule = defineRule({
 	id: 'KV051',
 	name: 'unread-input',
-	severity: 'info',
+	// A part not read is a warning, so that `--fail-on warning` (or the config) can stop it; input
+	// refused whole is an error; what was read but only in part (a pasted form, a repeated
+	// resource) is an info.
+	severity: 'warning',
 	meta: {
 		title: {
 			ja: '読み取れなかった入力があります',
 			en: 'Part of the input was not read',
 		},
 		docs: {
-			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形式として読んだかもここで知らせます。Terraform では、for_each の値から作られる dynamic ブロックと、count や for_each で繰り返し作る拡張機能リソースもここで知らせます。Bicep と Terraform で kvcert の文法が読めない部分 (新しい構文など) も、エラーにはせず、その場所で「読んでいない」と知らせます。',
-			en: 'Reports, at its place, what kvcert could not read: settings given through a file that does not exist or a variable whose value is unknown, input over a limit, or text that is neither ARM JSON, settings nor commands. Findings about settings that were not read are not shown, so no findings does not mean no problems. The limits are 1,000 levels of JSON nesting, 512 levels of variables, parameters and calls inside each other, 65,536 characters (or 1,024 pieces) per evaluated string and an evaluation effort proportional to the input’s length; a value over a limit is treated as unknown, never guessed. It also says which form a pasted fragment was read as (settings without their outer braces, an extension’s properties, the handler settings file from a VM). In Terraform, it also reports dynamic blocks, which are made from for_each values, and extension resources repeated with count or for_each. A part of a Bicep or Terraform file kvcert’s grammar cannot read (newer syntax…) is reported at its place as not read, never as an error.',
+			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形式として読んだかもここで知らせます。Terraform では、for_each の値から作られる dynamic ブロックと、count や for_each で繰り返し作る拡張機能リソースもここで知らせます。Bicep と Terraform で kvcert の文法が読めない部分 (新しい構文など) も、エラーにはせず、その場所で「読んでいない」と知らせます。文法に渡すのは 2,000,000 文字までで、読む手間も入力の長さに比例する範囲に限ります。読んでいない部分は既定で警告なので、--fail-on warning (または設定ファイル) で CI を止められます。入力全体を読まなかった場合 (JSON の入れ子が深すぎるなど) はエラーです。',
+			en: 'Reports, at its place, what kvcert could not read: settings given through a file that does not exist or a variable whose value is unknown, input over a limit, or text that is neither ARM JSON, settings nor commands. Findings about settings that were not read are not shown, so no findings does not mean no problems. The limits are 1,000 levels of JSON nesting, 512 levels of variables, parameters and calls inside each other, 65,536 characters (or 1,024 pieces) per evaluated string and an evaluation effort proportional to the input’s length; a value over a limit is treated as unknown, never guessed. It also says which form a pasted fragment was read as (settings without their outer braces, an extension’s properties, the handler settings file from a VM). In Terraform, it also reports dynamic blocks, which are made from for_each values, and extension resources repeated with count or for_each. A part of a Bicep or Terraform file kvcert’s grammar cannot read (newer syntax…) is reported at its place as not read, never as an error. The grammar reads at most 2,000,000 characters, with an effort proportional to the input’s length. A part not read is a warning by default, so `--fail-on warning` (or the config file) can stop a CI run on it; an input not read at all (JSON nested too deep…) is an error.',
 		},
 		messages: {
 			fileNotRead: {
@@ -78,6 +81,14 @@ export const unreadInputRule = defineRule({
 			moduleNotChecked: {
 				ja: 'このモジュール呼び出しは Key Vault VM 拡張機能をモジュールに渡していますが、kvcert はモジュールの中を読まないため確認していません。',
 				en: 'This module call passes a Key Vault VM extension to the module; kvcert does not read inside the module, so it was not checked.',
+			},
+			parseLimit: {
+				ja: 'kvcert の {{language}} 文法はここで読むのをやめました。ファイルが大きすぎる ({{limit}} 文字まで) か、読むのに手間がかかりすぎる構文 (閉じていないコメントや文字列、補間など) があります。ここから先は確認していません。',
+				en: 'kvcert’s {{language}} grammar stopped reading here: the file is too large (at most {{limit}} characters) or too costly to parse (an unclosed comment, string or interpolation can make it so). The rest of the file was not checked.',
+			},
+			internalError: {
+				ja: 'kvcert の内部エラーのため、このファイルを確認できませんでした ({{detail}})。ほかのファイルは確認しています。お手数ですが、この入力とともに報告してください。',
+				en: 'kvcert could not check this file because of an internal error ({{detail}}); other files were checked. Please report it with this input.',
 			},
 			readAs: {
 				ja: '{{form}} として読みました。位置は貼り付けたテキストでの位置です。',

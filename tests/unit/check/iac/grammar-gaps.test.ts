@@ -4,8 +4,8 @@ import { bicep, checkIac } from './helpers.ts';
 
 /**
  * Issue 20: tree-sitter-bicep 1.1.0 (the newest on npm) has no `extension` statement and no
- * spread; a construct the grammar does not know is an info "not read" at its place, never an
- * error, and the rest of the file is checked.
+ * spread; a construct the grammar does not know is a warning "not read" at its place (so that
+ * `--fail-on warning` can stop it), never an error, and the rest of the file is checked.
  */
 describe('grammar gaps never fail a run', () => {
 	it('reads past an extension statement and says where it stopped reading', async () => {
@@ -13,7 +13,7 @@ describe('grammar gaps never fail a run', () => {
 		const result = await checkIac(text, 'main.bicep');
 		expect(result.extensionCount).toBe(1);
 		expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.range.start.line])).toEqual([
-			['KV051', 'info', start.line],
+			['KV051', 'warning', start.line],
 		]);
 		expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(false);
 	});
@@ -28,7 +28,7 @@ ${bicep()}`;
 		expect(result.extensionCount).toBe(1);
 		expect(
 			result.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.range.start.line}`)
-		).toEqual(['KV051 info 4']);
+		).toEqual(['KV051 warning 4']);
 	});
 
 	it('warns when the part not read holds a Key Vault extension', async () => {

@@ -45,7 +45,7 @@ module kvExtension 'br/public:avm/res/compute/virtual-machine/extension:0.1.0' =
 }
 `;
 		const result = await checkIac(text, 'main.bicep');
-		expect(summary(result)).toEqual(['KV051 info 1:1']);
+		expect(summary(result)).toEqual(['KV051 warning 1:1']);
 		expect(result.diagnostics[0]!.message).toBe(
 			'This module call passes a Key Vault VM extension to the module; kvcert does not read inside the module, so it was not checked.'
 		);
@@ -92,6 +92,6 @@ module kvExtension 'br/public:avm/res/compute/virtual-machine/extension:0.1.0' =
   extension_type = "KeyVaultForLinux"
 }
 `;
-		expect(summary(await checkIac(text, 'main.tf'))).toEqual(['KV051 info 1:1']);
+		expect(summary(await checkIac(text, 'main.tf'))).toEqual(['KV051 warning 1:1']);
 	});
 });

@@ -76,7 +76,7 @@ describe('Bicep and HCL readers never throw', () => {
 			result.diagnostics.some(
 				(d) =>
 					d.ruleId === 'KV051' &&
-					d.severity === 'info' &&
+					d.severity === 'warning' &&
 					d.message.includes('kvcert の Bicep 文法ではこの部分を読めませんでした')
 			)
 		).toBe(true);

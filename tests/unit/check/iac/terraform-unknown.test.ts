@@ -39,7 +39,7 @@ describe('Terraform dynamic blocks, count and for_each are reported as not read,
 		const { text, start, end } = marked(dynamicExtension);
 		const result = await checkIac(text, 'main.tf', { lang });
 		const found = findingAt(result, 'KV051', start, end);
-		expect(found.severity).toBe('info');
+		expect(found.severity).toBe('warning');
 		expect(found.message).toBe(
 			lang === 'ja'
 				? 'dynamic "extension" ブロックは for_each の値から作られるため、読み取っていません。このブロックから作られる extension についての問題は表示されません。'

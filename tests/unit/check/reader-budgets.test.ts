@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { check, checkSync, type CheckResult } from '../../../src/core/check/index.ts';
+import { defineRule } from '../../../src/core/check/rule.ts';
+import { checkIac } from './iac/helpers.ts';
+
+// Issue 24, N1 (security review 2026-12-07, R3–R7, R9): variables that double their value at each
+// line were bounded in ARM only. A 544-byte shell script printed 33 MB (27 levels: 1.6 GB, 268 MB),
+// and 540 B–1.1 KB PowerShell, Bicep and Terraform files ended the whole run with "internal error
+// … RangeError". Every reader now spends the ARM evaluator's budget (limits.ts): a value over it is
+// unknown, reported once at its place. The answer is compared between two sizes of the same shape,
+// never against a timing: the output must not double with each level.
+
+/** `levels` lines, each a variable made of the previous one twice, used in the settings. */
+const doubling = {
+	'deploy.sh': (levels: number) => {
+		let text = 'V0=ab\n';
+		for (let i = 0; i < levels; i++) text += `V${i + 1}="$V${i}$V${i}"\n`;
+		return `${text}az vm extension set --resource-group rg --vm-name vm --publisher Microsoft.Azure.KeyVault --name KeyVaultForLinux --version 3.0 --settings "{\\"secretsManagementSettings\\":{\\"pollingIntervalInS\\":\\"$V${levels}\\"}}"\n`;
+	},
+	'deploy.ps1': (levels: number) => {
+		let text = '$v0 = "ab"\n';
+		for (let i = 0; i < levels; i++) text += `$v${i + 1} = "$v${i}$v${i}"\n`;
+		return `${text}Set-AzVMExtension -ResourceGroupName rg -VMName vm -Name kv -Publisher Microsoft.Azure.KeyVault -ExtensionType KeyVaultForWindows -TypeHandlerVersion 3.0 -SettingString "{\\"secretsManagementSettings\\":{\\"pollingIntervalInS\\":\\"$v${levels}\\"}}"\n`;
+	},
+	'main.bicep': (levels: number) => {
+		let text = "var v0 = 'ab'\n";
+		for (let i = 0; i < levels; i++) text += `var v${i + 1} = '\${v${i}}\${v${i}}'\n`;
+		return `${text}resource kv 'Microsoft.Compute/virtualMachines/extensions@2024-11-01' = {
+  name: 'vm1/kv'
+  location: 'westeurope'
+  properties: {
+    publisher: 'Microsoft.Azure.KeyVault'
+    type: 'KeyVaultForLinux'
+    typeHandlerVersion: '3.0'
+    settings: {
+      secretsManagementSettings: {
+        pollingIntervalInS: v${levels}
+        observedCertificates: [ v${levels} ]
+      }
+    }
+  }
+}
+`;
+	},
+	'main.tf': (levels: number) => {
+		let text = 'locals {\n  v0 = "ab"\n';
+		for (let i = 0; i < levels; i++) text += `  v${i + 1} = "\${local.v${i}}\${local.v${i}}"\n`;
+		return `${text}}
+resource "azurerm_virtual_machine_extension" "kv" {
+  name                 = "kv"
+  virtual_machine_id   = "x"
+  publisher            = "Microsoft.Azure.KeyVault"
+  type                 = "KeyVaultForLinux"
+  type_handler_version = "3.0"
+  settings = jsonencode({
+    secretsManagementSettings = {
+      pollingIntervalInS   = local.v${levels}
+      observedCertificates = [local.v${levels}]
+    }
+  })
+}
+`;
+	},
+};
+
+const outputSize = (result: CheckResult) => JSON.stringify(result.diagnostics).length;
+
+describe('one budget for every reader (N1)', () => {
+	it.each(Object.entries(doubling))(
+		'%s: doubling variables cost the same at 20 and 30 levels, limit said once',
+		async (path, shape) => {
+			const [small, large] = [
+				await checkIac(shape(20), path, { lang: 'en' }),
+				await checkIac(shape(30), path, { lang: 'en' }),
+			];
+			for (const result of [small, large]) {
+				expect(result.diagnostics.filter((d) => /internal error/.test(d.message))).toEqual([]);
+				expect(result.extensionCount).toBe(1);
+			}
+			// 2^10 times the value at 30 levels before; now both stop at the same limit.
+			expect(outputSize(large)).toBeLessThan(outputSize(small) * 2);
+			expect(outputSize(large)).toBeLessThan(100_000);
+			const limited = large.diagnostics.filter((d) => d.messageId === 'limitSize');
+			expect(limited.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 warning']);
+		}
+	);
+
+	it('a long chain of variables is cut at the depth limit, not by the stack', () => {
+		let text = 'V0=3600\n';
+		for (let i = 0; i < 5000; i++) text += `V${i + 1}="$V${i}"\n`;
+		text += `az vm extension set --resource-group rg --vm-name vm --publisher Microsoft.Azure.KeyVault --name KeyVaultForLinux --version 3.0 --settings "{\\"secretsManagementSettings\\":{\\"pollingIntervalInS\\":\\"$V5000\\"}}"\n`;
+		const result = checkSync(text, { path: 'chain.sh' });
+		expect(result.diagnostics.map((d) => d.messageId)).toContain('limitDepth');
+	});
+
+	it('quotes at most 200 characters of a value in a message (R9)', () => {
+		// Not a number of seconds: KV010 quotes the value.
+		const value = 'x'.repeat(1_000_000);
+		const text = `{"secretsManagementSettings":{"pollingIntervalInS":"${value}","observedCertificates":["https://v.vault.azure.net/secrets/c"]}}`;
+		const result = checkSync(text, { path: 'settings.json' });
+		expect(result.diagnostics.length).toBeGreaterThan(0);
+		for (const d of result.diagnostics) expect(d.message.length).toBeLessThan(1_000);
+		expect(outputSize(result)).toBeLessThan(20_000);
+	});
+});
+
+describe('one file failing inside kvcert (N1, R7)', () => {
+	it('is a finding for that file, never a rejected check', async () => {
+		const broken = defineRule({
+			id: 'KV999',
+			name: 'broken',
+			severity: 'error',
+			meta: {
+				title: { ja: '壊れた規則', en: 'Broken rule' },
+				docs: { ja: '', en: '' },
+				messages: {},
+				sources: [],
+			},
+			check() {
+				throw new RangeError('Invalid string length');
+			},
+		});
+		const text = '{"secretsManagementSettings":{"pollingIntervalInS":"3600"}}';
+		for (const lang of ['en', 'ja'] as const) {
+			const result = await check(text, { path: 'a.json', rules: [broken], lang });
+			expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.messageId}`)).toEqual([
+				'KV051 error internalError',
+			]);
+			expect(result.diagnostics[0]!.message).toContain('RangeError: Invalid string length');
+		}
+	});
+});
+
+describe('tree-sitter parses have a size and a work budget (N3)', () => {
+	// tree-sitter-bicep 1.1.0 is quadratic on an unclosed `/*` or `${` run: 40 KB took 18 s.
+	it.each([
+		['an unclosed comment run', '/*'.repeat(20_000)],
+		['an unclosed interpolation run', `var x = '${'${'.repeat(20_000)}`],
+	])('%s is reported as not read where the parser stopped', async (_, text) => {
+		const result = await checkIac(text, 'main.bicep', { lang: 'en' });
+		const stopped = result.diagnostics.filter((d) => d.messageId === 'parseLimit');
+		expect(stopped.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 warning']);
+		expect(stopped[0]!.message).toMatch(/grammar stopped reading here/);
+	});
+
+	it('a file over the size limit is not given to the grammar', async () => {
+		const text = `// ${'x'.repeat(2_000_001)}\n`;
+		const result = await checkIac(text, 'main.tf', { lang: 'ja' });
+		expect(
+			result.diagnostics.map((d) => `${d.ruleId} ${d.messageId} ${d.range.start.offset}`)
+		).toEqual(['KV051 parseLimit 0']);
+		expect(result.diagnostics[0]!.message).toContain('2,000,000 文字まで');
+	});
+});
+
+describe('unread input can fail the gate (N7)', () => {
+	const template = (tag: string) =>
+		`{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","resources":[{"type":"Microsoft.Compute/virtualMachines/extensions","apiVersion":"2024-07-01","name":"vm/kv","tags":{"t":${tag}},"properties":{"publisher":"Microsoft.Azure.KeyVault","type":"KeyVaultForWindows","typeHandlerVersion":"1.0","settings":{"secretsManagementSettings":{"pollingIntervalInS":"5","observedCertificates":["http://x"]}}}}]}`;
+
+	it('a template refused whole (deeper than 1,000 levels) is an error', () => {
+		const shallow = checkSync(template('[1]'));
+		expect(shallow.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+		const deep = checkSync(template(`${'['.repeat(1001)}${']'.repeat(1001)}`));
+		expect(deep.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 error']);
+	});
+
+	it('settings not read are a warning', () => {
+		const result = checkSync(
+			'az vm extension set --resource-group rg --vm-name vm --publisher Microsoft.Azure.KeyVault --name KeyVaultForLinux --version 3.0 --settings "$SETTINGS"\n',
+			{ path: 'deploy.sh' }
+		);
+		expect(
+			result.diagnostics
+				.filter((d) => d.messageId === 'variableNotRead')
+				.map((d) => `${d.ruleId} ${d.severity}`)
+		).toEqual(['KV051 warning']);
+	});
+
+	it('random bytes of any size get the same answer', () => {
+		// A fixed pseudo-random sequence (no Math.random: the test must not flake).
+		let seed = 1;
+		const bytes = (n: number) => {
+			let text = '';
+			for (let i = 0; i < n; i++) {
+				seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+				text += String.fromCharCode(seed % 256);
+			}
+			return text;
+		};
+		const answer = (r: CheckResult) =>
+			r.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.messageId}`).join(', ') +
+			` unrecognised=${r.unrecognised ?? false}`;
+		const small = answer(checkSync(bytes(10_000), { path: 'random.json' }));
+		// The more bytes, the likelier some line starts like a command (`$x = …`): 10 MB of
+		// /dev/urandom did, and was read as a script with no extension ("no problems", exit 0).
+		const large = `${bytes(500_000)}\n$a = 1\n${bytes(500_000)}`;
+		expect(answer(checkSync(large, { path: 'random.json' }))).toBe(small);
+		expect(small).toMatch(/error/);
+	});
+});
