@@ -1,4 +1,5 @@
 import { createRuleContext } from '../context.ts';
+import { settingErrors } from '../input/command.ts';
 import type { FixPolicy, ReadResult } from '../input/reader.ts';
 import { pastedFormNames } from '../input/pasted.ts';
 import { limits } from '../limits.ts';
@@ -96,10 +97,7 @@ export function runRules(run: RuleRun): Diagnostic[] {
 		if (!unread) continue;
 		engine({
 			messageId: unread.messageId,
-			severity:
-				unread.messageId === 'settingStringPath' || unread.messageId === 'settingAsString'
-					? 'error'
-					: 'info',
+			severity: settingErrors.has(unread.messageId) ? 'error' : 'info',
 			data: unread.data,
 			at: unread.anchor,
 		});

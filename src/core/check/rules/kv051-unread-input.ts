@@ -35,6 +35,14 @@ export const unreadInputRule = defineRule({
 				ja: '-SettingString には JSON の文字列を渡します。ファイルのパスを渡すと、パスそのものが settings になり、拡張機能は失敗します。ファイルから読むには -SettingString (Get-Content -Raw {path}) としてください。',
 				en: '-SettingString takes JSON text, not a file: the path itself becomes the settings and the extension fails. To read the file, write -SettingString (Get-Content -Raw {path}).',
 			},
+			settingPathString: {
+				ja: '{option} にはハッシュテーブル (@{ … }) を渡します。ファイルのパス "{path}" を渡すと、ファイルの中身ではなくパスの文字列が settings としてマシンに届き、拡張機能は失敗します。ファイルを読むには {option} (Get-Content -Raw "{path}" | ConvertFrom-Json -AsHashtable) のように書いてください (PowerShell 7 以降)。',
+				en: '{option} takes a hashtable (@{ … }): given the path "{path}", the path string, not the file, reaches the machine as settings and the extension fails. To read the file, write {option} (Get-Content -Raw "{path}" | ConvertFrom-Json -AsHashtable) (PowerShell 7 or later).',
+			},
+			settingConvertToJson: {
+				ja: '{option} にはハッシュテーブルをそのまま渡します。(ConvertTo-Json …) で JSON の文字列にすると settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。ConvertTo-Json を外してください。',
+				en: '{option} takes the hashtable itself: made into JSON text by (ConvertTo-Json …), the settings reach the machine as a string and the extension fails with "not an object". Drop the ConvertTo-Json.',
+			},
 			settingAsString: {
 				ja: '{option} にはハッシュテーブル (@{ … }) を渡します。JSON の文字列を渡すと settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。',
 				en: '{option} takes a hashtable (@{ … }): a JSON string here reaches the machine as a string, and the extension fails with "not an object".',
