@@ -132,3 +132,25 @@ describe("the docs' own mistakes", () => {
 		expect(finding.message).toContain('".\\settings.json"');
 	});
 });
+
+describe('bare settings know their OS by their keys', () => {
+	it('reads the Linux sample (aclEnabled, a store path) as Linux: linkOnRenewal is reported', () => {
+		const text = readFileSync(new URL('linux-3.0-settings.json', directory), 'utf8').replace(
+			'"aclEnabled": true,',
+			'"aclEnabled": true,\n   "linkOnRenewal": true,'
+		);
+		const result = checkSync(text, { path: 'linux.json' });
+		const link = result.diagnostics.find((d) => d.ruleId === 'KV023')!;
+		expect(link.severity).toBe('warning');
+		expect(link.range.start.line).toBe(5);
+	});
+
+	it('applies no OS rule when the keys disagree or none tells', () => {
+		const both =
+			'{ "secretsManagementSettings": { "linkOnRenewal": true, "aclEnabled": true, "pollingIntervalInS": "3600", "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web", "accounts": ["Network Service"] } ] } }';
+		const none =
+			'{ "secretsManagementSettings": { "linkOnRenewal": true, "pollingIntervalInS": "3600", "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web" } ] } }';
+		for (const text of [both, none])
+			expect(checkSync(text).diagnostics.map((d) => d.ruleId)).not.toContain('KV023');
+	});
+});
