@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a}from"./chunk-5YB4BNDA.js";import"./chunk-7YXWTYYD.js";import"./chunk-4BT7JT6O.js";import"./chunk-XCHQE7VP.js";import"./chunk-WIYJ7DEP.js";import"./chunk-4GTJSBA7.js";import"./chunk-GUEM64L4.js";import"./chunk-7BYCOOQ6.js";import"./chunk-4BYTCAOE.js";export{a as run};
