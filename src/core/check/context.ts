@@ -2,6 +2,7 @@ import { hostOs } from './host.ts';
 import type { ExtensionSite, OsKind } from './model.ts';
 import { asArray, asObject, child, items, resolve, valueAt } from './navigate.ts';
 import type { ObservedCertificate, ReportDescriptor, RuleContext } from './rule.ts';
+import { osFromSettingKeys } from './settings-os.ts';
 import { knownText, type Located } from './values.ts';
 
 /** The OS an extension targets: from its type, else from the machine that hosts it. */
@@ -55,9 +56,13 @@ export function createRuleContext(
 	const secretsManagementSettings = asObject(child(settings, 'secretsManagementSettings'));
 	const observed = child(secretsManagementSettings, 'observedCertificates');
 	const { version, major } = extensionVersion(extension);
+	// Bare settings (and commands without a type) tell their OS only by their keys.
+	const os =
+		extensionOs(extension) ??
+		(extension.type === undefined ? osFromSettingKeys(settings)?.os : undefined);
 	return {
 		extension,
-		os: extensionOs(extension),
+		os,
 		version,
 		major,
 		settings,

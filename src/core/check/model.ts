@@ -65,7 +65,12 @@ export interface ExtensionSite {
 	unread?: {
 		anchor: Anchor;
 		messageId:
-			'fileNotRead' | 'variableNotRead' | 'valueNotRead' | 'settingStringPath' | 'settingAsString';
+			| 'fileNotRead'
+			| 'variableNotRead'
+			| 'valueNotRead'
+			| 'settingStringPath'
+			| 'settingAsString'
+			| 'settingPathString';
 		data: Record<string, string>;
 	};
 	host: HostResource | undefined;

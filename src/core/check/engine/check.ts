@@ -11,6 +11,8 @@ import type {
 import { createProbe, readerFor } from '../input/registry.ts';
 import { grammarParser, type GrammarLoader } from '../input/tree-sitter.ts';
 import type { ExtensionSite } from '../model.ts';
+import { scanPlaceholders, type PlaceholderScan } from '../placeholders/scan.ts';
+import { settlePlaceholders } from '../placeholders/settle.ts';
 import { createDiagnostic } from '../report.ts';
 import type { Rule } from '../rule.ts';
 import { rules as defaultRules } from '../rules/index.ts';
@@ -19,7 +21,7 @@ import { createSession } from '../scope.ts';
 import { createSource, type SourceText } from '../source.ts';
 import type { SuppressedDiagnostic } from '../suppressions.ts';
 import type { Diagnostic, InputKind, Lang } from '../types.ts';
-import { runRules } from './run-rules.ts';
+import { compareDiagnostics, runRules } from './run-rules.ts';
 
 export type { UnreadableReference } from '../input/reader.ts';
 
@@ -73,12 +75,22 @@ interface Prepared {
 	source: SourceText;
 	reader: InputReader;
 	probe: ReturnType<typeof createProbe>;
+	/** Placeholders of documentation samples; for JSON the reader reads the masked text. */
+	placeholders: PlaceholderScan;
 }
 
 function prepare(text: string, options: CheckOptions): Prepared {
-	const source = createSource(options.path ?? '<input>', text);
-	const probe = createProbe(source, options.kind);
-	return { source, reader: readerFor(probe), probe };
+	const path = options.path ?? '<input>';
+	let source = createSource(path, text);
+	let probe = createProbe(source, options.kind);
+	let reader = readerFor(probe);
+	const placeholders = scanPlaceholders(text, reader.grammar !== undefined);
+	if (placeholders.masked !== undefined) {
+		source = createSource(path, placeholders.masked);
+		probe = createProbe(source, options.kind);
+		reader = readerFor(probe);
+	}
+	return { source, reader, probe, placeholders };
 }
 
 function readInput(
@@ -149,15 +161,23 @@ function readAndRun(
 ): CheckResult {
 	const lang = options.lang ?? 'en';
 	const { read, env, findings } = readInput(prepared, options, grammar, lang);
-	const diagnostics = runRules({
-		source: prepared.source,
-		read,
-		fixPolicy: prepared.reader.fixPolicy,
-		budget: env.budget,
-		readerFindings: findings,
-		rules: options.rules ?? defaultRules,
-		lang,
-	});
+	const { source } = prepared;
+	const diagnostics = settlePlaceholders(
+		runRules({
+			source,
+			read,
+			fixPolicy: prepared.reader.fixPolicy,
+			budget: env.budget,
+			readerFindings: findings,
+			rules: options.rules ?? defaultRules,
+			lang,
+		}),
+		// A text kvcert does not read (an e-mail, HTML) has no sample placeholders to name.
+		read.foreign ? { placeholders: [], masked: undefined } : prepared.placeholders,
+		source,
+		source.raw,
+		lang
+	).sort(compareDiagnostics(source.path));
 	const extensions = read.document?.extensions ?? [];
 	return {
 		file: prepared.source.path,

@@ -1,4 +1,5 @@
 import { createRuleContext } from '../context.ts';
+import { settingErrors } from '../input/command.ts';
 import type { FixPolicy, ReadResult } from '../input/reader.ts';
 import { pastedFormNames } from '../input/pasted.ts';
 import { limits } from '../limits.ts';
@@ -97,10 +98,9 @@ export function runRules(run: RuleRun): Diagnostic[] {
 		if (!unread) continue;
 		engine({
 			messageId: unread.messageId,
-			// Settings not read are a warning (KV051's level), so `--fail-on warning` can stop them.
-			...(unread.messageId === 'settingStringPath' || unread.messageId === 'settingAsString'
-				? { severity: 'error' as const }
-				: {}),
+			// Settings not read are a warning (KV051's level), so `--fail-on warning` can stop them; a
+			// settings argument that can never work (a path string, a string) is an error.
+			...(settingErrors.has(unread.messageId) ? { severity: 'error' as const } : {}),
 			data: unread.data,
 			at: unread.anchor,
 		});

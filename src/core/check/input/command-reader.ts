@@ -3,6 +3,7 @@ import { isCommandText } from './detect.ts';
 import { parseCommands } from './command.ts';
 import type { InputReader } from './reader.ts';
 import { azOptionDashesRule, oneDashOption } from '../rules/kv053-az-option-dashes.ts';
+import { unreadInputRule } from '../rules/kv051-unread-input.ts';
 
 /** az CLI and Azure PowerShell commands that install the extension (input/command.ts). */
 export const commandReader: InputReader = {
@@ -13,8 +14,15 @@ export const commandReader: InputReader = {
 		probe.kind === 'command' || (probe.kind === undefined && isCommandText(probe.text)),
 	read(source, env) {
 		const parsed = parseCommands(source, env.readFile, env.budget);
-		for (const { written, meant, anchor } of parsed.oneDashOptions)
-			env.report(azOptionDashesRule, oneDashOption(written, meant, anchor));
+		for (const { written, meant, anchor, dash } of parsed.oneDashOptions)
+			env.report(azOptionDashesRule, oneDashOption(written, meant, anchor, dash));
+		for (const at of parsed.settingsAsJsonText)
+			env.report(unreadInputRule, {
+				messageId: 'settingConvertToJson',
+				severity: 'error',
+				data: { option: '-Setting' },
+				at,
+			});
 		return {
 			kind: 'command',
 			document: parsed.document,

@@ -29,7 +29,9 @@ export interface ParsedCommands {
 	/** Files named by commands that could not be read. */
 	unreadable: Array<{ path: string; anchor: Anchor }>;
 	/** az options written with one dash (`-name`), read as their two-dash form (KV053). */
-	oneDashOptions: Array<{ written: string; meant: string; anchor: Anchor }>;
+	oneDashOptions: Array<{ written: string; meant: string; anchor: Anchor; dash?: 'en' | 'em' }>;
+	/** `-Setting (ConvertTo-Json …)`: a hashtable made into JSON text where the hashtable belongs. */
+	settingsAsJsonText: Anchor[];
 }
 
 /** Long options of the az commands kvcert reads, beyond the fields it takes from them. */
@@ -185,6 +187,9 @@ function standaloneScope(doc: JsonDocument, session: EvaluationSession | undefin
 	return scope;
 }
 
+/** Settings given in a form that fails on Azure too (reported as errors, not as "not read"). */
+export const settingErrors = new Set(['settingStringPath', 'settingAsString', 'settingPathString']);
+
 /**
  * Finds `az vm|vmss extension set`, `az connectedmachine extension create`, `Set-AzVMExtension`,
  * `Add-AzVmssExtension` and `New-AzConnectedMachineExtension` commands that install the Key Vault
@@ -207,6 +212,7 @@ export function parseCommands(
 		settingsDocuments: [],
 		unreadable: [],
 		oneDashOptions: [],
+		settingsAsJsonText: [],
 	};
 	const variables = new Map<string, Word>();
 	/** Where a word is written (a word read from a placeholder may end before it starts). */
@@ -324,9 +330,19 @@ export function parseCommands(
 			: undefined;
 		for (let i = length; i < words.length; i++) {
 			const word = words[i]!;
-			if (/^--?[A-Za-z]/.test(word.text) && !word.quoted) {
+			// An en or em dash where `--` belongs (`–settings`), as typographic quotes in docs make it.
+			const dashed = !word.quoted && /^[\u2013\u2014][A-Za-z]/.test(word.text);
+			if ((/^--?[A-Za-z]/.test(word.text) || dashed) && !word.quoted) {
 				let name = word.text.toLowerCase();
-				if (known && /^-[a-z][a-z-]+$/.test(name) && known.has(`-${name}`)) {
+				if (dashed) {
+					name = `--${name.slice(1)}`;
+					result.oneDashOptions.push({
+						written: word.text,
+						meant: `--${word.text.slice(1)}`,
+						anchor: wordAnchor(source, word),
+						dash: word.text[0] === '\u2013' ? 'en' : 'em',
+					});
+				} else if (known && /^-[a-z][a-z-]+$/.test(name) && known.has(`-${name}`)) {
 					result.oneDashOptions.push({
 						written: word.text,
 						meant: `-${word.text}`,
@@ -435,13 +451,24 @@ export function parseCommands(
 			// -Setting takes a hashtable: a JSON string there reaches the machine as a string.
 			const written = (writtenWord.get(objectWord) ?? objectWord).text.trim().toLowerCase();
 			const psString = psValueOf(written)?.kind === 'string';
+			const path = objectWord.text.trim().replace(/^["']|["']$/g, '');
 			if (psString || stringVariables.has(written) || objectWord.quoted)
-				notRead(objectWord, 'settingAsString', { option: '-Setting' });
+				// A path there (`$settings = ".\settings.json"`, as the docs write it) is sent as the path.
+				notRead(
+					objectWord,
+					/^[\w.:~\\/-]+\.json$/i.test(path) ? 'settingPathString' : 'settingAsString',
+					{ option: '-Setting', path }
+				);
 			else if (!fromPowerShell(objectWord))
 				notRead(objectWord, 'valueNotRead', { what: objectWord.text.trim().slice(0, 60) });
+			// `-Setting (ConvertTo-Json $settings)`, as the Arc docs write it: the hashtable is read
+			// for the other rules, and the string it becomes is said (it fails with "not an object").
+			else if (/^\(\s*ConvertTo-Json\b/i.test(objectWord.text.trim()))
+				result.settingsAsJsonText.push(
+					wordAnchor(source, writtenWord.get(objectWord) ?? objectWord)
+				);
 		}
-		if (unread?.messageId === 'settingStringPath' || unread?.messageId === 'settingAsString')
-			settingsUnknown = true;
+		if (unread && settingErrors.has(unread.messageId)) settingsUnknown = true;
 		if (settingsDoc) result.settingsDocuments.push(settingsDoc);
 
 		const site: ExtensionSite = {

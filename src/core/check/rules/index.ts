@@ -49,10 +49,11 @@ import { jsonSyntaxRule } from './kv050-json-syntax.ts';
 import { unreadInputRule } from './kv051-unread-input.ts';
 import { settingsSchemaRule } from './kv052-settings-schema.ts';
 import { azOptionDashesRule } from './kv053-az-option-dashes.ts';
+import { placeholderRule } from './kv054-placeholder.ts';
 import { suppressionCommentRule } from './kv060-suppression-comment.ts';
 import type { Rule } from '../rule.ts';
 
-/** Every rule, in catalog order. KV049, KV050, KV051, KV053 and KV060 are reported by the engine and the readers. */
+/** Every rule, in catalog order. KV049, KV050, KV051, KV053, KV054 and KV060 are reported by the engine and the readers. */
 export const rules: Rule[] = [
 	publisherRule,
 	extensionTypeRule,
@@ -105,6 +106,7 @@ export const rules: Rule[] = [
 	unreadInputRule,
 	settingsSchemaRule,
 	azOptionDashesRule,
+	placeholderRule,
 	suppressionCommentRule,
 ];
 

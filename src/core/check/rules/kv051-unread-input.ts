@@ -18,7 +18,7 @@ export const unreadInputRule = defineRule({
 			en: 'Part of the input was not read',
 		},
 		docs: {
-			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形式として読んだかもここで知らせます。Terraform では、for_each の値から作られる dynamic ブロックと、count や for_each で繰り返し作る拡張機能リソースもここで知らせます。Bicep と Terraform で kvcert の文法が読めない部分 (新しい構文など) も、エラーにはせず、その場所で「読んでいない」と知らせます。文法に渡すのは 2,000,000 文字までで、読む手間も入力の長さに比例する範囲に限ります。読んでいない部分は既定で警告なので、--fail-on warning (または設定ファイル) で CI を止められます。入力全体を読まなかった場合 (JSON の入れ子が深すぎるなど) はエラーです。',
+			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形式として読んだかもここで知らせます。Terraform では、for_each の値から作られる dynamic ブロックと、count や for_each で繰り返し作る拡張機能リソースもここで知らせます。Bicep と Terraform で kvcert の文法が読めない部分 (新しい構文など) も、エラーにはせず、その場所で「読んでいない」と知らせます。文法が読むのは 2,000,000 文字まで、読む手間も入力の長さに比例する範囲までです。読んでいない部分は既定で警告なので、--fail-on warning (または設定ファイル) で CI を止められます。入力全体を読まなかった場合 (JSON の入れ子が深すぎるなど) はエラーです。',
 			en: 'Reports, at its place, what kvcert could not read: settings given through a file that does not exist or a variable whose value is unknown, input over a limit, or text that is neither ARM JSON, settings nor commands. Findings about settings that were not read are not shown, so no findings does not mean no problems. The limits are 1,000 levels of JSON nesting, 512 levels of variables, parameters and calls inside each other, 65,536 characters (or 1,024 pieces) per evaluated string and an evaluation effort proportional to the input’s length; a value over a limit is treated as unknown, never guessed. It also says which form a pasted fragment was read as (settings without their outer braces, an extension’s properties, the handler settings file from a VM). In Terraform, it also reports dynamic blocks, which are made from for_each values, and extension resources repeated with count or for_each. A part of a Bicep or Terraform file kvcert’s grammar cannot read (newer syntax…) is reported at its place as not read, never as an error. The grammar reads at most 2,000,000 characters, with an effort proportional to the input’s length. A part not read is a warning by default, so `--fail-on warning` (or the config file) can stop a CI run on it; an input not read at all (JSON nested too deep…) is an error.',
 		},
 		messages: {
@@ -37,6 +37,14 @@ export const unreadInputRule = defineRule({
 			settingStringPath: {
 				ja: '-SettingString には JSON の文字列を渡します。ファイルのパスを渡すと、パスそのものが settings になり、拡張機能は失敗します。ファイルから読むには -SettingString (Get-Content -Raw {{path}}) としてください。',
 				en: '-SettingString takes JSON text, not a file: the path itself becomes the settings and the extension fails. To read the file, write -SettingString (Get-Content -Raw {{path}}).',
+			},
+			settingPathString: {
+				ja: '{{option}} にはハッシュテーブル (@{ … }) を渡します。ファイルのパス "{{path}}" を渡すと、ファイルの中身ではなくパスの文字列が settings としてマシンに届き、拡張機能は失敗します。ファイルを読むには {{option}} (Get-Content -Raw "{{path}}" | ConvertFrom-Json -AsHashtable) のように書いてください (PowerShell 7 以降)。',
+				en: '{{option}} takes a hashtable (@{ … }): given the path "{{path}}", the path string, not the file, reaches the machine as settings and the extension fails. To read the file, write {{option}} (Get-Content -Raw "{{path}}" | ConvertFrom-Json -AsHashtable) (PowerShell 7 or later).',
+			},
+			settingConvertToJson: {
+				ja: '{{option}} にはハッシュテーブルをそのまま渡します。(ConvertTo-Json …) で JSON の文字列にすると settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。ConvertTo-Json を外してください。',
+				en: '{{option}} takes the hashtable itself: made into JSON text by (ConvertTo-Json …), the settings reach the machine as a string and the extension fails with "not an object". Drop the ConvertTo-Json.',
 			},
 			settingAsString: {
 				ja: '{{option}} にはハッシュテーブル (@{ … }) を渡します。JSON の文字列を渡すと settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。',

@@ -23,6 +23,14 @@ export const azOptionDashesRule = defineRule({
 				ja: 'az のオプション {{written}} はハイフンが 1 つです。{{meant}} と書いてください (このままではコマンドが失敗します)。',
 				en: 'The az option {{written}} has one dash; write {{meant}} (as written, the command fails).',
 			},
+			enDash: {
+				ja: 'az のオプション {{written}} の先頭は en ダッシュ (–) です。ハイフン 2 つで {{meant}} と書いてください (このままでは az がオプションと認識せず、コマンドが失敗します)。',
+				en: 'The az option {{written}} starts with an en dash (–), not two hyphens; write {{meant}} (as written, az does not see an option and the command fails).',
+			},
+			emDash: {
+				ja: 'az のオプション {{written}} の先頭は em ダッシュ (—) です。ハイフン 2 つで {{meant}} と書いてください (このままでは az がオプションと認識せず、コマンドが失敗します)。',
+				en: 'The az option {{written}} starts with an em dash (—), not two hyphens; write {{meant}} (as written, az does not see an option and the command fails).',
+			},
 			fix: { ja: '{{meant}} にする', en: 'Write {{meant}}' },
 		},
 		sources: ['S28'],
@@ -33,8 +41,27 @@ export const azOptionDashesRule = defineRule({
 	},
 });
 
-/** The finding for an az option written with one dash, with the fix that adds the other. */
-export function oneDashOption(written: string, meant: string, at: Anchor): ReportDescriptor {
+/**
+ * The finding for an az option written with one dash, or with an en or em dash where `--` belongs
+ * (`–settings`, as documentation typography makes it), with the fix that writes two hyphens.
+ */
+export function oneDashOption(
+	written: string,
+	meant: string,
+	at: Anchor,
+	dash?: 'en' | 'em'
+): ReportDescriptor {
+	if (dash)
+		return {
+			messageId: dash === 'en' ? 'enDash' : 'emDash',
+			data: { written, meant },
+			at,
+			fix: {
+				messageId: 'fix',
+				data: { meant },
+				edits: [{ at: { ...at, end: at.start + 1 }, text: '--' }],
+			},
+		};
 	return {
 		messageId: 'oneDash',
 		data: { written, meant },

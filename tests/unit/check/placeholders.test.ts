@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkSync, type CheckResult } from '../../../src/core/check/index.ts';
+
+// Microsoft Learn's extension samples as people paste them (fixtures/check/learn-samples/README.md
+// names the article and commit of each). What a user sees: each placeholder named with what to fill
+// in, no error or warning that a placeholder alone causes, and the samples' own mistakes.
+
+const directory = new URL('../../fixtures/check/learn-samples/', import.meta.url);
+
+function check(name: string, lang: 'en' | 'ja' = 'en'): CheckResult {
+	return checkSync(readFileSync(new URL(name, directory), 'utf8'), { path: name, lang });
+}
+
+/** `rule:message line:column-line:column` of every finding, in order. */
+function findings(result: CheckResult): string[] {
+	return result.diagnostics.map(
+		(d) =>
+			`${d.ruleId}:${d.messageId} ${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}`
+	);
+}
+
+function errorsAndWarnings(result: CheckResult): string[] {
+	return result.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.ruleId);
+}
+
+describe('placeholders of documentation samples', () => {
+	it('names <examplekv> and the example client ID, and reports no error for them', () => {
+		const result = check('windows-4.0-settings.json');
+		expect(result.extensionCount).toBe(1);
+		expect(findings(result)).toEqual(['KV054:vaultName 6:27-6:38', 'KV054:exampleId 13:24-13:60']);
+		expect(result.diagnostics[0]!.message).toBe(
+			'Replace the placeholder <examplekv> with your key vault’s name.'
+		);
+		expect(check('windows-4.0-settings.json', 'ja').diagnostics[0]!.message).toBe(
+			'<examplekv> はプレースホルダーです。Key Vault の名前に置き換えてください。'
+		);
+	});
+
+	it('takes xxxxxx-xxxx-… as a client ID to fill in, not a malformed one (no KV032)', () => {
+		const result = check('linux-3.0-settings.json');
+		expect(findings(result)).toEqual(['KV054:vaultName 8:27-8:38', 'KV054:exampleId 15:24-15:54']);
+		expect(result.diagnostics[1]!.message).toContain('xxxxxx-xxxx-xxxx-xxxx-xxxxxxxx');
+	});
+
+	it('reads a template around bare <…> values and keeps its real defect (KV005)', () => {
+		const result = check('linux-3.0-template.json');
+		expect(findings(result)).toEqual([
+			'KV005:topLevel 3:15-3:33',
+			'KV054:location 5:20-5:30',
+			'KV054:machineName 7:58-7:66',
+			'KV054:pollingInterval 15:33-15:75',
+			// One placeholder spanning seven lines, with its example array inside.
+			'KV054:certificateUrl 16:35-22:16',
+			'KV054:msiEndpoint 25:31-25:152',
+			'KV054:clientId 26:31-26:141',
+		]);
+		expect(errorsAndWarnings(result)).toEqual(['KV005']);
+		expect(result.diagnostics[3]!.message).toBe(
+			'Replace the placeholder <polling interval in seconds, e.g. "3600"> with the polling interval in seconds, as a string (e.g. "3600").'
+		);
+	});
+
+	it('says where a <… never closed with > was read to', () => {
+		const result = check('arc-linux-unclosed.json');
+		expect(findings(result)).toEqual([
+			'KV054:pollingInterval 18:33-18:75',
+			'KV054:unclosed 19:35-19:156',
+		]);
+	});
+
+	it('treats what ... hides as unknown: no "no managed identity", the missing colon still reported', () => {
+		const result = check('sf-nodetype-elided.json');
+		expect(result.extensionCount).toBe(1);
+		expect(findings(result)).toEqual([
+			'KV054:elision 7:5-7:8',
+			'KV050:syntax 12:44-12:45',
+			'KV054:elision 19:21-19:24',
+		]);
+		expect(result.diagnostics.find((d) => d.ruleId === 'KV050')!.message).toContain(
+			'ColonExpected'
+		);
+	});
+
+	it('reads a fragment ending in ... without "no observedCertificates"', () => {
+		expect(findings(check('initial-sync-fragment.json'))).toEqual([
+			'KV051:readAs 1:1-1:2',
+			'KV054:elision 3:5-3:8',
+		]);
+	});
+
+	it('names placeholders written as words and choices, and keeps the unknown key certificateStore', () => {
+		const result = check('arc-convertto-json.ps1');
+		expect(findings(result)).toEqual([
+			'KV054:certificateUrl 4:8-4:21',
+			'KV054:keyValue 6:33-6:46',
+			'KV052:unknown 7:5-7:5',
+			'KV054:pollingInterval 8:27-8:42',
+			'KV054:choice 14:120-14:158',
+			'KV054:choice 14:214-14:252',
+			'KV051:settingConvertToJson 14:263-14:289',
+		]);
+		expect(result.diagnostics[4]!.message).toBe(
+			'KeyVaultForWindows or KeyVaultforLinux offers a choice: keep one of KeyVaultForWindows and KeyVaultforLinux.'
+		);
+	});
+});
+
+describe("the docs' own mistakes", () => {
+	it('names an en dash where -- belongs, with the fix', () => {
+		const result = check('linux-upgrade-en-dash.sh');
+		const dashes = result.diagnostics.filter((d) => d.ruleId === 'KV053');
+		expect(dashes.map((d) => d.message)).toEqual([
+			'The az option –settings starts with an en dash (–), not two hyphens; write --settings (as written, az does not see an option and the command fails).',
+			'The az option –version starts with an en dash (–), not two hyphens; write --version (as written, az does not see an option and the command fails).',
+		]);
+		expect(dashes[0]!.fix!.edits).toEqual([
+			expect.objectContaining({ start: 137, end: 138, newText: '--' }),
+		]);
+		// Read as meant: the settings file is named, not reported missing.
+		expect(result.diagnostics.map((d) => d.ruleId)).not.toContain('KV008');
+		expect(check('linux-upgrade-en-dash.sh', 'ja').diagnostics[0]!.message).toContain(
+			'en ダッシュ (–)'
+		);
+	});
+
+	it('says that a path given to -Setting sends the path, not the file', () => {
+		const result = check('vmss-setting-path.ps1');
+		const finding = result.diagnostics.find((d) => d.ruleId === 'KV051')!;
+		expect(finding.severity).toBe('error');
+		expect(finding.messageId).toBe('settingPathString');
+		expect(finding.message).toContain('".\\settings.json"');
+	});
+});
+
+describe('bare settings know their OS by their keys', () => {
+	it('reads the Linux sample (aclEnabled, a store path) as Linux: linkOnRenewal is reported', () => {
+		const text = readFileSync(new URL('linux-3.0-settings.json', directory), 'utf8').replace(
+			'"aclEnabled": true,',
+			'"aclEnabled": true,\n   "linkOnRenewal": true,'
+		);
+		const result = checkSync(text, { path: 'linux.json' });
+		const link = result.diagnostics.find((d) => d.ruleId === 'KV023')!;
+		expect(link.severity).toBe('warning');
+		expect(link.range.start.line).toBe(5);
+	});
+
+	it('applies no OS rule when the keys disagree or none tells', () => {
+		const both =
+			'{ "secretsManagementSettings": { "linkOnRenewal": true, "aclEnabled": true, "pollingIntervalInS": "3600", "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web", "accounts": ["Network Service"] } ] } }';
+		const none =
+			'{ "secretsManagementSettings": { "linkOnRenewal": true, "pollingIntervalInS": "3600", "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web" } ] } }';
+		for (const text of [both, none])
+			expect(checkSync(text).diagnostics.map((d) => d.ruleId)).not.toContain('KV023');
+	});
+});
