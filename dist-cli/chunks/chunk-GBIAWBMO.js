@@ -1,5 +1,5 @@
 import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a as j,b as w}from"./chunk-XCHQE7VP.js";import{a as h,b as p,c as x,m as u,s as v,t as $,w as k}from"./chunk-IUY3PZVW.js";import{b as g}from"./chunk-4GTJSBA7.js";import{a as m,b as f,c as d}from"./chunk-GUEM64L4.js";var c={usage:{ja:`\u4F7F\u3044\u65B9: kvcert explain <\u30EB\u30FC\u30EB ID \u307E\u305F\u306F\u540D\u524D> [--lang ja|en]
+import{a as j,b as w}from"./chunk-XCHQE7VP.js";import{a as h,b as p,c as x,m as u,s as v,t as $,w as k}from"./chunk-ZHUT5NQ7.js";import{b as g}from"./chunk-4GTJSBA7.js";import{a as m,b as f,c as d}from"./chunk-GUEM64L4.js";var c={usage:{ja:`\u4F7F\u3044\u65B9: kvcert explain <\u30EB\u30FC\u30EB ID \u307E\u305F\u306F\u540D\u524D> [--lang ja|en]
 
 \u30EB\u30FC\u30EB\u306E\u8AAC\u660E (\u78BA\u8A8D\u3059\u308B\u5185\u5BB9\u3068\u305D\u306E\u7406\u7531\u3001\u8AA4\u308A\u306E\u4F8B\u3068\u6B63\u3057\u3044\u4F8B\u3001\u51FA\u5178) \u3092\u8868\u793A\u3057\u307E\u3059\u3002
 \u4F8B: kvcert explain KV015 \u307E\u305F\u306F kvcert explain certificates-path`,en:`Usage: kvcert explain <rule id or name> [--lang ja|en]
