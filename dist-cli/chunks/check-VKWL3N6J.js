@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a}from"./chunk-FHQTGLT2.js";import"./chunk-LGWA7ORF.js";import"./chunk-IMMZQSIW.js";import"./chunk-XCHQE7VP.js";import"./chunk-ZHUT5NQ7.js";import"./chunk-4GTJSBA7.js";import"./chunk-GUEM64L4.js";import"./chunk-7BYCOOQ6.js";import"./chunk-4BYTCAOE.js";export{a as run};
