@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- plain JavaScript module of the bench scripts (no types)
 import { armVirtualMachines, iacMachines } from '../../../scripts/bench-workloads.mjs';
 import { fileGrammars } from '../../../src/cli/grammars.ts';
 import { check, formatJson, formatSarif, type CheckResult } from '../../../src/core/check/index.ts';
