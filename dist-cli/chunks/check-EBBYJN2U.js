@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a}from"./chunk-OWGCVYRU.js";import"./chunk-2CG5S4UI.js";import"./chunk-MCSGF5T5.js";import"./chunk-XCHQE7VP.js";import"./chunk-4RXKA7XW.js";import"./chunk-4GTJSBA7.js";import"./chunk-A7W5S2OE.js";import"./chunk-7BYCOOQ6.js";import"./chunk-4BYTCAOE.js";export{a as run};
