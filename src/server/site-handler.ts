@@ -1,7 +1,8 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { allowedHosts, isAllowedRequestHost } from './allowed-hosts.ts';
 import { contentSecurityPolicy, siteScriptHashes } from './content-security-policy.ts';
-import { langOf, uiTranslator } from '../vault/vault-i18n.ts';
+import { langOf } from '../core/i18n/lang.ts';
+import { uiTranslator } from '../core/i18n/ui-strings.ts';
 import { acceptLanguageTags, preferredLanguage } from '../core/preferred-language.ts';
 
 /** A Node request handler (the Astro node adapter's `handler` has this shape). */

@@ -4,7 +4,8 @@ import {
 	type DemoVault,
 	type VersionsLookupDependencies,
 } from '../vault/look-up-certificate-versions.ts';
-import { langOf, uiTranslator } from '../vault/vault-i18n.ts';
+import { langOf } from '../core/i18n/lang.ts';
+import { uiTranslator } from '../core/i18n/ui-strings.ts';
 
 export type { DemoVault };
 

@@ -1,11 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { scriptedVersion } from '../../src/core/simulate/index.ts';
-import { simulatorStrings } from '../../src/components/widgets/renewal-simulator/strings.ts';
-import { chooserStrings } from '../../src/components/widgets/certificate-chooser/strings.ts';
 import { workshopStrings } from '../../src/components/widgets/workshop/strings.ts';
 import { selectMessages } from '../../src/core/select/messages.ts';
 import { axeViolationsInBothThemes } from './support/axe.ts';
+import { widgetKeys, widgetStrings } from './support/ui-strings.ts';
 
 // The renewal simulator, the certificate chooser and the workshop's exercises, in both languages,
 // on a `npm start` server (demo vault embedded).
@@ -19,8 +18,8 @@ const langs = ['en', 'ja'] as const;
 /** Text that looks like one of our i18n keys (`col.subject`, `a.noErrors`, `timer.start`…) left visible. */
 async function rawKeys(page: Page): Promise<string[]> {
 	const keys = new Set([
-		...Object.keys(simulatorStrings.en),
-		...Object.keys(chooserStrings.en),
+		...widgetKeys('kvcert.simulator.'),
+		...widgetKeys('kvcert.chooser.'),
 		...Object.keys(workshopStrings.en),
 	]);
 	const text = await page.locator('main').innerText();
@@ -35,10 +34,10 @@ async function axe(page: Page): Promise<void> {
 test.describe.configure({ timeout: 240_000 });
 
 for (const lang of langs) {
-	const s = simulatorStrings[lang];
-	const c = chooserStrings[lang];
+	const s = widgetStrings(lang, 'kvcert.simulator.');
+	const c = widgetStrings(lang, 'kvcert.chooser.');
 	const w = workshopStrings[lang];
-	const strategy = selectMessages[lang].strategy;
+	const strategy = (id: keyof typeof selectMessages.strategy) => selectMessages.strategy[id][lang];
 
 	test.describe(`renewal simulator and chooser (${lang})`, () => {
 		test('renew, poll, observe the store and the log; Linux files; chooser takes the store', async ({
@@ -50,28 +49,30 @@ for (const lang of langs) {
 			const rows = sim.locator('[data-store] tbody tr[data-thumbprint]');
 			await expect(rows).toHaveCount(1);
 			await expect(rows.first()).toHaveAttribute('data-thumbprint', FIRST);
-			await sim.getByRole('button', { name: s.renew }).click();
+			await sim.getByRole('button', { name: s('renew') }).click();
 			await expect(rows).toHaveCount(1); // nothing changes before the next poll
-			await sim.getByRole('button', { name: s.poll }).click();
+			await sim.getByRole('button', { name: s('poll') }).click();
 			await expect(rows).toHaveCount(2);
 			await expect(rows.nth(1)).toHaveAttribute('data-thumbprint', RENEWED);
 			await expect(rows.nth(0)).toContainText(RENEWED); // linkOnRenewal: the old one points at the new one
 			await expect(sim.locator('[data-log]')).toContainText(
 				"Refreshing 'https://kvcert-demo.vault.azure.net/secrets/webcert/'"
 			);
-			await expect(sim.locator('[data-status]')).toHaveText(s['status.success']);
+			await expect(sim.locator('[data-status]')).toHaveText(s('status.success'));
 
 			// Revoke access: 403 in the log, the store keeps both.
-			await sim.getByRole('button', { name: s.revoke }).click();
-			await sim.getByRole('button', { name: s.poll }).click();
+			await sim.getByRole('button', { name: s('revoke') }).click();
+			await sim.getByRole('button', { name: s('poll') }).click();
 			await expect(sim.locator('[data-log]')).toContainText('403 Forbidden (ForbiddenByPolicy)');
 			await expect(rows).toHaveCount(2);
-			await expect(sim.getByRole('button', { name: s.revoke })).toBeDisabled();
+			// …and the status says the poll failed, as the extension reports it (not "Success").
+			await expect(sim.locator('[data-status]')).toHaveText(s('status.failed'));
+			await expect(sim.getByRole('button', { name: s('revoke') })).toBeDisabled();
 
 			// Into the chooser: the recommended strategy takes the renewed certificate, first match the old.
-			await sim.getByRole('button', { name: s.copyToSelector }).click();
+			await sim.getByRole('button', { name: s('copyToSelector') }).click();
 			const chooser = page.locator('kvcert-certificate-chooser');
-			await expect(chooser.locator('[data-status]')).toContainText(c.fromSimulator);
+			await expect(chooser.locator('[data-status]')).toContainText(c('fromSimulator'));
 			await expect(
 				chooser.locator('tr[data-strategy="valid-now-newest"] [data-picked]')
 			).toHaveText(RENEWED);
@@ -80,12 +81,12 @@ for (const lang of langs) {
 			);
 
 			// Linux 3.0: one file per version and a symlink to the newest.
-			await sim.getByLabel(s.osVersion).selectOption('linux:3.0');
-			await sim.getByRole('button', { name: s.renew }).click();
-			await sim.getByRole('button', { name: s.poll }).click();
+			await sim.getByLabel(s('osVersion')).selectOption('linux:3.0');
+			await sim.getByRole('button', { name: s('renew') }).click();
+			await sim.getByRole('button', { name: s('poll') }).click();
 			const files = sim.locator('[data-files] tbody tr');
 			await expect(files).toHaveCount(3);
-			const link = files.filter({ hasText: s.symlink });
+			const link = files.filter({ hasText: s('symlink') });
 			await expect(link).toContainText(
 				'/var/lib/waagent/Microsoft.Azure.KeyVault.Store/kvcert-demo.webcert'
 			);
@@ -102,27 +103,27 @@ for (const lang of langs) {
 			await page.goto(`/${lang}/operations/`);
 			const chooser = page.locator('kvcert-certificate-chooser');
 			await expect(chooser).toHaveAttribute('data-ready', 'true');
-			await expect(chooser.locator('[data-status]')).toHaveText(c.empty);
-			await chooser.getByRole('button', { name: c.loadSample }).click();
+			await expect(chooser.locator('[data-status]')).toHaveText(c('empty'));
+			await chooser.getByRole('button', { name: c('loadSample') }).click();
 			const picked = (id: string) => chooser.locator(`tr[data-strategy="${id}"] [data-picked]`);
 			await expect(picked('valid-now-newest')).toHaveText(SAMPLE_CURRENT);
 			await expect(picked('first-match')).toHaveText(SAMPLE_OLD);
 			await expect(chooser.locator('tr[data-strategy="newest-not-before"]')).toContainText(
-				selectMessages[lang].warning.notYetValid
+				selectMessages.warning.notYetValid[lang]
 			);
 			await expect(
 				chooser.getByRole('row', {
-					name: new RegExp(strategy['valid-now-newest'].replace(/[()]/g, '\\$&')),
+					name: new RegExp(strategy('valid-now-newest').replace(/[()]/g, '\\$&')),
 				})
 			).toBeVisible();
-			await chooser.getByLabel(c.pinLabel).fill(SAMPLE_OLD.toLowerCase());
+			await chooser.getByLabel(c('pinLabel')).fill(SAMPLE_OLD.toLowerCase());
 			await expect(picked('pinned-thumbprint')).toHaveText(SAMPLE_OLD);
 			await expect(chooser.locator('tr[data-strategy="pinned-thumbprint"]')).toContainText(
-				selectMessages[lang].warning.notNewest
+				selectMessages.warning.notNewest[lang]
 			);
-			await chooser.getByLabel(c.listingLabel).fill('hello\nworld');
-			await expect(chooser.locator('[data-status]')).toHaveText(c.noneFound);
-			await expect(picked('valid-now-newest')).toHaveText(c.nothing);
+			await chooser.getByLabel(c('listingLabel')).fill('hello\nworld');
+			await expect(chooser.locator('[data-status]')).toHaveText(c('noneFound'));
+			await expect(picked('valid-now-newest')).toHaveText(c('nothing'));
 			expect(await rawKeys(page)).toEqual([]);
 		});
 	});
@@ -182,8 +183,8 @@ for (const lang of langs) {
 			const sim = page.locator('kvcert-renewal-simulator');
 			const predict = page.locator('kvcert-exercise-predict');
 			await expect(predict.locator('[data-waiting]')).toBeVisible();
-			await sim.getByRole('button', { name: s.renew }).click();
-			await sim.getByRole('button', { name: s.poll }).click();
+			await sim.getByRole('button', { name: s('renew') }).click();
+			await sim.getByRole('button', { name: s('poll') }).click();
 			await predict.getByRole('radio', { name: new RegExp(FIRST) }).check();
 			await predict.getByRole('button', { name: w['exercise.check'] }).click();
 			await expect(predict.locator('[data-result]')).toHaveText(w['c.wrong']);

@@ -1,6 +1,6 @@
 import { simulatedVersions, type SimOs } from '../../core/simulate/index.ts';
 import type { VaultMode } from '../../vault/vault-mode.ts';
-import { langOf } from '../../vault/vault-i18n.ts';
+import { langOf, type Lang } from '../../core/i18n/lang.ts';
 import { LIVE_CERTIFICATE } from './live-timeline.ts';
 import { liveMessage, type LiveMessageCode } from './live-messages.ts';
 import { LiveSession, LiveSessions, type LeasedVault } from './live-session.ts';
@@ -24,8 +24,6 @@ export const LIVE_MAX_DURATION_MS = 180_000;
 export const LIVE_INTERVAL_RANGE = { min: 1, max: 30, default: 5 } as const;
 /** Largest control body accepted. */
 export const LIVE_MAX_BODY_BYTES = 1024;
-
-type Lang = 'ja' | 'en';
 
 const langFor = (request: Request, url: URL): Lang =>
 	langOf(url.searchParams.get('lang') ?? request.headers.get('accept-language'));

@@ -3,6 +3,7 @@ import { MAX_POLLS, formatLogLine, type SimOs } from '../../core/simulate/index.
 import type { RunningEmulator } from '../../emulator/emulator.ts';
 import { LIVE_CERTIFICATE, LiveTimeline } from './live-timeline.ts';
 import { liveMessage } from './live-messages.ts';
+import type { Lang } from '../../core/i18n/lang.ts';
 import {
 	emulatorSecretClient,
 	readVaultSnapshot,
@@ -26,7 +27,7 @@ export interface LiveSessionOptions {
 	version: string;
 	/** Accelerated polling interval in seconds (already clamped). */
 	interval: number;
-	lang: 'ja' | 'en';
+	lang: Lang;
 	maxDurationMs: number;
 }
 
@@ -96,6 +97,7 @@ export class LiveSession {
 				index: count - 1,
 				at: poll?.at ?? 0,
 				status: poll?.status ?? 'error',
+				failed: poll?.failed ?? true,
 				trace: this.#trace.slice(0, 100),
 				access: last.access,
 				vault: last.versions.map((v) => ({

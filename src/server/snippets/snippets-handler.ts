@@ -10,7 +10,8 @@ import type {
 } from '../../core/snippets/catalog.ts';
 import type { RunningEmulator } from '../../emulator/emulator.ts';
 import { DEMO_SERVICE_PRINCIPAL, ENTRA_HOST } from '../../emulator/entra-routes.ts';
-import { langOf, uiTranslator, type Lang } from '../../vault/vault-i18n.ts';
+import { langOf, type Lang } from '../../core/i18n/lang.ts';
+import { uiTranslator } from '../../core/i18n/ui-strings.ts';
 import type { VaultMode } from '../../vault/vault-mode.ts';
 import { splitAzureLog, type TimedLine } from './azure-log-trace.ts';
 import { redactSecrets, type RedactionWords } from './redact.ts';

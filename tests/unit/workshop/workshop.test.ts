@@ -13,8 +13,6 @@ import {
 	quiz,
 	workshopStrings,
 } from '../../../src/components/widgets/workshop/strings.ts';
-import { simulatorStrings } from '../../../src/components/widgets/renewal-simulator/strings.ts';
-import { chooserStrings } from '../../../src/components/widgets/certificate-chooser/strings.ts';
 import {
 	applyAction,
 	initialTimeline,
@@ -76,11 +74,7 @@ describe('workshop', () => {
 		expect(quiz.ja.options).toHaveLength(quiz.en.options.length);
 	});
 
-	test.each([
-		['workshop', workshopStrings],
-		['simulator', simulatorStrings],
-		['chooser', chooserStrings],
-	] as const)(
+	test.each([['workshop', workshopStrings]] as const)(
 		'%s strings: same keys and placeholders in ja and en, ja written in Japanese',
 		(_, table) => {
 			expect(Object.keys(table.ja).sort()).toEqual(Object.keys(table.en).sort());

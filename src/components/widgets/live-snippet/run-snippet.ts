@@ -1,3 +1,4 @@
+import type { Lang } from '../../../core/i18n/lang.ts';
 import type {
 	LiveSnippetId,
 	SnippetErrorResponse,
@@ -14,7 +15,7 @@ export type SnippetRunResult =
 /** The request {@link runSnippet} sends. */
 export interface SnippetRunRequest {
 	sample: LiveSnippetId;
-	lang: 'ja' | 'en';
+	lang: Lang;
 	renew?: boolean;
 }
 

@@ -177,22 +177,22 @@ export const settingsSchemaRule = defineRule({
 		},
 		messages: {
 			unknown: {
-				ja: '"{key}" は {place} のキーとしてどのスキーマにもありません。拡張機能には読まれません。',
-				en: '"{key}" is not a key of {place} in any schema; the extension does not read it.',
+				ja: '"{{key}}" は {{place}} のキーとしてどのスキーマにもありません。拡張機能には読まれません。',
+				en: '"{{key}}" is not a key of {{place}} in any schema; the extension does not read it.',
 			},
 			unknownSuggest: {
-				ja: '"{key}" は {place} のキーとしてどのスキーマにもありません。"{suggestion}" の誤りではありませんか。',
-				en: '"{key}" is not a key of {place} in any schema; did you mean "{suggestion}"?',
+				ja: '"{{key}}" は {{place}} のキーとしてどのスキーマにもありません。"{{suggestion}}" の誤りではありませんか。',
+				en: '"{{key}}" is not a key of {{place}} in any schema; did you mean "{{suggestion}}"?',
 			},
 			misplaced: {
-				ja: '"{key}" は {place} には書きません。{places} に書いてください。',
-				en: '"{key}" does not belong in {place}; put it in {places}.',
+				ja: '"{{key}}" は {{place}} には書きません。{{places}} に書いてください。',
+				en: '"{{key}}" does not belong in {{place}}; put it in {{places}}.',
 			},
 			otherVersion: {
-				ja: '{os} {version} のスキーマでは、"{key}" は {place} ではなく {places} に書きます。',
-				en: 'In the {os} {version} schema, "{key}" belongs in {places}, not in {place}.',
+				ja: '{{os}} {{version}} のスキーマでは、"{{key}}" は {{place}} ではなく {{places}} に書きます。',
+				en: 'In the {{os}} {{version}} schema, "{{key}}" belongs in {{places}}, not in {{place}}.',
 			},
-			fix: { ja: '"{suggestion}" に直す', en: 'Rename to "{suggestion}"' },
+			fix: { ja: '"{{suggestion}}" に直す', en: 'Rename to "{{suggestion}}"' },
 		},
 		sources: ['S1', 'S2', 'S7', 'S8', 'S11'],
 		examples: {
