@@ -95,7 +95,9 @@ function readAll(fd: number, path: string, maxBytes: number, size?: number): Buf
 	const chunks: Buffer[] = [];
 	let total = 0;
 	for (;;) {
-		const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total) || 1);
+		// A file of known size is read into one buffer (a byte more tells whether it grew), not copied.
+		const want = chunks.length === 0 && size !== undefined ? size + 1 : 1 << 20;
+		const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total) || 1);
 		const count = readSync(fd, chunk, 0, chunk.length, null);
 		if (count === 0) break;
 		total += count;
@@ -103,7 +105,7 @@ function readAll(fd: number, path: string, maxBytes: number, size?: number): Buf
 			throw new InputError('too-large', path, { limit: maxBytes, ...(size ? { size } : {}) });
 		chunks.push(chunk.subarray(0, count));
 	}
-	return Buffer.concat(chunks, total);
+	return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /**
@@ -166,7 +168,7 @@ export async function readStandardInput(maxBytes: number): Promise<Buffer> {
 	} finally {
 		stdin.destroy();
 	}
-	return Buffer.concat(chunks, total);
+	return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /** A file's bytes, or standard input's for "-" (see {@link readInputFile}). @throws InputError */

@@ -13,8 +13,11 @@ export function pairParameters<T extends PairedInput>(
 	inputs: T[],
 	explicit: { path: string; text: string } | undefined
 ): T[] {
+	// One input without --parameters pairs with nothing: its kind is not needed, and telling it
+	// would parse a large template once more before the check parses it.
+	const pairing = explicit !== undefined || inputs.length > 1;
 	const kinds = inputs.map((input) =>
-		/\.jsonc?$/i.test(input.path) || !/\.\w+$/.test(input.path)
+		pairing && (/\.jsonc?$/i.test(input.path) || !/\.\w+$/.test(input.path))
 			? detectInputKind(input.text, input.path)
 			: undefined
 	);

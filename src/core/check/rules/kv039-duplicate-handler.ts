@@ -1,11 +1,30 @@
 import { relatedMessages } from '../related.ts';
 import { defineRule } from '../rule.ts';
 import { knownText } from '../values.ts';
-import type { ExtensionSite } from '../model.ts';
+import type { CheckedDocument, ExtensionSite } from '../model.ts';
 
 function handler(site: ExtensionSite): string | undefined {
 	const type = site.type && knownText(site.type.value);
 	return type?.toLowerCase();
+}
+
+/** The first extension of each machine and handler, per document (one pass, not one per extension). */
+const firstByDocument = new WeakMap<CheckedDocument, Map<string, Map<string, ExtensionSite>>>();
+
+function firstOf(site: ExtensionSite, machine: string, own: string): ExtensionSite | undefined {
+	let first = firstByDocument.get(site.document);
+	if (!first) {
+		first = new Map();
+		for (const other of site.document.extensions) {
+			const kind = other.machine === undefined ? undefined : handler(other);
+			if (kind === undefined) continue;
+			let byHandler = first.get(other.machine!);
+			if (!byHandler) first.set(other.machine!, (byHandler = new Map()));
+			if (!byHandler.has(kind)) byHandler.set(kind, other);
+		}
+		firstByDocument.set(site.document, first);
+	}
+	return first.get(machine)?.get(own);
 }
 
 /** KV039: only one Key Vault extension (per handler) per machine (declared or named, within one deployment). */
@@ -34,9 +53,7 @@ export const duplicateHandlerRule = defineRule({
 		const site = context.extension;
 		const own = handler(site);
 		if (site.machine === undefined || own === undefined) return;
-		const first = site.document.extensions.find(
-			(other) => other.machine === site.machine && handler(other) === own
-		);
+		const first = firstOf(site, site.machine, own);
 		if (!first || first === site) return;
 		context.report({
 			messageId: 'duplicate',
