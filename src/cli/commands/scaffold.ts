@@ -67,7 +67,8 @@ one by one. Exit codes: 0 written, 2 usage error, refused answers or an --out th
   kvcert scaffold --os windows|linux --vault <名前> --cert <名前>[,<名前>…] [オプション]
       kvcert check を通る Key Vault VM 拡張機能のテンプレートを書き出します。ARM (パラメーター
       ファイル付き)、Bicep、Terraform (azurerm)、設定ファイル付きの az CLI スクリプト、
-      Azure PowerShell から選べます。選んだバージョンにない設定は、理由を示して断ります。
+      Azure PowerShell から選べます。選んだバージョンで使えない設定は、理由を示して
+      書き出しません。
 
 オプション:
   --os windows|linux          マシンの OS (必須)
@@ -75,7 +76,7 @@ one by one. Exit codes: 0 written, 2 usage error, refused answers or an --out th
   --target <t>                vm、vmss (Uniform)、vmss-flexible、arc のどれか (既定: vm)
   --machine existing|new      既存のマシンに追加するか、マシンも作成するか (new は ARM、
                               Bicep、Terraform のみ。既定: existing)
-  --name <マシン名>           VM、スケール セット、Arc サーバーの名前 (既定: my-vm)
+  --name <マシン名>           VM、スケール セット、Azure Arc 対応サーバーの名前 (既定: my-vm)
   --resource-group <rg>       マシンのリソース グループ (既定: my-rg)
   --subnet-id <id>            新しいマシンのサブネット (リソース ID)
   --identity system|user:<クライアント ID>
@@ -97,8 +98,9 @@ one by one. Exit codes: 0 written, 2 usage error, refused answers or an --out th
                               グループだけなら :<グループ>)
   --require-initial-sync      バージョン 3.0: 証明書のインストールが終わってから成功を報告します
   --polling <秒>              ポーリング間隔 (既定: 3600。4.0 では 300～3600)
-  --access role|policy|none   ID に読み取りを許可する方法。Key Vault シークレット ユーザーの
-                              ロールの割り当て、アクセス ポリシー、許可しない のどれか (既定: role)
+  --access role|policy|none   ID に読み取りを許可する方法。role は Key Vault シークレット
+                              ユーザーのロールの割り当て、policy はアクセス ポリシー、none は
+                              許可しない (既定: role)
   --form child|nested         ARM、Bicep、Terraform: 拡張機能を子リソースとして書くか、新しい
                               マシンの中に入れ子で書くか (既定: child。新しいスケール セットは nested)
   --format <形式>             arm、bicep、terraform、azcli、powershell のどれか (既定: arm)
@@ -107,8 +109,8 @@ one by one. Exit codes: 0 written, 2 usage error, refused answers or an --out th
   -h, --help                  このヘルプを表示します
 
 証明書ごとの設定は、指定したすべての --cert に適用します。証明書ごとに変えるには、サイトの
-テンプレート ビルダーを使ってください。終了コード: 0 書き出した、2 使い方の誤り、断った回答、
-または書き込めない --out。`,
+テンプレート ビルダーを使ってください。終了コード: 0 は書き出し成功、2 は使い方の誤り、
+書き出せない回答、または書き込めない --out です。`,
 };
 
 const MESSAGES: Record<

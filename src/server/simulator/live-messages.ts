@@ -29,7 +29,7 @@ export type LiveMessageCode =
 export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 	ja: {
 		azureMode:
-			'ライブ モードはデモ用 Key Vault を使います。このサーバーは KVCERT_VAULT_MODE=azure で実行されているため、ライブ モードは無効です。シナリオに沿ったタイムラインをお使いください。',
+			'ライブ モードはデモ用 Key Vault を使います。このサーバーは KVCERT_VAULT_MODE=azure で実行されているため、ライブ モードは無効です。あらかじめ決めたタイムラインをお使いください。',
 		tooManySessions:
 			'現在、ライブ セッションの数が上限に達しています。しばらく待ってから、もう一度お試しください。',
 		badOs: 'os には windows または linux を指定してください。',
@@ -51,7 +51,7 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		tooManyForClient:
 			'この端末 (アドレス) からのライブ モードのストリームが上限 ({{max}} 本) に達しています。ほかのタブでライブ モードを止めると、空きができます。',
 		gaveUp:
-			'空きを待ちましたが、ライブ モードを開始できませんでした。シナリオに沿ったタイムラインをお使いください。',
+			'空きを待ちましたが、ライブ モードを開始できませんでした。あらかじめ決めたタイムラインをお使いください。',
 		controlRate:
 			'操作の回数が、この端末 (アドレス) の上限 (1 分あたり {{max}} 回) に達しました。{{seconds}} 秒待ってから操作してください。',
 		viewsFull:
@@ -61,7 +61,7 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		renewLimit:
 			'このセッションでは、更新できる回数の上限 ({{max}} 回) に達しました。ライブ モードを開始し直すと、もう一度更新できます。',
 		writeRefused:
-			'デモ用 Key Vault が新しいバージョンの作成を断りました (短時間の作成回数の上限)。少し待ってから、もう一度お試しください。',
+			'デモ用 Key Vault が新しいバージョンの作成を拒否しました (短時間の作成回数の上限)。少し待ってから、もう一度お試しください。',
 	},
 	en: {
 		azureMode:

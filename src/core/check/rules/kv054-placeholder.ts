@@ -14,7 +14,7 @@ export const placeholderRule = defineRule({
 			en: 'A placeholder from a documentation sample is still in',
 		},
 		docs: {
-			ja: 'Microsoft Learn のサンプルには、`<examplekv>`、`<polling interval in seconds, e.g. "3600">`、`xxxxxx-xxxx-…`、省略の `...` といったプレースホルダーがあります。kvcert はこれらを誤りとしては扱わず、何に置き換えるかを 1 つずつ示します。プレースホルダーだけが原因のエラーや警告は出しません。`...` で省略された部分は「ない」のではなく「わからない」ものとして扱うので、たとえばマネージド ID が省略されたサンプルで「マネージド ID がない」とは報告しません。置き換えたあとにもう一度確認すると、値そのものが確認されます。',
+			ja: 'Microsoft Learn のサンプルには、`<examplekv>`、`<polling interval in seconds, e.g. "3600">`、`xxxxxx-xxxx-…`、省略の `...` といったプレースホルダーがあります。kvcert はこれらを誤りとしては扱わず、何に置き換えるかを 1 つずつ示します。プレースホルダーだけが原因のエラーや警告は出しません。`...` で省略された部分は「ない」のではなく「分からない」ものとして扱うので、たとえばマネージド ID が省略されたサンプルで「マネージド ID がない」とは報告しません。置き換えたあとにもう一度確認すると、値そのものが確認されます。',
 			en: 'Microsoft Learn samples hold placeholders such as `<examplekv>`, `<polling interval in seconds, e.g. "3600">`, `xxxxxx-xxxx-…` and `...` for parts left out. kvcert does not treat them as mistakes: it names each one and says what to put in its place, and reports no error or warning that only a placeholder causes. What a `...` leaves out is unknown rather than missing, so a sample whose managed identity is elided is not reported as having none. Check again after filling them in, and the values themselves are checked.',
 		},
 		messages: {
@@ -39,7 +39,7 @@ export const placeholderRule = defineRule({
 				en: '{{placeholder}} is the documentation’s example ID; replace it with the client ID of your user-assigned managed identity.',
 			},
 			msiEndpoint: {
-				ja: '{{placeholder}} はプレースホルダーです。Azure の VM では http://169.254.169.254/metadata/identity に置き換えてください。Azure Arc のマシンでは http://localhost:40342/metadata/identity です。',
+				ja: '{{placeholder}} はプレースホルダーです。Azure の VM では http://169.254.169.254/metadata/identity に置き換えてください。Azure Arc 対応サーバーでは http://localhost:40342/metadata/identity です。',
 				en: 'Replace the placeholder {{placeholder}} with http://169.254.169.254/metadata/identity on Azure VMs, or http://localhost:40342/metadata/identity on Azure Arc machines.',
 			},
 			pollingInterval: {
