@@ -1,16 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { agenda } from '../../../src/components/widgets/workshop/agenda.ts';
 import {
-	PROGRESS_KEY,
-	TEMPLATE_KEY,
-	completeExercise,
+	exerciseIds,
 	loadProgress,
+	progressKey,
 	resetProgress,
-	type ProgressStorage,
+	setExerciseDone,
+	templateKey,
 } from '../../../src/components/widgets/workshop/progress.ts';
 import {
-	brokenTemplate,
-	quiz,
+	workshopList,
+	workshopPlural,
 	workshopStrings,
 } from '../../../src/components/widgets/workshop/strings.ts';
 import { simulatorStrings } from '../../../src/components/widgets/renewal-simulator/strings.ts';
@@ -20,60 +21,66 @@ import {
 	initialTimeline,
 	runTimeline,
 } from '../../../src/components/widgets/renewal-simulator/timeline.ts';
-import { checkText } from '../../../src/core/check/check.ts';
 import { scriptedVersion } from '../../../src/core/simulate/index.ts';
+import { memory } from './memory.ts';
 
-const memory = (): ProgressStorage & { map: Map<string, string> } => {
-	const map = new Map<string, string>();
-	return {
-		map,
-		getItem: (k) => map.get(k) ?? null,
-		setItem: (k, v) => void map.set(k, v),
-		removeItem: (k) => void map.delete(k),
-	};
-};
+const page = (lang: 'ja' | 'en') =>
+	readFileSync(new URL(`../../../content/docs/${lang}/workshop.mdx`, import.meta.url), 'utf8');
 
-describe('workshop', () => {
-	test('the agenda fills exactly 90 minutes and has one block per exercise', () => {
+describe('agenda', () => {
+	test('fills exactly 90 minutes and has one block per exercise, in order', () => {
 		expect(agenda.reduce((sum, b) => sum + b.minutes, 0)).toBe(90);
-		expect(agenda.flatMap((b) => (b.exercise ? [b.exercise] : []))).toEqual([
-			'template',
-			'versions',
-			'predict',
-			'quiz',
-		]);
+		expect(agenda.flatMap((b) => (b.exercise ? [b.exercise] : []))).toEqual(exerciseIds);
 	});
 
-	test('progress: complete, reload, reset; corrupt storage counts as none', () => {
+	test.each(['ja', 'en'] as const)(
+		'every exercise block is titled as its heading on the %s workshop page',
+		(lang) => {
+			const headings = [...page(lang).matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+			for (const block of agenda.filter((b) => b.exercise))
+				expect(headings, block.id).toContain(block.title[lang]);
+		}
+	);
+});
+
+describe('progress', () => {
+	test('is kept per language: done in ja is not done in en; reset clears one language', () => {
 		const storage = memory();
-		expect(loadProgress(storage).size).toBe(0);
-		completeExercise(storage, 'quiz');
-		completeExercise(storage, 'template');
-		expect([...loadProgress(storage)].sort()).toEqual(['quiz', 'template']);
-		storage.setItem(TEMPLATE_KEY, 'x');
-		resetProgress(storage);
-		expect(loadProgress(storage).size).toBe(0);
-		expect(storage.map.has(TEMPLATE_KEY)).toBe(false);
-		storage.setItem(PROGRESS_KEY, '{not json');
-		expect(loadProgress(storage).size).toBe(0);
-		storage.setItem(PROGRESS_KEY, '["quiz","bogus",3]');
-		expect([...loadProgress(storage)]).toEqual(['quiz']);
-		expect(loadProgress(undefined).size).toBe(0);
+		setExerciseDone(storage, 'ja', 'quiz', true);
+		setExerciseDone(storage, 'ja', 'template', true);
+		expect([...loadProgress(storage, 'ja')].sort()).toEqual(['quiz', 'template']);
+		expect(loadProgress(storage, 'en').size).toBe(0);
+		setExerciseDone(storage, 'en', 'versions', true);
+		storage.setItem(templateKey('ja'), 'x');
+		resetProgress(storage, 'ja');
+		expect(loadProgress(storage, 'ja').size).toBe(0);
+		expect(storage.map.has(templateKey('ja'))).toBe(false);
+		expect([...loadProgress(storage, 'en')]).toEqual(['versions']);
 	});
 
-	test('exercise A: the broken template has exactly three errors, and fixing them leaves none', () => {
-		const errors = checkText(brokenTemplate).diagnostics.filter((d) => d.severity === 'error');
-		expect(errors.map((d) => d.ruleId)).toEqual(['KV010', 'KV015', 'KV020']);
-		const fixed = brokenTemplate
-			.replace('3600,', '"3600",')
-			.replace('/certificates/', '/secrets/')
-			.replace('localMachine', 'LocalMachine');
-		expect(checkText(fixed).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+	test('completion can be taken back (A follows its text); corrupt storage counts as none', () => {
+		const storage = memory();
+		setExerciseDone(storage, 'en', 'template', true);
+		setExerciseDone(storage, 'en', 'template', false);
+		expect(loadProgress(storage, 'en').has('template')).toBe(false);
+		storage.setItem(progressKey('en'), '{not json');
+		expect(loadProgress(storage, 'en').size).toBe(0);
+		storage.setItem(progressKey('en'), '["quiz","bogus",3]');
+		expect([...loadProgress(storage, 'en')]).toEqual(['quiz']);
+		expect(loadProgress(undefined, 'en').size).toBe(0);
 	});
+});
 
-	test('quiz: both languages ask the same questions with the same answers', () => {
-		expect(quiz.ja.questions.map((q) => q.answer)).toEqual(quiz.en.questions.map((q) => q.answer));
-		expect(quiz.ja.options).toHaveLength(quiz.en.options.length);
+describe('strings', () => {
+	test('English plurals go through Intl.PluralRules; Japanese has one form', () => {
+		expect(workshopPlural('en', 'a.errors', 1)).toBe('1 error left:');
+		expect(workshopPlural('en', 'a.errors', 3)).toBe('3 errors left:');
+		expect(workshopPlural('en', 'd.wrong', 1, { list: '4' })).toMatch(/^Scenario 4 is not/);
+		expect(workshopPlural('en', 'd.wrong', 2, { list: workshopList('en', [2, 5]) })).toMatch(
+			/^Scenarios 2 and 5 are not/
+		);
+		expect(workshopPlural('ja', 'a.errors', 1)).toBe('残りのエラーは 1 個です:');
+		expect(workshopList('ja', [2, 5])).toBe('2、5');
 	});
 
 	test.each([
@@ -81,14 +88,15 @@ describe('workshop', () => {
 		['simulator', simulatorStrings],
 		['chooser', chooserStrings],
 	] as const)(
-		'%s strings: same keys and placeholders in ja and en, ja written in Japanese',
+		'%s strings: same keys and placeholders in ja and en (ja has no _one), ja written in Japanese',
 		(_, table) => {
-			expect(Object.keys(table.ja).sort()).toEqual(Object.keys(table.en).sort());
+			const en = Object.keys(table.en).filter((k) => !k.endsWith('_one'));
+			expect(Object.keys(table.ja).sort()).toEqual(en.sort());
 			const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-			const same = new Set(['col.notBefore', 'col.notAfter', 'notApplicable', 'none']);
-			for (const [key, en] of Object.entries(table.en)) {
+			const same = new Set(['col.notBefore', 'col.notAfter', 'notApplicable', 'none', 'c.option']);
+			for (const key of en) {
 				const ja = (table.ja as Record<string, string>)[key]!;
-				expect(holes(ja), key).toEqual(holes(en));
+				expect(holes(ja), key).toEqual(holes((table.en as Record<string, string>)[key]!));
 				if (!same.has(key)) expect(ja, key).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
 			}
 		}
@@ -105,6 +113,11 @@ describe('scripted timeline', () => {
 		expect(certificates.map((c) => c.thumbprint)).toEqual([
 			scriptedVersion('webcert', 1, 0).thumbprint,
 			scriptedVersion('webcert', 2, 0).thumbprint,
+		]);
+		// One way to write the subject on the whole workshop page (L8).
+		expect(certificates.map((c) => c.subject)).toEqual([
+			'CN=www.contoso.test, O=Contoso',
+			'CN=www.contoso.test, O=Contoso',
 		]);
 	});
 
