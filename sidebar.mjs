@@ -28,7 +28,12 @@ export const sidebar = [
 	{
 		label: 'Workshop',
 		translations: { ja: 'ワークショップ' },
-		items: [{ slug: 'workshop' }, { slug: 'workshop/facilitator' }, { slug: 'glossary' }],
+		items: [
+			{ slug: 'workshop' },
+			{ slug: 'workshop/prework' },
+			{ slug: 'workshop/facilitator' },
+			{ slug: 'glossary' },
+		],
 	},
 	{
 		label: 'Tools',

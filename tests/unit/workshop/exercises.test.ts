@@ -30,11 +30,11 @@ import {
 	predictAnswerIds,
 	readyForQuestions,
 } from '../../../src/components/widgets/workshop/predict-exercise.ts';
+import { quiz } from '../../../src/components/widgets/workshop/quiz.ts';
 import {
-	quiz,
 	quizAnswerIds,
 	wrongScenarios,
-} from '../../../src/components/widgets/workshop/quiz.ts';
+} from '../../../src/components/widgets/workshop/quiz-grade.ts';
 import { workshopStrings } from '../../../src/components/widgets/workshop/strings.ts';
 
 const langs = ['ja', 'en'] as const;
@@ -337,12 +337,17 @@ describe('exercise D', () => {
 
 	test('wrong scenarios are named; answers go to the room as ids', () => {
 		const right = quiz.en.map((q) => q.answer);
-		expect(wrongScenarios('en', right)).toEqual([]);
-		const chosen = [...right];
+		expect(wrongScenarios(right, right)).toEqual([]);
+		const chosen: (number | undefined)[] = [...right];
 		chosen[1] = 1;
-		chosen[4] = undefined as unknown as 0;
-		expect(wrongScenarios('en', chosen).map((w) => w.index)).toEqual([1, 4]);
-		expect(quizAnswerIds(chosen)).toMatchObject({
+		chosen[4] = undefined;
+		expect(wrongScenarios(right, chosen)).toEqual([1, 4]);
+		expect(
+			quizAnswerIds(
+				quiz.en.map((q) => q.id),
+				chosen
+			)
+		).toMatchObject({
 			iis: 'extension',
 			agent: 'managed-identity',
 			arc: '',
@@ -367,6 +372,20 @@ describe('stretch tasks: what the pages claim holds in the simulator and the che
 				.certificates.map((c) => c.thumbprint)
 				.sort()
 		).toEqual([v(1).thumbprint, v(2).thumbprint, v(3).thumbprint].sort());
+	});
+
+	test('live mode on the demo vault: a new 4.0 VM gets the two newest versions, a 3.0 VM the newest', () => {
+		const day = 86_400;
+		const demo = [1, 2, 3].map((i) =>
+			scriptedVersion('webcert', i, SCRIPT_START - [700, 345, 5][i - 1]! * day)
+		);
+		const first = (version: string) =>
+			new LiveTimeline('windows', version, 2, SCRIPT_START)
+				.add({ access: true, versions: demo })
+				.poll!.certificates.map((c) => c.thumbprint)
+				.sort();
+		expect(first('3.0')).toEqual([demo[2]!.thumbprint]);
+		expect(first('4.0')).toEqual([demo[1]!.thumbprint, demo[2]!.thumbprint].sort());
 	});
 
 	test('Linux 3.0: the symbolic link moves to the renewed version, the old file stays', () => {

@@ -22,6 +22,7 @@ import {
 	runTimeline,
 } from '../../../src/components/widgets/renewal-simulator/timeline.ts';
 import { scriptedVersion } from '../../../src/core/simulate/index.ts';
+import { selectMessages } from '../../../src/core/select/messages.ts';
 import { memory } from './memory.ts';
 
 const page = (lang: 'ja' | 'en') =>
@@ -39,6 +40,43 @@ describe('agenda', () => {
 			const headings = [...page(lang).matchAll(/^### (.+)$/gm)].map((m) => m[1]);
 			for (const block of agenda.filter((b) => b.exercise))
 				expect(headings, block.id).toContain(block.title[lang]);
+		}
+	);
+});
+
+describe('the workshop pages', () => {
+	/** Bold text that names no button: labels of the page's own and names of things outside the site. */
+	const notWidgetLabels = new Set([
+		'Stretch',
+		'発展課題',
+		'One server for the room',
+		'Each participant runs the site',
+		'会場に 1 台のサーバーを用意する場合',
+		'各参加者がサイトを動かす場合',
+		'Key Vault Secrets User',
+		'Key Vault シークレット ユーザー',
+		'private networks',
+		'プライベート ネットワーク',
+	]);
+
+	test.each(['ja', 'en'] as const)(
+		'every button the %s pages tell to press exists with that label',
+		(lang) => {
+			const labels = new Set<string>([
+				...Object.values(simulatorStrings[lang]),
+				...Object.values(chooserStrings[lang]),
+				...Object.values(workshopStrings[lang]),
+				...Object.values(selectMessages[lang].strategy),
+			]);
+			const facilitator = readFileSync(
+				new URL(`../../../content/docs/${lang}/workshop/facilitator.mdx`, import.meta.url),
+				'utf8'
+			);
+			const bold = [...`${page(lang)}\n${facilitator}`.matchAll(/\*\*([^*]+)\*\*/g)]
+				.map((m) => m[1]!)
+				.filter((text) => !text.endsWith(':') && !notWidgetLabels.has(text));
+			expect(bold.length).toBeGreaterThan(10);
+			for (const text of bold) expect(labels, text).toContain(text);
 		}
 	);
 });

@@ -17,7 +17,6 @@ export interface QuizScenario {
 	why: string;
 }
 
-/** Ids of the three options, reported to the room instead of their text. */
 export const quizOptionIds = ['stored-credential', 'managed-identity', 'extension'] as const;
 
 export const quiz: Record<'ja' | 'en', QuizScenario[]> = {
@@ -103,30 +102,10 @@ export const quiz: Record<'ja' | 'en', QuizScenario[]> = {
 		},
 		{
 			id: 'signing',
-			text: 'Azure VM 上のアプリが、証明書の秘密鍵で文書に署名します。アプリは、自分で決めたタイミングで、独自の形式で証明書をメモリに読み込みます。',
+			text: 'Azure VM 上のアプリが、証明書の秘密鍵を使って文書に署名します。アプリは、自分で決めたタイミングに、独自の形式で証明書をメモリに読み込みます。',
 			answer: 1,
-			hint: 'アプリが必要としているのは OS のストアにある証明書ですか。それとも、自分で決めたタイミングでメモリに読み込む証明書ですか。',
+			hint: 'アプリが必要としているのは OS のストアにある証明書ですか。それとも、自分が決めたときにメモリへ読み込む証明書ですか。',
 			why: '証明書をメモリに、独自の形式で、アプリが決めたタイミングで必要とする場合は、アプリ自身がマネージド ID で Key Vault を読み取ります。次点は拡張機能です。アプリがストアから証明書を読み取れるなら使えます。',
 		},
 	],
 };
-
-/** The scenarios whose chosen option (index, or undefined when none) is not the best one. */
-export function wrongScenarios(
-	lang: 'ja' | 'en',
-	chosen: (number | undefined)[]
-): { index: number; scenario: QuizScenario; chosen: number | undefined }[] {
-	return quiz[lang].flatMap((scenario, index) =>
-		chosen[index] === scenario.answer ? [] : [{ index, scenario, chosen: chosen[index] }]
-	);
-}
-
-/** The quiz answers as ids for the room: scenario id → option id ('' when none was chosen). */
-export function quizAnswerIds(chosen: (number | undefined)[]): Record<string, string> {
-	return Object.fromEntries(
-		quiz.en.map((scenario, i) => {
-			const pick = chosen[i];
-			return [scenario.id, pick === undefined ? '' : (quizOptionIds[pick] ?? '')];
-		})
-	);
-}

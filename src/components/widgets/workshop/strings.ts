@@ -89,8 +89,6 @@ const en = {
 		'Right: the store lists the old certificate first, so this code keeps serving it until it expires on {notAfter}, and then TLS fails although a valid certificate is installed. The store does not promise an order either.',
 	'c.first.wrong':
 		'Not that one. Look at the order of the rows in the store table: which certificate was installed first?',
-	'c.chooser':
-		'Stretch: press {copy} under the store, then compare what each rule picks in the certificate chooser below.',
 	'd.option1': '1: a service principal credential stored on the machine',
 	'd.option2': '2: managed identity, Key Vault read from code',
 	'd.option3': '3: the Key Vault VM extension',
@@ -145,7 +143,7 @@ type EnglishOnly = Extract<WorkshopKey, `${string}_one`>;
 const ja: Record<Exclude<WorkshopKey, EnglishOnly>, string> = {
 	'progress.heading': '進捗',
 	'progress.summary_other': '{total} 個の演習のうち {done} 個が完了しています。',
-	'progress.kept': '進捗はこのブラウザーに言語ごとに保存されます。英語のページの進捗とは別です。',
+	'progress.kept': '進捗は言語ごとに、このブラウザーで保存されます。英語のページの進捗とは別です。',
 	'progress.reset': '進捗をリセット',
 	'progress.resetDone': '進捗を消去しました。',
 	'progress.done': '完了',
@@ -185,7 +183,7 @@ const ja: Record<Exclude<WorkshopKey, EnglishOnly>, string> = {
 		'問 2: バージョンなしの URL (…/secrets/webcert) に対して、Key Vault が今返すのはどのバージョンですか。',
 	'b.q3': '問 3: VM に 2 つのバージョンがあるのはなぜですか。',
 	'b.q3.beside':
-		'拡張機能は、新しいバージョンを以前にインストールしたものに追加でインストールするから。',
+		'拡張機能は、以前にインストールしたバージョンを残したまま、新しいバージョンを追加でインストールするから。',
 	'b.q3.both': 'バージョンなしの URL に対して、Key Vault が両方のバージョンを返すから。',
 	'b.q3.failed': '拡張機能が古いバージョンの削除に失敗したから。',
 	'b.has': 'バージョン {ordinal}: 拇印 {thumbprint}… が VM の出力にあるので、VM にあります。',
@@ -204,9 +202,10 @@ const ja: Record<Exclude<WorkshopKey, EnglishOnly>, string> = {
 	'b.unanswered': '答えを選んでください。',
 	'c.predict':
 		'ステップ 1 (更新する前に): 更新して次のポーリングが終わった後、ストアには何が入っていますか。',
-	'c.predict.replace': '更新後の証明書だけ。古い証明書は置き換えられる。',
-	'c.predict.beside': '両方の証明書。古い証明書を残したまま、更新後の証明書が追加される。',
-	'c.predict.restart': 'VM を再起動するまでは古い証明書だけ。',
+	'c.predict.replace': '更新後の証明書だけが入っている。古い証明書は置き換えられている。',
+	'c.predict.beside':
+		'両方の証明書が入っている。古い証明書を残したまま、更新後の証明書が追加されている。',
+	'c.predict.restart': 'VM を再起動するまでは、古い証明書だけが入っている。',
 	'c.predict.right':
 		'正解です。拡張機能は、古い証明書を残したまま更新後の証明書を追加します。シミュレーターで実際に試し、ストアの表を確認してください。',
 	'c.predict.wrong':
@@ -227,8 +226,6 @@ const ja: Record<Exclude<WorkshopKey, EnglishOnly>, string> = {
 		'正解です。ストアでは古い証明書が先に並んでいるため、このコードは古い証明書を {notAfter} に期限が切れるまで使い続けます。期限が切れると、有効な証明書がインストールされているのに TLS が失敗します。ストアは順序も保証しません。',
 	'c.first.wrong':
 		'その証明書ではありません。ストアの表の行の順序を見てください。先にインストールされたのはどちらですか。',
-	'c.chooser':
-		'発展課題: ストアの下の {copy} を押し、下の証明書の選択ツールで、選び方ごとにどの証明書が選ばれるかを比べてください。',
 	'd.option1': '1: マシンに保存したサービス プリンシパルの資格情報',
 	'd.option2': '2: マネージド ID を使い、コードから Key Vault を読み取る',
 	'd.option3': '3: Key Vault VM 拡張機能',
@@ -254,7 +251,7 @@ const ja: Record<Exclude<WorkshopKey, EnglishOnly>, string> = {
 	'timer.next': '次のブロック',
 	'timer.reset': 'リセット',
 	'timer.idle':
-		'ワークショップを始めるときに 開始 を押します。ページを再読み込みしても、タイマーは止まりません。',
+		'ワークショップを始めるときに「開始」を押します。ページを再読み込みしても、タイマーは止まりません。',
 	'timer.paused': '{title} で一時停止しています。',
 	'timer.current': '現在: {title} (残り {left})',
 	'timer.over': '{title} が {over} 超過しています',
