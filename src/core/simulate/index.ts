@@ -1,6 +1,6 @@
 export * from './types.ts';
 export { simulate, LINUX_DEFAULT_STORE, MAX_POLLS, MAX_EVENTS } from './simulate.ts';
-export { extensionProfile, simulatedVersions, type ExtensionProfile } from './profile.ts';
+export { extensionProfile, simulatedVersions, type ExtensionProfile } from '../extension/index.ts';
 export { parseObservedUrl, type ParsedObservedUrl } from './observed-url.ts';
 export { formatLogLine, noteMessages, type SimLang } from './messages.ts';
 export {

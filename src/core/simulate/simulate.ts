@@ -1,5 +1,5 @@
 import { parseObservedUrl, type ParsedObservedUrl } from './observed-url.ts';
-import { extensionProfile, type ExtensionProfile } from './profile.ts';
+import { extensionProfile, type ExtensionProfile } from '../extension/index.ts';
 import type {
 	ExtensionStatus,
 	InstalledCertificate,

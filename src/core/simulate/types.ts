@@ -1,34 +1,9 @@
+import type { ExtensionConfig, ExtensionOs } from '../extension/index.ts';
+
+export type { ExtensionConfig, ObservedEntry } from '../extension/index.ts';
+
 /** Operating system the simulated extension runs on. */
-export type SimOs = 'windows' | 'linux';
-
-/** One entry of `observedCertificates`, as written (string form or object form). */
-export interface ObservedEntry {
-	url: string;
-	/** `string`: the 1.0/2.0 list of URLs; `object`: the 3.0+ objects with `url`. */
-	form: 'string' | 'object';
-	certificateStoreName?: string;
-	certificateStoreLocation?: string;
-	keyExportable?: boolean;
-	customSymbolicLinkName?: string;
-	accounts?: string[];
-	acls?: { user?: string; group?: string }[];
-}
-
-/** The extension's settings as the simulator reads them (the checker's model gives the same). */
-export interface ExtensionConfig {
-	os: SimOs;
-	/** typeHandlerVersion as written, e.g. `3.0`. */
-	version: string;
-	/** As written: a string ("3600") or, wrongly, a number. */
-	pollingIntervalInS?: string | number;
-	linkOnRenewal?: boolean;
-	requireInitialSync?: boolean;
-	aclEnabled?: boolean;
-	/** Top-level store name / location (Windows 1.0; Linux disk path). */
-	certificateStoreName?: string;
-	certificateStoreLocation?: string;
-	observedCertificates: ObservedEntry[];
-}
+export type SimOs = ExtensionOs;
 
 /** One version of a certificate in the simulated vault. */
 export interface VaultVersion {

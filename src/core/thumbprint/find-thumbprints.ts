@@ -39,7 +39,33 @@ interface Label {
 	algorithm?: ThumbprintAlgorithm;
 }
 
-/** Recognises the tool from the text just before a value on the same line. */
+/**
+ * How much of the text before a value the label patterns see. Every label is short; a long line
+ * must not make each value's check read the whole line (quadratic), and runs of spaces are folded
+ * so the patterns' adjacent `\s*` cannot backtrack over them (cubic).
+ */
+const LABEL_WINDOW = 160;
+
+/**
+ * The text between `start` and `end` with each run of white space folded into one space, keeping at
+ * most the last {@link LABEL_WINDOW} characters. Walks back from `end`, so a run is crossed only by
+ * the few values whose window reaches it: linear over the whole text.
+ */
+function labelWindow(text: string, start: number, end: number): string {
+	const kept: string[] = [];
+	let i = end - 1;
+	while (i >= start && kept.length < LABEL_WINDOW) {
+		const char = text[i] as string;
+		if (/\s/.test(char)) {
+			while (i > start && /\s/.test(text[i - 1] as string)) i--;
+			kept.push(' ');
+		} else kept.push(char);
+		i--;
+	}
+	return kept.reverse().join('');
+}
+
+/** Recognises the tool from the text just before a value on the same line (a {@link labelWindow}). */
 function labelBefore(prefix: string): Label | undefined | 'excluded' {
 	if (NOT_A_THUMBPRINT.test(prefix)) return 'excluded';
 	let m = /(sha-?(1|256))\s*fingerprint\s*=\s*$/i.exec(prefix);
@@ -66,39 +92,130 @@ function looksRandom(token: string): boolean {
 	return /[a-z]/.test(token) && /[A-Z]/.test(token) && /[0-9_+/-]/.test(token);
 }
 
-/** Splits text into blocks: blank lines and certutil's `==== Certificate N ====` rulers end one. */
-function blockAround(text: string, index: number): { start: number; end: number } {
-	const boundary = /\n[ \t]*\r?\n|\n=+ ?Certificate \d+ ?=+[^\n]*/g;
-	let start = 0;
-	let end = text.length;
-	for (const m of text.matchAll(boundary)) {
-		const at = m.index ?? 0;
-		if (at + m[0].length <= index) start = at + m[0].length;
-		else if (at >= index) {
-			end = at;
-			break;
+/** The index of the last element of a sorted array that is `<= value`, or -1. */
+function lastAtMost(sorted: readonly number[], value: number): number {
+	let low = 0;
+	let high = sorted.length - 1;
+	let found = -1;
+	while (low <= high) {
+		const middle = (low + high) >> 1;
+		if ((sorted[middle] as number) <= value) {
+			found = middle;
+			low = middle + 1;
+		} else high = middle - 1;
+	}
+	return found;
+}
+
+/** Offsets where each line of `text` starts. */
+function lineStartsOf(text: string): number[] {
+	const starts = [0];
+	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+	return starts;
+}
+
+/**
+ * Everything {@link findThumbprints} asks about the text around a value, indexed once so that each
+ * value costs a binary search, not a scan of its line or of the whole text.
+ */
+class TextIndex {
+	readonly #text: string;
+	readonly #lineStarts: number[];
+	/** Blocks: blank lines and certutil's `==== Certificate N ====` rulers end one. */
+	readonly #boundaryStarts: number[] = [];
+	readonly #boundaryEnds: number[] = [];
+	readonly #subjectAt: number[] = [];
+	readonly #subjectValue: string[] = [];
+
+	constructor(text: string) {
+		this.#text = text;
+		this.#lineStarts = lineStartsOf(text);
+		for (const m of text.matchAll(/\n[ \t]*\r?\n|\n=+ ?Certificate \d+ ?=+[^\n]*/g)) {
+			this.#boundaryStarts.push(m.index ?? 0);
+			this.#boundaryEnds.push((m.index ?? 0) + m[0].length);
+		}
+		for (const m of text.matchAll(/^[ \t]*subject\s*[:=]([^\n\r\u2028\u2029]*)/gim)) {
+			const value = (m[1] ?? '').trim();
+			if (!value) continue;
+			this.#subjectAt.push(m.index ?? 0);
+			this.#subjectValue.push(value);
 		}
 	}
-	return { start, end };
+
+	lineStart(offset: number): number {
+		return this.#lineStarts[lastAtMost(this.#lineStarts, offset)] ?? 0;
+	}
+
+	lineEnd(offset: number): number {
+		const next = this.#lineStarts[lastAtMost(this.#lineStarts, offset) + 1];
+		return next === undefined ? this.#text.length : next - 1;
+	}
+
+	/** The block holding `index`. */
+	blockAround(index: number): { start: number; end: number } {
+		const before = lastAtMost(this.#boundaryEnds, index);
+		const after = lastAtMost(this.#boundaryStarts, index - 1) + 1;
+		return {
+			start: before < 0 ? 0 : (this.#boundaryEnds[before] as number),
+			end: this.#boundaryStarts[after] ?? this.#text.length,
+		};
+	}
+
+	/**
+	 * The subject printed for a value at `start` in a block: the block's only subject line, else the
+	 * last one above the value, else the first one below it.
+	 */
+	subjectInBlock(start: number, block: { start: number; end: number }): string | undefined {
+		const first = lastAtMost(this.#subjectAt, block.start - 1) + 1;
+		const last = lastAtMost(this.#subjectAt, block.end - 1);
+		if (last < first) return undefined;
+		if (first === last) return this.#subjectValue[first];
+		const above = lastAtMost(this.#subjectAt, start - 1);
+		return this.#subjectValue[above >= first ? above : first];
+	}
 }
+
+/** Longest subject taken from the rest of a value's line. */
+const SUBJECT_MAX = 1024;
 
 /** The certificate subject printed near a thumbprint, if any. */
 function subjectNear(
 	text: string,
+	index: TextIndex,
 	start: number,
-	end: number,
-	lineEnd: number
+	end: number
 ): string | undefined {
-	const rest = text.slice(end, lineEnd).trim();
+	const rest = text.slice(end, Math.min(index.lineEnd(end), end + SUBJECT_MAX)).trim();
 	if (/^(CN|E|O|OU)\s*=/i.test(rest)) return rest;
-	const block = blockAround(text, start);
-	const subjects = [
-		...text.slice(block.start, block.end).matchAll(/^[ \t]*subject\s*[:=][ \t]*(.+?)[ \t]*$/gim),
-	].map((m) => ({ at: block.start + (m.index ?? 0), value: m[1] ?? '' }));
-	if (!subjects.length) return undefined;
-	if (subjects.length === 1) return subjects[0]?.value;
-	const before = subjects.filter((s) => s.at < start);
-	return (before.at(-1) ?? subjects[0])?.value;
+	return index.subjectInBlock(start, index.blockAround(start));
+}
+
+/**
+ * Spans already taken by a value, disjoint and sorted by start. Each pattern's matches are disjoint
+ * among themselves, so a pass checks against the earlier passes only and joins them at its end.
+ */
+class ClaimedSpans {
+	#starts: number[] = [];
+	#ends: number[] = [];
+	#pass: [number, number][] = [];
+
+	overlaps(start: number, end: number): boolean {
+		const i = lastAtMost(this.#starts, end - 1);
+		return i >= 0 && (this.#ends[i] as number) > start;
+	}
+
+	claim(start: number, end: number): void {
+		this.#pass.push([start, end]);
+	}
+
+	endPass(): void {
+		const all = this.#starts.map((s, i): [number, number] => [s, this.#ends[i] as number]);
+		all.push(...this.#pass);
+		all.sort((a, b) => a[0] - b[0]);
+		this.#starts = all.map(([s]) => s);
+		this.#ends = all.map(([, e]) => e);
+		this.#pass = [];
+	}
 }
 
 /**
@@ -107,85 +224,89 @@ function subjectNear(
  * any label case), `certutil` (`Cert Hash(sha1): …`, spaced or not), the Windows certificate dialog
  * (lower case, spaces, invisible U+200E/U+200F marks), bare hex with or without colons, and
  * Key Vault's x5t (base64url). Serial numbers and key identifiers are skipped.
+ * Linear in the length of the text: each value looks only at a bounded window before it.
  */
 export function findThumbprints(input: string): FoundThumbprint[] {
 	const { text, offsets } = clean(input);
-	const claimed: [number, number][] = [];
+	const index = new TextIndex(text);
+	const claimed = new ClaimedSpans();
 	const found: FoundThumbprint[] = [];
-	const overlaps = (s: number, e: number) => claimed.some(([a, b]) => s < b && e > a);
-	const lineStarts = [0, ...[...input.matchAll(/\n/g)].map((m) => (m.index ?? 0) + 1)];
+	const inputLineStarts = lineStartsOf(input);
 	const hasTableHeader = /^[ \t]*Thumbprint[ \t]+Subject\b/im.test(text);
+
+	/** The label text before a value: its own line's, or the line above's when it stands alone. */
+	const prefixOf = (start: number): { prefix: string; aloneOnLine: boolean } => {
+		const lineStart = index.lineStart(start);
+		const prefix = labelWindow(text, lineStart, start);
+		if (prefix.trim()) return { prefix, aloneOnLine: false };
+		// A value alone on its line belongs to the label on the line above (openssl -text style).
+		if (lineStart === 0) return { prefix, aloneOnLine: true };
+		const previous = labelWindow(text, index.lineStart(lineStart - 1), lineStart - 1);
+		return { prefix: NOT_A_THUMBPRINT.test(previous) ? previous : prefix, aloneOnLine: true };
+	};
 
 	const add = (
 		start: number,
 		end: number,
 		hex: string,
 		label: Label | undefined,
+		aloneOnLine: boolean,
 		fallback: ThumbprintSource
 	) => {
-		const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-		const lineEndAt = text.indexOf('\n', end);
-		const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
 		const originalStart = offsets[start] ?? 0;
 		const originalEnd = (offsets[end - 1] ?? 0) + 1;
-		let line = 0;
-		while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= originalStart)
-			line++;
+		const line = Math.max(lastAtMost(inputLineStarts, originalStart), 0);
 		const algorithm: ThumbprintAlgorithm = hex.length === 64 ? 'sha256' : 'sha1';
 		let source = label?.source ?? fallback;
-		if (!label && hasTableHeader && text.slice(lineStart, start).trim() === '')
-			source = 'powershell-table';
-		const subject = subjectNear(text, start, end, lineEnd);
-		claimed.push([start, end]);
+		if (!label && hasTableHeader && aloneOnLine) source = 'powershell-table';
+		const subject = subjectNear(text, index, start, end);
+		claimed.claim(start, end);
 		found.push({
 			algorithm,
 			hex,
 			start: originalStart,
 			end: originalEnd,
 			line: line + 1,
-			column: originalStart - (lineStarts[line] ?? 0) + 1,
+			column: originalStart - (inputLineStarts[line] ?? 0) + 1,
 			source,
 			...(subject ? { subject } : {}),
 		});
 	};
 
-	const prefixOf = (start: number) => {
-		const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-		const prefix = text.slice(lineStart, start);
-		if (prefix.trim()) return prefix;
-		// A value alone on its line belongs to the label on the line above (openssl -text style).
-		const previousEnd = Math.max(lineStart - 1, 0);
-		const previousStart = text.lastIndexOf('\n', previousEnd - 1) + 1;
-		const previous = text.slice(previousStart, previousEnd).replace(/\r$/, '');
-		return NOT_A_THUMBPRINT.test(previous) ? previous : prefix;
+	const candidates = (
+		pattern: RegExp,
+		take: (
+			value: string,
+			label: Label | undefined,
+			start: number,
+			end: number,
+			alone: boolean
+		) => void
+	) => {
+		for (const m of text.matchAll(pattern)) {
+			const start = m.index ?? 0;
+			const end = start + m[0].length;
+			const { prefix, aloneOnLine } = prefixOf(start);
+			const label = labelBefore(prefix);
+			if (label === 'excluded' || claimed.overlaps(start, end)) continue;
+			take(m[0], label, start, end, aloneOnLine);
+		}
+		claimed.endPass();
 	};
 
-	for (const m of text.matchAll(HEX_SEPARATED)) {
-		const start = m.index ?? 0;
-		const end = start + m[0].length;
-		const hex = m[0].replace(/[: -]/g, '').toUpperCase();
-		if (hex.length !== 40 && hex.length !== 64) continue;
-		const label = labelBefore(prefixOf(start));
-		if (label === 'excluded' || overlaps(start, end)) continue;
-		add(start, end, hex, label, 'hex');
-	}
-	for (const m of text.matchAll(HEX_CONTIGUOUS)) {
-		const start = m.index ?? 0;
-		const end = start + m[0].length;
-		const label = labelBefore(prefixOf(start));
-		if (label === 'excluded' || overlaps(start, end)) continue;
-		add(start, end, m[0].toUpperCase(), label, 'hex');
-	}
-	for (const m of text.matchAll(BASE64_TOKEN)) {
-		const start = m.index ?? 0;
-		const end = start + m[0].length;
-		const label = labelBefore(prefixOf(start));
-		if (label === 'excluded' || overlaps(start, end)) continue;
-		if (label?.source !== 'x5t' && !looksRandom(m[0])) continue;
-		const bytes = base64ToBytes(m[0]);
-		if (!bytes || (bytes.length !== 20 && bytes.length !== 32)) continue;
-		add(start, end, bytesToHex(bytes), label ?? { source: 'x5t' }, 'x5t');
-	}
+	candidates(HEX_SEPARATED, (value, label, start, end, alone) => {
+		const hex = value.replace(/[: -]/g, '').toUpperCase();
+		if (hex.length === 40 || hex.length === 64) add(start, end, hex, label, alone, 'hex');
+	});
+	candidates(HEX_CONTIGUOUS, (value, label, start, end, alone) =>
+		add(start, end, value.toUpperCase(), label, alone, 'hex')
+	);
+	candidates(BASE64_TOKEN, (value, label, start, end, alone) => {
+		if (label?.source !== 'x5t' && !looksRandom(value)) return;
+		const bytes = base64ToBytes(value);
+		if (!bytes || (bytes.length !== 20 && bytes.length !== 32)) return;
+		add(start, end, bytesToHex(bytes), label ?? { source: 'x5t' }, alone, 'x5t');
+	});
 	return found.sort((a, b) => a.start - b.start);
 }
 

@@ -33,7 +33,7 @@ describe('shell variables in az CLI scripts', () => {
 
 	it('a value from a variable is checked, and the finding points where the command uses it', () => {
 		expectFinding(
-			`VER="3.1"\naz vm extension set -g rg --vm-name vm --name KeyVaultForLinux --publisher Microsoft.Azure.KeyVault --version ⟦"$VER"⟧ --settings '${settings('"3600"')}'`,
+			`VER="5.0"\naz vm extension set -g rg --vm-name vm --name KeyVaultForLinux --publisher Microsoft.Azure.KeyVault --version ⟦"$VER"⟧ --settings '${settings('"3600"')}'`,
 			'KV003',
 			'error'
 		);

@@ -194,3 +194,42 @@ ${V1}FF`;
 		expect(parseSingleThumbprint('nothing here')).toBeUndefined();
 	});
 });
+
+// Hostile pastes (issue 24, N4). The thumbprint page runs the finder on the main thread, and
+// `kvcert compare --installed` on a file. Time is compared between two sizes of the same shape,
+// never against a fixed figure: a linear finder takes about 10× for 10× the text, a quadratic one
+// 100×, and the label pattern this replaces was cubic in a run of spaces (1,000×).
+describe('hostile pastes stay linear', () => {
+	const fastest = (text: string) => {
+		let best = Infinity;
+		for (let run = 0; run < 2; run++) {
+			const start = performance.now();
+			findThumbprints(text);
+			best = Math.min(best, performance.now() - start);
+		}
+		return best;
+	};
+	const shapes: [string, (n: number) => string, number][] = [
+		['a label, a run of spaces, then a value', (n) => `serial${' '.repeat(n)}x ${V1}\n`, 500],
+		['PowerShell Format-List lines', (n) => `Thumbprint : ${V1}\n`.repeat(n), 500],
+		['many labelled values on one line', (n) => `thumbprint=${V1} `.repeat(n), 500],
+		[
+			'subject blocks with no blank line',
+			(n) => `subject: CN=a\nthumbprint: ${V1}\n`.repeat(n),
+			500,
+		],
+		['colon-separated hex lines', (n) => `${colons(V2)}\n`.repeat(n), 500],
+	];
+	it.each(shapes)('%s', (_, shape, n) => {
+		const small = shape(n);
+		const large = shape(n * 10);
+		fastest(small);
+		expect(findThumbprints(large).length).toBe(findThumbprints(small).length === 1 ? 1 : n * 10);
+		expect(fastest(large)).toBeLessThan(Math.max(20, fastest(small)) * 40);
+	});
+
+	it('still skips a serial number behind a long run of spaces', () => {
+		expect(hexes(`Serial Number:${' '.repeat(5000)}\n    ${colons(V1)}`)).toEqual([]);
+		expect(hexes(`serial${'\t'.repeat(3000)}${V1}`)).toEqual([]);
+	});
+});

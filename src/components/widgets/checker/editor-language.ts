@@ -5,7 +5,7 @@ import type { InputKind } from '../../../core/check/types.ts';
 export type EditorLanguage = 'json' | 'shell' | 'powershell' | 'bicep' | 'terraform';
 
 const powerShellHints =
-	/\b(?:Set-AzVMExtension|Add-AzVmssExtension|New-AzConnectedMachineExtension|Get-Content|ConvertTo-Json|ConvertFrom-Json)\b|^\s*\$\w+\s*=|@\{|@'|@"/im;
+	/\b(?:Set-AzVMExtension|Add-AzVmssExtension|New-AzConnectedMachineExtension|Get-Content|ConvertTo-Json|ConvertFrom-Json)\b|^[ \t]*\$\w+\s*=|@\{|@'|@"/im;
 
 const jsonStart = /^\s*(?:\/\/[^\n]*\n\s*)*[{[]/;
 

@@ -111,7 +111,9 @@ const dialectOf = (line: string): ShellDialect =>
 export function looksLikeCommands(text: string): boolean {
 	const first = text.trimStart()[0];
 	if (first === '{' || first === '[' || first === undefined) return false;
-	return /(^|\n)\s*(az\s|\$\w+\s*=|(Set|Add|New|Update|Get)-Az)/i.test(text);
+	// A command at the start of the text or of a line. Only the text's start may skip line breaks:
+	// `(^|\n)\s*` rescanned every blank line from every line break (issue 24, N2).
+	return /(?:^\s*|[\n\r][ \t]*)(az\s|\$\w+\s*=|(Set|Add|New|Update|Get)-Az)/i.test(text);
 }
 
 function wordAnchor(source: SourceText, word: Word): Anchor {

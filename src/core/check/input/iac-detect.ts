@@ -10,10 +10,13 @@ export function iacKindOfPath(path: string | undefined): IacKind | undefined {
 	return undefined;
 }
 
+// Each pattern starts at a line start and skips only the spaces of that line (`[^\S\r\n\u2028\u2029]`,
+// white space that is not a line break). A `^\s*` would cross line breaks, so every line start
+// rescans the blank lines after it: 50 KB of new lines took 16 s (issue 24, N2).
 const bicepLine =
-	/^\s*(?:(?:resource|module)\s+[A-Za-z_]\w*\s+'|param\s+[A-Za-z_]\w*\s+[A-Za-z]|var\s+[A-Za-z_]\w*\s*=|targetScope\s*=|using\s+')/m;
+	/^[^\S\r\n\u2028\u2029]*(?:(?:resource|module)\s+[A-Za-z_]\w*\s+'|param\s+[A-Za-z_]\w*\s+[A-Za-z]|var\s+[A-Za-z_]\w*\s*=|targetScope\s*=|using\s+')/m;
 const terraformLine =
-	/^\s*(?:(?:resource|data)\s+"[\w-]+"\s+"[\w-]+"\s*\{|(?:variable|output|module|provider)\s+"[\w-]+"\s*\{|(?:locals|terraform)\s*\{)/m;
+	/^[^\S\r\n\u2028\u2029]*(?:(?:resource|data)\s+"[\w-]+"\s+"[\w-]+"\s*\{|(?:variable|output|module|provider)\s+"[\w-]+"\s*\{|(?:locals|terraform)\s*\{)/m;
 
 /** Guesses Bicep or Terraform (HCL or JSON syntax) from pasted text. */
 export function iacKindOfText(text: string): IacKind | undefined {
@@ -24,5 +27,8 @@ export function iacKindOfText(text: string): IacKind | undefined {
 	const bicep = bicepLine.exec(head)?.index ?? Infinity;
 	if (terraform === Infinity && bicep === Infinity) return undefined;
 	if (terraform < bicep) return 'terraform';
-	return /^\s*using\s+'/m.test(head) && !/^\s*resource\s/m.test(head) ? 'bicepparam' : 'bicep';
+	return /^[^\S\r\n\u2028\u2029]*using\s+'/m.test(head) &&
+		!/^[^\S\r\n\u2028\u2029]*resource\s/m.test(head)
+		? 'bicepparam'
+		: 'bicep';
 }

@@ -34,10 +34,12 @@ export function recogniseForeign(text: string): ForeignKind | undefined {
 		/^(hi|hello|dear)\b/i.test(body)
 	)
 		return 'email';
-	if (/^\s*(resource|data|provider|variable|module|terraform|output|locals)\s+("|\{)/m.test(head))
+	if (
+		/^[ \t]*(resource|data|provider|variable|module|terraform|output|locals)\s+("|\{)/m.test(head)
+	)
 		return 'terraform';
-	if (/^\s*(targetScope|param|var|resource|module|output)\s+[A-Za-z_][\w]*\s/m.test(head))
+	if (/^[ \t]*(targetScope|param|var|resource|module|output)\s+[A-Za-z_][\w]*\s/m.test(head))
 		return 'bicep';
-	if (/^---\s*$/m.test(head) || /^\s*[A-Za-z_][\w.-]*:(\s|$)/m.test(head)) return 'yaml';
+	if (/^---\s*$/m.test(head) || /^[ \t]*[A-Za-z_][\w.-]*:(\s|$)/m.test(head)) return 'yaml';
 	return 'text';
 }

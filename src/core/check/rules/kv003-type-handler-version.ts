@@ -1,9 +1,13 @@
+import { documentedVersions, publishedMinors, versionStatus } from '../../extension/index.ts';
 import { anchorOf } from '../navigate.ts';
 import { defineRule } from '../rule.ts';
 import { knownText } from '../values.ts';
-import { documentedVersions, fieldPlace, isLiteral } from './util.ts';
+import { fieldPlace, isLiteral } from './util.ts';
 
-/** KV003: typeHandlerVersion is a "Major.Minor" string and a documented version for the OS. */
+/**
+ * KV003: typeHandlerVersion is a "Major.Minor" string of a version that exists for the OS: a
+ * documented major, or a minor version a public source shows (core/extension/versions.ts).
+ */
 export const typeHandlerVersionRule = defineRule({
 	id: 'KV003',
 	name: 'type-handler-version',
@@ -14,8 +18,8 @@ export const typeHandlerVersionRule = defineRule({
 			en: 'typeHandlerVersion must be a documented "Major.Minor" version',
 		},
 		docs: {
-			ja: 'typeHandlerVersion は API では文字列です。"Major.Minor" (例: "3.0") の形式で指定します。ドキュメントに記載されているのは、Windows では 1.0/3.0/4.0、Linux では 1.0/2.0/3.0/4.0 です (Windows に 2.0 はありません)。数値や存在しないバージョンを指定するとデプロイが失敗します。',
-			en: 'typeHandlerVersion is a string in the API, written as "Major.Minor" (e.g. "3.0"). Documented versions are 1.0, 3.0 and 4.0 on Windows and 1.0, 2.0, 3.0 and 4.0 on Linux (there is no Windows 2.0). A number or a version that does not exist makes the deployment fail.',
+			ja: 'typeHandlerVersion は API では文字列です。"Major.Minor" (例: "3.0") の形式で指定します。ドキュメントに記載されているのは、Windows では 1.0/3.0/4.0、Linux では 1.0/2.0/3.0/4.0 です (Windows に 2.0 はありません)。このほか、公開されているログやバージョン一覧に現れるマイナー バージョン (Windows の 3.1/3.2/3.3/3.6、Linux の 2.2 など) も受け付けます。数値や存在しないバージョンを指定するとデプロイが失敗します。Windows は `az vm extension image list-versions` の出力全体が公開されているため、そこにないマイナー バージョンはエラーにします。Linux はそうした一覧が見つかっていないため、知られていないマイナー バージョンは警告にとどめます。',
+			en: 'typeHandlerVersion is a string in the API, written as "Major.Minor" (e.g. "3.0"). Documented versions are 1.0, 3.0 and 4.0 on Windows and 1.0, 2.0, 3.0 and 4.0 on Linux (there is no Windows 2.0). Minor versions that public logs and version listings show (Windows 3.1, 3.2, 3.3 and 3.6, Linux 2.2…) are accepted too. A number or a version that does not exist makes the deployment fail. For Windows a whole `az vm extension image list-versions` output is public, so a minor version missing from it is an error; no such listing was found for Linux, so an unknown Linux minor version is a warning.',
 		},
 		messages: {
 			format: {
@@ -29,6 +33,14 @@ export const typeHandlerVersionRule = defineRule({
 			undocumented: {
 				ja: '{os} の Key Vault VM 拡張機能にバージョン {actual} はありません。{versions} のいずれかを指定してください。',
 				en: 'There is no version {actual} of the {os} Key Vault VM extension; use one of {versions}.',
+			},
+			unpublishedMinor: {
+				ja: '{os} の Key Vault VM 拡張機能にバージョン {actual} はありません (公開されているバージョン一覧にありません)。{minors} のいずれかを指定してください。',
+				en: 'There is no version {actual} of the {os} Key Vault VM extension (it is not in the published list of versions); use one of {minors}.',
+			},
+			unlistedMinor: {
+				ja: '{os} の Key Vault VM 拡張機能のバージョン {actual} は、kvcert の知る資料のどこにも現れません。az vm extension image list-versions で存在を確かめるか、{minors} のいずれかを指定してください。',
+				en: 'Version {actual} of the {os} Key Vault VM extension appears in no source kvcert knows; check that it exists with az vm extension image list-versions, or use one of {minors}.',
 			},
 			missing: {
 				ja: 'typeHandlerVersion がありません。"3.0" や "4.0" のように指定してください。',
@@ -124,17 +136,23 @@ export const typeHandlerVersionRule = defineRule({
 			return;
 		}
 		if (!context.os) return;
-		const versions = documentedVersions[context.os];
-		if (versions.includes(actual)) return;
-		context.report({
-			messageId: 'undocumented',
-			data: {
-				actual,
-				os: context.os === 'windows' ? 'Windows' : 'Linux',
-				versions: versions.join(', '),
-			},
-			at: anchor,
-			related,
-		});
+		const status = versionStatus(context.os, actual);
+		if (status === 'published') return;
+		const os = context.os === 'windows' ? 'Windows' : 'Linux';
+		if (status === 'unknown-major')
+			context.report({
+				messageId: 'undocumented',
+				data: { actual, os, versions: documentedVersions(context.os).join(', ') },
+				at: anchor,
+				related,
+			});
+		else
+			context.report({
+				messageId: status === 'unpublished-minor' ? 'unpublishedMinor' : 'unlistedMinor',
+				...(status === 'unlisted-minor' ? { severity: 'warning' as const } : {}),
+				data: { actual, os, minors: publishedMinors(context.os, actual).join(', ') },
+				at: anchor,
+				related,
+			});
 	},
 });

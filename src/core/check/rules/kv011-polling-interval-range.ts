@@ -1,9 +1,10 @@
+import { pollingLimits } from '../../extension/index.ts';
 import { child } from '../navigate.ts';
 import { defineRule } from '../rule.ts';
 import { knownText } from '../values.ts';
 import { placeOf } from './util.ts';
 
-/** KV011: version 4 limits polling to 300–3600 seconds. */
+/** KV011: a version that limits polling (4.0: 300–3600 seconds, core/extension) clamps values outside. */
 export const pollingIntervalRangeRule = defineRule({
 	id: 'KV011',
 	name: 'polling-interval-range',
@@ -26,18 +27,20 @@ export const pollingIntervalRangeRule = defineRule({
 		sources: ['S1', 'S11'],
 	},
 	check(context) {
-		if (context.major !== 4) return;
+		if (context.major === undefined) return;
+		const { min, max } = pollingLimits(context.os, context.major);
+		if (min === undefined || max === undefined) return;
 		const at = child(context.secretsManagementSettings, 'pollingIntervalInS');
 		const value = context.valueOf(at);
 		if (!at || !value) return;
 		const text = value.kind === 'number' ? String(value.value) : knownText(value);
 		if (text === undefined || !/^\d+$/.test(text)) return;
 		const seconds = Number(text);
-		if (seconds >= 300 && seconds <= 3600) return;
+		if (seconds >= min && seconds <= max) return;
 		const { anchor, related } = placeOf(at);
 		context.report({
 			messageId: 'outOfRange',
-			data: { actual: text, clamped: seconds < 300 ? 300 : 3600 },
+			data: { actual: text, clamped: seconds < min ? min : max },
 			at: anchor,
 			related,
 		});

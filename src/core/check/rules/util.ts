@@ -90,12 +90,6 @@ export function propertyKeyAnchor(at: Located): Anchor {
 	return anchorOf(key ? { ...at, node: key } : at);
 }
 
-/** Versions documented per OS (research/kvvm-extension.md §1). */
-export const documentedVersions = {
-	windows: ['1.0', '3.0', '4.0'],
-	linux: ['1.0', '2.0', '3.0', '4.0'],
-};
-
 /** Where a field of an extension is written (see `placeOf`); command fields are their word. */
 export function fieldPlace(field: Field): { anchor: Anchor; related: RelatedDescriptor[] } {
 	if (field.at) return placeOf(field.at);

@@ -1,11 +1,12 @@
-import type { SimOs } from './types.ts';
+import type { ExtensionOs } from './versions.ts';
 
 /**
- * What research/kvvm-extension.md documents for one OS and typeHandlerVersion. Every field
+ * What research/kvvm-extension.md documents for one OS and major typeHandlerVersion (the simulator
+ * and the checker's rules both read these; moved here from core/simulate). Every field
  * names its source tag there; `undocumented` means the research found nothing to go on.
  */
 export interface ExtensionProfile {
-	os: SimOs;
+	os: ExtensionOs;
 	version: string;
 	/** Schema of observedCertificates items (§2.2–2.7). */
 	observedForm: 'string' | 'object';
@@ -110,16 +111,44 @@ const PROFILES: ExtensionProfile[] = [
 	},
 ];
 
-/** The versions the simulator knows, per OS. */
-export const simulatedVersions: Record<SimOs, string[]> = {
-	windows: ['1.0', '3.0', '4.0'],
-	linux: ['1.0', '2.0', '3.0', '4.0'],
+/** The versions with a documented behaviour, per OS (the simulator offers these). */
+export const simulatedVersions: Record<ExtensionOs, string[]> = {
+	windows: PROFILES.filter((p) => p.os === 'windows').map((p) => p.version),
+	linux: PROFILES.filter((p) => p.os === 'linux').map((p) => p.version),
 };
 
-/** The documented behaviour of one OS and typeHandlerVersion (`4.1` reads as `4.0`), if any. */
-export function extensionProfile(os: SimOs, version: string): ExtensionProfile | undefined {
+/**
+ * The documented behaviour of one OS and typeHandlerVersion, if any: a minor version reads as its
+ * major's documented one (`3.1` as `3.0`, Linux `2.2` as `2.0`), since the docs describe majors only.
+ */
+export function extensionProfile(os: ExtensionOs, version: string): ExtensionProfile | undefined {
 	const match = /^(\d+)\.\d+$/.exec(version.trim());
 	if (!match) return undefined;
 	const major = `${match[1]}.0`;
 	return PROFILES.find((p) => p.os === os && p.version === major);
+}
+
+/** Polling limits in seconds for a major version, when documented. */
+export interface PollingLimits {
+	min?: number;
+	max?: number;
+	default?: number;
+}
+
+/**
+ * The polling limits of a major version on an OS; with the OS unknown, the limits every OS shares
+ * at that major (Windows and Linux 4.0 both limit polling to 300–3600), or none.
+ */
+export function pollingLimits(os: ExtensionOs | undefined, major: number): PollingLimits {
+	const version = `${major}.0`;
+	const profiles = PROFILES.filter((p) => p.version === version && (!os || p.os === os));
+	const [first, ...rest] = profiles;
+	if (!first) return {};
+	const same = rest.every(
+		(p) =>
+			p.polling.min === first.polling.min &&
+			p.polling.max === first.polling.max &&
+			p.polling.default === first.polling.default
+	);
+	return same && (os || profiles.length > 1) ? first.polling : {};
 }

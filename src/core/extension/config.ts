@@ -1,0 +1,33 @@
+import type { ExtensionOs } from './versions.ts';
+
+/** One entry of `observedCertificates`, as written (string form or object form). */
+export interface ObservedEntry {
+	url: string;
+	/** `string`: the 1.0/2.0 list of URLs; `object`: the 3.0+ objects with `url`. */
+	form: 'string' | 'object';
+	certificateStoreName?: string;
+	certificateStoreLocation?: string;
+	keyExportable?: boolean;
+	customSymbolicLinkName?: string;
+	accounts?: string[];
+	acls?: { user?: string; group?: string }[];
+}
+
+/**
+ * One extension's settings as read from a template, settings file or command: what the simulator
+ * runs (the checker's `readExtensionConfigs` produces it).
+ */
+export interface ExtensionConfig {
+	os: ExtensionOs;
+	/** typeHandlerVersion as written, e.g. `3.0`. */
+	version: string;
+	/** As written: a string ("3600") or, wrongly, a number. */
+	pollingIntervalInS?: string | number;
+	linkOnRenewal?: boolean;
+	requireInitialSync?: boolean;
+	aclEnabled?: boolean;
+	/** Top-level store name / location (Windows 1.0; Linux disk path). */
+	certificateStoreName?: string;
+	certificateStoreLocation?: string;
+	observedCertificates: ObservedEntry[];
+}
