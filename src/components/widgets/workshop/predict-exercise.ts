@@ -1,4 +1,4 @@
-import { applyStrategies, type ListedCertificate } from '../../../core/select/index.ts';
+import { applyStrategies, storeAsList } from '../../../core/select/index.ts';
 import { workshopText } from './strings.ts';
 
 /**
@@ -59,25 +59,10 @@ export function pollOfUpdate(detail: unknown): StorePoll | null {
 const printed = (seconds: number) =>
 	new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
-/** A certificate as the store lists it, for src/core/select. */
-function listed(c: StoreCertificate, i: number): ListedCertificate {
-	return {
-		line: i + 1,
-		subject: c.subject,
-		issuer: c.subject,
-		thumbprint: c.thumbprint,
-		friendlyName: undefined,
-		notBefore: { kind: 'date', value: c.notBefore * 1000, text: printed(c.notBefore) },
-		notAfter: { kind: 'date', value: c.notAfter * 1000, text: printed(c.notAfter) },
-		hasPrivateKey: c.hasPrivateKey,
-		dnsNames: [],
-	};
-}
-
 /** What the two rules pick from the store: the recommended one and first match. */
 export function picks(poll: StorePoll): { recommended?: string; first?: string } {
 	const results = applyStrategies({
-		certificates: poll.certificates.map(listed),
+		certificates: storeAsList(poll.certificates),
 		subject: WORKSHOP_SUBJECT,
 		now: poll.at * 1000,
 	});
