@@ -4,6 +4,8 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { lazySearch } from './src/build/lazy-search.mjs';
+import { rehypeGlossaryLinks } from './src/build/rehype-glossary-links.mjs';
+import { rehypeJaPhrases } from './src/build/rehype-ja-phrases.mjs';
 import { rehypeTableLabels } from './src/build/rehype-table-labels.mjs';
 import { sidebar } from './sidebar.mjs';
 
@@ -13,14 +15,13 @@ export default defineConfig({
 	srcDir: '.',
 	output: 'static',
 	adapter: node({ mode: 'standalone' }),
-	redirects: { '/': '/ja/' },
 	server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
 	vite: {
 		plugins: [lazySearch()],
 		// The checker's worker (a module worker) imports the Bicep/Terraform parser on demand: ES output.
 		worker: { format: 'es' },
 	},
-	markdown: { rehypePlugins: [rehypeTableLabels] },
+	markdown: { rehypePlugins: [rehypeTableLabels, rehypeGlossaryLinks, rehypeJaPhrases] },
 	integrations: [
 		starlight({
 			title: 'kvcert',
@@ -32,13 +33,16 @@ export default defineConfig({
 			},
 			customCss: ['./styles/site.css'],
 			routeMiddleware: './route-data.ts',
+			components: { PageTitle: './src/components/overrides/PageTitle.astro' },
 			sidebar,
 			plugins: [
 				starlightLinksValidator({
 					errorOnInconsistentLocale: true,
 					// The rule reference is an Astro route (pages/[lang]/rules), not a docs entry; the
-					// language-neutral 404 page links both home pages on purpose.
-					exclude: ({ link, slug }) => slug === '404' || /^\/(ja|en)\/rules\//.test(link),
+					// language-neutral 404 page links both home pages on purpose, and each home page
+					// links the other language's.
+					exclude: ({ link, slug }) =>
+						slug === '404' || /^\/(ja|en)\/rules\//.test(link) || /^\/(ja|en)\/$/.test(link),
 				}),
 			],
 		}),

@@ -6,6 +6,7 @@
  * @type {import('@astrojs/starlight/types').StarlightUserConfig['sidebar']}
  */
 export const sidebar = [
+	{ slug: 'start-here' },
 	{ slug: 'overview' },
 	{
 		label: 'Architectures',

@@ -1,8 +1,9 @@
 // `npm run budget`: builds the site, then prints for each page the JavaScript and CSS it transfers
-// (gzip) and its Lighthouse scores, and exits non-zero when a tutorial page breaks the budget:
-// more than 30 KB of JavaScript (gzip; 40 KB on the two tool pages that are widgets throughout: the
-// template checker and the workshop with its simulator and four exercises), performance under 95,
-// or accessibility, best practices or SEO under 100. Lighthouse does not interact with the page, so
+// (gzip) and its Lighthouse scores, and exits non-zero when a page breaks the budget: more than 30
+// KB of JavaScript (gzip; 40 KB on the tool pages, which are widgets throughout, and the workshop
+// with its simulator and four exercises), performance under 95, or accessibility, best practices or
+// SEO under 100. A Lighthouse run that errors (a runtime error, or a category without a score) is
+// retried up to three times, and the error is printed, so a 0 is never left unexplained. Lighthouse does not interact with the page, so
 // the figures are what a page ships before the reader reaches for a widget: the checker's editor,
 // engine and worker load on first focus, paste or drop, and are not counted here. Uses lighthouse
 // 12.2.3 (13 needs Node 22) on the system Chromium.
@@ -58,9 +59,47 @@ const chrome = await chromeLauncher.launch({
 	],
 });
 
-/** A page's JavaScript budget (KB, gzip): the template checker's own page may ship a little more. */
-const jsBudgetKb = (path) =>
-	/\/(tools\/template-checker|workshop)\/$/.test(path) ? 40 : budget.jsKb;
+/** A page's JavaScript budget (KB, gzip): the tool pages and the workshop may ship a little more. */
+const jsBudgetKb = (path) => (/\/(tools\/[\w-]+|workshop)\/$/.test(path) ? 40 : budget.jsKb);
+
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+/** Attempts per page when Lighthouse errors. */
+const attempts = 3;
+
+/** Why a Lighthouse result is not usable (a runtime error, or a category left without a score). */
+function lighthouseError(lhr) {
+	if (lhr.runtimeError) return `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`;
+	const missing = categories.filter((id) => typeof lhr.categories[id]?.score !== 'number');
+	if (missing.length === 0) return undefined;
+	// A category without a score names the audits that errored.
+	const errored = Object.values(lhr.audits)
+		.filter((a) => a.scoreDisplayMode === 'error')
+		.map((a) => `${a.id} (${a.errorMessage ?? 'error'})`);
+	return `no score for ${missing.join(', ')}${errored.length ? `: ${errored.join('; ')}` : ''}`;
+}
+
+/** Lighthouse on one page, retried while it errors; the last result and every error met. */
+async function audit(url) {
+	const errors = [];
+	for (let attempt = 1; ; attempt++) {
+		let lhr;
+		try {
+			({ lhr } = await lighthouse(url, {
+				port: chrome.port,
+				output: 'json',
+				logLevel: 'error',
+				onlyCategories: categories,
+			}));
+		} catch (error) {
+			errors.push(`attempt ${attempt}: ${error.message}`);
+		}
+		const problem = lhr ? lighthouseError(lhr) : undefined;
+		if (lhr && !problem) return { lhr, errors };
+		if (problem) errors.push(`attempt ${attempt}: ${problem}`);
+		if (attempt >= attempts) return { lhr, errors };
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+	}
+}
 
 /** Sum of gzip sizes (bytes) of the given URLs' bodies. */
 const gzipCache = new Map();
@@ -77,13 +116,18 @@ const rows = [];
 let failures = 0;
 // BUDGET_PAGES=/ja/tools/template-checker/,/en/setup/arm-template/ measures only those pages.
 const only = process.env.BUDGET_PAGES?.split(',').filter(Boolean);
+let retried = 0;
 for (const path of pagePaths().filter((p) => !only || only.includes(p))) {
-	const { lhr } = await lighthouse(`${origin}${path}`, {
-		port: chrome.port,
-		output: 'json',
-		logLevel: 'error',
-		onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-	});
+	const { lhr, errors } = await audit(`${origin}${path}`);
+	if (errors.length > 0) {
+		retried++;
+		for (const error of errors) console.log(`  ! ${path} ${error}`);
+	}
+	if (!lhr || lighthouseError(lhr)) {
+		failures++;
+		console.log(`${path.padEnd(44)} ✗ Lighthouse failed ${attempts} times (see above)`);
+		continue;
+	}
 	const requests = lhr.audits['network-requests'].details.items;
 	const sum = async (type) => {
 		let total = 0;
@@ -93,7 +137,7 @@ for (const path of pagePaths().filter((p) => !only || only.includes(p))) {
 	};
 	const js = await sum('Script');
 	const css = await sum('Stylesheet');
-	const score = (id) => Math.round((lhr.categories[id].score ?? 0) * 100);
+	const score = (id) => Math.round(lhr.categories[id].score * 100);
 	const row = {
 		path,
 		js,
@@ -106,7 +150,7 @@ for (const path of pagePaths().filter((p) => !only || only.includes(p))) {
 	const problems = [];
 	const jsKb = jsBudgetKb(path);
 	if (js > jsKb) problems.push(`JS ${js.toFixed(1)} KB > ${jsKb} KB`);
-	for (const id of ['performance', 'accessibility', 'best-practices', 'seo'])
+	for (const id of categories)
 		if (row[id] < budget[id]) {
 			const failed = Object.values(lhr.audits).filter(
 				(a) =>
@@ -130,5 +174,7 @@ const min = (key) => Math.min(...rows.map((r) => r[key]));
 console.log(
 	`\n${rows.length} pages: JS ≤ ${max('js').toFixed(1)} KB, CSS ≤ ${max('css').toFixed(1)} KB (gzip); performance ≥ ${min('performance')}, accessibility ≥ ${min('accessibility')}, best practices ≥ ${min('best-practices')}, SEO ≥ ${min('seo')}`
 );
+if (retried)
+	console.log(`Lighthouse errored on ${retried} page(s) and was run again (errors above).`);
 console.log(failures ? `${failures} page(s) over budget` : 'All pages within budget.');
 process.exit(failures ? 1 : 0);

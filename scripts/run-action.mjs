@@ -1,25 +1,26 @@
-// Runs the composite action in action.yml the way a GitHub runner does, without GitHub: each step's
-// `${{ … }}` expressions substituted (inputs, github.action_path, github.workspace, runner.temp,
-// steps.<id>.outputs), its script run by `bash --noprofile --norc -eo pipefail` in the workspace
-// with GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ACTION_PATH and the step's env, step outputs read
-// back from GITHUB_OUTPUT, and the run stopped at the first failing step.
+// Runs the JavaScript action in action.yml the way a GitHub runner does, without GitHub: the
+// inputs' defaults applied and every input given as INPUT_<NAME> (upper case, spaces as `_`), then
+// `node <action folder>/<runs.main>` started in the workspace with GITHUB_WORKSPACE, GITHUB_OUTPUT,
+// GITHUB_STEP_SUMMARY, GITHUB_ACTION_PATH, RUNNER_TEMP and CI set, and the step's outputs read
+// back from GITHUB_OUTPUT.
 //
-//   node scripts/run-action.mjs --workspace <dir> [--input name=value]… [--summary <file>]
+//   node scripts/run-action.mjs --workspace <dir> [--action <dir>] [--input name=value]… [--summary <file>]
 //
-// Prints the steps' own output, then one line `run-action: {json}` with each step's exit code and
-// the action's outputs; exits with the failing step's code (0 when every step passed).
+// --action is the action's folder (default: this repository); a test gives it a copy holding only
+// the committed files the action needs, as `uses:` downloads them. Prints the action's own output,
+// then one line `run-action: {json}` with its exit code and outputs; exits with that code.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 
-const actionPath = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const { values } = parseArgs({
 	options: {
 		workspace: { type: 'string' },
+		action: { type: 'string' },
 		input: { type: 'string', multiple: true, default: [] },
 		summary: { type: 'string' },
 	},
@@ -28,9 +29,16 @@ if (!values.workspace) {
 	console.error('run-action: --workspace <dir> is required');
 	process.exit(2);
 }
+const actionPath = resolve(
+	values.action ?? fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '')
+);
 const workspace = resolve(values.workspace);
 const action = parse(readFileSync(join(actionPath, 'action.yml'), 'utf8'));
-if (action.runs?.using !== 'composite') throw new Error('action.yml is not a composite action');
+const using = action.runs?.using;
+if (!/^node(20|24)$/.test(using ?? ''))
+	throw new Error(`action.yml runs.using is ${using}: run-action runs node20/node24 actions`);
+const main = join(actionPath, action.runs.main);
+if (!existsSync(main)) throw new Error(`the action's main file ${action.runs.main} is missing`);
 
 const given = Object.fromEntries(
 	values.input.map((pair) => {
@@ -38,34 +46,13 @@ const given = Object.fromEntries(
 		return [pair.slice(0, at), pair.slice(at + 1)];
 	})
 );
-const inputs = {};
-for (const [name, spec] of Object.entries(action.inputs ?? {})) {
-	const value = given[name] ?? spec.default ?? '';
-	if (spec.required && !value) throw new Error(`input ${name} is required`);
-	inputs[name] = String(value);
-}
 for (const name of Object.keys(given))
-	if (!(name in inputs)) throw new Error(`action.yml has no input ${name}`);
-
-const temp = mkdtempSync(join(tmpdir(), 'kvcert-runner-'));
-const summaryFile = values.summary ? resolve(values.summary) : join(temp, 'step-summary.md');
-const stepOutputs = {};
-
-/** Substitutes the `${{ … }}` expressions a runner would; anything else is refused, not guessed. */
-function substitute(text) {
-	return String(text).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression) => {
-		let match;
-		if ((match = /^inputs\.([\w-]+)$/.exec(expression))) {
-			if (!(match[1] in inputs)) throw new Error(`unknown input in ${expression}`);
-			return inputs[match[1]];
-		}
-		if (expression === 'github.action_path') return actionPath;
-		if (expression === 'github.workspace') return workspace;
-		if (expression === 'runner.temp') return temp;
-		if ((match = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression)))
-			return stepOutputs[match[1]]?.[match[2]] ?? '';
-		throw new Error(`run-action does not evaluate \${{ ${expression} }}`);
-	});
+	if (!(name in (action.inputs ?? {}))) throw new Error(`action.yml has no input ${name}`);
+const inputEnv = {};
+for (const [name, spec] of Object.entries(action.inputs ?? {})) {
+	const value = String(given[name] ?? spec.default ?? '');
+	if (spec.required && !value) throw new Error(`input ${name} is required`);
+	inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
 }
 
 /** Reads GITHUB_OUTPUT: `name=value` lines and `name<<DELIMITER` blocks. */
@@ -85,20 +72,22 @@ function readOutputs(file) {
 	return outputs;
 }
 
-const report = { steps: [], outputs: {} };
-let failed = 0;
+const temp = mkdtempSync(join(tmpdir(), 'kvcert-runner-'));
+const summaryFile = values.summary ? resolve(values.summary) : join(temp, 'step-summary.md');
+const outputFile = join(temp, 'output');
+writeFileSync(outputFile, '');
+// The runner gives the action a clean set of INPUT_ variables: none leak from this process.
+const env = Object.fromEntries(
+	Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_'))
+);
+let code = 1;
+let outputs = {};
 try {
-	for (const [index, step] of action.runs.steps.entries()) {
-		if (step.uses)
-			throw new Error(`step ${index + 1} uses ${step.uses}: run-action runs shell steps only`);
-		if (step.if) throw new Error(`step ${index + 1} has an if: run-action does not evaluate it`);
-		if (step.shell !== 'bash') throw new Error(`step ${index + 1}: only shell: bash is supported`);
-		const outputFile = join(temp, `output-${index}`);
-		writeFileSync(outputFile, '');
-		const script = join(temp, `step-${index}.sh`);
-		writeFileSync(script, substitute(step.run));
-		const env = {
-			...process.env,
+	const result = spawnSync(process.execPath, [main], {
+		cwd: workspace,
+		env: {
+			...env,
+			...inputEnv,
 			CI: 'true',
 			GITHUB_ACTIONS: 'true',
 			GITHUB_ACTION_PATH: actionPath,
@@ -106,32 +95,13 @@ try {
 			GITHUB_OUTPUT: outputFile,
 			GITHUB_STEP_SUMMARY: summaryFile,
 			RUNNER_TEMP: temp,
-			...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, substitute(v)])),
-		};
-		const cwd = step['working-directory']
-			? resolve(workspace, substitute(step['working-directory']))
-			: workspace;
-		const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-			cwd,
-			env,
-			stdio: 'inherit',
-		});
-		const code = result.status ?? 1;
-		if (step.id) stepOutputs[step.id] = readOutputs(outputFile);
-		report.steps.push({
-			name: step.name ?? `step ${index + 1}`,
-			id: step.id ?? null,
-			exitCode: code,
-		});
-		if (code !== 0) {
-			failed = code;
-			break;
-		}
-	}
-	for (const [name, spec] of Object.entries(action.outputs ?? {}))
-		report.outputs[name] = substitute(spec.value);
+		},
+		stdio: 'inherit',
+	});
+	code = result.status ?? 1;
+	outputs = readOutputs(outputFile);
 } finally {
 	rmSync(temp, { recursive: true, force: true });
 }
-console.log(`run-action: ${JSON.stringify(report)}`);
-process.exit(failed);
+console.log(`run-action: ${JSON.stringify({ exitCode: code, outputs })}`);
+process.exit(code);

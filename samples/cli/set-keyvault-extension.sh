@@ -21,7 +21,8 @@ az role assignment create \
   --assignee-object-id "$principal_id" \
   --assignee-principal-type ServicePrincipal \
   --role "Key Vault Secrets User" \
-  --scope "$vault_id"
+  --scope "$vault_id" \
+  --query "{principalType:principalType, scope:scope}" --output json
 # A vault that uses access policies instead of Azure RBAC:
 # az keyvault set-policy --name "$VAULT" --object-id "$principal_id" --secret-permissions get list
 
@@ -33,7 +34,8 @@ az vm extension set \
   --publisher Microsoft.Azure.KeyVault \
   --version "$EXT_VERSION" \
   --enable-auto-upgrade true \
-  --settings "@$SETTINGS"
+  --settings "@$SETTINGS" \
+  --output none
 
 # 4. Check the result.
 az vm extension show --resource-group "$RG" --vm-name "$VM" --name "$EXT_NAME" \

@@ -29,6 +29,19 @@ command(
 	() => import('./commands/check.ts')
 );
 command(
+	'explain',
+	{
+		ja: 'ルールの説明 (理由、誤りの例と正しい例、出典) を表示します',
+		en: "Print a rule's docs (why, wrong and right examples, sources)",
+	},
+	() => import('./commands/explain.ts')
+);
+command(
+	'rules',
+	{ ja: 'kvcert check のルールを一覧表示します', en: "List kvcert check's rules" },
+	() => import('./commands/rules.ts')
+);
+command(
 	'thumbprint',
 	{
 		ja: '証明書ファイル、または Key Vault の証明書の全バージョンの SHA-1/SHA-256 拇印を表示します',

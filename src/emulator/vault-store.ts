@@ -107,6 +107,12 @@ export function createPolicy(options: PolicyOptions): CertificatePolicy {
 }
 
 /**
+ * Most versions kept per certificate: past it the oldest go, so a demo server that readers keep
+ * renewing (the Start-here live snippets create a version per run) keeps flat memory.
+ */
+export const MAX_VERSIONS_PER_CERTIFICATE = 100;
+
+/**
  * The emulator's in-memory vault: certificates by case-insensitive name, each with its versions.
  * The latest version is the one created last, as in Key Vault.
  */
@@ -147,6 +153,8 @@ export class VaultStore {
 			this.#certificates.set(key, certificate);
 		}
 		certificate.versions.push(version);
+		const excess = certificate.versions.length - MAX_VERSIONS_PER_CERTIFICATE;
+		if (excess > 0) certificate.versions.splice(0, excess);
 		return certificate;
 	}
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { allowedHosts, isAllowedRequestHost } from './allowed-hosts.ts';
 import { contentSecurityPolicy, siteScriptHashes } from './content-security-policy.ts';
 import { langOf, uiTranslator } from '../vault/vault-i18n.ts';
+import { acceptLanguageTags, preferredLanguage } from '../core/preferred-language.ts';
 
 /** A Node request handler (the Astro node adapter's `handler` has this shape). */
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -105,6 +106,12 @@ export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOpti
 			!isAllowedRequestHost({ host: request.headers.host, origin: request.headers.origin }, hosts)
 		)
 			return refuse(403, 'hostNotAllowed');
+		// The home page in the visitor's language (both home pages link the other language).
+		if (url.pathname === '/') {
+			const home = preferredLanguage(acceptLanguageTags(request.headers['accept-language']));
+			response.writeHead(302, { Location: `/${home}/${url.search}`, Vary: 'Accept-Language' });
+			return response.end();
+		}
 		// The adapter answers /404 with a 500; serve the 404 page as for any unknown path.
 		if (/^\/404(\/|\.html)?$/.test(url.pathname)) request.url = '/__kvcert-not-found/';
 		handler(request, response);

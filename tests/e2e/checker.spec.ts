@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { axeViolationsInBothThemes } from './support/axe.ts';
 import {
@@ -126,16 +127,31 @@ for (const c of cases) {
 			await chooseExample(page, 'linuxNumericPolling');
 			const checker = widget(page);
 			await expect(rows(page)).toHaveCount(1);
+			const before = await editorText(page);
 			await rows(page).first().locator('[data-fix]').click();
 			await expect(checker).toHaveAttribute('data-state', 'clean');
 			await expect(checker.locator('[data-status]')).toHaveText(t('state.cleanOne'));
 			expect(await editorText(page)).toContain('"pollingIntervalInS": "3600"');
+			// What changed is highlighted, and Undo (focused, for the keyboard) takes it back.
+			await expect(checker.locator('.cm-changed')).toBeVisible();
+			await expect(checker.locator('.cm-changed')).toHaveText('"3600"');
+			const undo = checker.getByRole('button', { name: t('undo') });
+			await expect(undo).toBeFocused();
+			await undo.click();
+			await expect(checker.locator('[data-notice]')).toHaveText(t('undone'));
+			expect(await editorText(page)).toBe(before);
+			await expect(checker.locator('.cm-changed')).toHaveCount(0);
+			await expect(rows(page)).toHaveCount(1);
+			await rows(page).first().locator('[data-fix]').click();
+			await expect(checker).toHaveAttribute('data-state', 'clean');
 
 			await chooseExample(page, 'windowsCertificatesUrl');
 			await expect(checker.locator('[data-fix]')).toHaveCount(1);
 			await checker.getByRole('button', { name: t('fixAll') }).click();
 			await expect(checker.locator('[data-notice]')).toHaveText(/\d/);
 			await expect(widget(page).locator('li.finding[data-rule="KV015"]')).toHaveCount(0);
+			// Only the changed part is replaced and highlighted, not the text around it.
+			await expect(checker.locator('.cm-changed')).toHaveText('secrets');
 			await expect(rows(page)).not.toHaveCount(0);
 			await expect(checker.locator('[data-fix]')).toHaveCount(0);
 			await expect(checker.getByRole('button', { name: t('fixAll') })).toBeDisabled();
@@ -336,10 +352,12 @@ for (const c of cases) {
 			await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 			await page.goto(checkerPath(c.lang));
 			await chooseExample(page, 'userAssignedWithoutClientId');
-			await widget(page)
-				.getByRole('button', { name: t('share.button') })
-				.click();
+			const share = widget(page).getByRole('button', { name: t('share.button') });
+			await share.click();
 			await expect(widget(page).locator('[data-notice]')).toHaveText(t('share.copied'));
+			// The button itself says so for a moment.
+			await expect(widget(page).locator('[data-share]')).toHaveText(`✓ ${t('share.copiedShort')}`);
+			await expect(share).toBeVisible();
 			const link = await page.evaluate(() => navigator.clipboard.readText());
 			expect(link).toMatch(/#code=[A-Za-z0-9_-]+$/);
 			expect(page.url()).toBe(link);
@@ -441,3 +459,93 @@ for (const c of cases) {
 			});
 	});
 }
+
+// The tool page as a workspace, with a real large template pasted the way a person pastes it.
+test.describe('template checker workspace at 1440×900', () => {
+	test.use({ viewport: { width: 1440, height: 900 } });
+	const c = cases[0];
+	const t = checkerText(c);
+	const template = readFileSync(
+		new URL('../fixtures/checker/sf-cluster-kvvm.json', import.meta.url),
+		'utf8'
+	);
+
+	test('a pasted 55 KB template: editor and first finding on screen together; a clicked finding lands below the header; groups, filters, next', async ({
+		page,
+		context,
+	}) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto(checkerPath(c.lang));
+		const checker = widget(page);
+		// The file picker offers Bicep and Terraform files too.
+		const accept = ((await checker.locator('[data-file]').getAttribute('accept')) ?? '').split(',');
+		for (const extension of [
+			'.bicep',
+			'.bicepparam',
+			'.tf',
+			'.tf.json',
+			'.ps1',
+			'.sh',
+			'.azcli',
+			'.json',
+			'.jsonc',
+		])
+			expect(accept).toContain(extension);
+		await expect(checker.locator('[data-status]')).toContainText('Bicep');
+
+		await checker.getByLabel(t('editorLabel')).focus();
+		await expect(checker).toHaveAttribute('data-ready', 'true');
+		await page.evaluate((text) => navigator.clipboard.writeText(text), template);
+		await page.keyboard.press('ControlOrMeta+v');
+		await expect(checker).toHaveAttribute('data-state', 'findings', { timeout: 20_000 });
+		await expect(checker).not.toHaveAttribute('aria-busy', 'true');
+
+		const header = await page
+			.locator('header.header')
+			.evaluate((h) => h.getBoundingClientRect().bottom);
+		const within = async (selector: string) => {
+			const box = (await checker.locator(selector).first().boundingBox())!;
+			expect(box.y, selector).toBeGreaterThanOrEqual(header);
+			expect(box.y + box.height, selector).toBeLessThanOrEqual(900);
+		};
+		await within('.cm-editor');
+		await within('[data-findings] > li');
+		await within('[data-status]');
+
+		// Identical findings are one group ("2 × …"), opened on demand.
+		const group = checker.locator('[data-findings] > li.group').first();
+		await expect(group).toHaveAttribute('data-count', '2');
+		await expect(group.locator('.members')).toBeHidden();
+		await group.locator('[data-toggle]').click();
+		await expect(group.locator('[data-toggle]')).toHaveAttribute('aria-expanded', 'true');
+		const member = group.locator('li.finding').nth(1);
+		await expect(member).toBeVisible();
+
+		// Clicking a finding (the second of the group, 400 lines further down) shows its range below
+		// the sticky header, with the cursor there.
+		const line = Number(await member.getAttribute('data-line'));
+		await member.locator('.message').click();
+		await expect(checker.locator('.cm-content')).toBeFocused();
+		await expect(member).toHaveAttribute('aria-current', 'true');
+		const selected = await page.evaluate(() => {
+			const rect = getSelection()!.getRangeAt(0).getBoundingClientRect();
+			return { top: rect.top, bottom: rect.bottom };
+		});
+		expect(selected.top).toBeGreaterThanOrEqual(header);
+		expect(selected.bottom).toBeLessThanOrEqual(900);
+		await expect(checker.locator('.cm-lineNumbers .cm-activeLineGutter')).toHaveText(String(line));
+
+		// The severity filter hides the info findings; next goes to the next finding shown.
+		const info = checker.locator('[data-filter="info"]');
+		await info.click();
+		await expect(info).toHaveAttribute('aria-pressed', 'false');
+		await expect(checker.locator('[data-findings] li[data-severity="info"]')).toHaveCount(0);
+		await checker.getByRole('button', { name: t('step.nextLabel') }).click();
+		const current = checker.locator('li.finding[aria-current]');
+		await expect(current).toHaveCount(1);
+		expect(Number(await current.getAttribute('data-line'))).toBeGreaterThan(line);
+		await expect(current).not.toHaveAttribute('data-severity', 'info');
+		await info.click();
+		await expect(checker.locator('[data-findings] li.group[data-severity="info"]')).toHaveCount(1);
+	});
+});

@@ -5,11 +5,17 @@ const cases = [
 		lang: 'ja',
 		status: (n: number, total: number) => `ステップ ${n} (全 ${total} ステップ)`,
 		next: '次のステップ',
+		zoom: '拡大表示',
 	},
-	{ lang: 'en', status: (n: number, total: number) => `Step ${n} of ${total}`, next: 'Next step' },
+	{
+		lang: 'en',
+		status: (n: number, total: number) => `Step ${n} of ${total}`,
+		next: 'Next step',
+		zoom: 'Zoom in',
+	},
 ] as const;
 
-for (const { lang, status, next } of cases) {
+for (const { lang, status, next, zoom } of cases) {
 	test.describe(`diagram step-through (${lang})`, () => {
 		test('works by keyboard: Tab to the controls, Enter, arrows, Home, End, Escape', async ({
 			page,
@@ -19,7 +25,7 @@ for (const { lang, status, next } of cases) {
 			const steps = diagram.locator('.kv-diagram__steps li');
 			const total = await steps.count();
 			expect(total).toBe(5);
-			const statusLine = diagram.locator('.kv-diagram__status');
+			const statusLine = diagram.locator('.kv-diagram__status [data-count]');
 
 			// Reach the "next" button by keyboard alone.
 			const nextButton = diagram.getByRole('button', { name: next });
@@ -56,6 +62,53 @@ for (const { lang, status, next } of cases) {
 			await page.keyboard.press('Escape'); // every step again
 			await expect(diagram.locator('.is-active')).toHaveCount(0);
 			await expect(diagram).toHaveAttribute('data-step', '0');
+		});
+
+		test('fits its frame at 1440; on a phone fits the width, zooms, and next brings the step into view', async ({
+			page,
+		}) => {
+			await page.setViewportSize({ width: 1440, height: 900 });
+			await page.goto(`/${lang}/architecture/vm-extension/`);
+			const diagram = page.locator('kv-diagram:not(.kv-diagram--compact)').first();
+			const canvas = diagram.locator('.kv-diagram__canvas');
+			const fits = () =>
+				canvas.evaluate(
+					(c) =>
+						c.scrollWidth <= c.clientWidth &&
+						c.querySelector('svg')!.getBoundingClientRect().width <= c.clientWidth
+				);
+			expect(await fits()).toBe(true);
+			await expect(diagram.getByRole('button', { name: zoom })).toBeHidden();
+
+			await page.setViewportSize({ width: 360, height: 800 });
+			expect(await fits()).toBe(true);
+			const zoomButton = diagram.getByRole('button', { name: zoom });
+			await zoomButton.click();
+			await expect(zoomButton).toHaveAttribute('aria-pressed', 'true');
+			expect(await fits()).toBe(false);
+			const nextButton = diagram.getByRole('button', { name: next });
+			const steps = await diagram.locator('.kv-diagram__steps li').count();
+			for (let n = 1; n <= steps; n++) {
+				await nextButton.click();
+				// The step's sentence shows beside the buttons, and its highlighted part is in the frame.
+				await expect(diagram.locator('[data-sentence]')).toHaveText(
+					(await diagram
+						.locator('.kv-diagram__steps li')
+						.nth(n - 1)
+						.textContent())!.trim()
+				);
+				await expect
+					.poll(() =>
+						diagram.evaluate((d) => {
+							const frame = d.querySelector('.kv-diagram__canvas')!.getBoundingClientRect();
+							return [...d.querySelectorAll('svg .is-active')].some((el) => {
+								const box = el.getBoundingClientRect();
+								return box.left >= frame.left - 1 && box.right <= frame.right + 1;
+							});
+						})
+					)
+					.toBe(true);
+			}
 		});
 
 		test('shows every step, and no controls, without JavaScript', async ({ browser }) => {

@@ -1,9 +1,47 @@
 import { expect, test } from '@playwright/test';
 
-test('/ redirects to the Japanese home page', async ({ request }) => {
-	const response = await request.get('/', { maxRedirects: 0 });
-	expect(response.status()).toBe(301);
-	expect(response.headers()['location']).toBe('/ja/');
+test('/ sends the visitor to the home page in their language', async ({ request }) => {
+	for (const [acceptLanguage, home] of [
+		['en-US,en;q=0.9', '/en/'],
+		['ja-JP,ja;q=0.9,en;q=0.8', '/ja/'],
+		['fr-FR,fr;q=0.9', '/en/'],
+		['', '/ja/'],
+	] as const) {
+		const response = await request.get('/', {
+			maxRedirects: 0,
+			headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+		});
+		expect(response.status(), acceptLanguage).toBe(302);
+		expect(response.headers()['location'], acceptLanguage).toBe(home);
+		expect(response.headers()['vary']).toContain('Accept-Language');
+	}
+});
+
+test('a static copy’s / picks the language from the browser', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'en-US' });
+	const page = await context.newPage();
+	// The server answers / itself; the page a static host would serve is /index.html.
+	await page.goto('/index.html');
+	await expect(page).toHaveURL(/\/en\/$/);
+	await context.close();
+});
+
+test('the phone home page has the menu, with the language and theme pickers', async ({
+	browser,
+}) => {
+	const context = await browser.newContext({
+		viewport: { width: 360, height: 800 },
+		isMobile: true,
+		hasTouch: true,
+	});
+	const page = await context.newPage();
+	await page.goto('/ja/');
+	// The other language is one tap away on the page itself.
+	await expect(page.getByRole('link', { name: 'English' }).first()).toBeVisible();
+	await page.getByRole('button', { name: 'メニュー' }).click();
+	await expect(page.locator('#starlight__sidebar starlight-lang-select select')).toBeVisible();
+	await expect(page.locator('#starlight__sidebar starlight-theme-select select')).toBeVisible();
+	await context.close();
 });
 
 test('the language picker keeps the current page', async ({ page }) => {
@@ -32,7 +70,7 @@ test('the home pages link the tools with cards', async ({ page }) => {
 		['en', 'Thumbprint tool'],
 	] as const) {
 		await page.goto(`/${lang}/`);
-		await expect(page.locator(`a[href="/${lang}/tools/thumbprint/"]`)).toContainText(name);
+		await expect(page.locator(`main a[href="/${lang}/tools/thumbprint/"]`)).toContainText(name);
 		await expect(page.locator(`.sl-link-card a[href="/${lang}/rules/"]`)).toBeVisible();
 	}
 });

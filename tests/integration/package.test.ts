@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedDataFile } from '../support/shared-data.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
@@ -94,17 +95,30 @@ function kvcert(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('the npm package', () => {
-	it('ships the compiled CLI and nothing of the site or the tests', () => {
+	it('ships the compiled CLI, the config schema and the licence, and nothing of the site or the tests', () => {
 		expect(tarballFiles).toContain('dist-cli/kvcert.js');
 		expect(tarballFiles).toContain('package.json');
+		expect(tarballFiles).toContain('LICENSE');
+		expect(tarballFiles).toContain('schemas/kvcert.config.schema.json');
+		// The Action's entry is for GitHub's checkout, not for npm users.
+		expect(tarballFiles).not.toContain('dist-cli/action.js');
 		const unexpected = tarballFiles.filter(
-			(f) => !f.startsWith('dist-cli/') && !['package.json', 'README.md'].includes(f)
+			(f) =>
+				!f.startsWith('dist-cli/') &&
+				!['package.json', 'README.md', 'LICENSE', 'schemas/kvcert.config.schema.json'].includes(f)
 		);
 		expect(unexpected).toEqual([]);
 		expect(tarballFiles.filter((f) => /\.(ts|astro|mdx)$/.test(f))).toEqual([]);
 		const installed = join(project, 'node_modules/kvcert');
 		const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
 		expect(manifest.bin).toEqual({ kvcert: 'dist-cli/kvcert.js' });
+		// Publishable: MIT, no private flag, and no script that runs at install time.
+		expect(manifest).toMatchObject({ license: 'MIT', engines: { node: expect.any(String) } });
+		expect(manifest.private).toBeUndefined();
+		expect(manifest.repository.url).toMatch(/^git\+https:\/\//);
+		expect(manifest.homepage).toMatch(/^https:\/\//);
+		for (const script of ['preinstall', 'install', 'postinstall', 'prepare', 'prepack'])
+			expect(manifest.scripts?.[script]).toBeUndefined();
 		expect(manifest.dependencies ?? {}).toEqual({});
 		// Nothing but kvcert itself was installed.
 		expect(readdirSync(join(project, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual([
@@ -114,6 +128,27 @@ describe('the npm package', () => {
 			/^#!\/usr\/bin\/env node\n/
 		);
 	});
+
+	it('passes npm publish --dry-run with the same files', () => {
+		const result = spawnSync('npm', ['publish', '--dry-run', '--json'], {
+			cwd: root,
+			encoding: 'utf8',
+			env: npmEnv,
+		});
+		expect(result.status, result.stderr).toBe(0);
+		// The bundle is checked fresh before publishing (prepublishOnly).
+		expect(result.stderr).toContain('dist-cli/ is the build of the current sources');
+		const warnings = result.stderr
+			.split('\n')
+			.filter((line) => /npm warn/i.test(line) && !/requires you to be logged in/.test(line));
+		expect(warnings).toEqual([]);
+		// npm 11 keys the report by package name; npm 10 gives it bare.
+		const report = JSON.parse(result.stdout.slice(result.stdout.indexOf('{')));
+		const published = report.kvcert ?? report;
+		expect(published.files.map((f: { path: string }) => f.path).sort()).toEqual(
+			[...tarballFiles].sort()
+		);
+	}, 120_000);
 
 	it('prints its version and its help in English and Japanese', () => {
 		expect(npx(['--version'])).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
@@ -152,9 +187,7 @@ describe('the npm package', () => {
 		expect(report.files[1].diagnostics).toEqual([]);
 		expect(kvcert(['check', 'clean.json', '--format', 'json']).status).toBe(0);
 
-		const schema = JSON.parse(
-			readFileSync(new URL('../../../shared/data/sarif-schema-2.1.0.json', import.meta.url), 'utf8')
-		);
+		const schema = JSON.parse(readFileSync(sharedDataFile('sarif-schema-2.1.0.json'), 'utf8'));
 		const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
 		for (const [file, status] of [
 			['broken.json', 1],

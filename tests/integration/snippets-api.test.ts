@@ -234,6 +234,47 @@ describe(
 			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
 		});
 
+		it('create-certificate creates a version from a policy each run, and list-versions shows them newest first with the current one marked', async () => {
+			// A fresh demo vault has no tutorial-cert: list-versions says so instead of failing.
+			const empty = await run({ sample: 'list-versions', lang: 'en' });
+			expect(empty.json.outcome).toBe('ok');
+			expect(outputText(empty.json)).toBe('tutorial-cert has no versions yet.');
+			const first = await run({ sample: 'create-certificate', lang: 'en' });
+			const second = await run({ sample: 'create-certificate', lang: 'en' });
+			const after = await fetchCertificateVersions(
+				emulatorCertificateClient(emulator),
+				'tutorial-cert'
+			);
+			expect(after.versions).toHaveLength(2);
+			const current = after.versions.find((v) => v.current)!;
+			for (const { json } of [first, second]) {
+				expect(json.outcome).toBe('ok');
+				expect(outputText(json)).toContain(
+					`secretUrl: 'https://${DEMO_VAULT_HOST}/secrets/tutorial-cert'`
+				);
+				expect(outputText(json)).toMatch(/thumbprint: '[0-9A-F]{40}'/);
+			}
+			// The second run made the current version: the same one the thumbprint API reports.
+			expect(outputText(second.json)).toContain(`version: '${current.version}'`);
+			expect(outputText(second.json)).toContain(`thumbprint: '${current.sha1}'`);
+			// Create (202), then the pending operation, then the certificate: the SDK's long-running poll.
+			const calls = second.json.trace.filter((e) => e.service === 'vault' && e.status !== 401);
+			expect(calls[0]).toMatchObject({ method: 'POST', status: 202 });
+			expect(calls[0]!.path).toMatch(/^\/certificates\/tutorial-cert\/create/);
+			expect(calls.some((e) => e.path.startsWith('/certificates/tutorial-cert/pending'))).toBe(
+				true
+			);
+
+			const { json } = await run({ sample: 'list-versions', lang: 'ja' });
+			expect(json.outcome).toBe('ok');
+			const lines = outputText(json).split('\n');
+			expect(lines).toHaveLength(after.versions.length);
+			expect(lines[0]).toBe(`${current.created}  ${current.sha1}  (current)`);
+			expect(lines.filter((line) => line.endsWith('(current)'))).toHaveLength(1);
+			const dates = lines.map((line) => Date.parse(line.split('  ')[0]!));
+			expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+		});
+
 		it('imds-token shows the raw JSON of the demo IMDS with the token masked', async () => {
 			const { json, text } = await run({ sample: 'imds-token', lang: 'en' });
 			expect(json.outcome).toBe('ok');

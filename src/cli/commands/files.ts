@@ -1,12 +1,15 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 
+/** Extensions of the files a folder or glob yields (named files are read whatever their name). */
 const checkedExtensions = /\.(json|jsonc|sh|bash|ps1|azcli|bicep|bicepparam|tf)$/i;
-const skipped = new Set(['node_modules', '.git', 'dist', '.astro']);
+
+/** Folders never walked into. */
+export const defaultIgnoredFolders = ['.git', 'node_modules', '.terraform', 'dist'];
 
 function walk(directory: string, out: string[]): void {
 	for (const entry of readdirSync(directory, { withFileTypes: true })) {
-		if (skipped.has(entry.name)) continue;
+		if (defaultIgnoredFolders.includes(entry.name)) continue;
 		const path = join(directory, entry.name);
 		if (entry.isDirectory()) walk(path, out);
 		else if (entry.isFile()) out.push(path);
@@ -14,7 +17,7 @@ function walk(directory: string, out: string[]): void {
 }
 
 /** Converts a glob (`*`, `**`, `?`, `{a,b}`) to a regular expression over `/`-separated paths. */
-function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): RegExp {
 	let source = '';
 	for (let i = 0; i < glob.length; i++) {
 		const ch = glob[i]!;
@@ -40,54 +43,85 @@ function globToRegExp(glob: string): RegExp {
 }
 
 /**
- * Expands command-line paths: files as given, directories to the JSON and script files in them,
- * globs by walking from their fixed prefix. Returns the files and the patterns that matched nothing.
+ * Whether a `/`-separated path matches one of the config's `ignores`, as .gitignore reads them: a
+ * pattern without `/` matches a name at any depth, and a folder's pattern covers what is inside it.
+ */
+export function isIgnored(path: string, patterns: readonly string[]): boolean {
+	if (patterns.length === 0) return false;
+	const parts = path.split('/');
+	const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+	return patterns.some((pattern) => {
+		const trimmed = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+		if (trimmed === '') return false;
+		const regex = globToRegExp(trimmed.includes('/') ? trimmed : `**/${trimmed}`);
+		return prefixes.some((prefix) => regex.test(prefix));
+	});
+}
+
+/** A file to check: its absolute path, and whether a folder or glob found it (or it was named). */
+export interface FoundFile {
+	absolute: string;
+	/** The path as people see it: as named, or under the folder or glob as named (absolute or not). */
+	shown: string;
+	walked: boolean;
+}
+
+/**
+ * Expands command-line paths (relative to `cwd`, or absolute): files as named, folders to the
+ * files in them that kvcert may read, globs by walking from their fixed prefix. Returns the files
+ * (each once, in order) and the patterns that matched nothing.
  */
 export function expandPaths(
 	patterns: string[],
 	cwd: string
-): { files: string[]; unmatched: string[] } {
-	const files: string[] = [];
+): { files: Array<FoundFile | '-'>; unmatched: string[] } {
+	const files: Array<FoundFile | '-'> = [];
+	const seen = new Set<string>();
+	const add = (absolute: string, shown: string, walked: boolean) => {
+		if (seen.has(absolute)) return;
+		seen.add(absolute);
+		files.push({ absolute, shown, walked });
+	};
 	const unmatched: string[] = [];
 	for (const pattern of patterns) {
 		if (pattern === '-') {
-			files.push('-');
+			if (!files.includes('-')) files.push('-');
 			continue;
 		}
 		if (!/[*?{]/.test(pattern)) {
+			const absolute = resolve(cwd, pattern);
 			let isDirectory = false;
 			try {
-				isDirectory = statSync(join(cwd, pattern)).isDirectory();
+				isDirectory = statSync(absolute).isDirectory();
 			} catch {
 				isDirectory = false;
 			}
 			if (isDirectory) {
 				const found: string[] = [];
-				walk(join(cwd, pattern), found);
-				const matching = found
-					.filter((f) => checkedExtensions.test(f))
-					.map((f) => relative(cwd, f));
+				walk(absolute, found);
+				const matching = found.filter((f) => checkedExtensions.test(f)).sort();
 				if (matching.length === 0) unmatched.push(pattern);
-				files.push(...matching.sort());
-			} else files.push(pattern);
+				const named = normalize(pattern);
+				for (const file of matching) add(file, join(named, relative(absolute, file)), true);
+			} else add(absolute, normalize(pattern), false);
 			continue;
 		}
-		const normalized = pattern.split(sep).join('/');
+		const normalized = resolve(cwd, pattern.split(sep).join('/')).split(sep).join('/');
 		const fixed = normalized.slice(0, normalized.search(/[*?{]/));
-		const base = fixed.includes('/') ? fixed.slice(0, fixed.lastIndexOf('/') + 1) : '';
+		const base = fixed.slice(0, fixed.lastIndexOf('/') + 1) || '/';
 		const found: string[] = [];
 		try {
-			walk(join(cwd, base || '.'), found);
+			walk(base, found);
 		} catch {
 			unmatched.push(pattern);
 			continue;
 		}
-		const regex = globToRegExp(normalized.replace(/^\.\//, ''));
+		const regex = globToRegExp(normalized);
 		const matching = found
-			.map((f) => relative(cwd, f).split(sep).join('/'))
-			.filter((f) => regex.test(f));
+			.filter((f) => regex.test(f.split(sep).join('/')))
+			.sort((a, b) => relative(cwd, a).localeCompare(relative(cwd, b)));
 		if (matching.length === 0) unmatched.push(pattern);
-		files.push(...matching.sort());
+		for (const file of matching) add(file, isAbsolute(pattern) ? file : relative(cwd, file), true);
 	}
-	return { files: [...new Set(files)], unmatched };
+	return { files, unmatched };
 }

@@ -1,4 +1,5 @@
 import { checkAnalysed, checkText, type CheckOptions, type CheckResult } from './check.ts';
+import { withCheckPolicy } from './config-policy.ts';
 import type { BicepParameters } from './input/bicep.ts';
 import { iacKindOfPath, iacKindOfText, type IacKind } from './input/iac-detect.ts';
 import { printParseErrorCode } from 'jsonc-parser';
@@ -132,8 +133,16 @@ export function checkIacText(
 	options: CheckOptions,
 	loaded: LoadedGrammars
 ): CheckResult {
-	const kind = iacKindOf(text, options.path, options.kind);
-	if (!kind) return checkText(text, options);
+	if (!iacKindOf(text, options.path, options.kind)) return checkText(text, options);
+	return withCheckPolicy(text, options, (checked) => checkWithGrammars(text, checked, loaded));
+}
+
+function checkWithGrammars(
+	text: string,
+	options: CheckOptions,
+	loaded: LoadedGrammars
+): CheckResult {
+	const kind = iacKindOf(text, options.path, options.kind)!;
 	const lang = options.lang ?? 'en';
 	const source = createSource(options.path ?? '<input>', text);
 	const empty: CheckedDocument = {

@@ -19,6 +19,9 @@ import { rules as defaultRules } from './rules/index.ts';
 import { createSession, createTemplateScope, parameterFileValues } from './scope.ts';
 import { createSource, positionAt, rangeAt, type SourceText } from './source.ts';
 import type { Diagnostic, InputKind, Lang, Range } from './types.ts';
+import type { RuleLevel } from './config.ts';
+import { withCheckPolicy } from './config-policy.ts';
+import type { SuppressedDiagnostic } from './suppressions.ts';
 
 /** Options of a check. */
 export interface CheckOptions {
@@ -34,6 +37,8 @@ export interface CheckOptions {
 	readFile?: ReadFile;
 	/** The rules to run. @default every rule of the registry */
 	rules?: Rule[];
+	/** Rule levels from kvcert.config.json (config-policy.ts applies them after the rules). */
+	ruleLevels?: ReadonlyMap<string, RuleLevel>;
 }
 
 /** A file a command refers to that could not be read. */
@@ -53,8 +58,10 @@ export interface CheckResult {
 	unreadable: UnreadableReference[];
 	/** How many of the extensions found had settings that could not be read (KV051 says where). */
 	unreadSettings: number;
-	/** Set when the text is none of the kinds kvcert reads (the CLI exits 2 for it). */
+	/** Set when the text is none of the kinds kvcert reads (KV051 says what it looks like). */
 	unrecognised?: boolean;
+	/** Findings set aside by `kvcert-disable…` comments or a baseline (config-policy.ts). */
+	suppressed?: SuppressedDiagnostic[];
 }
 
 /** Parse errors of a bracket left open at the end of the text. */
@@ -298,8 +305,10 @@ export function findExtensionsInText(text: string, options: CheckOptions = {}): 
  * az CLI / PowerShell commands) and returns positioned diagnostics. Never throws on bad input.
  */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-	const source = createSource(options.path ?? '<input>', text);
-	return checkAnalysed(source, analyse(source, options), options);
+	return withCheckPolicy(text, options, (checked) => {
+		const source = createSource(checked.path ?? '<input>', text);
+		return checkAnalysed(source, analyse(source, checked), checked);
+	});
 }
 
 /** An input read into the model, ready for the rules (see `checkAnalysed`). */

@@ -48,6 +48,18 @@ export const LIVE_SNIPPETS = {
 		clientSecret: true,
 	},
 	'imds-token': { kind: 'imds' },
+	// The Start-here path: the Key Vault half of it, on a certificate of its own (each run of
+	// create-certificate adds a version, so it never touches the versions other pages show).
+	'create-certificate': {
+		kind: 'sample',
+		file: 'samples/start-here/create-certificate.ts',
+		certificate: 'tutorial-cert',
+	},
+	'list-versions': {
+		kind: 'sample',
+		file: 'samples/start-here/list-versions.ts',
+		certificate: 'tutorial-cert',
+	},
 } as const satisfies Record<string, LiveSnippetEntry>;
 
 /** A live snippet id. */

@@ -50,6 +50,16 @@ export function liveSnippetRegistry(): Record<string, RunnableSnippet> {
 			clientSecret: true,
 		},
 		'imds-token': { kind: 'imds' },
+		'create-certificate': {
+			kind: 'sample',
+			script: LIVE_SNIPPETS['create-certificate'].file,
+			certificate: LIVE_SNIPPETS['create-certificate'].certificate,
+		},
+		'list-versions': {
+			kind: 'sample',
+			script: LIVE_SNIPPETS['list-versions'].file,
+			certificate: LIVE_SNIPPETS['list-versions'].certificate,
+		},
 	};
 	return registry;
 }

@@ -49,7 +49,7 @@ describe('kvcert check', () => {
 		expect(stdout).toMatch(/\n\s+\|\s+\^{12}\n/);
 	});
 
-	it('exits 2 on usage errors and unreadable input, saying what and where', () => {
+	it('exits 2 on usage errors and unreadable paths, saying what and where', () => {
 		expect(kvcert([]).status).toBe(2);
 		expect(kvcert(['x.json', '--format', 'xml']).status).toBe(2);
 		expect(kvcert(['x.json', '--bogus']).status).toBe(2);
@@ -61,10 +61,11 @@ describe('kvcert check', () => {
 			'az vm extension set -n KeyVaultForLinux --publisher Microsoft.Azure.KeyVault --settings @gone.json\n'
 		);
 		writeFileSync(join(temp, 'mail.txt'), 'Hi team,\nthe extension fails again. Any idea?\n');
+		// A named file that holds nothing kvcert reads is an info, not a usage error.
 		const mail = kvcert(['mail.txt', 'cmd.sh'], { cwd: temp });
-		expect(mail.status).toBe(2);
+		expect(mail.status).toBe(0);
 		expect(mail.stdout).toContain(
-			'error[KV051]: This text looks like an email. kvcert check reads ARM templates (JSON)'
+			'info[KV051]: This text looks like an email. kvcert check reads ARM templates (JSON)'
 		);
 		expect(mail.stdout).toContain('--> mail.txt:1:1');
 	});
@@ -90,7 +91,7 @@ describe('kvcert check', () => {
 		expect(ja.stdout).toContain(
 			'settings を読み取れませんでした: ファイル "gone.json" を読めません。'
 		);
-		expect(ja.stdout).toContain('Key Vault VM 拡張機能 1 件は settings を読み取れなかったため');
+		expect(ja.stdout).toContain('Key Vault VM 拡張機能 1 件の settings を読み取れませんでした。');
 	});
 
 	it('writes JSON with the documented schema', () => {
@@ -125,8 +126,9 @@ describe('kvcert check', () => {
 		const { stdout } = kvcert(['az-cli.sh', '--format', 'github'], {
 			env: { GITHUB_STEP_SUMMARY: summary },
 		});
+		// Annotations name files from the repository root, whatever the working folder.
 		expect(stdout).toContain(
-			'::error file=az-cli.sh,line=6,col=68,endLine=6,endColumn=72,title=KV010 polling-interval-string::'
+			'::error file=tests/fixtures/check/az-cli.sh,line=6,col=68,endLine=6,endColumn=72,title=KV010 polling-interval-string::'
 		);
 		expect(readFileSync(summary, 'utf8')).toContain('| KV032 |');
 	});

@@ -4,7 +4,7 @@
 import { applyChangeJson } from './change-json.ts';
 import { checkInput, fixAllInput } from './engine.ts';
 import type { CheckerRequest, CheckerResponse } from './protocol.ts';
-import { textChange } from './text-change.ts';
+import { textChanges } from './text-change.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let text = '';
@@ -26,8 +26,9 @@ scope.addEventListener('message', async (event: MessageEvent<CheckerRequest>) =>
 		else {
 			const before = text;
 			const result = await fixAllInput(before, request.lang);
-			const edit = textChange(before, result.text);
-			response = { id: request.id, type: 'fixed', fixed: result.fixed, ...(edit ? { edit } : {}) };
+			// Small edits, one per changed place, so the editor keeps its view and shows each change.
+			const edits = textChanges(before, result.text);
+			response = { id: request.id, type: 'fixed', fixed: result.fixed, edits };
 		}
 	} catch (error) {
 		// The engine never throws on bad input; this is a bug, reported without the user's text.

@@ -2,14 +2,16 @@
 // Loaded on first focus, paste, drop, file, example, link or "Open in the checker" (see
 // TemplateChecker.astro), so pages carry none of this until then.
 import type { ChangeSet } from '@codemirror/state';
-import type { Lang } from '../../../core/check/types.ts';
+import type { Lang, Severity } from '../../../core/check/types.ts';
 import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
+import type { ChangeJson } from './change-json.ts';
 import { createEditor, plainAbove, type CheckerEditor } from './editor.ts';
 import { editorLanguageOf } from './editor-language.ts';
-import type { ChangeJson } from './change-json.ts';
 import { checkerExamples } from './examples.ts';
-import { markFindingsStale, renderFindings } from './findings-panel.ts';
+import { severities, stepFinding, visibleIndices } from './findings-list.ts';
+import { markCurrent, markFindingsStale, renderFindings } from './findings-panel.ts';
 import { grammarLoadError } from './protocol.ts';
+import { createCheckSchedule } from './schedule.ts';
 import { decodeShare, encodeShare, isShareFragment, shareLimit } from './share.ts';
 import { uncheckedView, viewOf, maxInputChars, type CheckerView } from './view-model.ts';
 import { createCheckerClient } from './worker-client.ts';
@@ -40,6 +42,8 @@ export interface CheckerApp {
 const storageLimit = 2_000_000;
 /** Texts up to this length are stored as they change; longer ones when the page is left. */
 const eagerStorageLimit = 64 * 1024;
+/** How long "Copy link" says "Copied" (ms). */
+const copiedFor = 2500;
 
 /** Mounts the editor in place of the widget's plain text area and starts checking. */
 export async function mountChecker(root: HTMLElement, options: MountOptions): Promise<CheckerApp> {
@@ -48,8 +52,12 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const textarea = q<HTMLTextAreaElement>('[data-textarea]');
 	const status = q<HTMLElement>('[data-status]');
 	const notice = q<HTMLElement>('[data-notice]');
+	const undoButton = q<HTMLButtonElement>('[data-undo]');
 	const list = q<HTMLOListElement>('[data-findings]');
 	const fixAllButton = q<HTMLButtonElement>('[data-fix-all]');
+	const shareButton = q<HTMLButtonElement>('[data-share]');
+	const summaryTools = q<HTMLElement>('[data-summary-tools]');
+	const filterButtons = [...root.querySelectorAll<HTMLButtonElement>('[data-filter]')];
 	const host = q<HTMLElement>('[data-editor-host]');
 
 	let initial = textarea.value;
@@ -67,27 +75,52 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	}
 	if (initial.length > maxInputChars) initial = '';
 
-	let version = 0;
-	let checkedVersion = -1;
+	const schedule = createCheckSchedule();
 	let view: CheckerView | undefined;
-	let timer: ReturnType<typeof setTimeout> | undefined;
 	let broken = false;
+	/** The severities the reader shows (all, until a filter button is pressed). */
+	const shown = new Set<Severity>(severities);
+	/** The groups the reader opened, by their first finding's index. */
+	const expanded = new Set<number>();
+	/** The finding the reader last went to (click, Enter, next, previous). */
+	let current: number | undefined;
+
 	const client = createCheckerClient((name) => {
 		broken = true;
 		status.textContent = t(
 			name === grammarLoadError ? 'kvcert.checker.state.grammarError' : 'kvcert.checker.state.error'
 		);
 		root.dataset['state'] = 'error';
+		delete root.dataset['worst'];
 	});
 
-	const say = (text: string) => {
+	const say = (text: string, undoable = false) => {
 		notice.textContent = text;
+		undoButton.hidden = !undoable;
+	};
+	const renderList = (fresh: boolean) => {
+		if (!view) return;
+		renderFindings(list, view, { t, fresh, shown, expanded, onSelect: select, onFix: fix });
+		markCurrent(list, current);
 	};
 	const show = (next: CheckerView, fresh: boolean) => {
+		if (view?.findings !== next.findings) {
+			current = undefined;
+			expanded.clear();
+		}
 		view = next;
 		root.dataset['state'] = next.state;
+		const worst = severities.find((s) => next.counts[s] > 0);
+		if (worst) root.dataset['worst'] = worst;
+		else delete root.dataset['worst'];
 		status.textContent = next.summary;
-		renderFindings(list, next, { t, fresh, onSelect: select, onFix: fix });
+		summaryTools.hidden = next.findings.length === 0;
+		for (const button of filterButtons) {
+			const severity = button.dataset['filter'] as Severity;
+			button.querySelector('[data-count]')!.textContent = String(next.counts[severity]);
+			button.disabled = next.counts[severity] === 0;
+		}
+		renderList(fresh);
 		fixAllButton.disabled = !fresh || next.fixable === 0;
 		if (!fresh) return;
 		// For a large text, the editor's markers follow in a task of their own.
@@ -97,14 +130,53 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 				if (view === next) editor.setFindings(next.findings);
 			}, 0);
 	};
-	const select = (from: number, to: number) => editor.select(from, to);
+
+	/** Shows finding `index` in the editor and marks its row; `focus` moves the cursor there too. */
+	const select = (index: number, focus = true) => {
+		const finding = view?.findings[index];
+		if (!finding) return;
+		current = index;
+		markCurrent(list, index)?.scrollIntoView({ block: 'nearest' });
+		editor.select(finding.from, finding.to, focus);
+	};
 	const fix = (index: number) => {
 		const finding = view?.findings[index];
-		if (!finding?.fix || checkedVersion !== version) return;
-		editor.applyEdits(finding.fix.edits);
-		say(t('kvcert.checker.fixedOne'));
-		editor.view.focus();
+		if (!finding?.fix || !schedule.isFresh()) return;
+		editor.applyEdits(finding.fix.edits, true);
+		say(
+			finding.ruleId
+				? t('kvcert.checker.fixedRule', { rule: finding.ruleId, line: finding.line })
+				: t('kvcert.checker.fixedOne'),
+			true
+		);
+		// The fixed row goes away with the next check: keep the keyboard's place on Undo.
+		undoButton.focus({ preventScroll: true });
 	};
+
+	for (const button of filterButtons)
+		button.addEventListener('click', () => {
+			const severity = button.dataset['filter'] as Severity;
+			const showing = !shown.has(severity);
+			if (showing) shown.add(severity);
+			else shown.delete(severity);
+			button.setAttribute('aria-pressed', String(showing));
+			renderList(schedule.isFresh());
+		});
+	for (const button of root.querySelectorAll<HTMLButtonElement>('[data-step]'))
+		button.addEventListener('click', () => {
+			if (!view) return;
+			const next = stepFinding(
+				visibleIndices(view.findings, shown),
+				current,
+				button.dataset['step'] === '-1' ? -1 : 1
+			);
+			if (next !== undefined) select(next, false);
+		});
+	undoButton.addEventListener('click', () => {
+		if (editor.undo()) say(t('kvcert.checker.undone'));
+		else say('');
+		editor.view.focus();
+	});
 
 	// sessionStorage writes are synchronous and slow for large values: small texts are kept as they
 	// change, large ones once, when the page is left (e.g. switching the language).
@@ -120,51 +192,52 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	// The check reads no text on this thread: the worker has its own copy (see worker-client.ts), and
 	// only texts short enough to be highlighted or kept as they change are read here.
 	const check = async () => {
-		const requested = version;
+		const requested = schedule.started();
 		const length = editor.length();
 		const text = length <= Math.max(eagerStorageLimit, plainAbove) ? editor.text() : undefined;
 		if (text !== undefined && length <= eagerStorageLimit) save(text);
 		const unchecked = uncheckedView({ length, blank: editor.blank() }, t);
 		if (unchecked) {
 			root.removeAttribute('aria-busy');
-			checkedVersion = requested;
+			schedule.checked(requested);
 			if (text !== undefined) editor.setLanguage(editorLanguageOf(text));
 			show(unchecked, true);
 			return;
 		}
 		if (broken) return root.removeAttribute('aria-busy');
 		const result = await client.check(lang);
-		if (requested === version) root.removeAttribute('aria-busy');
-		if (!result || requested !== version) return;
-		checkedVersion = requested;
+		if (schedule.isLatest(requested)) root.removeAttribute('aria-busy');
+		if (!result || !schedule.isLatest(requested)) return;
+		schedule.checked(requested);
 		if (text !== undefined) editor.setLanguage(editorLanguageOf(text, result.kind));
 		show(viewOf(result, lang, t), true);
 	};
 	const changed = (changes: ChangeSet, partial: boolean) => {
 		client.change(changes.toJSON() as ChangeJson);
-		version++;
 		root.setAttribute('aria-busy', 'true');
 		markFindingsStale(list);
 		fixAllButton.disabled = true;
-		clearTimeout(timer);
 		// A large text going in slice by slice is checked once, after its last slice.
-		if (!partial) timer = setTimeout(() => void check(), 250);
+		schedule.changed(partial, () => void check());
 	};
 
 	const tooLarge = (size: number) => {
 		root.removeAttribute('aria-busy');
 		root.dataset['state'] = 'tooLarge';
+		delete root.dataset['worst'];
 		status.textContent = t('kvcert.checker.state.tooLarge', {
 			size: (size / 1024 / 1024).toFixed(1),
 			limit: maxInputChars / 1024 / 1024,
 		});
 		list.replaceChildren();
+		summaryTools.hidden = true;
 		fixAllButton.disabled = true;
 	};
 
 	const editor: CheckerEditor = createEditor(host, {
 		doc: initial,
 		label: t('kvcert.checker.editorLabel'),
+		placeholder: textarea.placeholder,
 		describedBy: textarea.getAttribute('aria-describedby') ?? undefined,
 		language: editorLanguageOf(initial),
 		onChange: changed,
@@ -179,6 +252,8 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	if (restored === 'damaged') say(t('kvcert.checker.share.damaged'));
 	void check();
 
+	let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+	const shareLabel = shareButton.textContent ?? '';
 	const app: CheckerApp = {
 		text: () => editor.text(),
 		focus: () => editor.view.focus(),
@@ -220,20 +295,30 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			try {
 				await navigator.clipboard.writeText(url);
 				say(t('kvcert.checker.share.copied'));
+				// The button itself says so for a moment, where the reader is looking.
+				shareButton.textContent = `✓ ${t('kvcert.checker.share.copiedShort')}`;
+				shareButton.dataset['copied'] = '';
+				clearTimeout(copiedTimer);
+				copiedTimer = setTimeout(() => {
+					shareButton.textContent = shareLabel;
+					delete shareButton.dataset['copied'];
+				}, copiedFor);
 			} catch {
 				say(t('kvcert.checker.share.inAddressBar'));
 			}
 		},
 		async fixAll() {
-			const requested = version;
+			const requested = schedule.version();
 			fixAllButton.disabled = true;
 			const result = await client.fixAll(lang);
-			if (!result || requested !== version) return;
-			if (result.edit) editor.applyEdits([result.edit]);
+			if (!result || !schedule.isLatest(requested)) return;
+			// Small edits, applied at once: the view stays where the reader was looking.
+			if (result.edits.length > 0) editor.applyEdits(result.edits);
 			say(
 				result.fixed === 1
 					? t('kvcert.checker.fixedOne')
-					: t('kvcert.checker.fixedMany', { count: result.fixed })
+					: t('kvcert.checker.fixedMany', { count: result.fixed }),
+				result.edits.length > 0
 			);
 		},
 	};

@@ -1,7 +1,7 @@
 // The checker's editor: CodeMirror 6 with line numbers, highlighting for the detected input kind, a
 // lint gutter and squiggles for the findings, F8 / Shift-F8 between them. Colours come from
 // Starlight's CSS variables, so the editor follows the site's light and dark themes.
-import { defaultKeymap, history, historyKeymap, isolateHistory } from '@codemirror/commands';
+import { defaultKeymap, history, historyKeymap, isolateHistory, undo } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import {
 	bracketMatching,
@@ -30,6 +30,7 @@ import {
 	type TransactionSpec,
 } from '@codemirror/state';
 import {
+	closeHoverTooltips,
 	drawSelection,
 	EditorView,
 	highlightActiveLine,
@@ -37,11 +38,14 @@ import {
 	highlightSpecialChars,
 	keymap,
 	lineNumbers,
+	placeholder,
 	runScopeHandlers,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { changedRanges, highlightChanges } from './changed-ranges.ts';
 import type { EditorLanguage } from './editor-language.ts';
 import { bicepMode, terraformMode } from './iac-modes.ts';
+import { revealScroll, stickyMargins } from './reveal.ts';
 import type { EditView, FindingView } from './view-model.ts';
 
 const languages: Record<EditorLanguage, () => LanguageSupport | Extension> = {
@@ -79,6 +83,7 @@ const theme = EditorView.theme({
 	'&.cm-focused': { outline: '2px solid var(--sl-color-accent)', outlineOffset: '2px' },
 	'.cm-scroller': { fontFamily: 'var(--__sl-font-mono, monospace)', overflow: 'auto' },
 	'.cm-content': { caretColor: 'var(--sl-color-white)' },
+	'.cm-placeholder': { color: 'var(--sl-color-gray-3)', fontFamily: 'var(--__sl-font)' },
 	'.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--sl-color-white)' },
 	'.cm-gutters': {
 		backgroundColor: 'var(--sl-color-gray-6)',
@@ -92,6 +97,14 @@ const theme = EditorView.theme({
 	},
 	'&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection':
 		{ backgroundColor: 'var(--sl-color-accent-low)' },
+	'.cm-changed': { backgroundColor: 'var(--sl-color-green-low)' },
+	'.cm-changedLine': {
+		backgroundColor: 'color-mix(in srgb, var(--sl-color-green-low) 55%, transparent)',
+	},
+	'.cm-changedLine .cm-changed': {
+		outline: '1px solid var(--sl-color-green)',
+		borderRadius: '2px',
+	},
 	'.cm-tooltip': {
 		color: 'var(--sl-color-white)',
 		backgroundColor: 'var(--sl-color-gray-6)',
@@ -131,10 +144,18 @@ export interface CheckerEditor {
 	setFindings(findings: FindingView[]): void;
 	/** Sets the highlighting (in effect while the text is at most {@link plainAbove} characters). */
 	setLanguage(language: EditorLanguage): void;
-	/** Selects a range, scrolls it into view and focuses the editor. */
-	select(from: number, to: number): void;
-	/** Applies a fix's edits (one undoable step). */
-	applyEdits(edits: EditView[]): void;
+	/**
+	 * Selects a range and brings it into view: centred in the editor, below the page's sticky header.
+	 * Focuses the editor unless `focus` is false.
+	 */
+	select(from: number, to: number, focus?: boolean): void;
+	/**
+	 * Applies a fix's edits as one undoable step, highlights what they changed, and (with `reveal`)
+	 * brings the first change into view. The editor's view otherwise stays where it is.
+	 */
+	applyEdits(edits: EditView[], reveal?: boolean): void;
+	/** Undoes the last change (a fix, or the reader's edit); false when there is nothing to undo. */
+	undo(): boolean;
 }
 
 /** Options of {@link createEditor}. */
@@ -143,6 +164,8 @@ export interface EditorOptions {
 	doc: string;
 	/** The editor's accessible name. */
 	label: string;
+	/** What the empty editor shows. */
+	placeholder: string;
 	/** The id of the element that describes the editor. */
 	describedBy?: string;
 	language: EditorLanguage;
@@ -238,6 +261,10 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 				highlightActiveLine(),
 				syntaxHighlighting(highlight),
 				lintGutter(),
+				placeholder(options.placeholder),
+				changedRanges,
+				revealScroll,
+				stickyMargins,
 				language.of(extensionOf(shown)),
 				keymap.of([
 					{ key: 'Shift-F8', run: previousDiagnostic },
@@ -321,16 +348,29 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 			const effects = reconfigure(view.state.doc.length);
 			if (effects.length > 0) view.dispatch({ effects });
 		},
-		select(from, to) {
+		select(from, to, focus = true) {
 			const length = view.state.doc.length;
+			const range = EditorSelection.range(Math.min(from, length), Math.min(to, length));
 			view.dispatch({
-				selection: EditorSelection.range(Math.min(from, length), Math.min(to, length)),
-				scrollIntoView: true,
+				selection: range,
+				effects: [closeHoverTooltips, EditorView.scrollIntoView(range, { y: 'center' })],
 			});
-			view.focus();
+			if (focus) view.focus();
 		},
-		applyEdits(edits) {
-			view.dispatch({ changes: edits.map((e) => ({ from: e.from, to: e.to, insert: e.insert })) });
+		applyEdits(edits, reveal = false) {
+			const changes = view.state.changes(
+				edits.map((e) => ({ from: e.from, to: e.to, insert: e.insert }))
+			);
+			const first = edits.length > 0 ? changes.mapPos(edits[0]!.from, -1) : 0;
+			view.dispatch({
+				changes,
+				effects: [
+					highlightChanges(changes, edits),
+					...(reveal ? [EditorView.scrollIntoView(first, { y: 'center' })] : []),
+				],
+				annotations: isolateHistory.of('full'),
+			});
 		},
+		undo: () => undo(view),
 	};
 }

@@ -22,5 +22,5 @@ export type CheckerRequest =
 /** The worker's answer to a check or fixAll request with the same id. */
 export type CheckerResponse =
 	| { id: number; type: 'result'; result: CheckResult }
-	| { id: number; type: 'fixed'; edit?: EditView; fixed: number }
+	| { id: number; type: 'fixed'; edits: EditView[]; fixed: number }
 	| { id: number; type: 'error'; message: string };

@@ -8,9 +8,10 @@ import type { ChangeJson } from './change-json.ts';
 import type { CheckerRequest, CheckerResponse } from './protocol.ts';
 import type { EditView } from './view-model.ts';
 
-/** What Fix all returns: the one edit that applies every certain fix, and how many fixes it holds. */
+/** What Fix all returns: the edits that apply every certain fix, and how many fixes they hold. */
 export interface FixAllResult {
-	edit?: EditView;
+	/** Small edits in the text's offsets before them, in order (one per changed place). */
+	edits: EditView[];
 	fixed: number;
 }
 
@@ -26,7 +27,7 @@ export interface CheckerClient {
 	change(changes: ChangeJson): void;
 	/** Checks the text; resolves `undefined` when a newer check replaced this one before it started. */
 	check(lang: Lang): Promise<CheckResult | undefined>;
-	/** The edit that applies all certain fixes to the text. */
+	/** The edits that apply all certain fixes to the text. */
 	fixAll(lang: Lang): Promise<FixAllResult | undefined>;
 }
 
@@ -47,9 +48,7 @@ export function createCheckerClient(onError: (name?: string) => void): CheckerCl
 			job.resolve(response?.type === 'result' ? response.result : undefined);
 		else
 			job.resolve(
-				response?.type === 'fixed'
-					? { fixed: response.fixed, ...(response.edit ? { edit: response.edit } : {}) }
-					: undefined
+				response?.type === 'fixed' ? { fixed: response.fixed, edits: response.edits } : undefined
 			);
 	};
 	const pump = () => {

@@ -39,23 +39,32 @@ function markdownCell(text: string): string {
 }
 
 /**
- * Formats results as GitHub Actions annotations, at most 10 per kind (GitHub's per-step limit). The
- * Markdown summary lists every finding, for `$GITHUB_STEP_SUMMARY`.
+ * Formats results as GitHub Actions annotations, at most 10 per kind (GitHub's per-step limit;
+ * `errorLimit` keeps slots for the caller's own). The Markdown summary lists every finding, for
+ * `$GITHUB_STEP_SUMMARY`.
  */
 export function formatGithub(
 	results: CheckResult[],
 	lang: Lang,
-	hasSummary: boolean
+	hasSummary: boolean,
+	errorLimit = annotationLimit
 ): { annotations: string; summary: string } {
 	const all = results.flatMap((r) => r.diagnostics);
 	const shown: Diagnostic[] = [];
 	const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-	for (const d of all) if (counts[d.severity]++ < annotationLimit) shown.push(d);
+	const limits: Record<Severity, number> = {
+		error: Math.min(errorLimit, annotationLimit),
+		warning: annotationLimit,
+		info: annotationLimit,
+	};
+	for (const d of all) if (counts[d.severity]++ < limits[d.severity]) shown.push(d);
 	const lines = shown.map(annotation);
 	const rest = all.length - shown.length;
+	// A plain log line, not a workflow command: a `::warning` here would be the eleventh annotation
+	// of its kind, which GitHub drops.
 	if (rest > 0)
 		lines.push(
-			`::warning title=kvcert::${escapeData(renderMessage((hasSummary ? checkMessages.truncated : checkMessages.truncatedNoSummary)[lang], { count: rest }))}`
+			`kvcert: ${escapeControlCharacters(renderMessage((hasSummary ? checkMessages.truncated : checkMessages.truncatedNoSummary)[lang], { count: rest }))}`
 		);
 	const summary = [
 		'## kvcert check',

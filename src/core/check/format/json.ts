@@ -1,4 +1,5 @@
 import type { CheckResult } from '../check.ts';
+import type { SuppressedDiagnostic } from '../suppressions.ts';
 import type { Diagnostic, Lang } from '../types.ts';
 
 /** Version of the JSON output schema (README, "kvcert check"). */
@@ -16,6 +17,8 @@ export interface JsonReport {
 		/** Extensions whose settings could not be read (and were not checked). */
 		unreadSettings: number;
 		diagnostics: Diagnostic[];
+		/** Findings set aside by a comment or a baseline, each with its `suppression`. */
+		suppressed: SuppressedDiagnostic[];
 	}>;
 	summary: {
 		errors: number;
@@ -23,6 +26,7 @@ export interface JsonReport {
 		infos: number;
 		fixable: number;
 		unreadSettings: number;
+		suppressed: number;
 	};
 }
 
@@ -43,6 +47,7 @@ export function buildJsonReport(
 			extensions: r.extensionCount,
 			unreadSettings: r.unreadSettings,
 			diagnostics: r.diagnostics,
+			suppressed: r.suppressed ?? [],
 		})),
 		summary: {
 			errors: all.filter((d) => d.severity === 'error').length,
@@ -50,6 +55,7 @@ export function buildJsonReport(
 			infos: all.filter((d) => d.severity === 'info').length,
 			fixable: all.filter((d) => d.fix).length,
 			unreadSettings: results.reduce((sum, r) => sum + r.unreadSettings, 0),
+			suppressed: results.reduce((sum, r) => sum + (r.suppressed?.length ?? 0), 0),
 		},
 	};
 }

@@ -1,6 +1,8 @@
+import { diagnosticKey, fingerprintKey, type Fingerprints } from '../baseline.ts';
 import type { CheckResult } from '../check.ts';
 import { ruleDocsUrl } from '../docs.ts';
 import { rules as allRules } from '../rules/index.ts';
+import type { SuppressedDiagnostic } from '../suppressions.ts';
 import type { Diagnostic, Lang, Range, Severity } from '../types.ts';
 
 /** Options of the SARIF formatter. */
@@ -9,7 +11,12 @@ export interface SarifOptions {
 	toolVersion: string;
 	/** Absolute `file://` URI of the directory paths are relative to (becomes %SRCROOT%). */
 	rootUri?: string;
+	/** Base address of the rule reference; without it no rule carries a help address. */
 	docsBase?: string;
+	/** Fingerprints of the findings (baseline.ts), given as `partialFingerprints`. */
+	fingerprints?: Fingerprints;
+	/** A baseline was used: each result says whether it is `new` or `unchanged`. */
+	baseline?: boolean;
 }
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -18,11 +25,15 @@ const levels: Record<Severity, 'error' | 'warning' | 'note'> = {
 	info: 'note',
 };
 
-function artifactUri(path: string): string {
-	return encodeURI(path.replace(/\\/g, '/').replace(/^\.\//, '')).replace(
-		/[?#]/g,
-		encodeURIComponent
-	);
+const isAbsolute = (path: string) => /^([A-Za-z]:)?[\\/]/.test(path);
+
+/** A relative path under %SRCROOT%, or an absolute path (outside the root) as a file: URI. */
+function artifactLocation(path: string) {
+	const slashed = path.replace(/\\/g, '/').replace(/^\.\//, '');
+	const encoded = encodeURI(slashed).replace(/[?#]/g, encodeURIComponent);
+	return isAbsolute(path)
+		? { uri: `file://${slashed.startsWith('/') ? '' : '/'}${encoded}` }
+		: { uri: encoded, uriBaseId: '%SRCROOT%' };
 }
 
 function region(range: Range) {
@@ -40,19 +51,41 @@ function region(range: Range) {
 function location(file: string, range: Range) {
 	return {
 		physicalLocation: {
-			artifactLocation: { uri: artifactUri(file), uriBaseId: '%SRCROOT%' },
+			artifactLocation: artifactLocation(file),
 			region: region(range),
 		},
 	};
 }
 
-function result(diagnostic: Diagnostic, ruleIndex: number) {
+function result(
+	diagnostic: Diagnostic | SuppressedDiagnostic,
+	ruleIndex: number,
+	options: SarifOptions
+) {
+	const fingerprint = options.fingerprints?.get(diagnosticKey(diagnostic));
+	const suppression = 'suppression' in diagnostic ? diagnostic.suppression : undefined;
 	return {
 		ruleId: diagnostic.ruleId,
 		ruleIndex,
 		level: levels[diagnostic.severity],
 		message: { text: diagnostic.message },
 		locations: [location(diagnostic.file, diagnostic.range)],
+		...(fingerprint ? { partialFingerprints: { [fingerprintKey]: fingerprint } } : {}),
+		...(options.baseline
+			? { baselineState: suppression?.kind === 'baseline' ? 'unchanged' : 'new' }
+			: {}),
+		// A baselined finding stays an open alert (known, not accepted); a comment accepts it.
+		...(suppression?.kind === 'inSource'
+			? {
+					suppressions: [
+						{
+							kind: 'inSource',
+							status: 'accepted',
+							...(suppression.justification ? { justification: suppression.justification } : {}),
+						},
+					],
+				}
+			: {}),
 		...(diagnostic.related.length > 0
 			? {
 					relatedLocations: diagnostic.related.map((r, id) => ({
@@ -69,7 +102,7 @@ function result(diagnostic: Diagnostic, ruleIndex: number) {
 							description: { text: diagnostic.fix.description },
 							artifactChanges: [...new Set(diagnostic.fix.edits.map((e) => e.file))].map(
 								(file) => ({
-									artifactLocation: { uri: artifactUri(file), uriBaseId: '%SRCROOT%' },
+									artifactLocation: artifactLocation(file),
 									replacements: diagnostic
 										.fix!.edits.filter((e) => e.file === file)
 										.map((e) => ({
@@ -98,7 +131,9 @@ export function buildSarif(results: CheckResult[], options: SarifOptions): Recor
 					driver: {
 						name: 'kvcert',
 						semanticVersion: options.toolVersion,
-						informationUri: ruleDocsUrl({ name: '' }, lang, options.docsBase).replace(/\/\/$/, '/'),
+						...(options.docsBase
+							? { informationUri: `${options.docsBase.replace(/\/$/, '')}/${lang}/rules/` }
+							: {}),
 						rules: allRules.map((rule) => ({
 							id: rule.id,
 							name: rule.name,
@@ -108,7 +143,7 @@ export function buildSarif(results: CheckResult[], options: SarifOptions): Recor
 								text: rule.meta.docs[lang],
 								markdown: `**${rule.meta.title[lang]}**\n\n${rule.meta.docs[lang]}`,
 							},
-							helpUri: ruleDocsUrl(rule, lang, options.docsBase),
+							...(options.docsBase ? { helpUri: ruleDocsUrl(rule, lang, options.docsBase) } : {}),
 							defaultConfiguration: { level: levels[rule.severity] },
 							properties: { tags: ['keyvault-vm-extension'] },
 						})),
@@ -120,7 +155,9 @@ export function buildSarif(results: CheckResult[], options: SarifOptions): Recor
 				automationDetails: { id: 'kvcert/' },
 				columnKind: 'utf16CodeUnits',
 				results: results.flatMap((r) =>
-					r.diagnostics.map((d) => result(d, index.get(d.ruleId) ?? 0))
+					[...r.diagnostics, ...(r.suppressed ?? [])].map((d) =>
+						result(d, index.get(d.ruleId) ?? 0, options)
+					)
 				),
 			},
 		],

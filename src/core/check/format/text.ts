@@ -4,6 +4,7 @@ import { findRule } from '../rules/index.ts';
 import { ruleDocsUrl } from '../docs.ts';
 import { createSource, lineText, type SourceText } from '../source.ts';
 import type { CheckResult } from '../check.ts';
+import type { SuppressedDiagnostic } from '../suppressions.ts';
 import type { Diagnostic, Lang } from '../types.ts';
 import { escapeControlCharacters } from '../../terminal-text.ts';
 
@@ -12,8 +13,19 @@ export interface TextFormatOptions {
 	lang: Lang;
 	/** File texts by path, to show the source line under each finding. */
 	sources: Map<string, string>;
-	/** Base URL of the docs site. */
+	/** Base URL of the docs site; without it each finding names `kvcert explain <id>`. */
 	docsBase?: string;
+	/** Show suppressed and baselined findings and list skipped files. */
+	verbose?: boolean;
+	/** Files not checked: ignored by the config, or holding nothing kvcert reads. */
+	skipped?: Array<{ file: string; reason: 'ignored' | 'nothing' }>;
+}
+
+/** Picks `<key>_one` or `<key>_other` of a message table by count (ja has only `_other`). */
+function plural(key: string, lang: Lang, count: number): string {
+	const table = checkMessages as unknown as Record<string, Record<Lang, string>>;
+	const form = new Intl.PluralRules(lang).select(count);
+	return renderMessage((table[`${key}_${form}`] ?? table[`${key}_other`]!)[lang], { count });
 }
 
 /** Text from the input (messages quote it, file names, source lines) made safe for a terminal. */
@@ -59,9 +71,17 @@ function formatDiagnostic(
 		lines.push(
 			`   = ${checkMessages.note[lang]}: ${safe(related.file)}:${related.range.start.line}:${related.range.start.column}: ${safe(related.message)}`
 		);
+	if ('suppression' in diagnostic) {
+		const { suppression } = diagnostic as SuppressedDiagnostic;
+		lines.push(
+			`   = ${checkMessages[suppression.kind === 'baseline' ? 'knownIn' : 'suppressedBy'][lang]}: ${safe(suppression.justification) || checkMessages.noReason[lang]}`
+		);
+	}
 	const rule = findRule(diagnostic.ruleId);
 	if (rule)
-		lines.push(`   = ${checkMessages.docs[lang]}: ${ruleDocsUrl(rule, lang, options.docsBase)}`);
+		lines.push(
+			`   = ${checkMessages.docs[lang]}: ${options.docsBase ? ruleDocsUrl(rule, lang, options.docsBase) : `kvcert explain ${rule.id}`}`
+		);
 	return lines.join('\n');
 }
 
@@ -75,9 +95,13 @@ export function formatText(results: CheckResult[], options: TextFormatOptions): 
 	const cache = new Map<string, SourceText>();
 	const blocks: string[] = [];
 	const all = results.flatMap((r) => r.diagnostics);
+	const suppressed = results.flatMap((r) => r.suppressed ?? []);
 	for (const result of results) {
 		for (const diagnostic of result.diagnostics)
 			blocks.push(formatDiagnostic(diagnostic, options, cache));
+		if (options.verbose)
+			for (const diagnostic of result.suppressed ?? [])
+				blocks.push(formatDiagnostic(diagnostic, options, cache));
 		if (result.kind === 'parameters' && result.extensionCount === 0)
 			blocks.push(renderMessage(checkMessages.parametersOnly[lang], { file: safe(result.file) }));
 		else if (result.extensionCount === 0 && result.diagnostics.length === 0)
@@ -92,7 +116,7 @@ export function formatText(results: CheckResult[], options: TextFormatOptions): 
 		if (result.unreadSettings > 0)
 			blocks.push(
 				renderMessage(checkMessages.unreadSettings[lang], {
-					file: result.file,
+					file: safe(result.file),
 					count: result.unreadSettings,
 				})
 			);
@@ -106,6 +130,26 @@ export function formatText(results: CheckResult[], options: TextFormatOptions): 
 				infos: all.filter((d) => d.severity === 'info').length,
 				fixable: all.filter((d) => d.fix).length,
 			})
+		);
+	const inline = suppressed.filter((d) => d.suppression.kind === 'inSource').length;
+	const known = suppressed.length - inline;
+	const skipped = options.skipped ?? [];
+	const notes = [
+		...(inline > 0 ? [plural('suppressedCount', lang, inline)] : []),
+		...(known > 0 ? [plural('knownCount', lang, known)] : []),
+		...(skipped.length > 0 ? [plural('skippedCount', lang, skipped.length)] : []),
+	];
+	if (notes.length > 0)
+		blocks.push(
+			[
+				...notes,
+				...(options.verbose
+					? skipped.map(
+							(s) =>
+								`  ${safe(s.file)}: ${checkMessages[s.reason === 'ignored' ? 'skippedIgnored' : 'skippedNothing'][lang]}`
+						)
+					: [checkMessages.verboseHint[lang]]),
+			].join('\n')
 		);
 	return `${blocks.join('\n\n')}\n`;
 }

@@ -13,8 +13,11 @@ import { jsonFromString, readPsValues, type PsValue, type PsVariables } from './
 import { bashAssignment, expandWord, firstReference } from './shell-variables.ts';
 import { tokenizeScript, type ShellDialect, type Word } from './tokenize.ts';
 
-/** Reads a file named in a command (`--settings @file.json`); undefined when it cannot be read. */
-export type ReadFile = (path: string) => string | undefined;
+/**
+ * Reads a file named in a command (`--settings @file.json`); undefined when it cannot be read. It may
+ * give the file's real path (relative to where the check runs), under which its findings are shown.
+ */
+export type ReadFile = (path: string) => string | { path: string; text: string } | undefined;
 
 /** Command lines found in a script, with the JSON documents their settings came from. */
 export interface ParsedCommands {
@@ -203,12 +206,14 @@ export function parseCommands(
 	};
 
 	const fileDocument = (path: string, anchor: Anchor): JsonDocument | undefined => {
-		const content = readFile?.(path);
-		if (content === undefined) {
+		const found = readFile?.(path);
+		if (found === undefined) {
 			result.unreadable.push({ path, anchor });
 			return undefined;
 		}
-		return parseJsonDocument(createSource(path, content));
+		// Findings in the file are reported under the name the reader gives it (its real path).
+		const file = typeof found === 'string' ? { path, text: found } : found;
+		return parseJsonDocument(createSource(file.path, file.text));
 	};
 	const deref = (word: Word): Word => {
 		if (/^\$\w+$/.test(word.text) && !word.quoted)

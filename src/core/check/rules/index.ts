@@ -47,9 +47,10 @@ import { linuxAclsShapeRule } from './kv046-linux-acls-shape.ts';
 import { expressionSyntaxRule } from './kv049-expression-syntax.ts';
 import { jsonSyntaxRule } from './kv050-json-syntax.ts';
 import { unreadInputRule } from './kv051-unread-input.ts';
+import { suppressionCommentRule } from './kv060-suppression-comment.ts';
 import type { Rule } from '../rule.ts';
 
-/** Every rule, in catalog order. KV049, KV050 and KV051 are reported by the engine itself. */
+/** Every rule, in catalog order. KV049, KV050, KV051 and KV060 are reported by the engine itself. */
 export const rules: Rule[] = [
 	publisherRule,
 	extensionTypeRule,
@@ -100,6 +101,7 @@ export const rules: Rule[] = [
 	expressionSyntaxRule,
 	jsonSyntaxRule,
 	unreadInputRule,
+	suppressionCommentRule,
 ];
 
 /** Finds a rule by id (e.g. `KV015`) or name (e.g. `certificates-path`). */

@@ -1,0 +1,61 @@
+// @ts-check
+/**
+ * Japanese headings that break between phrases, decided at build time by BudouX (pinned in
+ * package.json) instead of by the browser: each phrase becomes an inline block (`.kv-phrase`,
+ * styles/site.css), so a line breaks only between phrases or at the spaces between them, and never
+ * inside "Key Vault の" or "3 つの". Spaces stay outside the blocks, as the text had them.
+ */
+import { loadDefaultJapaneseParser } from 'budoux';
+
+const parser = loadDefaultJapaneseParser();
+
+/**
+ * The text cut into phrases and the spaces between them, in order; joined, they are the text again.
+ * @param {string} text
+ * @returns {Array<{ phrase: string } | { space: string }>}
+ */
+export function phrasesOf(text) {
+	/** @type {Array<{ phrase: string } | { space: string }>} */
+	const parts = [];
+	for (const chunk of parser.parse(text)) {
+		const [, lead = '', phrase = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(chunk) ?? [];
+		if (lead) parts.push({ space: lead });
+		if (phrase) parts.push({ phrase });
+		if (trail) parts.push({ space: trail });
+	}
+	return parts;
+}
+
+/**
+ * The text as hast nodes: phrases in `span.kv-phrase`, spaces as text.
+ * @param {string} text
+ */
+export function phraseNodes(text) {
+	return phrasesOf(text).map((part) =>
+		'space' in part
+			? { type: 'text', value: part.space }
+			: {
+					type: 'element',
+					tagName: 'span',
+					properties: { className: ['kv-phrase'] },
+					children: [{ type: 'text', value: part.phrase }],
+				}
+	);
+}
+
+const escapeHtml = (/** @type {string} */ text) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The text as HTML: phrases in `span.kv-phrase` (for the hero, which Starlight renders as HTML).
+ * @param {string} text
+ */
+export function phraseHtml(text) {
+	return phrasesOf(text)
+		.map((part) =>
+			'space' in part
+				? escapeHtml(part.space)
+				: `<span class="kv-phrase">${escapeHtml(part.phrase)}</span>`
+		)
+		.join('');
+}

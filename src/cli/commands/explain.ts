@@ -1,0 +1,113 @@
+import { fixMessageIds, ruleDocsUrl } from '../../core/check/docs.ts';
+import { checkMessages } from '../../core/check/messages.ts';
+import { renderMessage } from '../../core/check/report.ts';
+import { findRule, rules } from '../../core/check/rules/index.ts';
+import { ruleSources } from '../../core/check/sources.ts';
+import type { Lang, Localized } from '../../core/check/types.ts';
+import { escapeControlCharacters } from '../../core/terminal-text.ts';
+import { cliLanguage, langOption } from '../cli-language.ts';
+import { docsUrlEnv, resolveDocsBase } from '../docs-base.ts';
+import { kvcertHomepage } from '../version.ts';
+
+/** Words around a rule's docs, in ja and en. */
+export const explainMessages = {
+	usage: {
+		ja: `使い方: kvcert explain <ルール ID または名前> [--lang ja|en]
+
+ルールの説明 (確認する内容とその理由、誤りの例と正しい例、出典) を表示します。
+例: kvcert explain KV015 または kvcert explain certificates-path`,
+		en: `Usage: kvcert explain <rule id or name> [--lang ja|en]
+
+Prints a rule's docs: what it checks and why, a wrong and a right example, and its sources.
+Example: kvcert explain KV015 or kvcert explain certificates-path`,
+	},
+	unknown: {
+		ja: 'kvcert explain: "{rule}" というルールはありません。ルールの一覧は kvcert rules で確認できます。',
+		en: 'kvcert explain: there is no rule "{rule}"; kvcert rules lists them.',
+	},
+	severity: { ja: '既定の重大度', en: 'default severity' },
+	wrong: { ja: '誤りの例', en: 'Wrong' },
+	right: { ja: '正しい例', en: 'Right' },
+	fixes: { ja: '自動修正 (kvcert check --fix)', en: 'Fixed by kvcert check --fix' },
+	sources: { ja: '出典', en: 'Sources' },
+	page: { ja: '説明ページ', en: 'Docs page' },
+} satisfies Record<string, Localized>;
+
+function indent(text: string): string {
+	return text
+		.trimEnd()
+		.split('\n')
+		.map((line) => `    ${line}`)
+		.join('\n');
+}
+
+/** A rule's docs as text for a terminal. */
+export function explainRule(idOrName: string, lang: Lang, docsBase?: string): string | undefined {
+	const rule = findRule(idOrName);
+	if (!rule) return undefined;
+	const m = explainMessages;
+	const lines = [
+		`${rule.id} ${rule.name}: ${rule.meta.title[lang]}`,
+		`${m.severity[lang]}: ${checkMessages[rule.severity][lang]}`,
+		'',
+		rule.meta.docs[lang],
+	];
+	if (rule.meta.examples)
+		lines.push(
+			'',
+			`${m.wrong[lang]}:`,
+			indent(rule.meta.examples.bad),
+			'',
+			`${m.right[lang]}:`,
+			indent(rule.meta.examples.good)
+		);
+	const fixes = fixMessageIds(rule);
+	if (fixes.length > 0)
+		lines.push(
+			'',
+			`${m.fixes[lang]}:`,
+			...fixes.map((id) => `  - ${rule.meta.messages[id]![lang].replace(/\{\w+\}/g, '…')}`)
+		);
+	const sources = ruleSources(rule, lang);
+	if (sources.length > 0)
+		lines.push('', `${m.sources[lang]}:`, ...sources.map((s) => `  - ${s.title}: ${s.url}`));
+	if (docsBase) lines.push('', `${m.page[lang]}: ${ruleDocsUrl(rule, lang, docsBase)}`);
+	return `${lines.join('\n')}\n`;
+}
+
+/** `kvcert explain <id|name>`: prints a rule's docs; exit 2 for an unknown rule. */
+export async function run(args: string[]): Promise<number> {
+	const lang = cliLanguage(langOption(args));
+	const positionals = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--lang');
+	if (args.includes('--help') || args.includes('-h')) {
+		console.log(explainMessages.usage[lang]);
+		return 0;
+	}
+	if (positionals.length !== 1) {
+		console.error(explainMessages.usage[lang]);
+		return 2;
+	}
+	const base = resolveDocsBase(undefined, process.env[docsUrlEnv], undefined, kvcertHomepage);
+	const text = explainRule(positionals[0]!, lang, base);
+	if (!text) {
+		console.error(
+			escapeControlCharacters(
+				renderMessage(explainMessages.unknown[lang], { rule: positionals[0]! })
+			)
+		);
+		return 2;
+	}
+	process.stdout.write(text);
+	return 0;
+}
+
+/** The rule list for `kvcert rules`: id, name, default severity and title. */
+export function listRules(lang: Lang): string {
+	const width = Math.max(...rules.map((r) => r.name.length));
+	return `${rules
+		.map(
+			(r) =>
+				`${r.id}  ${r.name.padEnd(width)}  ${checkMessages[r.severity][lang].padEnd(lang === 'ja' ? 3 : 7)}  ${r.meta.title[lang]}`
+		)
+		.join('\n')}\n`;
+}
