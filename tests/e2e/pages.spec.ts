@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { languages, pagePaths, ruleEntries } from '../../scripts/site-pages.mjs';
 import { chooserStrings } from '../../src/components/widgets/certificate-chooser/strings.ts';
 import { simulatorStrings } from '../../src/components/widgets/renewal-simulator/strings.ts';
-import { workshopStrings } from '../../src/components/widgets/workshop/strings.ts';
 import { selectMessages } from '../../src/core/select/messages.ts';
 import { axeViolationsInBothThemes } from './support/axe.ts';
 import { watchCsp } from './support/csp.ts';
@@ -16,9 +15,9 @@ const starlight = (lang: string) =>
 	);
 const ours = (lang: 'ja' | 'en') => ({
 	...table(new URL(`../../content/i18n/${lang}.json`, import.meta.url).pathname),
-	// The workshop widgets keep their strings in their own tables.
+	// The simulator and the chooser keep their strings in their own tables.
 	...Object.fromEntries(
-		[simulatorStrings, chooserStrings, workshopStrings].flatMap((strings) =>
+		[simulatorStrings, chooserStrings].flatMap((strings) =>
 			Object.entries(strings[lang]).map(([key, value]) => [`widget:${key}`, value])
 		)
 	),

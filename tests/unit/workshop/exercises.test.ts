@@ -35,11 +35,13 @@ import {
 	quizAnswerIds,
 	wrongScenarios,
 } from '../../../src/components/widgets/workshop/quiz-grade.ts';
-import { workshopStrings } from '../../../src/components/widgets/workshop/strings.ts';
+import { workshopLocale } from '../../../src/components/widgets/workshop/locale.ts';
+import { uiStrings } from '../../../src/core/i18n/ui-strings.ts';
 
 const langs = ['ja', 'en'] as const;
+const locale = (lang: 'ja' | 'en') => workshopLocale(uiStrings(lang), lang);
 const check = (text: string, lang: 'ja' | 'en' = 'en') =>
-	templateResult(checkText(text, { lang, path: 'template.json' }), lang);
+	templateResult(checkText(text, { lang, path: 'template.json' }), locale(lang));
 
 describe('exercise A', () => {
 	test('the broken template has four mistakes; fixing them completes it', () => {
@@ -70,14 +72,14 @@ describe('exercise A', () => {
 			expect(result.complete).toBe(false);
 			expect(result.errors).toHaveLength(1);
 			expect(result.errors[0]!.text).toContain('KV016');
-			expect(result.errors[0]!.text).toContain(workshopStrings[lang]['a.counted']);
+			expect(result.errors[0]!.text).toContain(locale(lang).t('a.counted'));
 		}
 		expect(check(pinned).verdict).toBe('1 error left:');
 	});
 
 	test('no extension is not done; findings carry the line the editor selects', () => {
 		expect(check('{}').complete).toBe(false);
-		expect(check('{}').verdict).toBe(workshopStrings.en['a.noExtension']);
+		expect(check('{}').verdict).toBe(locale('en').t('a.noExtension'));
 		const polling = check(brokenTemplate).errors[0]!;
 		const { start, end } = lineOffsets(brokenTemplate, polling.line);
 		expect(brokenTemplate.slice(start, end).trim()).toBe('"pollingIntervalInS": 3600,');
@@ -105,7 +107,11 @@ describe('exercise B', () => {
 	});
 
 	test('each question says why: wrong versions named, right answers explained', () => {
-		const wrong = gradeVersions('en', versions, { installed: [1, 3], current: 2, why: 'both' });
+		const wrong = gradeVersions(locale('en'), versions, {
+			installed: [1, 3],
+			current: 2,
+			why: 'both',
+		});
 		expect(wrong.ok).toBe(false);
 		const [q1, q2, q3] = wrong.feedback;
 		expect(q1!.lines).toEqual([
@@ -114,13 +120,17 @@ describe('exercise B', () => {
 		]);
 		expect(q2!.ok).toBe(false);
 		expect(q3!.ok).toBe(false);
-		const right = gradeVersions('en', versions, { installed: [3, 2], current: 3, why: 'beside' });
+		const right = gradeVersions(locale('en'), versions, {
+			installed: [3, 2],
+			current: 3,
+			why: 'beside',
+		});
 		expect(right.ok).toBe(true);
 		expect(right.feedback[0]!.lines[0]).toMatch(/versions 2 and 3\. Version 1 expired/);
 		expect(right.feedback[2]!.lines[0]).toMatch(/installed version 2 .* version 3 beside it/);
-		expect(gradeVersions('ja', versions, { installed: [2, 3] }).feedback[1]!.lines).toEqual([
-			workshopStrings.ja['b.unanswered'],
-		]);
+		expect(gradeVersions(locale('ja'), versions, { installed: [2, 3] }).feedback[1]!.lines).toEqual(
+			[locale('ja').t('b.unanswered')]
+		);
 		expect(versionsAnswerIds({ installed: [3, 2], current: 3, why: 'beside' })).toEqual({
 			installed: '2,3',
 			current: '3',
@@ -242,7 +252,7 @@ describe('exercise C', () => {
 	test('grading explains each step; the prediction is graded before the renewal too', () => {
 		const labels = { poll: '“Next poll”' };
 		const early = gradePredict(
-			'en',
+			locale('en'),
 			scripted('windows', '3.0', []),
 			{ prediction: 'replace' },
 			labels
@@ -252,13 +262,23 @@ describe('exercise C', () => {
 			{ question: 'predict', ok: false, text: expect.stringContaining('“Next poll”') },
 		]);
 		const poll = scripted('windows', '3.0', ['renew', 'poll']);
-		const wrong = gradePredict('en', poll, { prediction: 'beside', use: OLD, first: NEW }, labels);
+		const wrong = gradePredict(
+			locale('en'),
+			poll,
+			{ prediction: 'beside', use: OLD, first: NEW },
+			labels
+		);
 		expect(wrong.feedback.map((f) => [f.question, f.ok])).toEqual([
 			['predict', true],
 			['use', false],
 			['first', false],
 		]);
-		const right = gradePredict('ja', poll, { prediction: 'beside', use: NEW, first: OLD }, labels);
+		const right = gradePredict(
+			locale('ja'),
+			poll,
+			{ prediction: 'beside', use: NEW, first: OLD },
+			labels
+		);
 		expect(right.ok).toBe(true);
 		// The old certificate's expiry, as the store shows it, is part of the explanation.
 		expect(right.feedback[2]!.text).toContain(
@@ -422,12 +442,16 @@ describe('exercise A requires both certificates', () => {
 		const withoutApicert = fixedTemplate.replace(/,\n\s*\{\n\s*"url": "[^"]*apicert"[^}]*\}/, '');
 		expect(withoutApicert).not.toContain('apicert');
 		expect(checkText(withoutApicert).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-		const result = templateResult(checkText(withoutApicert), 'en', withoutApicert);
+		const result = templateResult(checkText(withoutApicert), locale('en'), withoutApicert);
 		expect(result.complete).toBe(false);
 		expect(result.errors).toEqual([
 			{ line: 15, text: expect.stringContaining('no longer observes apicert') },
 		]);
-		expect(templateResult(checkText(fixedTemplate), 'en', fixedTemplate).complete).toBe(true);
-		expect(templateResult(checkText(brokenTemplate), 'en', brokenTemplate).errors).toHaveLength(4);
+		expect(templateResult(checkText(fixedTemplate), locale('en'), fixedTemplate).complete).toBe(
+			true
+		);
+		expect(
+			templateResult(checkText(brokenTemplate), locale('en'), brokenTemplate).errors
+		).toHaveLength(4);
 	});
 });

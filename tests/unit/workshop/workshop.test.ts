@@ -10,10 +10,10 @@ import {
 	templateKey,
 } from '../../../src/components/widgets/workshop/progress.ts';
 import {
-	workshopList,
-	workshopPlural,
+	workshopLocale,
 	workshopStrings,
-} from '../../../src/components/widgets/workshop/strings.ts';
+} from '../../../src/components/widgets/workshop/locale.ts';
+import { uiStrings } from '../../../src/core/i18n/ui-strings.ts';
 import { simulatorStrings } from '../../../src/components/widgets/renewal-simulator/strings.ts';
 import { chooserStrings } from '../../../src/components/widgets/certificate-chooser/strings.ts';
 import {
@@ -45,7 +45,10 @@ describe('agenda', () => {
 });
 
 describe('the workshop pages', () => {
-	/** Bold text that names no button: labels of the page's own and names of things outside the site. */
+	/**
+	 * Bold text that names no button: labels of the page's own and names of things outside the site.
+	 * A bold label before a colon (`**When**: …`) is a list item's label, never a button.
+	 */
 	const notWidgetLabels = new Set([
 		'Stretch',
 		'発展課題',
@@ -65,14 +68,15 @@ describe('the workshop pages', () => {
 			const labels = new Set<string>([
 				...Object.values(simulatorStrings[lang]),
 				...Object.values(chooserStrings[lang]),
-				...Object.values(workshopStrings[lang]),
+				...Object.values(uiStrings(lang)), // the workshop's, the live snippets'…
 				...Object.values(selectMessages[lang].strategy),
 			]);
 			const facilitator = readFileSync(
 				new URL(`../../../content/docs/${lang}/workshop/facilitator.mdx`, import.meta.url),
 				'utf8'
 			);
-			const bold = [...`${page(lang)}\n${facilitator}`.matchAll(/\*\*([^*]+)\*\*/g)]
+			const bold = [...`${page(lang)}\n${facilitator}`.matchAll(/\*\*([^*]+)\*\*(:?)/g)]
+				.filter((m) => !m[2])
 				.map((m) => m[1]!)
 				.filter((text) => !text.endsWith(':') && !notWidgetLabels.has(text));
 			expect(bold.length).toBeGreaterThan(10);
@@ -110,19 +114,30 @@ describe('progress', () => {
 });
 
 describe('strings', () => {
-	test('English plurals go through Intl.PluralRules; Japanese has one form', () => {
-		expect(workshopPlural('en', 'a.errors', 1)).toBe('1 error left:');
-		expect(workshopPlural('en', 'a.errors', 3)).toBe('3 errors left:');
-		expect(workshopPlural('en', 'd.wrong', 1, { list: '4' })).toMatch(/^Scenario 4 is not/);
-		expect(workshopPlural('en', 'd.wrong', 2, { list: workshopList('en', [2, 5]) })).toMatch(
+	test('workshop strings come from content/i18n; English plurals by Intl.PluralRules, Japanese one form', () => {
+		const en = workshopLocale(uiStrings('en'), 'en');
+		const ja = workshopLocale(uiStrings('ja'), 'ja');
+		expect(en.t('a.errors', { count: 1 })).toBe('1 error left:');
+		expect(en.t('a.errors', { count: 3 })).toBe('3 errors left:');
+		expect(en.t('d.wrong', { count: 1, list: '4' })).toMatch(/^Scenario 4 is not/);
+		expect(en.t('d.wrong', { count: 2, list: en.list([2, 5]) })).toMatch(
 			/^Scenarios 2 and 5 are not/
 		);
-		expect(workshopPlural('ja', 'a.errors', 1)).toBe('残りのエラーは 1 個です:');
-		expect(workshopList('ja', [2, 5])).toBe('2、5');
+		expect(ja.t('a.errors', { count: 1 })).toBe('残りのエラーは 1 個です:');
+		expect(ja.list([2, 5])).toBe('2、5');
+		expect(en.t('a.goToLine', { line: 13 })).toBe('Go to line 13');
+		// A widget gets only its groups of strings.
+		expect(Object.keys(workshopStrings(uiStrings('en'), ['timer.'])).sort()).toEqual(
+			Object.keys(uiStrings('en'))
+				.filter((key) => key.startsWith('kvcert.workshop.timer.'))
+				.sort()
+		);
+		expect(workshopStrings(uiStrings('en'), ['timer.'])).not.toHaveProperty(
+			'kvcert.workshop.a.label'
+		);
 	});
 
 	test.each([
-		['workshop', workshopStrings],
 		['simulator', simulatorStrings],
 		['chooser', chooserStrings],
 	] as const)(
@@ -131,7 +146,7 @@ describe('strings', () => {
 			const en = Object.keys(table.en).filter((k) => !k.endsWith('_one'));
 			expect(Object.keys(table.ja).sort()).toEqual(en.sort());
 			const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-			const same = new Set(['col.notBefore', 'col.notAfter', 'notApplicable', 'none', 'c.option']);
+			const same = new Set(['col.notBefore', 'col.notAfter', 'notApplicable', 'none']);
 			for (const key of en) {
 				const ja = (table.ja as Record<string, string>)[key]!;
 				expect(holes(ja), key).toEqual(holes((table.en as Record<string, string>)[key]!));

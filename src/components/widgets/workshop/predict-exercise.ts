@@ -1,5 +1,5 @@
 import { applyStrategies, storeAsList } from '../../../core/select/index.ts';
-import { workshopText } from './strings.ts';
+import type { WorkshopLocale } from './locale.ts';
 
 /**
  * Exercise C: predict what the store holds after a renewal, then tell which certificate the
@@ -81,8 +81,8 @@ export function readyForQuestions(poll: StorePoll | null): poll is StorePoll {
 }
 
 /** An option of questions 3 and 4: a certificate with both dates. */
-export function optionLabel(lang: 'ja' | 'en', c: StoreCertificate): string {
-	return workshopText(lang, 'c.option', {
+export function optionLabel(locale: WorkshopLocale, c: StoreCertificate): string {
+	return locale.t('c.option', {
 		thumbprint: c.thumbprint,
 		notBefore: printed(c.notBefore),
 		notAfter: printed(c.notAfter),
@@ -112,20 +112,20 @@ export interface StepFeedback {
 
 /** Grades exercise C on the newest poll; each step says why. */
 export function gradePredict(
-	lang: 'ja' | 'en',
+	locale: WorkshopLocale,
 	poll: StorePoll | null,
 	answers: PredictAnswers,
 	labels: { poll: string }
 ): { ok: boolean; feedback: StepFeedback[] } {
 	const feedback: StepFeedback[] = [
 		answers.prediction === undefined
-			? { question: 'predict', ok: false, text: workshopText(lang, 'b.unanswered') }
+			? { question: 'predict', ok: false, text: locale.t('b.unanswered') }
 			: answers.prediction === 'beside'
-				? { question: 'predict', ok: true, text: workshopText(lang, 'c.predict.right') }
+				? { question: 'predict', ok: true, text: locale.t('c.predict.right') }
 				: {
 						question: 'predict',
 						ok: false,
-						text: workshopText(lang, 'c.predict.wrong', { poll: labels.poll }),
+						text: locale.t('c.predict.wrong', { poll: labels.poll }),
 					},
 	];
 	if (readyForQuestions(poll)) {
@@ -134,15 +134,13 @@ export function gradePredict(
 		const step = (question: 'use' | 'first', chosen: string | undefined, right: string) =>
 			feedback.push(
 				chosen === undefined
-					? { question, ok: false, text: workshopText(lang, 'b.unanswered') }
+					? { question, ok: false, text: locale.t('b.unanswered') }
 					: {
 							question,
 							ok: chosen === right,
-							text: workshopText(
-								lang,
-								chosen === right ? `c.${question}.right` : `c.${question}.wrong`,
-								{ notAfter: printed(old.notAfter) }
-							),
+							text: locale.t(chosen === right ? `c.${question}.right` : `c.${question}.wrong`, {
+								notAfter: printed(old.notAfter),
+							}),
 						}
 			);
 		step('use', answers.use, recommended!);

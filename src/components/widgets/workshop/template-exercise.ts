@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../../core/check/check.ts';
 import type { Diagnostic } from '../../../core/check/types.ts';
-import { workshopPlural, workshopText } from './strings.ts';
+import type { WorkshopLocale } from './locale.ts';
 
 /**
  * The broken template of exercise A: four mistakes a beginner makes. Three are checker errors; the
@@ -92,13 +92,13 @@ export function missingCertificates(text: string): string[] {
  */
 export function templateResult(
 	{ diagnostics, extensionCount }: Pick<CheckResult, 'diagnostics' | 'extensionCount'>,
-	lang: 'ja' | 'en',
+	locale: WorkshopLocale,
 	/** Exercise A passes its text to require both of its certificates. */
 	exerciseText?: string
 ): TemplateResult {
 	const finding = (d: Diagnostic): TemplateFinding => {
 		const counted = d.severity !== 'error' && blocksExercise(d);
-		const note = counted ? ` ${workshopText(lang, 'a.counted')}` : '';
+		const note = counted ? ` ${locale.t('a.counted')}` : '';
 		return {
 			line: d.range.start.line,
 			text: `${d.ruleId} ${d.message}${note}`,
@@ -109,17 +109,17 @@ export function templateResult(
 			? []
 			: missingCertificates(exerciseText).map((name): TemplateFinding => ({
 					line: lineOf(exerciseText, 'observedCertificates'),
-					text: workshopText(lang, 'a.missing', { name }),
+					text: locale.t('a.missing', { name }),
 				}));
 	const blocking = [...diagnostics.filter(blocksExercise).map(finding), ...missing];
 	const complete = blocking.length === 0 && extensionCount > 0;
 	return {
 		complete,
 		verdict: complete
-			? `${workshopText(lang, 'a.noErrors')} ${workshopText(lang, 'exercise.done')}`
+			? `${locale.t('a.noErrors')} ${locale.t('exercise.done')}`
 			: extensionCount === 0
-				? workshopText(lang, 'a.noExtension')
-				: workshopPlural(lang, 'a.errors', blocking.length),
+				? locale.t('a.noExtension')
+				: locale.t('a.errors', { count: blocking.length }),
 		errors: complete ? [] : blocking,
 		warnings: diagnostics.filter((d) => !blocksExercise(d)).map(finding),
 	};

@@ -1,4 +1,4 @@
-import { workshopText } from './strings.ts';
+import type { WorkshopLocale } from './locale.ts';
 import { lineOffsets, type TemplateResult } from './template-exercise.ts';
 
 /**
@@ -9,7 +9,7 @@ import { lineOffsets, type TemplateResult } from './template-exercise.ts';
 export function renderTemplateResult(
 	box: HTMLElement,
 	result: TemplateResult,
-	lang: 'ja' | 'en',
+	locale: WorkshopLocale,
 	editor: HTMLTextAreaElement
 ): void {
 	const verdict = document.createElement('p');
@@ -24,8 +24,8 @@ export function renderTemplateResult(
 			go.type = 'button';
 			go.className = 'kv-link';
 			go.dataset['line'] = String(finding.line);
-			go.textContent = workshopText(lang, 'a.line', { line: finding.line });
-			go.setAttribute('aria-label', workshopText(lang, 'a.goToLine', { line: finding.line }));
+			go.textContent = locale.t('a.line', { line: finding.line });
+			go.setAttribute('aria-label', locale.t('a.goToLine', { line: finding.line }));
 			li.append(go, `: ${finding.text}`);
 			ul.append(li);
 		}
@@ -34,7 +34,7 @@ export function renderTemplateResult(
 	if (result.errors.length) box.append(list(result.errors));
 	if (result.warnings.length) {
 		const p = document.createElement('p');
-		p.textContent = workshopText(lang, 'a.warnings');
+		p.textContent = locale.t('a.warnings');
 		box.append(p, list(result.warnings));
 	}
 	wireLineButtons(box, editor);

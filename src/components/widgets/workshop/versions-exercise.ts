@@ -1,5 +1,5 @@
 import { SCRIPT_START, scriptedVersion } from '../../../core/simulate/index.ts';
-import { workshopList, workshopText } from './strings.ts';
+import type { WorkshopLocale } from './locale.ts';
 import type { ExerciseVersion } from './versions-source.ts';
 
 /**
@@ -69,7 +69,7 @@ const short = (v: ExerciseVersion) => v.thumbprint.slice(0, 8);
 
 /** Grades exercise B: every question right completes it; each question says why. */
 export function gradeVersions(
-	lang: 'ja' | 'en',
+	locale: WorkshopLocale,
 	versions: ExerciseVersion[],
 	answers: VersionsAnswers
 ): { ok: boolean; feedback: QuestionFeedback[] } {
@@ -81,7 +81,7 @@ export function gradeVersions(
 				question: 'q1',
 				ok: false,
 				lines: mismatched.map((v) =>
-					workshopText(lang, onVm.has(v.ordinal) ? 'b.has' : 'b.hasNot', {
+					locale.t(onVm.has(v.ordinal) ? 'b.has' : 'b.hasNot', {
 						ordinal: v.ordinal,
 						thumbprint: short(v),
 					})
@@ -91,37 +91,34 @@ export function gradeVersions(
 				question: 'q1',
 				ok: true,
 				lines: [
-					workshopText(lang, 'b.q1.right', {
-						versions: workshopList(lang, [...onVm]),
-						oldest: workshopList(
-							lang,
-							versions.filter((v) => !onVm.has(v.ordinal)).map((v) => v.ordinal)
-						),
+					locale.t('b.q1.right', {
+						versions: locale.list([...onVm]),
+						oldest: locale.list(versions.filter((v) => !onVm.has(v.ordinal)).map((v) => v.ordinal)),
 					}),
 				],
 			};
 	const current = versions.find((v) => v.current);
 	const q2: QuestionFeedback =
 		answers.current === undefined
-			? { question: 'q2', ok: false, lines: [workshopText(lang, 'b.unanswered')] }
+			? { question: 'q2', ok: false, lines: [locale.t('b.unanswered')] }
 			: answers.current === current?.ordinal
 				? {
 						question: 'q2',
 						ok: true,
-						lines: [workshopText(lang, 'b.q2.right', { ordinal: current.ordinal })],
+						lines: [locale.t('b.q2.right', { ordinal: current.ordinal })],
 					}
-				: { question: 'q2', ok: false, lines: [workshopText(lang, 'b.q2.wrong')] };
+				: { question: 'q2', ok: false, lines: [locale.t('b.q2.wrong')] };
 	const [previous, newest] = [...onVm].sort((a, b) => a - b);
 	const q3: QuestionFeedback =
 		answers.why === undefined
-			? { question: 'q3', ok: false, lines: [workshopText(lang, 'b.unanswered')] }
+			? { question: 'q3', ok: false, lines: [locale.t('b.unanswered')] }
 			: answers.why === 'beside'
 				? {
 						question: 'q3',
 						ok: true,
-						lines: [workshopText(lang, 'b.q3.right', { previous: previous!, current: newest! })],
+						lines: [locale.t('b.q3.right', { previous: previous!, current: newest! })],
 					}
-				: { question: 'q3', ok: false, lines: [workshopText(lang, 'b.q3.wrong')] };
+				: { question: 'q3', ok: false, lines: [locale.t('b.q3.wrong')] };
 	const feedback = [q1, q2, q3];
 	return { ok: feedback.every((f) => f.ok), feedback };
 }
