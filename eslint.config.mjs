@@ -4,6 +4,20 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The checker's public face is src/core/check/index.ts (DESIGN.md): code outside src/core/check
+ * never imports a file inside it, so the engine can change without touching its callers.
+ */
+const checkerFace = {
+	regex: '(^|/)core/check/(?!index\\.ts$).+',
+	message: 'Import the checker from src/core/check/index.ts, its public face.',
+};
+/** The same, for the rest of src/core (`../check/…`). */
+const checkerFaceInCore = {
+	regex: '^(\\.\\./)+check/(?!index\\.ts$).+',
+	message: checkerFace.message,
+};
+
 export default tseslint.config(
 	{
 		ignores: [
@@ -40,6 +54,25 @@ export default tseslint.config(
 							group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'],
 							message: 'src/core is pure: no Node APIs.',
 						},
+						checkerFace,
+						checkerFaceInCore,
+					],
+				},
+			],
+		},
+	},
+	{
+		// Inside the checker, its own files import each other freely (still no Node APIs).
+		files: ['src/core/check/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'],
+							message: 'src/core is pure: no Node APIs.',
+						},
 					],
 				},
 			],
@@ -57,6 +90,7 @@ export default tseslint.config(
 							group: ['**/server/**', '**/vault/**', '**/emulator/**', '**/cli/**'],
 							message: 'Components depend on src/core only.',
 						},
+						checkerFace,
 					],
 				},
 			],
@@ -74,9 +108,15 @@ export default tseslint.config(
 							group: ['**/server/**', '**/components/**'],
 							message: 'The CLI and src/vault never import from src/server or components.',
 						},
+						checkerFace,
 					],
 				},
 			],
 		},
+	},
+	{
+		// Pages, the server, the emulator and scripts reach the checker through its public face too.
+		files: ['pages/**/*', 'src/server/**/*', 'src/emulator/**/*', 'src/build/**/*', 'scripts/**/*'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [checkerFace] }] },
 	}
 );

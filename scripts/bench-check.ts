@@ -4,7 +4,7 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parseTree } from 'jsonc-parser';
-import { checkText } from '../src/core/check/check.ts';
+import { checkSync } from '../src/core/check/index.ts';
 import { generateTemplate } from './bench-template.ts';
 
 function median(values: number[]): number {
@@ -62,11 +62,11 @@ for (const [label, bytes, runs] of [
 	let diagnostics = 0;
 	for (let i = 0; i < 3; i++) {
 		parseTree(text, [], { allowTrailingComma: true });
-		diagnostics = checkText(text).diagnostics.length;
+		diagnostics = checkSync(text).diagnostics.length;
 	}
 	const samples = timeBoth(
 		() => parseTree(text, [], { allowTrailingComma: true }),
-		() => checkText(text),
+		() => checkSync(text),
 		runs
 	);
 	const parse = { min: Math.min(...samples.parse), median: median(samples.parse) };

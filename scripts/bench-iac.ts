@@ -1,7 +1,7 @@
 // Benchmark of `kvcert check` on Bicep and Terraform: generated files of about 1 MB (hundreds of
 // machines, each with a Key Vault extension), checked versus parsed alone with tree-sitter.
 import { fileGrammars } from '../src/cli/grammars.ts';
-import { checkIacText, loadGrammars } from '../src/core/check/check-async.ts';
+import { checkSync, prepareGrammars } from '../src/core/check/index.ts';
 import { generateBicep, generateTerraform } from './bench-iac-files.ts';
 
 function median(values: number[]): number {
@@ -15,10 +15,10 @@ for (const [label, path, generate] of [
 	['Terraform 1 MB', 'bench.tf', generateTerraform],
 ] as const) {
 	const { text, extensions } = generate(1_000_000);
-	const loaded = await loadGrammars([{ text, path }], fileGrammars);
-	const parser = (path.endsWith('.tf') ? loaded.terraform : loaded.bicep)!;
+	const prepared = await prepareGrammars(fileGrammars);
+	const { parser } = (path.endsWith('.tf') ? prepared.terraform : prepared.bicep)!;
 	const parse = () => parser.parseOnly(text);
-	const check = () => checkIacText(text, { path }, loaded);
+	const check = () => checkSync(text, { path, prepared });
 	let result = check();
 	for (let i = 0; i < 2; i++) {
 		parse();

@@ -6,9 +6,9 @@
  */
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { renderMessage } from '../core/check/report.ts';
-import type { Lang, Localized } from '../core/check/types.ts';
-import { escapeData } from '../core/check/format/github.ts';
+import { renderMessage } from '../core/check/index.ts';
+import type { Lang, Localized } from '../core/check/index.ts';
+import { escapeData } from '../core/check/index.ts';
 import { run, type CheckOutcome } from './commands/check.ts';
 
 /** An input as the runner gives it (`INPUT_` + the name in upper case, spaces as `_`). */

@@ -1,4 +1,4 @@
-import { renderMessage } from '../core/check/report.ts';
+import { renderMessage } from '../core/check/index.ts';
 import { escapeControlCharacters } from '../core/terminal-text.ts';
 import type { Lang } from '../vault/vault-i18n.ts';
 

@@ -1,5 +1,5 @@
-import { checkMessages } from '../core/check/messages.ts';
-import type { Lang, Severity } from '../core/check/types.ts';
+import { checkMessages } from '../core/check/index.ts';
+import type { Lang, Severity } from '../core/check/index.ts';
 
 const codes: Record<Severity | 'location' | 'bold', [number, number]> = {
 	error: [31, 39],

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { configFileName, parseConfig, type KvcertConfig } from '../core/check/config.ts';
-import { renderMessage } from '../core/check/report.ts';
-import type { Lang } from '../core/check/types.ts';
+import { configFileName, parseConfig, type KvcertConfig } from '../core/check/index.ts';
+import { renderMessage } from '../core/check/index.ts';
+import type { Lang } from '../core/check/index.ts';
 import { escapeControlCharacters } from '../core/terminal-text.ts';
 import { describeInputError, InputError, readInputFile } from './read-input.ts';
 

@@ -1,7 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { GrammarLoader, GrammarName } from '../core/check/input/tree-sitter.ts';
+import type { GrammarLoader, GrammarName } from '../core/check/index.ts';
 
 /** Package-relative paths of the WebAssembly files (resolved from node_modules). */
 const packagePaths: Record<GrammarName, string> = {
@@ -38,7 +38,7 @@ export async function grammarPath(name: GrammarName): Promise<string> {
 	return createRequire(import.meta.url).resolve(packagePaths[name]);
 }
 
-/** Loads the tree-sitter runtime and grammars from disk, for `checkTextAsync`. */
+/** Loads the tree-sitter runtime and grammars from disk, for `check`. */
 export const fileGrammars: GrammarLoader = {
 	async load(name) {
 		return new Uint8Array(await readFile(await grammarPath(name)));

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/check/types.ts';
+import type { Lang } from '../core/check/index.ts';
 import { escapeControlCharacters } from '../core/terminal-text.ts';
 
 const template = {

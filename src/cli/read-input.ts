@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { renderMessage } from '../core/check/report.ts';
-import type { Lang, Localized } from '../core/check/types.ts';
+import { renderMessage } from '../core/check/index.ts';
+import type { Lang, Localized } from '../core/check/index.ts';
 
 /**
  * How the CLI reads what users give it: regular files, or standard input for "-". FIFOs, devices,

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ReadFile } from '../core/check/input/command.ts';
+import type { ReadFile } from '../core/check/index.ts';
 import { readInputFile } from './read-input.ts';
 import { isInside, shownPath, type Workspace } from './workspace.ts';
 

@@ -80,7 +80,8 @@ test('the sidebar lists the tutorial in reading order', async ({ page }) => {
 	const links = await page
 		.locator('#starlight__sidebar a')
 		.evaluateAll((els) => els.map((el) => new URL((el as HTMLAnchorElement).href).pathname));
-	expect(links.slice(0, 10)).toEqual([
+	expect(links.slice(0, 11)).toEqual([
+		'/en/start-here/',
 		'/en/overview/',
 		'/en/architecture/service-principal/',
 		'/en/architecture/managed-identity/',

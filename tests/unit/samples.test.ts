@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { fileGrammars } from '../../src/cli/grammars';
-import { checkText } from '../../src/core/check/check';
-import { checkTextAsync } from '../../src/core/check/check-async';
+import { checkSync } from '../../src/core/check/index.ts';
+import { check } from '../../src/core/check/index.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -54,7 +54,7 @@ describe('templates and settings readers copy from the site', () => {
 	});
 
 	test.each(checkable)('%s passes kvcert check with no finding at all', (file) => {
-		const result = checkText(readFileSync(join(root, file), 'utf8'), { path: file });
+		const result = checkSync(readFileSync(join(root, file), 'utf8'), { path: file });
 		expect(result.extensionCount).toBeGreaterThan(0);
 		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
 	});
@@ -71,7 +71,7 @@ describe('Bicep and Terraform samples copy from the site', () => {
 	});
 
 	test.each(checkable)('%s passes kvcert check with no finding at all', async (file) => {
-		const result = await checkTextAsync(readFileSync(join(root, file), 'utf8'), {
+		const result = await check(readFileSync(join(root, file), 'utf8'), {
 			path: file,
 			grammars: fileGrammars,
 		});

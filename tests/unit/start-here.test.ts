@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, test } from 'vitest';
-import { checkText } from '../../src/core/check/check';
-import { formatText } from '../../src/core/check/format/text';
+import { checkSync, formatText } from '../../src/core/check/index.ts';
 import { isLiveSnippetId } from '../../src/core/snippets/catalog';
 
 /**
@@ -270,11 +269,11 @@ describe('Start here: every command in both shells, with its output', () => {
 		const settings = /cat > settings\.json <<EOF\n([\s\S]*?)\nEOF/
 			.exec(bash)![1]!
 			.replace('$secretUrl', 'https://kv-start-12345.vault.azure.net/secrets/tutorial-cert');
-		const result = checkText(settings, { path: 'settings.json' });
+		const result = checkSync(settings, { path: 'settings.json' });
 		expect(result.extensionCount).toBe(1);
 		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
 		const install = /^az vm extension set[\s\S]*?--output tsv$/m.exec(bash)![0];
-		const command = checkText(install, {
+		const command = checkSync(install, {
 			path: 'install.sh',
 			readFile: (path) => (path === 'settings.json' ? settings : undefined),
 		});
@@ -297,7 +296,7 @@ describe('Start here: every command in both shells, with its output', () => {
 				.flatMap((step) => step.loose)
 				.find((f) => f.body.startsWith('settings.json: '))!
 				.body.trim();
-			const result = checkText(settings, { path: 'settings.json', lang });
+			const result = checkSync(settings, { path: 'settings.json', lang });
 			expect(formatText([result], { lang, sources: new Map() }).trim()).toBe(promised);
 		}
 	});

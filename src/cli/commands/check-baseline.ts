@@ -5,10 +5,10 @@ import {
 	buildBaseline,
 	fingerprintDiagnostics,
 	parseBaseline,
-} from '../../core/check/baseline.ts';
-import type { CheckResult } from '../../core/check/check.ts';
-import { renderMessage } from '../../core/check/report.ts';
-import type { Lang } from '../../core/check/types.ts';
+} from '../../core/check/index.ts';
+import type { CheckResult } from '../../core/check/index.ts';
+import { renderMessage } from '../../core/check/index.ts';
+import type { Lang } from '../../core/check/index.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { describeInputError, InputError, readInputFile } from '../read-input.ts';
 import type { Workspace } from '../workspace.ts';

@@ -1,6 +1,6 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { renderMessage } from '../../core/check/report.ts';
-import type { Lang } from '../../core/check/types.ts';
+import { renderMessage } from '../../core/check/index.ts';
+import type { Lang } from '../../core/check/index.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import type { LoadedConfig } from '../config-file.ts';
 import { describeInputError, InputError, readInput } from '../read-input.ts';

@@ -1,4 +1,4 @@
-import type { Localized } from '../../core/check/types.ts';
+import type { Localized } from '../../core/check/index.ts';
 
 /** Messages of the `kvcert check` command, in ja and en. */
 export const cliMessages = {

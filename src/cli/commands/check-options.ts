@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { renderMessage } from '../../core/check/report.ts';
-import type { Lang, Severity } from '../../core/check/types.ts';
+import { renderMessage } from '../../core/check/index.ts';
+import type { Lang, Severity } from '../../core/check/index.ts';
 import { describeArgsError } from '../args-error.ts';
 import { inputLimitOptions } from '../read-input.ts';
 import { cliMessages } from './check-messages.ts';

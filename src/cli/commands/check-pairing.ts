@@ -1,7 +1,5 @@
 import { basename } from 'node:path';
-import { jsonInputKind } from '../../core/check/input/detect.ts';
-import { parseJsonDocument } from '../../core/check/json.ts';
-import { createSource } from '../../core/check/source.ts';
+import { detectInputKind } from '../../core/check/index.ts';
 
 /** A text to check, with the parameters file paired with it. */
 export interface PairedInput {
@@ -17,7 +15,7 @@ export function pairParameters<T extends PairedInput>(
 ): T[] {
 	const kinds = inputs.map((input) =>
 		/\.jsonc?$/i.test(input.path) || !/\.\w+$/.test(input.path)
-			? jsonInputKind(parseJsonDocument(createSource(input.path, input.text)).root)
+			? detectInputKind(input.text, input.path)
 			: undefined
 	);
 	const templates = inputs.filter((_, i) => kinds[i] === 'template');

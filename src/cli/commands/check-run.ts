@@ -1,9 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CheckResult } from '../../core/check/check.ts';
-import { checkIacText, loadGrammars } from '../../core/check/check-async.ts';
-import { fixFiles, type AppliedFix } from '../../core/check/fix.ts';
-import type { Diagnostic, Lang } from '../../core/check/types.ts';
+import {
+	check,
+	fixFiles,
+	type AppliedFix,
+	type CheckResult,
+	type Diagnostic,
+	type Lang,
+} from '../../core/check/index.ts';
 import { fileGrammars } from '../grammars.ts';
 import { createSettingsReader } from '../settings-file.ts';
 import type { Workspace } from '../workspace.ts';
@@ -48,12 +52,10 @@ export async function runCheck(
 	context: { workspace: Workspace; lang: Lang; maxBytes: number; fix: boolean }
 ): Promise<CheckRun> {
 	const { workspace, lang, maxBytes } = context;
-	const grammars = await loadGrammars(inputs, fileGrammars);
-	const checkAll = (current: Map<string, string>): CheckResult[] =>
-		inputs.map((input) =>
-			checkIacText(
-				current.get(input.path) ?? input.text,
-				{
+	const checkAll = (current: Map<string, string>): Promise<CheckResult[]> =>
+		Promise.all(
+			inputs.map((input) =>
+				check(current.get(input.path) ?? input.text, {
 					path: input.path,
 					lang,
 					...(scriptFile.test(input.path) ? { kind: 'command' as const } : {}),
@@ -72,23 +74,25 @@ export async function runCheck(
 						texts: current,
 					}),
 					...(input.config ? { ruleLevels: input.config.config.rules } : {}),
-				},
-				grammars
+					grammars: fileGrammars,
+				})
 			)
 		);
 
-	let results = checkAll(texts);
+	let results = await checkAll(texts);
 	let fixes: AppliedFix[] | undefined;
 	if (context.fix) {
 		const original = new Map(texts);
-		const fixed = fixFiles(texts, (current) => checkAll(current).flatMap((r) => r.diagnostics));
+		const fixed = await fixFiles(texts, async (current) =>
+			(await checkAll(new Map(current))).flatMap((r) => r.diagnostics)
+		);
 		for (const [file, text] of fixed.files)
 			if (original.get(file) !== text && file !== stdinPath) {
 				writeFileSync(resolve(workspace.cwd, file), text);
 				texts.set(file, text);
 			}
 		fixes = fixed.fixes;
-		results = checkAll(texts);
+		results = await checkAll(texts);
 	}
 
 	const skipped: SkippedFile[] = [];

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { renderMessage } from '../../core/check/report.ts';
-import { severityRank, type Lang, type Severity } from '../../core/check/types.ts';
+import { renderMessage } from '../../core/check/index.ts';
+import { severityRank, type Lang, type Severity } from '../../core/check/index.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
 import {

@@ -1,4 +1,4 @@
-import { renderMessage } from '../../core/check/report.ts';
+import { renderMessage } from '../../core/check/index.ts';
 import { parseArgs } from 'node:util';
 import { ADMIN_HEADER } from '../../emulator/admin-routes.ts';
 import { describeArgsError } from '../args-error.ts';

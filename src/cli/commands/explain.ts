@@ -1,9 +1,9 @@
-import { fixMessageIds, ruleDocsUrl } from '../../core/check/docs.ts';
-import { checkMessages } from '../../core/check/messages.ts';
-import { renderMessage } from '../../core/check/report.ts';
-import { findRule, rules } from '../../core/check/rules/index.ts';
-import { ruleSources } from '../../core/check/sources.ts';
-import type { Lang, Localized } from '../../core/check/types.ts';
+import { fixMessageIds, ruleDocsUrl } from '../../core/check/index.ts';
+import { checkMessages } from '../../core/check/index.ts';
+import { renderMessage } from '../../core/check/index.ts';
+import { findRule, rules } from '../../core/check/index.ts';
+import { ruleSources } from '../../core/check/index.ts';
+import type { Lang, Localized } from '../../core/check/index.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
 import { docsUrlEnv, resolveDocsBase } from '../docs-base.ts';

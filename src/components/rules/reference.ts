@@ -2,10 +2,10 @@
  * Data for the rule reference pages (`pages/[lang]/rules/`), taken from the rule registry so that the
  * pages and the checker cannot drift.
  */
-import { ruleDocsUrl } from '../../core/check/docs.ts';
-import type { Rule } from '../../core/check/rule.ts';
-import { rules } from '../../core/check/rules/index.ts';
-import type { Lang, Severity } from '../../core/check/types.ts';
+import { ruleDocsUrl } from '../../core/check/index.ts';
+import type { Rule } from '../../core/check/index.ts';
+import { rules } from '../../core/check/index.ts';
+import type { Lang, Severity } from '../../core/check/index.ts';
 
 /** The site's languages, in the order of the language picker. */
 export const ruleLanguages: readonly Lang[] = ['ja', 'en'];

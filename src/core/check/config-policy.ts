@@ -1,4 +1,4 @@
-import type { CheckOptions, CheckResult } from './check.ts';
+import type { CheckOptions, CheckResult } from './engine/check.ts';
 import { applyRuleLevels } from './config.ts';
 import type { ReadFile } from './input/command.ts';
 import { applySuppressions, type SuppressionSource } from './suppressions.ts';

@@ -129,6 +129,12 @@ export const sourceLinks: Record<string, SourceLink[]> = {
 	],
 	S24: [code('Azure/certlc', '47d751f7', '.scripts/kvextensionWin.ps1')],
 	S26: [code('microsoft/lisa', '0839b7fe', 'microsoft/testsuites/vm_extensions/kvvm_extension.py')],
+	S28: [
+		learn('cli/azure/vm/extension', {
+			ja: 'az vm extension（Azure CLI リファレンス）',
+			en: 'az vm extension (Azure CLI reference)',
+		}),
+	],
 	S29: [
 		learn('javascript/api/@azure/arm-compute/virtualmachineextensionupdate', {
 			ja: 'VirtualMachineExtensionUpdate（Azure SDK リファレンス）',

@@ -31,3 +31,12 @@ export interface ExtensionConfig {
 	certificateStoreLocation?: string;
 	observedCertificates: ObservedEntry[];
 }
+
+/** What could be read from a pasted template, settings file or command, for the simulator. */
+export interface ExtensionConfigs {
+	configs: ExtensionConfig[];
+	/** Why an extension or an entry could not be read (values only known at deployment…). */
+	unread: { reason: 'os' | 'version' | 'url' | 'settings'; detail: string }[];
+	/** True when `environment().suffixes.keyvaultDns` was read as the Azure public cloud's `.vault.azure.net`. */
+	assumedPublicCloud: boolean;
+}

@@ -29,4 +29,4 @@ export {
 	type SettingsPlace,
 	type SettingType,
 } from './settings-schema.ts';
-export type { ExtensionConfig, ObservedEntry } from './config.ts';
+export type { ExtensionConfig, ExtensionConfigs, ObservedEntry } from './config.ts';

@@ -36,7 +36,9 @@ describe('kvcert check', () => {
 		const clean = kvcert(['no-extension.json']);
 		expect(clean.status).toBe(0);
 		expect(clean.stdout).toContain('no Key Vault VM extension found');
-		expect(kvcert(['service-fabric-vmss.json', '--fail-on', 'error']).status).toBe(1);
+		// One user-assigned identity without msiClientId: a warning (KV030), not an error.
+		expect(kvcert(['service-fabric-vmss.json', '--fail-on', 'error']).status).toBe(0);
+		expect(kvcert(['service-fabric-vmss.json', '--fail-on', 'warning']).status).toBe(1);
 		expect(kvcert(['powershell.ps1']).status).toBe(0);
 		expect(kvcert(['powershell.ps1', '--fail-on', 'warning']).status).toBe(1);
 	});

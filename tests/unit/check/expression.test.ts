@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../../../src/core/check/expression/parse.ts';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 
 describe('parseExpression', () => {
 	it('parses nested calls, property and index access', () => {
@@ -32,7 +32,7 @@ describe('evaluation through check', () => {
     "properties": { "publisher": "Microsoft.Azure.KeyVault", "type": "KeyVaultForLinux", "typeHandlerVersion": "4.0",
       "settings": { "secretsManagementSettings": { "pollingIntervalInS": ${polling},
         "observedCertificates": [ { "url": "https://kv1.vault.azure.net/secrets/a" } ] } } } } ] }`;
-	const rules = (text: string) => checkText(text).diagnostics.map((d) => d.ruleId);
+	const rules = (text: string) => checkSync(text).diagnostics.map((d) => d.ruleId);
 	it('evaluates variables, concat, format and string functions', () => {
 		expect(rules(settings(`"[variables('v')]"`))).not.toContain('KV010');
 		expect(rules(settings(`"[format('{0}', parameters('p'))]"`))).toContain('KV011');
@@ -48,7 +48,7 @@ describe('evaluation through check', () => {
 		expect(rules(settings(`"[variables('loop')]"`, `, "loop": "[variables('loop')]"`))).toEqual([]);
 	});
 	it('uses a parameters file beside the template', () => {
-		const result = checkText(settings(`"[parameters('p')]"`), {
+		const result = checkSync(settings(`"[parameters('p')]"`), {
 			parameters: { path: 'p.json', text: '{ "parameters": { "p": { "value": "30" } } }' },
 		});
 		const d = result.diagnostics.find((x) => x.ruleId === 'KV011');

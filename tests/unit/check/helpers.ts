@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { checkText, type CheckOptions, type CheckResult } from '../../../src/core/check/check.ts';
+import { checkSync, type CheckOptions, type CheckResult } from '../../../src/core/check/index.ts';
 import type { Diagnostic } from '../../../src/core/check/types.ts';
 
 /** Strips the ⟦ ⟧ markers from a text and returns the 1-based position of the marked range. */
@@ -51,7 +51,7 @@ export function expectFinding(
 	options: CheckOptions = {}
 ): Diagnostic {
 	const { text, start, end } = marked(input);
-	const result = checkText(text, options);
+	const result = checkSync(text, options);
 	const hit = findingAt(result, ruleId, start, end);
 	expect(hit!.severity).toBe(severity);
 	return hit!;
@@ -59,7 +59,7 @@ export function expectFinding(
 
 /** Checks a text and asserts that the rule reports nothing. */
 export function expectNone(text: string, ruleId: string, options: CheckOptions = {}): CheckResult {
-	const result = checkText(text.replace(/[⟦⟧]/g, ''), options);
+	const result = checkSync(text.replace(/[⟦⟧]/g, ''), options);
 	expect(result.diagnostics.filter((d) => d.ruleId === ruleId).map((d) => d.message)).toEqual([]);
 	return result;
 }

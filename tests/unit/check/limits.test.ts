@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 import { positionAt, createSource, lineText } from '../../../src/core/check/source.ts';
 
 const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
@@ -12,7 +12,7 @@ function template(members: { variables?: string; parameters?: string }, expressi
 /** Checks a text, asserting it takes less than `ms` milliseconds. */
 function timed(text: string, ms: number) {
 	const start = performance.now();
-	const result = checkText(text);
+	const result = checkSync(text);
 	expect(performance.now() - start).toBeLessThan(ms);
 	return result;
 }
@@ -36,7 +36,7 @@ describe('engine limits', () => {
 			expect(result.diagnostics[0]!.message).toBe(
 				'JSON nested deeper than 1,000 levels: kvcert does not read this input (the limit is reached here).'
 			);
-			expect(checkText(text, { lang: 'ja' }).diagnostics[0]!.message).toBe(
+			expect(checkSync(text, { lang: 'ja' }).diagnostics[0]!.message).toBe(
 				'JSON の入れ子が 1,000 段を超えています。kvcert はこの入力を読みません (ここで上限を超えました)。'
 			);
 		}
@@ -68,7 +68,7 @@ describe('engine limits', () => {
 		const short = ['"v0": "https://kv-web.vault.azure.net/certificates/web"'];
 		for (let i = 1; i < 50; i++) short.push(`"v${i}": "[variables('v${i - 1}')]"`);
 		expect(
-			checkText(template({ variables: short.join(',') }, "[variables('v49')]")).diagnostics.map(
+			checkSync(template({ variables: short.join(',') }, "[variables('v49')]")).diagnostics.map(
 				(d) => d.ruleId
 			)
 		).toEqual(['KV015']);
@@ -98,7 +98,7 @@ describe('engine limits', () => {
 			'The evaluated value is too large (over 65,536 characters or 1,024 pieces): it is treated as unknown.',
 		]);
 		expect(
-			checkText(text, { lang: 'ja' }).diagnostics.find((d) => d.ruleId === 'KV051')!.message
+			checkSync(text, { lang: 'ja' }).diagnostics.find((d) => d.ruleId === 'KV051')!.message
 		).toBe(
 			'評価した値が大きすぎる (65,536 文字または 1,024 個の部分を超える) ため、「不明」として扱います。'
 		);
@@ -113,7 +113,7 @@ describe('engine limits', () => {
 		const large = build(2000);
 		const time = (text: string) => {
 			const start = performance.now();
-			checkText(text);
+			checkSync(text);
 			return performance.now() - start;
 		};
 		time(small);
@@ -142,7 +142,7 @@ describe('line breaks', () => {
 			'  }',
 			'}',
 		].join('\r');
-		const finding = checkText(text).diagnostics.find((d) => d.ruleId === 'KV010');
+		const finding = checkSync(text).diagnostics.find((d) => d.ruleId === 'KV010');
 		expect(finding?.range.start).toMatchObject({ line: 4, column: 27 });
 	});
 });

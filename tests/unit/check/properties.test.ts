@@ -2,10 +2,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import fc from 'fast-check';
 import { getNodeValue, parseTree, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 import { parseJsoncFast } from '../../../src/core/check/fast-json.ts';
 import { propertyValue } from '../../../src/core/check/json.ts';
-import { fixFiles } from '../../../src/core/check/fix.ts';
+import { fixFiles } from '../../../src/core/check/index.ts';
 import type { InputKind } from '../../../src/core/check/types.ts';
 import { extension, template, vm } from './helpers.ts';
 
@@ -30,7 +30,7 @@ const kinds: Array<InputKind | undefined> = [
 
 /** Checks a text and asserts the result is well formed. */
 function checkSafely(text: string, kind?: InputKind): void {
-	const result = checkText(text, kind ? { kind } : {});
+	const result = checkSync(text, kind ? { kind } : {});
 	for (const d of result.diagnostics) {
 		expect(d.range.start.offset).toBeLessThanOrEqual(d.range.end.offset);
 		if (d.file === '<input>') expect(d.range.end.offset).toBeLessThanOrEqual(text.length);
@@ -453,11 +453,11 @@ describe('fixes', () => {
 			auth: '{ "msiEndpoint": "http:///169.254.169.254/metadata/identity/ouath2/token", "msiClientId": "00000000-0000-0000-0000-000000000000" }',
 		},
 	};
-	it('applying all fixes leaves none of the fixed findings', () => {
-		fc.assert(
-			fc.property(
+	it('applying all fixes leaves none of the fixed findings', async () => {
+		await fc.assert(
+			fc.asyncProperty(
 				fc.subarray(Object.keys(broken) as Array<keyof typeof broken>, { minLength: 1 }),
-				(keys) => {
+				async (keys) => {
 					const options = Object.assign({}, ...keys.map((k) => broken[k]));
 					const text = template([
 						vm(),
@@ -466,14 +466,14 @@ describe('fixes', () => {
 							'"location": "japaneast",\n  "dependsOn": [ "[resourceId(\'Microsoft.Compute/virtualMachines\', \'vm1\')]" ],'
 						),
 					]);
-					const before = checkText(text, { path: 't.json' }).diagnostics.filter((d) => d.fix);
+					const before = checkSync(text, { path: 't.json' }).diagnostics.filter((d) => d.fix);
 					expect(before.length).toBeGreaterThan(0);
-					const { files, fixes } = fixFiles(
+					const { files, fixes } = await fixFiles(
 						new Map([['t.json', text]]),
-						(current) => checkText(current.get('t.json')!, { path: 't.json' }).diagnostics
+						(current) => checkSync(current.get('t.json')!, { path: 't.json' }).diagnostics
 					);
 					expect(fixes.length).toBeGreaterThan(0);
-					const after = checkText(files.get('t.json')!, { path: 't.json' }).diagnostics;
+					const after = checkSync(files.get('t.json')!, { path: 't.json' }).diagnostics;
 					const fixedRules = new Set(before.map((d) => d.ruleId));
 					expect(after.filter((d) => d.fix)).toEqual([]);
 					expect(

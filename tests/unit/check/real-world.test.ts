@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 
 const directory = new URL('../../fixtures/check/real-world/', import.meta.url);
 
@@ -62,7 +62,7 @@ const expected: Record<string, { extensions: number; unread: number; findings: s
 
 describe('public inputs', () => {
 	it.each(Object.entries(expected))('%s', (name, { extensions, unread, findings }) => {
-		const result = checkText(readFileSync(new URL(name, directory), 'utf8'), { path: name });
+		const result = checkSync(readFileSync(new URL(name, directory), 'utf8'), { path: name });
 		expect(result.extensionCount).toBe(extensions);
 		expect(result.unreadSettings).toBe(unread);
 		expect(

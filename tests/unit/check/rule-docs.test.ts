@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ruleEntries, rulePagePaths } from '../../../scripts/site-pages.mjs';
 import { rulePages, rulePath } from '../../../src/components/rules/reference.ts';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 import { fixMessageIds, reportMessageIds, ruleDocsUrl } from '../../../src/core/check/docs.ts';
 import { rules } from '../../../src/core/check/rules/index.ts';
 import { ruleSources, sourceLinks } from '../../../src/core/check/sources.ts';
@@ -77,8 +77,8 @@ describe('rule metadata behind the pages', () => {
 		'%s: the failing example is reported by the rule and the passing one by nothing',
 		(_, rule) => {
 			const { bad, good } = rule.meta.examples!;
-			expect(checkText(bad).diagnostics.map((d) => d.ruleId)).toContain(rule.id);
-			expect(checkText(good).diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+			expect(checkSync(bad).diagnostics.map((d) => d.ruleId)).toContain(rule.id);
+			expect(checkSync(good).diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
 		}
 	);
 

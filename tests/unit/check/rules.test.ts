@@ -508,9 +508,13 @@ describe('KV029 managed-identity-required', () => {
 
 describe('KV030 msi-client-id-required', () => {
 	const uami = `"identity": { "type": "UserAssigned", "userAssignedIdentities": { "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id1')]": {} } },`;
-	it('reports a user-assigned identity without msiClientId', () =>
+	const twoIdentities = uami.replace(
+		'{} } },',
+		`{}, "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id2')]": {} } },`
+	);
+	it('reports user-assigned identities without msiClientId', () =>
 		expectFinding(
-			template([vm({ identity: uami }), dependentExtension()]).replace(
+			template([vm({ identity: twoIdentities }), dependentExtension()]).replace(
 				'"settings": {',
 				'⟦"settings"⟧: {'
 			),
@@ -782,6 +786,25 @@ describe('KV045 provision-after-extensions', () => {
 				),
 			]),
 			'KV045'
+		));
+	it('says nothing when no other extension uses the certificates (a health probe)', () =>
+		expectNone(
+			template([
+				vmss(
+					'{ "name": "health", "properties": { "publisher": "Microsoft.ManagedServices", "type": "ApplicationHealthLinux", "typeHandlerVersion": "1.0", "settings": { "protocol": "http", "port": 80 } } }'
+				),
+			]),
+			'KV045'
+		));
+	it('notes a custom script whose settings speak of a certificate thumbprint', () =>
+		expectFinding(
+			template([
+				vmss(
+					'{ "name": "bind", "properties": { "publisher": "Microsoft.Compute", "type": "CustomScriptExtension", "typeHandlerVersion": "1.10", "settings": { "commandToExecute": "powershell ./bind.ps1 -Thumbprint x" } } }'
+				),
+			]),
+			'KV045',
+			'info'
 		));
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 import { buildSarif } from '../../../src/core/check/format/sarif.ts';
 import { extension, marked } from './helpers.ts';
 
@@ -20,7 +20,7 @@ describe('SARIF output', () => {
 			polling: '3600',
 		})
 	);
-	const result = checkText(input.text, { path: 'infra/vm.json' });
+	const result = checkSync(input.text, { path: 'infra/vm.json' });
 
 	it('validates against the SARIF 2.1.0 schema', () => {
 		const sarif = buildSarif([result], {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 import { expectFinding } from './helpers.ts';
 
 const ids = (text: string, readFile?: (path: string) => string | undefined) =>
-	checkText(text, readFile ? { readFile } : {}).diagnostics.map((d) => d.ruleId);
+	checkSync(text, readFile ? { readFile } : {}).diagnostics.map((d) => d.ruleId);
 
 const settings = (interval: string) =>
 	`{"secretsManagementSettings":{"pollingIntervalInS":${interval},"observedCertificates":["https://contoso-kv.vault.azure.net/secrets/web"]}}`;
@@ -20,7 +20,7 @@ describe('shell variables in az CLI scripts', () => {
 			'utf8'
 		);
 		const read: string[] = [];
-		const result = checkText(script, {
+		const result = checkSync(script, {
 			readFile: (path) => (
 				read.push(path),
 				path === 'windows-4.0.settings.json' ? settingsFile : undefined
@@ -48,7 +48,7 @@ describe('shell variables in az CLI scripts', () => {
 
 	it('an unknown variable is unknown: not reported as a wrong value, settings said not read', () => {
 		const text = `az vm extension set -g rg --vm-name vm --name "$EXT" --publisher Microsoft.Azure.KeyVault --version "\${VER}" --settings "$S"`;
-		const result = checkText(text);
+		const result = checkSync(text);
 		expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['KV051']);
 		expect(result.diagnostics[0]!.message).toContain('$S');
 		// Command substitution is unknown too.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 import { expectFinding, expectNone, extension } from './helpers.ts';
 
 /** Issue 20: published minor versions are accepted, invented ones refused (core/extension/versions.ts). */
@@ -33,7 +33,7 @@ describe('typeHandlerVersion minor versions', () => {
 	});
 
 	it('reads a minor version as its major for the other rules (Linux 2.2: string list, 1.0/2.0 schema)', () => {
-		const result = checkText(
+		const result = checkSync(
 			extension({
 				os: 'Linux',
 				version: '"2.2"',

@@ -7,7 +7,7 @@ import {
 	fingerprintDiagnostics,
 	parseBaseline,
 } from '../../../src/core/check/baseline.ts';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 
 const template = readFileSync(
 	new URL('../../../tests/fixtures/check/learn-windows-top-level.json', import.meta.url),
@@ -15,7 +15,7 @@ const template = readFileSync(
 );
 
 function fingerprints(text: string, path = 'infra/a.json') {
-	const result = checkText(text, { path });
+	const result = checkSync(text, { path });
 	const map = fingerprintDiagnostics(result.diagnostics, () => text);
 	return { result, map, list: result.diagnostics.map((d) => map.get(diagnosticKey(d))!) };
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 import { formatJunit } from '../../../src/core/check/format/junit.ts';
 
 describe('JUnit output', () => {
-	const broken = checkText(
+	const broken = checkSync(
 		'{ "secretsManagementSettings": { "pollingIntervalInS": 3600, "observedCertificates": ["https://kv.vault.azure.net/certificates/a<&>\u0001"] } }',
 		{ path: 'infra/"odd" & <name>.json' }
 	);
-	const clean = checkText(
+	const clean = checkSync(
 		'{ "secretsManagementSettings": { "pollingIntervalInS": "3600", "observedCertificates": [{ "url": "https://contoso-kv.vault.azure.net/secrets/web", "certificateStoreName": "MY", "certificateStoreLocation": "LocalMachine" }] } }',
 		{ path: 'clean.json' }
 	);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fileGrammars } from '../../../src/cli/grammars.ts';
-import { checkTextAsync } from '../../../src/core/check/check-async.ts';
+import { check as checkInput } from '../../../src/core/check/index.ts';
 import { findComments } from '../../../src/core/check/suppressions-comments.ts';
 
 const root = new URL('../../../', import.meta.url);
@@ -17,7 +17,7 @@ function above(text: string, marker: string, line: string): string {
 }
 
 const check = (text: string, path: string) =>
-	checkTextAsync(text, { path, lang: 'en', grammars: fileGrammars });
+	checkInput(text, { path, lang: 'en', grammars: fileGrammars });
 const ids = (r: { diagnostics: Array<{ ruleId: string; messageId: string }> }) =>
 	r.diagnostics.map((d) => `${d.ruleId}:${d.messageId}`);
 
@@ -132,7 +132,7 @@ describe('inline suppressions', () => {
 	});
 
 	it('applies config rule levels: off drops, a level re-grades', async () => {
-		const result = await checkTextAsync(template, {
+		const result = await checkInput(template, {
 			path: 'a.json',
 			ruleLevels: new Map([
 				['KV015', 'off'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkText } from '../../../src/core/check/check.ts';
+import { checkSync } from '../../../src/core/check/index.ts';
 import { formatLogLine, scriptedVersion, SCRIPT_START } from '../../../src/core/simulate/index.ts';
 import { LiveTimeline } from '../../../src/server/simulator/live-timeline.ts';
 import {
@@ -41,11 +41,11 @@ import { uiStrings } from '../../../src/core/i18n/ui-strings.ts';
 const langs = ['ja', 'en'] as const;
 const locale = (lang: 'ja' | 'en') => workshopLocale(uiStrings(lang), lang);
 const check = (text: string, lang: 'ja' | 'en' = 'en') =>
-	templateResult(checkText(text, { lang, path: 'template.json' }), locale(lang));
+	templateResult(checkSync(text, { lang, path: 'template.json' }), locale(lang));
 
 describe('exercise A', () => {
 	test('the broken template has four mistakes; fixing them completes it', () => {
-		const start = checkText(brokenTemplate).diagnostics;
+		const start = checkSync(brokenTemplate).diagnostics;
 		expect(start.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual([
 			'KV010',
 			'KV015',
@@ -58,7 +58,7 @@ describe('exercise A', () => {
 			'KV016',
 		]);
 		expect(check(brokenTemplate).verdict).toBe('4 errors left:');
-		expect(checkText(fixedTemplate).diagnostics).toEqual([]);
+		expect(checkSync(fixedTemplate).diagnostics).toEqual([]);
 		expect(check(fixedTemplate).complete).toBe(true);
 	});
 
@@ -426,14 +426,14 @@ describe('stretch tasks: what the pages claim holds in the simulator and the che
 
 	test('exercise A on 4.0: linkOnRenewal is flagged, and a versioned URL is the checker’s own error', () => {
 		const on4 = fixedTemplate.replace('"typeHandlerVersion": "3.0"', '"typeHandlerVersion": "4.0"');
-		expect(checkText(on4).diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual([
+		expect(checkSync(on4).diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual([
 			'KV023 warning',
 		]);
 		const pinned = on4.replace(
 			'/secrets/apicert',
 			'/secrets/apicert/5f0c2d9e8b7a4c3d9e1f2a3b4c5d6e7f'
 		);
-		expect(checkText(pinned).diagnostics.find((d) => d.ruleId === 'KV016')?.severity).toBe('error');
+		expect(checkSync(pinned).diagnostics.find((d) => d.ruleId === 'KV016')?.severity).toBe('error');
 	});
 });
 
@@ -441,17 +441,17 @@ describe('exercise A requires both certificates', () => {
 	test('removing the apicert entry does not complete it; the finding points at observedCertificates', () => {
 		const withoutApicert = fixedTemplate.replace(/,\n\s*\{\n\s*"url": "[^"]*apicert"[^}]*\}/, '');
 		expect(withoutApicert).not.toContain('apicert');
-		expect(checkText(withoutApicert).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-		const result = templateResult(checkText(withoutApicert), locale('en'), withoutApicert);
+		expect(checkSync(withoutApicert).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+		const result = templateResult(checkSync(withoutApicert), locale('en'), withoutApicert);
 		expect(result.complete).toBe(false);
 		expect(result.errors).toEqual([
 			{ line: 15, text: expect.stringContaining('no longer observes apicert') },
 		]);
-		expect(templateResult(checkText(fixedTemplate), locale('en'), fixedTemplate).complete).toBe(
+		expect(templateResult(checkSync(fixedTemplate), locale('en'), fixedTemplate).complete).toBe(
 			true
 		);
 		expect(
-			templateResult(checkText(brokenTemplate), locale('en'), brokenTemplate).errors
+			templateResult(checkSync(brokenTemplate), locale('en'), brokenTemplate).errors
 		).toHaveLength(4);
 	});
 });

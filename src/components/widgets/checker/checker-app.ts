@@ -2,7 +2,7 @@
 // Loaded on first focus, paste, drop, file, example, link or "Open in the checker" (see
 // TemplateChecker.astro), so pages carry none of this until then.
 import type { ChangeSet } from '@codemirror/state';
-import type { Lang, Severity } from '../../../core/check/types.ts';
+import type { Lang, Severity } from '../../../core/check/index.ts';
 import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
 import type { ChangeJson } from './change-json.ts';
 import { createEditor, plainAbove, type CheckerEditor } from './editor.ts';

@@ -1,5 +1,5 @@
-import { iacKindOfText } from '../../../core/check/input/iac-detect.ts';
-import type { InputKind } from '../../../core/check/types.ts';
+import { iacKindOfText } from '../../../core/check/index.ts';
+import type { InputKind } from '../../../core/check/index.ts';
 
 /** The highlighting modes of the checker's editor. */
 export type EditorLanguage = 'json' | 'shell' | 'powershell' | 'bicep' | 'terraform';

@@ -1,11 +1,14 @@
 import runtimeUrl from 'web-tree-sitter/tree-sitter.wasm?url';
 import bicepUrl from 'tree-sitter-bicep/tree-sitter-bicep.wasm?url';
 import terraformUrl from '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm?url';
-import type { CheckResult } from '../../../core/check/check.ts';
-import { checkTextAsync } from '../../../core/check/check-async.ts';
-import { urlGrammarLoader, type GrammarLoader } from '../../../core/check/input/tree-sitter.ts';
-import { fixFiles } from '../../../core/check/fix.ts';
-import type { Lang } from '../../../core/check/types.ts';
+import {
+	check,
+	fixFiles,
+	urlGrammarLoader,
+	type CheckResult,
+	type GrammarLoader,
+	type Lang,
+} from '../../../core/check/index.ts';
 import { grammarLoadError, inputPath } from './protocol.ts';
 
 /**
@@ -27,32 +30,21 @@ const grammars: GrammarLoader = {
 };
 
 /**
- * Checks one text with the kvcert engine (the CLI's `checkTextAsync`). The single place the widget
- * calls the engine. Rejects when a grammar cannot be fetched, so the page shows an error state.
+ * Checks one text with the kvcert engine (the CLI's `check`). The single place the widget calls
+ * the engine. Rejects when a grammar cannot be fetched, so the page shows an error state.
  */
 export async function checkInput(text: string, lang: Lang): Promise<CheckResult> {
-	return checkTextAsync(text, { lang, path: inputPath, grammars });
+	return check(text, { lang, path: inputPath, grammars });
 }
 
-/** The text after every certain fix, re-checking between passes as `kvcert check --fix` does. */
+/** The text after every certain fix: the fix loop of `kvcert check --fix` (core `fixFiles`). */
 export async function fixAllInput(
 	text: string,
 	lang: Lang
 ): Promise<{ text: string; fixed: number }> {
-	let current = text;
-	let fixed = 0;
-	for (let pass = 0; pass < 10; pass++) {
-		const diagnostics = (await checkInput(current, lang)).diagnostics;
-		// One pass of the CLI's fixer over diagnostics computed above (the fixer picks the fixes that
-		// do not overlap); the loop here re-checks, so the engine call may be asynchronous.
-		let calls = 0;
-		const result = fixFiles(new Map([[inputPath, current]]), () =>
-			calls++ === 0 ? diagnostics : []
-		);
-		const next = result.files.get(inputPath) ?? current;
-		if (next === current) break;
-		fixed += result.fixes.length;
-		current = next;
-	}
-	return { text: current, fixed };
+	const result = await fixFiles(new Map([[inputPath, text]]), async (files) => {
+		const current = files.get(inputPath) ?? text;
+		return (await checkInput(current, lang)).diagnostics;
+	});
+	return { text: result.files.get(inputPath) ?? text, fixed: result.fixes.length };
 }

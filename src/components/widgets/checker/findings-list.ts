@@ -1,6 +1,6 @@
 // What the findings list shows of a view: identical findings grouped ("8 × KV050 …"), the severities
 // the reader chose to see, and which finding "next" and "previous" go to. Pure, so it is unit-tested.
-import type { Severity } from '../../../core/check/types.ts';
+import type { Severity } from '../../../core/check/index.ts';
 import type { FindingView } from './view-model.ts';
 
 /** The severities, most serious first (the order of the filter buttons). */

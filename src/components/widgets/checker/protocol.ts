@@ -1,5 +1,5 @@
-import type { CheckResult } from '../../../core/check/check.ts';
-import type { Lang } from '../../../core/check/types.ts';
+import type { CheckResult } from '../../../core/check/index.ts';
+import type { Lang } from '../../../core/check/index.ts';
 import type { ChangeJson } from './change-json.ts';
 import type { EditView } from './view-model.ts';
 

@@ -1,7 +1,7 @@
 // What the findings panel shows for a check result: the state, the summary sentence and one entry per
 // finding, with the ranges as editor offsets. Plain data, so the panel and the editor markers agree.
-import type { CheckResult } from '../../../core/check/check.ts';
-import type { Lang, Severity } from '../../../core/check/types.ts';
+import type { CheckResult } from '../../../core/check/index.ts';
+import type { Lang, Severity } from '../../../core/check/index.ts';
 import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
 import { inputPath } from './protocol.ts';
 

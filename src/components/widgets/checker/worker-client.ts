@@ -2,8 +2,8 @@
 // sends the first text and then every change as it happens, and a check or fix request carries no
 // text. One request is in flight at a time, and a newer check replaces a waiting one, so a slow check
 // of a large text never queues up stale work.
-import type { CheckResult } from '../../../core/check/check.ts';
-import type { Lang } from '../../../core/check/types.ts';
+import type { CheckResult } from '../../../core/check/index.ts';
+import type { Lang } from '../../../core/check/index.ts';
 import type { ChangeJson } from './change-json.ts';
 import type { CheckerRequest, CheckerResponse } from './protocol.ts';
 import type { EditView } from './view-model.ts';

@@ -1,5 +1,4 @@
-import type { CheckResult } from '../../../core/check/check.ts';
-import type { Diagnostic } from '../../../core/check/types.ts';
+import type { CheckResult, Diagnostic } from '../../../core/check/index.ts';
 import type { WorkshopLocale } from './locale.ts';
 
 /**

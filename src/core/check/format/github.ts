@@ -1,4 +1,4 @@
-import type { CheckResult } from '../check.ts';
+import type { CheckResult } from '../engine/check.ts';
 import { checkMessages } from '../messages.ts';
 import { renderMessage } from '../report.ts';
 import type { Diagnostic, Lang, Severity } from '../types.ts';

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../check.ts';
+import type { CheckResult } from '../engine/check.ts';
 import type { SuppressedDiagnostic } from '../suppressions.ts';
 import type { Diagnostic, Lang } from '../types.ts';
 

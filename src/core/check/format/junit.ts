@@ -1,4 +1,4 @@
-import type { CheckResult } from '../check.ts';
+import type { CheckResult } from '../engine/check.ts';
 import { checkMessages } from '../messages.ts';
 import type { SuppressedDiagnostic } from '../suppressions.ts';
 import { severityRank, type Diagnostic, type Lang, type Severity } from '../types.ts';

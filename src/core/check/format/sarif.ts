@@ -1,5 +1,5 @@
 import { diagnosticKey, fingerprintKey, type Fingerprints } from '../baseline.ts';
-import type { CheckResult } from '../check.ts';
+import type { CheckResult } from '../engine/check.ts';
 import { ruleDocsUrl } from '../docs.ts';
 import { rules as allRules } from '../rules/index.ts';
 import type { SuppressedDiagnostic } from '../suppressions.ts';

@@ -3,7 +3,7 @@ import { renderMessage } from '../report.ts';
 import { findRule } from '../rules/index.ts';
 import { ruleDocsUrl } from '../docs.ts';
 import { createSource, lineText, type SourceText } from '../source.ts';
-import type { CheckResult } from '../check.ts';
+import type { CheckResult } from '../engine/check.ts';
 import type { SuppressedDiagnostic } from '../suppressions.ts';
 import type { Diagnostic, Lang } from '../types.ts';
 import { escapeControlCharacters } from '../../terminal-text.ts';

@@ -366,7 +366,7 @@ class BicepReader {
 		return `${declaration.type ?? ''}/${name}`;
 	}
 
-	private resourceBody(declaration: Declaration): SyntaxNode | undefined {
+	resourceBody(declaration: Declaration): SyntaxNode | undefined {
 		let body = declaration.value;
 		for (let i = 0; body && i < 4 && body.type !== 'object'; i++) {
 			const parts = named(body);
@@ -380,7 +380,7 @@ class BicepReader {
 		return body?.type === 'object' ? body : undefined;
 	}
 
-	private bodyProperty(body: SyntaxNode, key: string): SyntaxNode | undefined {
+	bodyProperty(body: SyntaxNode, key: string): SyntaxNode | undefined {
 		for (const property of named(body)) {
 			if (property.type !== 'object_property') continue;
 			const parts = named(property);
@@ -687,8 +687,121 @@ export function readBicep(
 				value: host.object,
 			});
 	}
+	for (const declaration of reader.declarations.values()) {
+		const extension = verifiedModuleExtension(reader, declaration);
+		if (extension) top.push(extension);
+	}
 	const resources = objectNode({ start: 0, end: source.raw.length }, top);
 	return findKeyVaultExtensions(synthetic.doc, synthetic.scope, resources);
+}
+
+/** The Azure Verified Modules that deploy one extension, and the machine parameter of each. */
+const verifiedExtensionModules: Array<{ path: RegExp; type: string; machine: string }> = [
+	{
+		path: /avm\/res\/compute\/virtual-machine\/extension(?::|$)/i,
+		type: 'Microsoft.Compute/virtualMachines/extensions',
+		machine: 'virtualMachineName',
+	},
+	{
+		path: /avm\/res\/compute\/virtual-machine-scale-set\/extension(?::|$)/i,
+		type: 'Microsoft.Compute/virtualMachineScaleSets/extensions',
+		machine: 'virtualMachineScaleSetName',
+	},
+];
+
+/** Parameters of those modules that are properties of the extension resource. */
+const extensionParameters = [
+	'publisher',
+	'type',
+	'typeHandlerVersion',
+	'autoUpgradeMinorVersion',
+	'enableAutomaticUpgrade',
+	'settings',
+	'protectedSettings',
+	'provisionAfterExtensions',
+];
+
+/** Module paths of a Bicep file that point at a Verified Module deploying one extension. */
+function modulePath(declaration: Declaration): string | undefined {
+	const path = named(declaration.node)[1];
+	return path?.type === 'string' ? path.text.slice(1, -1) : undefined;
+}
+
+/**
+ * A call of the Verified Module `avm/res/compute/virtual-machine/extension` (or the scale-set
+ * one) read as the extension resource it deploys: its parameters are the resource's properties,
+ * named `<machine>/<name>` as a top-level child.
+ */
+function verifiedModuleExtension(
+	reader: BicepReader,
+	declaration: Declaration
+): SyntheticProperty | undefined {
+	if (declaration.kind !== 'module') return undefined;
+	const path = modulePath(declaration);
+	const module = path ? verifiedExtensionModules.find((m) => m.path.test(path)) : undefined;
+	const body = module ? reader.resourceBody(declaration) : undefined;
+	const paramsNode = body ? reader.bodyProperty(body, 'params') : undefined;
+	if (!module || !paramsNode || paramsNode.type !== 'object') return undefined;
+	const params = reader.convert(paramsNode);
+	const { synthetic } = reader;
+	const id = named(declaration.node)[0]!;
+	const keySpan = spanOf(id);
+	const take = (key: string): SyntheticProperty[] => {
+		const value = property(params, key);
+		return value ? [{ key, keySpan: { start: value.offset, end: value.offset }, value }] : [];
+	};
+	const nameValue = concatParts([
+		...toParts(
+			property(params, module.machine)
+				? resolve({
+						doc: synthetic.doc,
+						node: property(params, module.machine)!,
+						scope: synthetic.scope,
+					}).value
+				: unknown(`module:${declaration.name}.machine`, '{?}'),
+			`machine:${declaration.name}`
+		),
+		{ text: '/' },
+		...toParts(
+			property(params, 'name')
+				? resolve({ doc: synthetic.doc, node: property(params, 'name')!, scope: synthetic.scope })
+						.value
+				: unknown(`module:${declaration.name}.name`, '{?}'),
+			`name:${declaration.name}`
+		),
+	]);
+	const object = objectNode(spanOf(declaration.node), [
+		{
+			key: 'type',
+			keySpan,
+			value: valueNode(synthetic, keySpan, knownString(module.type), module.type),
+		},
+		{ key: 'name', keySpan, value: valueNode(synthetic, keySpan, nameValue, '') },
+		{
+			key: 'properties',
+			keySpan,
+			value: objectNode(spanOf(paramsNode), extensionParameters.flatMap(take)),
+		},
+	]);
+	return { key: `module:${declaration.name}`, keySpan, value: object };
+}
+
+/**
+ * Module calls that pass a Key Vault extension kvcert does not read (any module but the Verified
+ * extension modules above): each is said at the call, never silently skipped.
+ */
+export function bicepModulesNotRead(root: SyntaxNode): Array<{ start: number; end: number }> {
+	const found: Array<{ start: number; end: number }> = [];
+	for (const declaration of declarationsOf(root).values()) {
+		if (declaration.kind !== 'module') continue;
+		const path = modulePath(declaration) ?? '';
+		if (verifiedExtensionModules.some((m) => m.path.test(path))) continue;
+		if (!/KeyVaultFor(?:Windows|Linux)|Microsoft\.Azure\.KeyVault\b/.test(declaration.node.text))
+			continue;
+		const id = named(declaration.node)[0]!;
+		found.push({ start: declaration.node.startIndex, end: id.endIndex });
+	}
+	return found;
 }
 
 function property(object: JsonNode | undefined, key: string): JsonNode | undefined {

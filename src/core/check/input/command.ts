@@ -26,7 +26,27 @@ export interface ParsedCommands {
 	settingsDocuments: JsonDocument[];
 	/** Files named by commands that could not be read. */
 	unreadable: Array<{ path: string; anchor: Anchor }>;
+	/** az options written with one dash (`-name`), read as their two-dash form (KV053). */
+	oneDashOptions: Array<{ written: string; meant: string; anchor: Anchor }>;
 }
+
+/** Long options of the az commands kvcert reads, beyond the fields it takes from them. */
+const azOptions = [
+	'--resource-group',
+	'--vm-name',
+	'--vmss-name',
+	'--machine-name',
+	'--location',
+	'--protected-settings',
+	'--no-auto-upgrade-minor-version',
+	'--no-auto-upgrade',
+	'--enable-auto-upgrade',
+	'--force-update',
+	'--no-wait',
+	'--provision-after-extensions',
+	'--subscription',
+	'--ids',
+];
 
 interface CommandShape {
 	host: HostKind;
@@ -180,7 +200,12 @@ export function parseCommands(
 		hosts: [],
 		extensions: [],
 	};
-	const result: ParsedCommands = { document, settingsDocuments: [], unreadable: [] };
+	const result: ParsedCommands = {
+		document,
+		settingsDocuments: [],
+		unreadable: [],
+		oneDashOptions: [],
+	};
 	const variables = new Map<string, Word>();
 	/** Variables last assigned a quoted string (possibly joined with `+`). */
 	const stringVariables = new Set<string>();
@@ -268,13 +293,37 @@ export function parseCommands(
 		if (!matched || !first) continue;
 		const { shape, length } = matched;
 		const options = new Map<string, Word>();
+		// az takes long options with two dashes; `-name` is read by az as the short option `-n`
+		// followed by `ame` (or not at all), and the command fails. Read as meant, and said.
+		const az = /^az\s/i.test(first.text + ' ');
+		const known = az
+			? new Set(
+					[
+						...shape.type,
+						...shape.publisher,
+						...shape.version,
+						...shape.settings,
+						...shape.name,
+						...azOptions,
+					].filter((o) => o.startsWith('--'))
+				)
+			: undefined;
 		for (let i = length; i < words.length; i++) {
 			const word = words[i]!;
 			if (/^--?[A-Za-z]/.test(word.text) && !word.quoted) {
+				let name = word.text.toLowerCase();
+				if (known && /^-[a-z][a-z-]+$/.test(name) && known.has(`-${name}`)) {
+					result.oneDashOptions.push({
+						written: word.text,
+						meant: `-${word.text}`,
+						anchor: wordAnchor(source, word),
+					});
+					name = `-${name}`;
+				}
 				const next = words[i + 1];
 				const isFlag = !next || (/^--?[A-Za-z]/.test(next.text) && !next.quoted);
 				if (!isFlag) {
-					options.set(word.text.toLowerCase(), next);
+					options.set(name, next);
 					i++;
 				}
 			}

@@ -89,6 +89,15 @@ function readObject(doc: JsonDocument, form: PastedForm | undefined): PastedInpu
 				},
 			],
 		};
+	// `{ "name": …, "properties": { "settings": {…} } }` without publisher or type: an extension
+	// resource cut down to what matters, recognised by its settings.
+	const innerSettings = propertyValue(properties, 'settings', true);
+	if (properties && innerSettings && hasSettingsKeys(innerSettings) && !type)
+		return {
+			form: form ?? 'properties',
+			docs: [doc],
+			extensions: [{ properties: at(properties), settings: at(innerSettings) }],
+		};
 	if (settings && hasSettingsKeys(settings))
 		return {
 			form: form ?? 'settingsWrapper',
@@ -131,6 +140,8 @@ export function readPasted(source: SourceText, doc: JsonDocument): PastedInput |
 	const wrapped = parseJsonDocument(source, `{${source.raw}\n}`, (offset) =>
 		Math.max(0, Math.min(length, offset - 1))
 	);
-	if (!wrapped.root || wrapped.errors.length > 0) return undefined;
+	// A fragment cut off mid-way (brackets left open, a trailing comma) or holding a docs
+	// placeholder is still read as far as it goes; its syntax errors are reported beside.
+	if (!wrapped.root) return undefined;
 	return readObject(wrapped, 'fragment');
 }

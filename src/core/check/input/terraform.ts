@@ -177,6 +177,73 @@ function readAttributes(body: SyntaxNode): Attributes {
 	return result;
 }
 
+/** The elements of an HCL object expression (`{ name = "x", … }`), read like a block's attributes. */
+function objectAttributes(object: SyntaxNode): Attributes {
+	const result = new Map<string, { key: SyntaxNode; value: SyntaxNode }>();
+	for (const element of named(object)) {
+		if (element.type !== 'object_elem') continue;
+		const [key, value] = named(element);
+		if (key && value) result.set(key.text.replace(/^"(.*)"$/, '$1'), { key, value });
+	}
+	return result;
+}
+
+/** A block body, or the attributes of an object expression standing for one. */
+type AttributeSource = SyntaxNode | Attributes | undefined;
+
+function attributesFrom(source: AttributeSource): Attributes {
+	return source instanceof Map ? source : attributesOf(source as SyntaxNode | undefined);
+}
+
+/** The expression inside wrappers (`expression`, `collection_value`…), if it is one node. */
+function unwrapped(node: SyntaxNode): SyntaxNode {
+	let current = node;
+	while (
+		named(current).length === 1 &&
+		['expression', 'collection_value', 'literal_value', 'template_expr'].includes(current.type)
+	)
+		current = named(current)[0]!;
+	return current;
+}
+
+/** Text that shows a Key Vault VM extension is meant. */
+const keyVaultMarker = /KeyVaultFor(?:Windows|Linux)|Microsoft\.Azure\.KeyVault\b/;
+
+/**
+ * The Key Vault extension entries a module call passes in the inputs of the Azure Verified
+ * Modules: `extensions` (a map of objects, avm-res-compute-virtualmachine) and `extension` (a
+ * set of objects, avm-res-compute-virtualmachinescaleset).
+ */
+function moduleExtensions(
+	block: Block
+): Array<{ attributes: Attributes; node: SyntaxNode; scaleSet: boolean }> {
+	const found: Array<{ attributes: Attributes; node: SyntaxNode; scaleSet: boolean }> = [];
+	const attributes = attributesOf(block.body);
+	for (const [name, scaleSet] of [
+		['extensions', false],
+		['extension', true],
+	] as const) {
+		const value = attributes.get(name)?.value;
+		if (!value) continue;
+		const collection = unwrapped(value);
+		const items =
+			collection.type === 'object'
+				? named(collection)
+						.filter((e) => e.type === 'object_elem')
+						.map((e) => named(e)[1])
+				: collection.type === 'tuple'
+					? named(collection).filter((e) => e.type === 'expression')
+					: [];
+		for (const item of items) {
+			if (!item) continue;
+			const object = unwrapped(item);
+			if (object.type !== 'object' || !keyVaultMarker.test(object.text)) continue;
+			found.push({ attributes: objectAttributes(object), node: object, scaleSet });
+		}
+	}
+	return found;
+}
+
 /** The `dynamic "name" { for_each … content { … } }` blocks of a body. */
 function dynamicBlocks(body: SyntaxNode | undefined): Array<{ block: Block; name: string }> {
 	return blocksOf(body)
@@ -186,7 +253,7 @@ function dynamicBlocks(body: SyntaxNode | undefined): Array<{ block: Block; name
 
 /** A part of a Terraform file that kvcert does not read, or reads only as unknown (KV051). */
 export interface TerraformUnread {
-	messageId: 'dynamicBlock' | 'repeated';
+	messageId: 'dynamicBlock' | 'repeated' | 'moduleNotChecked';
 	data: Record<string, string>;
 	start: number;
 	end: number;
@@ -201,6 +268,18 @@ export function terraformUnread(root: SyntaxNode): TerraformUnread[] {
 	const found: TerraformUnread[] = [];
 	const body = named(root).find((n) => n.type === 'body');
 	for (const block of blocksOf(body)) {
+		// A module call that passes a Key Vault extension kvcert does not read: said at the call.
+		if (
+			block.type === 'module' &&
+			keyVaultMarker.test(block.node.text) &&
+			moduleExtensions(block).length === 0
+		)
+			found.push({
+				messageId: 'moduleNotChecked',
+				data: {},
+				start: block.node.startIndex,
+				end: (block.labels[0] ?? block.node).endIndex,
+			});
 		if (block.type !== 'resource' || block.labels.length < 2) continue;
 		const type = labelText(block.labels[0]!);
 		const relevant = hostTypes[type] || extensionTypes[type] || type === 'azurerm_key_vault';
@@ -278,6 +357,12 @@ class TerraformReader {
 	readonly resources = new Map<string, Resource>();
 	private readonly active = new Set<object>();
 	private depth = 0;
+	/**
+	 * Loop variables of the `for` expressions being read, innermost last: each names the collection
+	 * it ranges over (`v` in `[for k, v in data.x.c : v.secret_id]` stands for an element of
+	 * `data.x.c`), so `v.secret_id` is read as that collection's attribute.
+	 */
+	private readonly loops: Array<Map<string, SyntaxNode>> = [];
 	/** Interpolations of the string being read as JSON, by raw start offset. */
 	private embedded: Map<number, SyntaxNode> | undefined;
 
@@ -374,6 +459,36 @@ class TerraformReader {
 					span,
 					parts.filter((p) => p.type === 'expression').map((p) => this.convert(p))
 				);
+			case 'for_expr': {
+				// `[for k, v in collection : body]`: a list of bodies, read as one with its loop
+				// variable standing for an element of the collection.
+				const tuple = parts.find((p) => p.type === 'for_tuple_expr');
+				const intro = tuple ? named(tuple).find((p) => p.type === 'for_intro') : undefined;
+				const body = tuple
+					? named(tuple)
+							.filter((p) => p.type === 'expression')
+							.pop()
+					: undefined;
+				if (!tuple || !intro || !body)
+					return valueNode(
+						this.synthetic,
+						span,
+						unknown(normalized(node.text), label(node.text)),
+						node.text
+					);
+				const introParts = named(intro);
+				const names = introParts.filter((p) => p.type === 'identifier');
+				const collection = introParts.find((p) => p.type === 'expression');
+				const bindings = new Map<string, SyntaxNode>();
+				const element = names[names.length - 1];
+				if (element && collection) bindings.set(element.text, collection);
+				this.loops.push(bindings);
+				try {
+					return arrayNode(span, [this.convert(body)]);
+				} finally {
+					this.loops.pop();
+				}
+			}
 			case 'function_call': {
 				const name = parts[0]?.text;
 				const args = named(parts.find((p) => p.type === 'function_arguments') ?? node).filter(
@@ -382,6 +497,24 @@ class TerraformReader {
 				// jsonencode({...}): the settings object as written in HCL.
 				if (name === 'jsonencode' && args.length === 1) return this.convert(args[0]!);
 				if (name === 'tostring' && args.length === 1) return this.convert(args[0]!);
+				// try(a, b) and coalesce(a, b): the first value known here. With a module input or
+				// variable unknown, that is the fallback: what deploys unless the caller overrides it.
+				if ((name === 'try' || name === 'coalesce') && args.length > 1)
+					for (const arg of args) {
+						const converted = this.convert(arg);
+						const value = resolve({
+							doc: this.synthetic.doc,
+							node: converted,
+							scope: this.synthetic.scope,
+						}).value;
+						// An empty fallback ("", null, [], {}) means "no value given": still unknown.
+						const empty =
+							value.kind === 'null' ||
+							knownText(value) === '' ||
+							((converted.type === 'array' || converted.type === 'object') &&
+								(converted.children?.length ?? 0) === 0);
+						if (value.kind !== 'unknown' && !empty) return converted;
+					}
 				return valueNode(
 					this.synthetic,
 					span,
@@ -450,24 +583,53 @@ class TerraformReader {
 		return { kind: 'node', at: { doc: this.synthetic.doc, node, scope: this.synthetic.scope } };
 	}
 
+	private loopCollection(name: string): SyntaxNode | undefined {
+		for (let i = this.loops.length - 1; i >= 0; i--) {
+			const collection = this.loops[i]!.get(name);
+			if (collection) return collection;
+		}
+		return undefined;
+	}
+
 	/** The value a traversal (`var.x`, `local.y`, `azurerm_x.name.attr`…) stands for. */
 	evaluate(node: SyntaxNode): Value {
-		const parts = named(node);
+		// A bare name (`id` in `[for id in local.ids : …]`) is a traversal of one step.
+		const parts = node.type === 'variable_expr' ? [node] : named(node);
 		const text = node.text;
 		const key = normalized(text);
-		if (node.type !== 'expression' || parts[0]?.type !== 'variable_expr')
+		if (
+			(node.type !== 'expression' && node.type !== 'variable_expr') ||
+			parts[0]?.type !== 'variable_expr'
+		)
 			return unknown(key, label(text));
 		const steps = parts.slice(1);
-		const names = steps.map((s) => (s.type === 'get_attr' ? (named(s)[0]?.text ?? '') : '[]'));
-		const root = parts[0].text;
+		let names = steps.map((s) => (s.type === 'get_attr' ? (named(s)[0]?.text ?? '') : '[]'));
+		let root = parts[0].text;
+		// A loop variable: an element of the collection it ranges over (read as the collection).
+		const collection = this.loopCollection(root);
+		if (collection) {
+			const inner = named(collection);
+			if (inner[0]?.type !== 'variable_expr') return unknown(key, label(text));
+			root = inner[0].text;
+			names = [
+				...inner.slice(1).map((s) => (s.type === 'get_attr' ? (named(s)[0]?.text ?? '') : '[]')),
+				'[]',
+				...names,
+			];
+		}
 		const follow = (value: Value, from: number): Value => {
 			for (const name of names.slice(from)) {
-				if (value.kind !== 'node' || name === '[]') return unknown(key, label(text));
+				if (value.kind !== 'node') return unknown(key, label(text));
 				const object = resolve(value.at).at;
+				// An element of a list built by a `for` expression: the one body it is read as.
 				const child =
-					object.node.type === 'object'
-						? object.node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1]
-						: undefined;
+					name === '[]'
+						? object.node.type === 'array' && object.node.children?.length === 1
+							? object.node.children[0]
+							: undefined
+						: object.node.type === 'object'
+							? object.node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1]
+							: undefined;
 				if (!child) return unknown(key, label(text));
 				value = { kind: 'node', at: { ...object, node: child } };
 			}
@@ -542,7 +704,10 @@ class TerraformReader {
 		return unknown(
 			`tf:${resourceKey}.${attribute.join('.').toLowerCase()}`,
 			label(text),
-			attributeTags[last]
+			// `.id` of an identity is its resource ID, which KV032 tells from a client ID.
+			type === 'azurerm_user_assigned_identity' && last === 'id'
+				? 'resourceId'
+				: attributeTags[last]
 		);
 	}
 
@@ -572,8 +737,8 @@ class TerraformReader {
 	}
 
 	/** A property whose value is an attribute's expression. */
-	attribute(body: SyntaxNode | undefined, name: string, key = name): SyntheticProperty | undefined {
-		const found = attributesOf(body).get(name);
+	attribute(body: AttributeSource, name: string, key = name): SyntheticProperty | undefined {
+		const found = attributesFrom(body).get(name);
 		return found
 			? { key, keySpan: spanOf(found.key), value: this.convert(found.value) }
 			: undefined;
@@ -589,8 +754,8 @@ class TerraformReader {
 	}
 
 	/** `settings` read as JSON: `jsonencode({...})` in HCL, or a quoted or heredoc JSON string. */
-	settings(body: SyntaxNode | undefined, name: string, key: string): SyntheticProperty | undefined {
-		const found = attributesOf(body).get(name);
+	settings(body: AttributeSource, name: string, key: string): SyntheticProperty | undefined {
+		const found = attributesFrom(body).get(name);
 		if (!found) return undefined;
 		const keySpan = spanOf(found.key);
 		let expression = found.value;
@@ -856,7 +1021,7 @@ function hostObject(reader: TerraformReader, resource: Resource): JsonNode {
 function extensionEntry(
 	reader: TerraformReader,
 	node: SyntaxNode,
-	body: SyntaxNode | undefined,
+	body: AttributeSource,
 	extra: SyntheticProperty[] = []
 ): JsonNode {
 	const properties: SyntheticProperty[] = [];
@@ -1067,6 +1232,34 @@ function readTerraformFile(source: SourceText, root: SyntaxNode): CheckedDocumen
 			if (property?.children?.[1]) synthetic.session.values.set(property.children[1], value);
 		}
 		top.push({ key, keySpan: spanOf(block.labels[1]!), value: entry });
+	}
+	// Extensions passed to the Azure Verified Modules for machines and scale sets.
+	const rootBody = named(root).find((n) => n.type === 'body');
+	for (const block of blocksOf(rootBody)) {
+		if (block.type !== 'module' || !block.labels[0]) continue;
+		const moduleName = labelText(block.labels[0]);
+		moduleExtensions(block).forEach(({ attributes, node, scaleSet }, index) => {
+			const key = `module.${moduleName}.extension${index}`;
+			const typeProperty = reader.fixed(
+				'type',
+				block.labels[0]!,
+				scaleSet
+					? 'Microsoft.Compute/virtualMachineScaleSets/extensions'
+					: 'Microsoft.Compute/virtualMachines/extensions'
+			);
+			const entry = extensionEntry(reader, node, attributes, [typeProperty]);
+			const nameAttribute = attributes.get('name');
+			if (nameAttribute) {
+				const value = concatParts([
+					{ hole: { key: `host:module.${moduleName}`, label: `{module.${moduleName}}` } },
+					{ text: '/' },
+					...toParts(reader.plainOf(nameAttribute.value), `name:${key}`),
+				]);
+				const property = entry.children?.find((p) => p.children?.[0]?.value === 'name');
+				if (property?.children?.[1]) synthetic.session.values.set(property.children[1], value);
+			}
+			top.push({ key, keySpan: spanOf(block.labels[0]!), value: entry });
+		});
 	}
 	for (const host of hosts.values())
 		if (host.children.length > 0 && host.object)

@@ -396,7 +396,7 @@ export function grammarParser(
  * `import runtime from 'web-tree-sitter/tree-sitter.wasm?url'`,
  * `import bicep from 'tree-sitter-bicep/tree-sitter-bicep.wasm?url'`,
  * `import terraform from '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm?url'`,
- * then `checkTextAsync(text, { grammars: urlGrammarLoader({ runtime, bicep, terraform }) })`.
+ * then `check(text, { grammars: urlGrammarLoader({ runtime, bicep, terraform }) })`.
  * Nothing is fetched until a Bicep or Terraform input is checked.
  */
 export function urlGrammarLoader(

@@ -47,10 +47,12 @@ import { linuxAclsShapeRule } from './kv046-linux-acls-shape.ts';
 import { expressionSyntaxRule } from './kv049-expression-syntax.ts';
 import { jsonSyntaxRule } from './kv050-json-syntax.ts';
 import { unreadInputRule } from './kv051-unread-input.ts';
+import { settingsSchemaRule } from './kv052-settings-schema.ts';
+import { azOptionDashesRule } from './kv053-az-option-dashes.ts';
 import { suppressionCommentRule } from './kv060-suppression-comment.ts';
 import type { Rule } from '../rule.ts';
 
-/** Every rule, in catalog order. KV049, KV050, KV051 and KV060 are reported by the engine itself. */
+/** Every rule, in catalog order. KV049, KV050, KV051, KV053 and KV060 are reported by the engine and the readers. */
 export const rules: Rule[] = [
 	publisherRule,
 	extensionTypeRule,
@@ -101,6 +103,8 @@ export const rules: Rule[] = [
 	expressionSyntaxRule,
 	jsonSyntaxRule,
 	unreadInputRule,
+	settingsSchemaRule,
+	azOptionDashesRule,
 	suppressionCommentRule,
 ];
 

@@ -1,7 +1,7 @@
 import { child } from '../navigate.ts';
-import { defineRule } from '../rule.ts';
-import { knownText } from '../values.ts';
-import { isGuid, isTaggedHole, placeOf } from './util.ts';
+import { defineRule, type RuleContext } from '../rule.ts';
+import { knownText, type Located } from '../values.ts';
+import { authenticationBlocks, isGuid, isTaggedHole, placeOf } from './util.ts';
 
 /** KV032: msiClientId is the identity's client ID (a GUID), not a resource ID or principal ID. */
 export const msiClientIdFormatRule = defineRule({
@@ -34,20 +34,26 @@ export const msiClientIdFormatRule = defineRule({
 		sources: ['S1', 'S22', 'I19'],
 	},
 	check(context) {
-		const at = child(context.authenticationSettings, 'msiClientId');
-		const value = context.valueOf(at);
-		if (!at || !value) return;
-		const place = placeOf(at);
-		const report = (messageId: string, data: Record<string, string> = {}) =>
-			context.report({ messageId, data, at: place.anchor, related: place.related });
-		if (isTaggedHole(value, 'principalId')) return report('principalId');
-		const flat =
-			value.kind === 'string'
-				? value.parts.map((p) => ('hole' in p ? '\uE000' : p.text)).join('')
-				: '';
-		if (/^\/subscriptions\//i.test(flat) || /\/providers\/Microsoft\.ManagedIdentity\//i.test(flat))
-			return report('resourceId');
-		const text = knownText(value);
-		if (text !== undefined && !isGuid(text)) return report('notGuid', { actual: text });
+		// A block written in the wrong place (KV009) is still checked: its value is wrong too.
+		const { placed, misplaced } = authenticationBlocks(context);
+		for (const block of [placed, ...misplaced]) checkClientId(context, child(block, 'msiClientId'));
 	},
 });
+
+function checkClientId(context: RuleContext, at: Located | undefined): void {
+	const value = context.valueOf(at);
+	if (!at || !value) return;
+	const place = placeOf(at);
+	const report = (messageId: string, data: Record<string, string> = {}) =>
+		context.report({ messageId, data, at: place.anchor, related: place.related });
+	if (isTaggedHole(value, 'principalId')) return report('principalId');
+	if (isTaggedHole(value, 'resourceId')) return report('resourceId');
+	const flat =
+		value.kind === 'string'
+			? value.parts.map((p) => ('hole' in p ? '\uE000' : p.text)).join('')
+			: '';
+	if (/^\/subscriptions\//i.test(flat) || /\/providers\/Microsoft\.ManagedIdentity\//i.test(flat))
+		return report('resourceId');
+	const text = knownText(value);
+	if (text !== undefined && !isGuid(text)) return report('notGuid', { actual: text });
+}

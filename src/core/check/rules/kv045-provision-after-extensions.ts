@@ -1,8 +1,26 @@
 import { anchorOf, child, items, resolve } from '../navigate.ts';
 import { relatedMessages } from '../related.ts';
 import { defineRule } from '../rule.ts';
-import { knownText } from '../values.ts';
+import { knownText, type Located } from '../values.ts';
 import { textOf } from './util.ts';
+
+/** Extension types documented to use the machine's certificates (research S12: Service Fabric). */
+const certificateUsers = /^servicefabric(linux)?node$|^servicefabricmcnode$/i;
+
+/**
+ * Whether another extension of the scale set uses the certificates: a Service Fabric node extension,
+ * or settings that speak of certificates or thumbprints. Health probes, monitoring agents and the
+ * like do not, and need not wait.
+ */
+function usesCertificates(other: Located): boolean {
+	const properties = child(other, 'properties', true);
+	const type = textOf(child(properties, 'type', true));
+	if (type !== undefined && certificateUsers.test(type)) return true;
+	const settings = child(properties, 'settings', true);
+	if (!settings) return false;
+	const { doc, node } = resolve(settings).at;
+	return /certificate|thumbprint/i.test(doc.text.slice(node.offset, node.offset + node.length));
+}
 
 /** KV045: other scale-set extensions should wait for the certificates with provisionAfterExtensions. */
 export const provisionAfterExtensionsRule = defineRule({
@@ -15,8 +33,8 @@ export const provisionAfterExtensionsRule = defineRule({
 			en: 'Let other scale-set extensions wait for the certificates with provisionAfterExtensions',
 		},
 		docs: {
-			ja: 'スケール セットで証明書を使う拡張機能 (Service Fabric など) は、証明書のインストール後に動く必要があります。`provisionAfterExtensions` に Key Vault VM 拡張機能の名前を書きます (1.0～3.0 では requireInitialSync も併用します)。どの拡張機能が証明書を使うかは静的には分からないため情報に留めています。',
-			en: 'Extensions on a scale set that use the certificates (Service Fabric, for example) list the Key Vault extension’s name in `provisionAfterExtensions` so that they run after the certificates are installed (with requireInitialSync on 1.0–3.0). Which extensions use the certificates cannot be known statically, hence info.',
+			ja: 'スケール セットで証明書を使う拡張機能 (Service Fabric など) は、証明書のインストール後に動く必要があります。`provisionAfterExtensions` に Key Vault VM 拡張機能の名前を書きます (1.0～3.0 では requireInitialSync も併用します)。ほかの拡張機能が証明書を使うと読み取れる場合 (Service Fabric のノード拡張機能、または settings に証明書や拇印の設定がある場合) にだけ知らせます。それでも確かではないため情報に留めています。',
+			en: 'Extensions on a scale set that use the certificates (Service Fabric, for example) list the Key Vault extension’s name in `provisionAfterExtensions` so that they run after the certificates are installed (with requireInitialSync on 1.0–3.0). It is reported only when another extension is seen to use certificates (a Service Fabric node extension, or settings that name a certificate or thumbprint); even then it cannot be certain, hence info.',
 		},
 		messages: {
 			noOrdering: {
@@ -32,7 +50,9 @@ export const provisionAfterExtensionsRule = defineRule({
 			return;
 		const own = name ? knownText(name.value) : undefined;
 		if (own === undefined || !name?.anchor) return;
-		for (const other of host.otherExtensions) {
+		const users = host.otherExtensions.filter(usesCertificates);
+		if (users.length === 0) return;
+		for (const other of users) {
 			const list = child(child(other, 'properties', true), 'provisionAfterExtensions', true);
 			if (!list) continue;
 			if (resolve(list).at.node.type !== 'array') return;

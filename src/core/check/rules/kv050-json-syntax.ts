@@ -24,17 +24,9 @@ export const jsonSyntaxRule = defineRule({
 				ja: 'この文字列は複数行にわたっています。Azure CLI と Azure PowerShell からのデプロイでは受け付けられますが、Azure portal、DevOps パイプライン、REST API では受け付けられません。',
 				en: 'This string spans several lines. Deployments from Azure CLI and Azure PowerShell accept it; the Azure portal, DevOps pipelines and the REST API do not.',
 			},
-			bicep: {
-				ja: 'Bicep の構文エラーです。この部分は読み取れなかったため確認していません。',
-				en: 'Bicep syntax error; this part could not be read and was not checked.',
-			},
 			unread: {
 				ja: 'この {language} のファイルは読み取っていないため、確認していません (文法ファイルを読み込めませんでした)。',
 				en: 'This {language} file was not read, so it was not checked (the grammar was not loaded).',
-			},
-			hcl: {
-				ja: 'Terraform (HCL) の構文エラーです。この部分は読み取れなかったため確認していません。',
-				en: 'Terraform (HCL) syntax error; this part could not be read and was not checked.',
 			},
 		},
 		sources: [],

@@ -15,8 +15,8 @@ export const unreadInputRule = defineRule({
 			en: 'Part of the input was not read',
 		},
 		docs: {
-			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形式として読んだかもここで知らせます。Terraform では、for_each の値から作られる dynamic ブロックと、count や for_each で繰り返し作る拡張機能リソースもここで知らせます。',
-			en: 'Reports, at its place, what kvcert could not read: settings given through a file that does not exist or a variable whose value is unknown, input over a limit, or text that is neither ARM JSON, settings nor commands. Findings about settings that were not read are not shown, so no findings does not mean no problems. The limits are 1,000 levels of JSON nesting, 512 levels of variables, parameters and calls inside each other, 65,536 characters (or 1,024 pieces) per evaluated string and an evaluation effort proportional to the input’s length; a value over a limit is treated as unknown, never guessed. It also says which form a pasted fragment was read as (settings without their outer braces, an extension’s properties, the handler settings file from a VM). In Terraform, it also reports dynamic blocks, which are made from for_each values, and extension resources repeated with count or for_each.',
+			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形式として読んだかもここで知らせます。Terraform では、for_each の値から作られる dynamic ブロックと、count や for_each で繰り返し作る拡張機能リソースもここで知らせます。Bicep と Terraform で kvcert の文法が読めない部分 (新しい構文など) も、エラーにはせず、その場所で「読んでいない」と知らせます。',
+			en: 'Reports, at its place, what kvcert could not read: settings given through a file that does not exist or a variable whose value is unknown, input over a limit, or text that is neither ARM JSON, settings nor commands. Findings about settings that were not read are not shown, so no findings does not mean no problems. The limits are 1,000 levels of JSON nesting, 512 levels of variables, parameters and calls inside each other, 65,536 characters (or 1,024 pieces) per evaluated string and an evaluation effort proportional to the input’s length; a value over a limit is treated as unknown, never guessed. It also says which form a pasted fragment was read as (settings without their outer braces, an extension’s properties, the handler settings file from a VM). In Terraform, it also reports dynamic blocks, which are made from for_each values, and extension resources repeated with count or for_each. A part of a Bicep or Terraform file kvcert’s grammar cannot read (newer syntax…) is reported at its place as not read, never as an error.',
 		},
 		messages: {
 			fileNotRead: {
@@ -66,6 +66,18 @@ export const unreadInputRule = defineRule({
 			repeated: {
 				ja: 'このリソースは {argument} で繰り返し作られます。すべてのインスタンスをまとめて 1 つとして確認し、{argument} から来る値 (each.value、count.index など) は「不明」として扱います。',
 				en: 'This resource is repeated with {argument}: its instances are checked as one, and values that come from {argument} (each.value, count.index…) are treated as unknown.',
+			},
+			grammarGap: {
+				ja: 'kvcert の {language} 文法ではこの部分を読めませんでした (文法が知らない構文か、構文エラーです)。この部分は確認していません。ファイルの残りは確認しました。',
+				en: 'kvcert’s {language} grammar could not read this part (a construct it does not know, or a syntax error): it was not checked; the rest of the file was.',
+			},
+			extensionNotRead: {
+				ja: 'kvcert の {language} 文法では、Key Vault VM 拡張機能を含むこの部分を読めませんでした (文法が知らない構文か、構文エラーです)。この拡張機能は確認していません。',
+				en: 'kvcert’s {language} grammar could not read this part, which holds a Key Vault VM extension (a construct it does not know, or a syntax error): that extension was not checked.',
+			},
+			moduleNotChecked: {
+				ja: 'このモジュール呼び出しは Key Vault VM 拡張機能をモジュールに渡していますが、kvcert はモジュールの中を読まないため確認していません。',
+				en: 'This module call passes a Key Vault VM extension to the module; kvcert does not read inside the module, so it was not checked.',
 			},
 			readAs: {
 				ja: '{form} として読みました。位置は貼り付けたテキストでの位置です。',

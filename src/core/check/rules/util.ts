@@ -118,3 +118,19 @@ export function replaceString(
 		},
 	];
 }
+
+/**
+ * Every authenticationSettings block of an extension: where it belongs (inside settings) and where
+ * it is misplaced (inside secretsManagementSettings, or beside settings; KV009 reports those), so
+ * that rules about its contents still read a block written in the wrong place.
+ */
+export function authenticationBlocks(context: RuleContext): {
+	placed: Located | undefined;
+	misplaced: Located[];
+} {
+	const misplaced = [
+		child(context.secretsManagementSettings, 'authenticationSettings'),
+		child(context.extension.properties, 'authenticationSettings', true),
+	].filter((at): at is Located => at !== undefined);
+	return { placed: context.authenticationSettings, misplaced };
+}

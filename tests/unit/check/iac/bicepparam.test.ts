@@ -3,8 +3,8 @@ import { findingAt, marked } from '../helpers.ts';
 import { bicep, checkIac } from './helpers.ts';
 
 const syntax = {
-	ja: 'Bicep の構文エラーです。この部分は読み取れなかったため確認していません。',
-	en: 'Bicep syntax error; this part could not be read and was not checked.',
+	ja: 'kvcert の Bicep 文法ではこの部分を読めませんでした (文法が知らない構文か、構文エラーです)。この部分は確認していません。ファイルの残りは確認しました。',
+	en: 'kvcert’s Bicep grammar could not read this part (a construct it does not know, or a syntax error): it was not checked; the rest of the file was.',
 };
 
 /** A .bicepparam file with every kind of value the Bicep grammar has no `param x =` syntax for. */
@@ -32,7 +32,7 @@ param negative = -1
 describe('.bicepparam syntax errors', () => {
 	it('reports nothing for a valid .bicepparam file (expressions, loops, multi-line strings, var)', async () => {
 		const result = await checkIac(valid, 'main.bicepparam');
-		expect(result.diagnostics.filter((d) => d.ruleId === 'KV050')).toEqual([]);
+		expect(result.diagnostics.filter((d) => d.ruleId === 'KV051')).toEqual([]);
 	});
 
 	it.each(['ja', 'en'] as const)('reports a stray token where it is written (%s)', async (lang) => {
@@ -40,7 +40,7 @@ describe('.bicepparam syntax errors', () => {
 			"using './main.bicep'\n\nparam settings = {\n  a: 'x' ⟦)⟧\n}\nparam interval = '3600'\n"
 		);
 		const result = await checkIac(text, 'main.bicepparam', { lang });
-		const found = findingAt(result, 'KV050', start, end);
+		const found = findingAt(result, 'KV051', start, end);
 		expect(found.file).toBe('main.bicepparam');
 		expect(found.message).toBe(syntax[lang]);
 	});
@@ -50,7 +50,7 @@ describe('.bicepparam syntax errors', () => {
 		async (lang) => {
 			const text = "using './main.bicep'\n\nparam settings = {\n  a: 'x'\n\nparam other = 'y'\n";
 			const result = await checkIac(text, 'main.bicepparam', { lang });
-			const errors = result.diagnostics.filter((d) => d.ruleId === 'KV050');
+			const errors = result.diagnostics.filter((d) => d.ruleId === 'KV051');
 			expect(errors.length).toBeGreaterThan(0);
 			expect(errors.every((d) => d.message === syntax[lang])).toBe(true);
 			// The object opened on line 3 is where reading went wrong, not line 1.
@@ -73,7 +73,7 @@ describe('.bicepparam syntax errors', () => {
 				lang,
 				parameters: { path: 'main.bicepparam', text },
 			});
-			const found = findingAt(result, 'KV050', start, end);
+			const found = findingAt(result, 'KV051', start, end);
 			expect(found.file).toBe('main.bicepparam');
 			expect(found.message).toBe(syntax[lang]);
 			// The value before the error is still read: '3600' is a string, so no KV010.
@@ -94,6 +94,6 @@ describe('.bicepparam syntax errors', () => {
 			parameters: { path: 'main.bicepparam', text },
 		});
 		expect(findingAt(result, 'KV010', start, end).file).toBe('main.bicepparam');
-		expect(result.diagnostics.filter((d) => d.ruleId === 'KV050')).toEqual([]);
+		expect(result.diagnostics.filter((d) => d.ruleId === 'KV051')).toEqual([]);
 	});
 });

@@ -1,16 +1,16 @@
 import { expect } from 'vitest';
 import { fileGrammars } from '../../../../src/cli/grammars.ts';
-import { checkTextAsync, type AsyncCheckOptions } from '../../../../src/core/check/check-async.ts';
-import type { CheckResult } from '../../../../src/core/check/check.ts';
+import { check, type CheckOptions } from '../../../../src/core/check/index.ts';
+import type { CheckResult } from '../../../../src/core/check/index.ts';
 import { findingAt, marked } from '../helpers.ts';
 
 /** Checks Bicep or Terraform text (grammars read from node_modules, as the CLI does). */
 export function checkIac(
 	text: string,
 	path: string,
-	options: AsyncCheckOptions = {}
+	options: CheckOptions = {}
 ): Promise<CheckResult> {
-	return checkTextAsync(text, { path, grammars: fileGrammars, ...options });
+	return check(text, { path, grammars: fileGrammars, ...options });
 }
 
 /** Asserts one finding of the rule exactly at the ⟦marked⟧ range. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { grammarPath } from '../../../../src/cli/grammars.ts';
-import { checkTextAsync } from '../../../../src/core/check/check-async.ts';
+import { check } from '../../../../src/core/check/index.ts';
 import {
 	urlGrammarLoader,
 	type GrammarName,
@@ -35,17 +35,17 @@ function loggedLoader() {
 describe('grammars load lazily through the injected loader', () => {
 	it('fetches nothing for ARM JSON, and only the Bicep grammar for Bicep', async () => {
 		const { loader, fetched } = loggedLoader();
-		const arm = await checkTextAsync('{ "resources": [] }', { grammars: loader });
+		const arm = await check('{ "resources": [] }', { grammars: loader });
 		expect(arm.kind).toBe('template');
 		expect(fetched).toEqual([]);
-		const result = await checkTextAsync(bicep(), { grammars: loader });
+		const result = await check(bicep(), { grammars: loader });
 		expect(result.kind).toBe('bicep');
 		expect(result.extensionCount).toBe(1);
 		expect(fetched.filter((u) => u.includes('terraform'))).toEqual([]);
 		expect(fetched).toContain('/assets/tree-sitter-bicep.wasm');
 		// A second check reuses the parser.
 		const count = fetched.length;
-		await checkTextAsync(bicep(), { grammars: loader });
+		await check(bicep(), { grammars: loader });
 		expect(fetched.length).toBe(count);
 	});
 
@@ -55,14 +55,14 @@ describe('grammars load lazily through the injected loader', () => {
 			async () => ({ ok: false, status: 404, arrayBuffer: async () => new ArrayBuffer(0) })
 		);
 		await expect(
-			checkTextAsync('resource "azurerm_virtual_machine_extension" "kv" {\n}\n', {
+			check('resource "azurerm_virtual_machine_extension" "kv" {\n}\n', {
 				grammars: broken,
 			})
 		).rejects.toThrow(/404/);
 	});
 
 	it('reports Bicep without a loader as not read, never as clean', async () => {
-		const result = await checkTextAsync(bicep(), { lang: 'ja' });
+		const result = await check(bicep(), { lang: 'ja' });
 		expect(result.diagnostics.map((d) => d.message)).toEqual([
 			'この Bicep のファイルは読み取っていないため、確認していません (文法ファイルを読み込めませんでした)。',
 		]);

@@ -6,7 +6,9 @@ const folder = new URL('../../../fixtures/iac/', import.meta.url);
 
 /** [fixture, expected "rule line:column" findings] — sources in tests/fixtures/iac/README.md. */
 const cases: Array<[string, string[]]> = [
-	['caf-vmss-extension-key-vault.tf', ['KV051 5:3']], // for_each: instances checked as one
+	// for_each: instances checked as one; version 1.0 is the module's fallback (try()), which
+	// deploys unless the caller overrides it; the empty fallbacks ("") stay unknown.
+	['caf-vmss-extension-key-vault.tf', ['KV051 5:3', 'KV004 10:74']],
 	['caf-vm-extension-secret-id.tf', ['KV004 13:26', 'KV042 20:69']],
 	['samuel-singh-existing-vm-for-loop.bicep', []],
 	['learn-legacy-name-string-list.bicep', ['KV004 12:25']],

@@ -1,4 +1,4 @@
-import type { Diagnostic, TextEdit } from './types.ts';
+import type { Diagnostic, TextEdit } from '../types.ts';
 
 /** Applies edits to one file's text; edits that overlap an earlier one are left for a later pass. */
 export function applyEdits(text: string, edits: TextEdit[]): { text: string; applied: TextEdit[] } {
@@ -31,18 +31,23 @@ export interface AppliedFix {
 	column: number;
 }
 
+/** Passes of the fix loop at most (as ESLint's `MAX_AUTOFIX_PASSES`). */
+export const maxFixPasses = 10;
+
 /**
  * Applies the certain fixes of diagnostics to the files they touch, re-checking between passes
- * (like ESLint, at most 10 passes) because one fix may cover another.
+ * (like ESLint, at most 10 passes) because one fix may cover another. The one fix loop of kvcert:
+ * `kvcert check --fix` and the checker widget's "fix all" both call it, with `check` re-checking
+ * every file given (`files` maps each path to its text).
  */
-export function fixFiles(
-	files: Map<string, string>,
-	check: (files: Map<string, string>) => Diagnostic[]
-): { files: Map<string, string>; fixes: AppliedFix[] } {
+export async function fixFiles(
+	files: ReadonlyMap<string, string>,
+	check: (files: ReadonlyMap<string, string>) => Promise<Diagnostic[]> | Diagnostic[]
+): Promise<{ files: Map<string, string>; fixes: AppliedFix[] }> {
 	const current = new Map(files);
 	const fixes: AppliedFix[] = [];
-	for (let pass = 0; pass < 10; pass++) {
-		const diagnostics = check(current).filter(
+	for (let pass = 0; pass < maxFixPasses; pass++) {
+		const diagnostics = (await check(current)).filter(
 			(d) => d.fix && d.fix.edits.every((e) => current.has(e.file))
 		);
 		if (diagnostics.length === 0) break;

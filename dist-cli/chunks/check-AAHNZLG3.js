@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{b as a}from"./chunk-WOQLDLVN.js";import"./chunk-D52GOIE6.js";import"./chunk-T5GCL4ZB.js";import"./chunk-COIQN6BF.js";import"./chunk-5MGVDQPO.js";import"./chunk-RLO374HR.js";import"./chunk-4GTJSBA7.js";import"./chunk-GUEM64L4.js";import"./chunk-ADNDSSLV.js";import"./chunk-T7UMZF4T.js";import"./chunk-4BYTCAOE.js";export{a as run};

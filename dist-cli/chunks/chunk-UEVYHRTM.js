@@ -1,0 +1,14 @@
+import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
+import{a as j,b as w}from"./chunk-XCHQE7VP.js";import{a as h,b as p,c as x,m as u,s as v,t as $,w as k}from"./chunk-IUY3PZVW.js";import{b as g}from"./chunk-4GTJSBA7.js";import{a as m,b as f,c as d}from"./chunk-GUEM64L4.js";var c={usage:{ja:`\u4F7F\u3044\u65B9: kvcert explain <\u30EB\u30FC\u30EB ID \u307E\u305F\u306F\u540D\u524D> [--lang ja|en]
+
+\u30EB\u30FC\u30EB\u306E\u8AAC\u660E (\u78BA\u8A8D\u3059\u308B\u5185\u5BB9\u3068\u305D\u306E\u7406\u7531\u3001\u8AA4\u308A\u306E\u4F8B\u3068\u6B63\u3057\u3044\u4F8B\u3001\u51FA\u5178) \u3092\u8868\u793A\u3057\u307E\u3059\u3002
+\u4F8B: kvcert explain KV015 \u307E\u305F\u306F kvcert explain certificates-path`,en:`Usage: kvcert explain <rule id or name> [--lang ja|en]
+
+Prints a rule's docs: what it checks and why, a wrong and a right example, and its sources.
+Example: kvcert explain KV015 or kvcert explain certificates-path`},unknown:{ja:'kvcert explain: "{rule}" \u3068\u3044\u3046\u30EB\u30FC\u30EB\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u30EB\u30FC\u30EB\u306E\u4E00\u89A7\u306F kvcert rules \u3067\u78BA\u8A8D\u3067\u304D\u307E\u3059\u3002',en:'kvcert explain: there is no rule "{rule}"; kvcert rules lists them.'},severity:{ja:"\u65E2\u5B9A\u306E\u91CD\u5927\u5EA6",en:"default severity"},wrong:{ja:"\u8AA4\u308A\u306E\u4F8B",en:"Wrong"},right:{ja:"\u6B63\u3057\u3044\u4F8B",en:"Right"},fixes:{ja:"\u81EA\u52D5\u4FEE\u6B63 (kvcert check --fix)",en:"Fixed by kvcert check --fix"},sources:{ja:"\u51FA\u5178",en:"Sources"},page:{ja:"\u8AAC\u660E\u30DA\u30FC\u30B8",en:"Docs page"}};function y(r){return r.trimEnd().split(`
+`).map(e=>`    ${e}`).join(`
+`)}function L(r,e,n){let t=x(r);if(!t)return;let s=c,i=[`${t.id} ${t.name}: ${t.meta.title[e]}`,`${s.severity[e]}: ${u[t.severity][e]}`,"",t.meta.docs[e]];t.meta.examples&&i.push("",`${s.wrong[e]}:`,y(t.meta.examples.bad),"",`${s.right[e]}:`,y(t.meta.examples.good));let o=$(t);o.length>0&&i.push("",`${s.fixes[e]}:`,...o.map(a=>`  - ${t.meta.messages[a][e].replace(/\{\w+\}/g,"\u2026")}`));let l=k(t,e);return l.length>0&&i.push("",`${s.sources[e]}:`,...l.map(a=>`  - ${a.title}: ${a.url}`)),n&&i.push("",`${s.page[e]}: ${v(t,e,n)}`),`${i.join(`
+`)}
+`}async function K(r){let e=m(f(r)),n=r.filter((i,o)=>!i.startsWith("-")&&r[o-1]!=="--lang");if(r.includes("--help")||r.includes("-h"))return console.log(c.usage[e]),0;if(n.length!==1)return console.error(c.usage[e]),2;let t=w(void 0,process.env[j],void 0,g),s=L(n[0],e,t);return s?(process.stdout.write(s),0):(console.error(d(h(c.unknown[e],{rule:n[0]}))),2)}function P(r){let e=Math.max(...p.map(n=>n.name.length));return`${p.map(n=>`${n.id}  ${n.name.padEnd(e)}  ${u[n.severity][r].padEnd(r==="ja"?3:7)}  ${n.meta.title[r]}`).join(`
+`)}
+`}export{c as a,L as b,K as c,P as d};

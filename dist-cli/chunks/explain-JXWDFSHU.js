@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-UTCI276N.js";import"./chunk-5MGVDQPO.js";import"./chunk-RLO374HR.js";import"./chunk-4GTJSBA7.js";import"./chunk-GUEM64L4.js";import"./chunk-ADNDSSLV.js";import"./chunk-T7UMZF4T.js";import"./chunk-4BYTCAOE.js";export{a as explainMessages,b as explainRule,d as listRules,c as run};

@@ -1,0 +1,189 @@
+import type { RuleLevel } from '../config.ts';
+import { withCheckPolicy } from '../config-policy.ts';
+import type { ReadFile } from '../input/command.ts';
+import type {
+	GrammarAccess,
+	InputReader,
+	ReadEnv,
+	ReadResult,
+	UnreadableReference,
+} from '../input/reader.ts';
+import { createProbe, readerFor } from '../input/registry.ts';
+import { grammarParser, type GrammarLoader } from '../input/tree-sitter.ts';
+import type { ExtensionSite } from '../model.ts';
+import { createDiagnostic } from '../report.ts';
+import type { Rule } from '../rule.ts';
+import { rules as defaultRules } from '../rules/index.ts';
+import { createSession } from '../scope.ts';
+import { createSource, type SourceText } from '../source.ts';
+import type { SuppressedDiagnostic } from '../suppressions.ts';
+import type { Diagnostic, InputKind, Lang } from '../types.ts';
+import { runRules } from './run-rules.ts';
+
+export type { UnreadableReference } from '../input/reader.ts';
+
+/** Options of a check. */
+export interface CheckOptions {
+	/** Path shown in diagnostics (and used to tell `.bicep`, `.tf`…). @default '<input>' */
+	path?: string;
+	/** Overrides the detected input kind. */
+	kind?: InputKind;
+	/** Language of messages. @default 'en' */
+	lang?: Lang;
+	/** A parameters file whose values replace the template's defaults (ARM JSON or `.bicepparam`). */
+	parameters?: { path: string; text: string };
+	/** Reads files the input names (`--settings @file`). Without it such settings stay unknown. */
+	readFile?: ReadFile;
+	/** The rules to run. @default every rule of the registry */
+	rules?: Rule[];
+	/** Rule levels from kvcert.config.json (config-policy.ts applies them after the rules). */
+	ruleLevels?: ReadonlyMap<string, RuleLevel>;
+	/**
+	 * Supplies the tree-sitter WebAssembly files, loaded on the first Bicep or Terraform input only.
+	 * Without it such inputs are reported as not read (a KV050 finding), never as "no problems".
+	 */
+	grammars?: GrammarLoader;
+}
+
+/** The outcome of checking one input. */
+export interface CheckResult {
+	file: string;
+	kind: InputKind | undefined;
+	/** How many Key Vault VM extensions were found. */
+	extensionCount: number;
+	/**
+	 * Findings, positioned in the user's text (a finding may sit in another file the input names:
+	 * a settings file, a module). Sorted: the input's own file first, then by place and rule.
+	 */
+	diagnostics: Diagnostic[];
+	unreadable: UnreadableReference[];
+	/** How many of the extensions found had settings that could not be read (KV051 says where). */
+	unreadSettings: number;
+	/** Set when the text is none of the kinds kvcert reads (KV051 says what it looks like). */
+	unrecognised?: boolean;
+	/** Findings set aside by `kvcert-disable…` comments (config-policy.ts). */
+	suppressed?: SuppressedDiagnostic[];
+}
+
+/** Grammars already prepared for a check that must stay synchronous (`checkSync`). */
+export type PreparedGrammars = Partial<Record<'bicep' | 'terraform', GrammarAccess>>;
+
+interface Prepared {
+	source: SourceText;
+	reader: InputReader;
+	probe: ReturnType<typeof createProbe>;
+}
+
+function prepare(text: string, options: CheckOptions): Prepared {
+	const source = createSource(options.path ?? '<input>', text);
+	const probe = createProbe(source, options.kind);
+	return { source, reader: readerFor(probe), probe };
+}
+
+function readInput(
+	{ source, reader, probe }: Prepared,
+	options: CheckOptions,
+	grammar: GrammarAccess | undefined,
+	lang: Lang
+): { read: ReadResult; env: ReadEnv; findings: Diagnostic[] } {
+	const findings: Diagnostic[] = [];
+	const env: ReadEnv = {
+		lang,
+		budget: createSession(source.raw.length),
+		report: (rule, descriptor) => findings.push(createDiagnostic(rule, descriptor, lang)),
+		...(options.parameters ? { parameters: options.parameters } : {}),
+		...(options.readFile ? { readFile: options.readFile } : {}),
+		...(grammar ? { grammar } : {}),
+	};
+	return { read: reader.read(source, env, probe), env, findings };
+}
+
+function finish(
+	prepared: Prepared,
+	options: CheckOptions,
+	grammar: GrammarAccess | undefined
+): CheckResult {
+	const lang = options.lang ?? 'en';
+	const { read, env, findings } = readInput(prepared, options, grammar, lang);
+	const diagnostics = runRules({
+		source: prepared.source,
+		read,
+		fixPolicy: prepared.reader.fixPolicy,
+		budget: env.budget,
+		readerFindings: findings,
+		rules: options.rules ?? defaultRules,
+		lang,
+	});
+	const extensions = read.document?.extensions ?? [];
+	return {
+		file: prepared.source.path,
+		kind: read.kind,
+		extensionCount: extensions.length,
+		diagnostics,
+		unreadable: read.unreadable,
+		unreadSettings: extensions.filter((e) => e.unread || e.settingsUnknown).length,
+		...(read.foreign ? { unrecognised: true } : {}),
+	};
+}
+
+/** The grammar and the Bicep/Terraform reader code a reader needs, loaded once per loader. */
+async function loadGrammar(
+	reader: InputReader,
+	loader: GrammarLoader | undefined
+): Promise<GrammarAccess | undefined> {
+	if (!reader.grammar || !loader) return undefined;
+	const [parser, readers] = await Promise.all([
+		grammarParser(loader, reader.grammar),
+		import('../input/iac-readers.ts'),
+	]);
+	return { parser, readers };
+}
+
+/**
+ * Checks one input and returns positioned findings. Reads ARM templates (with a parameters file),
+ * single resources, bare or pasted settings, az CLI and Azure PowerShell commands, Bicep (with a
+ * `.bicepparam` file) and Terraform (HCL or JSON); the kind is detected from the path and the text
+ * unless `options.kind` says it. Never throws on bad input: what cannot be read is reported at its
+ * place. Rejects only when `options.grammars` does (a grammar that cannot be fetched), so that the
+ * host can say so. Bicep and Terraform grammars are loaded on the first such input only.
+ */
+export async function check(text: string, options: CheckOptions = {}): Promise<CheckResult> {
+	const prepared = prepare(text, options);
+	const grammar = await loadGrammar(prepared.reader, options.grammars);
+	// The one place the user's decisions (rule levels, inline suppressions) apply, after the rules.
+	return withCheckPolicy(text, options, (checked) => finish(prepared, checked, grammar));
+}
+
+/**
+ * `check` without waiting: for callers that cannot await (build-time rendering, tests). Bicep and
+ * Terraform are read only with grammars already prepared (`prepareGrammars`); otherwise they are
+ * reported as not read.
+ */
+export function checkSync(
+	text: string,
+	options: Omit<CheckOptions, 'grammars'> & { prepared?: PreparedGrammars } = {}
+): CheckResult {
+	const prepared = prepare(text, options);
+	const grammar = prepared.reader.grammar ? options.prepared?.[prepared.reader.grammar] : undefined;
+	return withCheckPolicy(text, options, (checked) => finish(prepared, checked, grammar));
+}
+
+/** Loads both grammars for `checkSync` (tests and scripts that check many files synchronously). */
+export async function prepareGrammars(loader: GrammarLoader): Promise<PreparedGrammars> {
+	const readers = await import('../input/iac-readers.ts');
+	const [bicep, terraform] = await Promise.all([
+		grammarParser(loader, 'bicep'),
+		grammarParser(loader, 'terraform'),
+	]);
+	return { bicep: { parser: bicep, readers }, terraform: { parser: terraform, readers } };
+}
+
+/**
+ * The Key Vault VM extensions found in an input, without running any rule (the simulator reads
+ * them through `readExtensionConfigs`). JSON and commands only: no grammar is loaded here.
+ */
+export function findExtensionsInText(text: string, options: CheckOptions = {}): ExtensionSite[] {
+	const prepared = prepare(text, options);
+	const lang = options.lang ?? 'en';
+	return readInput(prepared, options, undefined, lang).read.document?.extensions ?? [];
+}

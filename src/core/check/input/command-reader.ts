@@ -1,0 +1,29 @@
+import { rangeAt } from '../source.ts';
+import { isCommandText } from './detect.ts';
+import { parseCommands } from './command.ts';
+import type { InputReader } from './reader.ts';
+import { azOptionDashesRule, oneDashOption } from '../rules/kv053-az-option-dashes.ts';
+
+/** az CLI and Azure PowerShell commands that install the extension (input/command.ts). */
+export const commandReader: InputReader = {
+	name: 'commands',
+	kind: 'command',
+	fixPolicy: 'quoted-shell',
+	claims: (probe) =>
+		probe.kind === 'command' || (probe.kind === undefined && isCommandText(probe.text)),
+	read(source, env) {
+		const parsed = parseCommands(source, env.readFile, env.budget);
+		for (const { written, meant, anchor } of parsed.oneDashOptions)
+			env.report(azOptionDashesRule, oneDashOption(written, meant, anchor));
+		return {
+			kind: 'command',
+			document: parsed.document,
+			jsonDocuments: parsed.settingsDocuments,
+			unreadable: parsed.unreadable.map((u) => ({
+				path: u.path,
+				file: u.anchor.source.path,
+				range: rangeAt(u.anchor.source, u.anchor.start, u.anchor.end),
+			})),
+		};
+	},
+};

@@ -1,0 +1,23 @@
+import { foreignKindNames, recogniseForeign } from './recognise.ts';
+import type { InputReader } from './reader.ts';
+import { unreadInputRule } from '../rules/kv051-unread-input.ts';
+
+/** Text that is none of the kinds kvcert reads (an email, YAML…): said so, never "no problems". */
+export const foreignReader: InputReader = {
+	name: 'foreign',
+	kind: undefined,
+	fixPolicy: 'json',
+	claims: (probe) => probe.kind === undefined && recogniseForeign(probe.text) !== undefined,
+	read(source, env) {
+		const foreign = recogniseForeign(source.raw)!;
+		const start = Math.max(0, source.raw.search(/\S/));
+		const lineEnd = source.raw.slice(start).search(/[\r\n]/);
+		env.report(unreadInputRule, {
+			messageId: 'notRecognised',
+			severity: 'error',
+			data: { recognised: foreignKindNames[foreign][env.lang] },
+			at: { source, start, end: lineEnd <= 0 ? source.raw.length : start + lineEnd },
+		});
+		return { kind: undefined, document: undefined, jsonDocuments: [], unreadable: [], foreign };
+	},
+};

@@ -1,0 +1,163 @@
+import { printParseErrorCode } from 'jsonc-parser';
+import { parseJsonDocument } from '../json.ts';
+import { jsonSyntaxRule } from '../rules/kv050-json-syntax.ts';
+import { unreadInputRule } from '../rules/kv051-unread-input.ts';
+import { createSource, type SourceText } from '../source.ts';
+import type { InputKind } from '../types.ts';
+import { iacKindOfPath, iacKindOfText, type IacKind } from './iac-detect.ts';
+import {
+	emptyDocument,
+	type InputReader,
+	type Probe,
+	type ReadEnv,
+	type ReadResult,
+} from './reader.ts';
+import type { SyntaxNode } from './tree-sitter.ts';
+
+/** At most this many syntax errors are reported per file. */
+const maxSyntaxErrors = 20;
+
+/** Text that shows a Key Vault VM extension is declared in a part that was not read. */
+const extensionMarker = /KeyVaultFor(?:Windows|Linux)|Microsoft\.Azure\.KeyVault\b/;
+
+/**
+ * Reports the parts of a tree tree-sitter could not parse, each at its place, as not read: a
+ * construct the grammar does not know (tree-sitter-bicep 1.1.0 has no `extension` statement) must
+ * never fail a run, and cannot be told from a syntax error. A part that holds a Key Vault
+ * extension is a warning, so that the extension is never silently skipped.
+ */
+function reportSyntaxErrors(
+	root: SyntaxNode,
+	source: SourceText,
+	kind: IacKind,
+	env: ReadEnv
+): void {
+	let found = 0;
+	const stack: SyntaxNode[] = root.hasError ? [root] : [];
+	while (stack.length > 0 && found < maxSyntaxErrors) {
+		const node = stack.pop()!;
+		if (node.isError || node.isMissing) {
+			const start = node.startIndex;
+			const end = Math.max(node.endIndex, start + 1);
+			const lineEnd = source.raw.indexOf('\n', start);
+			const holdsExtension = extensionMarker.test(source.raw.slice(start, end));
+			env.report(unreadInputRule, {
+				messageId: holdsExtension ? 'extensionNotRead' : 'grammarGap',
+				...(holdsExtension ? { severity: 'warning' as const } : {}),
+				data: { language: kind === 'terraform' ? 'Terraform' : 'Bicep' },
+				at: { source, start, end: lineEnd > start ? Math.min(end, lineEnd) : end },
+			});
+			found++;
+			continue;
+		}
+		for (let i = node.children.length - 1; i >= 0; i--)
+			if (node.children[i]!.hasError) stack.push(node.children[i]!);
+	}
+}
+
+/** The IaC kind of a probe: the one asked for, else the one the path or the text tells. */
+function iacKind(probe: Probe): IacKind | undefined {
+	const { kind } = probe;
+	if (kind === 'bicep' || kind === 'bicepparam' || kind === 'terraform') return kind;
+	return kind === undefined ? (iacKindOfPath(probe.path) ?? iacKindOfText(probe.text)) : undefined;
+}
+
+/** A result with no model, for a file whose grammar is not loaded: said so, never "clean". */
+function notLoaded(kind: InputKind, source: SourceText, env: ReadEnv): ReadResult {
+	env.report(jsonSyntaxRule, {
+		messageId: 'unread',
+		data: { language: kind === 'terraform' ? 'Terraform' : 'Bicep' },
+		at: { source, start: 0, end: Math.min(1, source.raw.length) },
+	});
+	return { kind, document: emptyDocument(undefined), jsonDocuments: [], unreadable: [] };
+}
+
+function result(kind: InputKind): ReadResult {
+	return { kind, document: emptyDocument(undefined), jsonDocuments: [], unreadable: [] };
+}
+
+/** Bicep files, with the values of a `.bicepparam` file given beside them (input/bicep.ts). */
+export const bicepReader: InputReader = {
+	name: 'bicep',
+	kind: 'bicep',
+	grammar: 'bicep',
+	fixPolicy: 'plain-text',
+	claims: (probe) => iacKind(probe) === 'bicep',
+	read(source, env) {
+		const tree = env.grammar?.parser.parse(source.raw);
+		if (!env.grammar || !tree) return notLoaded('bicep', source, env);
+		const { parser, readers } = env.grammar;
+		const read = result('bicep');
+		let parameters;
+		if (env.parameters && iacKindOfPath(env.parameters.path) === 'bicepparam') {
+			const given = env.parameters.text;
+			const parametersTree = parser.parse(readers.bicepparamAsBicep(given), {
+				source: given,
+				offset: 0,
+			});
+			if (parametersTree) {
+				const parametersSource = createSource(env.parameters.path, given);
+				parameters = readers.readBicepParameters(parametersSource, parametersTree);
+				reportSyntaxErrors(parametersTree, parametersSource, 'bicepparam', env);
+			}
+		}
+		read.document = readers.readBicep(source, tree, parameters);
+		reportSyntaxErrors(tree, source, 'bicep', env);
+		for (const { start, end } of readers.bicepModulesNotRead(tree))
+			env.report(unreadInputRule, { messageId: 'moduleNotChecked', at: { source, start, end } });
+		return read;
+	},
+};
+
+/** A `.bicepparam` file on its own: its syntax (its Bicep file gives it meaning). */
+export const bicepparamReader: InputReader = {
+	name: 'bicepparam',
+	kind: 'bicepparam',
+	grammar: 'bicep',
+	fixPolicy: 'plain-text',
+	claims: (probe) => iacKind(probe) === 'bicepparam',
+	read(source, env) {
+		const tree = env.grammar?.parser.parse(env.grammar.readers.bicepparamAsBicep(source.raw), {
+			source: source.raw,
+			offset: 0,
+		});
+		if (!tree) return notLoaded('bicepparam', source, env);
+		reportSyntaxErrors(tree, source, 'bicepparam', env);
+		return result('bicepparam');
+	},
+};
+
+/** Terraform in HCL or in JSON syntax (input/terraform.ts, input/terraform-json.ts). */
+export const terraformReader: InputReader = {
+	name: 'terraform',
+	kind: 'terraform',
+	grammar: 'terraform',
+	fixPolicy: 'plain-text',
+	claims: (probe) => iacKind(probe) === 'terraform',
+	read(source, env) {
+		if (!env.grammar) return notLoaded('terraform', source, env);
+		const { parser, readers } = env.grammar;
+		const text = source.raw;
+		const jsonDoc = /^\s*\{/.test(text) ? parseJsonDocument(source) : undefined;
+		const tree = jsonDoc
+			? readers.terraformJsonTree(jsonDoc, (piece, offset) =>
+					parser.parse(piece, { source: text, offset })
+				)
+			: parser.parse(text);
+		if (!tree) return notLoaded('terraform', source, env);
+		const read = result('terraform');
+		read.document = readers.readTerraform(source, tree);
+		if (jsonDoc)
+			for (const e of jsonDoc.errors)
+				env.report(jsonSyntaxRule, {
+					messageId: 'syntax',
+					data: { code: printParseErrorCode(e.error) },
+					at: { source, start: e.offset, end: e.offset + Math.max(1, e.length) },
+				});
+		else reportSyntaxErrors(tree, source, 'terraform', env);
+		// Parts read as unknown (dynamic blocks, count and for_each), at their place.
+		for (const { messageId, data, start, end } of readers.terraformUnread(tree))
+			env.report(unreadInputRule, { messageId, data, at: { source, start, end } });
+		return read;
+	},
+};
