@@ -28,3 +28,19 @@ export function escapeControlCharacters(text: string, options: EscapeOptions = {
 		return '\ufffd';
 	});
 }
+
+// East Asian wide and fullwidth characters take two terminal columns (UAX #11, the common ranges).
+const wide =
+	/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** How many terminal columns `text` takes: two for each wide character ("警告" is 4), one otherwise. */
+export function displayWidth(text: string): number {
+	let columns = 0;
+	for (const char of text) columns += wide.test(char) ? 2 : 1;
+	return columns;
+}
+
+/** `text` padded with spaces to `columns` terminal columns, so Japanese columns line up too. */
+export function padToColumns(text: string, columns: number): string {
+	return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
+}

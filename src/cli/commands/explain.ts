@@ -1,10 +1,16 @@
-import { fixMessageIds, ruleDocsUrl } from '../../core/check/index.ts';
-import { checkMessages } from '../../core/check/index.ts';
-import { renderMessage } from '../../core/check/index.ts';
-import { findRule, rules } from '../../core/check/index.ts';
-import { ruleSources } from '../../core/check/index.ts';
-import type { Lang, Localized } from '../../core/check/index.ts';
-import { escapeControlCharacters } from '../../core/terminal-text.ts';
+import {
+	checkMessages,
+	exampleIn,
+	findRule,
+	fixMessageIds,
+	renderMessage,
+	ruleDocsUrl,
+	ruleSources,
+	rules,
+	type Lang,
+	type Localized,
+} from '../../core/check/index.ts';
+import { displayWidth, escapeControlCharacters, padToColumns } from '../../core/terminal-text.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
 import { docsUrlEnv, resolveDocsBase } from '../docs-base.ts';
 import { kvcertHomepage } from '../version.ts';
@@ -56,17 +62,20 @@ export function explainRule(idOrName: string, lang: Lang, docsBase?: string): st
 		lines.push(
 			'',
 			`${m.wrong[lang]}:`,
-			indent(rule.meta.examples.bad),
+			indent(exampleIn(rule.meta.examples.bad, lang)),
 			'',
 			`${m.right[lang]}:`,
-			indent(rule.meta.examples.good)
+			indent(exampleIn(rule.meta.examples.good, lang))
 		);
 	const fixes = fixMessageIds(rule);
 	if (fixes.length > 0)
 		lines.push(
 			'',
 			`${m.fixes[lang]}:`,
-			...fixes.map((id) => `  - ${rule.meta.messages[id]![lang].replace(/\{\w+\}/g, '…')}`)
+			// A placeholder is named, as the rule page does: "Replace /<actual>/ with /secrets/".
+			...fixes.map(
+				(id) => `  - ${rule.meta.messages[id]![lang].replace(/\{\{?(\w+)\}?\}/g, '<$1>')}`
+			)
 		);
 	const sources = ruleSources(rule, lang);
 	if (sources.length > 0)
@@ -104,10 +113,13 @@ export async function run(args: string[]): Promise<number> {
 /** The rule list for `kvcert rules`: id, name, default severity and title. */
 export function listRules(lang: Lang): string {
 	const width = Math.max(...rules.map((r) => r.name.length));
+	const severityWidth = Math.max(
+		...rules.map((r) => displayWidth(checkMessages[r.severity][lang]))
+	);
 	return `${rules
 		.map(
 			(r) =>
-				`${r.id}  ${r.name.padEnd(width)}  ${checkMessages[r.severity][lang].padEnd(lang === 'ja' ? 3 : 7)}  ${r.meta.title[lang]}`
+				`${r.id}  ${r.name.padEnd(width)}  ${padToColumns(checkMessages[r.severity][lang], severityWidth)}  ${r.meta.title[lang]}`
 		)
 		.join('\n')}\n`;
 }

@@ -63,6 +63,6 @@ export {
 export { fixMessageIds, reportMessageIds, ruleDocsUrl } from './docs.ts';
 export { iacExamplePath, iacExamples, type IacExample } from './iac-examples.ts';
 export { notCheckableRules, type NotCheckableRule } from './not-checkable.ts';
-export type { Rule, RuleMeta } from './rule.ts';
+export { exampleIn, type ExampleText, type Rule, type RuleMeta } from './rule.ts';
 export { findRule, rules } from './rules/index.ts';
 export { linuxDoc, ruleSources, windowsDoc, type ResolvedSource } from './sources.ts';

@@ -1,6 +1,6 @@
 import type { ExtensionSite, OsKind } from './model.ts';
 import type { Anchor, Resolved } from './navigate.ts';
-import type { Localized, Severity } from './types.ts';
+import type { Lang, Localized, Severity } from './types.ts';
 import type { Located, Value } from './values.ts';
 
 /** Metadata of a rule: the source of its reference page and its messages, in ja and en. */
@@ -17,7 +17,15 @@ export interface RuleMeta {
 	 * A failing and a passing input for the reference page, each a whole text `kvcert check` reads.
 	 * tests/unit/check/rule-docs.test.ts checks that `bad` is reported by this rule and `good` is not.
 	 */
-	examples?: { bad: string; good: string };
+	examples?: { bad: ExampleText; good: ExampleText };
+}
+
+/** An example's text: one for both languages, or one per language when its comments say something. */
+export type ExampleText = string | Localized;
+
+/** The example's text in `lang`. */
+export function exampleIn(text: ExampleText, lang: Lang): string {
+	return typeof text === 'string' ? text : text[lang];
 }
 
 /** A checker rule, one per file, in the manner of ESLint. */

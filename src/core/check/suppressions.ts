@@ -89,8 +89,9 @@ function readDirectives(
 			if (rule) rules.set(rule.id, false);
 			else report('unknownRule', { rule: name });
 		}
+		// A comment that names no rule silences nothing: that is its one problem, reason or not.
 		if (names.length === 0) report('noRules');
-		if (reason === '') report('noReason');
+		else if (reason === '') report('noReason');
 		const endLine = positionAt(sourceText, comment.end).line;
 		let target = line;
 		if (scope === 'next-line') {

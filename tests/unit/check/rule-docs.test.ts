@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ruleEntries, rulePagePaths } from '../../../scripts/site-pages.mjs';
 import { rulePages, rulePath } from '../../../src/components/rules/reference.ts';
-import { checkSync } from '../../../src/core/check/index.ts';
+import { checkSync, exampleIn } from '../../../src/core/check/index.ts';
 import { fixMessageIds, reportMessageIds, ruleDocsUrl } from '../../../src/core/check/docs.ts';
 import { rules } from '../../../src/core/check/rules/index.ts';
 import { ruleSources, sourceLinks } from '../../../src/core/check/sources.ts';
@@ -76,9 +76,18 @@ describe('rule metadata behind the pages', () => {
 	it.each(rules.filter((rule) => rule.meta.examples).map((rule) => [rule.id, rule] as const))(
 		'%s: the failing example is reported by the rule and the passing one by nothing',
 		(_, rule) => {
-			const { bad, good } = rule.meta.examples!;
-			expect(checkSync(bad).diagnostics.map((d) => d.ruleId)).toContain(rule.id);
-			expect(checkSync(good).diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+			for (const lang of ['ja', 'en'] as const) {
+				const bad = exampleIn(rule.meta.examples!.bad, lang);
+				const good = exampleIn(rule.meta.examples!.good, lang);
+				expect(
+					checkSync(bad).diagnostics.map((d) => d.ruleId),
+					lang
+				).toContain(rule.id);
+				expect(
+					checkSync(good).diagnostics.map((d) => `${d.ruleId}: ${d.message}`),
+					lang
+				).toEqual([]);
+			}
 		}
 	);
 

@@ -92,6 +92,9 @@ describe('inline suppressions', () => {
 		expect(ids(noRules)).toEqual(
 			expect.arrayContaining(['KV060:noRules', 'KV015:wrongCollection'])
 		);
+		// A bare directive has one problem (it names no rule), not two.
+		const bare = await check(above(template, url, '// kvcert-disable-next-line'), 'a.json');
+		expect(ids(bare).filter((id) => id.startsWith('KV060'))).toEqual(['KV060:noRules']);
 		const unused = await check(
 			above(template, '"name"', '// kvcert-disable-next-line KV016 KV060 -- x'),
 			'a.json'

@@ -1,5 +1,17 @@
 import { defineRule } from '../rule.ts';
 
+/** The passing example: the same comment with its reason, in the reader's language. */
+const goodExample = (reason: string) => `{
+  "secretsManagementSettings": {
+    "pollingIntervalInS": "3600",
+    "certificateStoreName": "MY",
+    "certificateStoreLocation": "LocalMachine",
+    // kvcert-disable-next-line KV015 -- ${reason}
+    "observedCertificates": ["https://myvault.vault.azure.net/certificates/web"]
+  }
+}
+`;
+
 /**
  * KV060: a `kvcert-disable…` comment that is incomplete or silences nothing. Reported by the
  * suppression step after the rules have run (suppressions.ts), never by a rule of its own.
@@ -47,16 +59,10 @@ export const suppressionCommentRule = defineRule({
   }
 }
 `,
-			good: `{
-  "secretsManagementSettings": {
-    "pollingIntervalInS": "3600",
-    "certificateStoreName": "MY",
-    "certificateStoreLocation": "LocalMachine",
-    // kvcert-disable-next-line KV015 -- migration: the old URL stays until March
-    "observedCertificates": ["https://myvault.vault.azure.net/certificates/web"]
-  }
-}
-`,
+			good: {
+				ja: goodExample('移行中のため 3 月まで古い URL を使います'),
+				en: goodExample('migration: the old URL stays until March'),
+			},
 		},
 	},
 });

@@ -1,5 +1,5 @@
 import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a as y,b as S,c as A}from"./chunk-MJWUEBVQ.js";import{a as T}from"./chunk-4HYSH3WZ.js";import{a as b}from"./chunk-APBIEMPW.js";import{a as k}from"./chunk-IUY3PZVW.js";import{a as d,b as h}from"./chunk-GUEM64L4.js";import"./chunk-7BYCOOQ6.js";import"./chunk-NLMBYBRB.js";import"./chunk-4BYTCAOE.js";import{mkdtempSync as O,rmSync as _,writeFileSync as P}from"node:fs";import{tmpdir as M}from"node:os";import{join as E}from"node:path";import{parseArgs as w}from"node:util";import{parseArgs as $}from"node:util";var R={en:`Usage:
+import{a as y,b as S,c as A}from"./chunk-MJWUEBVQ.js";import{a as T}from"./chunk-4HYSH3WZ.js";import{a as b}from"./chunk-HHOM42M2.js";import{a as k}from"./chunk-UUDVMCCK.js";import{a as d,b as h}from"./chunk-A7W5S2OE.js";import"./chunk-7BYCOOQ6.js";import"./chunk-NLMBYBRB.js";import"./chunk-4BYTCAOE.js";import{mkdtempSync as O,rmSync as _,writeFileSync as P}from"node:fs";import{tmpdir as M}from"node:os";import{join as E}from"node:path";import{parseArgs as w}from"node:util";import{parseArgs as $}from"node:util";var R={en:`Usage:
   kvcert emulator rotate <name> [--emulator-imds URL]
   kvcert emulator disable <name> [--version ID] [--emulator-imds URL]
 

@@ -1,0 +1,14 @@
+import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
+import{a as L,b as M}from"./chunk-XCHQE7VP.js";import{a as $,b as l,c,d as k,n as u,t as j,u as y,x as w}from"./chunk-UUDVMCCK.js";import{b as v}from"./chunk-4GTJSBA7.js";import{a as d,b as f,c as h,d as x,e as g}from"./chunk-A7W5S2OE.js";var p={usage:{ja:`\u4F7F\u3044\u65B9: kvcert explain <\u30EB\u30FC\u30EB ID \u307E\u305F\u306F\u540D\u524D> [--lang ja|en]
+
+\u30EB\u30FC\u30EB\u306E\u8AAC\u660E (\u78BA\u8A8D\u3059\u308B\u5185\u5BB9\u3068\u305D\u306E\u7406\u7531\u3001\u8AA4\u308A\u306E\u4F8B\u3068\u6B63\u3057\u3044\u4F8B\u3001\u51FA\u5178) \u3092\u8868\u793A\u3057\u307E\u3059\u3002
+\u4F8B: kvcert explain KV015 \u307E\u305F\u306F kvcert explain certificates-path`,en:`Usage: kvcert explain <rule id or name> [--lang ja|en]
+
+Prints a rule's docs: what it checks and why, a wrong and a right example, and its sources.
+Example: kvcert explain KV015 or kvcert explain certificates-path`},unknown:{ja:'kvcert explain: "{rule}" \u3068\u3044\u3046\u30EB\u30FC\u30EB\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u30EB\u30FC\u30EB\u306E\u4E00\u89A7\u306F kvcert rules \u3067\u78BA\u8A8D\u3067\u304D\u307E\u3059\u3002',en:'kvcert explain: there is no rule "{rule}"; kvcert rules lists them.'},severity:{ja:"\u65E2\u5B9A\u306E\u91CD\u5927\u5EA6",en:"default severity"},wrong:{ja:"\u8AA4\u308A\u306E\u4F8B",en:"Wrong"},right:{ja:"\u6B63\u3057\u3044\u4F8B",en:"Right"},fixes:{ja:"\u81EA\u52D5\u4FEE\u6B63 (kvcert check --fix)",en:"Fixed by kvcert check --fix"},sources:{ja:"\u51FA\u5178",en:"Sources"},page:{ja:"\u8AAC\u660E\u30DA\u30FC\u30B8",en:"Docs page"}};function R(n){return n.trimEnd().split(`
+`).map(t=>`    ${t}`).join(`
+`)}function b(n,t,s){let e=k(n);if(!e)return;let r=p,i=[`${e.id} ${e.name}: ${e.meta.title[t]}`,`${r.severity[t]}: ${u[e.severity][t]}`,"",e.meta.docs[t]];e.meta.examples&&i.push("",`${r.wrong[t]}:`,R(l(e.meta.examples.bad,t)),"",`${r.right[t]}:`,R(l(e.meta.examples.good,t)));let o=y(e);o.length>0&&i.push("",`${r.fixes[t]}:`,...o.map(a=>`  - ${e.meta.messages[a][t].replace(/\{\{?(\w+)\}?\}/g,"<$1>")}`));let m=w(e,t);return m.length>0&&i.push("",`${r.sources[t]}:`,...m.map(a=>`  - ${a.title}: ${a.url}`)),s&&i.push("",`${r.page[t]}: ${j(e,t,s)}`),`${i.join(`
+`)}
+`}async function U(n){let t=d(f(n)),s=n.filter((i,o)=>!i.startsWith("-")&&n[o-1]!=="--lang");if(n.includes("--help")||n.includes("-h"))return console.log(p.usage[t]),0;if(s.length!==1)return console.error(p.usage[t]),2;let e=M(void 0,process.env[L],void 0,v),r=b(s[0],t,e);return r?(process.stdout.write(r),0):(console.error(h($(p.unknown[t],{rule:s[0]}))),2)}function z(n){let t=Math.max(...c.map(e=>e.name.length)),s=Math.max(...c.map(e=>x(u[e.severity][n])));return`${c.map(e=>`${e.id}  ${e.name.padEnd(t)}  ${g(u[e.severity][n],s)}  ${e.meta.title[n]}`).join(`
+`)}
+`}export{p as a,b,U as c,z as d};

@@ -1,3 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-function i(e){let n=e||process.env.KVCERT_LANG||process.env.LC_ALL||process.env.LC_MESSAGES||process.env.LANG||"";return/^ja/i.test(n)?"ja":"en"}function o(e){let n=e.indexOf("--lang");return n!==-1?e[n+1]:e.find(t=>t.startsWith("--lang="))?.slice(7)}var s=/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;function a(e,n={}){return e.replace(s,t=>{if(t==="	"||t===`
-`&&n.keepLineFeeds)return t;let r=t.charCodeAt(0);return r<32?String.fromCharCode(9216+r):r===127?"\u2421":"\uFFFD"})}export{i as a,o as b,a as c};
