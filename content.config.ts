@@ -7,7 +7,7 @@ export const collections = {
 	i18n: defineCollection({
 		loader: i18nLoader(),
 		// kvcert's own `kvcert.*` UI strings pass through beside Starlight's (the schema is passthrough);
-		// tests/unit/i18n-strings.test.ts keeps ja.json and en.json in step.
+		// tests/unit/i18n/ui-strings.test.ts keeps ja.json and en.json in step.
 		schema: i18nSchema(),
 	}),
 };

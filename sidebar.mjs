@@ -33,6 +33,7 @@ export const sidebar = [
 			{ slug: 'workshop' },
 			{ slug: 'workshop/prework' },
 			{ slug: 'workshop/facilitator' },
+			{ slug: 'workshop/room' },
 			{ slug: 'glossary' },
 		],
 	},

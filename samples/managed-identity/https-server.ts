@@ -8,6 +8,8 @@ import { loadCertificate } from './load-certificate.ts';
 const vaultUrl = process.env.KEYVAULT_URL ?? 'https://myvault.vault.azure.net';
 const certificateName = process.env.CERTIFICATE_NAME ?? 'webcert';
 const port = Number(process.env.PORT ?? 8443);
+// All interfaces unless HOST names one (the page's Run button gives 127.0.0.1).
+const host = process.env.HOST;
 // Once an hour by default, like the default polling of VM extension 4.0.
 const refreshMs = Number(process.env.REFRESH_SECONDS ?? 3600) * 1000;
 
@@ -18,7 +20,9 @@ let current = await loadCertificate(client, certificateName);
 const server = createServer(current.tls, (_request, response) => {
 	response.end(`served with version ${current.version}\n`);
 });
-server.listen(port, () => console.log(`listening on ${port} with version ${current.version}`));
+server.listen(port, host, () =>
+	console.log(`listening on ${port} with version ${current.version}`)
+);
 
 async function refresh(): Promise<void> {
 	try {

@@ -6,9 +6,9 @@
  */
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { renderMessage } from '../core/check/index.ts';
 import type { Lang, Localized } from '../core/check/index.ts';
 import { escapeData } from '../core/check/index.ts';
+import { format as fillMessage } from '../core/i18n/format.ts';
 import { run, type CheckOutcome } from './commands/check.ts';
 
 /** An input as the runner gives it (`INPUT_` + the name in upper case, spaces as `_`). */
@@ -60,16 +60,16 @@ export function checkArguments(env: NodeJS.ProcessEnv = process.env): {
 
 const reasons = {
 	findings_one: {
-		ja: 'kvcert check: 重大度 {failOn} 以上の問題が {count} 件あります (fail-on: {failOn})。問題の内容は、ステップのログにある結果を確認してください。',
-		en: 'kvcert check: {count} finding at or above {failOn} (fail-on: {failOn}); the report in the step log lists it.',
+		ja: 'kvcert check: 重大度 {{failOn}} 以上の問題が {{count}} 件あります (fail-on: {{failOn}})。問題の内容は、ステップのログにある結果を確認してください。',
+		en: 'kvcert check: {{count}} finding at or above {{failOn}} (fail-on: {{failOn}}); the report in the step log lists it.',
 	},
 	findings_other: {
-		ja: 'kvcert check: 重大度 {failOn} 以上の問題が {count} 件あります (fail-on: {failOn})。問題の内容は、ステップのログにある結果を確認してください。',
-		en: 'kvcert check: {count} findings at or above {failOn} (fail-on: {failOn}); the report in the step log lists them.',
+		ja: 'kvcert check: 重大度 {{failOn}} 以上の問題が {{count}} 件あります (fail-on: {{failOn}})。問題の内容は、ステップのログにある結果を確認してください。',
+		en: 'kvcert check: {{count}} findings at or above {{failOn}} (fail-on: {{failOn}}); the report in the step log lists them.',
 	},
 	warnings: {
-		ja: 'kvcert check: 警告が {count} 件あり、max-warnings の {max} 件を超えています。',
-		en: 'kvcert check: {count} warnings, more than max-warnings {max}.',
+		ja: 'kvcert check: 警告が {{count}} 件あり、max-warnings の {{max}} 件を超えています。',
+		en: 'kvcert check: {{count}} warnings, more than max-warnings {{max}}.',
 	},
 	usage: {
 		ja: 'kvcert check を実行できませんでした (終了コード 2)。入力の指定が誤っているか、読み書きできないファイルがあります。原因は、ステップのログにあるエラー メッセージを確認してください。',
@@ -91,9 +91,9 @@ export function failureReason(
 			new Intl.PluralRules(lang).select(outcome.failing) === 'one'
 				? 'findings_one'
 				: 'findings_other';
-		return renderMessage(reasons[form][lang], { count: outcome.failing, failOn: outcome.failOn });
+		return fillMessage(reasons[form][lang], { count: outcome.failing, failOn: outcome.failOn });
 	}
-	return renderMessage(reasons.warnings[lang], {
+	return fillMessage(reasons.warnings[lang], {
 		count: outcome.warnings,
 		max: outcome.maxWarnings ?? 0,
 	});

@@ -1,22 +1,22 @@
-import { renderMessage } from '../core/check/index.ts';
 import { escapeControlCharacters } from '../core/terminal-text.ts';
-import type { Lang } from '../vault/vault-i18n.ts';
+import { format } from '../core/i18n/format.ts';
+import type { Lang } from '../core/i18n/lang.ts';
 
 const TEXT: Record<
 	Lang,
 	{ unknown: string; missing: string; noValue: string; positional: string }
 > = {
 	en: {
-		unknown: 'unknown option {name}',
-		missing: '{name} needs a value',
-		noValue: '{name} takes no value',
-		positional: 'unexpected argument {name}',
+		unknown: 'unknown option {{name}}',
+		missing: '{{name}} needs a value',
+		noValue: '{{name}} takes no value',
+		positional: 'unexpected argument {{name}}',
 	},
 	ja: {
-		unknown: '不明なオプションです: {name}',
-		missing: '{name} には値を指定してください',
-		noValue: '{name} には値を指定できません',
-		positional: '余分な引数があります: {name}',
+		unknown: '不明なオプションです: {{name}}',
+		missing: '{{name}} には値を指定してください',
+		noValue: '{{name}} には値を指定できません',
+		positional: '余分な引数があります: {{name}}',
 	},
 };
 
@@ -39,5 +39,5 @@ export function describeArgsError(error: unknown, lang: Lang): string {
 				: code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
 					? TEXT[lang].positional
 					: undefined;
-	return template ? renderMessage(template, { name }) : escapeControlCharacters(text);
+	return template ? format(template, { name }) : escapeControlCharacters(text);
 }

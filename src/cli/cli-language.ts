@@ -1,4 +1,4 @@
-import type { Lang } from '../vault/vault-i18n.ts';
+import type { Lang } from '../core/i18n/lang.ts';
 
 /** The CLI's language: `--lang`, else the first non-empty of KVCERT_LANG, LC_ALL, LC_MESSAGES, LANG (ja_JP.UTF-8 → ja). */
 export function cliLanguage(option?: string): Lang {

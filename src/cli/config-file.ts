@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { configFileName, parseConfig, type KvcertConfig } from '../core/check/index.ts';
-import { renderMessage } from '../core/check/index.ts';
 import type { Lang } from '../core/check/index.ts';
+import { format as fillMessage } from '../core/i18n/format.ts';
 import { escapeControlCharacters } from '../core/terminal-text.ts';
 import { describeInputError, InputError, readInputFile } from './read-input.ts';
 
@@ -37,7 +37,10 @@ export function loadConfigFile(path: string, shown: string, lang: Lang): LoadedC
 			errors
 				.map((e) =>
 					escapeControlCharacters(
-						renderMessage('kvcert check: {file}:{line}:{column}: {message}', { file: shown, ...e })
+						fillMessage('kvcert check: {{file}}:{{line}}:{{column}}: {{message}}', {
+							file: shown,
+							...e,
+						})
 					)
 				)
 				.join('\n')

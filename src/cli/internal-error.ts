@@ -1,9 +1,10 @@
-import type { Lang } from '../core/check/index.ts';
+import { format } from '../core/i18n/format.ts';
+import type { Lang } from '../core/i18n/lang.ts';
 import { escapeControlCharacters } from '../core/terminal-text.ts';
 
 const template = {
-	ja: 'kvcert: kvcert の内部エラーです (報告してください): {detail}',
-	en: 'kvcert: internal error in kvcert (please report): {detail}',
+	ja: 'kvcert: kvcert の内部エラーです (報告してください): {{detail}}',
+	en: 'kvcert: internal error in kvcert (please report): {{detail}}',
 };
 
 /**
@@ -16,10 +17,9 @@ export function describeInternalError(error: unknown, lang: Lang): string {
 	const detail = escapeControlCharacters(
 		error instanceof Error ? `${error.name}: ${first(error.message)}` : first(String(error))
 	);
-	const line = template[lang].replace(
-		'{detail}',
-		detail.length > 300 ? `${detail.slice(0, 299)}…` : detail
-	);
+	const line = format(template[lang], {
+		detail: detail.length > 300 ? `${detail.slice(0, 299)}…` : detail,
+	});
 	const debug =
 		process.env['KVCERT_DEBUG'] === '1' && error instanceof Error ? `\n${error.stack}` : '';
 	return line + debug;

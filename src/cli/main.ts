@@ -3,6 +3,8 @@
  * Each subcommand lives in ./commands/<name>.ts and exports `run(args): Promise<number>` (the exit code);
  * it is loaded only when it runs, so `kvcert check` never loads the Azure SDK or the emulator.
  */
+import { format } from '../core/i18n/format.ts';
+import type { Lang } from '../core/i18n/lang.ts';
 import { cliLanguage, langOption } from './cli-language.ts';
 import { describeInternalError } from './internal-error.ts';
 import { kvcertVersion } from './version.ts';
@@ -78,12 +80,12 @@ const text = {
 		en: 'Run `kvcert <command> --help` for a command’s options.',
 	},
 	unknown: {
-		ja: "kvcert: '{name}' というコマンドはありません。",
-		en: "kvcert: unknown command '{name}'",
+		ja: "kvcert: '{{name}}' というコマンドはありません。",
+		en: "kvcert: unknown command '{{name}}'",
 	},
 };
 
-const usage = (lang: 'ja' | 'en') =>
+const usage = (lang: Lang) =>
 	[
 		text.usage[lang],
 		'',
@@ -135,6 +137,6 @@ async function runCommand(argv: string[]): Promise<number> {
 		console.error(usage(lang));
 		return 2;
 	}
-	console.error(`${text.unknown[lang].replace('{name}', name ?? '')}\n\n${usage(lang)}`);
+	console.error(`${format(text.unknown[lang], { name: name ?? '' })}\n\n${usage(lang)}`);
 	return 2;
 }

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { renderMessage } from '../core/check/index.ts';
 import type { Lang, Localized } from '../core/check/index.ts';
+import { format } from '../core/i18n/format.ts';
 
 /**
  * How the CLI reads what users give it: regular files, or standard input for "-". FIFOs, devices,
@@ -176,32 +176,32 @@ export async function readInput(path: string, maxBytes: number, resolved = path)
 
 const messages = {
 	directory: {
-		ja: '{prefix}: {path} はディレクトリです。ファイルを指定してください。',
-		en: '{prefix}: {path} is a directory; give a file.',
+		ja: '{{prefix}}: {{path}} はディレクトリです。ファイルを指定してください。',
+		en: '{{prefix}}: {{path}} is a directory; give a file.',
 	},
 	'not-regular': {
-		ja: '{prefix}: {path} は通常のファイルではありません (種類: {kind})。ファイルを指定するか、標準入力から読む場合は "-" を指定してください。',
-		en: '{prefix}: {path} is a {kind}, not a regular file; give a file, or "-" to read standard input.',
+		ja: '{{prefix}}: {{path}} は通常のファイルではありません (種類: {{kind}})。ファイルを指定するか、標準入力から読む場合は "-" を指定してください。',
+		en: '{{prefix}}: {{path}} is a {{kind}}, not a regular file; give a file, or "-" to read standard input.',
 	},
 	'too-large': {
-		ja: '{prefix}: {path} は入力サイズの上限 {limit} を超えています{size}。読み込む必要がある場合は、--max-input-size または環境変数 KVCERT_MAX_INPUT_SIZE で上限を引き上げてください。',
-		en: '{prefix}: {path} is larger than the input limit of {limit}{size}. If it really is meant to be read, raise the limit with --max-input-size or the KVCERT_MAX_INPUT_SIZE environment variable.',
+		ja: '{{prefix}}: {{path}} は入力サイズの上限 {{limit}} を超えています{{size}}。読み込む必要がある場合は、--max-input-size または環境変数 KVCERT_MAX_INPUT_SIZE で上限を引き上げてください。',
+		en: '{{prefix}}: {{path}} is larger than the input limit of {{limit}}{{size}}. If it really is meant to be read, raise the limit with --max-input-size or the KVCERT_MAX_INPUT_SIZE environment variable.',
 	},
 	'not-found': {
-		ja: '{prefix}: {path} が見つかりません。',
-		en: '{prefix}: {path} does not exist.',
+		ja: '{{prefix}}: {{path}} が見つかりません。',
+		en: '{{prefix}}: {{path}} does not exist.',
 	},
 	permission: {
-		ja: '{prefix}: {path} を読み取る権限がありません。',
-		en: '{prefix}: no permission to read {path}.',
+		ja: '{{prefix}}: {{path}} を読み取る権限がありません。',
+		en: '{{prefix}}: no permission to read {{path}}.',
 	},
 	unreadable: {
-		ja: '{prefix}: {path} を読めません ({reason})。',
-		en: '{prefix}: cannot read {path} ({reason}).',
+		ja: '{{prefix}}: {{path}} を読めません ({{reason}})。',
+		en: '{{prefix}}: cannot read {{path}} ({{reason}}).',
 	},
 	'bad-limit': {
-		ja: '{prefix}: 入力サイズの上限 "{path}" (--max-input-size または KVCERT_MAX_INPUT_SIZE) が正しくありません。バイト数か、64MB のようなサイズを指定してください。',
-		en: '{prefix}: invalid input size limit "{path}" (--max-input-size or KVCERT_MAX_INPUT_SIZE); give bytes or a size such as 64MB.',
+		ja: '{{prefix}}: 入力サイズの上限 "{{path}}" (--max-input-size または KVCERT_MAX_INPUT_SIZE) が正しくありません。バイト数か、64MB のようなサイズを指定してください。',
+		en: '{{prefix}}: invalid input size limit "{{path}}" (--max-input-size or KVCERT_MAX_INPUT_SIZE); give bytes or a size such as 64MB.',
 	},
 } satisfies Record<InputErrorCode, Localized>;
 
@@ -218,7 +218,7 @@ const stdinName: Localized = { ja: '標準入力', en: 'standard input' };
 /** The one-line message for an input error, in the user's language, starting with `prefix`. */
 export function describeInputError(error: InputError, lang: Lang, prefix = 'kvcert'): string {
 	const { kind, size, limit, reason } = error.details;
-	const message = renderMessage(messages[error.code][lang], {
+	const message = format(messages[error.code][lang], {
 		prefix,
 		path: error.code === 'bad-limit' || error.path !== '-' ? error.path : stdinName[lang],
 		kind: kinds[kind ?? 'other']![lang],

@@ -6,7 +6,8 @@ import {
 	lookUpCertificateVersions,
 	type DemoVault,
 } from '../vault/look-up-certificate-versions.ts';
-import { uiTranslator, type Lang } from '../vault/vault-i18n.ts';
+import type { Lang } from '../core/i18n/lang.ts';
+import { uiTranslator } from '../core/i18n/ui-strings.ts';
 
 /** Where the CLI finds an emulator started elsewhere (`kvcert emulator` prints these). */
 export interface ExternalEmulator {

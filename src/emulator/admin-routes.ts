@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from './http-helpers.ts';
 import type { VaultStore } from './vault-store.ts';
+import { WriteRefusedError } from './write-budget.ts';
 
 /** Path prefix of the emulator's admin endpoint (on the IMDS port, loopback only). */
 export const ADMIN_PREFIX = '/kvcert/admin/';
@@ -53,7 +54,19 @@ export function handleAdminRequest(
 	if (!certificate)
 		return refuse(res, 404, 'CertificateNotFound', `No certificate named ${name} in the emulator.`);
 	if (action === 'rotate') {
-		const created = context.rotate(certificate.name);
+		let created;
+		try {
+			created = context.rotate(certificate.name);
+		} catch (error) {
+			if (!(error instanceof WriteRefusedError)) throw error;
+			const { refusal } = error;
+			return sendJson(
+				res,
+				refusal.reason === 'throttled' ? 429 : 409,
+				{ error: { code: 'WriteRefused', message: error.message } },
+				refusal.reason === 'throttled' ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {}
+			);
+		}
 		const thumbprint = new X509Certificate(created.der).fingerprint.replace(/:/g, '');
 		return sendJson(res, 200, { name: certificate.name, version: created.version, thumbprint });
 	}

@@ -1,11 +1,15 @@
 import {
+	createECDH,
 	createHash,
+	createPrivateKey,
 	createPublicKey,
 	generateKeyPairSync,
+	hkdfSync,
 	randomBytes,
 	sign,
 	type KeyObject,
 } from 'node:crypto';
+import { p256 } from '@noble/curves/nist';
 import forge from 'node-forge';
 
 const { asn1 } = forge;
@@ -44,6 +48,12 @@ export interface CertificateOptions {
 	isCertificateAuthority?: boolean;
 	/** Signs with this CA instead of self-signing. */
 	issuer?: Issuer;
+	/**
+	 * Derives the key, the serial number and the signature from this text (EC P-256 only, self-signed
+	 * only): the same seed and options give the same certificate, byte for byte, so the demo vault's
+	 * thumbprints are the same on every start. For demo material only: anyone can derive the key.
+	 */
+	seed?: string;
 }
 
 /** A generated certificate with its key. The key stays inside the emulator. */
@@ -91,6 +101,36 @@ function placeholderPublicKey(): forge.pki.PublicKey {
 	return forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger('3'), new forge.jsbn.BigInteger('3'));
 }
 
+/** `length` bytes derived from a seed for one purpose (HKDF-SHA256). */
+export function derivedBytes(seed: string, purpose: string, length: number): Buffer {
+	return Buffer.from(hkdfSync('sha256', seed, 'kvcert demo material', purpose, length));
+}
+
+/** The P-256 private scalar for a seed: the first derived value that is a valid key. */
+function seededScalar(seed: string): Buffer {
+	for (let attempt = 0; ; attempt++) {
+		const candidate = derivedBytes(seed, `p256 key ${attempt}`, 32);
+		if (p256.utils.isValidSecretKey(candidate)) return candidate;
+	}
+}
+
+/** A P-256 key pair whose private scalar is `scalar`, as a Node key object. */
+function p256KeyObject(scalar: Buffer): KeyObject {
+	const ecdh = createECDH('prime256v1');
+	ecdh.setPrivateKey(scalar);
+	const point = ecdh.getPublicKey();
+	return createPrivateKey({
+		key: {
+			kty: 'EC',
+			crv: 'P-256',
+			d: scalar.toString('base64url'),
+			x: point.subarray(1, 33).toString('base64url'),
+			y: point.subarray(33, 65).toString('base64url'),
+		},
+		format: 'jwk',
+	});
+}
+
 function generateKey(keyType: KeyType): KeyObject {
 	if (keyType === 'RSA') return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 	return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
@@ -113,9 +153,9 @@ function octetString(bytes: Buffer): forge.asn1.Asn1 {
 	return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, bytes.toString('binary'));
 }
 
-/** Positive random serial number as hex (the top bit clear so DER keeps it positive). */
-function randomSerial(): string {
-	const bytes = randomBytes(16);
+/** Positive serial number as hex (the top bit clear so DER keeps it positive), random or seeded. */
+function serialNumber(seed?: string): string {
+	const bytes = seed === undefined ? randomBytes(16) : derivedBytes(seed, 'serial', 16);
 	bytes[0] = (bytes[0] ?? 0) & 0x7f;
 	return bytes.toString('hex');
 }
@@ -126,7 +166,11 @@ function randomSerial(): string {
  */
 export function createCertificate(options: CertificateOptions): GeneratedCertificate {
 	const keyType = options.keyType ?? 'EC';
-	const privateKey = generateKey(keyType);
+	const { seed } = options;
+	if (seed !== undefined && (keyType !== 'EC' || options.issuer))
+		throw new Error('A seeded certificate is a self-signed EC P-256 certificate.');
+	const scalar = seed === undefined ? undefined : seededScalar(seed);
+	const privateKey = scalar ? p256KeyObject(scalar) : generateKey(keyType);
 	const publicDer = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
 	const spki = bytesToAsn1(publicDer);
 	const subjectKeyId = createHash('sha1')
@@ -135,7 +179,7 @@ export function createCertificate(options: CertificateOptions): GeneratedCertifi
 
 	const cert = forge.pki.createCertificate();
 	cert.publicKey = placeholderPublicKey();
-	cert.serialNumber = randomSerial();
+	cert.serialNumber = serialNumber(seed);
 	cert.validity.notBefore = options.notBefore;
 	cert.validity.notAfter = options.notAfter;
 	cert.setSubject(distinguishedName(options.subject));
@@ -204,7 +248,11 @@ export function createCertificate(options: CertificateOptions): GeneratedCertifi
 	children[2] = signatureAlgorithm(signerType);
 	children[6] = spki;
 	const tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), 'binary');
-	const signature = sign('sha256', tbsDer, signer);
+	// ECDSA with a seeded key signs deterministically (RFC 6979), so the bytes repeat; Node's own
+	// ECDSA draws a random nonce each time.
+	const signature = scalar
+		? Buffer.from(p256.sign(createHash('sha256').update(tbsDer).digest(), scalar).toDERRawBytes())
+		: sign('sha256', tbsDer, signer);
 	const certificate = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
 		tbs,
 		signatureAlgorithm(signerType),

@@ -9,6 +9,8 @@ import { ADMIN_PREFIX, handleAdminRequest } from './admin-routes.ts';
 import { handleImdsRequest } from './imds-routes.ts';
 import { handleKeyVaultRequest } from './keyvault-routes.ts';
 import type { StoredVersion, VaultStore } from './vault-store.ts';
+import { openVaultView, type VaultView } from './vault-view.ts';
+import { WriteRefusedError, type WriteLimits } from './write-budget.ts';
 
 /** Options for {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -25,6 +27,10 @@ export interface EmulatorOptions {
 	/** Tenant in the challenge. @default a fixed demo tenant */
 	tenantId?: string;
 	identities?: ManagedIdentity[];
+	/** Bounds on new versions (REST create/import, rotate, admin). @default WriteBudget's defaults */
+	writeLimits?: WriteLimits;
+	/** Views open at once ({@link RunningEmulator.openView}). @default 256 */
+	maxViews?: number;
 }
 
 /** One request the vault served: method, path and status only (never headers, tokens or bodies). */
@@ -49,8 +55,17 @@ export interface RunningEmulator {
 	issuedTokens(): string[];
 	/** Requests the vault served, oldest first: the last {@link REQUEST_RECORD_LIMIT} only. */
 	requests: EmulatorRequestRecord[];
-	/** Adds a new self-signed version from the certificate's policy (new key, new thumbprint). */
+	/**
+	 * Adds a new self-signed version from the certificate's policy (new key, new thumbprint).
+	 * Throws WriteRefusedError past the store's write limits.
+	 */
 	rotate(name: string): StoredVersion;
+	/**
+	 * A visitor's own view of the vault: a copy of the store that a user-assigned identity of its
+	 * own reads (ask the IMDS with its `clientId`). Renewals, disabled versions and revoked access
+	 * in it touch nobody else. Throws when `maxViews` are open.
+	 */
+	openView(): VaultView;
 	close(): Promise<void>;
 }
 
@@ -96,7 +111,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const tenantId = options.tenantId ?? DEMO_TENANT_ID;
 	const identities = options.identities ?? demoIdentities();
 	const tokens = new TokenRegistry();
-	const store = seedVault(options.seed ?? DEMO_SEED, options.seedBaseDir);
+	const store = seedVault(
+		options.seed ?? DEMO_SEED,
+		options.seedBaseDir,
+		Date.now(),
+		options.writeLimits ?? {}
+	);
 
 	const now = Date.now();
 	const ca = createCertificate({
@@ -122,6 +142,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const caPem = toPem(ca.der);
 
 	const requests: EmulatorRequestRecord[] = [];
+	// Ids in answers use the request's Host only when it is one of these names (never any Host).
+	const hostNames = new Set(['localhost', '127.0.0.1', '[::1]', DEMO_VAULT_HOST]);
+	let vaultOrigin = 'https://127.0.0.1';
 	const vault = createHttpsServer(
 		{
 			cert: toPem(tls.der) + caPem,
@@ -137,6 +160,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 				store,
 				tokens,
 				tenantId,
+				hostNames,
+				origin: vaultOrigin,
 				onRequest: (entry) => {
 					if (requests.push(entry) > REQUEST_RECORD_LIMIT)
 						requests.splice(0, requests.length - REQUEST_RECORD_LIMIT);
@@ -144,15 +169,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			});
 		}
 	);
-	const rotate = (name: string) => {
-		const certificate = store.get(name);
+	const rotate = (name: string, within: VaultStore = store) => {
+		const certificate = within.get(name);
 		if (!certificate) throw new Error(`No certificate named ${name} in the emulator.`);
-		return store.createVersion(certificate.name, certificate.policy);
+		const refusal = within.takeWrite(certificate.name);
+		if (refusal) throw new WriteRefusedError(refusal);
+		return within.createVersion(certificate.name, certificate.policy);
 	};
+	const views = { open: 0, max: options.maxViews ?? 256 };
 	// The IMDS port also serves the loopback-only admin endpoint (`kvcert emulator rotate`).
 	const imds = createHttpServer((req, res) =>
 		(req.url ?? '').startsWith(ADMIN_PREFIX)
-			? handleAdminRequest(req, res, { store, rotate })
+			? handleAdminRequest(req, res, { store, rotate: (name) => rotate(name) })
 			: handleImdsRequest(req, res, { identities, tokens })
 	);
 
@@ -165,6 +193,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		throw error;
 	}
 	const urlHost = host === '::1' ? '[::1]' : host;
+	vaultOrigin = `https://${urlHost}:${port}`;
 	return {
 		vaultUrl: `https://${urlHost}:${port}`,
 		imdsUrl: `http://${urlHost}:${imdsPort}`,
@@ -174,7 +203,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		identities,
 		issuedTokens: () => tokens.all(),
 		requests,
-		rotate,
+		rotate: (name) => rotate(name),
+		openView: () => openVaultView({ store, identities, views, rotate }),
 		close: async () => {
 			await Promise.all([close(vault), close(imds)]);
 		},

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { VaultStore } from './vault-store.ts';
 
 /** A managed identity the fake IMDS can issue tokens for. */
 export interface ManagedIdentity {
@@ -10,6 +11,13 @@ export interface ManagedIdentity {
 	resourceId: string;
 	/** Whether the vault lets this identity read certificates; false gives 403 ForbiddenByRbac. */
 	canReadVault: boolean;
+	/**
+	 * The vault this identity sees, when it is a visitor's own view (see RunningEmulator.openView);
+	 * absent: the emulator's shared store.
+	 */
+	store?: VaultStore;
+	/** A view that has ended: its tokens no longer work. */
+	closed?: boolean;
 }
 
 const demoSubscription =

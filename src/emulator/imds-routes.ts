@@ -38,6 +38,12 @@ function selectIdentity(query: URLSearchParams, identities: ManagedIdentity[]) {
 }
 
 /**
+ * Host names the IMDS answers: loopback (how the emulator is reached) and IMDS's own address. A
+ * page on another name (DNS rebinding) gets no token.
+ */
+const IMDS_HOST = /^(127\.0\.0\.1|localhost|\[::1\]|169\.254\.169\.254)(:\d{1,5})?$/i;
+
+/**
  * The Azure Instance Metadata Service token endpoint, as a VM sees it:
  * `GET /metadata/identity/oauth2/token[/]?api-version=…&resource=…[&client_id|object_id|msi_res_id]`
  * with `Metadata: true`. Research: keyvault-sdk.md §3.2–3.4 and §6.7.
@@ -51,6 +57,15 @@ export function handleImdsRequest(req: IncomingMessage, res: ServerResponse, con
 	}
 	if (req.method !== 'GET') {
 		sendJson(res, 405, invalid('Only GET is supported'));
+		return;
+	}
+	// Real IMDS refuses requests that carry X-Forwarded-For (a sign they came through a proxy).
+	if (req.headers['x-forwarded-for'] !== undefined) {
+		sendJson(res, 400, invalid('Requests with an X-Forwarded-For header are not accepted'));
+		return;
+	}
+	if (!IMDS_HOST.test(req.headers.host ?? '')) {
+		sendJson(res, 403, invalid('The IMDS emulator answers loopback host names only'));
 		return;
 	}
 	if (String(req.headers['metadata'] ?? '').toLowerCase() !== 'true') {

@@ -22,6 +22,7 @@ import {
 	type StoredCertificate,
 	type VaultStore,
 } from './vault-store.ts';
+import type { WriteRefusal } from './write-budget.ts';
 
 /** What the Key Vault routes need. */
 export interface KeyVaultContext {
@@ -29,6 +30,14 @@ export interface KeyVaultContext {
 	tokens: TokenRegistry;
 	/** Tenant named in the challenge (`authorization="https://login.microsoftonline.com/<tenant>"`). */
 	tenantId: string;
+	/**
+	 * Host names (without port) the vault's ids may be built from: the request's Host is used when
+	 * it is one of these (a client through the tunnel sees its own `*.vault.azure.net` name),
+	 * otherwise ids use `origin`. Ids never echo an arbitrary Host.
+	 */
+	hostNames?: Set<string>;
+	/** The vault's own origin (`https://127.0.0.1:<port>`). */
+	origin?: string;
 	/** Called once per request with what was asked and the status (never a header or a body). */
 	onRequest?: (entry: { method: string; path: string; status: number }) => void;
 }
@@ -51,6 +60,24 @@ const badParameter = (message: string): Reply => ({
 	status: 400,
 	body: errorBody('BadParameter', message),
 });
+
+/** The answer when the store's write limits refuse a new version. */
+function writeRefused(refusal: WriteRefusal, store: VaultStore): Reply {
+	if (refusal.reason === 'throttled')
+		return {
+			status: 429,
+			body: errorBody(
+				'Throttled',
+				"Operations per minute for this vault exceeded the emulator's limit. Retry after the time in Retry-After."
+			),
+			headers: { 'Retry-After': String(refusal.retryAfterSeconds) },
+		};
+	return badParameter(
+		refusal.reason === 'tooManyVersions'
+			? `The emulator keeps at most ${store.limits.maxVersionsPerCertificate ?? 50} versions of a certificate.`
+			: `The emulator keeps at most ${store.limits.maxCertificates ?? 64} certificates.`
+	);
+}
 
 /** Parses a create/import body; an empty body is an empty object (the SDK's first try has none). */
 function parseJsonBody(text: string): Record<string, unknown> | undefined {
@@ -130,6 +157,8 @@ async function certificateRoutes(
 	if (method === 'POST' && (second === 'import' || second === 'create')) {
 		const body = parseJsonBody(await readBody(req));
 		if (!body) return badParameter('The request body is not valid JSON.');
+		const refusal = store.takeWrite(name);
+		if (refusal) return writeRefused(refusal, store);
 		return second === 'import'
 			? importRoute(origin, name, body, store)
 			: createRoute(origin, name, body, store, certificate);
@@ -247,12 +276,25 @@ function createRoute(
 	const issuerName = requested?.issuer?.name ?? existing?.policy.issuer.name ?? 'Self';
 	if (issuerName !== 'Self')
 		return badParameter('The emulator can only create self-signed certificates (issuer Self).');
-	const policy: CertificatePolicy = existing?.policy ?? createPolicy({ subject });
+	const months = requested?.x509_props?.validity_months;
+	if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 1200))
+		return badParameter(
+			'Property policy.x509_props.validity_months must be a whole number of months (1 to 1200).'
+		);
+	// Work on a copy: a refused request leaves the stored policy as it was.
+	const policy: CertificatePolicy = structuredClone(existing?.policy ?? createPolicy({ subject }));
 	if (requested?.x509_props) policy.x509_props = { ...policy.x509_props, ...requested.x509_props };
 	if (requested?.key_props) policy.key_props = { ...policy.key_props, ...requested.key_props };
 	if (requested?.secret_props?.contentType)
 		policy.secret_props = { contentType: requested.secret_props.contentType };
-	store.createVersion(name, policy, { tags: (body['tags'] as Record<string, string>) ?? {} });
+	try {
+		store.createVersion(name, policy, { tags: (body['tags'] as Record<string, string>) ?? {} });
+	} catch {
+		return badParameter(
+			'The emulator could not create this certificate: the subject must be a distinguished name such as CN=www.contoso.test, O=Contoso.'
+		);
+	}
+	if (existing) existing.policy = policy;
 	const certificate = store.get(name)!;
 	const requestId = newVersionId();
 	pendingOperations.set(certificate, { requestId, polled: false });
@@ -315,7 +357,7 @@ export async function handleKeyVaultRequest(
 	res: ServerResponse,
 	context: KeyVaultContext
 ): Promise<void> {
-	const origin = `https://${req.headers.host ?? 'localhost'}`;
+	const origin = originOf(req.headers.host, context);
 	const url = new URL(req.url ?? '/', origin);
 	const reply = await route(req, url, origin, context).catch((error: unknown): Reply => {
 		if (error instanceof BodyTooLargeError) return badParameter('The request body is too large.');
@@ -326,6 +368,14 @@ export async function handleKeyVaultRequest(
 	});
 	context.onRequest?.({ method: req.method ?? 'GET', path: url.pathname, status: reply.status });
 	sendJson(res, reply.status, reply.body, reply.headers);
+}
+
+/** The origin ids are built from: the request's Host when it is one of the vault's names. */
+function originOf(host: string | undefined, context: KeyVaultContext): string {
+	const value = (host ?? '').toLowerCase();
+	const name = value.replace(/:\d{1,5}$/, '');
+	if (!context.hostNames || context.hostNames.has(name)) return `https://${value || 'localhost'}`;
+	return context.origin ?? 'https://localhost';
 }
 
 async function route(
@@ -339,7 +389,7 @@ async function route(
 	if (!match)
 		return challenge(context.tenantId, 'AKV10000: Request is missing a Bearer or PoP token.');
 	const issued = context.tokens.lookup(match[1] ?? '');
-	if (!issued)
+	if (!issued || issued.identity.closed)
 		return challenge(
 			context.tenantId,
 			'AKV10032: Invalid issuer. The token was not issued by this emulator.'
@@ -368,8 +418,9 @@ async function route(
 					: 'Microsoft.KeyVault/vaults/certificates/read';
 		return forbidden(action, issued.identity.clientId, issued.identity.objectId);
 	}
-	if (collection === 'certificates')
-		return certificateRoutes(req, rest, url, origin, context.store);
-	if (collection === 'secrets') return secretRoutes(req, rest, origin, context.store);
+	// A visitor's view has a store of its own; everyone else reads the shared one.
+	const store = issued.identity.store ?? context.store;
+	if (collection === 'certificates') return certificateRoutes(req, rest, url, origin, store);
+	if (collection === 'secrets') return secretRoutes(req, rest, origin, store);
 	return { status: 404, body: errorBody('NotFound', 'The requested resource was not found.') };
 }

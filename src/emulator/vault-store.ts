@@ -1,5 +1,11 @@
 import { X509Certificate, randomBytes, type KeyObject } from 'node:crypto';
-import { createCertificate, ExtendedKeyUsage, type KeyType } from './certificate-factory.ts';
+import {
+	createCertificate,
+	derivedBytes,
+	ExtendedKeyUsage,
+	type KeyType,
+} from './certificate-factory.ts';
+import { WriteBudget, type WriteLimits, type WriteRefusal } from './write-budget.ts';
 
 /** Secret content types Key Vault uses for certificates. */
 export type SecretContentType = 'application/x-pkcs12' | 'application/x-pem-file';
@@ -60,6 +66,8 @@ export interface NewVersionOptions {
 	/** @default true */
 	enabled?: boolean;
 	tags?: Record<string, string>;
+	/** Derives key, certificate and version id from this text (see CertificateOptions.seed). */
+	seed?: string;
 }
 
 /** Options to create a certificate policy like Key Vault's self-signed default. */
@@ -76,9 +84,11 @@ export interface PolicyOptions {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** A fresh Key Vault-style version id: 32 lower-case hex characters. */
-export function newVersionId(): string {
-	return randomBytes(16).toString('hex');
+/** A Key Vault-style version id: 32 lower-case hex characters, fresh or derived from a seed. */
+export function newVersionId(seed?: string): string {
+	return (seed === undefined ? randomBytes(16) : derivedBytes(seed, 'version id', 16)).toString(
+		'hex'
+	);
 }
 
 /** Builds a policy in Key Vault's REST shape. */
@@ -118,6 +128,35 @@ export const MAX_VERSIONS_PER_CERTIFICATE = 100;
  */
 export class VaultStore {
 	readonly #certificates = new Map<string, StoredCertificate>();
+	readonly #writes: WriteBudget;
+
+	/** @param limits bound what {@link VaultStore.takeWrite} allows (seeding is not counted). */
+	constructor(readonly limits: WriteLimits = {}) {
+		this.#writes = new WriteBudget(limits);
+	}
+
+	/**
+	 * Asks to add a version to certificate `name` (create, import, rotate): undefined when allowed
+	 * (and counted), else why not. Bounds what tokens from the demo IMDS can write.
+	 */
+	takeWrite(name: string): WriteRefusal | undefined {
+		return this.#writes.take(this.get(name)?.versions.length, this.#certificates.size);
+	}
+
+	/**
+	 * A copy to change on its own (a visitor's view of the demo vault): the same certificates,
+	 * policies and versions, whose later renewals and enabled flags do not touch this store.
+	 * Certificate bytes and keys are shared: nothing changes them.
+	 */
+	fork(): VaultStore {
+		const copy = new VaultStore(this.limits);
+		for (const certificate of this.#certificates.values()) {
+			const policy = structuredClone(certificate.policy);
+			for (const version of certificate.versions)
+				copy.addVersion(certificate.name, policy, { ...version, tags: { ...version.tags } });
+		}
+		return copy;
+	}
 
 	/** Every certificate, in insertion order. */
 	list(): StoredCertificate[] {
@@ -179,9 +218,10 @@ export class VaultStore {
 			notAfter,
 			keyType: policy.key_props.kty.startsWith('RSA') ? 'RSA' : 'EC',
 			...(policy.x509_props.ekus ? { ekus: policy.x509_props.ekus } : {}),
+			...(options.seed === undefined ? {} : { seed: options.seed }),
 		});
 		const version: StoredVersion = {
-			version: newVersionId(),
+			version: newVersionId(options.seed),
 			der: generated.der,
 			chain: [],
 			privateKey: generated.privateKey,

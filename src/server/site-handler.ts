@@ -1,7 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { allowedHosts, isAllowedRequestHost } from './allowed-hosts.ts';
+import { allowedHosts, isAllowedRequestHost, publicOrigins } from './allowed-hosts.ts';
+import { CLIENT_HEADER } from './client-limits.ts';
 import { contentSecurityPolicy, siteScriptHashes } from './content-security-policy.ts';
-import { langOf, uiTranslator } from '../vault/vault-i18n.ts';
+import { langOf } from '../core/i18n/lang.ts';
+import { uiTranslator } from '../core/i18n/ui-strings.ts';
 import { acceptLanguageTags, preferredLanguage } from '../core/preferred-language.ts';
 
 /** A Node request handler (the Astro node adapter's `handler` has this shape). */
@@ -13,16 +15,26 @@ export interface SiteHandlerOptions {
 	clientDirectory: string;
 	/** Where HOST and PUBLIC_ORIGIN come from. @default process.env */
 	env?: NodeJS.ProcessEnv;
+	/** More host names the API answers (room mode: the machine's name). */
+	extraHosts?: string[];
 }
 
 const ALLOWED_METHODS = 'GET, HEAD';
 /** API paths that also take POST (JSON bodies; the handler checks type and size). */
-const POST_PATHS = new Set(['/api/simulator/control', '/api/snippets/run']);
+const POST_PATHS = new Set([
+	'/api/simulator/control',
+	'/api/snippets/run',
+	'/api/room/join',
+	'/api/room/progress',
+	'/api/room/facilitator',
+	'/api/room/leave',
+]);
 
 /** Cache-Control for a path: hashed assets for a year, pages briefly, the API never. */
 export function cacheControlFor(pathname: string): string {
 	// no-transform keeps the compression middleware from holding Server-Sent Events back.
-	if (pathname === '/api/simulator/live') return 'no-store, no-transform';
+	if (pathname === '/api/simulator/live' || pathname === '/api/room/events')
+		return 'no-store, no-transform';
 	if (pathname.startsWith('/api/')) return 'no-store';
 	if (pathname.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
 	const last = pathname.slice(pathname.lastIndexOf('/') + 1);
@@ -64,7 +76,9 @@ function withoutHeader(
  */
 export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOptions): NodeHandler {
 	const headers = securityHeaders(contentSecurityPolicy(siteScriptHashes(options.clientDirectory)));
-	const hosts = allowedHosts(options.env ?? process.env);
+	const env = options.env ?? process.env;
+	const hosts = allowedHosts(env, options.extraHosts);
+	const origins = publicOrigins(env);
 	return (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		const isApi = url.pathname.startsWith('/api/');
@@ -82,8 +96,22 @@ export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOpti
 		} as ServerResponse['writeHead'];
 
 		const lang = langOf(url.searchParams.get('lang') ?? request.headers['accept-language']);
-		const refuse = (status: number, code: string, extra: Record<string, string> = {}) => {
-			const message = uiTranslator(lang)(`kvcert.thumbprint.api.${code}`);
+		const refuse = (
+			status: number,
+			code: string,
+			extra: Record<string, string> = {},
+			message = uiTranslator(lang)(`kvcert.thumbprint.api.${code}`)
+		) => {
+			// An EventSource cannot read a refused answer's body: tell it in an event it can read.
+			if (isApi && /text\/event-stream/.test(request.headers.accept ?? '')) {
+				const refused = { status, code, message, retrying: false };
+				response.writeHead(200, {
+					'Content-Type': 'text/event-stream; charset=utf-8',
+					...extra,
+				});
+				response.end(`event: refused\ndata: ${JSON.stringify(refused)}\n\n`);
+				return;
+			}
 			const body = isApi ? JSON.stringify({ error: { code, message } }) : `${message}\n`;
 			response.writeHead(status, {
 				'Content-Type': isApi ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
@@ -101,11 +129,26 @@ export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOpti
 			return refuse(405, 'methodNotAllowed', {
 				Allow: postAllowed ? `${ALLOWED_METHODS}, POST` : ALLOWED_METHODS,
 			});
-		if (
-			isApi &&
-			!isAllowedRequestHost({ host: request.headers.host, origin: request.headers.origin }, hosts)
-		)
-			return refuse(403, 'hostNotAllowed');
+		const hostHeaders = {
+			host: request.headers.host,
+			origin: request.headers.origin,
+			localAddress: request.socket?.localAddress,
+		};
+		if (isApi && !isAllowedRequestHost(hostHeaders, hosts, origins))
+			return refuse(
+				403,
+				'hostNotAllowed',
+				{},
+				uiTranslator(lang)('kvcert.api.hostNotAllowed', {
+					host: String(request.headers.host ?? '').slice(0, 100),
+				})
+			);
+		// Per-client limits read the connection's address, never a header the client could send.
+		if (isApi) {
+			delete request.headers[CLIENT_HEADER];
+			if (request.socket?.remoteAddress)
+				request.headers[CLIENT_HEADER] = request.socket.remoteAddress;
+		}
 		// The home page in the visitor's language (both home pages link the other language).
 		if (url.pathname === '/') {
 			const home = preferredLanguage(acceptLanguageTags(request.headers['accept-language']));

@@ -1,10 +1,17 @@
 import type { ThumbprintsErrorResponse, ThumbprintsResponse } from '../core/thumbprint/types.ts';
 import {
-	lookUpCertificateVersions,
+	readVersions,
+	resolveVersionsLookup,
 	type DemoVault,
+	type VersionsLookup,
 	type VersionsLookupDependencies,
 } from '../vault/look-up-certificate-versions.ts';
-import { langOf, uiTranslator } from '../vault/vault-i18n.ts';
+import { langOf } from '../core/i18n/lang.ts';
+import { uiTranslator } from '../core/i18n/ui-strings.ts';
+import { refusalBody } from './api-refusal.ts';
+import { clientOf, ConcurrencyLimit, perProcess, RateLimit } from './client-limits.ts';
+import { jsonResponse } from './json-response.ts';
+import { SharedLookups } from './shared-lookups.ts';
 
 export type { DemoVault };
 
@@ -12,34 +19,44 @@ export type { DemoVault };
 export interface ThumbprintsDependencies extends VersionsLookupDependencies {
 	/** One line per request: status, vault host, name, timing. Never a token or a secret. */
 	log?: (line: string) => void;
-	/** Lookups running at once before new ones get 503. @default 8 */
+	/** Reads of the vault running at once before new ones get 503. @default 8 */
 	maxConcurrent?: number;
+	/** Reads one client may run at once before its next gets 429. @default 4 */
+	maxPerClient?: number;
+	/** Reads (not shared answers) one client may start per minute. @default 30 */
+	readsPerMinute?: number;
+	/** Identical look-ups share one read and a short-lived answer. @default one per process */
+	sharing?: SharedLookups;
 }
 
-let inFlight = 0;
+/** Seconds a client is asked to wait when every read slot is taken. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+const processSharing = new SharedLookups();
 
-/** Seconds a client is asked to wait when every lookup slot is taken. */
-const BUSY_RETRY_AFTER_SECONDS = 5;
+/** The read slots and rate for these settings (one set per process, as for the defaults). */
+function limitsFor(deps: ThumbprintsDependencies) {
+	const total = deps.maxConcurrent ?? 8;
+	const perClient = deps.maxPerClient ?? 4;
+	const perMinute = deps.readsPerMinute ?? 30;
+	return perProcess(`thumbprints ${total}/${perClient}/${perMinute}`, () => ({
+		slots: new ConcurrencyLimit(total, perClient),
+		rate: new RateLimit(perMinute, 60_000),
+	}));
+}
 
 const json = (
 	status: number,
 	body: ThumbprintsResponse | ThumbprintsErrorResponse,
 	headers: Record<string, string> = {}
-) =>
-	new Response(JSON.stringify(body), {
-		status,
-		headers: {
-			'Content-Type': 'application/json; charset=utf-8',
-			'Cache-Control': 'no-store',
-			'X-Content-Type-Options': 'nosniff',
-			...headers,
-		},
-	});
+) => jsonResponse(body, status, headers);
 
 /**
  * `GET /api/thumbprints?vault=<url>&name=<certificate>&lang=ja|en`: every version of a Key Vault
  * certificate, newest first, with SHA-1, SHA-256, x5t, dates, subject, SANs and which is current.
- * The vault URL is checked against the allow-list before anything touches the network.
+ * The vault URL is checked against the allow-list before anything touches the network. Identical
+ * look-ups share one read (a room fetching the same certificate at once is one read); distinct
+ * reads are limited in total (503 busy) and per client (429), both with Retry-After. A read is
+ * cancelled when every client waiting for it has gone away.
  */
 export async function handleThumbprintsRequest(
 	request: Request,
@@ -53,36 +70,59 @@ export async function handleThumbprintsRequest(
 		log(`thumbprints status=${status} error=${code}`);
 		return json(status, { error: { code, message: t(`kvcert.thumbprint.api.${code}`) } }, headers);
 	};
+	const refuse = (status: number, code: string, retryAfter: number) => {
+		log(`thumbprints status=${status} error=${code}`);
+		return json(status, refusalBody(lang, code, t(`kvcert.thumbprint.api.${code}`), retryAfter), {
+			'Retry-After': String(retryAfter),
+		});
+	};
 	if (request.method !== 'GET' && request.method !== 'HEAD')
 		return fail(405, 'methodNotAllowed', { Allow: 'GET, HEAD' });
 
-	const vaultInput = url.searchParams.get('vault');
-	const name = url.searchParams.get('name');
-	// This server's own limit: the answer says so, and never blames Key Vault.
-	if (inFlight >= (deps.maxConcurrent ?? 8))
-		return fail(503, 'busy', { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) });
-
+	const resolved = await resolveVersionsLookup(
+		url.searchParams.get('vault'),
+		url.searchParams.get('name'),
+		deps
+	);
+	if (!resolved.ok) return fail(resolved.status, resolved.code);
+	const { name, host } = resolved;
+	const key = `${resolved.vaultUrl}|${name.toLowerCase()}`;
+	const sharing = deps.sharing ?? processSharing;
 	const started = Date.now();
-	inFlight++;
-	try {
-		const result = await lookUpCertificateVersions(vaultInput, name, deps);
-		if (!result.ok && !('host' in result)) return fail(result.status, result.code);
-		if (result.ok) {
-			log(
-				`thumbprints status=200 vault=${result.host} name=${name} versions=${result.response.versions.length} ms=${Date.now() - started}`
-			);
-			return json(200, result.response);
+	const client = clientOf(request);
+	let result: VersionsLookup;
+	let shared = sharing.join(key, request.signal);
+	if (shared) result = await shared;
+	else {
+		// This server's own limits: the answer says so, and never blames Key Vault.
+		const limits = limitsFor(deps);
+		const slot = limits.slots.acquire(client);
+		if (slot === 'total') return refuse(503, 'busy', BUSY_RETRY_AFTER_SECONDS);
+		if (slot === 'client') return refuse(429, 'tooManyForClient', BUSY_RETRY_AFTER_SECONDS);
+		const wait = limits.rate.take(client);
+		if (wait) {
+			slot();
+			return refuse(429, 'tooManyForClient', wait);
 		}
-		log(
-			`thumbprints status=${result.status} error=${result.code} vault=${result.host} name=${name} ms=${Date.now() - started}`
-		);
-		return json(result.status, {
-			error: {
-				code: result.code,
-				message: t(`kvcert.thumbprint.api.${result.code}`, result.values),
-			},
-		});
-	} finally {
-		inFlight--;
+		shared = sharing.start(key, (signal) => readVersions(resolved, deps, signal), request.signal);
+		try {
+			result = await shared;
+		} finally {
+			slot();
+		}
 	}
+	const ms = Date.now() - started;
+	if (result.ok) {
+		log(
+			`thumbprints status=200 vault=${host} name=${name} versions=${result.response.versions.length} ms=${ms}`
+		);
+		return json(200, result.response);
+	}
+	if (!('host' in result)) return fail(result.status, result.code);
+	log(
+		`thumbprints status=${result.status} error=${result.code} vault=${host} name=${name} ms=${ms}`
+	);
+	return json(result.status, {
+		error: { code: result.code, message: t(`kvcert.thumbprint.api.${result.code}`, result.values) },
+	});
 }

@@ -33,17 +33,29 @@ export type VersionsLookup =
 	| { ok: false; status: 400; code: RefusedCode; values: Record<string, never> }
 	| (ExplainedError & { ok: false; host: string });
 
+/** A lookup whose vault and name passed every check: what to read, before any network I/O. */
+export interface ResolvedLookup {
+	ok: true;
+	target: VaultTarget;
+	/** The normalised vault URL (`https://<name>.vault.azure.net`, or the demo vault's). */
+	vaultUrl: string;
+	host: string;
+	name: string;
+}
+
+/** A lookup refused before any network I/O. */
+export type RefusedLookup = Extract<VersionsLookup, { status: 400 }>;
+
 /**
- * Every version of a Key Vault certificate, with the vault URL checked against the allow-list and
- * the name validated before anything touches the network; failures come back classified
- * ({@link explainError}), never as the SDK's raw message. Shared by the server's API and the CLI.
+ * Checks a lookup's vault URL against the allow-list and its certificate name, without touching
+ * the network: what to read, or why not.
  */
-export async function lookUpCertificateVersions(
+export async function resolveVersionsLookup(
 	vaultInput: string | null,
 	name: string | null,
 	deps: VersionsLookupDependencies
-): Promise<VersionsLookup> {
-	const refuse = (code: RefusedCode): VersionsLookup => ({
+): Promise<ResolvedLookup | RefusedLookup> {
+	const refuse = (code: RefusedCode): RefusedLookup => ({
 		ok: false,
 		status: 400,
 		code,
@@ -56,30 +68,61 @@ export async function lookUpCertificateVersions(
 	if (!check.ok) return refuse(check.reason);
 	if (check.kind === 'azure' && deps.mode === 'demo') return refuse('demoOnly');
 	if (!isValidCertificateName(name)) return refuse('nameInvalid');
+	const target: VaultTarget =
+		check.kind === 'demo' && demo
+			? { kind: 'demo', demo }
+			: { kind: 'azure', vaultUrl: check.vaultUrl };
+	return { ok: true, target, vaultUrl: check.vaultUrl, host: new URL(check.vaultUrl).host, name };
+}
 
+/**
+ * Reads every version of a resolved lookup, within the timeout; `signal` cancels it (the client
+ * went away). Failures come back classified ({@link explainError}), never as the SDK's raw message.
+ */
+export async function readVersions(
+	resolved: ResolvedLookup,
+	deps: VersionsLookupDependencies,
+	signal?: AbortSignal
+): Promise<VersionsLookup> {
+	const { host, name } = resolved;
 	const timeoutMs = deps.timeoutMs ?? 20_000;
-	const host = new URL(check.vaultUrl).host;
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(), timeoutMs);
+	const cancel = () => controller.abort();
+	signal?.addEventListener('abort', cancel, { once: true });
+	if (signal?.aborted) controller.abort();
 	try {
-		const client =
-			check.kind === 'demo' && demo
-				? deps.createClient({ kind: 'demo', demo })
-				: deps.createClient({ kind: 'azure', vaultUrl: check.vaultUrl });
-		const timeout = new Promise<never>((_, reject) =>
-			controller.signal.addEventListener('abort', () =>
-				reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' }))
-			)
-		);
+		const client = deps.createClient(resolved.target);
+		const timeout = new Promise<never>((_, reject) => {
+			const fail = () => reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' }));
+			if (controller.signal.aborted) fail();
+			else controller.signal.addEventListener('abort', fail);
+		});
 		const result = await Promise.race([
 			fetchCertificateVersions(client, name, { abortSignal: controller.signal }),
 			timeout,
 		]);
-		return { ok: true, response: { vaultUrl: check.vaultUrl, ...result }, host };
+		return { ok: true, response: { vaultUrl: resolved.vaultUrl, ...result }, host };
 	} catch (error) {
 		const explained = explainError(error, Math.round(timeoutMs / 1000));
 		return { ok: false, host, ...explained, values: { name, ...explained.values } };
 	} finally {
 		clearTimeout(timer);
+		signal?.removeEventListener('abort', cancel);
 	}
+}
+
+/**
+ * Every version of a Key Vault certificate, with the vault URL checked against the allow-list and
+ * the name validated before anything touches the network; failures come back classified
+ * ({@link explainError}), never as the SDK's raw message. Shared by the server's API and the CLI.
+ */
+export async function lookUpCertificateVersions(
+	vaultInput: string | null,
+	name: string | null,
+	deps: VersionsLookupDependencies,
+	signal?: AbortSignal
+): Promise<VersionsLookup> {
+	const resolved = await resolveVersionsLookup(vaultInput, name, deps);
+	return resolved.ok ? readVersions(resolved, deps, signal) : resolved;
 }

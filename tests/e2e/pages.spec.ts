@@ -1,8 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { languages, pagePaths, ruleEntries } from '../../scripts/site-pages.mjs';
-import { chooserStrings } from '../../src/components/widgets/certificate-chooser/strings.ts';
-import { simulatorStrings } from '../../src/components/widgets/renewal-simulator/strings.ts';
 import { selectMessages } from '../../src/core/select/messages.ts';
 import { axeViolationsInBothThemes } from './support/axe.ts';
 import { watchCsp } from './support/csp.ts';
@@ -15,14 +13,8 @@ const starlight = (lang: string) =>
 	);
 const ours = (lang: 'ja' | 'en') => ({
 	...table(new URL(`../../content/i18n/${lang}.json`, import.meta.url).pathname),
-	// The simulator and the chooser keep their strings in their own tables.
 	...Object.fromEntries(
-		[simulatorStrings, chooserStrings].flatMap((strings) =>
-			Object.entries(strings[lang]).map(([key, value]) => [`widget:${key}`, value])
-		)
-	),
-	...Object.fromEntries(
-		Object.entries(selectMessages[lang].strategy).map(([key, value]) => [`strategy:${key}`, value])
+		Object.entries(selectMessages.strategy).map(([key, value]) => [`strategy:${key}`, value[lang]])
 	),
 });
 

@@ -1,32 +1,46 @@
 import { expect, test } from '@playwright/test';
-import { simulatorStrings } from '../../src/components/widgets/renewal-simulator/strings.ts';
 import { axeViolationsInBothThemes } from './support/axe.ts';
+import { expectTablesFit } from './support/table-fit.ts';
+import { widgetStrings } from './support/ui-strings.ts';
 
 // Live mode of the renewal simulator: the server's simulated VM polls its own demo vault with the
 // real SDK and streams each poll (SSE); "Renew in Key Vault" makes a new version there.
 test.describe.configure({ timeout: 120_000 });
 
 for (const lang of ['ja', 'en'] as const) {
-	const s = simulatorStrings[lang];
+	const s = widgetStrings(lang, 'kvcert.simulator.');
 	test(`live mode: renew in the demo vault and the next poll installs it (${lang})`, async ({
 		page,
 	}) => {
+		await page.setViewportSize({ width: 1440, height: 900 });
 		await page.goto(`/${lang}/tools/renewal-simulator/`);
 		const sim = page.locator('kvcert-renewal-simulator');
 		await expect(sim).toHaveAttribute('data-ready', 'true');
-		const liveSwitch = sim.getByLabel(s.liveSwitch);
+		// Every poll reaches other widgets (the workshop's exercise C) as in the scripted timeline.
+		await page.evaluate(() => {
+			(window as unknown as { updates: boolean[] }).updates = [];
+			document.addEventListener('kvcert-sim-update', (event) =>
+				(window as unknown as { updates: boolean[] }).updates.push(
+					(event as CustomEvent<{ live: boolean }>).detail.live
+				)
+			);
+		});
+		const liveSwitch = sim.getByLabel(s('liveSwitch'));
 		await expect(liveSwitch).toBeVisible();
-		await sim.getByLabel(s.liveInterval).fill('1');
+		await sim.getByLabel(s('liveInterval')).fill('1');
 		await liveSwitch.check();
-		await expect(sim.locator('[data-live-intro]')).toHaveText(s.liveIntro);
+		await expect(sim.locator('[data-live-intro]')).toHaveText(s('liveIntro'));
 		const trace = sim.locator('[data-trace]');
-		await expect(trace).toContainText('GET /secrets/webcert/ → 200');
+		// The session opens an emulator of its own: seconds on a busy machine.
+		await expect(trace).toContainText('GET /secrets/webcert/ → 200', { timeout: 30_000 });
 		const rows = sim.locator('[data-store] tbody tr[data-thumbprint]');
 		await expect(rows).toHaveCount(1);
 		const before = await rows.first().getAttribute('data-thumbprint');
-		await expect(sim.getByRole('button', { name: s.poll })).toBeDisabled();
+		// The scripted timeline's buttons are out of the way while live mode runs.
+		await expect(sim.getByRole('button', { name: s('poll') })).toBeHidden();
+		await expect(sim.getByRole('button', { name: s('reset') })).toBeHidden();
 
-		await sim.getByRole('button', { name: s.renew }).click();
+		await sim.getByRole('button', { name: s('renew') }).click();
 		await expect(rows).toHaveCount(2, { timeout: 10_000 });
 		const after = await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-thumbprint')));
 		expect(after).toContain(before);
@@ -35,13 +49,34 @@ for (const lang of ['ja', 'en'] as const) {
 			'kvcert-demo.vault.azure.net/secrets/webcert'
 		);
 		expect(await sim.innerText()).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+		await expectTablesFit(page, sim, 'live store after a renewal');
+		const liveUpdates = await page.evaluate(() =>
+			(window as unknown as { updates: boolean[] }).updates.filter(Boolean)
+		);
+		expect(liveUpdates.length).toBeGreaterThanOrEqual(2);
+
+		// Polls with nothing new add no line each: one summary line counts them.
+		const log = sim.locator('[data-log]');
+		await expect(log).toContainText(lang === 'ja' ? '同じ内容のポーリングがさらに' : 'more poll');
+		const lines = async () => (await log.innerText()).split('\n').length;
+		const counted = await lines();
+		await expect
+			.poll(() => page.evaluate(() => (window as unknown as { updates: boolean[] }).updates.length))
+			.toBeGreaterThan(liveUpdates.length + 2);
+		expect(await lines()).toBe(counted);
+
+		// Revoke: the vault answers 403 and the status says the polls fail.
+		await sim.getByRole('button', { name: s('revoke') }).click();
+		await expect(sim.locator('[data-status]')).toHaveText(s('status.failed'), { timeout: 10_000 });
+		await expect(trace).toContainText('403');
+		await expect(sim.locator('[data-status-message]')).toBeVisible();
 		// Live mode's own parts (the trace, the live store and log) pass axe too, light and dark.
 		expect(await axeViolationsInBothThemes(page, 'kvcert-renewal-simulator')).toEqual([]);
 
 		// Off again: the scripted timeline is back.
 		await liveSwitch.uncheck();
 		await expect(sim.locator('[data-trace-section]')).toBeHidden();
-		await expect(sim.getByRole('button', { name: s.poll })).toBeEnabled();
+		await expect(sim.getByRole('button', { name: s('poll') })).toBeEnabled();
 		await expect(rows).toHaveCount(1);
 	});
 }

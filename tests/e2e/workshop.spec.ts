@@ -1,12 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { scriptedVersion } from '../../src/core/simulate/index.ts';
-import { simulatorStrings } from '../../src/components/widgets/renewal-simulator/strings.ts';
-import { chooserStrings } from '../../src/components/widgets/certificate-chooser/strings.ts';
 import { agenda } from '../../src/components/widgets/workshop/agenda.ts';
 import { quiz } from '../../src/components/widgets/workshop/quiz.ts';
 import { WORKSHOP_PREFIX, workshopLocale } from '../../src/components/widgets/workshop/locale.ts';
@@ -16,6 +14,8 @@ import {
 } from '../../src/components/widgets/workshop/template-exercise.ts';
 import { selectMessages } from '../../src/core/select/messages.ts';
 import { axeViolationsInBothThemes } from './support/axe.ts';
+import { uiTable, widgetKeys, widgetStrings } from './support/ui-strings.ts';
+import type { Lang } from '../../src/core/i18n/index.ts';
 
 // The renewal simulator, the certificate chooser and the workshop's exercises, in both languages,
 // on a `npm start` server (demo vault embedded).
@@ -25,16 +25,14 @@ const RENEWED = scriptedVersion('webcert', 2, 0).thumbprint;
 const SAMPLE_OLD = '8A1F3C0D9B7E26F4A5C3B2D1E0F9A8B7C6D5E4F3';
 const SAMPLE_CURRENT = '2C9E5B7A1D3F4E6C8B0A9F1E2D3C4B5A69788796';
 const langs = ['en', 'ja'] as const;
-const uiTable = (lang: 'ja' | 'en'): Record<string, string> =>
-	JSON.parse(readFileSync(new URL(`../../content/i18n/${lang}.json`, import.meta.url), 'utf8'));
-const workshop = (lang: 'ja' | 'en') => workshopLocale(uiTable(lang), lang);
+const workshop = (lang: Lang) => workshopLocale(uiTable(lang), lang);
 
 /** Text that looks like one of our i18n keys (`col.subject`, `a.noErrors`, `timer.start`…) left visible. */
 async function rawKeys(page: Page): Promise<string[]> {
 	const keys = new Set([
-		...Object.keys(simulatorStrings.en),
-		...Object.keys(chooserStrings.en),
-		...Object.keys(uiTable('en')).filter((key) => key.startsWith(WORKSHOP_PREFIX)),
+		...widgetKeys('kvcert.simulator.'),
+		...widgetKeys('kvcert.chooser.'),
+		...widgetKeys(WORKSHOP_PREFIX),
 	]);
 	const text = await page.locator('main').innerText();
 	return [...keys].filter((key) => key.includes('.') && text.includes(key));
@@ -48,10 +46,10 @@ async function axe(page: Page): Promise<void> {
 test.describe.configure({ timeout: 240_000 });
 
 for (const lang of langs) {
-	const s = simulatorStrings[lang];
-	const c = chooserStrings[lang];
+	const s = widgetStrings(lang, 'kvcert.simulator.');
+	const c = widgetStrings(lang, 'kvcert.chooser.');
 	const w = workshop(lang);
-	const strategy = selectMessages[lang].strategy;
+	const strategy = (id: keyof typeof selectMessages.strategy) => selectMessages.strategy[id][lang];
 
 	test.describe(`renewal simulator and chooser (${lang})`, () => {
 		test('renew, poll, observe the store and the log; Linux files; chooser takes the store', async ({
@@ -63,28 +61,30 @@ for (const lang of langs) {
 			const rows = sim.locator('[data-store] tbody tr[data-thumbprint]');
 			await expect(rows).toHaveCount(1);
 			await expect(rows.first()).toHaveAttribute('data-thumbprint', FIRST);
-			await sim.getByRole('button', { name: s.renew }).click();
+			await sim.getByRole('button', { name: s('renew') }).click();
 			await expect(rows).toHaveCount(1); // nothing changes before the next poll
-			await sim.getByRole('button', { name: s.poll }).click();
+			await sim.getByRole('button', { name: s('poll') }).click();
 			await expect(rows).toHaveCount(2);
 			await expect(rows.nth(1)).toHaveAttribute('data-thumbprint', RENEWED);
 			await expect(rows.nth(0)).toContainText(RENEWED); // linkOnRenewal: the old one points at the new one
 			await expect(sim.locator('[data-log]')).toContainText(
 				"Refreshing 'https://kvcert-demo.vault.azure.net/secrets/webcert/'"
 			);
-			await expect(sim.locator('[data-status]')).toHaveText(s['status.success']);
+			await expect(sim.locator('[data-status]')).toHaveText(s('status.success'));
 
 			// Revoke access: 403 in the log, the store keeps both.
-			await sim.getByRole('button', { name: s.revoke }).click();
-			await sim.getByRole('button', { name: s.poll }).click();
+			await sim.getByRole('button', { name: s('revoke') }).click();
+			await sim.getByRole('button', { name: s('poll') }).click();
 			await expect(sim.locator('[data-log]')).toContainText('403 Forbidden (ForbiddenByPolicy)');
 			await expect(rows).toHaveCount(2);
-			await expect(sim.getByRole('button', { name: s.revoke })).toBeDisabled();
+			// …and the status says the poll failed, as the extension reports it (not "Success").
+			await expect(sim.locator('[data-status]')).toHaveText(s('status.failed'));
+			await expect(sim.getByRole('button', { name: s('revoke') })).toBeDisabled();
 
 			// Into the chooser: the recommended strategy takes the renewed certificate, first match the old.
-			await sim.getByRole('button', { name: s.copyToSelector }).click();
+			await sim.getByRole('button', { name: s('copyToSelector') }).click();
 			const chooser = page.locator('kvcert-certificate-chooser');
-			await expect(chooser.locator('[data-status]')).toContainText(c.fromSimulator);
+			await expect(chooser.locator('[data-status]')).toContainText(c('fromSimulator'));
 			await expect(
 				chooser.locator('tr[data-strategy="valid-now-newest"] [data-picked]')
 			).toHaveText(RENEWED);
@@ -93,12 +93,12 @@ for (const lang of langs) {
 			);
 
 			// Linux 3.0: one file per version and a symlink to the newest.
-			await sim.getByLabel(s.osVersion).selectOption('linux:3.0');
-			await sim.getByRole('button', { name: s.renew }).click();
-			await sim.getByRole('button', { name: s.poll }).click();
+			await sim.getByLabel(s('osVersion')).selectOption('linux:3.0');
+			await sim.getByRole('button', { name: s('renew') }).click();
+			await sim.getByRole('button', { name: s('poll') }).click();
 			const files = sim.locator('[data-files] tbody tr');
 			await expect(files).toHaveCount(3);
-			const link = files.filter({ hasText: s.symlink });
+			const link = files.filter({ hasText: s('symlink') });
 			await expect(link).toContainText(
 				'/var/lib/waagent/Microsoft.Azure.KeyVault.Store/kvcert-demo.webcert'
 			);
@@ -115,27 +115,27 @@ for (const lang of langs) {
 			await page.goto(`/${lang}/operations/`);
 			const chooser = page.locator('kvcert-certificate-chooser');
 			await expect(chooser).toHaveAttribute('data-ready', 'true');
-			await expect(chooser.locator('[data-status]')).toHaveText(c.empty);
-			await chooser.getByRole('button', { name: c.loadSample }).click();
+			await expect(chooser.locator('[data-status]')).toHaveText(c('empty'));
+			await chooser.getByRole('button', { name: c('loadSample') }).click();
 			const picked = (id: string) => chooser.locator(`tr[data-strategy="${id}"] [data-picked]`);
 			await expect(picked('valid-now-newest')).toHaveText(SAMPLE_CURRENT);
 			await expect(picked('first-match')).toHaveText(SAMPLE_OLD);
 			await expect(chooser.locator('tr[data-strategy="newest-not-before"]')).toContainText(
-				selectMessages[lang].warning.notYetValid
+				selectMessages.warning.notYetValid[lang]
 			);
 			await expect(
 				chooser.getByRole('row', {
-					name: new RegExp(strategy['valid-now-newest'].replace(/[()]/g, '\\$&')),
+					name: new RegExp(strategy('valid-now-newest').replace(/[()]/g, '\\$&')),
 				})
 			).toBeVisible();
-			await chooser.getByLabel(c.pinLabel).fill(SAMPLE_OLD.toLowerCase());
+			await chooser.getByLabel(c('pinLabel')).fill(SAMPLE_OLD.toLowerCase());
 			await expect(picked('pinned-thumbprint')).toHaveText(SAMPLE_OLD);
 			await expect(chooser.locator('tr[data-strategy="pinned-thumbprint"]')).toContainText(
-				selectMessages[lang].warning.notNewest
+				selectMessages.warning.notNewest[lang]
 			);
-			await chooser.getByLabel(c.listingLabel).fill('hello\nworld');
-			await expect(chooser.locator('[data-status]')).toHaveText(c.noneFound);
-			await expect(picked('valid-now-newest')).toHaveText(c.nothing);
+			await chooser.getByLabel(c('listingLabel')).fill('hello\nworld');
+			await expect(chooser.locator('[data-status]')).toHaveText(c('noneFound'));
+			await expect(picked('valid-now-newest')).toHaveText(c('nothing'));
 			expect(await rawKeys(page)).toEqual([]);
 		});
 	});
@@ -257,8 +257,8 @@ for (const lang of langs) {
 			let oldPrint = FIRST;
 			let newPrint = RENEWED;
 			if (lang === 'ja') {
-				await sim.getByRole('button', { name: s.renew }).click();
-				await sim.getByRole('button', { name: s.poll }).click();
+				await sim.getByRole('button', { name: s('renew') }).click();
+				await sim.getByRole('button', { name: s('poll') }).click();
 			} else {
 				// Live mode: the simulator dispatches its live polls as the scripted ones (CONTRACTS §3);
 				// this is a poll in the live stream's format, after a renewal of the demo vault.

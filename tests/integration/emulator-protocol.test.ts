@@ -1,6 +1,6 @@
-import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator.ts';
+import { emulatorRequest } from '../support/emulator-request.ts';
 
 // The wire protocol the SDK and the VM extension rely on (research/keyvault-sdk.md §2.5, §6).
 let emulator: RunningEmulator;
@@ -13,32 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => emulator?.close());
 
-function vault(path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) {
-	return new Promise<{
-		status: number;
-		headers: Record<string, string | string[] | undefined>;
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read many Key Vault body shapes
-		json: any;
-	}>((resolve, reject) => {
-		const req = httpsRequest(
-			`${emulator.vaultUrl}${path}`,
-			{ method, headers, ca: emulator.caPem },
-			(res) => {
-				let text = '';
-				res.on('data', (d) => (text += d));
-				res.on('end', () =>
-					resolve({
-						status: res.statusCode ?? 0,
-						headers: res.headers,
-						json: text ? JSON.parse(text) : undefined,
-					})
-				);
-			}
-		);
-		req.on('error', reject);
-		req.end(body);
+/** A request to the emulator's vault with its CA trusted. */
+const vault = (path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) =>
+	emulatorRequest(`${emulator.vaultUrl}${path}`, {
+		method,
+		headers,
+		ca: emulator.caPem,
+		...(body === undefined ? {} : { body }),
 	});
-}
 
 async function token(query = '') {
 	const res = await fetch(

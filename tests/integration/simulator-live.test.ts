@@ -6,7 +6,9 @@ import {
 	handleLiveRequest,
 	type LiveDependencies,
 } from '../../src/server/simulator/live-handler.ts';
-import { LiveSessions } from '../../src/server/simulator/live-session.ts';
+import { LIVE_MAX_RENEWALS } from '../../src/server/simulator/live-session.ts';
+import { LiveSessions, type LiveLimits } from '../../src/server/simulator/live-sessions.ts';
+import { CLIENT_HEADER } from '../../src/server/client-limits.ts';
 
 // The real SDK (SecretClient) against a real emulator: the live session of the renewal simulator.
 let emulator: RunningEmulator;
@@ -17,10 +19,18 @@ afterAll(async () => {
 	await emulator?.close();
 });
 
+const limits = (overrides: Partial<LiveLimits> = {}): LiveLimits => ({
+	maxStreams: 3,
+	maxStreamsPerClient: 3,
+	maxViews: 64,
+	maxViewsPerClient: 4,
+	...overrides,
+});
+
 const deps = (overrides: Partial<LiveDependencies> = {}): LiveDependencies => ({
 	mode: 'demo',
-	sessions: new LiveSessions(3),
-	openVault: async () => ({ emulator, release: async () => {} }),
+	sessions: new LiveSessions(limits()),
+	vault: async () => emulator,
 	...overrides,
 });
 
@@ -73,10 +83,20 @@ const control = (body: unknown, d: LiveDependencies, headers: Record<string, str
 		d
 	);
 
-const live = (query: string, d: LiveDependencies, lang = 'en') =>
+const live = (
+	query: string,
+	d: LiveDependencies,
+	lang = 'en',
+	options: { client?: string; eventSource?: boolean; signal?: AbortSignal } = {}
+) =>
 	handleLiveRequest(
 		new Request(`http://127.0.0.1/api/simulator/live?${query}`, {
-			headers: { 'Accept-Language': lang },
+			headers: {
+				'Accept-Language': lang,
+				[CLIENT_HEADER]: options.client ?? '127.0.0.1',
+				...(options.eventSource ? { Accept: 'text/event-stream' } : {}),
+			},
+			...(options.signal ? { signal: options.signal } : {}),
 		}),
 		d
 	);
@@ -107,7 +127,9 @@ describe('live renewal simulator against the emulator', () => {
 					const answer = await control({ session: sessionId, action: 'renew' }, d);
 					expect(answer.status).toBe(200);
 					const { version: newVersion } = (await answer.json()) as { version: string };
-					const created = emulator.store.getVersion('webcert', newVersion)!;
+					// The renewal is in this session's own view of the vault, not in the shared one.
+					expect(emulator.store.getVersion('webcert', newVersion)).toBeUndefined();
+					const created = d.sessions.get(sessionId)!.view!.store.getVersion('webcert', newVersion)!;
 					const { X509Certificate } = await import('node:crypto');
 					newThumbprint = new X509Certificate(created.der).fingerprint.replace(/:/g, '');
 					expect(before.has(newThumbprint)).toBe(false);
@@ -183,7 +205,7 @@ describe('live renewal simulator against the emulator', () => {
 			expect(vault.find((v) => v.version === disabled)?.enabled).toBe(false);
 			return true;
 		});
-		emulator.store.getVersion('webcert', disabled)!.enabled = true;
+		expect(emulator.store.getVersion('webcert', disabled)!.enabled).toBe(true);
 	});
 });
 
@@ -195,14 +217,15 @@ describe('live simulator limits and refusals', () => {
 		expect(clampInterval(null)).toBe(5);
 	});
 
-	it('refuses a fourth session with 503 in the user language, and frees the slot when a stream closes', async () => {
-		const d = deps();
-		const open = [live('interval=30', d), live('interval=30', d), live('interval=30', d)];
+	it('refuses a stream past the server limit with 503 and Retry-After in the user language, and frees the slot when a stream closes', async () => {
+		const d = deps({ sessions: new LiveSessions(limits({ maxStreamsPerClient: 9 })) });
+		const open = [1, 2, 3].map((i) => live('interval=30', d, 'en', { client: `10.0.0.${i}` }));
 		const fourth = live('interval=30', d, 'ja');
 		expect(fourth.status).toBe(503);
-		expect(((await fourth.json()) as { error: { message: string } }).error.message).toContain(
-			'上限'
-		);
+		expect(fourth.headers.get('retry-after')).toBe('5');
+		const body = (await fourth.json()) as { error: { message: string; retry: string } };
+		expect(body.error.message).toContain('上限');
+		expect(body.error.retry).toContain('{{seconds}}');
 		await open[0]!.body!.cancel();
 		await new Promise((r) => setTimeout(r, 50));
 		const again = live('interval=30', d);
@@ -248,5 +271,143 @@ describe('live simulator limits and refusals', () => {
 			d
 		);
 		expect(get.status).toBe(405);
+	});
+});
+
+describe('a room of live streams', () => {
+	it('serves streams with the same interval from one shared poller: one read per poll, however many streams', async () => {
+		const d = deps({
+			sessions: new LiveSessions(limits({ maxStreams: 30, maxStreamsPerClient: 30 })),
+		});
+		const streams = Array.from({ length: 10 }, (_, i) =>
+			live(
+				`os=${i % 2 ? 'linux' : 'windows'}&version=${i % 2 ? '3.0' : '4.0'}&interval=2`,
+				d,
+				'en',
+				{
+					client: `10.0.1.${i}`,
+				}
+			)
+		);
+		const before = emulator.requests.length;
+		const pollers = new Set<number>();
+		const firstPolls = await Promise.all(
+			streams.map((response) =>
+				readEvents(response, (event) => {
+					pollers.add(d.sessions.pollers);
+					return event.event === 'poll';
+				})
+			)
+		);
+		for (const events of firstPolls) {
+			const poll = events.find((e) => e.event === 'poll')!;
+			expect((poll.data['certificates'] as Cert[]).length).toBeGreaterThan(0);
+		}
+		expect([...pollers]).toEqual([1]);
+		// One read (a versionless GET and a GET per older version it knows): not ten.
+		expect(emulator.requests.length - before).toBeLessThanOrEqual(4);
+		await new Promise((r) => setTimeout(r, 50));
+		expect(d.sessions.size).toBe(0);
+		expect(d.sessions.pollers).toBe(0);
+	});
+
+	it("keeps one visitor's renewal, revoke and disable out of every other stream", async () => {
+		const d = deps({
+			sessions: new LiveSessions(limits({ maxStreams: 5, maxStreamsPerClient: 5 })),
+		});
+		const mine = live('interval=1', d, 'en', { client: '10.0.2.1' });
+		const theirs = live('interval=1', d, 'en', { client: '10.0.2.2' });
+		let id = '';
+		let renewed = '';
+		await readEvents(mine, async (event) => {
+			if (event.event === 'session') id = String(event.data['id']);
+			if (event.event !== 'poll') return false;
+			if (!renewed) {
+				const answer = await control({ session: id, action: 'renew' }, d);
+				renewed = ((await answer.json()) as { version: string }).version;
+				expect((await control({ session: id, action: 'revoke' }, d)).status).toBe(200);
+				return false;
+			}
+			return (event.data['access'] as boolean) === false;
+		});
+		const other = await readEvents(
+			theirs,
+			(_event, all) => all.filter((e) => e.event === 'poll').length >= 3
+		);
+		for (const poll of other.filter((e) => e.event === 'poll')) {
+			expect(poll.data['access']).toBe(true);
+			const vault = poll.data['vault'] as { version: string }[];
+			expect(vault.map((v) => v.version)).not.toContain(renewed);
+		}
+		expect(emulator.store.get('webcert')!.versions).toHaveLength(3);
+	});
+
+	it('limits streams per client: a plain request gets 429, an EventSource waits and is told so, another client is served', async () => {
+		const d = deps({
+			sessions: new LiveSessions(limits({ maxStreams: 10, maxStreamsPerClient: 1 })),
+			waitAttempts: 1,
+		});
+		const first = live('interval=30', d, 'en', { client: '10.0.3.1' });
+		const plain = live('interval=30', d, 'ja', { client: '10.0.3.1' });
+		expect(plain.status).toBe(429);
+		expect(plain.headers.get('retry-after')).toBe('10');
+		expect(((await plain.json()) as { error: { code: string } }).error.code).toBe(
+			'tooManyForClient'
+		);
+		const waiting = live('interval=30', d, 'en', { client: '10.0.3.1', eventSource: true });
+		const refused = await readEvents(waiting, (event) => event.event === 'refused');
+		expect(refused.at(-1)!.data).toMatchObject({ status: 429, retrying: true, retryAfter: 10 });
+		expect(String(refused.at(-1)!.data['message'])).toMatch(/this device/i);
+		const other = live('interval=30', d, 'en', { client: '10.0.3.2' });
+		expect(other.status).toBe(200);
+		await Promise.all([first, other].map((r) => r.body!.cancel()));
+	});
+
+	it('starts a waiting EventSource as soon as a stream is free', async () => {
+		const d = deps({
+			sessions: new LiveSessions(limits({ maxStreams: 1, maxStreamsPerClient: 1 })),
+		});
+		const first = live('interval=30', d, 'en', { client: '10.0.4.1' });
+		const second = live('interval=1', d, 'en', { client: '10.0.4.2', eventSource: true });
+		let closedFirst = false;
+		const events = await readEvents(
+			second,
+			async (event) => {
+				if (event.event === 'refused' && !closedFirst) {
+					closedFirst = true;
+					await first.body!.cancel();
+				}
+				return event.event === 'poll';
+			},
+			15_000
+		);
+		expect(events.map((e) => e.event)).toEqual(['refused', 'session', 'poll']);
+	});
+
+	it('holds nothing for a client that left before its stream started', async () => {
+		const d = deps();
+		const controller = new AbortController();
+		controller.abort();
+		const response = live('interval=30', d, 'en', { signal: controller.signal });
+		await response.body?.cancel().catch(() => {});
+		await new Promise((r) => setTimeout(r, 20));
+		expect(d.sessions.streams.size).toBe(0);
+		expect(d.sessions.size).toBe(0);
+	});
+
+	it('caps renewals per session', async () => {
+		const d = deps();
+		let id = '';
+		const statuses: number[] = [];
+		await readEvents(live('interval=30', d), async (event) => {
+			if (event.event !== 'session') return false;
+			id = String(event.data['id']);
+			for (let i = 0; i <= LIVE_MAX_RENEWALS; i++)
+				statuses.push((await control({ session: id, action: 'renew' }, d)).status);
+			return true;
+		});
+		expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(LIVE_MAX_RENEWALS);
+		expect(statuses.at(-1)).toBe(429);
+		expect(emulator.store.get('webcert')!.versions).toHaveLength(3);
 	});
 });

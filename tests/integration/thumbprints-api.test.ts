@@ -5,6 +5,7 @@ import type { ThumbprintsResponse } from '../../src/core/thumbprint/types.ts';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator.ts';
 import { emulatorCertificateClient } from '../../src/vault/certificate-clients.ts';
 import { EmulatorImdsCredential } from '../../src/vault/emulator-credential.ts';
+import { SharedLookups } from '../../src/server/shared-lookups.ts';
 import {
 	handleThumbprintsRequest,
 	type ThumbprintsDependencies,
@@ -36,6 +37,9 @@ const deps = (overrides: Partial<ThumbprintsDependencies> = {}): ThumbprintsDepe
 	demo: async () => emulator,
 	createClient,
 	log: (line) => logs.push(line),
+	// Each call reads the vault: these tests change it between calls.
+	sharing: new SharedLookups(0),
+	readsPerMinute: 1000,
 	...overrides,
 });
 

@@ -8,6 +8,8 @@ import { loadCertificate } from './load-certificate.ts';
 const vaultUrl = process.env.KEYVAULT_URL ?? 'https://myvault.vault.azure.net';
 const certificateName = process.env.CERTIFICATE_NAME ?? 'webcert';
 const port = Number(process.env.PORT ?? 8443);
+// HOST を指定しなければすべてのインターフェイスで待ち受けます (ページの実行ボタンは 127.0.0.1 を渡します)。
+const host = process.env.HOST;
 // 既定では 1 時間に 1 回。VM 拡張機能 4.0 の既定のポーリングと同じです。
 const refreshMs = Number(process.env.REFRESH_SECONDS ?? 3600) * 1000;
 
@@ -18,7 +20,9 @@ let current = await loadCertificate(client, certificateName);
 const server = createServer(current.tls, (_request, response) => {
 	response.end(`served with version ${current.version}\n`);
 });
-server.listen(port, () => console.log(`listening on ${port} with version ${current.version}`));
+server.listen(port, host, () =>
+	console.log(`listening on ${port} with version ${current.version}`)
+);
 
 async function refresh(): Promise<void> {
 	try {

@@ -7,8 +7,8 @@ import {
 	parseBaseline,
 } from '../../core/check/index.ts';
 import type { CheckResult } from '../../core/check/index.ts';
-import { renderMessage } from '../../core/check/index.ts';
 import type { Lang } from '../../core/check/index.ts';
+import { format as fillMessage } from '../../core/i18n/format.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { describeInputError, InputError, readInputFile } from '../read-input.ts';
 import type { Workspace } from '../workspace.ts';
@@ -45,7 +45,7 @@ export function applyBaselineFile(
 		} catch (error) {
 			return {
 				error: escapeControlCharacters(
-					renderMessage(cliMessages.unwritable[lang], {
+					fillMessage(cliMessages.unwritable[lang], {
 						path: file,
 						reason: (error as NodeJS.ErrnoException).code ?? 'error',
 					})
@@ -53,7 +53,7 @@ export function applyBaselineFile(
 			};
 		}
 		note = escapeControlCharacters(
-			renderMessage(cliMessages.baselineWritten[lang], { count: all.length, file })
+			fillMessage(cliMessages.baselineWritten[lang], { count: all.length, file })
 		);
 	} else {
 		let text: string;

@@ -1,6 +1,6 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { renderMessage } from '../../core/check/index.ts';
 import type { Lang } from '../../core/check/index.ts';
+import { format as fillMessage } from '../../core/i18n/format.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import type { LoadedConfig } from '../config-file.ts';
 import { describeInputError, InputError, readInput } from '../read-input.ts';
@@ -55,7 +55,7 @@ export async function readInputs(
 	if (unmatched.length > 0)
 		return {
 			errors: unmatched.map((pattern) =>
-				escapeControlCharacters(renderMessage(cliMessages.noMatch[lang], { pattern }))
+				escapeControlCharacters(fillMessage(cliMessages.noMatch[lang], { pattern }))
 			),
 		};
 	const read = async (path: string, absolute: string): Promise<string | InputError> => {

@@ -74,38 +74,38 @@ Exit codes: 0 = nothing at or above --fail-on, and at most --max-warnings warnin
             2 = usage error, or an input, config, baseline or output file that cannot be
                 read or written`,
 	},
-	badOption: { ja: 'kvcert check: {detail}', en: 'kvcert check: {detail}' },
+	badOption: { ja: 'kvcert check: {{detail}}', en: 'kvcert check: {{detail}}' },
 	badValue: {
-		ja: 'kvcert check: {option} に "{value}" は指定できません (指定できる値: {allowed})。',
-		en: 'kvcert check: invalid value "{value}" for {option} (allowed: {allowed}).',
+		ja: 'kvcert check: {{option}} に "{{value}}" は指定できません (指定できる値: {{allowed}})。',
+		en: 'kvcert check: invalid value "{{value}}" for {{option}} (allowed: {{allowed}}).',
 	},
 	noInput: {
 		ja: 'kvcert check: 確認するファイルを指定してください (標準入力から読み込む場合は "-")。',
 		en: 'kvcert check: give the files to check ("-" for standard input).',
 	},
 	noMatch: {
-		ja: 'kvcert check: "{pattern}" に一致するファイルがありません。',
-		en: 'kvcert check: no files match "{pattern}".',
+		ja: 'kvcert check: "{{pattern}}" に一致するファイルがありません。',
+		en: 'kvcert check: no files match "{{pattern}}".',
 	},
 	unwritable: {
-		ja: 'kvcert check: {path} に書き込めません ({reason})。',
-		en: 'kvcert check: cannot write {path} ({reason}).',
+		ja: 'kvcert check: {{path}} に書き込めません ({{reason}})。',
+		en: 'kvcert check: cannot write {{path}} ({{reason}}).',
 	},
 	fixStdin: {
 		ja: 'kvcert check: --fix は標準入力と一緒には使えません。',
 		en: 'kvcert check: --fix cannot be used with standard input.',
 	},
 	fixed: {
-		ja: '{file}:{line}:{column} {ruleId} を修正しました: {description}',
-		en: '{file}:{line}:{column} fixed {ruleId}: {description}',
+		ja: '{{file}}:{{line}}:{{column}} {{ruleId}} を修正しました: {{description}}',
+		en: '{{file}}:{{line}}:{{column}} fixed {{ruleId}}: {{description}}',
 	},
 	tooManyWarnings: {
-		ja: 'kvcert check: 警告が {count} 件あり、--max-warnings の {max} 件を超えています。',
-		en: 'kvcert check: {count} warnings, more than --max-warnings {max}.',
+		ja: 'kvcert check: 警告が {{count}} 件あり、--max-warnings の {{max}} 件を超えています。',
+		en: 'kvcert check: {{count}} warnings, more than --max-warnings {{max}}.',
 	},
 	baselineWritten: {
-		ja: 'kvcert check: ベースライン ファイル {file} に {count} 件の問題を書き込みました。',
-		en: 'kvcert check: wrote {count} finding(s) to the baseline {file}.',
+		ja: 'kvcert check: ベースライン ファイル {{file}} に {{count}} 件の問題を書き込みました。',
+		en: 'kvcert check: wrote {{count}} finding(s) to the baseline {{file}}.',
 	},
 	nothingFixed: {
 		ja: '自動修正できる問題はありませんでした。',

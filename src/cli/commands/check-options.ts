@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { renderMessage } from '../../core/check/index.ts';
 import type { Lang, Severity } from '../../core/check/index.ts';
+import { format as fillMessage } from '../../core/i18n/format.ts';
 import { describeArgsError } from '../args-error.ts';
 import { inputLimitOptions } from '../read-input.ts';
 import { cliMessages } from './check-messages.ts';
@@ -78,7 +78,7 @@ export function parseCheckOptions(args: string[], lang: Lang): ParsedCheckOption
 		return {
 			kind: 'error',
 			messages: [
-				renderMessage(cliMessages.badOption[lang], { detail: describeArgsError(error, lang) }),
+				fillMessage(cliMessages.badOption[lang], { detail: describeArgsError(error, lang) }),
 				cliMessages.usage[lang],
 			],
 		};
@@ -91,7 +91,7 @@ export function parseCheckOptions(args: string[], lang: Lang): ParsedCheckOption
 			lang: given && (langs as readonly string[]).includes(given) ? (given as Lang) : lang,
 		};
 	const bad = (option: string, value: string, allowed: string) =>
-		renderMessage(cliMessages.badValue[lang], { option, value, allowed });
+		fillMessage(cliMessages.badValue[lang], { option, value, allowed });
 	const messages: string[] = [];
 	const checks: Array<[string, string | undefined, readonly string[]]> = [
 		['--format', values.format, checkFormats],

@@ -8,9 +8,9 @@ import { formatJson } from '../../core/check/index.ts';
 import { formatJunit } from '../../core/check/index.ts';
 import { formatSarif } from '../../core/check/index.ts';
 import { formatText } from '../../core/check/index.ts';
-import { renderMessage } from '../../core/check/index.ts';
 import type { SuppressedDiagnostic } from '../../core/check/index.ts';
 import type { Diagnostic, Lang, Severity } from '../../core/check/index.ts';
+import { format as fillMessage } from '../../core/i18n/format.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { colorizeText, shouldColor } from '../colors.ts';
 import { kvcertVersion } from '../version.ts';
@@ -146,7 +146,7 @@ export function writeReport(
 	} catch (error) {
 		console.error(
 			escapeControlCharacters(
-				renderMessage(cliMessages.unwritable[context.lang], {
+				fillMessage(cliMessages.unwritable[context.lang], {
 					path: context.output,
 					reason: (error as NodeJS.ErrnoException).code ?? 'error',
 				})

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { renderMessage } from '../../core/check/index.ts';
 import { severityRank, type Lang, type Severity } from '../../core/check/index.ts';
+import { format as fillMessage } from '../../core/i18n/format.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
 import {
@@ -108,7 +108,7 @@ export async function run(args: string[], hooks: CheckHooks = {}): Promise<numbe
 		console.error(
 			run.fixes.length > 0
 				? run.fixes
-						.map((f) => escapeControlCharacters(renderMessage(cliMessages.fixed[lang], { ...f })))
+						.map((f) => escapeControlCharacters(fillMessage(cliMessages.fixed[lang], { ...f })))
 						.join('\n')
 				: cliMessages.nothingFixed[lang]
 		);
@@ -155,7 +155,7 @@ export async function run(args: string[], hooks: CheckHooks = {}): Promise<numbe
 	const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
 	if (tooManyWarnings)
 		console.error(
-			renderMessage(cliMessages.tooManyWarnings[lang], { count: warnings, max: maxWarnings })
+			fillMessage(cliMessages.tooManyWarnings[lang], { count: warnings, max: maxWarnings })
 		);
 	hooks.outcome?.({ failOn, failing, warnings, maxWarnings });
 	return failed || tooManyWarnings ? 1 : 0;

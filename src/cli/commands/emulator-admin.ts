@@ -1,10 +1,9 @@
-import { renderMessage } from '../../core/check/index.ts';
+import { format } from '../../core/i18n/format.ts';
+import type { Lang } from '../../core/i18n/lang.ts';
 import { parseArgs } from 'node:util';
 import { ADMIN_HEADER } from '../../emulator/admin-routes.ts';
 import { describeArgsError } from '../args-error.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
-
-type Lang = 'ja' | 'en';
 
 const HELP: Record<Lang, string> = {
 	en: `Usage:
@@ -43,10 +42,10 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
 		notLoopback:
 			'The emulator admin endpoint is reached on loopback only: http://127.0.0.1:PORT or http://[::1]:PORT.',
 		badVersion: '--version must be 32 hexadecimal characters.',
-		unreachable: 'No emulator answered at {url}. Is kvcert emulator running?',
-		refused: 'The emulator refused: {message}',
-		rotated: 'New version of {name}: {version}\nThumbprint (SHA-1): {thumbprint}',
-		disabled: 'Disabled version {version} of {name} (thumbprint {thumbprint}).',
+		unreachable: 'No emulator answered at {{url}}. Is kvcert emulator running?',
+		refused: 'The emulator refused: {{message}}',
+		rotated: 'New version of {{name}}: {{version}}\nThumbprint (SHA-1): {{thumbprint}}',
+		disabled: 'Disabled version {{version}} of {{name}} (thumbprint {{thumbprint}}).',
 	},
 	ja: {
 		noName: '証明書の名前を指定してください (例: kvcert emulator rotate webcert)。',
@@ -56,10 +55,10 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
 			'エミュレーターの管理エンドポイントにはループバックでのみ接続できます: http://127.0.0.1:PORT または http://[::1]:PORT。',
 		badVersion: '--version には 16 進数 32 文字を指定してください。',
 		unreachable:
-			'{url} でエミュレーターが応答しません。kvcert emulator が実行中か確認してください。',
-		refused: 'エミュレーターが要求を拒否しました: {message}',
-		rotated: '{name} の新しいバージョン: {version}\n拇印 (SHA-1): {thumbprint}',
-		disabled: '{name} のバージョン {version} (拇印 {thumbprint}) を無効にしました。',
+			'{{url}} でエミュレーターが応答しません。kvcert emulator が実行中か確認してください。',
+		refused: 'エミュレーターが要求を拒否しました: {{message}}',
+		rotated: '{{name}} の新しいバージョン: {{version}}\n拇印 (SHA-1): {{thumbprint}}',
+		disabled: '{{name}} のバージョン {{version}} (拇印 {{thumbprint}}) を無効にしました。',
 	},
 };
 
@@ -87,7 +86,7 @@ export async function runAdmin(args: string[]): Promise<number> {
 	}
 	const { values, positionals } = parsed;
 	const lang = cliLanguage(values.lang);
-	const m = (key: string, v: Record<string, string> = {}) => renderMessage(MESSAGES[lang][key]!, v);
+	const m = (key: string, v: Record<string, string> = {}) => format(MESSAGES[lang][key]!, v);
 	const fail = (text: string, help = false) => {
 		console.error(`kvcert emulator ${action}: ${text}${help ? `\n\n${HELP[lang]}` : ''}`);
 		return 2;

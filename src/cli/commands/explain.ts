@@ -3,7 +3,6 @@ import {
 	exampleIn,
 	findRule,
 	fixMessageIds,
-	renderMessage,
 	ruleDocsUrl,
 	ruleSources,
 	rules,
@@ -11,6 +10,7 @@ import {
 	type Localized,
 } from '../../core/check/index.ts';
 import { displayWidth, escapeControlCharacters, padToColumns } from '../../core/terminal-text.ts';
+import { format as fillMessage, placeholdersOf } from '../../core/i18n/format.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
 import { docsUrlEnv, resolveDocsBase } from '../docs-base.ts';
 import { kvcertHomepage } from '../version.ts';
@@ -28,8 +28,8 @@ Prints a rule's docs: what it checks and why, a wrong and a right example, and i
 Example: kvcert explain KV015 or kvcert explain certificates-path`,
 	},
 	unknown: {
-		ja: 'kvcert explain: "{rule}" というルールはありません。ルールの一覧は kvcert rules で確認できます。',
-		en: 'kvcert explain: there is no rule "{rule}"; kvcert rules lists them.',
+		ja: 'kvcert explain: "{{rule}}" というルールはありません。ルールの一覧は kvcert rules で確認できます。',
+		en: 'kvcert explain: there is no rule "{{rule}}"; kvcert rules lists them.',
 	},
 	severity: { ja: '既定の重大度', en: 'default severity' },
 	wrong: { ja: '誤りの例', en: 'Wrong' },
@@ -46,6 +46,13 @@ function indent(text: string): string {
 		.map((line) => `    ${line}`)
 		.join('\n');
 }
+
+/** A message template with each `{{name}}` shown as `<name>` (the value depends on the checked text). */
+const namedPlaceholders = (template: string) =>
+	fillMessage(
+		template,
+		Object.fromEntries(placeholdersOf(template).map((name) => [name, `<${name}>`]))
+	);
 
 /** A rule's docs as text for a terminal. */
 export function explainRule(idOrName: string, lang: Lang, docsBase?: string): string | undefined {
@@ -73,9 +80,7 @@ export function explainRule(idOrName: string, lang: Lang, docsBase?: string): st
 			'',
 			`${m.fixes[lang]}:`,
 			// A placeholder is named, as the rule page does: "Replace /<actual>/ with /secrets/".
-			...fixes.map(
-				(id) => `  - ${rule.meta.messages[id]![lang].replace(/\{\{?(\w+)\}?\}/g, '<$1>')}`
-			)
+			...fixes.map((id) => `  - ${namedPlaceholders(rule.meta.messages[id]![lang])}`)
 		);
 	const sources = ruleSources(rule, lang);
 	if (sources.length > 0)
@@ -100,9 +105,7 @@ export async function run(args: string[]): Promise<number> {
 	const text = explainRule(positionals[0]!, lang, base);
 	if (!text) {
 		console.error(
-			escapeControlCharacters(
-				renderMessage(explainMessages.unknown[lang], { rule: positionals[0]! })
-			)
+			escapeControlCharacters(fillMessage(explainMessages.unknown[lang], { rule: positionals[0]! }))
 		);
 		return 2;
 	}

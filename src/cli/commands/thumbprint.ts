@@ -7,7 +7,8 @@ import {
 	type ComputedThumbprints,
 } from '../../core/thumbprint/compute-thumbprints.ts';
 import type { ThumbprintsResponse } from '../../core/thumbprint/types.ts';
-import { uiTranslator, type Lang } from '../../vault/vault-i18n.ts';
+import type { Lang } from '../../core/i18n/lang.ts';
+import { uiTranslator } from '../../core/i18n/ui-strings.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { describeArgsError } from '../args-error.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
@@ -66,7 +67,7 @@ const MESSAGES: Record<Lang, { format: string; vaultAndName: string }> = {
 };
 
 /** Prints the versions table for text output. */
-export function formatVersionsTable(response: ThumbprintsResponse, lang: 'ja' | 'en'): string {
+export function formatVersionsTable(response: ThumbprintsResponse, lang: Lang): string {
 	const t = uiTranslator(lang);
 	const lines = [
 		t('kvcert.thumbprint.cli.versionsHeading', {
@@ -110,7 +111,7 @@ function describeFile(
 	file: string,
 	results: ComputedThumbprints[],
 	certificates: X509Certificate[],
-	lang: 'ja' | 'en'
+	lang: Lang
 ): string {
 	const t = uiTranslator(lang);
 	return results

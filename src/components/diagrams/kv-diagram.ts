@@ -4,6 +4,7 @@
 // shows picture, buttons and sentence together). On a narrow screen the drawing fits the width, and
 // "zoom" shows it at its natural size in a frame that scrolls sideways; there each step scrolls its
 // highlighted part into the frame.
+import { format } from '../../core/i18n/format.ts';
 import { scrollToShow, stepAfter, stepKeys, type StepAction } from './stepper.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -63,7 +64,7 @@ class KvDiagram extends HTMLElement {
 			count.textContent =
 				n === 0
 					? (controls.dataset['allSteps'] ?? '')
-					: (controls.dataset['stepOf'] ?? '').replace('{current}', String(n));
+					: format(controls.dataset['stepOf'] ?? '', { current: n });
 		if (text) text.textContent = sentence;
 		if (n > 0) this.#reveal();
 	}

@@ -1,8 +1,6 @@
-/** Text in both of the site's languages. */
-export interface Localized {
-	ja: string;
-	en: string;
-}
+import { langOf, type Lang, type Localized } from '../../core/i18n/lang.ts';
+
+export type { Lang, Localized };
 
 /** A box in the drawing. Coordinates are in the diagram's viewBox units. */
 export interface DiagramNode {
@@ -65,11 +63,9 @@ export interface DiagramSpec {
 	summary?: Localized[];
 }
 
-export type Lang = keyof Localized;
-
 /** Picks the site language for a Starlight `lang` value ('ja', 'en', 'en-US'…); Japanese is the default. */
 export function toLang(lang: string | undefined): Lang {
-	return lang?.toLowerCase().startsWith('en') ? 'en' : 'ja';
+	return langOf(lang, 'ja');
 }
 
 /** The point where the ray from a box's centre towards (dx, dy) leaves the box. */

@@ -1,7 +1,7 @@
 import { createSource, lineText } from './source.ts';
 import type { SuppressedDiagnostic } from './suppressions.ts';
-import type { Diagnostic, Localized } from './types.ts';
-import { renderMessage } from './report.ts';
+import type { Diagnostic, Lang, Localized } from './types.ts';
+import { format } from '../i18n/format.ts';
 
 /**
  * Baselines: the findings a team has accepted for now, by fingerprint, so that only new ones fail a
@@ -123,17 +123,17 @@ export function buildBaseline(
 
 const errors = {
 	notBaseline: {
-		ja: 'kvcert のベースライン ファイルではありません (version が {version} で、findings を含む JSON が必要です)。',
-		en: 'not a kvcert baseline file (version {version} with findings).',
+		ja: 'kvcert のベースライン ファイルではありません (version が {{version}} で、findings を含む JSON が必要です)。',
+		en: 'not a kvcert baseline file (version {{version}} with findings).',
 	},
 } satisfies Record<string, Localized>;
 
 /** Reads a baseline file's text; a message in `lang` when it is not one. */
 export function parseBaseline(
 	text: string,
-	lang: 'ja' | 'en'
+	lang: Lang
 ): { baseline: BaselineFile } | { error: string } {
-	const bad = { error: renderMessage(errors.notBaseline[lang], { version: baselineVersion }) };
+	const bad = { error: format(errors.notBaseline[lang], { version: baselineVersion }) };
 	let value: unknown;
 	try {
 		value = JSON.parse(text);

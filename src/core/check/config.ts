@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { renderMessage } from './report.ts';
+import { format } from '../i18n/format.ts';
 import { findRule } from './rules/index.ts';
 import { createSource, positionAt } from './source.ts';
 import type { Diagnostic, Lang, Localized, Severity } from './types.ts';
@@ -43,26 +43,26 @@ const langs = ['ja', 'en'] as const;
 const keys = ['$schema', 'rules', 'ignores', 'lang', 'failOn', 'maxWarnings', 'docsUrl'] as const;
 
 const messages = {
-	syntax: { ja: 'JSON の構文が正しくありません ({code})。', en: 'not valid JSON ({code}).' },
+	syntax: { ja: 'JSON の構文が正しくありません ({{code}})。', en: 'not valid JSON ({{code}}).' },
 	notObject: {
 		ja: '設定ファイルの最上位は JSON オブジェクト ({ … }) にしてください。',
 		en: 'the config must be an object ({ … }).',
 	},
 	unknownKey: {
-		ja: '"{key}" という設定項目はありません (使える項目: {allowed})。',
-		en: 'unknown setting "{key}" (known: {allowed}).',
+		ja: '"{{key}}" という設定項目はありません (使える項目: {{allowed}})。',
+		en: 'unknown setting "{{key}}" (known: {{allowed}}).',
 	},
 	unknownRule: {
-		ja: '"{rule}" というルールはありません。ルールの一覧は kvcert rules で確認できます。',
-		en: 'there is no rule "{rule}" (kvcert rules lists them).',
+		ja: '"{{rule}}" というルールはありません。ルールの一覧は kvcert rules で確認できます。',
+		en: 'there is no rule "{{rule}}" (kvcert rules lists them).',
 	},
 	badValue: {
-		ja: '"{key}" の値が正しくありません。{allowed} のいずれかを指定してください。',
-		en: 'invalid value for "{key}" (one of {allowed}).',
+		ja: '"{{key}}" の値が正しくありません。{{allowed}} のいずれかを指定してください。',
+		en: 'invalid value for "{{key}}" (one of {{allowed}}).',
 	},
 	badType: {
-		ja: '"{key}" の値が正しくありません。{type}を指定してください。',
-		en: '"{key}" must be {type}.',
+		ja: '"{{key}}" の値が正しくありません。{{type}}を指定してください。',
+		en: '"{{key}}" must be {{type}}.',
 	},
 } satisfies Record<string, Localized>;
 
@@ -84,7 +84,7 @@ export function parseConfig(
 	const config: KvcertConfig = { rules: new Map(), ignores: [] };
 	const error = (offset: number, message: Localized, data: Record<string, string> = {}) => {
 		const { line, column } = positionAt(source, offset);
-		errors.push({ line, column, message: renderMessage(message[lang], data) });
+		errors.push({ line, column, message: format(message[lang], data) });
 	};
 	const parseErrors: ParseError[] = [];
 	const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });

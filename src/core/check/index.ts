@@ -42,7 +42,6 @@ export { formatJson } from './format/json.ts';
 export { formatSarif } from './format/sarif.ts';
 export { formatText } from './format/text.ts';
 export { checkMessages } from './messages.ts';
-export { renderMessage } from './report.ts';
 
 // Types shared with callers.
 export {

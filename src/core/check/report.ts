@@ -1,16 +1,7 @@
 import type { ReportDescriptor, Rule } from './rule.ts';
 import { rangeAt } from './source.ts';
+import { format } from '../i18n/format.ts';
 import type { Diagnostic, Lang, Localized } from './types.ts';
-
-/** Replaces `{name}` placeholders of a message template with data. */
-export function renderMessage(
-	template: string,
-	data: Record<string, string | number> = {}
-): string {
-	return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-		key in data ? String(data[key]) : whole
-	);
-}
 
 /** The text of a rule message in a language. */
 export function ruleMessage(
@@ -20,7 +11,7 @@ export function ruleMessage(
 	data?: Record<string, string | number>
 ): string {
 	const message: Localized | undefined = rule.meta.messages[messageId];
-	return renderMessage(message ? message[lang] : messageId, data);
+	return format(message ? message[lang] : messageId, data);
 }
 
 /** Turns what a rule reported into a positioned, rendered diagnostic. */

@@ -1,11 +1,5 @@
-/** Languages every message exists in. */
-export type Lang = 'ja' | 'en';
-
-/** A text in both languages. */
-export interface Localized {
-	ja: string;
-	en: string;
-}
+// Rules and formatters take the language types from the one translation system.
+export type { Lang, Localized } from '../i18n/lang.ts';
 
 /** How serious a finding is. Ordered: error > warning > info. */
 export type Severity = 'error' | 'warning' | 'info';

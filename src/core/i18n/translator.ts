@@ -16,8 +16,14 @@ const pluralRules = new Map<Lang, Intl.PluralRules>();
 /**
  * The key to use for `count` in `lang`: `<key>_<category>` when the table has it, else
  * `<key>_other`, else the key itself. Japanese has only `other`; English `one` and `other`.
+ * The table may hold strings (content/i18n) or `{ ja, en }` texts (message tables in code).
  */
-export function pluralKey(table: StringTable, key: string, count: number, lang: Lang): string {
+export function pluralKey(
+	table: Readonly<Record<string, unknown>>,
+	key: string,
+	count: number,
+	lang: Lang
+): string {
 	let rules = pluralRules.get(lang);
 	if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
 	const exact = `${key}_${rules.select(count)}`;

@@ -510,6 +510,7 @@ export function simulate(input: SimulationInput): Simulation {
 		}
 		ctx.now = at;
 		ctx.log = [];
+		const failuresBefore = state.failures;
 		const complete = poll(ctx, targets, state);
 		if (waitsForAll && status === 'transitioning' && complete) status = 'success';
 		if (targets.length === 0) status = waitsForAll ? 'transitioning' : status;
@@ -517,6 +518,7 @@ export function simulate(input: SimulationInput): Simulation {
 			index,
 			at,
 			status,
+			failed: state.failures > failuresBefore,
 			certificates: ctx.installed.map((c) => ({ ...c, sans: [...c.sans] })),
 			files: [...ctx.files.values()].sort((a, b) =>
 				a.path < b.path ? -1 : a.path > b.path ? 1 : 0

@@ -138,6 +138,11 @@ export interface PollResult {
 	/** Unix seconds. */
 	at: number;
 	status: ExtensionStatus;
+	/**
+	 * The poll could not download every observed certificate: the extension logs "Failed to download
+	 * one or more certificates, retrying..." and reports that as its status message.
+	 */
+	failed: boolean;
 	certificates: InstalledCertificate[];
 	/** Linux only: files and symbolic links, sorted by path. */
 	files: StoreFile[];

@@ -1,7 +1,6 @@
+import { joinSentences } from '../i18n/sentences.ts';
+import type { Translate } from '../i18n/translator.ts';
 import type { ThumbprintComparison } from './compare-versions.ts';
-
-/** Looks up a UI string (`kvcert.thumbprint.…`) and fills `{{name}}` placeholders. */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** Joins version numbers as the language does: `2 and 3`, `1, 2 and 3` / `2 と 3`. */
 export function joinList(items: string[], t: Translate): string {
@@ -20,7 +19,7 @@ export function describeComparison(result: ThumbprintComparison, t: Translate): 
 	const installed = result.installedVersions.map((v) => String(v.ordinal));
 	const current = result.current ? String(result.current.ordinal) : '';
 	const list = joinList(installed, t);
-	const plural = installed.length === 1 ? 'One' : 'Many';
+	const count = installed.length;
 	if (!installed.length) {
 		sentences.push(
 			current
@@ -28,37 +27,15 @@ export function describeComparison(result: ThumbprintComparison, t: Translate): 
 				: t('kvcert.thumbprint.verdict.noneInstalledNoCurrent')
 		);
 	} else if (result.currentInstalled) {
-		sentences.push(t(`kvcert.thumbprint.verdict.currentInstalled${plural}`, { list, current }));
+		sentences.push(t('kvcert.thumbprint.verdict.currentInstalled', { list, current, count }));
 	} else {
 		sentences.push(
 			current
-				? t(`kvcert.thumbprint.verdict.currentMissing${plural}`, { list, current })
-				: t(`kvcert.thumbprint.verdict.installed${plural}`, { list })
+				? t('kvcert.thumbprint.verdict.currentMissing', { list, current, count })
+				: t('kvcert.thumbprint.verdict.installed', { list, count })
 		);
 	}
 	const unknown = result.unknownOnVm.length;
-	if (unknown)
-		sentences.push(
-			t(
-				unknown === 1
-					? 'kvcert.thumbprint.verdict.unknownOne'
-					: 'kvcert.thumbprint.verdict.unknownMany',
-				{
-					count: unknown,
-				}
-			)
-		);
+	if (unknown) sentences.push(t('kvcert.thumbprint.verdict.unknown', { count: unknown }));
 	return joinSentences(sentences);
-}
-
-/**
- * Joins sentences: after a Japanese full stop (。) nothing, otherwise one space. Decided by the
- * punctuation rather than a UI string, because an empty translation reads as missing in Starlight.
- */
-export function joinSentences(sentences: string[]): string {
-	return sentences.reduce(
-		(text, sentence) =>
-			text ? `${text}${/[。！？]$/.test(text) ? '' : ' '}${sentence}` : sentence,
-		''
-	);
 }

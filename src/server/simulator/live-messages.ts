@@ -1,3 +1,5 @@
+import { format, type Lang, type MessageValues } from '../../core/i18n/index.ts';
+
 /** Codes of the live simulator's refusals and stream endings. */
 export type LiveMessageCode =
 	| 'azureMode'
@@ -13,10 +15,18 @@ export type LiveMessageCode =
 	| 'badTarget'
 	| 'pollFailed'
 	| 'timeUp'
-	| 'pollLimit';
+	| 'pollLimit'
+	| 'busy'
+	| 'tooManyForClient'
+	| 'gaveUp'
+	| 'controlRate'
+	| 'viewsFull'
+	| 'viewsFullForClient'
+	| 'renewLimit'
+	| 'writeRefused';
 
 /** The messages in both languages (the live simulator's own table). */
-export const liveMessages: Record<'ja' | 'en', Record<LiveMessageCode, string>> = {
+export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 	ja: {
 		azureMode:
 			'ライブ モードはデモ用 Key Vault を使います。このサーバーは KVCERT_VAULT_MODE=azure で実行されているため、ライブ モードは無効です。シナリオに沿ったタイムラインをお使いください。',
@@ -24,46 +34,70 @@ export const liveMessages: Record<'ja' | 'en', Record<LiveMessageCode, string>> 
 			'現在、ライブ セッションの数が上限に達しています。しばらく待ってから、もう一度お試しください。',
 		badOs: 'os には windows または linux を指定してください。',
 		badVersion:
-			'version には、この OS でシミュレーションできるバージョン ({versions}) を指定してください。',
+			'version には、この OS でシミュレーションできるバージョン ({{versions}}) を指定してください。',
 		methodNotAllowed: 'このエンドポイントでは、このメソッドは使用できません。',
 		notJson: '本文は JSON (Content-Type: application/json) で送信してください。',
-		bodyTooLarge: '本文が大きすぎます ({max} バイトまで)。',
+		bodyTooLarge: '本文が大きすぎます ({{max}} バイトまで)。',
 		badBody:
 			'本文を JSON として読み取れません。{"session": "…", "action": "renew"} の形式で送信してください。',
 		unknownSession:
 			'このセッションは存在しないか、すでに終了しています。ライブ モードを開始し直してください。',
 		unknownAction: 'action には renew、disable、revoke、grant のいずれかを指定してください。',
 		badTarget: '無効にするバージョンが見つかりません。',
-		pollFailed: 'ポーリングに失敗しました: {detail}',
-		timeUp: 'ライブ セッションの上限時間 ({seconds} 秒) に達したため、終了しました。',
-		pollLimit: 'ポーリング回数の上限 ({polls} 回) に達したため、終了しました。',
+		pollFailed: 'ポーリングに失敗しました: {{detail}}',
+		timeUp: 'ライブ セッションの上限時間 ({{seconds}} 秒) に達したため、終了しました。',
+		pollLimit: 'ポーリング回数の上限 ({{polls}} 回) に達したため、終了しました。',
+		busy: 'このサーバーでは、ライブ モードのストリームが上限 ({{max}} 本) に達しています。',
+		tooManyForClient:
+			'この端末 (アドレス) からのライブ モードのストリームが上限 ({{max}} 本) に達しています。ほかのタブでライブ モードを止めると、空きができます。',
+		gaveUp:
+			'空きを待ちましたが、ライブ モードを開始できませんでした。シナリオに沿ったタイムラインをお使いください。',
+		controlRate:
+			'操作の回数が、この端末 (アドレス) の上限 (1 分あたり {{max}} 回) に達しました。{{seconds}} 秒待ってから操作してください。',
+		viewsFull:
+			'このサーバーでは、自分専用のデモ用 Key Vault を使うセッションが上限に達しています。しばらく待ってから、もう一度お試しください。',
+		viewsFullForClient:
+			'この端末 (アドレス) で、自分専用のデモ用 Key Vault を使うセッションが上限 ({{max}} 件) に達しています。ほかのタブでライブ モードを止めてください。',
+		renewLimit:
+			'このセッションでは、更新できる回数の上限 ({{max}} 回) に達しました。ライブ モードを開始し直すと、もう一度更新できます。',
+		writeRefused:
+			'デモ用 Key Vault が新しいバージョンの作成を断りました (短時間の作成回数の上限)。少し待ってから、もう一度お試しください。',
 	},
 	en: {
 		azureMode:
 			'Live mode uses the demo Key Vault. This server runs with KVCERT_VAULT_MODE=azure, so live mode is off; use the scripted timeline.',
 		tooManySessions: 'The maximum number of live sessions is running. Wait a moment and try again.',
 		badOs: 'os must be windows or linux.',
-		badVersion: 'version must be a version the simulator knows for this OS ({versions}).',
+		badVersion: 'version must be a version the simulator knows for this OS ({{versions}}).',
 		methodNotAllowed: 'This method is not allowed on this endpoint.',
 		notJson: 'Send the body as JSON (Content-Type: application/json).',
-		bodyTooLarge: 'The body is too large (at most {max} bytes).',
+		bodyTooLarge: 'The body is too large (at most {{max}} bytes).',
 		badBody: 'The body is not readable JSON. Send {"session": "…", "action": "renew"}.',
 		unknownSession: 'This session does not exist or has ended. Start live mode again.',
 		unknownAction: 'action must be one of renew, disable, revoke, grant.',
 		badTarget: 'No version to disable was found.',
-		pollFailed: 'The poll failed: {detail}',
-		timeUp: 'The live session reached its time limit ({seconds} s) and ended.',
-		pollLimit: 'The live session reached its limit of {polls} polls and ended.',
+		pollFailed: 'The poll failed: {{detail}}',
+		timeUp: 'The live session reached its time limit ({{seconds}} s) and ended.',
+		pollLimit: 'The live session reached its limit of {{polls}} polls and ended.',
+		busy: 'This server already runs as many live streams as it allows ({{max}}).',
+		tooManyForClient:
+			'This device (address) already has as many live streams as one device may have ({{max}}). Stopping live mode in another tab frees one.',
+		gaveUp:
+			'Live mode could not start: no stream became free while the page waited. Use the scripted timeline.',
+		controlRate:
+			'This device (address) sent more than {{max}} changes in a minute. Wait {{seconds}} s, then try again.',
+		viewsFull:
+			'This server already has as many sessions with their own copy of the demo vault as it allows. Wait a moment and try again.',
+		viewsFullForClient:
+			'This device (address) already has {{max}} sessions with their own copy of the demo vault. Stop live mode in another tab.',
+		renewLimit:
+			'This session has renewed as often as a session may ({{max}} times). Start live mode again to renew more.',
+		writeRefused:
+			'The demo vault refused to create another version right now (too many in a short time). Wait a moment and try again.',
 	},
 };
 
-/** A message in `lang` with `{name}` placeholders filled. */
-export function liveMessage(
-	lang: 'ja' | 'en',
-	code: LiveMessageCode,
-	values: Record<string, string | number> = {}
-): string {
-	return liveMessages[lang][code].replace(/\{(\w+)\}/g, (all, name: string) =>
-		name in values ? String(values[name]) : all
-	);
+/** A message in `lang` with `{{name}}` placeholders filled. */
+export function liveMessage(lang: Lang, code: LiveMessageCode, values: MessageValues = {}): string {
+	return format(liveMessages[lang][code], values);
 }

@@ -1,24 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_POLLS, formatLogLine, type SimOs } from '../../core/simulate/index.ts';
+import type {
+	LiveEndEvent,
+	LiveEventName,
+	LivePollEvent,
+	LiveSessionEvent,
+} from '../../core/simulate/live-protocol.ts';
 import type { RunningEmulator } from '../../emulator/emulator.ts';
+import type { VaultView } from '../../emulator/vault-view.ts';
+import { ConcurrencyLimit } from '../client-limits.ts';
 import { LIVE_CERTIFICATE, LiveTimeline } from './live-timeline.ts';
 import { liveMessage } from './live-messages.ts';
-import {
-	emulatorSecretClient,
-	readVaultSnapshot,
-	type TraceEntry,
-	type VaultSnapshot,
-} from './vault-snapshot.ts';
-import type { VaultVersion } from '../../core/simulate/index.ts';
-
-/** A vault a session reads, and how to give it back when the session ends. */
-export interface LeasedVault {
-	emulator: RunningEmulator;
-	release(): Promise<void>;
-}
+import type { Lang } from '../../core/i18n/lang.ts';
+import { VaultPoller, type VaultRead } from './vault-poller.ts';
+import { emulatorSecretClient, type TraceEntry } from './vault-snapshot.ts';
 
 /** What a session sends: a named Server-Sent Event with a JSON payload. */
-export type LiveSend = (event: 'session' | 'poll' | 'end', data: unknown) => void;
+export type LiveSend = (event: LiveEventName, data: unknown) => void;
 
 /** Settings of one live session. */
 export interface LiveSessionOptions {
@@ -26,157 +24,178 @@ export interface LiveSessionOptions {
 	version: string;
 	/** Accelerated polling interval in seconds (already clamped). */
 	interval: number;
-	lang: 'ja' | 'en';
+	lang: Lang;
 	maxDurationMs: number;
+	/** The client (its address) the session counts against. */
+	client: string;
 }
 
-/** A running live session: a simulated VM polling one vault with the real SDK. */
+/** Renewals one session may make in its own view of the vault. */
+export const LIVE_MAX_RENEWALS = 20;
+
+/** Why a control could not be applied. */
+export type ControlRefusal = 'viewsFull' | 'viewsFullForClient' | 'renewLimit' | 'writeRefused';
+
+/**
+ * One visitor's live stream: a simulated VM that reads the shared poller of its interval (the
+ * vault as everyone sees it) until the visitor changes the vault. Its first control (renew,
+ * disable, revoke, grant) gives it a view of its own (a copy of the vault read by an identity of
+ * its own) and a poller of its own that carries on at the same pace, so nobody else sees it.
+ */
 export class LiveSession {
 	readonly id = randomUUID();
-	readonly #trace: TraceEntry[] = [];
-	readonly #known = new Map<string, VaultVersion>();
-	#timer: ReturnType<typeof setTimeout> | undefined;
+	readonly #timeline: LiveTimeline;
+	readonly #deadline: number;
+	#send: LiveSend = () => {};
+	#onEnd: () => void = () => {};
+	#unsubscribe: () => void = () => {};
+	#poller: VaultPoller | undefined;
+	#view: VaultView | undefined;
+	#releaseView: (() => void) | undefined;
+	#count = 0;
+	#lastReadAt = 0;
+	#renewals = 0;
 	#stopped = false;
-	#vault: LeasedVault | undefined;
-	#onEnd: (() => void) | undefined;
 
-	constructor(readonly options: LiveSessionOptions) {}
-
-	/** The session's emulator (controls act on it), once opened. */
-	get emulator(): RunningEmulator | undefined {
-		return this.#vault?.emulator;
+	constructor(readonly options: LiveSessionOptions) {
+		this.#timeline = new LiveTimeline(
+			options.os,
+			options.version,
+			options.interval,
+			Math.floor(Date.now() / 1000)
+		);
+		this.#deadline = Date.now() + options.maxDurationMs;
 	}
 
-	/** Opens the vault, announces the session and polls until stopped, timed out or at MAX_POLLS. */
-	async run(open: () => Promise<LeasedVault>, send: LiveSend, onEnd: () => void): Promise<void> {
+	/** The session's own view of the vault, once it has changed something. */
+	get view(): VaultView | undefined {
+		return this.#view;
+	}
+
+	/** Announces the session and follows `poller` (its latest read at once, when fresh). */
+	start(poller: VaultPoller, send: LiveSend, onEnd: () => void): void {
+		this.#send = send;
 		this.#onEnd = onEnd;
-		const { os, version, interval, lang, maxDurationMs } = this.options;
-		try {
-			this.#vault = await open();
-		} catch (error) {
-			send('end', {
-				reason: 'error',
-				message: liveMessage(lang, 'pollFailed', {
-					detail: String((error as Error).message).slice(0, 200),
-				}),
-			});
-			return this.stop();
-		}
-		if (this.#stopped) return this.stop();
-		const client = emulatorSecretClient(this.#vault.emulator, this.#trace);
-		const timeline = new LiveTimeline(os, version, interval, Math.floor(Date.now() / 1000));
-		const deadline = Date.now() + maxDurationMs;
-		send('session', {
+		const { os, version, interval } = this.options;
+		const session: LiveSessionEvent = {
 			id: this.id,
 			os,
 			version,
 			interval,
 			certificate: LIVE_CERTIFICATE,
-			endsAt: new Date(deadline).toISOString(),
-		});
-		let last: VaultSnapshot = { access: true, versions: [] };
-		let count = 0;
-		const tick = async () => {
-			if (this.#stopped) return;
-			this.#trace.length = 0;
-			let error: string | undefined;
-			try {
-				last = await readVaultSnapshot(client, LIVE_CERTIFICATE, this.#known);
-			} catch (failure) {
-				error = liveMessage(lang, 'pollFailed', {
-					detail: String((failure as Error).message ?? failure)
-						.split('\n')[0]!
-						.slice(0, 200),
-				});
-			}
-			if (this.#stopped) return;
-			const { poll, simulation } = timeline.add(last);
-			count++;
-			send('poll', {
-				index: count - 1,
-				at: poll?.at ?? 0,
-				status: poll?.status ?? 'error',
-				trace: this.#trace.slice(0, 100),
-				access: last.access,
-				vault: last.versions.map((v) => ({
-					version: v.version,
-					thumbprint: v.thumbprint,
-					enabled: v.enabled,
-				})),
-				certificates: (poll?.certificates ?? []).map((c) => ({
-					store: c.store,
-					version: c.version,
-					subject: c.subject,
-					thumbprint: c.thumbprint,
-					notBefore: c.notBefore,
-					notAfter: c.notAfter,
-					hasPrivateKey: c.hasPrivateKey,
-					...(c.renewedBy ? { renewedBy: c.renewedBy } : {}),
-				})),
-				files: poll?.files ?? [],
-				log: [...(count === 1 ? simulation.startLog : []), ...(poll?.log ?? [])].map((line) => ({
-					level: line.level,
-					text: formatLogLine(line, lang),
-				})),
-				...(error ? { error } : {}),
-			});
-			if (Date.now() + interval * 1000 > deadline) {
-				send('end', {
-					reason: 'time',
-					message: liveMessage(lang, 'timeUp', { seconds: Math.round(maxDurationMs / 1000) }),
-				});
-				return this.stop();
-			}
-			if (count >= MAX_POLLS) {
-				send('end', {
-					reason: 'polls',
-					message: liveMessage(lang, 'pollLimit', { polls: MAX_POLLS }),
-				});
-				return this.stop();
-			}
-			this.#timer = setTimeout(() => void tick(), interval * 1000);
+			endsAt: new Date(this.#deadline).toISOString(),
 		};
-		await tick();
+		send('session', session);
+		this.#follow(poller);
+		const fresh = poller.freshRead;
+		if (fresh) queueMicrotask(() => this.#onRead(fresh));
+		poller.start();
 	}
 
-	/** Stops polling and gives the vault back (idempotent). */
-	async stop(): Promise<void> {
-		if (this.#stopped && !this.#onEnd) return;
-		this.#stopped = true;
-		if (this.#timer) clearTimeout(this.#timer);
-		const onEnd = this.#onEnd;
-		this.#onEnd = undefined;
-		onEnd?.();
-		const vault = this.#vault;
-		this.#vault = undefined;
-		await vault?.release();
+	#follow(poller: VaultPoller): void {
+		this.#unsubscribe();
+		this.#poller = poller;
+		this.#unsubscribe = poller.subscribe((read) => this.#onRead(read));
 	}
-}
 
-/** The running sessions, at most `max` at once. */
-export class LiveSessions {
-	readonly #sessions = new Map<string, LiveSession>();
-	constructor(readonly max: number) {}
+	#onRead(read: VaultRead): void {
+		if (this.#stopped || read.at <= this.#lastReadAt) return;
+		this.#lastReadAt = read.at;
+		const { lang, interval, maxDurationMs } = this.options;
+		const { poll, simulation } = this.#timeline.add(read.snapshot);
+		this.#count++;
+		const event: LivePollEvent = {
+			index: this.#count - 1,
+			at: poll?.at ?? 0,
+			status: poll?.status ?? 'error',
+			failed: poll?.failed ?? true,
+			trace: read.trace,
+			access: read.snapshot.access,
+			vault: read.snapshot.versions.map((v) => ({
+				version: v.version,
+				thumbprint: v.thumbprint,
+				enabled: v.enabled,
+			})),
+			certificates: (poll?.certificates ?? []).map((c) => ({
+				store: c.store,
+				version: c.version,
+				subject: c.subject,
+				thumbprint: c.thumbprint,
+				notBefore: c.notBefore,
+				notAfter: c.notAfter,
+				hasPrivateKey: c.hasPrivateKey,
+				...(c.renewedBy ? { renewedBy: c.renewedBy } : {}),
+			})),
+			files: poll?.files ?? [],
+			log: [...(this.#count === 1 ? simulation.startLog : []), ...(poll?.log ?? [])].map(
+				(line) => ({ level: line.level, text: formatLogLine(line, lang) })
+			),
+			...(read.error ? { error: liveMessage(lang, 'pollFailed', { detail: read.error }) } : {}),
+		};
+		this.#send('poll', event);
+		if (Date.now() + interval * 1000 > this.#deadline)
+			return this.end({
+				reason: 'time',
+				message: liveMessage(lang, 'timeUp', { seconds: Math.round(maxDurationMs / 1000) }),
+			});
+		if (this.#count >= MAX_POLLS)
+			this.end({ reason: 'polls', message: liveMessage(lang, 'pollLimit', { polls: MAX_POLLS }) });
+	}
 
-	/** Registers a session unless `max` are running; false when full. */
-	add(session: LiveSession): boolean {
-		if (this.#sessions.size >= this.max) return false;
-		this.#sessions.set(session.id, session);
+	/**
+	 * Makes sure the session has its own view (and its own poller, carrying on from the shared one's
+	 * reads at the same pace). Undefined when it has one, else why not.
+	 */
+	ownView(emulator: RunningEmulator, views: ConcurrencyLimit): ControlRefusal | undefined {
+		if (this.#view) return undefined;
+		const slot = views.acquire(this.options.client);
+		if (slot === 'total') return 'viewsFull';
+		if (slot === 'client') return 'viewsFullForClient';
+		let view: VaultView;
+		try {
+			view = emulator.openView();
+		} catch {
+			slot();
+			return 'viewsFull';
+		}
+		this.#view = view;
+		this.#releaseView = slot;
+		const trace: TraceEntry[] = [];
+		const intervalMs = this.options.interval * 1000;
+		const own = new VaultPoller(
+			emulatorSecretClient(emulator, trace, view.clientId),
+			trace,
+			intervalMs,
+			this.#poller?.knownVersions() ?? new Map()
+		);
+		this.#follow(own);
+		// The next poll comes when the shared one would have come: a change waits for the next poll.
+		own.start(Math.max(0, this.#lastReadAt + intervalMs - Date.now()));
+		return undefined;
+	}
+
+	/** Counts a renewal: false past {@link LIVE_MAX_RENEWALS}. */
+	takeRenewal(): boolean {
+		if (this.#renewals >= LIVE_MAX_RENEWALS) return false;
+		this.#renewals++;
 		return true;
 	}
 
-	/** The running session with this id. */
-	get(id: string): LiveSession | undefined {
-		return this.#sessions.get(id);
+	/** Sends `end` and stops. */
+	end(event: LiveEndEvent): void {
+		if (this.#stopped) return;
+		this.#send('end', event);
+		this.stop();
 	}
 
-	/** Forgets a session. */
-	delete(id: string): void {
-		this.#sessions.delete(id);
-	}
-
-	/** How many sessions run. */
-	get size(): number {
-		return this.#sessions.size;
+	/** Stops following, closes its own view and poller (idempotent). */
+	stop(): void {
+		if (this.#stopped) return;
+		this.#stopped = true;
+		this.#unsubscribe();
+		if (this.#view) this.#poller?.stop();
+		this.#view?.close();
+		this.#releaseView?.();
+		this.#onEnd();
 	}
 }

@@ -46,13 +46,16 @@ export function tracePolicy(trace: TraceEntry[]): PipelinePolicy {
 
 /**
  * A SecretClient for the emulator, as the VM extension reads the vault: secrets endpoint, the
- * emulator's IMDS as the credential, its CA trusted for this client only, every request traced.
+ * emulator's IMDS as the credential (the identity `clientId`, else the VM's system-assigned one),
+ * its CA trusted for this client only, every request traced.
  */
 export function emulatorSecretClient(
 	emulator: Pick<RunningEmulator, 'vaultUrl' | 'imdsUrl' | 'caPem'>,
-	trace: TraceEntry[]
+	trace: TraceEntry[],
+	clientId?: string
 ): SecretClient {
-	return new SecretClient(emulator.vaultUrl, new EmulatorImdsCredential(emulator.imdsUrl), {
+	const credential = new EmulatorImdsCredential(emulator.imdsUrl, clientId);
+	return new SecretClient(emulator.vaultUrl, credential, {
 		tlsOptions: { ca: emulator.caPem },
 		disableChallengeResourceVerification: true,
 		retryOptions: { maxRetries: 0 },

@@ -37,8 +37,9 @@ export function liveSnippetRegistry(): Record<string, RunnableSnippet> {
 			kind: 'sample',
 			script: LIVE_SNIPPETS['https-server'].file,
 			certificate: LIVE_SNIPPETS['https-server'].certificate,
-			// A free port is added at run time; the sample looks for a renewal every second.
-			env: { REFRESH_SECONDS: '1' },
+			// A free port is added at run time; the sample looks for a renewal every second and
+			// listens on loopback only.
+			env: { REFRESH_SECONDS: '1', HOST: '127.0.0.1' },
 			stopAfterFirstOutputMs: 4000,
 			stopWhenOutput: /^switched to version /,
 			renewable: true,

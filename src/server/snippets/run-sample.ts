@@ -19,6 +19,8 @@ export interface SampleRunSpec {
 	onFirstOutput?: () => string | undefined;
 	/** For a server sample: stop it soon after a stdout line matches. */
 	stopWhenOutput?: RegExp;
+	/** Kills the child when it aborts (the client went away). */
+	signal?: AbortSignal;
 }
 
 /** What came back from the child, not yet redacted. */
@@ -78,6 +80,10 @@ export function runSample(spec: SampleRunSpec): Promise<RawSampleRun> {
 		child.kill('SIGKILL');
 	};
 	const timers: NodeJS.Timeout[] = [setTimeout(() => stop('timeout'), spec.timeoutMs)];
+	// Nobody waits for the answer any more: stop at once and free the run's slot.
+	const cancel = () => stop('stopped');
+	if (spec.signal?.aborted) cancel();
+	else spec.signal?.addEventListener('abort', cancel, { once: true });
 
 	const out = lineCollector(stdout, (line) => {
 		if (!sawOutput) {
@@ -107,6 +113,7 @@ export function runSample(spec: SampleRunSpec): Promise<RawSampleRun> {
 	return new Promise((resolve) => {
 		const finish = (exitCode: number | null) => {
 			for (const timer of timers) clearTimeout(timer);
+			spec.signal?.removeEventListener('abort', cancel);
 			out.flush();
 			err.flush();
 			const rebase = (lines: TimedLine[]) =>

@@ -10,7 +10,8 @@ import type {
 } from '../../core/snippets/catalog.ts';
 import type { RunningEmulator } from '../../emulator/emulator.ts';
 import { DEMO_SERVICE_PRINCIPAL, ENTRA_HOST } from '../../emulator/entra-routes.ts';
-import { langOf, uiTranslator, type Lang } from '../../vault/vault-i18n.ts';
+import { langOf, type Lang } from '../../core/i18n/lang.ts';
+import { uiTranslator } from '../../core/i18n/ui-strings.ts';
 import type { VaultMode } from '../../vault/vault-mode.ts';
 import { splitAzureLog, type TimedLine } from './azure-log-trace.ts';
 import { redactSecrets, type RedactionWords } from './redact.ts';
@@ -18,11 +19,15 @@ import type { RunnableSnippet } from './registry.ts';
 import { runSample } from './run-sample.ts';
 import { startVaultTunnel, type VaultTunnel } from './vault-tunnel.ts';
 import { readLimitedBody } from '../read-limited-body.ts';
+import { refusalBody } from '../api-refusal.ts';
+import { clientOf, ConcurrencyLimit, perProcess, RateLimit } from '../client-limits.ts';
+import { jsonResponse } from '../json-response.ts';
+import type { VaultView } from '../../emulator/vault-view.ts';
 
 /** The parts of the demo vault a run uses. */
 export type SnippetDemoVault = Pick<
 	RunningEmulator,
-	'vaultUrl' | 'imdsUrl' | 'caPem' | 'issuedTokens' | 'rotate' | 'tenantId'
+	'vaultUrl' | 'imdsUrl' | 'caPem' | 'issuedTokens' | 'openView' | 'tenantId'
 >;
 
 /** What {@link handleSnippetRunRequest} depends on (injected so tests can use their own registry). */
@@ -40,6 +45,10 @@ export interface SnippetsDependencies {
 	timeoutMs?: number;
 	/** Runs at once before new ones get 503. @default 2 */
 	maxConcurrent?: number;
+	/** Runs one client may have at once before its next gets 429. @default 1 */
+	maxPerClient?: number;
+	/** Runs with a renewal one client may start in {@link RENEW_WINDOW_MS}. @default 10 */
+	renewalsPerClient?: number;
 	/** @default 65536 */
 	maxOutputBytes?: number;
 	log?: (line: string) => void;
@@ -47,10 +56,21 @@ export interface SnippetsDependencies {
 
 /** Largest request body accepted. */
 export const MAX_BODY_BYTES = 1024;
-const MAX_RENEWALS = 50;
+/** The window of the per-client renewal limit (10 minutes). */
+export const RENEW_WINDOW_MS = 10 * 60_000;
+/** Seconds a refused run is asked to wait. */
+const RETRY_AFTER_SECONDS = 5;
 
-let inFlight = 0;
-let renewals = 0;
+/** The run slots and renewal rate for these settings (one set per process, as for the defaults). */
+function limitsFor(deps: SnippetsDependencies) {
+	const total = deps.maxConcurrent ?? 2;
+	const perClient = deps.maxPerClient ?? 1;
+	const renewals = deps.renewalsPerClient ?? 10;
+	return perProcess(`snippets ${total}/${perClient}/${renewals}`, () => ({
+		slots: new ConcurrencyLimit(total, perClient),
+		renewals: new RateLimit(renewals, RENEW_WINDOW_MS),
+	}));
+}
 const access = new WeakMap<object, Promise<{ tunnel: VaultTunnel; caFile: string }>>();
 
 /** The tunnel and the CA file for a demo vault, made once per process. */
@@ -84,15 +104,7 @@ function freePort(): Promise<number> {
 }
 
 const json = (status: number, body: SnippetTranscript | SnippetErrorResponse, extra = {}) =>
-	new Response(JSON.stringify(body), {
-		status,
-		headers: {
-			'Content-Type': 'application/json; charset=utf-8',
-			'Cache-Control': 'no-store',
-			'X-Content-Type-Options': 'nosniff',
-			...extra,
-		},
-	});
+	jsonResponse(body, status, extra);
 
 function redactionWords(lang: Lang): RedactionWords {
 	const t = uiTranslator(lang);
@@ -135,13 +147,18 @@ export async function handleSnippetRunRequest(
 		new URL(request.url).searchParams.get('lang') ?? request.headers.get('accept-language')
 	);
 	const log = deps.log ?? (() => {});
-	const fail = (status: number, code: string, values: Record<string, string | number> = {}) => {
+	const fail = (
+		status: number,
+		code: string,
+		values: Record<string, string | number> = {},
+		retryAfter?: number
+	) => {
 		log(`snippets status=${status} error=${code}`);
-		const t = uiTranslator(lang);
+		const message = uiTranslator(lang)(`kvcert.snippet.api.${code}`, values);
 		return json(
 			status,
-			{ error: { code, message: t(`kvcert.snippet.api.${code}`, values) } },
-			status === 503 ? { 'Retry-After': '5' } : {}
+			refusalBody(lang, code, message, retryAfter),
+			retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }
 		);
 	};
 	if (request.method !== 'POST') return fail(405, 'methodNotAllowed');
@@ -165,10 +182,26 @@ export async function handleSnippetRunRequest(
 	if (renew !== undefined && typeof renew !== 'boolean') return fail(400, 'badRequest');
 	if (renew && !entry.renewable) return fail(400, 'notRenewable');
 	if (deps.mode === 'azure' || !deps.demo) return fail(503, 'demoOff');
-	const maxConcurrent = deps.maxConcurrent ?? 2;
-	if (inFlight >= maxConcurrent) return fail(503, 'busy', { count: maxConcurrent });
+	const client = clientOf(request);
+	const limits = limitsFor(deps);
+	const slot = limits.slots.acquire(client);
+	if (slot === 'total')
+		return fail(503, 'busy', { count: limits.slots.maxTotal }, RETRY_AFTER_SECONDS);
+	if (slot === 'client') return fail(429, 'tooManyForClient', {}, RETRY_AFTER_SECONDS);
+	if (renew) {
+		const wait = limits.renewals.take(client);
+		if (wait) {
+			slot();
+			return fail(
+				429,
+				'renewRate',
+				{ count: deps.renewalsPerClient ?? 10, minutes: RENEW_WINDOW_MS / 60_000 },
+				wait
+			);
+		}
+	}
 
-	inFlight++;
+	let view: VaultView | undefined;
 	try {
 		const demo = await deps.demo();
 		const t = uiTranslator(lang);
@@ -245,6 +278,13 @@ export async function handleSnippetRunRequest(
 		};
 		if (entry.stopAfterFirstOutputMs !== undefined) env['PORT'] = String(await freePort());
 		const certificate = env['CERTIFICATE_NAME']!;
+		// A run that renews reads a view of the demo vault of its own (a user-assigned identity the
+		// sample picks with AZURE_CLIENT_ID), so its new version is seen by nobody else.
+		if (renew) {
+			view = demo.openView();
+			env['AZURE_CLIENT_ID'] = view.clientId;
+		}
+		const ownView = view;
 		const raw = await runSample({
 			script,
 			cwd: deps.root,
@@ -255,19 +295,22 @@ export async function handleSnippetRunRequest(
 				? { stopAfterFirstOutputMs: entry.stopAfterFirstOutputMs }
 				: {}),
 			...(entry.stopWhenOutput ? { stopWhenOutput: entry.stopWhenOutput } : {}),
-			...(renew
+			...(ownView
 				? {
 						onFirstOutput: () => {
-							if (renewals >= MAX_RENEWALS) return t('kvcert.snippet.api.renewLimit');
-							renewals++;
-							const version = demo.rotate(certificate);
-							return t('kvcert.snippet.api.renewed', {
-								name: certificate,
-								version: version.version,
-							});
+							try {
+								const version = ownView.rotate(certificate);
+								return t('kvcert.snippet.api.renewed', {
+									name: certificate,
+									version: version.version,
+								});
+							} catch {
+								return t('kvcert.snippet.api.renewRefused');
+							}
 						},
 					}
 				: {}),
+			signal: request.signal,
 		});
 		const { trace, otherLines } = splitAzureLog(raw.stderr, {
 			imdsHost,
@@ -305,6 +348,7 @@ export async function handleSnippetRunRequest(
 		log(`snippets status=500 sample=${sample} error=${(error as Error)?.name ?? 'Error'}`);
 		return fail(500, 'failed');
 	} finally {
-		inFlight--;
+		view?.close();
+		slot();
 	}
 }

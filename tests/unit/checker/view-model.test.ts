@@ -7,7 +7,7 @@ import {
 	uncheckedView,
 	viewOf,
 } from '../../../src/components/widgets/checker/view-model.ts';
-import { translatorFor } from '../../../src/core/thumbprint/format-message.ts';
+import { translatorFor } from '../../../src/core/i18n/index.ts';
 
 const table = (lang: string): Record<string, string> =>
 	JSON.parse(readFileSync(new URL(`../../../content/i18n/${lang}.json`, import.meta.url), 'utf8'));
@@ -15,7 +15,7 @@ const sample = (path: string) =>
 	readFileSync(new URL(`../../../samples/${path}`, import.meta.url), 'utf8');
 
 for (const lang of ['ja', 'en'] as const) {
-	const t = translatorFor(table(lang));
+	const t = translatorFor(table(lang), lang);
 	const view = async (text: string) => viewOf(await checkInput(text, lang), lang, t);
 
 	describe(`checker view (${lang})`, () => {

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkInput } from '../../../src/components/widgets/checker/engine.ts';
 import { viewOf } from '../../../src/components/widgets/checker/view-model.ts';
-import { translatorFor } from '../../../src/core/thumbprint/format-message.ts';
+import { translatorFor } from '../../../src/core/i18n/translator.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
-const t = translatorFor(JSON.parse(read('content/i18n/en.json')));
+const t = translatorFor(JSON.parse(read('content/i18n/en.json')), 'en');
 
 describe('the browser checker and suppression comments', () => {
 	const template = read('tests/fixtures/check/learn-windows-top-level.json');

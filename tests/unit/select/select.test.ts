@@ -131,7 +131,7 @@ describe('strategies on the shared cases', () => {
 		})[0]!;
 		expect(first.warnings).toEqual(['orderNotGuaranteed', 'expired', 'notNewest']);
 		for (const lang of ['ja', 'en'] as const)
-			expect(selectMessages[lang].reason[newest.reason.id]).toBeTruthy();
+			expect(selectMessages.reason[newest.reason.id][lang]).toBeTruthy();
 	});
 
 	test('pinned thumbprint: found before the cleanup, missing after', () => {

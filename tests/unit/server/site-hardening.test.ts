@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHosts, isAllowedRequestHost } from '../../../src/server/allowed-hosts.ts';
+import {
+	allowedHosts,
+	isAllowedRequestHost,
+	publicOrigins,
+} from '../../../src/server/allowed-hosts.ts';
 import {
 	contentSecurityPolicy,
 	inlineScriptHashes,
@@ -8,10 +12,8 @@ import { cacheControlFor } from '../../../src/server/site-handler.ts';
 
 describe('allowed host names for the API', () => {
 	it('allows loopback names, HOST and PUBLIC_ORIGIN, with any port', () => {
-		const hosts = allowedHosts({
-			HOST: 'kv.internal',
-			PUBLIC_ORIGIN: 'https://kvcert.example.com',
-		});
+		const env = { HOST: 'kv.internal', PUBLIC_ORIGIN: 'https://kvcert.example.com' };
+		const hosts = allowedHosts(env);
 		for (const host of [
 			'localhost:4321',
 			'127.0.0.1',
@@ -23,7 +25,8 @@ describe('allowed host names for the API', () => {
 		expect(
 			isAllowedRequestHost(
 				{ host: 'kvcert.example.com', origin: 'https://kvcert.example.com' },
-				hosts
+				hosts,
+				publicOrigins(env)
 			)
 		).toBe(true);
 	});
@@ -40,6 +43,66 @@ describe('allowed host names for the API', () => {
 			{ host: 'localhost', origin: 'null' },
 		])
 			expect(isAllowedRequestHost(headers, hosts), JSON.stringify(headers)).toBe(false);
+	});
+});
+
+describe('room mode: the address a connection arrived on', () => {
+	const hosts = allowedHosts({ HOST: '0.0.0.0' });
+
+	it('allows an IP-literal Host that is the very address the connection arrived on', () => {
+		for (const [host, localAddress] of [
+			['127.0.0.2:4311', '127.0.0.2'],
+			['192.168.1.20:4321', '::ffff:192.168.1.20'],
+			['[fd00::20]:4321', 'fd00::20'],
+		])
+			expect(isAllowedRequestHost({ host, localAddress }, hosts), host).toBe(true);
+		expect(
+			isAllowedRequestHost(
+				{ host: '127.0.0.2:4311', localAddress: '127.0.0.2', origin: 'http://127.0.0.2:4311' },
+				hosts
+			)
+		).toBe(true);
+	});
+
+	it('refuses an IP literal the connection did not arrive on, and any name that is not allowed', () => {
+		for (const [host, localAddress] of [
+			['127.0.0.2:4311', '127.0.0.1'],
+			['192.168.1.21', '192.168.1.20'],
+			['rebound.example', '192.168.1.20'],
+			['192.168.1.20.nip.io', '192.168.1.20'],
+		])
+			expect(isAllowedRequestHost({ host, localAddress }, hosts), host).toBe(false);
+	});
+
+	it('allows extra names (the machine name in room mode)', () => {
+		const room = allowedHosts({ HOST: '0.0.0.0' }, ['Trainer-Laptop']);
+		expect(isAllowedRequestHost({ host: 'trainer-laptop:4321' }, room)).toBe(true);
+	});
+});
+
+describe('the Origin is the server’s own (security review N14)', () => {
+	const hosts = allowedHosts({ PUBLIC_ORIGIN: 'https://kvcert.example.com' });
+
+	it('refuses another port or scheme on an allowed host', () => {
+		for (const origin of [
+			'http://localhost:3000',
+			'http://127.0.0.1:4499',
+			'https://localhost:4321',
+		])
+			expect(isAllowedRequestHost({ host: 'localhost:4321', origin }, hosts), origin).toBe(false);
+	});
+
+	it('allows the same origin, and PUBLIC_ORIGIN behind a proxy that rewrites Host', () => {
+		expect(
+			isAllowedRequestHost({ host: 'localhost:4321', origin: 'http://localhost:4321' }, hosts)
+		).toBe(true);
+		expect(
+			isAllowedRequestHost(
+				{ host: '127.0.0.1:4321', origin: 'https://kvcert.example.com' },
+				hosts,
+				['https://kvcert.example.com']
+			)
+		).toBe(true);
 	});
 });
 

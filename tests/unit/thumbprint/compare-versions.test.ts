@@ -4,7 +4,7 @@ import ja from '../../../content/i18n/ja.json' with { type: 'json' };
 import { compareVersions, numberVersions } from '../../../src/core/thumbprint/compare-versions.ts';
 import { describeComparison } from '../../../src/core/thumbprint/describe-comparison.ts';
 import { findThumbprints } from '../../../src/core/thumbprint/find-thumbprints.ts';
-import { translatorFor } from '../../../src/core/thumbprint/format-message.ts';
+import { translatorFor } from '../../../src/core/i18n/index.ts';
 import type { VaultCertificateVersion } from '../../../src/core/thumbprint/types.ts';
 
 const hex = (c: string, n = 40) => c.repeat(n);
@@ -23,8 +23,8 @@ const version = (n: number, current = false): Omit<VaultCertificateVersion, 'ord
 });
 // Given oldest-last to prove numbering sorts by creation time.
 const versions = numberVersions([version(3, true), version(1), version(2)]);
-const enT = translatorFor(en);
-const jaT = translatorFor(ja);
+const enT = translatorFor(en, 'en');
+const jaT = translatorFor(ja, 'ja');
 
 describe('numberVersions', () => {
 	it('numbers from the oldest and returns newest first', () => {

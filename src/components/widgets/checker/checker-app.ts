@@ -3,7 +3,7 @@
 // TemplateChecker.astro), so pages carry none of this until then.
 import type { ChangeSet } from '@codemirror/state';
 import type { Lang, Severity } from '../../../core/check/index.ts';
-import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
+import type { Translate } from '../../../core/i18n/translator.ts';
 import type { ChangeJson } from './change-json.ts';
 import { createEditor, plainAbove, type CheckerEditor } from './editor.ts';
 import { editorLanguageOf } from './editor-language.ts';

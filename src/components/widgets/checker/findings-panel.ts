@@ -2,7 +2,7 @@
 // colour, word), the message (a button that shows the range in the editor), the rule link,
 // line:column and a Fix button; identical findings as one expandable group ("8 × KV050 …").
 import type { Severity } from '../../../core/check/index.ts';
-import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
+import type { Translate } from '../../../core/i18n/translator.ts';
 import { groupFindings, visibleEntries, type ListEntry } from './findings-list.ts';
 import type { CheckerView, FindingView } from './view-model.ts';
 

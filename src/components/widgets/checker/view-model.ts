@@ -2,7 +2,7 @@
 // finding, with the ranges as editor offsets. Plain data, so the panel and the editor markers agree.
 import type { CheckResult } from '../../../core/check/index.ts';
 import type { Lang, Severity } from '../../../core/check/index.ts';
-import type { Translate } from '../../../core/thumbprint/describe-comparison.ts';
+import type { Translate } from '../../../core/i18n/translator.ts';
 import { inputPath } from './protocol.ts';
 
 /** The largest text the checker reads (characters); larger input gets a message instead. */

@@ -1,8 +1,10 @@
+import type { Lang } from '../../../core/i18n/lang.ts';
 import type {
 	LiveSnippetId,
 	SnippetErrorResponse,
 	SnippetTranscript,
 } from '../../../core/snippets/catalog.ts';
+import { apiFetch, ApiRefusedError } from '../api-refusal.ts';
 
 /** What the page shows after pressing Run. */
 export type SnippetRunResult =
@@ -14,28 +16,35 @@ export type SnippetRunResult =
 /** The request {@link runSnippet} sends. */
 export interface SnippetRunRequest {
 	sample: LiveSnippetId;
-	lang: 'ja' | 'en';
+	lang: Lang;
 	renew?: boolean;
 }
 
 /**
  * Asks the kvcert server to run a live snippet. A static host answers the POST with a 404 page or
- * a 405, and a stopped server not at all: both mean "needs npm start", never a raw error.
+ * a 405, and a stopped server not at all: both mean "needs npm start", never a raw error. When the
+ * server is busy it waits and tries again, telling `onWait` (src/components/widgets/api-refusal.ts).
  */
 export async function runSnippet(
 	request: SnippetRunRequest,
-	fetchImpl: typeof fetch = fetch
+	fetchImpl: typeof fetch = fetch,
+	onWait?: (text: string) => void
 ): Promise<SnippetRunResult> {
 	let response: Response;
 	try {
-		response = await fetchImpl('/api/snippets/run', {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify(request),
-			signal: AbortSignal.timeout(60_000),
-		});
-	} catch {
-		return { kind: 'needsServer' };
+		response = await apiFetch(
+			`/api/snippets/run?lang=${request.lang}`,
+			{
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(request),
+			},
+			{ fetchImpl, timeoutMs: 60_000, ...(onWait ? { onWait } : {}) }
+		);
+	} catch (error) {
+		return error instanceof ApiRefusedError
+			? { kind: 'error', message: error.message }
+			: { kind: 'needsServer' };
 	}
 	const type = response.headers.get('content-type') ?? '';
 	if (!type.includes('application/json')) return { kind: 'needsServer' };

@@ -5,6 +5,7 @@ import {
 	type MessageValues,
 	type StringTable,
 } from '../../../core/i18n/index.ts';
+import type { UiKey } from '../../../core/i18n/ui-strings.ts';
 
 /**
  * The workshop's interface strings live in content/i18n/{ja,en}.json under `kvcert.workshop.`
@@ -13,11 +14,10 @@ import {
  */
 export const WORKSHOP_PREFIX = 'kvcert.workshop.';
 
-type UiTable = typeof import('../../../../content/i18n/en.json');
 type Short<K> = K extends `${typeof WORKSHOP_PREFIX}${infer Rest}` ? Rest : never;
 type Base<K> = K extends `${infer B}_one` | `${infer B}_other` ? B : K;
 /** A workshop string's key after the prefix; a plural string by its base (`a.errors`, with `count`). */
-export type WorkshopKey = Base<Short<keyof UiTable>>;
+export type WorkshopKey = Base<Short<UiKey>>;
 
 /** The workshop's strings in one language, with the list format of that language. */
 export interface WorkshopLocale {

@@ -1,19 +1,18 @@
+import type { Lang } from '../../../core/i18n/index.ts';
+
 /** The workshop's exercises. */
 export type ExerciseId = 'template' | 'versions' | 'predict' | 'quiz' | 'own';
 
 /** Every exercise, in the order of the workshop. */
 export const exerciseIds: ExerciseId[] = ['template', 'versions', 'predict', 'quiz', 'own'];
 
-/** The page languages; progress and the edited template are kept apart per language. */
-export type WorkshopLang = 'ja' | 'en';
-
 /**
  * localStorage key of the progress in one language. A bilingual session often has the same browser
  * open on /ja/ and /en/: each page keeps its own progress.
  */
-export const progressKey = (lang: WorkshopLang) => `kvcert.workshop.progress.v2.${lang}`;
+export const progressKey = (lang: Lang) => `kvcert.workshop.progress.v2.${lang}`;
 /** localStorage key of the text the user edits in exercise A, per language. */
-export const templateKey = (lang: WorkshopLang) => `kvcert.workshop.template.v2.${lang}`;
+export const templateKey = (lang: Lang) => `kvcert.workshop.template.v2.${lang}`;
 /** Keys of the first version, shared by both languages: removed on reset. */
 const LEGACY_KEYS = ['kvcert.workshop.progress.v1', 'kvcert.workshop.template.v1'];
 /** Event dispatched on `document` when the progress changes. */
@@ -29,10 +28,7 @@ export interface ProgressStorage {
 }
 
 /** Completed exercises in one language; anything unreadable in storage counts as no progress. */
-export function loadProgress(
-	storage: ProgressStorage | undefined,
-	lang: WorkshopLang
-): Set<ExerciseId> {
+export function loadProgress(storage: ProgressStorage | undefined, lang: Lang): Set<ExerciseId> {
 	try {
 		const raw = storage?.getItem(progressKey(lang));
 		const parsed: unknown = raw ? JSON.parse(raw) : [];
@@ -46,7 +42,7 @@ export function loadProgress(
 	}
 }
 
-function save(storage: ProgressStorage | undefined, lang: WorkshopLang, done: Set<ExerciseId>) {
+function save(storage: ProgressStorage | undefined, lang: Lang, done: Set<ExerciseId>) {
 	try {
 		storage?.setItem(progressKey(lang), JSON.stringify(exerciseIds.filter((x) => done.has(x))));
 	} catch {
@@ -60,7 +56,7 @@ function save(storage: ProgressStorage | undefined, lang: WorkshopLang, done: Se
  */
 export function setExerciseDone(
 	storage: ProgressStorage | undefined,
-	lang: WorkshopLang,
+	lang: Lang,
 	id: ExerciseId,
 	done: boolean
 ): Set<ExerciseId> {
@@ -73,7 +69,7 @@ export function setExerciseDone(
 }
 
 /** Forgets all progress of one language, and the first version's shared keys. */
-export function resetProgress(storage: ProgressStorage | undefined, lang: WorkshopLang): void {
+export function resetProgress(storage: ProgressStorage | undefined, lang: Lang): void {
 	try {
 		for (const key of [progressKey(lang), templateKey(lang), ...LEGACY_KEYS])
 			storage?.removeItem(key);
@@ -95,7 +91,7 @@ export function browserStorage(): ProgressStorage | undefined {
  * Stores a completion change and tells the page (the progress box, the room reporter) when it
  * changed. The one way exercises record completion.
  */
-export function recordCompletion(lang: WorkshopLang, id: ExerciseId, done: boolean): void {
+export function recordCompletion(lang: Lang, id: ExerciseId, done: boolean): void {
 	const storage = browserStorage();
 	const before = loadProgress(storage, lang).has(id);
 	setExerciseDone(storage, lang, id, done);

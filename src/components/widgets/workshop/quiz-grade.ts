@@ -11,15 +11,15 @@ export function wrongScenarios(answers: number[], chosen: (number | undefined)[]
 	return answers.flatMap((answer, i) => (chosen[i] === answer ? [] : [i]));
 }
 
-/** The quiz answers as ids for the room: scenario id → option id ('' when none was chosen). */
+/** The quiz answers as ids for the room: scenario id → option id, for the scenarios answered. */
 export function quizAnswerIds(
 	scenarioIds: string[],
 	chosen: (number | undefined)[]
 ): Record<string, string> {
 	return Object.fromEntries(
-		scenarioIds.map((id, i) => {
-			const pick = chosen[i];
-			return [id, pick === undefined ? '' : (quizOptionIds[pick] ?? '')];
+		scenarioIds.flatMap((id, i) => {
+			const option = quizOptionIds[chosen[i] ?? -1];
+			return option ? [[id, option]] : [];
 		})
 	);
 }

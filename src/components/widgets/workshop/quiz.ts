@@ -4,6 +4,8 @@
  * explanation shown once it is right. The facilitator's answer key is rendered from the same data.
  */
 
+import type { Lang } from '../../../core/i18n/index.ts';
+
 /** One scenario of the quiz, in one language. */
 export interface QuizScenario {
 	/** Stable id, reported to the room instead of the text. */
@@ -17,9 +19,7 @@ export interface QuizScenario {
 	why: string;
 }
 
-export const quizOptionIds = ['stored-credential', 'managed-identity', 'extension'] as const;
-
-export const quiz: Record<'ja' | 'en', QuizScenario[]> = {
+export const quiz: Record<Lang, QuizScenario[]> = {
 	en: [
 		{
 			id: 'iis',

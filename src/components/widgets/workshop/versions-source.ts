@@ -1,4 +1,6 @@
+import type { Lang } from '../../../core/i18n/index.ts';
 import type { ThumbprintsResponse, VaultModeResponse } from '../../../core/thumbprint/types.ts';
+import { ApiRefusedError, apiFetch } from '../api-refusal.ts';
 
 /** One version of webcert as exercise B shows it. */
 export interface ExerciseVersion {
@@ -25,21 +27,13 @@ export type VersionsOutcome =
 
 /** What the fetcher needs from the browser (a fake in the unit tests). */
 export interface VersionsFetchOptions {
-	fetch: (url: string, init: { signal: AbortSignal }) => Promise<Response>;
+	fetch: (url: string, init?: RequestInit) => Promise<Response>;
 	sleep: (ms: number) => Promise<void>;
 	/** Told before each wait after a "busy" answer (503 or 429 with Retry-After). */
 	onBusy?: (seconds: number) => void;
 	/** @default 6 */
 	maxRetries?: number;
 }
-
-/** The longest wait a Retry-After may ask for before the exercise gives up waiting on its own. */
-const MAX_WAIT_SECONDS = 30;
-
-const retryAfterSeconds = (response: Response) => {
-	const value = Number(response.headers.get('Retry-After'));
-	return Number.isFinite(value) && value > 0 ? Math.min(value, MAX_WAIT_SECONDS) : 2;
-};
 
 async function errorMessage(response: Response): Promise<string> {
 	try {
@@ -51,42 +45,52 @@ async function errorMessage(response: Response): Promise<string> {
 	return `HTTP ${response.status}`;
 }
 
-/** GET with retries while the server says it is busy; undefined when no server answers at all. */
-async function getWithRetry(
+/**
+ * GET through {@link apiFetch} (which waits as a busy server asks): undefined when no server
+ * answers at all, the server's refusal when it refused for good or after every retry.
+ */
+async function get(
 	url: string,
 	timeoutMs: number,
 	options: VersionsFetchOptions
-): Promise<Response | undefined> {
-	for (let attempt = 0; ; attempt++) {
-		let response: Response;
-		try {
-			response = await options.fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-		} catch {
-			return undefined;
-		}
-		const busy = response.status === 503 || response.status === 429;
-		if (!busy || attempt >= (options.maxRetries ?? 6)) return response;
-		const seconds = retryAfterSeconds(response);
-		options.onBusy?.(seconds);
-		await options.sleep(seconds * 1000);
+): Promise<Response | ApiRefusedError | undefined> {
+	try {
+		return await apiFetch(
+			url,
+			{},
+			{
+				timeoutMs,
+				attempts: (options.maxRetries ?? 6) + 1,
+				fetchImpl: (input, init) => options.fetch(String(input), init),
+				sleep: options.sleep,
+				onWait: (_text, refusal) => options.onBusy?.(Math.max(1, refusal.retryAfter ?? 1)),
+			}
+		);
+	} catch (error) {
+		return error instanceof ApiRefusedError ? error : undefined;
 	}
 }
 
+const refusalOutcome = (error: ApiRefusedError): VersionsOutcome => ({
+	kind: error.refusal.status === 403 ? 'refused' : 'failed',
+	message: error.message,
+});
+
 /**
  * Fetches every version of webcert from the server's demo vault (the real SDK against the
- * emulator), waiting as the server asks while it is busy. Never throws.
+ * emulator), waiting as the server asks while it is busy; the server words its refusals in the
+ * page's language (`lang`). Never throws.
  */
 export async function fetchDemoVersions(
-	lang: 'ja' | 'en',
+	lang: Lang,
 	options: VersionsFetchOptions
 ): Promise<VersionsOutcome> {
-	const mode = await getWithRetry('/api/vault-mode', 8000, options);
+	// A static host answers at once; a room's laptop serving 30 pages may take a while.
+	const mode = await get(`/api/vault-mode?lang=${lang}`, 20_000, options);
+	if (mode instanceof ApiRefusedError) return refusalOutcome(mode);
 	// No server, or a static host's 404 page: this copy of the site has no /api.
 	if (!mode || mode.status === 404) return { kind: 'static' };
-	if (!mode.ok)
-		return mode.status === 403
-			? { kind: 'refused', message: await errorMessage(mode) }
-			: { kind: 'failed', message: await errorMessage(mode) };
+	if (!mode.ok) return { kind: 'failed', message: await errorMessage(mode) };
 	let body: VaultModeResponse;
 	try {
 		body = (await mode.json()) as VaultModeResponse;
@@ -95,13 +99,10 @@ export async function fetchDemoVersions(
 	}
 	if (!body.demoVaultUrl) return { kind: 'static' };
 	const query = new URLSearchParams({ vault: body.demoVaultUrl, name: 'webcert', lang });
-	const response = await getWithRetry(`/api/thumbprints?${query}`, 30_000, options);
+	const response = await get(`/api/thumbprints?${query}`, 30_000, options);
+	if (response instanceof ApiRefusedError) return refusalOutcome(response);
 	if (!response) return { kind: 'failed', message: 'no answer' };
-	if (!response.ok)
-		return {
-			kind: response.status === 403 ? 'refused' : 'failed',
-			message: await errorMessage(response),
-		};
+	if (!response.ok) return { kind: 'failed', message: await errorMessage(response) };
 	const data = (await response.json()) as ThumbprintsResponse;
 	const versions = data.versions
 		.map((v) => ({

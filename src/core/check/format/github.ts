@@ -1,6 +1,6 @@
 import type { CheckResult } from '../engine/check.ts';
 import { checkMessages } from '../messages.ts';
-import { renderMessage } from '../report.ts';
+import { format } from '../../i18n/format.ts';
 import type { Diagnostic, Lang, Severity } from '../types.ts';
 import { escapeControlCharacters } from '../../terminal-text.ts';
 
@@ -64,7 +64,7 @@ export function formatGithub(
 	// of its kind, which GitHub drops.
 	if (rest > 0)
 		lines.push(
-			`kvcert: ${escapeControlCharacters(renderMessage((hasSummary ? checkMessages.truncated : checkMessages.truncatedNoSummary)[lang], { count: rest }))}`
+			`kvcert: ${escapeControlCharacters(format((hasSummary ? checkMessages.truncated : checkMessages.truncatedNoSummary)[lang], { count: rest }))}`
 		);
 	const summary = [
 		'## kvcert check',

@@ -1,11 +1,12 @@
 import { checkMessages } from '../messages.ts';
-import { renderMessage } from '../report.ts';
+import { format } from '../../i18n/format.ts';
+import { pluralKey } from '../../i18n/translator.ts';
 import { findRule } from '../rules/index.ts';
 import { ruleDocsUrl } from '../docs.ts';
 import { createSource, lineText, type SourceText } from '../source.ts';
 import type { CheckResult } from '../engine/check.ts';
 import type { SuppressedDiagnostic } from '../suppressions.ts';
-import type { Diagnostic, Lang } from '../types.ts';
+import type { Diagnostic, Lang, Localized } from '../types.ts';
 import { escapeControlCharacters } from '../../terminal-text.ts';
 
 /** Options of the text formatter. */
@@ -21,11 +22,10 @@ export interface TextFormatOptions {
 	skipped?: Array<{ file: string; reason: 'ignored' | 'nothing' }>;
 }
 
-/** Picks `<key>_one` or `<key>_other` of a message table by count (ja has only `_other`). */
+/** A counted message: `<key>_one` or `<key>_other` of the table by the language's plural rules. */
 function plural(key: string, lang: Lang, count: number): string {
-	const table = checkMessages as unknown as Record<string, Record<Lang, string>>;
-	const form = new Intl.PluralRules(lang).select(count);
-	return renderMessage((table[`${key}_${form}`] ?? table[`${key}_other`]!)[lang], { count });
+	const table: Readonly<Record<string, Localized>> = checkMessages;
+	return format(table[pluralKey(table, key, count, lang)]![lang], { count });
 }
 
 /** Text from the input (messages quote it, file names, source lines) made safe for a terminal. */
@@ -103,19 +103,19 @@ export function formatText(results: CheckResult[], options: TextFormatOptions): 
 			for (const diagnostic of result.suppressed ?? [])
 				blocks.push(formatDiagnostic(diagnostic, options, cache));
 		if (result.kind === 'parameters' && result.extensionCount === 0)
-			blocks.push(renderMessage(checkMessages.parametersOnly[lang], { file: safe(result.file) }));
+			blocks.push(format(checkMessages.parametersOnly[lang], { file: safe(result.file) }));
 		else if (result.extensionCount === 0 && result.diagnostics.length === 0)
-			blocks.push(renderMessage(checkMessages.noExtension[lang], { file: safe(result.file) }));
+			blocks.push(format(checkMessages.noExtension[lang], { file: safe(result.file) }));
 		else if (result.diagnostics.length === 0)
 			blocks.push(
-				renderMessage(checkMessages.clean[lang], {
+				format(checkMessages.clean[lang], {
 					file: safe(result.file),
 					count: result.extensionCount,
 				})
 			);
 		if (result.unreadSettings > 0)
 			blocks.push(
-				renderMessage(checkMessages.unreadSettings[lang], {
+				format(checkMessages.unreadSettings[lang], {
 					file: safe(result.file),
 					count: result.unreadSettings,
 				})
@@ -123,7 +123,7 @@ export function formatText(results: CheckResult[], options: TextFormatOptions): 
 	}
 	if (all.length > 0)
 		blocks.push(
-			renderMessage(checkMessages.summary[lang], {
+			format(checkMessages.summary[lang], {
 				total: all.length,
 				errors: all.filter((d) => d.severity === 'error').length,
 				warnings: all.filter((d) => d.severity === 'warning').length,

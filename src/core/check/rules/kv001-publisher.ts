@@ -18,8 +18,8 @@ export const publisherRule = defineRule({
 		},
 		messages: {
 			wrong: {
-				ja: 'publisher が "{actual}" になっています。"Microsoft.Azure.KeyVault" を指定してください。',
-				en: 'The publisher is "{actual}"; use "Microsoft.Azure.KeyVault".',
+				ja: 'publisher が "{{actual}}" になっています。"Microsoft.Azure.KeyVault" を指定してください。',
+				en: 'The publisher is "{{actual}}"; use "Microsoft.Azure.KeyVault".',
 			},
 			missing: {
 				ja: 'publisher がありません。"Microsoft.Azure.KeyVault" を指定してください。',

@@ -23,18 +23,18 @@ export const extensionTypeRule = defineRule({
 		},
 		messages: {
 			unknownType: {
-				ja: 'type "{actual}" は Key Vault VM 拡張機能の type ではありません。KeyVaultForWindows か KeyVaultForLinux を指定してください。',
-				en: 'Type "{actual}" is not a Key Vault VM extension type; use KeyVaultForWindows or KeyVaultForLinux.',
+				ja: 'type "{{actual}}" は Key Vault VM 拡張機能の type ではありません。KeyVaultForWindows か KeyVaultForLinux を指定してください。',
+				en: 'Type "{{actual}}" is not a Key Vault VM extension type; use KeyVaultForWindows or KeyVaultForLinux.',
 			},
 			osMismatch: {
-				ja: '{os} の仮想マシンに {actual} を指定しています。{expected} を使ってください。',
-				en: '{actual} is set on a {os} machine; use {expected}.',
+				ja: '{{os}} の仮想マシンに {{actual}} を指定しています。{{expected}} を使ってください。',
+				en: '{{actual}} is set on a {{os}} machine; use {{expected}}.',
 			},
 			missing: {
 				ja: 'type がありません。KeyVaultForWindows か KeyVaultForLinux を指定してください。',
 				en: 'The type is missing; set KeyVaultForWindows or KeyVaultForLinux.',
 			},
-			fix: { ja: 'type を {expected} にする', en: 'Set the type to {expected}' },
+			fix: { ja: 'type を {{expected}} にする', en: 'Set the type to {{expected}}' },
 		},
 		sources: ['S1', 'S7'],
 	},

@@ -23,24 +23,24 @@ export const typeHandlerVersionRule = defineRule({
 		},
 		messages: {
 			format: {
-				ja: 'typeHandlerVersion "{actual}" は "Major.Minor" 形式ではありません (例: "3.0")。',
-				en: 'typeHandlerVersion "{actual}" is not in "Major.Minor" form (e.g. "3.0").',
+				ja: 'typeHandlerVersion "{{actual}}" は "Major.Minor" 形式ではありません (例: "3.0")。',
+				en: 'typeHandlerVersion "{{actual}}" is not in "Major.Minor" form (e.g. "3.0").',
 			},
 			number: {
-				ja: 'typeHandlerVersion が数値 {actual} になっています。文字列 "{actual}" にしてください。',
-				en: 'typeHandlerVersion is the number {actual}; write it as the string "{actual}".',
+				ja: 'typeHandlerVersion が数値 {{actual}} になっています。文字列 "{{actual}}" にしてください。',
+				en: 'typeHandlerVersion is the number {{actual}}; write it as the string "{{actual}}".',
 			},
 			undocumented: {
-				ja: '{os} の Key Vault VM 拡張機能にバージョン {actual} はありません。{versions} のいずれかを指定してください。',
-				en: 'There is no version {actual} of the {os} Key Vault VM extension; use one of {versions}.',
+				ja: '{{os}} の Key Vault VM 拡張機能にバージョン {{actual}} はありません。{{versions}} のいずれかを指定してください。',
+				en: 'There is no version {{actual}} of the {{os}} Key Vault VM extension; use one of {{versions}}.',
 			},
 			unpublishedMinor: {
-				ja: '{os} の Key Vault VM 拡張機能にバージョン {actual} はありません (公開されているバージョン一覧にありません)。{minors} のいずれかを指定してください。',
-				en: 'There is no version {actual} of the {os} Key Vault VM extension (it is not in the published list of versions); use one of {minors}.',
+				ja: '{{os}} の Key Vault VM 拡張機能にバージョン {{actual}} はありません (公開されているバージョン一覧にありません)。{{minors}} のいずれかを指定してください。',
+				en: 'There is no version {{actual}} of the {{os}} Key Vault VM extension (it is not in the published list of versions); use one of {{minors}}.',
 			},
 			unlistedMinor: {
-				ja: '{os} の Key Vault VM 拡張機能のバージョン {actual} は、kvcert の知る資料のどこにも現れません。az vm extension image list-versions で存在を確かめるか、{minors} のいずれかを指定してください。',
-				en: 'Version {actual} of the {os} Key Vault VM extension appears in no source kvcert knows; check that it exists with az vm extension image list-versions, or use one of {minors}.',
+				ja: '{{os}} の Key Vault VM 拡張機能のバージョン {{actual}} は、kvcert の知る資料のどこにも現れません。az vm extension image list-versions で存在を確かめるか、{{minors}} のいずれかを指定してください。',
+				en: 'Version {{actual}} of the {{os}} Key Vault VM extension appears in no source kvcert knows; check that it exists with az vm extension image list-versions, or use one of {{minors}}.',
 			},
 			missing: {
 				ja: 'typeHandlerVersion がありません。"3.0" や "4.0" のように指定してください。',

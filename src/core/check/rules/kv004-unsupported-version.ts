@@ -17,8 +17,8 @@ export const unsupportedVersionRule = defineRule({
 		},
 		messages: {
 			old: {
-				ja: 'typeHandlerVersion {actual} はサポート対象外です。3.0 以降 (できれば 4.0) に更新してください。',
-				en: 'typeHandlerVersion {actual} is not supported; upgrade to 3.0 or later (preferably 4.0).',
+				ja: 'typeHandlerVersion {{actual}} はサポート対象外です。3.0 以降 (できれば 4.0) に更新してください。',
+				en: 'typeHandlerVersion {{actual}} is not supported; upgrade to 3.0 or later (preferably 4.0).',
 			},
 		},
 		sources: ['S11'],

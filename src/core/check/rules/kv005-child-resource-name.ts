@@ -22,18 +22,18 @@ export const childResourceNameRule = defineRule({
 		},
 		messages: {
 			topLevel: {
-				ja: '名前 "{actual}" に {parent} の名前がありません。"<{parent} の名前>/{actual}" の形式にしてください。',
-				en: 'Name "{actual}" lacks the {parent} name; use "<{parent} name>/{actual}".',
+				ja: '名前 "{{actual}}" に {{parent}} の名前がありません。"<{{parent}} の名前>/{{actual}}" の形式にしてください。',
+				en: 'Name "{{actual}}" lacks the {{parent}} name; use "<{{parent}} name>/{{actual}}".',
 			},
 			segments: {
-				ja: '名前 "{actual}" のセグメント数が type と合いません。"<{parent} の名前>/<拡張機能名>" の 2 セグメントにしてください。',
-				en: 'Name "{actual}" has the wrong number of segments for its type; use two: "<{parent} name>/<extension name>".',
+				ja: '名前 "{{actual}}" のセグメント数が type と合いません。"<{{parent}} の名前>/<拡張機能名>" の 2 セグメントにしてください。',
+				en: 'Name "{{actual}}" has the wrong number of segments for its type; use two: "<{{parent}} name>/<extension name>".',
 			},
 			nested: {
-				ja: '入れ子の拡張機能の名前 "{actual}" に "/" があります。親の中では 1 セグメントの名前にしてください。',
-				en: 'Nested extension name "{actual}" contains "/"; inside the parent the name has a single segment.',
+				ja: '入れ子の拡張機能の名前 "{{actual}}" に "/" があります。親の中では 1 セグメントの名前にしてください。',
+				en: 'Nested extension name "{{actual}}" contains "/"; inside the parent the name has a single segment.',
 			},
-			fix: { ja: '名前の前に {host} を付ける', en: 'Prefix the name with {host}' },
+			fix: { ja: '名前の前に {{host}} を付ける', en: 'Prefix the name with {{host}}' },
 		},
 		sources: ['S18', 'I9'],
 	},

@@ -20,8 +20,8 @@ export const dependsOnMachineRule = defineRule({
 		},
 		messages: {
 			missing: {
-				ja: '拡張機能に {host} への dependsOn がありません。',
-				en: 'The extension has no dependsOn on {host}.',
+				ja: '拡張機能に {{host}} への dependsOn がありません。',
+				en: 'The extension has no dependsOn on {{host}}.',
 			},
 		},
 		sources: ['S18', 'S1'],

@@ -19,8 +19,8 @@ export const settingsObjectRule = defineRule({
 				en: 'settings is a string; it must be a JSON object ({ "secretsManagementSettings": … }).',
 			},
 			other: {
-				ja: 'settings が {kind} になっています。JSON オブジェクト ({ "secretsManagementSettings": … }) にしてください。',
-				en: 'settings is {kind}; it must be a JSON object ({ "secretsManagementSettings": … }).',
+				ja: 'settings が {{kind}} になっています。JSON オブジェクト ({ "secretsManagementSettings": … }) にしてください。',
+				en: 'settings is {{kind}}; it must be a JSON object ({ "secretsManagementSettings": … }).',
 			},
 		},
 		sources: ['I3', 'S20'],

@@ -56,22 +56,22 @@ export const pollingIntervalStringRule = defineRule({
 		},
 		messages: {
 			number: {
-				ja: 'pollingIntervalInS が数値 {actual} です。文字列 "{actual}" にしてください (数値は \'not a string\' で失敗します)。',
-				en: 'pollingIntervalInS is the number {actual}; write the string "{actual}" (a number fails with \'not a string\').',
+				ja: 'pollingIntervalInS が数値 {{actual}} です。文字列 "{{actual}}" にしてください (数値は \'not a string\' で失敗します)。',
+				en: 'pollingIntervalInS is the number {{actual}}; write the string "{{actual}}" (a number fails with \'not a string\').',
 			},
 			notDigits: {
-				ja: 'pollingIntervalInS "{actual}" は秒数を表す数字の文字列ではありません (例: "3600")。',
-				en: 'pollingIntervalInS "{actual}" is not a string of digits giving seconds (e.g. "3600").',
+				ja: 'pollingIntervalInS "{{actual}}" は秒数を表す数字の文字列ではありません (例: "3600")。',
+				en: 'pollingIntervalInS "{{actual}}" is not a string of digits giving seconds (e.g. "3600").',
 			},
 			intParameter: {
-				ja: "pollingIntervalInS に int 型のパラメーター {name} を渡しています。数値は 'not a string' で失敗するので、string() で文字列にしてください。",
-				en: "pollingIntervalInS takes the int parameter {name}; a number fails with 'not a string', so convert it with string().",
+				ja: "pollingIntervalInS に int 型のパラメーター {{name}} を渡しています。数値は 'not a string' で失敗するので、string() で文字列にしてください。",
+				en: "pollingIntervalInS takes the int parameter {{name}}; a number fails with 'not a string', so convert it with string().",
 			},
 			other: {
 				ja: 'pollingIntervalInS は秒数を表す文字列にしてください (例: "3600")。',
 				en: 'pollingIntervalInS must be a string giving seconds (e.g. "3600").',
 			},
-			fixQuote: { ja: '"{actual}" と文字列にする', en: 'Quote it: "{actual}"' },
+			fixQuote: { ja: '"{{actual}}" と文字列にする', en: 'Quote it: "{{actual}}"' },
 			fixWrap: { ja: 'string() で囲む', en: 'Wrap it in string()' },
 		},
 		sources: ['I1', 'S2', 'S23b'],

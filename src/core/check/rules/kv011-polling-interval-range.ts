@@ -20,8 +20,8 @@ export const pollingIntervalRangeRule = defineRule({
 		},
 		messages: {
 			outOfRange: {
-				ja: 'pollingIntervalInS {actual} は 4.0 の範囲 (300～3600 秒) 外です。{clamped} 秒に丸められます。',
-				en: 'pollingIntervalInS {actual} is outside the 4.0 range of 300–3600 seconds; it will be clamped to {clamped}.',
+				ja: 'pollingIntervalInS {{actual}} は 4.0 の範囲 (300～3600 秒) 外です。{{clamped}} 秒に丸められます。',
+				en: 'pollingIntervalInS {{actual}} is outside the 4.0 range of 300–3600 seconds; it will be clamped to {{clamped}}.',
 			},
 		},
 		sources: ['S1', 'S11'],

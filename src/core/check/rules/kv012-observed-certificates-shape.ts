@@ -24,12 +24,12 @@ export const observedCertificatesShapeRule = defineRule({
 		},
 		messages: {
 			wantObject: {
-				ja: '{os} {version} では observedCertificates の要素は "url" を持つオブジェクトです。',
-				en: 'With {os} {version}, observedCertificates items are objects with "url".',
+				ja: '{{os}} {{version}} では observedCertificates の要素は "url" を持つオブジェクトです。',
+				en: 'With {{os}} {{version}}, observedCertificates items are objects with "url".',
 			},
 			wantString: {
-				ja: '{os} {version} では observedCertificates の要素は URL 文字列です。',
-				en: 'With {os} {version}, observedCertificates items are URL strings.',
+				ja: '{{os}} {{version}} では observedCertificates の要素は URL 文字列です。',
+				en: 'With {{os}} {{version}}, observedCertificates items are URL strings.',
 			},
 			missingUrl: {
 				ja: 'observedCertificates の要素に "url" がありません。',

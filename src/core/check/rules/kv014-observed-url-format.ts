@@ -19,16 +19,16 @@ export const observedUrlFormatRule = defineRule({
 		},
 		messages: {
 			malformed: {
-				ja: '"{actual}" は Key Vault の URL の形式になっていません。`https://<Key Vault 名>.vault.azure.net/secrets/<証明書名>` の形式にしてください。',
-				en: '"{actual}" is not a Key Vault URL; use https://<vault-name>.vault.azure.net/secrets/<certificate-name>.',
+				ja: '"{{actual}}" は Key Vault の URL の形式になっていません。`https://<Key Vault 名>.vault.azure.net/secrets/<証明書名>` の形式にしてください。',
+				en: '"{{actual}}" is not a Key Vault URL; use https://<vault-name>.vault.azure.net/secrets/<certificate-name>.',
 			},
 			scheme: {
-				ja: 'URL のスキームが "{actual}" です。https にしてください。',
-				en: 'The URL scheme is "{actual}"; use https.',
+				ja: 'URL のスキームが "{{actual}}" です。https にしてください。',
+				en: 'The URL scheme is "{{actual}}"; use https.',
 			},
 			host: {
-				ja: 'ホストのサフィックス "{actual}" は Key Vault のものではありません ({suffixes})。',
-				en: 'Host suffix "{actual}" is not a Key Vault suffix ({suffixes}).',
+				ja: 'ホストのサフィックス "{{actual}}" は Key Vault のものではありません ({{suffixes}})。',
+				en: 'Host suffix "{{actual}}" is not a Key Vault suffix ({{suffixes}}).',
 			},
 			path: {
 				ja: 'URL のパスは /secrets/<証明書名> にしてください (バージョンを付ける場合はその後ろ)。',

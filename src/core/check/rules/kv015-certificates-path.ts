@@ -17,10 +17,10 @@ export const certificatesPathRule = defineRule({
 		},
 		messages: {
 			wrongCollection: {
-				ja: 'URL が /{actual}/ を指しています。秘密鍵を含む証明書を取得するには /secrets/ を使ってください。',
-				en: 'The URL points to /{actual}/; use /secrets/ so that the certificate comes with its private key.',
+				ja: 'URL が /{{actual}}/ を指しています。秘密鍵を含む証明書を取得するには /secrets/ を使ってください。',
+				en: 'The URL points to /{{actual}}/; use /secrets/ so that the certificate comes with its private key.',
 			},
-			fix: { ja: '/{actual}/ を /secrets/ にする', en: 'Replace /{actual}/ with /secrets/' },
+			fix: { ja: '/{{actual}}/ を /secrets/ にする', en: 'Replace /{{actual}}/ with /secrets/' },
 		},
 		sources: ['S1', 'S2', 'S7', 'S12'],
 		examples: {

@@ -17,8 +17,8 @@ export const versionedUrlRule = defineRule({
 		},
 		messages: {
 			versioned: {
-				ja: 'URL にバージョン {actual} が含まれています。更新された証明書に追従するよう、バージョンなしの URL にしてください。',
-				en: 'The URL pins version {actual}; use the versionless URL so that renewed certificates are followed.',
+				ja: 'URL にバージョン {{actual}} が含まれています。更新された証明書に追従するよう、バージョンなしの URL にしてください。',
+				en: 'The URL pins version {{actual}}; use the versionless URL so that renewed certificates are followed.',
 			},
 			fix: { ja: 'バージョンのセグメントを削除する', en: 'Remove the version segment' },
 		},

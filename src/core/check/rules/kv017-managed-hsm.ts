@@ -14,8 +14,8 @@ export const managedHsmRule = defineRule({
 		},
 		messages: {
 			hsm: {
-				ja: 'Managed HSM ({actual}) はシークレットをサポートしません。Key Vault の URL を使ってください。',
-				en: 'Managed HSM ({actual}) does not support secrets; use a Key Vault URL.',
+				ja: 'Managed HSM ({{actual}}) はシークレットをサポートしません。Key Vault の URL を使ってください。',
+				en: 'Managed HSM ({{actual}}) does not support secrets; use a Key Vault URL.',
 			},
 		},
 		sources: ['S13'],

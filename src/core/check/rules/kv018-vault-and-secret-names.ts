@@ -17,12 +17,12 @@ export const vaultAndSecretNamesRule = defineRule({
 		},
 		messages: {
 			vault: {
-				ja: 'Key Vault 名 "{actual}" は命名規則に合いません (3～24 文字の英数字とハイフン。英字で始まり、英数字で終わり、"--" を含まない)。',
-				en: 'Vault name "{actual}" breaks the naming rules (3–24 letters, digits and hyphens; starts with a letter, ends with a letter or digit; no "--").',
+				ja: 'Key Vault 名 "{{actual}}" は命名規則に合いません (3～24 文字の英数字とハイフン。英字で始まり、英数字で終わり、"--" を含まない)。',
+				en: 'Vault name "{{actual}}" breaks the naming rules (3–24 letters, digits and hyphens; starts with a letter, ends with a letter or digit; no "--").',
 			},
 			secret: {
-				ja: '証明書名 "{actual}" は命名規則 (1～127 文字の英数字とハイフン) に合いません。',
-				en: 'Certificate name "{actual}" breaks the naming rules (1–127 letters, digits and hyphens).',
+				ja: '証明書名 "{{actual}}" は命名規則 (1～127 文字の英数字とハイフン) に合いません。',
+				en: 'Certificate name "{{actual}}" breaks the naming rules (1–127 letters, digits and hyphens).',
 			},
 		},
 		sources: ['S13', 'S14'],

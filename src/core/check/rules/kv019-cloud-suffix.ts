@@ -29,8 +29,8 @@ export const cloudSuffixRule = defineRule({
 		},
 		messages: {
 			mismatch: {
-				ja: 'リージョン {region} のクラウドでは Key Vault のサフィックスは {expected} ですが、URL は {actual} です。',
-				en: 'In the cloud of region {region} the Key Vault suffix is {expected}, but the URL uses {actual}.',
+				ja: 'リージョン {{region}} のクラウドでは Key Vault のサフィックスは {{expected}} ですが、URL は {{actual}} です。',
+				en: 'In the cloud of region {{region}} the Key Vault suffix is {{expected}}, but the URL uses {{actual}}.',
 			},
 		},
 		sources: ['S13', 'S6'],

@@ -18,10 +18,10 @@ export const windowsStoreLocationRule = defineRule({
 		},
 		messages: {
 			invalid: {
-				ja: 'certificateStoreLocation "{actual}" は使えません。LocalMachine か CurrentUser を大文字と小文字も正確に指定してください。',
-				en: 'certificateStoreLocation "{actual}" is not valid; use LocalMachine or CurrentUser, with exactly this case.',
+				ja: 'certificateStoreLocation "{{actual}}" は使えません。LocalMachine か CurrentUser を大文字と小文字も正確に指定してください。',
+				en: 'certificateStoreLocation "{{actual}}" is not valid; use LocalMachine or CurrentUser, with exactly this case.',
 			},
-			fix: { ja: '{expected} にする', en: 'Use {expected}' },
+			fix: { ja: '{{expected}} にする', en: 'Use {{expected}}' },
 		},
 		sources: ['S2', 'S1', 'S5'],
 		examples: {

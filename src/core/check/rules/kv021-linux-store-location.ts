@@ -18,8 +18,8 @@ export const linuxStoreLocationRule = defineRule({
 		},
 		messages: {
 			notPath: {
-				ja: 'Linux の certificateStoreLocation "{actual}" は絶対パスではありません (既定: /var/lib/waagent/Microsoft.Azure.KeyVault.Store)。',
-				en: 'Linux certificateStoreLocation "{actual}" is not an absolute path (default: /var/lib/waagent/Microsoft.Azure.KeyVault.Store).',
+				ja: 'Linux の certificateStoreLocation "{{actual}}" は絶対パスではありません (既定: /var/lib/waagent/Microsoft.Azure.KeyVault.Store)。',
+				en: 'Linux certificateStoreLocation "{{actual}}" is not an absolute path (default: /var/lib/waagent/Microsoft.Azure.KeyVault.Store).',
 			},
 		},
 		sources: ['S7', 'S10', 'I10'],

@@ -17,8 +17,8 @@ export const keyExportableRule = defineRule({
 		},
 		messages: {
 			notHere: {
-				ja: 'keyExportable は {os} {version} にはありません (Windows 3.0 だけの設定です)。',
-				en: 'keyExportable does not exist in {os} {version} (it is a Windows 3.0 setting).',
+				ja: 'keyExportable は {{os}} {{version}} にはありません (Windows 3.0 だけの設定です)。',
+				en: 'keyExportable does not exist in {{os}} {{version}} (it is a Windows 3.0 setting).',
 			},
 		},
 		sources: ['S2', 'S1'],

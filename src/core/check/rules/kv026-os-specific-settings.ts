@@ -21,8 +21,8 @@ export const osSpecificSettingsRule = defineRule({
 		},
 		messages: {
 			otherOs: {
-				ja: '{name} は {os} の設定ではないため効果がありません。',
-				en: '{name} is not a {os} setting and has no effect.',
+				ja: '{{name}} は {{os}} の設定ではないため効果がありません。',
+				en: '{{name}} is not a {{os}} setting and has no effect.',
 			},
 		},
 		sources: ['S2', 'S7'],

@@ -17,8 +17,8 @@ export const linuxV4RemovedSettingsRule = defineRule({
 		},
 		messages: {
 			removed: {
-				ja: '{name} は Linux 4.x で削除されました。',
-				en: '{name} was removed in Linux 4.x.',
+				ja: '{{name}} は Linux 4.x で削除されました。',
+				en: '{{name}} was removed in Linux 4.x.',
 			},
 		},
 		sources: ['S11'],

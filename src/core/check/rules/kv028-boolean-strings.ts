@@ -20,10 +20,10 @@ export const booleanStringsRule = defineRule({
 		},
 		messages: {
 			string: {
-				ja: '{name} が文字列 "{actual}" です。JSON の {expected} にしてください。',
-				en: '{name} is the string "{actual}"; use the JSON boolean {expected}.',
+				ja: '{{name}} が文字列 "{{actual}}" です。JSON の {{expected}} にしてください。',
+				en: '{{name}} is the string "{{actual}}"; use the JSON boolean {{expected}}.',
 			},
-			fix: { ja: '{expected} にする', en: 'Use {expected}' },
+			fix: { ja: '{{expected}} にする', en: 'Use {{expected}}' },
 		},
 		sources: ['S2', 'S7', 'S23', 'I17'],
 		examples: {

@@ -27,8 +27,8 @@ export const msiClientIdFormatRule = defineRule({
 				en: 'msiClientId is given a principalId (object ID); use clientId.',
 			},
 			notGuid: {
-				ja: 'msiClientId "{actual}" は GUID ではありません。マネージド ID のクライアント ID を指定してください。',
-				en: 'msiClientId "{actual}" is not a GUID; use the identity’s client ID.',
+				ja: 'msiClientId "{{actual}}" は GUID ではありません。マネージド ID のクライアント ID を指定してください。',
+				en: 'msiClientId "{{actual}}" is not a GUID; use the identity’s client ID.',
 			},
 		},
 		sources: ['S1', 'S22', 'I19'],

@@ -19,14 +19,14 @@ export const msiEndpointFormatRule = defineRule({
 		},
 		messages: {
 			malformed: {
-				ja: 'msiEndpoint "{actual}" はホストを含む http の URI ではありません (例: http://169.254.169.254/metadata/identity)。',
-				en: 'msiEndpoint "{actual}" is not an http:// URI with a host (e.g. http://169.254.169.254/metadata/identity).',
+				ja: 'msiEndpoint "{{actual}}" はホストを含む http の URI ではありません (例: http://169.254.169.254/metadata/identity)。',
+				en: 'msiEndpoint "{{actual}}" is not an http:// URI with a host (e.g. http://169.254.169.254/metadata/identity).',
 			},
 			typo: {
 				ja: 'msiEndpoint の "ouath2" は "oauth2" の綴り誤りです。',
 				en: 'msiEndpoint has "ouath2", a misspelling of "oauth2".',
 			},
-			fix: { ja: '"{expected}" にする', en: 'Use "{expected}"' },
+			fix: { ja: '"{{expected}}" にする', en: 'Use "{{expected}}"' },
 		},
 		sources: ['I7', 'I8'],
 		examples: {

@@ -21,8 +21,8 @@ export const arcMsiEndpointRule = defineRule({
 		},
 		messages: {
 			wrong: {
-				ja: 'Arc のマシンの msiEndpoint が "{actual}" です。`http://localhost:40342/metadata/identity` を指定してください。',
-				en: 'The Arc machine’s msiEndpoint is "{actual}"; use http://localhost:40342/metadata/identity.',
+				ja: 'Arc のマシンの msiEndpoint が "{{actual}}" です。`http://localhost:40342/metadata/identity` を指定してください。',
+				en: 'The Arc machine’s msiEndpoint is "{{actual}}"; use http://localhost:40342/metadata/identity.',
 			},
 			missing: {
 				ja: 'Arc のマシンでは authenticationSettings.msiEndpoint に http://localhost:40342/metadata/identity を指定してください。',

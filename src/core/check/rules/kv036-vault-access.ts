@@ -94,16 +94,16 @@ export const vaultAccessRule = defineRule({
 		},
 		messages: {
 			noGrant: {
-				ja: 'Key Vault {vault} に、シークレットの get/list を許可するアクセス ポリシーも、Key Vault シークレット ユーザー (Key Vault Secrets User) のロールの割り当ても見つかりません。',
-				en: 'Vault {vault} has neither an access policy with secrets get/list nor a Key Vault Secrets User role assignment.',
+				ja: 'Key Vault {{vault}} に、シークレットの get/list を許可するアクセス ポリシーも、Key Vault シークレット ユーザー (Key Vault Secrets User) のロールの割り当ても見つかりません。',
+				en: 'Vault {{vault}} has neither an access policy with secrets get/list nor a Key Vault Secrets User role assignment.',
 			},
 			roleOnPolicyVault: {
-				ja: 'Key Vault {vault} は RBAC を使っていない (enableRbacAuthorization: false) ため、ロールの割り当ては効果がありません。アクセス ポリシーでシークレットの get/list を許可してください。',
-				en: 'Vault {vault} does not use RBAC (enableRbacAuthorization: false), so role assignments have no effect; grant secrets get/list with an access policy.',
+				ja: 'Key Vault {{vault}} は RBAC を使っていない (enableRbacAuthorization: false) ため、ロールの割り当ては効果がありません。アクセス ポリシーでシークレットの get/list を許可してください。',
+				en: 'Vault {{vault}} does not use RBAC (enableRbacAuthorization: false), so role assignments have no effect; grant secrets get/list with an access policy.',
 			},
 			policyOnRbacVault: {
-				ja: 'Key Vault {vault} は RBAC を使っています。アクセス ポリシーではなく、Key Vault シークレット ユーザー (Key Vault Secrets User) ロールを割り当ててください。',
-				en: 'Vault {vault} uses RBAC; assign the Key Vault Secrets User role rather than an access policy.',
+				ja: 'Key Vault {{vault}} は RBAC を使っています。アクセス ポリシーではなく、Key Vault シークレット ユーザー (Key Vault Secrets User) ロールを割り当ててください。',
+				en: 'Vault {{vault}} uses RBAC; assign the Key Vault Secrets User role rather than an access policy.',
 			},
 		},
 		sources: ['S1', 'S2', 'S15'],

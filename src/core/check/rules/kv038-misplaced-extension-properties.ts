@@ -26,8 +26,8 @@ export const misplacedExtensionPropertiesRule = defineRule({
 		},
 		messages: {
 			misplaced: {
-				ja: '{name} は settings ではなく拡張機能の properties に書いてください。',
-				en: 'Put {name} in the extension’s properties, not in settings.',
+				ja: '{{name}} は settings ではなく拡張機能の properties に書いてください。',
+				en: 'Put {{name}} in the extension’s properties, not in settings.',
 			},
 		},
 		sources: ['S29', 'S26'],

@@ -24,8 +24,8 @@ export const duplicateHandlerRule = defineRule({
 		},
 		messages: {
 			duplicate: {
-				ja: 'このマシンには {type} 拡張機能がすでにあります。1 つの拡張機能の observedCertificates にまとめてください。',
-				en: 'This machine already has a {type} extension; combine them into one extension’s observedCertificates.',
+				ja: 'このマシンには {{type}} 拡張機能がすでにあります。1 つの拡張機能の observedCertificates にまとめてください。',
+				en: 'This machine already has a {{type}} extension; combine them into one extension’s observedCertificates.',
 			},
 		},
 		sources: ['I21'],

@@ -20,8 +20,8 @@ export const windowsV4OldServerRule = defineRule({
 		},
 		messages: {
 			old: {
-				ja: 'イメージ {sku} は Windows Server 2019 以前です。KeyVaultForWindows 4.0 はインストールできません。3.0 を使うか OS を更新してください。',
-				en: 'Image {sku} is Windows Server 2019 or earlier, where KeyVaultForWindows 4.0 does not install; use 3.0 or a newer OS.',
+				ja: 'イメージ {{sku}} は Windows Server 2019 以前です。KeyVaultForWindows 4.0 はインストールできません。3.0 を使うか OS を更新してください。',
+				en: 'Image {{sku}} is Windows Server 2019 or earlier, where KeyVaultForWindows 4.0 does not install; use 3.0 or a newer OS.',
 			},
 		},
 		sources: ['S1'],

@@ -32,8 +32,8 @@ export const linuxV4DistributionRule = defineRule({
 		},
 		messages: {
 			unsupported: {
-				ja: 'イメージ {image} は KeyVaultForLinux 4.x の対応一覧 (Ubuntu 24.04、Azure Linux 3.0/4.0、RHEL 9) にありません。',
-				en: 'Image {image} is not among the distributions KeyVaultForLinux 4.x supports (Ubuntu 24.04, Azure Linux 3.0/4.0, RHEL 9).',
+				ja: 'イメージ {{image}} は KeyVaultForLinux 4.x の対応一覧 (Ubuntu 24.04、Azure Linux 3.0/4.0、RHEL 9) にありません。',
+				en: 'Image {{image}} is not among the distributions KeyVaultForLinux 4.x supports (Ubuntu 24.04, Azure Linux 3.0/4.0, RHEL 9).',
 			},
 		},
 		sources: ['S11'],

@@ -33,14 +33,14 @@ export const terraformCertificateAttributeRule = defineRule({
 		},
 		messages: {
 			versioned: {
-				ja: '{attribute} はバージョン付きの URL です。証明書を更新しても拡張機能は新しいバージョンを取得しません。{replacement} を使ってください。',
-				en: '{attribute} is a versioned URL: renewed certificates are not followed. Use {replacement}.',
+				ja: '{{attribute}} はバージョン付きの URL です。証明書を更新しても拡張機能は新しいバージョンを取得しません。{{replacement}} を使ってください。',
+				en: '{{attribute}} is a versioned URL: renewed certificates are not followed. Use {{replacement}}.',
 			},
 			certificates: {
-				ja: '{attribute} は /certificates/ の URL で、秘密鍵を含みません。versionless_secret_id を使ってください。',
-				en: '{attribute} is a /certificates/ URL, without the private key. Use versionless_secret_id.',
+				ja: '{{attribute}} は /certificates/ の URL で、秘密鍵を含みません。versionless_secret_id を使ってください。',
+				en: '{{attribute}} is a /certificates/ URL, without the private key. Use versionless_secret_id.',
 			},
-			fix: { ja: '{replacement} にする', en: 'Use {replacement}' },
+			fix: { ja: '{{replacement}} にする', en: 'Use {{replacement}}' },
 		},
 		sources: ['S22', 'S23'],
 	},

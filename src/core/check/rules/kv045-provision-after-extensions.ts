@@ -38,8 +38,8 @@ export const provisionAfterExtensionsRule = defineRule({
 		},
 		messages: {
 			noOrdering: {
-				ja: 'スケール セットのほかの拡張機能に、"{name}" を待つ provisionAfterExtensions がありません。証明書を使う拡張機能には待機を設定してください。',
-				en: 'No other extension of the scale set waits for "{name}" with provisionAfterExtensions; make the ones that use the certificates wait.',
+				ja: 'スケール セットのほかの拡張機能に、"{{name}}" を待つ provisionAfterExtensions がありません。証明書を使う拡張機能には待機を設定してください。',
+				en: 'No other extension of the scale set waits for "{{name}}" with provisionAfterExtensions; make the ones that use the certificates wait.',
 			},
 		},
 		sources: ['S12', 'S1'],

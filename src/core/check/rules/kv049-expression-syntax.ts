@@ -16,8 +16,8 @@ export const expressionSyntaxRule = defineRule({
 		},
 		messages: {
 			broken: {
-				ja: '式を解析できません: {detail}',
-				en: 'The expression cannot be parsed: {detail}',
+				ja: '式を解析できません: {{detail}}',
+				en: 'The expression cannot be parsed: {{detail}}',
 			},
 		},
 		sources: [],

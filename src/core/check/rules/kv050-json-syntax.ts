@@ -13,20 +13,20 @@ export const jsonSyntaxRule = defineRule({
 		},
 		messages: {
 			syntax: {
-				ja: 'JSON の構文エラーです ({code})。',
-				en: 'JSON syntax error ({code}).',
+				ja: 'JSON の構文エラーです ({{code}})。',
+				en: 'JSON syntax error ({{code}}).',
 			},
 			more: {
-				ja: 'JSON の構文エラーです ({code})。この後の {count} 件の構文エラーはこのエラーの影響とみなし、表示しません。',
-				en: 'JSON syntax error ({code}); the {count} syntax error(s) that follow from it are not shown.',
+				ja: 'JSON の構文エラーです ({{code}})。この後の {{count}} 件の構文エラーはこのエラーの影響とみなし、表示しません。',
+				en: 'JSON syntax error ({{code}}); the {{count}} syntax error(s) that follow from it are not shown.',
 			},
 			multilineString: {
 				ja: 'この文字列は複数行にわたっています。Azure CLI と Azure PowerShell からのデプロイでは受け付けられますが、Azure portal、DevOps パイプライン、REST API では受け付けられません。',
 				en: 'This string spans several lines. Deployments from Azure CLI and Azure PowerShell accept it; the Azure portal, DevOps pipelines and the REST API do not.',
 			},
 			unread: {
-				ja: 'この {language} のファイルは読み取っていないため、確認していません (文法ファイルを読み込めませんでした)。',
-				en: 'This {language} file was not read, so it was not checked (the grammar was not loaded).',
+				ja: 'この {{language}} のファイルは読み取っていないため、確認していません (文法ファイルを読み込めませんでした)。',
+				en: 'This {{language}} file was not read, so it was not checked (the grammar was not loaded).',
 			},
 		},
 		sources: [],

@@ -172,27 +172,27 @@ export const settingsSchemaRule = defineRule({
 			en: 'Settings keys must be ones the extension knows, where it expects them',
 		},
 		docs: {
-			ja: '拡張機能の settings のキー (secretsManagementSettings、authenticationSettings、observedCertificates の各項目など) を、ドキュメントのスキーマ (OS とバージョンごと) と照らし合わせます。どのスキーマにもないキー (つづりの誤り、たとえば `requiredInitialSync`) や、スキーマにあっても別の場所に置くキー (secretsManagementSettings に書いた `msiClientId` など) を知らせます。近いキーがあれば候補を示し、大文字と小文字の違いや長いキー名の 1～2 文字の違いのように確かなときは修正も示します。拡張機能が知らないキーを無視するのか拒否するのかはドキュメントに書かれていないため、警告にしています。ほかの OS やバージョンのキーは KV023～KV027 が知らせます。',
+			ja: '拡張機能の settings のキーを、OS・バージョン別のドキュメントのスキーマと照らし合わせます。対象は secretsManagementSettings、authenticationSettings、observedCertificates の各項目などです。どのスキーマにもないキー (つづりの誤り、たとえば `requiredInitialSync`) を知らせます。スキーマにあるキーでも、決まった場所以外 (secretsManagementSettings の中の `msiClientId` など) で使っていれば知らせます。近いキーがあれば候補を示します。大文字と小文字の違いや、長いキー名での 1～2 文字の違いのように確かな場合は、修正も示します。拡張機能が知らないキーを無視するのか拒否するのかはドキュメントに書かれていないため、警告にしています。ほかの OS やバージョンのキーは KV023～KV027 が知らせます。',
 			en: 'Compares the keys of the extension’s settings (secretsManagementSettings, authenticationSettings, each observedCertificates entry…) with the documented schema for the OS and version. Reports keys no schema has (a misspelling such as `requiredInitialSync`) and known keys written where no schema puts them (`msiClientId` in secretsManagementSettings). A near key is suggested, and fixed when certain (a difference of case, or one or two letters of a long name). The documentation does not say whether the extension ignores or rejects a key it does not know, so this is a warning. Keys of another OS or version are reported by KV023–KV027.',
 		},
 		messages: {
 			unknown: {
-				ja: '"{key}" は {place} のキーとしてどのスキーマにもありません。拡張機能には読まれません。',
-				en: '"{key}" is not a key of {place} in any schema; the extension does not read it.',
+				ja: '"{{key}}" は {{place}} のキーとしてどのスキーマにもありません。拡張機能には読まれません。',
+				en: '"{{key}}" is not a key of {{place}} in any schema; the extension does not read it.',
 			},
 			unknownSuggest: {
-				ja: '"{key}" は {place} のキーとしてどのスキーマにもありません。"{suggestion}" の誤りではありませんか。',
-				en: '"{key}" is not a key of {place} in any schema; did you mean "{suggestion}"?',
+				ja: '"{{key}}" は {{place}} のキーとしてどのスキーマにもありません。"{{suggestion}}" の誤りではありませんか。',
+				en: '"{{key}}" is not a key of {{place}} in any schema; did you mean "{{suggestion}}"?',
 			},
 			misplaced: {
-				ja: '"{key}" は {place} には書きません。{places} に書いてください。',
-				en: '"{key}" does not belong in {place}; put it in {places}.',
+				ja: '"{{key}}" は {{place}} には書きません。{{places}} に書いてください。',
+				en: '"{{key}}" does not belong in {{place}}; put it in {{places}}.',
 			},
 			otherVersion: {
-				ja: '{os} {version} のスキーマでは、"{key}" は {place} ではなく {places} に書きます。',
-				en: 'In the {os} {version} schema, "{key}" belongs in {places}, not in {place}.',
+				ja: '{{os}} {{version}} のスキーマでは、"{{key}}" は {{place}} ではなく {{places}} に書きます。',
+				en: 'In the {{os}} {{version}} schema, "{{key}}" belongs in {{places}}, not in {{place}}.',
 			},
-			fix: { ja: '"{suggestion}" に直す', en: 'Rename to "{suggestion}"' },
+			fix: { ja: '"{{suggestion}}" に直す', en: 'Rename to "{{suggestion}}"' },
 		},
 		sources: ['S1', 'S2', 'S7', 'S8', 'S11'],
 		examples: {

@@ -20,10 +20,10 @@ export const azOptionDashesRule = defineRule({
 		},
 		messages: {
 			oneDash: {
-				ja: 'az のオプション {written} はハイフンが 1 つです。{meant} と書いてください (このままではコマンドが失敗します)。',
-				en: 'The az option {written} has one dash; write {meant} (as written, the command fails).',
+				ja: 'az のオプション {{written}} はハイフンが 1 つです。{{meant}} と書いてください (このままではコマンドが失敗します)。',
+				en: 'The az option {{written}} has one dash; write {{meant}} (as written, the command fails).',
 			},
-			fix: { ja: '{meant} にする', en: 'Write {meant}' },
+			fix: { ja: '{{meant}} にする', en: 'Write {{meant}}' },
 		},
 		sources: ['S28'],
 		examples: {

@@ -39,12 +39,12 @@ export const suppressionCommentRule = defineRule({
 				en: 'The suppression names no rule: write rule ids or names (e.g. KV015). It silences nothing.',
 			},
 			unknownRule: {
-				ja: '"{rule}" というルールはありません。ルールの一覧は kvcert rules で確認できます。',
-				en: 'There is no rule "{rule}" (kvcert rules lists them).',
+				ja: '"{{rule}}" というルールはありません。ルールの一覧は kvcert rules で確認できます。',
+				en: 'There is no rule "{{rule}}" (kvcert rules lists them).',
 			},
 			unused: {
-				ja: 'この抑制コメントで抑制される {rule} の問題はありません。コメントが不要になっている場合は削除してください。',
-				en: 'This suppression silences no {rule} finding: remove it when it is no longer needed.',
+				ja: 'この抑制コメントで抑制される {{rule}} の問題はありません。コメントが不要になっている場合は削除してください。',
+				en: 'This suppression silences no {{rule}} finding: remove it when it is no longer needed.',
 			},
 		},
 		sources: [],

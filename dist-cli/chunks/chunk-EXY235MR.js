@@ -1,0 +1,2 @@
+import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
+import{a}from"./chunk-7MLDH2S5.js";var l=new Map;function u(t,e,s,r){let n=l.get(r);n||l.set(r,n=new Intl.PluralRules(r));let o=`${e}_${n.select(s)}`;if(Object.hasOwn(t,o))return o;let i=`${e}_other`;return Object.hasOwn(t,i)?i:e}function c(t,e){return(s,r)=>{let n=r?.count,o=typeof n=="number"?u(t,s,n,e):s;return a(Object.hasOwn(t,o)?t[o]:s,r)}}export{u as a,c as b};

@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-2LNXLZ6R.js";import"./chunk-XCHQE7VP.js";import"./chunk-UUDVMCCK.js";import"./chunk-4GTJSBA7.js";import"./chunk-A7W5S2OE.js";import"./chunk-7BYCOOQ6.js";import"./chunk-4BYTCAOE.js";export{a as explainMessages,b as explainRule,d as listRules,c as run};

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { roomDependencies } from '../../../src/server/room/room-dependencies.ts';
+import { handleRoomProgress } from '../../../src/server/room/room-handler.ts';
+
+export const prerender = false;
+
+/** The workshop room (see src/server/room/room-handler.ts); anything but POST gets 405. */
+export const ALL: APIRoute = ({ request }) => handleRoomProgress(request, roomDependencies());

@@ -1,0 +1,246 @@
+import { translatorFor, type Lang, type Translate } from '../../../core/i18n/index.ts';
+import type { LiveSessionEvent } from '../../../core/simulate/live-protocol.ts';
+import { formatLogLine, type PollResult, type SimOs } from '../../../core/simulate/index.ts';
+import { storeAsFormatList } from '../../../core/select/index.ts';
+import { fillMessageRow, fillRows } from '../tables/render-cell.ts';
+import {
+	isLiveAction,
+	liveModeAvailable,
+	openLiveStream,
+	sendControl,
+	type LiveStream,
+} from './live-client.ts';
+import { appendLivePoll, emptyLiveLog, type LiveLog } from './live-log.ts';
+import { SIM_UPDATE_EVENT, type SimUpdateDetail } from './sim-update.ts';
+import {
+	filesTable,
+	pollFromLive,
+	statusView,
+	storeTable,
+	vmTime,
+	type TableView,
+} from './store-view.ts';
+import {
+	applyAction,
+	initialTimeline,
+	runTimeline,
+	type TimelineAction,
+	type TimelineState,
+} from './timeline.ts';
+
+/** Actions on the scripted timeline only: hidden while live mode runs. */
+const SCRIPTED_ONLY = '[data-scripted]';
+
+/**
+ * The renewal simulator on a page: the scripted timeline, and live mode when the server offers it.
+ * `root` holds the markup of RenewalSimulator.astro; strings come from its data-strings.
+ */
+export class SimulatorApp {
+	readonly #root: HTMLElement;
+	readonly #lang: Lang;
+	readonly #t: Translate;
+	#state: TimelineState;
+	#live: LiveStream | undefined;
+	#session: LiveSessionEvent | undefined;
+	#liveLog: LiveLog = emptyLiveLog();
+	/** The poll on screen (scripted or live): what "use this store" and the event hand on. */
+	#shown: PollResult | undefined;
+
+	constructor(root: HTMLElement, lang: Lang, strings: Record<string, string>) {
+		this.#root = root;
+		this.#lang = lang;
+		this.#t = translatorFor(strings, lang);
+		this.#state = this.#initial();
+		const select = this.#q<HTMLSelectElement>('[data-version]');
+		select.addEventListener('change', () => (this.#live ? this.#startLive() : this.#reset()));
+		this.#q('[data-reset]').addEventListener('click', () => this.#reset());
+		for (const button of root.querySelectorAll<HTMLButtonElement>('[data-action]'))
+			button.addEventListener('click', () => this.#act(button.dataset['action'] ?? ''));
+		const copy = this.#q<HTMLButtonElement>('[data-copy-store]');
+		// The button hands the store to a chooser on the same page; without one it has no use.
+		copy.hidden = !document.querySelector('kvcert-certificate-chooser');
+		copy.addEventListener('click', () => this.#copyStore());
+		const liveSwitch = this.#q<HTMLInputElement>('[data-live-switch]');
+		liveSwitch.addEventListener('change', () =>
+			liveSwitch.checked ? this.#startLive() : this.#stopLive()
+		);
+		this.#render();
+		void liveModeAvailable(this.#lang).then(({ available, refusal }) => {
+			this.#q('[data-live-row]').hidden = !available;
+			if (refusal) this.#showLiveNote(refusal);
+		});
+	}
+
+	/** Stops live mode (the element left the page). */
+	destroy(): void {
+		this.#live?.close();
+		this.#live = undefined;
+	}
+
+	#q<T extends HTMLElement>(selector: string): T {
+		return this.#root.querySelector(selector) as T;
+	}
+
+	#initial(): TimelineState {
+		const [os, version] = this.#q<HTMLSelectElement>('[data-version]').value.split(':') as [
+			SimOs,
+			string,
+		];
+		return initialTimeline(os, version);
+	}
+
+	#reset(): void {
+		this.#state = this.#initial();
+		this.#render();
+	}
+
+	#act(action: string): void {
+		if (this.#live) {
+			if (isLiveAction(action) && this.#session)
+				void sendControl(this.#session.id, action, this.#lang).then((result) => {
+					if (!result.ok) this.#announce(result.message);
+				});
+			return;
+		}
+		this.#state = applyAction(this.#state, action as TimelineAction);
+		this.#render();
+	}
+
+	#announce(message: string): void {
+		this.#q('[data-announce]').textContent = message;
+	}
+
+	/** The scripted timeline's newest poll on screen. */
+	#render(): void {
+		const sim = runTimeline(this.#state);
+		const last = sim.polls.at(-1);
+		const lines = [...sim.startLog, ...sim.polls.flatMap((p) => p.log)];
+		this.#q('[data-log]').textContent = lines.map((l) => formatLogLine(l, this.#lang)).join('\n');
+		const disable = (action: string, off: boolean) => {
+			const button = this.#root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+			if (button) button.disabled = off;
+		};
+		disable('revoke', !this.#state.access);
+		disable('grant', this.#state.access);
+		disable('remove-identity', !this.#state.identity);
+		disable('restore-identity', this.#state.identity);
+		this.#show(last, sim.polls.length, this.#state.os === 'linux');
+	}
+
+	/** The state line, the store, the files, the announcement and the event, for a poll. */
+	#show(poll: PollResult | undefined, pollCount: number, linux: boolean): void {
+		this.#shown = poll;
+		this.#q('[data-time]').textContent = vmTime(poll);
+		this.#q('[data-poll]').textContent = String(pollCount);
+		const status = statusView(poll, this.#t);
+		const statusCell = this.#q('[data-status]');
+		statusCell.textContent = status.text;
+		statusCell.dataset['tone'] = status.tone;
+		this.#q('[data-status-message-row]').hidden = !status.message;
+		this.#q('[data-status-message]').textContent = status.message ?? '';
+		this.#fill('store', storeTable(poll, this.#t), 6);
+		this.#q('[data-files-section]').hidden = !linux;
+		if (linux) this.#fill('files', filesTable(poll?.files ?? [], this.#t), 4);
+		const count = poll?.certificates.length ?? 0;
+		this.#announce(this.#t('kvcert.simulator.announce', { poll: pollCount, count }));
+		const detail: SimUpdateDetail = { poll: poll ?? null, live: Boolean(this.#live) };
+		this.#root.dispatchEvent(new CustomEvent(SIM_UPDATE_EVENT, { bubbles: true, detail }));
+	}
+
+	#fill(name: 'store' | 'files', view: TableView, columns: number): void {
+		const table = this.#q<HTMLTableElement>(`[data-${name}]`);
+		table.querySelector('caption')!.textContent = view.caption;
+		const body = table.tBodies[0]!;
+		if (view.empty) fillMessageRow(body, columns, view.empty);
+		else
+			fillRows(
+				body,
+				this.#q<HTMLTemplateElement>(`[data-${name}-row]`),
+				view.rows,
+				name === 'store' ? 'thumbprint' : 'path'
+			);
+	}
+
+	#copyStore(): void {
+		const chooser = document.querySelector('kvcert-certificate-chooser');
+		if (!this.#shown || !chooser) return;
+		chooser.dispatchEvent(
+			new CustomEvent('kvcert-use-store', {
+				detail: { text: storeAsFormatList(this.#shown.certificates), now: this.#shown.at },
+			})
+		);
+		this.#announce(this.#t('kvcert.simulator.copied'));
+	}
+
+	#setLiveLayout(on: boolean, message?: string): void {
+		for (const element of this.#root.querySelectorAll<HTMLElement>(SCRIPTED_ONLY))
+			element.hidden = on;
+		const intro = this.#q('[data-live-intro]');
+		intro.textContent = on ? this.#t('kvcert.simulator.liveIntro') : (message ?? '');
+		intro.hidden = !intro.textContent;
+		this.#q('[data-trace-section]').hidden = !on;
+		for (const action of ['revoke', 'grant', 'renew', 'disable']) {
+			const button = this.#root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+			if (button) button.disabled = false;
+		}
+	}
+
+	#startLive(): void {
+		this.#live?.close();
+		const [os = '', version = ''] = this.#q<HTMLSelectElement>('[data-version]').value.split(':');
+		this.#session = undefined;
+		this.#liveLog = emptyLiveLog();
+		this.#setLiveLayout(true);
+		this.#live = openLiveStream(
+			{
+				os,
+				version,
+				interval: this.#q<HTMLInputElement>('[data-live-interval]').value,
+				lang: this.#lang,
+			},
+			{
+				session: (event) => {
+					this.#session = event;
+					// A refusal that was being retried is over: the intro says what live mode is again.
+					this.#q('[data-live-intro]').textContent = this.#t('kvcert.simulator.liveIntro');
+					this.#announce(this.#t('kvcert.simulator.liveStarted', { interval: event.interval }));
+				},
+				poll: (event) => {
+					const poll = pollFromLive(event, this.#session?.certificate ?? 'webcert');
+					const lines = [...event.log.map((l) => l.text), ...(event.error ? [event.error] : [])];
+					this.#liveLog = appendLivePoll(this.#liveLog, lines, vmTime(poll), this.#t);
+					this.#q('[data-log]').textContent = this.#liveLog.lines.join('\n');
+					this.#q('[data-trace]').textContent = event.trace
+						.map((r) => `${r.method} ${r.path} → ${r.status}`)
+						.join('\n');
+					const revoke = this.#root.querySelector<HTMLButtonElement>('[data-action="revoke"]');
+					const grant = this.#root.querySelector<HTMLButtonElement>('[data-action="grant"]');
+					if (revoke) revoke.disabled = !event.access;
+					if (grant) grant.disabled = event.access;
+					this.#show(poll, event.index + 1, poll.files.length > 0);
+				},
+				end: (event) =>
+					this.#stopLive(this.#t('kvcert.simulator.liveEnded', { message: event.message })),
+				lost: () => this.#stopLive(this.#t('kvcert.simulator.liveLost')),
+				refused: (text, retrying) => (retrying ? this.#showLiveNote(text) : this.#stopLive(text)),
+			}
+		);
+	}
+
+	/** Says why live mode cannot run (yet), in the server's words. */
+	#showLiveNote(text: string): void {
+		const intro = this.#q('[data-live-intro]');
+		intro.hidden = false;
+		intro.textContent = text;
+	}
+
+	#stopLive(message?: string): void {
+		this.#live?.close();
+		this.#live = undefined;
+		this.#session = undefined;
+		this.#q<HTMLInputElement>('[data-live-switch]').checked = false;
+		this.#setLiveLayout(false, message);
+		this.#render();
+		if (message) this.#announce(message);
+	}
+}

@@ -1,0 +1,82 @@
+import type { RunningEmulator } from '../../emulator/emulator.ts';
+import { ConcurrencyLimit } from '../client-limits.ts';
+import type { LiveSession } from './live-session.ts';
+import { VaultPoller } from './vault-poller.ts';
+import { emulatorSecretClient, type TraceEntry } from './vault-snapshot.ts';
+
+/** How many live streams and private views a server keeps, in total and per client. */
+export interface LiveLimits {
+	/** Streams open at once. */
+	maxStreams: number;
+	maxStreamsPerClient: number;
+	/** Sessions with a view of their own (after a renew, disable, revoke or grant). */
+	maxViews: number;
+	maxViewsPerClient: number;
+}
+
+/**
+ * The defaults: a room of 30 with a few tabs each fits many times over (a stream that follows a
+ * shared poller costs a subscription, not an emulator); one client cannot take all of them.
+ */
+export const LIVE_LIMITS: LiveLimits = {
+	maxStreams: 200,
+	maxStreamsPerClient: 16,
+	maxViews: 64,
+	maxViewsPerClient: 4,
+};
+
+/** The running live sessions, the shared pollers they follow, and the limits on both. */
+export class LiveSessions {
+	readonly #sessions = new Map<string, LiveSession>();
+	readonly #pollers = new Map<number, VaultPoller>();
+	readonly streams: ConcurrencyLimit;
+	readonly views: ConcurrencyLimit;
+
+	constructor(readonly limits: LiveLimits = LIVE_LIMITS) {
+		this.streams = new ConcurrencyLimit(limits.maxStreams, limits.maxStreamsPerClient);
+		this.views = new ConcurrencyLimit(limits.maxViews, limits.maxViewsPerClient);
+	}
+
+	/** Registers a running session. */
+	add(session: LiveSession): void {
+		this.#sessions.set(session.id, session);
+	}
+
+	/** The running session with this id. */
+	get(id: string): LiveSession | undefined {
+		return this.#sessions.get(id);
+	}
+
+	/** Forgets a session. */
+	delete(id: string): void {
+		this.#sessions.delete(id);
+	}
+
+	/** How many sessions run. */
+	get size(): number {
+		return this.#sessions.size;
+	}
+
+	/** How many shared pollers read the vault now (one per polling interval in use). */
+	get pollers(): number {
+		return this.#pollers.size;
+	}
+
+	/** The shared poller for `interval` seconds over the shared vault, made when first needed. */
+	sharedPoller(interval: number, emulator: RunningEmulator): VaultPoller {
+		const running = this.#pollers.get(interval);
+		if (running && !running.stopped) return running;
+		const trace: TraceEntry[] = [];
+		const poller: VaultPoller = new VaultPoller(
+			emulatorSecretClient(emulator, trace),
+			trace,
+			interval * 1000,
+			new Map(),
+			() => {
+				if (this.#pollers.get(interval) === poller) this.#pollers.delete(interval);
+			}
+		);
+		this.#pollers.set(interval, poller);
+		return poller;
+	}
+}

@@ -1,0 +1,144 @@
+import { describe, expect, test } from 'vitest';
+import { translatorFor } from '../../../src/core/i18n/index.ts';
+import { uiStrings } from '../../../src/core/i18n/ui-strings.ts';
+import type { SnippetTraceEntry, SnippetTranscript } from '../../../src/core/snippets/catalog.ts';
+import {
+	isChallenge,
+	outputLines,
+	traceView,
+} from '../../../src/components/widgets/live-snippet/snippet-view.ts';
+import { runSnippet } from '../../../src/components/widgets/live-snippet/run-snippet.ts';
+
+const t = { ja: translatorFor(uiStrings('ja'), 'ja'), en: translatorFor(uiStrings('en'), 'en') };
+const vault = 'kvcert-demo.vault.azure.net:41234';
+const entry = (e: Partial<SnippetTraceEntry>): SnippetTraceEntry => ({
+	service: 'vault',
+	method: 'GET',
+	host: vault,
+	path: '/certificates/webcert/?api-version=2025-07-01',
+	status: 200,
+	ms: 12,
+	...e,
+});
+// What get-certificate.ts logs: the challenge, the token from IMDS, the same request again.
+const sdkTrace = [
+	entry({ status: 401, ms: 8 }),
+	entry({
+		service: 'imds',
+		host: '127.0.0.1:37469',
+		path: '/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net',
+		ms: 30,
+	}),
+	entry({}),
+];
+const transcript = (over: Partial<SnippetTranscript>): SnippetTranscript => ({
+	sample: 'get-certificate',
+	outcome: 'ok',
+	summary: 'Finished.',
+	exitCode: 0,
+	durationMs: 1000,
+	output: [],
+	trace: [],
+	truncated: false,
+	...over,
+});
+
+describe('live snippet trace', () => {
+	test("the SDK's first 401 is the challenge: marked and explained", () => {
+		const view = traceView(sdkTrace, t.en);
+		expect(view.rows.map((r) => r.cells.status)).toEqual([
+			{ kind: 'text', text: '401 (challenge)' },
+			{ kind: 'text', text: '200' },
+			{ kind: 'text', text: '200' },
+		]);
+		expect(view.rows[0]!.data).toEqual({ service: 'vault', challenge: 'true' });
+		expect(view.challengeNote).toMatch(/^This 401 is not an error\./);
+		expect(traceView(sdkTrace, t.ja).challengeNote).toMatch(/^この 401 はエラーではありません。/);
+		expect(traceView(sdkTrace, t.ja).rows[0]!.cells.status).toEqual({
+			kind: 'text',
+			text: '401 (認証チャレンジ)',
+		});
+	});
+
+	test('a 401 that is never answered by a success is not called a challenge', () => {
+		const refused = [
+			entry({ status: 401 }),
+			entry({ service: 'imds', host: 'x', path: '/t' }),
+			entry({ status: 403 }),
+		];
+		expect(isChallenge(refused, 0)).toBe(false);
+		expect(traceView(refused, t.en).challengeNote).toBeUndefined();
+		expect(
+			isChallenge([entry({ status: 401, service: 'imds' }), entry({ service: 'imds' })], 0)
+		).toBe(false);
+	});
+
+	test('cells: endpoint names, the path that wraps at separators, times; no response', () => {
+		const view = traceView([entry({ status: null, ms: null })], t.ja);
+		expect(view.rows[0]!.cells).toEqual({
+			service: { kind: 'text', text: 'Key Vault (デモ)' },
+			method: { kind: 'text', text: 'GET' },
+			path: { kind: 'path', value: `${vault}/certificates/webcert/?api-version=2025-07-01` },
+			status: { kind: 'text', text: t.ja('kvcert.snippet.noResponse') },
+			time: { kind: 'text', text: '' },
+		});
+		expect(traceView(sdkTrace, t.en).rows[1]!.cells.time).toEqual({ kind: 'text', text: '30 ms' });
+	});
+});
+
+describe('live snippet output', () => {
+	test('stdout as printed, errors and notes tagged in words', () => {
+		const lines = outputLines(
+			transcript({
+				output: [
+					{ stream: 'stdout', text: 'thumbprint: ABC' },
+					{ stream: 'stderr', text: 'boom' },
+					{ stream: 'note', text: 'Renewed.' },
+				],
+			}),
+			t.en
+		);
+		expect(lines).toEqual([
+			{ stream: 'stdout', text: 'thumbprint: ABC' },
+			{ stream: 'stderr', tag: '[error output] ', text: 'boom' },
+			{ stream: 'note', tag: '[note] ', text: 'Renewed.' },
+		]);
+	});
+
+	test('the IMDS answer body, or a sentence when nothing was printed', () => {
+		expect(outputLines(transcript({ responseBody: '{"a":1}' }), t.en)).toEqual([
+			{ stream: 'stdout', text: '{"a":1}' },
+		]);
+		expect(outputLines(transcript({}), t.ja)).toEqual([{ stream: 'stdout', text: '(出力なし)' }]);
+	});
+});
+
+describe('running a snippet', () => {
+	const json = (body: unknown, status = 200) =>
+		new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+	test('a transcript, the server\'s refusal, or "needs the server"', async () => {
+		const body = transcript({ output: [{ stream: 'stdout', text: 'x' }] });
+		expect(
+			await runSnippet({ sample: 'get-certificate', lang: 'en' }, async () => json(body))
+		).toEqual({
+			kind: 'transcript',
+			transcript: body,
+		});
+		expect(
+			await runSnippet({ sample: 'get-certificate', lang: 'en' }, async () =>
+				json({ error: { code: 'busy', message: '3 samples are already running.' } }, 503)
+			)
+		).toEqual({ kind: 'error', message: '3 samples are already running.' });
+		expect(
+			await runSnippet(
+				{ sample: 'get-certificate', lang: 'en' },
+				async () => new Response('<html>', { status: 404 })
+			)
+		).toEqual({ kind: 'needsServer' });
+		expect(
+			await runSnippet({ sample: 'get-certificate', lang: 'en' }, async () => {
+				throw new TypeError('Failed to fetch');
+			})
+		).toEqual({ kind: 'needsServer' });
+	});
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { ParticipantState, RoomSnapshot } from '../../../src/core/workshop/room-protocol.ts';
+import { roomView, STUCK } from '../../../src/components/widgets/workshop/room-view.ts';
+
+const minute = 60_000;
+const participant = (
+	number: number,
+	exercises: ParticipantState['exercises'],
+	answers: Record<string, string> = {}
+): ParticipantState => ({
+	id: `p${number}`,
+	name: number === 2 ? '' : `P${number}`,
+	number,
+	lang: 'en',
+	joinedAt: 0,
+	lastSeenAt: 0,
+	exercises,
+	answers,
+});
+
+const snapshot = (participants: ParticipantState[]): RoomSnapshot => ({
+	now: 20 * minute,
+	participants,
+	quiz: {},
+	capacity: 100,
+});
+
+describe('the facilitator’s view of the room', () => {
+	it('puts who looks stuck first: failed checks, or minutes since the first check', () => {
+		const view = roomView(
+			snapshot([
+				participant(1, { template: { done: true, attempts: 2, failed: 1 } }),
+				participant(2, {
+					template: { done: true, attempts: 1, failed: 0 },
+					versions: {
+						done: false,
+						attempts: STUCK.failedChecks,
+						failed: STUCK.failedChecks,
+						firstAt: 19 * minute,
+					},
+				}),
+				participant(3, { template: { done: false, attempts: 1, failed: 1, firstAt: 10 * minute } }),
+			]),
+			['template', 'versions', 'predict', 'quiz']
+		);
+		expect(view.rows.map((r) => [r.number, r.stuck])).toEqual([
+			[2, { exercise: 'versions', reason: 'failedChecks', failed: 3 }],
+			[3, { exercise: 'template', reason: 'time', minutes: 10 }],
+			[1, undefined],
+		]);
+		expect(view.stuckCount).toBe(2);
+		expect(view.doneBy).toEqual([
+			{ exercise: 'template', count: 2 },
+			{ exercise: 'versions', count: 0 },
+			{ exercise: 'predict', count: 0 },
+			{ exercise: 'quiz', count: 0 },
+		]);
+		expect(view.rows[2]!.cells.map((c) => c.state)).toEqual([
+			'done',
+			'notStarted',
+			'notStarted',
+			'notStarted',
+		]);
+	});
+
+	it('is not stuck just under the thresholds, nor on a finished exercise', () => {
+		const view = roomView(
+			snapshot([
+				participant(1, {
+					template: {
+						done: false,
+						attempts: 2,
+						failed: 2,
+						firstAt: (20 - STUCK.minutes) * minute + 1,
+					},
+				}),
+				participant(2, { template: { done: true, attempts: 9, failed: 8, firstAt: 0 } }),
+			]),
+			['template']
+		);
+		expect(view.rows.every((r) => r.stuck === undefined)).toBe(true);
+	});
+
+	it('tallies the quiz and keeps exercises it does not know as extra columns', () => {
+		const view = roomView(
+			{
+				...snapshot([participant(1, { own: { done: true, attempts: 1, failed: 0 } })]),
+				quiz: { '1': { '2': 3, '0': 1 }, '0': { '1': 4 } },
+			},
+			['template']
+		);
+		expect(view.rows[0]!.cells.map((c) => c.exercise)).toEqual(['template', 'own']);
+		expect(view.quiz).toEqual([
+			{ question: '0', options: [{ option: '1', count: 4 }], total: 4 },
+			{
+				question: '1',
+				options: [
+					{ option: '0', count: 1 },
+					{ option: '2', count: 3 },
+				],
+				total: 4,
+			},
+		]);
+	});
+});
