@@ -31,6 +31,7 @@ export const sidebar = [
 		translations: { ja: 'ワークショップ' },
 		items: [
 			{ slug: 'workshop' },
+			{ slug: 'workshop/prework' },
 			{ slug: 'workshop/facilitator' },
 			{ slug: 'workshop/room' },
 			{ slug: 'glossary' },

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { languages, pagePaths, ruleEntries } from '../../scripts/site-pages.mjs';
-import { workshopStrings } from '../../src/components/widgets/workshop/strings.ts';
 import { selectMessages } from '../../src/core/select/messages.ts';
 import { axeViolationsInBothThemes } from './support/axe.ts';
 import { watchCsp } from './support/csp.ts';
@@ -14,12 +13,6 @@ const starlight = (lang: string) =>
 	);
 const ours = (lang: 'ja' | 'en') => ({
 	...table(new URL(`../../content/i18n/${lang}.json`, import.meta.url).pathname),
-	// The workshop widgets keep their strings in their own tables.
-	...Object.fromEntries(
-		[workshopStrings].flatMap((strings) =>
-			Object.entries(strings[lang]).map(([key, value]) => [`widget:${key}`, value])
-		)
-	),
 	...Object.fromEntries(
 		Object.entries(selectMessages.strategy).map(([key, value]) => [`strategy:${key}`, value[lang]])
 	),

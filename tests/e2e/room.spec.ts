@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { quiz } from '../../src/components/widgets/workshop/strings.ts';
+import { quiz } from '../../src/components/widgets/workshop/quiz.ts';
 import en from '../../content/i18n/en.json' with { type: 'json' };
 import ja from '../../content/i18n/ja.json' with { type: 'json' };
 import { axeViolationsInBothThemes } from './support/axe.ts';
@@ -74,7 +74,7 @@ async function participate(browser: Browser, index: number): Promise<Page> {
 
 	// Exercise D: one wrong check, then the right answers.
 	const quizBox = page.locator('kvcert-exercise-quiz');
-	const questions = quiz[lang].questions;
+	const questions = quiz[lang];
 	const pick = (i: number, option: number) =>
 		quizBox.locator(`input[name="kvcert-quiz-${i}"][value="${option}"]`).check();
 	for (const [i, question] of questions.entries()) await pick(i, (question.answer + 1) % 3);
@@ -83,11 +83,17 @@ async function participate(browser: Browser, index: number): Promise<Page> {
 	await quizBox.locator('[data-check]').click();
 	await expect(quizBox).toHaveAttribute('data-complete', '');
 
-	// Exercise B for every other participant: the two newest versions are on the VM.
+	// Exercise B for every other participant: the two newest versions are on the VM, Key Vault
+	// returns the newest, and the extension installs each version beside the earlier ones.
 	if (index % 2 === 0) {
 		const versions = page.locator('kvcert-exercise-versions');
 		await expect(versions).toHaveAttribute('data-source', 'live', { timeout: 30_000 });
-		for (const ordinal of ['2', '3']) await versions.locator(`input[value="${ordinal}"]`).check();
+		for (const ordinal of ['2', '3'])
+			await versions
+				.locator(`input[name="kvcert-b-installed-${lang}"][value="${ordinal}"]`)
+				.check();
+		await versions.locator(`input[name="kvcert-b-current-${lang}"][value="3"]`).check();
+		await versions.locator(`input[name="kvcert-b-why-${lang}"][value="beside"]`).check();
 		await versions.locator('[data-check]').click();
 		await expect(versions).toHaveAttribute('data-complete', '');
 	}
@@ -116,7 +122,8 @@ test('the facilitator sees 10 participants (ja and en) and their progress within
 		await expect(row.locator('td').nth(3)).toContainText('Done · checks: 2', { timeout: 5000 });
 		if (i % 2 === 0) await expect(row.locator('td').nth(1)).toContainText('Done · checks: 1');
 	}
-	const expected = quiz.en.options[quiz.en.questions[0]!.answer]!;
+	// The first scenario's best option, as exercise D labels it.
+	const expected = en[`kvcert.workshop.d.option${quiz.en[0]!.answer + 1}` as keyof typeof en];
 	await expect(view.locator('[data-quiz] li.expected').first()).toContainText(expected);
 	await expect(view.locator('[data-quiz] li.expected').first()).toContainText('10 of 10');
 	await expect(view.locator('[data-summary]')).toContainText('Exercise D done: 10');

@@ -1,10 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { scriptedVersion } from '../../src/core/simulate/index.ts';
-import { workshopStrings } from '../../src/components/widgets/workshop/strings.ts';
+import { agenda } from '../../src/components/widgets/workshop/agenda.ts';
+import { quiz } from '../../src/components/widgets/workshop/quiz.ts';
+import { WORKSHOP_PREFIX, workshopLocale } from '../../src/components/widgets/workshop/locale.ts';
+import {
+	brokenTemplate,
+	fixedTemplate,
+} from '../../src/components/widgets/workshop/template-exercise.ts';
 import { selectMessages } from '../../src/core/select/messages.ts';
 import { axeViolationsInBothThemes } from './support/axe.ts';
-import { widgetKeys, widgetStrings } from './support/ui-strings.ts';
+import { uiTable, widgetKeys, widgetStrings } from './support/ui-strings.ts';
+import type { Lang } from '../../src/core/i18n/index.ts';
 
 // The renewal simulator, the certificate chooser and the workshop's exercises, in both languages,
 // on a `npm start` server (demo vault embedded).
@@ -14,13 +25,14 @@ const RENEWED = scriptedVersion('webcert', 2, 0).thumbprint;
 const SAMPLE_OLD = '8A1F3C0D9B7E26F4A5C3B2D1E0F9A8B7C6D5E4F3';
 const SAMPLE_CURRENT = '2C9E5B7A1D3F4E6C8B0A9F1E2D3C4B5A69788796';
 const langs = ['en', 'ja'] as const;
+const workshop = (lang: Lang) => workshopLocale(uiTable(lang), lang);
 
 /** Text that looks like one of our i18n keys (`col.subject`, `a.noErrors`, `timer.start`…) left visible. */
 async function rawKeys(page: Page): Promise<string[]> {
 	const keys = new Set([
 		...widgetKeys('kvcert.simulator.'),
 		...widgetKeys('kvcert.chooser.'),
-		...Object.keys(workshopStrings.en),
+		...widgetKeys(WORKSHOP_PREFIX),
 	]);
 	const text = await page.locator('main').innerText();
 	return [...keys].filter((key) => key.includes('.') && text.includes(key));
@@ -36,7 +48,7 @@ test.describe.configure({ timeout: 240_000 });
 for (const lang of langs) {
 	const s = widgetStrings(lang, 'kvcert.simulator.');
 	const c = widgetStrings(lang, 'kvcert.chooser.');
-	const w = workshopStrings[lang];
+	const w = workshop(lang);
 	const strategy = (id: keyof typeof selectMessages.strategy) => selectMessages.strategy[id][lang];
 
 	test.describe(`renewal simulator and chooser (${lang})`, () => {
@@ -128,138 +140,399 @@ for (const lang of langs) {
 		});
 	});
 
-	test.describe(`workshop exercises (${lang})`, () => {
-		test('complete every exercise, reload, progress kept; reset clears it', async ({ page }) => {
+	test.describe(`workshop (${lang})`, () => {
+		test('every exercise: its states, feedback that explains, progress per language, reload, reset', async ({
+			page,
+		}) => {
 			// Exercise A's starting result is in the page: the checker engine loads on the first edit,
 			// so before interaction the page ships what `npm run budget` allows a tool page (40 KB of
-			// JavaScript, gzip; it was 80 KB with the engine).
+			// JavaScript, gzip).
 			const scripts: Promise<number>[] = [];
 			page.on('response', (r) => {
 				if (r.request().resourceType() === 'script')
 					scripts.push(r.body().then((body) => gzipSync(body).length));
 			});
+			// Count the attempts the exercises report (CONTRACTS §2), before any script runs.
+			await page.addInitScript(() => {
+				const seen: unknown[] = [];
+				(window as unknown as { attempts: unknown[] }).attempts = seen;
+				document.addEventListener('kvcert-workshop-attempt', (e) =>
+					seen.push((e as CustomEvent).detail)
+				);
+			});
 			await page.goto(`/${lang}/workshop/`);
 			await page.waitForLoadState('networkidle');
 			const scriptBytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
 			expect(scriptBytes).toBeLessThanOrEqual(40 * 1024);
+			const attempts = () =>
+				page.evaluate(() =>
+					(window as unknown as { attempts: { exercise: string; ok: boolean }[] }).attempts.map(
+						(a) => `${a.exercise}:${a.ok}`
+					)
+				);
 			const progress = page.locator('kvcert-workshop-progress');
 			await expect(progress).toHaveAttribute('data-ready', 'true');
-			const summary = (done: number) =>
-				w['progress.summary'].replace('{done}', String(done)).replace('{total}', '4');
+			const summary = (done: number) => w.t('progress.summary', { count: 5, done, total: 5 });
 			await expect(progress.locator('[data-summary]')).toHaveText(summary(0));
+			await expect(progress.getByText(w.t('progress.kept'))).toBeVisible();
 
-			// A: the broken template has three errors; fix them.
+			// A: four mistakes, line numbers beside the editor, "line N" selects the line.
 			const a = page.locator('kvcert-exercise-template');
-			await expect(a.locator('[data-result]')).toContainText(w['a.errors'].replace('{count}', '3'));
-			const text = a.locator('textarea');
-			const fixed = (await text.inputValue())
-				.replace('3600,', '"3600",')
-				.replace('/certificates/', '/secrets/')
-				.replace('localMachine', 'LocalMachine');
-			await text.fill('');
-			await expect(a.locator('[data-result]')).toContainText(w['a.noExtension']);
+			const result = a.locator('[data-result]');
+			await expect(result.locator('p').first()).toHaveText(w.t('a.errors', { count: 4 }));
+			await expect(result.locator('li')).toHaveCount(4);
+			await expect(result).toContainText(w.t('a.counted'));
+			const gutter = a.locator('[data-gutter]');
+			await expect(gutter).toBeVisible();
+			await expect(gutter).toContainText('13');
+			const text = a.getByRole('textbox');
+			await a.getByRole('button', { name: w.t('a.goToLine', { line: 13 }) }).click();
+			expect(
+				await text.evaluate((t: HTMLTextAreaElement) =>
+					t.value.slice(t.selectionStart, t.selectionEnd).trim()
+				)
+			).toBe('"pollingIntervalInS": 3600,');
+			// A versioned URL is not done; the fixed text is.
+			await text.fill(
+				fixedTemplate.replace(
+					'/secrets/webcert',
+					'/secrets/webcert/0123456789abcdef0123456789abcdef'
+				)
+			);
+			await expect(result.locator('p').first()).toHaveText(w.t('a.errors', { count: 1 }));
+			await expect(result.getByText(w.t('a.counted'))).toBeVisible();
 			await expect(a).not.toHaveAttribute('data-complete');
-			await text.fill(fixed);
-			await expect(a.locator('[data-result]')).toContainText(w['a.noErrors']);
+			await text.fill(fixedTemplate);
+			await expect(result).toContainText(w.t('a.noErrors'));
 			await expect(a).toHaveAttribute('data-complete', '');
+			await expect(progress.locator('[data-summary]')).toHaveText(summary(1));
+			// Completion follows the text: restoring the broken template takes it back.
+			await a.getByRole('button', { name: w.t('a.restore') }).click();
+			await expect(result.locator('p').first()).toHaveText(w.t('a.errors', { count: 4 }));
+			await expect(a).not.toHaveAttribute('data-complete');
+			await expect(progress.locator('[data-summary]')).toHaveText(summary(0));
+			await text.fill(fixedTemplate);
+			await expect(a).toHaveAttribute('data-complete', '');
+			// Attempts come one per pause in editing (2 s), not one per keystroke or check.
+			await expect.poll(async () => (await attempts()).at(-1)).toBe('template:true');
 
-			// B: the demo vault's versions, fetched with the real SDK; the VM has the two newest.
+			// B: the demo vault's versions with the real SDK; three questions, each explained.
 			const b = page.locator('kvcert-exercise-versions');
-			// The first request starts the demo vault and runs the SDK: give it time on a busy machine.
 			await expect(b).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
 			await expect(b).toHaveAttribute('data-source', 'live');
-			const boxes = b.getByRole('checkbox');
-			await expect(boxes).toHaveCount(3);
-			await boxes.nth(0).check();
-			await b.getByRole('button', { name: w['exercise.check'] }).click();
-			await expect(b.locator('[data-result]')).toHaveText(w['b.wrong']);
-			await boxes.nth(0).uncheck();
-			await boxes.nth(1).check();
-			await boxes.nth(2).check();
-			await b.getByRole('button', { name: w['exercise.check'] }).click();
+			await expect(b.locator('[data-source]')).toHaveText(w.t('b.live'));
+			const installed = b.locator('[data-q="q1"]').getByRole('checkbox');
+			await expect(installed).toHaveCount(3);
+			await installed.nth(0).check();
+			await b.locator('[data-q="q2"]').getByRole('radio').nth(1).check();
+			await b.getByRole('radio', { name: w.t('b.q3.both') }).check();
+			await b.getByRole('button', { name: w.t('exercise.check') }).click();
+			const q1 = b.locator('[data-q="q1"] [data-feedback]');
+			await expect(q1.locator('p')).toHaveCount(3); // version 1 is extra, 2 and 3 are missing
+			await expect(q1.locator('p').first()).toBeVisible();
+			await expect(b.locator('[data-q="q2"] [data-feedback]')).toHaveText(w.t('b.q2.wrong'));
+			await expect(b.locator('[data-q="q3"] [data-feedback]')).toHaveText(w.t('b.q3.wrong'));
+			await expect(b.locator('[data-result]')).toHaveText(w.t('exercise.notYet'));
+			await installed.nth(0).uncheck();
+			await installed.nth(1).check();
+			await installed.nth(2).check();
+			await b.locator('[data-q="q2"]').getByRole('radio').nth(2).check();
+			await b.getByRole('radio', { name: w.t('b.q3.beside') }).check();
+			await b.getByRole('button', { name: w.t('exercise.check') }).click();
 			await expect(b).toHaveAttribute('data-complete', '');
+			await expect(b.locator('[data-q="q3"] [data-feedback]')).toContainText(
+				w.t('b.q3.right', { previous: 2, current: 3 })
+			);
+			await expect(b.locator('[data-q="q1"] [data-feedback]')).toBeVisible();
 
-			// C: renew in the simulator, poll, predict.
+			// C: predict first, then renew; the questions follow the simulator's store.
 			const sim = page.locator('kvcert-renewal-simulator');
 			const predict = page.locator('kvcert-exercise-predict');
+			const check = predict.getByRole('button', { name: w.t('exercise.check') });
 			await expect(predict.locator('[data-waiting]')).toBeVisible();
-			await sim.getByRole('button', { name: s('renew') }).click();
-			await sim.getByRole('button', { name: s('poll') }).click();
-			await predict.getByRole('radio', { name: new RegExp(FIRST) }).check();
-			await predict.getByRole('button', { name: w['exercise.check'] }).click();
-			await expect(predict.locator('[data-result]')).toHaveText(w['c.wrong']);
-			await predict.getByRole('radio', { name: new RegExp(RENEWED) }).check();
-			await predict.getByRole('button', { name: w['exercise.check'] }).click();
-			await expect(predict.locator('[data-result]')).toContainText(
-				w['c.firstMatch'].replace('{thumbprint}', FIRST)
+			await expect(predict.locator('[data-after]')).toBeHidden();
+			await check.click();
+			await expect(predict.locator('[data-result]')).toHaveText(w.t('c.step2First'));
+			await predict.getByRole('radio', { name: w.t('c.predict.replace') }).check();
+			let oldPrint = FIRST;
+			let newPrint = RENEWED;
+			if (lang === 'ja') {
+				await sim.getByRole('button', { name: s('renew') }).click();
+				await sim.getByRole('button', { name: s('poll') }).click();
+			} else {
+				// Live mode: the simulator dispatches its live polls as the scripted ones (CONTRACTS §3);
+				// this is a poll in the live stream's format, after a renewal of the demo vault.
+				const live = liveRenewal();
+				oldPrint = live.old;
+				newPrint = live.renewed;
+				await sim.evaluate((el, poll) => {
+					el.dispatchEvent(
+						new CustomEvent('kvcert-sim-update', { bubbles: true, detail: { poll } })
+					);
+				}, live.poll);
+			}
+			await expect(predict.locator('[data-after]')).toBeVisible();
+			await expect(predict.locator('[data-waiting]')).toBeHidden();
+			const use = predict.locator('[data-q="use"]');
+			const first = predict.locator('[data-q="first"]');
+			await expect(use.getByRole('radio')).toHaveCount(2);
+			await expect(use).toContainText('NotAfter');
+			await use.getByRole('radio', { name: new RegExp(oldPrint) }).check();
+			await first.getByRole('radio', { name: new RegExp(newPrint) }).check();
+			await check.click();
+			await expect(predict.locator('[data-q="predict"] [data-feedback]')).toContainText(
+				w.t('c.predict.wrong').slice(0, 8)
 			);
+			await expect(use.locator('[data-feedback]')).toHaveText(w.t('c.use.wrong'));
+			await expect(first.locator('[data-feedback]')).toHaveText(w.t('c.first.wrong'));
+			await predict.getByRole('radio', { name: w.t('c.predict.beside') }).check();
+			await use.getByRole('radio', { name: new RegExp(newPrint) }).check();
+			await first.getByRole('radio', { name: new RegExp(oldPrint) }).check();
+			await check.click();
 			await expect(predict).toHaveAttribute('data-complete', '');
+			await expect(predict.locator('[data-q="predict"] [data-feedback]')).toHaveText(
+				w.t('c.predict.right')
+			);
+			await expect(first.locator('[data-feedback]')).toContainText(
+				w.t('c.first.right').slice(0, 10)
+			);
 
-			// D: the quiz.
-			const quiz = page.locator('kvcert-exercise-quiz');
-			const answers = [2, 0, 1, 2];
-			for (const [i, answer] of answers.entries())
-				await quiz
-					.locator(`input[name="kvcert-quiz-${i}"]`)
-					.nth(i === 3 ? 0 : answer)
-					.check();
-			await quiz.getByRole('button', { name: w['exercise.check'] }).click();
-			await expect(quiz.locator('[data-result]')).toHaveText(w['d.wrong'].replace('{count}', '1'));
-			await quiz.locator('input[name="kvcert-quiz-3"]').nth(2).check();
-			await quiz.getByRole('button', { name: w['exercise.check'] }).click();
-			await expect(quiz).toHaveAttribute('data-complete', '');
-			await expect(progress.locator('[data-summary]')).toHaveText(summary(4));
+			// D: six scenarios; the wrong ones are named with a hint, the right ones explained.
+			const quizBox = page.locator('kvcert-exercise-quiz');
+			const answers = quiz[lang].map((q) => q.answer);
+			const chosen: number[] = [...answers];
+			chosen[1] = 1; // managed identity for the build agent: wrong
+			chosen[4] = 0; // a stored credential for the Arc server: wrong
+			for (const [i, answer] of chosen.entries())
+				await quizBox.locator(`input[name="kvcert-quiz-${i}"]`).nth(answer).check();
+			await quizBox.getByRole('button', { name: w.t('exercise.check') }).click();
+			await expect(quizBox.locator('[data-result]')).toHaveText(
+				w.t('d.wrong', { count: 2, list: w.list([2, 5]) })
+			);
+			const feedback = (i: number, kind: 'hint' | 'why') =>
+				quizBox.locator(`[data-scenario="${i}"] [data-${kind}]`);
+			await expect(feedback(1, 'hint')).toBeVisible();
+			await expect(feedback(1, 'hint')).toContainText(quiz[lang][1]!.hint);
+			await expect(feedback(4, 'hint')).toContainText(quiz[lang][4]!.hint);
+			await expect(feedback(0, 'why')).toBeVisible();
+			await expect(feedback(0, 'why')).toContainText(quiz[lang][0]!.why);
+			await expect(feedback(0, 'hint')).toBeHidden();
+			await quizBox.locator('input[name="kvcert-quiz-1"]').nth(answers[1]!).check();
+			await quizBox.locator('input[name="kvcert-quiz-4"]').nth(answers[4]!).check();
+			await quizBox.getByRole('button', { name: w.t('exercise.check') }).click();
+			await expect(quizBox).toHaveAttribute('data-complete', '');
+			await expect(feedback(1, 'why')).toBeVisible();
+			await expect(feedback(1, 'hint')).toBeHidden();
+
+			// E: the participant's own text: not readable, then with errors, then clean.
+			const own = page.locator('kvcert-exercise-own');
+			const ownText = own.getByRole('textbox');
+			await expect(own.locator('[data-result]')).toHaveText(w.t('e.empty'));
+			await ownText.fill('hello world');
+			await expect(own.locator('[data-result]')).toHaveText(w.t('e.unrecognised'));
+			await ownText.fill(brokenTemplate);
+			await expect(own.locator('[data-result] li')).toHaveCount(4);
+			await expect(own).not.toHaveAttribute('data-complete');
+			await ownText.fill(fixedTemplate);
+			await expect(own).toHaveAttribute('data-complete', '');
+			await expect(progress.locator('[data-summary]')).toHaveText(summary(5));
+			// One attempt per Check; the text exercises one per pause in editing, the last one passing.
+			await expect.poll(async () => (await attempts()).at(-1)).toBe('own:true');
+			const reported = await attempts();
+			expect(reported.filter((x) => !/^(template|own):/.test(x))).toEqual([
+				'versions:false',
+				'versions:true',
+				'predict:false',
+				'predict:false',
+				'predict:true',
+				'quiz:false',
+				'quiz:true',
+			]);
+			expect(reported.filter((x) => x.startsWith('template:')).length).toBeLessThanOrEqual(4);
 			expect(await rawKeys(page)).toEqual([]);
 			await axe(page);
 
+			// The other language keeps its own progress.
+			await page.goto(`/${lang === 'ja' ? 'en' : 'ja'}/workshop/`);
+			await expect(progress.locator('[data-summary]')).toHaveText(
+				workshop(lang === 'ja' ? 'en' : 'ja').t('progress.summary', { count: 5, done: 0, total: 5 })
+			);
+
 			// Reload: progress kept, every exercise still done, the fixed template still there.
-			await page.reload();
-			await expect(progress.locator('[data-summary]')).toHaveText(summary(4));
-			for (const name of ['template', 'versions', 'predict', 'quiz'])
+			await page.goto(`/${lang}/workshop/`);
+			await expect(progress.locator('[data-summary]')).toHaveText(summary(5));
+			for (const name of ['template', 'versions', 'predict', 'quiz', 'own'])
 				await expect(page.locator(`[data-exercise="${name}"]`)).toHaveAttribute(
 					'data-complete',
 					''
 				);
-			await expect(a.locator('[data-result]')).toContainText(w['a.noErrors']);
+			await expect(result).toContainText(w.t('a.noErrors'));
 
-			// Reset: nothing done, the broken template back.
-			await progress.getByRole('button', { name: w['progress.reset'] }).click();
-			await expect(progress.locator('[data-status]')).toHaveText(w['progress.resetDone']);
+			// Reset: nothing done, the broken template back, answers cleared.
+			await progress.getByRole('button', { name: w.t('progress.reset') }).click();
+			await expect(progress.locator('[data-status]')).toHaveText(w.t('progress.resetDone'));
 			await expect(progress.locator('[data-summary]')).toHaveText(summary(0));
 			await expect(page.locator('[data-exercise][data-complete]')).toHaveCount(0);
-			await expect(a.locator('[data-result]')).toContainText(w['a.errors'].replace('{count}', '3'));
+			await expect(result.locator('p').first()).toHaveText(w.t('a.errors', { count: 4 }));
+			await expect(quizBox.locator('input:checked')).toHaveCount(0);
 			await page.reload();
 			await expect(progress.locator('[data-summary]')).toHaveText(summary(0));
-			expect(await rawKeys(page)).toEqual([]);
 		});
 
-		test('facilitator timer runs through the agenda', async ({ page }) => {
-			await page.clock.install();
+		test('facilitator timer: idle until started, wall clock across a reload, previous block, not printed', async ({
+			page,
+		}) => {
+			await page.clock.install({ time: new Date('2026-12-07T09:00:00Z') });
 			await page.goto(`/${lang}/workshop/facilitator/`);
 			const timer = page.locator('kvcert-workshop-timer');
 			await expect(timer).toHaveAttribute('data-ready', 'true');
-			await timer.getByRole('button', { name: w['timer.start'] }).click();
+			const next = timer.getByRole('button', { name: w.t('timer.next') });
+			const previous = timer.getByRole('button', { name: w.t('timer.previous') });
+			await expect(timer.locator('[data-current]')).toHaveText(w.t('timer.idle'));
+			await expect(next).toBeDisabled();
+			await expect(previous).toBeDisabled();
+			// The fake clock also moves with real time (a busy machine adds seconds): read it as a range.
+			const shown = async () => {
+				const [m, sec] = (await timer.locator('[data-clock]').innerText()).split(':').map(Number);
+				return m! * 60 + sec!;
+			};
+			await timer.getByRole('button', { name: w.t('timer.start') }).click();
 			await page.clock.runFor(61_000);
-			await expect(timer.locator('[data-clock]')).toHaveText('1:01');
+			await expect.poll(shown).toBeGreaterThanOrEqual(61);
 			await expect(page.locator('tr[data-block="intro"]')).toHaveAttribute('data-current', '');
-			await timer.getByRole('button', { name: w['timer.next'] }).click();
+			await next.click();
 			await expect(page.locator('tr[data-block="extension"]')).toHaveAttribute('data-current', '');
-			await expect(timer.getByRole('button', { name: w['timer.pause'] })).toBeVisible();
+			await expect(timer.locator('[data-current]')).toContainText(agenda[1]!.title[lang]);
+			await previous.click();
+			await expect(page.locator('tr[data-block="intro"]')).toHaveAttribute('data-current', '');
+			await next.click();
+			// A reload (or a tab the browser throttled) loses no time: the timer counts wall-clock time.
+			await page.reload();
+			await page.clock.runFor(120_000);
+			await expect.poll(shown).toBeGreaterThanOrEqual(181);
+			expect(await shown()).toBeLessThan(240);
+			await expect(page.locator('tr[data-block="extension"]')).toHaveAttribute('data-current', '');
+			await timer.getByRole('button', { name: w.t('timer.pause') }).click();
+			const paused = await shown();
+			await page.clock.runFor(60_000);
+			expect(await shown()).toBe(paused);
+			await expect(timer.locator('[data-current]')).toHaveText(
+				w.t('timer.paused', { title: agenda[1]!.title[lang] })
+			);
 			expect(await rawKeys(page)).toEqual([]);
+			await page.emulateMedia({ media: 'print' });
+			await expect(timer).toBeHidden();
+			await page.emulateMedia({ media: 'screen' });
+			await timer.getByRole('button', { name: w.t('timer.reset') }).click();
+			await expect(timer.locator('[data-current]')).toHaveText(w.t('timer.idle'));
 		});
 
-		test('prints as an A4 handout without navigation or controls', async ({ page }) => {
+		test('handouts: the participant PDF has exercise A’s template and no answers; the facilitator PDF has the keys', async ({
+			page,
+			request,
+			baseURL,
+		}) => {
 			await page.goto(`/${lang}/workshop/`);
-			await expect(page.locator('kvcert-exercise-template')).toHaveAttribute('data-ready', 'true');
+			const b = page.locator('kvcert-exercise-versions');
+			await expect(b).toHaveAttribute('data-source', 'live', { timeout: 60_000 });
 			await page.emulateMedia({ media: 'print' });
-			await expect(page.locator('#starlight__sidebar')).toBeHidden();
-			await expect(page.locator('header.header')).toBeHidden();
-			await expect(page.locator('kvcert-renewal-simulator [data-action="renew"]')).toBeHidden();
-			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-			const pdf = await page.pdf({ format: 'A4', printBackground: true });
-			const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-			expect(pages).toBeGreaterThanOrEqual(3);
-			expect(pages).toBeLessThanOrEqual(25);
+			for (const hidden of [
+				'#starlight__sidebar',
+				'header.header',
+				'kvcert-workshop-progress',
+				'kvcert-renewal-simulator',
+				'kvcert-exercise-own',
+				'kvcert-exercise-template textarea',
+			])
+				await expect(page.locator(hidden).first(), hidden).toBeHidden();
+			await expect(page.locator('[data-print-template]')).toBeVisible();
+			const participant = pdfText(await page.pdf({ format: 'A4', printBackground: true }));
+			// Exercise A's template, numbered, and none of the answers.
+			expect(participant.text).toContain('"pollingIntervalInS": 3600,');
+			expect(participant.text).toContain('"certificateStoreLocation": "localMachine"');
+			expect(participant.text).not.toContain('"pollingIntervalInS": "3600"');
+			expect(participant.text).not.toContain('KV010');
+			for (const q of quiz[lang]) expect(participant.text).not.toContain(q.why.slice(0, 30));
+			expect(participant.text).not.toContain(w.t('progress.resetDone'));
+			// Links print with their address, and exercise B prints this server's thumbprints.
+			expect(participant.text.replace(/\s+/g, '')).toContain(
+				`${baseURL}/${lang}/setup/arm-template/`
+			);
+			const { demoVaultUrl } = (await (await request.get('/api/vault-mode')).json()) as {
+				demoVaultUrl: string;
+			};
+			const api = await request.get(
+				`/api/thumbprints?vault=${encodeURIComponent(demoVaultUrl)}&name=webcert&lang=${lang}`
+			);
+			for (const v of ((await api.json()) as { versions: { sha1: string }[] }).versions)
+				expect(participant.text.replace(/\s+/g, '')).toContain(v.sha1);
+			expect(participant.emptyPages).toEqual([]);
+
+			await page.goto(`/${lang}/workshop/facilitator/`);
+			await expect(page.locator('kvcert-workshop-timer')).toHaveAttribute('data-ready', 'true');
+			await page.emulateMedia({ media: 'print' });
+			const facilitator = pdfText(await page.pdf({ format: 'A4', printBackground: true }));
+			for (const id of ['KV010', 'KV015', 'KV020', 'KV016']) expect(facilitator.text).toContain(id);
+			expect(facilitator.text.replace(/\s+/g, '')).toContain('"pollingIntervalInS":"3600",');
+			const compact = facilitator.text.replace(/\s+/g, '');
+			for (const q of quiz[lang]) expect(compact).toContain(q.why.replace(/\s+/g, '').slice(0, 15));
+			expect(facilitator.text).not.toContain(w.t('timer.idle'));
+			expect(facilitator.emptyPages).toEqual([]);
 		});
 	});
+}
+
+/** A live poll after a renewal, in the live stream's wire format (src/server/simulator/live-session.ts). */
+function liveRenewal() {
+	const start = Date.UTC(2026, 11, 7, 9) / 1000;
+	const day = 86_400;
+	const version = (i: number, notBefore: number) =>
+		scriptedVersion('webcert', i, notBefore, { subject: 'CN=www.contoso.test, O=Contoso' });
+	const old = version(3, start - 5 * day);
+	const renewed = version(4, start - 60);
+	const poll = {
+		index: 3,
+		at: start,
+		status: 'success',
+		trace: [],
+		access: true,
+		vault: [],
+		certificates: [old, renewed].map((v) => ({
+			store: 'LocalMachine\\MY',
+			version: v.version,
+			subject: v.subject,
+			thumbprint: v.thumbprint,
+			notBefore: v.notBefore,
+			notAfter: v.notAfter,
+			hasPrivateKey: true,
+		})),
+		files: [],
+		log: [],
+	};
+	return { poll, old: old.thumbprint, renewed: renewed.thumbprint };
+}
+
+/** The text of a PDF (pdftotext, Debian's poppler-utils) and the pages that have no text at all. */
+function pdfText(pdf: Buffer): { text: string; emptyPages: number[] } {
+	const dir = mkdtempSync(join(tmpdir(), 'kvcert-pdf-'));
+	try {
+		const file = join(dir, 'handout.pdf');
+		writeFileSync(file, pdf);
+		let text: string;
+		try {
+			// -raw keeps the order the page painted its text in: a table cell's lines stay together.
+			text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+		} catch (error) {
+			throw new Error(
+				`pdftotext is needed for the handout tests (Debian: apt-get install poppler-utils): ${(error as Error).message}`
+			);
+		}
+		const pages = text.split('\f').slice(0, -1);
+		return {
+			text,
+			emptyPages: pages.flatMap((page, i) => (page.trim() ? [] : [i + 1])),
+		};
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }

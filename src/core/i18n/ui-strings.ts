@@ -7,6 +7,9 @@ import { translatorFor, type StringTable, type Translate } from './translator.ts
 // out of index.ts so that browser bundles, which get their strings from the page, never carry them.
 const tables: Record<Lang, StringTable> = { ja, en };
 
+/** A key of the UI-string tables (for typed keys; a type-only import bundles no table). */
+export type UiKey = keyof typeof en;
+
 /** Every UI string of a language (content/i18n/<lang>.json). */
 export function uiStrings(lang: Lang): StringTable {
 	return tables[lang];

@@ -4,8 +4,14 @@ import type { ListedCertificate } from './parse-certificate-list.ts';
 const printed = (seconds: number) =>
 	new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
+/** What a store listing needs of a certificate: the scripted model's, or a live poll's (no SANs). */
+export type ListableCertificate = Pick<
+	InstalledCertificate,
+	'subject' | 'thumbprint' | 'notBefore' | 'notAfter' | 'hasPrivateKey'
+> & { sans?: readonly string[] };
+
 /** The simulator's Windows store as if listed with `Format-List *` (dates in UTC, in store order). */
-export function storeAsList(certificates: InstalledCertificate[]): ListedCertificate[] {
+export function storeAsList(certificates: ListableCertificate[]): ListedCertificate[] {
 	return certificates.map((c, i) => ({
 		line: i + 1,
 		subject: c.subject,
@@ -15,7 +21,7 @@ export function storeAsList(certificates: InstalledCertificate[]): ListedCertifi
 		notBefore: { kind: 'date', value: c.notBefore * 1000, text: printed(c.notBefore) },
 		notAfter: { kind: 'date', value: c.notAfter * 1000, text: printed(c.notAfter) },
 		hasPrivateKey: c.hasPrivateKey,
-		dnsNames: [...c.sans],
+		dnsNames: [...(c.sans ?? [])],
 	}));
 }
 

@@ -31,7 +31,7 @@ export function scriptedVersion(
 ): VaultVersion {
 	return {
 		version: stableHex(`${name}#${index}#version`, 32),
-		subject: options.subject ?? 'CN=www.contoso.test',
+		subject: options.subject ?? 'CN=www.contoso.test, O=Contoso',
 		sans: options.sans ?? ['www.contoso.test'],
 		thumbprint: stableHex(`${name}#${index}#thumbprint`, 40).toUpperCase(),
 		notBefore,

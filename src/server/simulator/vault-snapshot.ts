@@ -85,7 +85,7 @@ export function versionOf(
 	if (!leaf) return undefined;
 	return {
 		version,
-		subject: leaf.subject.split('\n').reverse().join(', '),
+		subject: leaf.subject.split('\n').join(', '),
 		sans: (leaf.subjectAltName ?? '')
 			.split(', ')
 			.filter((s) => s.startsWith('DNS:'))

@@ -27,6 +27,7 @@ const sameInBothLanguages = new Set<string>([
 	'kvcert.chooser.col.notBefore',
 	'kvcert.chooser.col.notAfter',
 	'kvcert.chooser.none',
+	'kvcert.workshop.c.option', // a thumbprint with the store's column names NotBefore and NotAfter
 ]);
 /** Plural forms: English has `_one` and `_other`; Japanese needs only `_other` (Intl.PluralRules). */
 const withoutOne = (keys: string[]) => keys.filter((k) => !k.endsWith('_one')).sort();

@@ -67,7 +67,10 @@ describe('store table', () => {
 		const [old, renewed] = view.rows;
 		expect(old!.cells['thumbprint']).toEqual({ kind: 'hex', value: FIRST });
 		expect(old!.cells['renewedBy']).toEqual({ kind: 'hex', value: RENEWED });
-		expect(old!.cells['subject']).toEqual({ kind: 'name', value: 'CN=www.contoso.test' });
+		expect(old!.cells['subject']).toEqual({
+			kind: 'name',
+			value: 'CN=www.contoso.test, O=Contoso',
+		});
 		expect(renewed!.cells['renewedBy']).toEqual({ kind: 'text', text: '–' });
 		expect(old!.cells['notBefore']).toEqual({
 			kind: 'parts',

@@ -1,92 +1,137 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { agenda } from '../../../src/components/widgets/workshop/agenda.ts';
 import {
-	PROGRESS_KEY,
-	TEMPLATE_KEY,
-	completeExercise,
+	exerciseIds,
 	loadProgress,
+	progressKey,
 	resetProgress,
-	type ProgressStorage,
+	setExerciseDone,
+	templateKey,
 } from '../../../src/components/widgets/workshop/progress.ts';
 import {
-	brokenTemplate,
-	quiz,
+	workshopLocale,
 	workshopStrings,
-} from '../../../src/components/widgets/workshop/strings.ts';
+} from '../../../src/components/widgets/workshop/locale.ts';
+import { uiStrings } from '../../../src/core/i18n/ui-strings.ts';
 import {
 	applyAction,
 	initialTimeline,
 	runTimeline,
 } from '../../../src/components/widgets/renewal-simulator/timeline.ts';
-import { checkSync } from '../../../src/core/check/index.ts';
 import { scriptedVersion } from '../../../src/core/simulate/index.ts';
+import { selectMessages } from '../../../src/core/select/messages.ts';
+import { memory } from './memory.ts';
 
-const memory = (): ProgressStorage & { map: Map<string, string> } => {
-	const map = new Map<string, string>();
-	return {
-		map,
-		getItem: (k) => map.get(k) ?? null,
-		setItem: (k, v) => void map.set(k, v),
-		removeItem: (k) => void map.delete(k),
-	};
-};
+const page = (lang: 'ja' | 'en') =>
+	readFileSync(new URL(`../../../content/docs/${lang}/workshop.mdx`, import.meta.url), 'utf8');
 
-describe('workshop', () => {
-	test('the agenda fills exactly 90 minutes and has one block per exercise', () => {
+describe('agenda', () => {
+	test('fills exactly 90 minutes and has one block per exercise, in order', () => {
 		expect(agenda.reduce((sum, b) => sum + b.minutes, 0)).toBe(90);
-		expect(agenda.flatMap((b) => (b.exercise ? [b.exercise] : []))).toEqual([
-			'template',
-			'versions',
-			'predict',
-			'quiz',
-		]);
+		expect(agenda.flatMap((b) => (b.exercise ? [b.exercise] : []))).toEqual(exerciseIds);
 	});
 
-	test('progress: complete, reload, reset; corrupt storage counts as none', () => {
-		const storage = memory();
-		expect(loadProgress(storage).size).toBe(0);
-		completeExercise(storage, 'quiz');
-		completeExercise(storage, 'template');
-		expect([...loadProgress(storage)].sort()).toEqual(['quiz', 'template']);
-		storage.setItem(TEMPLATE_KEY, 'x');
-		resetProgress(storage);
-		expect(loadProgress(storage).size).toBe(0);
-		expect(storage.map.has(TEMPLATE_KEY)).toBe(false);
-		storage.setItem(PROGRESS_KEY, '{not json');
-		expect(loadProgress(storage).size).toBe(0);
-		storage.setItem(PROGRESS_KEY, '["quiz","bogus",3]');
-		expect([...loadProgress(storage)]).toEqual(['quiz']);
-		expect(loadProgress(undefined).size).toBe(0);
-	});
-
-	test('exercise A: the broken template has exactly three errors, and fixing them leaves none', () => {
-		const errors = checkSync(brokenTemplate).diagnostics.filter((d) => d.severity === 'error');
-		expect(errors.map((d) => d.ruleId)).toEqual(['KV010', 'KV015', 'KV020']);
-		const fixed = brokenTemplate
-			.replace('3600,', '"3600",')
-			.replace('/certificates/', '/secrets/')
-			.replace('localMachine', 'LocalMachine');
-		expect(checkSync(fixed).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-	});
-
-	test('quiz: both languages ask the same questions with the same answers', () => {
-		expect(quiz.ja.questions.map((q) => q.answer)).toEqual(quiz.en.questions.map((q) => q.answer));
-		expect(quiz.ja.options).toHaveLength(quiz.en.options.length);
-	});
-
-	test.each([['workshop', workshopStrings]] as const)(
-		'%s strings: same keys and placeholders in ja and en, ja written in Japanese',
-		(_, table) => {
-			expect(Object.keys(table.ja).sort()).toEqual(Object.keys(table.en).sort());
-			const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-			const same = new Set(['col.notBefore', 'col.notAfter', 'notApplicable', 'none']);
-			for (const [key, en] of Object.entries(table.en)) {
-				const ja = (table.ja as Record<string, string>)[key]!;
-				expect(holes(ja), key).toEqual(holes(en));
-				if (!same.has(key)) expect(ja, key).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-			}
+	test.each(['ja', 'en'] as const)(
+		'every exercise block is titled as its heading on the %s workshop page',
+		(lang) => {
+			const headings = [...page(lang).matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+			for (const block of agenda.filter((b) => b.exercise))
+				expect(headings, block.id).toContain(block.title[lang]);
 		}
 	);
+});
+
+describe('the workshop pages', () => {
+	/**
+	 * Bold text that names no button: labels of the page's own and names of things outside the site.
+	 * A bold label before a colon (`**When**: …`) is a list item's label, never a button.
+	 */
+	const notWidgetLabels = new Set([
+		'Stretch',
+		'発展課題',
+		'One server for the room',
+		'Each participant runs the site',
+		'会場に 1 台のサーバーを用意する場合',
+		'各参加者がサイトを動かす場合',
+		'Key Vault Secrets User',
+		'Key Vault シークレット ユーザー',
+		'private networks',
+		'プライベート ネットワーク',
+	]);
+
+	test.each(['ja', 'en'] as const)(
+		'every button the %s pages tell to press exists with that label',
+		(lang) => {
+			const labels = new Set<string>([
+				...Object.values(uiStrings(lang)), // the workshop's, the simulator's, the chooser's…
+				...Object.values(selectMessages.strategy).map((label) => label[lang]),
+			]);
+			const facilitator = readFileSync(
+				new URL(`../../../content/docs/${lang}/workshop/facilitator.mdx`, import.meta.url),
+				'utf8'
+			);
+			const bold = [...`${page(lang)}\n${facilitator}`.matchAll(/\*\*([^*]+)\*\*(:?)/g)]
+				.filter((m) => !m[2])
+				.map((m) => m[1]!)
+				.filter((text) => !text.endsWith(':') && !notWidgetLabels.has(text));
+			expect(bold.length).toBeGreaterThan(10);
+			for (const text of bold) expect(labels, text).toContain(text);
+		}
+	);
+});
+
+describe('progress', () => {
+	test('is kept per language: done in ja is not done in en; reset clears one language', () => {
+		const storage = memory();
+		setExerciseDone(storage, 'ja', 'quiz', true);
+		setExerciseDone(storage, 'ja', 'template', true);
+		expect([...loadProgress(storage, 'ja')].sort()).toEqual(['quiz', 'template']);
+		expect(loadProgress(storage, 'en').size).toBe(0);
+		setExerciseDone(storage, 'en', 'versions', true);
+		storage.setItem(templateKey('ja'), 'x');
+		resetProgress(storage, 'ja');
+		expect(loadProgress(storage, 'ja').size).toBe(0);
+		expect(storage.map.has(templateKey('ja'))).toBe(false);
+		expect([...loadProgress(storage, 'en')]).toEqual(['versions']);
+	});
+
+	test('completion can be taken back (A follows its text); corrupt storage counts as none', () => {
+		const storage = memory();
+		setExerciseDone(storage, 'en', 'template', true);
+		setExerciseDone(storage, 'en', 'template', false);
+		expect(loadProgress(storage, 'en').has('template')).toBe(false);
+		storage.setItem(progressKey('en'), '{not json');
+		expect(loadProgress(storage, 'en').size).toBe(0);
+		storage.setItem(progressKey('en'), '["quiz","bogus",3]');
+		expect([...loadProgress(storage, 'en')]).toEqual(['quiz']);
+		expect(loadProgress(undefined, 'en').size).toBe(0);
+	});
+});
+
+describe('strings', () => {
+	test('workshop strings come from content/i18n; English plurals by Intl.PluralRules, Japanese one form', () => {
+		const en = workshopLocale(uiStrings('en'), 'en');
+		const ja = workshopLocale(uiStrings('ja'), 'ja');
+		expect(en.t('a.errors', { count: 1 })).toBe('1 error left:');
+		expect(en.t('a.errors', { count: 3 })).toBe('3 errors left:');
+		expect(en.t('d.wrong', { count: 1, list: '4' })).toMatch(/^Scenario 4 is not/);
+		expect(en.t('d.wrong', { count: 2, list: en.list([2, 5]) })).toMatch(
+			/^Scenarios 2 and 5 are not/
+		);
+		expect(ja.t('a.errors', { count: 1 })).toBe('残りのエラーは 1 個です:');
+		expect(ja.list([2, 5])).toBe('2、5');
+		expect(en.t('a.goToLine', { line: 13 })).toBe('Go to line 13');
+		// A widget gets only its groups of strings.
+		expect(Object.keys(workshopStrings(uiStrings('en'), ['timer.'])).sort()).toEqual(
+			Object.keys(uiStrings('en'))
+				.filter((key) => key.startsWith('kvcert.workshop.timer.'))
+				.sort()
+		);
+		expect(workshopStrings(uiStrings('en'), ['timer.'])).not.toHaveProperty(
+			'kvcert.workshop.a.label'
+		);
+	});
 });
 
 describe('scripted timeline', () => {
@@ -99,6 +144,11 @@ describe('scripted timeline', () => {
 		expect(certificates.map((c) => c.thumbprint)).toEqual([
 			scriptedVersion('webcert', 1, 0).thumbprint,
 			scriptedVersion('webcert', 2, 0).thumbprint,
+		]);
+		// One way to write the subject on the whole workshop page (L8).
+		expect(certificates.map((c) => c.subject)).toEqual([
+			'CN=www.contoso.test, O=Contoso',
+			'CN=www.contoso.test, O=Contoso',
 		]);
 	});
 

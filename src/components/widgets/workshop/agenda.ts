@@ -1,13 +1,19 @@
+import type { ExerciseId } from './progress.ts';
+
 /** One time box of the 90-minute workshop. */
 export interface AgendaBlock {
 	id: string;
 	minutes: number;
+	/** The block's title; an exercise's title is also its heading on the workshop page (a test keeps them equal). */
 	title: { ja: string; en: string };
 	/** The exercise done in this block, if any. */
-	exercise?: 'template' | 'versions' | 'predict' | 'quiz';
+	exercise?: ExerciseId;
 }
 
-/** The agenda: 90 minutes in total (a unit test keeps it so). */
+/**
+ * The agenda: 90 minutes in total (a unit test keeps it so). Each exercise box is the estimated work
+ * plus a few minutes of debrief; the facilitator view says how each box splits.
+ */
 export const agenda: AgendaBlock[] = [
 	{
 		id: 'intro',
@@ -19,7 +25,7 @@ export const agenda: AgendaBlock[] = [
 	},
 	{
 		id: 'extension',
-		minutes: 15,
+		minutes: 12,
 		title: {
 			ja: 'Key Vault VM 拡張機能のしくみ (デモ)',
 			en: 'How the Key Vault VM extension works (demo)',
@@ -27,37 +33,40 @@ export const agenda: AgendaBlock[] = [
 	},
 	{
 		id: 'template',
-		minutes: 15,
+		minutes: 12,
 		title: { ja: '演習 A: 壊れたテンプレートを直す', en: 'Exercise A: fix a broken template' },
 		exercise: 'template',
 	},
 	{
 		id: 'versions',
-		minutes: 15,
+		minutes: 10,
 		title: {
-			ja: '演習 B: 拇印とバージョンを照合する',
-			en: 'Exercise B: match thumbprints and versions',
+			ja: '演習 B: VM にあるバージョンを見分ける',
+			en: 'Exercise B: which versions does the VM have?',
 		},
 		exercise: 'versions',
 	},
 	{ id: 'break', minutes: 5, title: { ja: '休憩', en: 'Break' } },
 	{
 		id: 'predict',
-		minutes: 15,
-		title: {
-			ja: '演習 C: 更新後にアプリが選ぶ証明書を予想する',
-			en: 'Exercise C: predict the certificate the app picks after a renewal',
-		},
+		minutes: 12,
+		title: { ja: '演習 C: 更新して予想する', en: 'Exercise C: renew and predict' },
 		exercise: 'predict',
 	},
 	{
 		id: 'quiz',
 		minutes: 10,
-		title: {
-			ja: '演習 D: アーキテクチャを選ぶクイズ',
-			en: 'Exercise D: quiz on choosing an architecture',
-		},
+		title: { ja: '演習 D: アーキテクチャを選ぶ', en: 'Exercise D: choose an architecture' },
 		exercise: 'quiz',
 	},
-	{ id: 'wrap', minutes: 5, title: { ja: 'まとめと質疑応答', en: 'Wrap-up and questions' } },
+	{
+		id: 'own',
+		minutes: 12,
+		title: {
+			ja: '演習 E: 自分のテンプレートをチェックする',
+			en: 'Exercise E: check your own template',
+		},
+		exercise: 'own',
+	},
+	{ id: 'wrap', minutes: 7, title: { ja: 'まとめと質疑応答', en: 'Wrap-up and questions' } },
 ];

@@ -1,15 +1,24 @@
+import type { Lang } from '../../../core/i18n/index.ts';
+
 /** The workshop's exercises. */
-export type ExerciseId = 'template' | 'versions' | 'predict' | 'quiz';
+export type ExerciseId = 'template' | 'versions' | 'predict' | 'quiz' | 'own';
 
 /** Every exercise, in the order of the workshop. */
-export const exerciseIds: ExerciseId[] = ['template', 'versions', 'predict', 'quiz'];
+export const exerciseIds: ExerciseId[] = ['template', 'versions', 'predict', 'quiz', 'own'];
 
-/** localStorage key of the progress. */
-export const PROGRESS_KEY = 'kvcert.workshop.progress.v1';
-/** localStorage key of the text the user edits in exercise A. */
-export const TEMPLATE_KEY = 'kvcert.workshop.template.v1';
+/**
+ * localStorage key of the progress in one language. A bilingual session often has the same browser
+ * open on /ja/ and /en/: each page keeps its own progress.
+ */
+export const progressKey = (lang: Lang) => `kvcert.workshop.progress.v2.${lang}`;
+/** localStorage key of the text the user edits in exercise A, per language. */
+export const templateKey = (lang: Lang) => `kvcert.workshop.template.v2.${lang}`;
+/** Keys of the first version, shared by both languages: removed on reset. */
+const LEGACY_KEYS = ['kvcert.workshop.progress.v1', 'kvcert.workshop.template.v1'];
 /** Event dispatched on `document` when the progress changes. */
 export const PROGRESS_EVENT = 'kvcert-workshop-progress';
+/** Event dispatched on `document` when the participant resets: every exercise starts again. */
+export const RESET_EVENT = 'kvcert-workshop-reset';
 
 /** Minimal storage interface (localStorage in the browser, a map in tests). */
 export interface ProgressStorage {
@@ -18,10 +27,10 @@ export interface ProgressStorage {
 	removeItem(key: string): void;
 }
 
-/** Completed exercises; anything unreadable in storage counts as no progress. */
-export function loadProgress(storage: ProgressStorage | undefined): Set<ExerciseId> {
+/** Completed exercises in one language; anything unreadable in storage counts as no progress. */
+export function loadProgress(storage: ProgressStorage | undefined, lang: Lang): Set<ExerciseId> {
 	try {
-		const raw = storage?.getItem(PROGRESS_KEY);
+		const raw = storage?.getItem(progressKey(lang));
 		const parsed: unknown = raw ? JSON.parse(raw) : [];
 		return new Set(
 			Array.isArray(parsed)
@@ -33,26 +42,37 @@ export function loadProgress(storage: ProgressStorage | undefined): Set<Exercise
 	}
 }
 
-/** Marks an exercise complete and returns the new progress. */
-export function completeExercise(
-	storage: ProgressStorage | undefined,
-	id: ExerciseId
-): Set<ExerciseId> {
-	const done = loadProgress(storage);
-	done.add(id);
+function save(storage: ProgressStorage | undefined, lang: Lang, done: Set<ExerciseId>) {
 	try {
-		storage?.setItem(PROGRESS_KEY, JSON.stringify(exerciseIds.filter((x) => done.has(x))));
+		storage?.setItem(progressKey(lang), JSON.stringify(exerciseIds.filter((x) => done.has(x))));
 	} catch {
 		// Storage full or blocked: progress lives only in this page.
 	}
-	return done;
 }
 
-/** Forgets all progress. */
-export function resetProgress(storage: ProgressStorage | undefined): void {
+/**
+ * Records whether an exercise is complete now and returns the new progress. An exercise whose
+ * answer is the current text (A, E) calls it after every check, so completion follows the text.
+ */
+export function setExerciseDone(
+	storage: ProgressStorage | undefined,
+	lang: Lang,
+	id: ExerciseId,
+	done: boolean
+): Set<ExerciseId> {
+	const progress = loadProgress(storage, lang);
+	if (progress.has(id) === done) return progress;
+	if (done) progress.add(id);
+	else progress.delete(id);
+	save(storage, lang, progress);
+	return progress;
+}
+
+/** Forgets all progress of one language, and the first version's shared keys. */
+export function resetProgress(storage: ProgressStorage | undefined, lang: Lang): void {
 	try {
-		storage?.removeItem(PROGRESS_KEY);
-		storage?.removeItem(TEMPLATE_KEY);
+		for (const key of [progressKey(lang), templateKey(lang), ...LEGACY_KEYS])
+			storage?.removeItem(key);
 	} catch {
 		// Nothing stored.
 	}
@@ -65,4 +85,15 @@ export function browserStorage(): ProgressStorage | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * Stores a completion change and tells the page (the progress box, the room reporter) when it
+ * changed. The one way exercises record completion.
+ */
+export function recordCompletion(lang: Lang, id: ExerciseId, done: boolean): void {
+	const storage = browserStorage();
+	const before = loadProgress(storage, lang).has(id);
+	setExerciseDone(storage, lang, id, done);
+	if (before !== done) document.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
 }

@@ -126,7 +126,8 @@ export class RoomReporter {
 		const entry = (counts.exercises[detail.exercise] ??= { attempts: 0, failed: 0 });
 		entry.attempts++;
 		if (!detail.ok) entry.failed++;
-		if (detail.answers) counts.answers = { ...detail.answers };
+		// Only the quiz's answers go to the room (CONTRACTS §2); other exercises' ids stay on the page.
+		if (detail.exercise === 'quiz' && detail.answers) counts.answers = { ...detail.answers };
 		write(this.#options.storage, ROOM_COUNTS_KEY, counts);
 		this.changed();
 	}

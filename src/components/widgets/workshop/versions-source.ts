@@ -1,0 +1,120 @@
+import type { Lang } from '../../../core/i18n/index.ts';
+import type { ThumbprintsResponse, VaultModeResponse } from '../../../core/thumbprint/types.ts';
+import { ApiRefusedError, apiFetch } from '../api-refusal.ts';
+
+/** One version of webcert as exercise B shows it. */
+export interface ExerciseVersion {
+	/** 1 for the oldest. */
+	ordinal: number;
+	/** SHA-1, upper-case hex. */
+	thumbprint: string;
+	subject: string;
+	/** ISO 8601. */
+	notBefore: string;
+	notAfter: string;
+	/** The version Key Vault returns for the versionless URL. */
+	current: boolean;
+}
+
+/** Where exercise B's versions come from, and why. */
+export type VersionsOutcome =
+	| { kind: 'live'; versions: ExerciseVersion[] }
+	/** No server answers /api (a static copy of the site). */
+	| { kind: 'static' }
+	/** The server refused this page's address (host allow-list) or the request: its own message. */
+	| { kind: 'refused'; message: string }
+	| { kind: 'failed'; message: string };
+
+/** What the fetcher needs from the browser (a fake in the unit tests). */
+export interface VersionsFetchOptions {
+	fetch: (url: string, init?: RequestInit) => Promise<Response>;
+	sleep: (ms: number) => Promise<void>;
+	/** Told before each wait after a "busy" answer (503 or 429 with Retry-After). */
+	onBusy?: (seconds: number) => void;
+	/** @default 6 */
+	maxRetries?: number;
+}
+
+async function errorMessage(response: Response): Promise<string> {
+	try {
+		const body = (await response.json()) as { error?: { message?: unknown } };
+		if (typeof body.error?.message === 'string') return body.error.message.slice(0, 300);
+	} catch {
+		// Not JSON: fall through to the status.
+	}
+	return `HTTP ${response.status}`;
+}
+
+/**
+ * GET through {@link apiFetch} (which waits as a busy server asks): undefined when no server
+ * answers at all, the server's refusal when it refused for good or after every retry.
+ */
+async function get(
+	url: string,
+	timeoutMs: number,
+	options: VersionsFetchOptions
+): Promise<Response | ApiRefusedError | undefined> {
+	try {
+		return await apiFetch(
+			url,
+			{},
+			{
+				timeoutMs,
+				attempts: (options.maxRetries ?? 6) + 1,
+				fetchImpl: (input, init) => options.fetch(String(input), init),
+				sleep: options.sleep,
+				onWait: (_text, refusal) => options.onBusy?.(Math.max(1, refusal.retryAfter ?? 1)),
+			}
+		);
+	} catch (error) {
+		return error instanceof ApiRefusedError ? error : undefined;
+	}
+}
+
+const refusalOutcome = (error: ApiRefusedError): VersionsOutcome => ({
+	kind: error.refusal.status === 403 ? 'refused' : 'failed',
+	message: error.message,
+});
+
+/**
+ * Fetches every version of webcert from the server's demo vault (the real SDK against the
+ * emulator), waiting as the server asks while it is busy; the server words its refusals in the
+ * page's language (`lang`). Never throws.
+ */
+export async function fetchDemoVersions(
+	lang: Lang,
+	options: VersionsFetchOptions
+): Promise<VersionsOutcome> {
+	// A static host answers at once; a room's laptop serving 30 pages may take a while.
+	const mode = await get(`/api/vault-mode?lang=${lang}`, 20_000, options);
+	if (mode instanceof ApiRefusedError) return refusalOutcome(mode);
+	// No server, or a static host's 404 page: this copy of the site has no /api.
+	if (!mode || mode.status === 404) return { kind: 'static' };
+	if (!mode.ok) return { kind: 'failed', message: await errorMessage(mode) };
+	let body: VaultModeResponse;
+	try {
+		body = (await mode.json()) as VaultModeResponse;
+	} catch {
+		return { kind: 'static' };
+	}
+	if (!body.demoVaultUrl) return { kind: 'static' };
+	const query = new URLSearchParams({ vault: body.demoVaultUrl, name: 'webcert', lang });
+	const response = await get(`/api/thumbprints?${query}`, 30_000, options);
+	if (response instanceof ApiRefusedError) return refusalOutcome(response);
+	if (!response) return { kind: 'failed', message: 'no answer' };
+	if (!response.ok) return { kind: 'failed', message: await errorMessage(response) };
+	const data = (await response.json()) as ThumbprintsResponse;
+	const versions = data.versions
+		.map((v) => ({
+			ordinal: v.ordinal,
+			thumbprint: v.sha1,
+			subject: v.subject,
+			notBefore: v.notBefore,
+			notAfter: v.expires,
+			current: v.current,
+		}))
+		.sort((a, b) => a.ordinal - b.ordinal);
+	return versions.length >= 2
+		? { kind: 'live', versions }
+		: { kind: 'failed', message: `${versions.length} version(s)` };
+}
