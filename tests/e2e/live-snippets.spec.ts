@@ -115,15 +115,19 @@ for (const c of cases) {
 		await expect(load.locator('[data-output]')).toContainText(c.key);
 		await expect(load.locator('[data-trace-rows]')).toContainText('/secrets/apicert/');
 
-		// https-server, renewed while it runs: it switches to the version the vault now reports.
+		// https-server, renewed while it runs: it switches to the version the vault now reports. The
+		// renewal happens in a view of the demo vault of this run's own (nobody else sees it), so the
+		// new version is read from the run's output, not from /api/thumbprints.
 		const server = snippet(page, 'https-server');
 		await pressByKeyboard(page, server.getByRole('button', { name: c.runRenew }));
 		await expect(server).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-		const renewed = await currentVersion(page, 'apicert');
-		expect(renewed.version).not.toBe(apicert.version);
 		const output = server.locator('[data-output]');
-		await expect(output).toContainText(c.renewed(renewed.version));
-		await expect(output).toContainText(`switched to version ${renewed.version}`);
+		const renewed = /switched to version ([0-9a-f]{32})/.exec(await output.innerText())?.[1];
+		expect(renewed).toBeDefined();
+		expect(renewed).not.toBe(apicert.version);
+		await expect(output).toContainText(c.renewed(renewed!));
+		// The shared vault did not change for other visitors.
+		expect((await currentVersion(page, 'apicert')).version).toBe(apicert.version);
 		await expect(server.locator('[data-summary]')).toHaveText(c.stopped);
 
 		// The IMDS "Try it": the raw JSON with the token masked.

@@ -11,6 +11,9 @@ async function unreadable(page: Page, selector: string) {
 			elements.flatMap((el) => {
 				const rect = el.getBoundingClientRect();
 				if (!rect.width || !rect.height) return [];
+				// Visually hidden for screen readers (the table headers of a card layout): not on screen.
+				for (let up: Element | null = el; up; up = up.parentElement)
+					if (getComputedStyle(up).clipPath === 'inset(50%)') return [];
 				let size = parseFloat(getComputedStyle(el).fontSize);
 				const svg = el instanceof SVGElement ? el.ownerSVGElement : null;
 				if (svg) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
