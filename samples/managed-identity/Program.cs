@@ -15,6 +15,7 @@ var client = new CertificateClient(vaultUri, credential);
 KeyVaultCertificateWithPolicy info = await client.GetCertificateAsync(certificateName);
 Console.WriteLine($"{info.Properties.Version} {Convert.ToHexString(info.Properties.X509Thumbprint)}");
 
-// With the private key: the SDK reads the certificate, then the secret behind it.
+// With the private key: the SDK reads the certificate, then the secret behind it, so the identity
+// needs certificates/get and secrets/get (see the DownloadCertificateAsync reference on Learn).
 using X509Certificate2 certificate = await client.DownloadCertificateAsync(certificateName);
 Console.WriteLine($"{certificate.Subject} {certificate.Thumbprint} private key: {certificate.HasPrivateKey}");

@@ -15,6 +15,7 @@ var client = new CertificateClient(vaultUri, credential);
 KeyVaultCertificateWithPolicy info = await client.GetCertificateAsync(certificateName);
 Console.WriteLine($"{info.Properties.Version} {Convert.ToHexString(info.Properties.X509Thumbprint)}");
 
-// 秘密鍵付き: SDK は証明書を読み、続いてそれに対応するシークレットを読みます。
+// 秘密鍵付き: SDK は証明書を読み、続いてそれに対応するシークレットを読みます。そのため ID には
+// certificates/get と secrets/get が必要です (Learn の DownloadCertificateAsync のリファレンスを参照)。
 using X509Certificate2 certificate = await client.DownloadCertificateAsync(certificateName);
 Console.WriteLine($"{certificate.Subject} {certificate.Thumbprint} private key: {certificate.HasPrivateKey}");

@@ -1,6 +1,7 @@
 # アーキテクチャ 2 (モジュールなしの PowerShell): IMDS からトークンを取得し、Key Vault の REST API を呼び出します。
 # VM 上で実行します。PowerShell 7 と、.NET Framework 4.7.2 以降の Windows PowerShell 5.1 で動きます
-# (EphemeralKeySet に必要です)。
+# (EphemeralKeySet に必要です。次のページの「適用対象」を参照してください:
+# https://learn.microsoft.com/ja-jp/dotnet/api/system.security.cryptography.x509certificates.x509keystorageflags)。
 $vaultName = 'myvault'
 $certificateName = 'webcert'
 

@@ -39,7 +39,7 @@ export const typeHandlerVersionRule = defineRule({
 				en: 'There is no version {{actual}} of the {{os}} Key Vault VM extension (it is not in the published list of versions); use one of {{minors}}.',
 			},
 			unlistedMinor: {
-				ja: '{{os}} の Key Vault VM 拡張機能のバージョン {{actual}} は、kvcert の知る資料のどこにも現れません。az vm extension image list-versions で存在を確かめるか、{{minors}} のいずれかを指定してください。',
+				ja: '{{os}} の Key Vault VM 拡張機能のバージョン {{actual}} は、kvcert が参照しているどのドキュメントにも記載がありません。az vm extension image list-versions で存在を確かめるか、{{minors}} のいずれかを指定してください。',
 				en: 'Version {{actual}} of the {{os}} Key Vault VM extension appears in no source kvcert knows; check that it exists with az vm extension image list-versions, or use one of {{minors}}.',
 			},
 			missing: {

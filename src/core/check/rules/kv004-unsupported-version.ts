@@ -8,17 +8,17 @@ export const unsupportedVersionRule = defineRule({
 	severity: 'warning',
 	meta: {
 		title: {
-			ja: 'バージョン 3.0 未満の拡張機能はサポート対象外です',
-			en: 'Extension versions below 3.0 are not supported',
+			ja: 'バージョン 3.0 未満の拡張機能は Microsoft のサポート対象外です',
+			en: 'Extension versions below 3.0 are outside Microsoft’s support',
 		},
 		docs: {
-			ja: 'Microsoft がサポートするのは Key Vault VM 拡張機能のメジャー バージョン 3.0 以降です。1.0 や 2.0 を使っている場合は、サポートを依頼する前に最新バージョンへ更新するよう案内されています。動作はするため警告にしています。',
-			en: 'Microsoft supports only major version 3.0 and later of the Key Vault VM extension; users of 1.0 are told to upgrade before asking for support. It still works, so this is a warning.',
+			ja: 'Linux 4.x のドキュメントによると、Microsoft がサポートするのは Key Vault VM 拡張機能のメジャー バージョン 3.0 以降です。1.0 を使っている場合は、サポートを依頼する前に最新バージョンへ更新するよう案内されています。Windows のドキュメントには同じ記述がありません。拡張機能は動作するため、警告にしています。',
+			en: 'The Linux 4.x documentation says Microsoft supports only major version 3.0 and later of the Key Vault VM extension, and tells users of 1.0 to upgrade before asking for support; the Windows documentation does not repeat the statement. The extension still works, so this is a warning.',
 		},
 		messages: {
 			old: {
-				ja: 'typeHandlerVersion {{actual}} はサポート対象外です。3.0 以降 (できれば 4.0) に更新してください。',
-				en: 'typeHandlerVersion {{actual}} is not supported; upgrade to 3.0 or later (preferably 4.0).',
+				ja: 'typeHandlerVersion {{actual}} は Microsoft のサポート対象外です (Linux 4.x のドキュメントの記述)。3.0 以降 (できれば 4.0) に更新してください。',
+				en: 'typeHandlerVersion {{actual}} is outside Microsoft’s support (as the Linux 4.x documentation states it); upgrade to 3.0 or later (preferably 4.0).',
 			},
 		},
 		sources: ['S11'],

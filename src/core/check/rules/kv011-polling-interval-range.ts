@@ -15,13 +15,13 @@ export const pollingIntervalRangeRule = defineRule({
 			en: 'Version 4.0 limits the polling interval to 300–3600 seconds',
 		},
 		docs: {
-			ja: 'バージョン 4.0 (Windows、Linux とも) では `pollingIntervalInS` が 5～60 分 (300～3600 秒) に制限され、範囲外の値は丸められます。意図した間隔にならないので警告します。',
-			en: 'In version 4.0 (Windows and Linux), `pollingIntervalInS` is limited to 5–60 minutes (300–3600 seconds) and values outside are clamped, so the interval is not what was written.',
+			ja: 'バージョン 4.0 (Windows、Linux とも) では `pollingIntervalInS` が 5～60 分 (300～3600 秒) に制限されます。Linux 4.x のドキュメントは、範囲外の値は範囲内に補正されると書いています。Windows 4.0 のドキュメントは制限だけを書いていて、範囲外の値の扱いには触れていません。どちらでも書いたとおりの間隔にはならないので、警告します。',
+			en: 'In version 4.0 (Windows and Linux), `pollingIntervalInS` is limited to 5–60 minutes (300–3600 seconds). The Linux 4.x documentation says values outside are clamped to that range; the Windows 4.0 documentation states only the limit, not what happens to a value outside it. Either way the interval is not what was written, so this is a warning.',
 		},
 		messages: {
 			outOfRange: {
-				ja: 'pollingIntervalInS {{actual}} は 4.0 の範囲 (300～3600 秒) 外です。{{clamped}} 秒に丸められます。',
-				en: 'pollingIntervalInS {{actual}} is outside the 4.0 range of 300–3600 seconds; it will be clamped to {{clamped}}.',
+				ja: 'pollingIntervalInS {{actual}} は 4.0 の範囲 (300～3600 秒) 外です。Linux 4.x のドキュメントによると {{clamped}} 秒に補正されます。',
+				en: 'pollingIntervalInS {{actual}} is outside the 4.0 range of 300–3600 seconds; the Linux 4.x documentation says it is clamped to {{clamped}}.',
 			},
 		},
 		sources: ['S1', 'S11'],

@@ -19,7 +19,7 @@ export const observedCertificatesShapeRule = defineRule({
 			en: 'The shape of observedCertificates items must match typeHandlerVersion',
 		},
 		docs: {
-			ja: 'Windows 1.0 と Linux 1.0/2.0 では observedCertificates は URL 文字列の配列です。Windows 3.0/4.0 と Linux 3.0/4.0 では `url` などを持つオブジェクトの配列で、証明書ストアの設定は証明書ごとに書きます。バージョンと形が合わないと設定が正しく読まれません (4.0 の文字列配列は KV013 で扱います)。3.0 が古い文字列配列をまだ受け付けるかは資料からは確定できません (Linux 3.0 で受け付けたことを示すログはあります)。そのため 3.0 の文字列配列は警告に留めています。',
+			ja: 'Windows 1.0 と Linux 1.0/2.0 では observedCertificates は URL 文字列の配列です。Windows 3.0/4.0 と Linux 3.0/4.0 では `url` などを持つオブジェクトの配列で、証明書ストアの設定は証明書ごとに書きます。バージョンと形が合わないと設定が正しく読まれません (4.0 の文字列配列は KV013 で扱います)。3.0 が古い文字列配列をまだ受け付けるかはドキュメントからは確定できません (Linux 3.0 で受け付けたことを示すログはあります)。そのため 3.0 の文字列配列は警告に留めています。',
 			en: 'With Windows 1.0 and Linux 1.0/2.0, observedCertificates is an array of URL strings. With Windows 3.0/4.0 and Linux 3.0/4.0 it is an array of objects with `url` and per-certificate store settings. A shape that does not match the version is not read as intended (string arrays on 4.0 are KV013). Whether 3.0 still accepts the legacy string array is not settled by the sources (a Linux log suggests it does), so strings on 3.0 are only a warning.',
 		},
 		messages: {

@@ -14,7 +14,7 @@ export const observedUrlFormatRule = defineRule({
 			en: 'Observed certificate URLs must be https://<vault>.vault.azure.net/secrets/<name>',
 		},
 		docs: {
-			ja: '監視する証明書の URL は `https://<Key Vault 名>.<Key Vault の DNS サフィックス>/secrets/<証明書名>` です。サフィックスはクラウドごとに vault.azure.net、vault.azure.cn、vault.usgovcloudapi.net、vault.microsoftazure.de で、公式例には `:443` 付きもあります。https 以外、別のホスト、パスの段数の誤りはエラーです。末尾の `/` を受け付けるかは資料で確認できないため、エラーではなく警告にしています。式の一部しか分からない場合は、分かる部分だけを確認します。',
+			ja: '監視する証明書の URL は `https://<Key Vault 名>.<Key Vault の DNS サフィックス>/secrets/<証明書名>` です。サフィックスはクラウドごとに vault.azure.net、vault.azure.cn、vault.usgovcloudapi.net、vault.microsoftazure.de で、公式例には `:443` 付きもあります。https 以外、別のホスト、パスの段数の誤りはエラーです。末尾の `/` を受け付けるかはドキュメントに記載がないため、エラーではなく警告にしています。式の一部しか分からない場合は、分かる部分だけを確認します。',
 			en: 'An observed certificate URL is `https://<vault-name>.<Key Vault DNS suffix>/secrets/<certificate-name>`. The suffix is vault.azure.net, vault.azure.cn, vault.usgovcloudapi.net or vault.microsoftazure.de depending on the cloud; official samples also use `:443`. Another scheme, another host or a wrong number of path segments is an error. Whether a trailing `/` is accepted is not confirmed by any source, so it is a warning rather than an error. When an expression is only partly known, only the known parts are checked.',
 		},
 		messages: {

@@ -12,13 +12,13 @@ export const versionedUrlRule = defineRule({
 			en: 'Do not pin a version in certificate URLs',
 		},
 		docs: {
-			ja: '拡張機能はバージョンなしの URL (`/secrets/<名前>`) を定期的にポーリングし、更新された新しいバージョンをインストールします。32 文字のバージョンを付けると更新に追従しません。バージョン 4.0 (Windows、Linux) ではバージョン付きの URL 自体が使えないためエラー、1.0～3.0 では挙動が資料で確認できないため警告にしています。',
-			en: 'The extension polls versionless URLs (`/secrets/<name>`) and installs each renewed version. A 32-character version segment pins one version and renewals are not followed. Version 4.0 (Windows and Linux) no longer accepts versioned URLs, so there it is an error; for 1.0–3.0 the exact behaviour is not confirmed by any source, so it is a warning.',
+			ja: '拡張機能はバージョンなしの URL (`/secrets/<名前>`) を定期的にポーリングし、更新された新しいバージョンをインストールします。バージョン 4.0 (Windows、Linux) ではバージョン付きの URL 自体が使えないため、エラーにしています。1.0～3.0 で 32 文字のバージョンを付けた URL をどう扱うか (そのバージョンに固定するのか) はドキュメントに記載がありません。更新に追従しないものと考え、警告にしています。',
+			en: 'The extension polls versionless URLs (`/secrets/<name>`) and installs each renewed version. Version 4.0 (Windows and Linux) no longer accepts versioned URLs, so there it is an error. What 1.0–3.0 do with a 32-character version segment (pin that version, or something else) is not documented; assume renewals are not followed, so it is a warning.',
 		},
 		messages: {
 			versioned: {
-				ja: 'URL にバージョン {{actual}} が含まれています。更新された証明書に追従するよう、バージョンなしの URL にしてください。',
-				en: 'The URL pins version {{actual}}; use the versionless URL so that renewed certificates are followed.',
+				ja: 'URL にバージョン {{actual}} が含まれています。更新された証明書をインストールさせるには、バージョンなしの URL にしてください。',
+				en: 'The URL names version {{actual}}; use the versionless URL so that renewed certificates are installed.',
 			},
 			fix: { ja: 'バージョンのセグメントを削除する', en: 'Remove the version segment' },
 		},

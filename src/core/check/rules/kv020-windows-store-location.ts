@@ -13,7 +13,7 @@ export const windowsStoreLocationRule = defineRule({
 			en: 'On Windows, certificateStoreLocation is LocalMachine or CurrentUser (case sensitive)',
 		},
 		docs: {
-			ja: 'Windows の `certificateStoreLocation` は証明書ストアの場所で、`LocalMachine` か `CurrentUser` のどちらかです。資料には「大文字と小文字を区別する」とあり、`localmachine` や `LOCAL_MACHINE` は受け付けられません。綴りが一意に分かる場合は正しい書き方に直す修正を提案します。',
+			ja: 'Windows の `certificateStoreLocation` は証明書ストアの場所で、`LocalMachine` か `CurrentUser` のどちらかです。ドキュメントには「大文字と小文字を区別する」とあり、`localmachine` や `LOCAL_MACHINE` は受け付けられません。綴りが一意に分かる場合は正しい書き方に直す修正を提案します。',
 			en: 'On Windows, `certificateStoreLocation` names the certificate store location: `LocalMachine` or `CurrentUser`. The docs say it is case sensitive, so `localmachine` or `LOCAL_MACHINE` are not accepted. When the intended value is clear, the fix rewrites it.',
 		},
 		messages: {

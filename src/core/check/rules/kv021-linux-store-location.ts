@@ -13,7 +13,7 @@ export const linuxStoreLocationRule = defineRule({
 			en: 'On Linux, certificateStoreLocation is an absolute disk path',
 		},
 		docs: {
-			ja: 'Linux では `certificateStoreLocation` は証明書ファイルを置くディレクトリの絶対パスです (既定は `/var/lib/waagent/Microsoft.Azure.KeyVault.Store`)。2019 年の 1.0 の資料にあった `LocalMachine` などの Windows 風の値を書くと、ファイルが思わぬ場所に置かれます。',
+			ja: 'Linux では `certificateStoreLocation` は証明書ファイルを置くディレクトリの絶対パスです (既定は `/var/lib/waagent/Microsoft.Azure.KeyVault.Store`)。2019 年の 1.0 のドキュメントにあった `LocalMachine` などの Windows 風の値を書くと、ファイルが思わぬ場所に置かれます。',
 			en: 'On Linux, `certificateStoreLocation` is the absolute path of the directory for the certificate files (default `/var/lib/waagent/Microsoft.Azure.KeyVault.Store`). Windows-style values such as `LocalMachine`, shown in the 2019 1.0 docs, put the files somewhere unexpected.',
 		},
 		messages: {

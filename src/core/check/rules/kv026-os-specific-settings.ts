@@ -16,7 +16,7 @@ export const osSpecificSettingsRule = defineRule({
 			en: 'Settings of the other OS have no effect',
 		},
 		docs: {
-			ja: '`accounts` (秘密鍵を読めるアカウント) は Windows、`acls`、`aclEnabled`、`customSymbolicLinkName`、`loggingSettings` は Linux の設定です。ほかの OS の設定を書いても効果はありません (未知の設定が無視されるか拒否されるかは資料で確認できないため警告にしています)。keyExportable は KV024 で扱います。',
+			ja: '`accounts` (秘密鍵を読めるアカウント) は Windows、`acls`、`aclEnabled`、`customSymbolicLinkName`、`loggingSettings` は Linux の設定です。ほかの OS の設定を書いても効果はありません (未知の設定が無視されるか拒否されるかはドキュメントに記載がないため警告にしています)。keyExportable は KV024 で扱います。',
 			en: '`accounts` (accounts allowed to read the private key) is a Windows setting; `acls`, `aclEnabled`, `customSymbolicLinkName` and `loggingSettings` are Linux settings. A setting of the other OS has no effect (whether unknown settings are ignored or rejected is not confirmed, hence a warning). keyExportable is KV024.',
 		},
 		messages: {

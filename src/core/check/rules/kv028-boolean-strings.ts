@@ -15,7 +15,7 @@ export const booleanStringsRule = defineRule({
 			en: 'Boolean settings take JSON true / false',
 		},
 		docs: {
-			ja: '`linkOnRenewal`、`requireInitialSync`、`aclEnabled`、`keyExportable` は JSON の真偽値です。`"true"` のような文字列が公開モジュールや Issue で見られますが、どう解釈されるかは資料で確認できないため警告にしています。値が JSON にそのまま書かれている場合は引用符を外す修正を提案します。',
+			ja: '`linkOnRenewal`、`requireInitialSync`、`aclEnabled`、`keyExportable` は JSON の真偽値です。`"true"` のような文字列が公開モジュールや Issue で見られますが、どう解釈されるかはドキュメントに記載がないため警告にしています。値が JSON にそのまま書かれている場合は引用符を外す修正を提案します。',
 			en: '`linkOnRenewal`, `requireInitialSync`, `aclEnabled` and `keyExportable` are JSON booleans. Strings such as `"true"` appear in public modules and issues, but how they are read is not confirmed, so this is a warning. When the value is written in place, the fix removes the quotes.',
 		},
 		messages: {

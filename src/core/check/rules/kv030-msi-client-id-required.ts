@@ -15,8 +15,8 @@ export const msiClientIdRequiredRule = defineRule({
 			en: 'With a user-assigned identity, set authenticationSettings.msiClientId',
 		},
 		docs: {
-			ja: '仮想マシンにユーザー割り当てマネージド ID が 1 つでもあると、拡張機能はどの ID を使うか判断できません。`authenticationSettings.msiClientId` には、その ID のクライアント ID を指定します。指定しないと IMDS が "Identity not found" を返し、"Failed to download one or more certificates, retrying..." が続きます。失敗の報告は複数の ID を持つマシンのものです。ユーザー割り当てマネージド ID が 1 つだけでシステム割り当てマネージド ID がない場合は、公開されているデプロイのログで動いていることが確認できるため警告にしています (ドキュメントは msiClientId を求めています)。',
-			en: 'When the machine has any user-assigned managed identity, the extension cannot tell which identity to use. Without `authenticationSettings.msiClientId` set to that identity’s client ID, IMDS answers "Identity not found" and the extension keeps reporting "Failed to download one or more certificates, retrying...". The failure reports concern machines with several identities; with exactly one user-assigned identity and no system-assigned one, public deployment logs show the extension working, so that case is a warning (the documentation still asks for msiClientId).',
+			ja: 'ドキュメントは、ユーザー割り当てマネージド ID を持つ仮想マシンでは `authenticationSettings` を必須としています。`authenticationSettings.msiClientId` には、その ID のクライアント ID を指定します。指定しないと IMDS が "Identity not found" を返し、"Failed to download one or more certificates, retrying..." が続きます。失敗の報告は複数の ID を持つマシンのものです。ユーザー割り当てマネージド ID が 1 つだけでシステム割り当てマネージド ID がない場合は、公開されているデプロイのログで動いていることが確認できるため警告にしています (ドキュメントは msiClientId を求めています)。',
+			en: 'The documentation makes `authenticationSettings` required on a machine with any user-assigned managed identity. Without `authenticationSettings.msiClientId` set to that identity’s client ID, IMDS answers "Identity not found" and the extension keeps reporting "Failed to download one or more certificates, retrying...". The failure reports concern machines with several identities; with exactly one user-assigned identity and no system-assigned one, public deployment logs show the extension working, so that case is a warning (the documentation still asks for msiClientId).',
 		},
 		messages: {
 			missing: {

@@ -13,7 +13,7 @@ export const msiEndpointRequiredRule = defineRule({
 			en: 'msiEndpoint is required with msiClientId',
 		},
 		docs: {
-			ja: '資料には「msiClientId を使う場合は msiEndpoint が必要」とあります。Azure の仮想マシンでは `http://169.254.169.254/metadata/identity` です (Windows の例では `/oauth2/token` 付き)。Azure Arc では `http://localhost:40342/metadata/identity` です。',
+			ja: 'ドキュメントには「msiClientId を使う場合は msiEndpoint が必要」とあります。Azure の仮想マシンでは `http://169.254.169.254/metadata/identity` です (Windows の例では `/oauth2/token` 付き)。Azure Arc では `http://localhost:40342/metadata/identity` です。',
 			en: 'The docs say msiEndpoint is "required when the msiClientId property is used". On Azure VMs it is `http://169.254.169.254/metadata/identity` (Windows samples add `/oauth2/token`); on Azure Arc it is `http://localhost:40342/metadata/identity`.',
 		},
 		messages: {

@@ -14,7 +14,7 @@ export const msiEndpointFormatRule = defineRule({
 			en: 'msiEndpoint must be an http:// URI with a host',
 		},
 		docs: {
-			ja: '`msiEndpoint` は IMDS のエンドポイントで、`http://169.254.169.254/metadata/identity` (または `/oauth2/token` 付き) です。`http:///169…` のような誤りは "URI must contain a hostname" で失敗します。資料にあった `ouath2` の綴り誤りや、https の指定も見つけます。誤りが一意に分かる場合は修正を提案します。',
+			ja: '`msiEndpoint` は IMDS のエンドポイントで、`http://169.254.169.254/metadata/identity` (または `/oauth2/token` 付き) です。`http:///169…` のような誤りは "URI must contain a hostname" で失敗します。ドキュメントにあった `ouath2` の綴り誤りや、https の指定も見つけます。誤りが一意に分かる場合は修正を提案します。',
 			en: '`msiEndpoint` is the IMDS endpoint, `http://169.254.169.254/metadata/identity` (or with `/oauth2/token`). A typo such as `http:///169…` fails with "URI must contain a hostname". The rule also finds the `ouath2` misspelling once present in the docs, and https. When the mistake is clear, it offers the fix.',
 		},
 		messages: {

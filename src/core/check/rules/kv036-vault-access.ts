@@ -89,7 +89,7 @@ export const vaultAccessRule = defineRule({
 			en: 'The vault must let the identity read secrets',
 		},
 		docs: {
-			ja: '拡張機能の ID に必要なアクセス許可は、Key Vault の方式で違います。アクセス ポリシーなら、シークレットの get と list (portal では「取得」と「一覧」) です。RBAC なら、「Key Vault シークレット ユーザー (Key Vault Secrets User)」ロール (4633458b-17de-408a-b874-0445c86b69e6) です。監視する証明書の Key Vault が同じテンプレートにあり、どちらの付与も見つからない場合に警告します。RBAC を使わない Key Vault へのロールの割り当ては効果がありません。RBAC を使う Key Vault にアクセス ポリシーだけがある場合の挙動は、資料で確認できません。そのため、この場合は情報に留めています。付与先のプリンシパルが拡張機能の ID かどうかまでは確認しません。',
+			ja: '拡張機能の ID に必要なアクセス許可は、Key Vault の方式で違います。アクセス ポリシーなら、シークレットの get と list (portal では「取得」と「一覧」) です。RBAC なら、「Key Vault シークレット ユーザー (Key Vault Secrets User)」ロール (4633458b-17de-408a-b874-0445c86b69e6) です。監視する証明書の Key Vault が同じテンプレートにあり、どちらの付与も見つからない場合に警告します。RBAC を使わない Key Vault へのロールの割り当ては効果がありません。RBAC を使う Key Vault にアクセス ポリシーだけがある場合の挙動は、ドキュメントに記載がありません。そのため、この場合は情報に留めています。付与先のプリンシパルが拡張機能の ID かどうかまでは確認しません。',
 			en: 'The extension’s identity needs secrets get and list on an access-policy vault, or the "Key Vault Secrets User" role (4633458b-17de-408a-b874-0445c86b69e6) on an RBAC vault. When the vault of an observed certificate is in the same template and neither grant is found, the rule warns. A role assignment does nothing on a vault that does not use RBAC. Access policies on an RBAC vault are reported as info only, as their effect is not confirmed by the sources. The rule does not check that the grant’s principal is the extension’s identity.',
 		},
 		messages: {

@@ -17,7 +17,7 @@ export const initialSyncDeadlockRule = defineRule({
 			en: 'requireInitialSync with a system-assigned identity granted in the same template deadlocks',
 		},
 		docs: {
-			ja: '`requireInitialSync: true` の拡張機能は証明書をすべて取得するまで完了しません。システム割り当てマネージド ID は仮想マシンと一緒に作られるため、その ID へのアクセス ポリシーやロールの割り当てを同じテンプレートで作ると、付与は仮想マシン (と拡張機能) の完了を待ち、拡張機能は付与を待つことになります。資料は、事前にアクセス権を付与した 1 つのユーザー割り当てマネージド ID を使うよう勧めています。',
+			ja: '`requireInitialSync: true` の拡張機能は証明書をすべて取得するまで完了しません。システム割り当てマネージド ID は仮想マシンと一緒に作られるため、その ID へのアクセス ポリシーやロールの割り当てを同じテンプレートで作ると、付与は仮想マシン (と拡張機能) の完了を待ち、拡張機能は付与を待つことになります。ドキュメントは、事前にアクセス権を付与した 1 つのユーザー割り当てマネージド ID を使うよう勧めています。',
 			en: 'With `requireInitialSync: true` the extension does not finish until every certificate is fetched. A system-assigned identity is created with the VM, so an access policy or role assignment for that identity in the same template waits for the VM (and its extension), while the extension waits for the grant. The docs recommend a single user-assigned identity granted beforehand.',
 		},
 		messages: {

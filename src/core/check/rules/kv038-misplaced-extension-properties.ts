@@ -21,7 +21,7 @@ export const misplacedExtensionPropertiesRule = defineRule({
 			en: 'Extension properties do not belong inside settings',
 		},
 		docs: {
-			ja: '`autoUpgradeMinorVersion`、`enableAutomaticUpgrade`、`typeHandlerVersion` などは拡張機能リソースの `properties` に書くプロパティです。`settings` の中に書いても、自動アップグレードの有効化やバージョンの指定にはなりません (公開されたテスト コードにこの誤りがあります)。無視されるかどうかは資料で確認できないため警告にしています。',
+			ja: '`autoUpgradeMinorVersion`、`enableAutomaticUpgrade`、`typeHandlerVersion` などは拡張機能リソースの `properties` に書くプロパティです。`settings` の中に書いても、自動アップグレードの有効化やバージョンの指定にはなりません (公開されたテスト コードにこの誤りがあります)。無視されるかどうかはドキュメントに記載がないため警告にしています。',
 			en: '`autoUpgradeMinorVersion`, `enableAutomaticUpgrade`, `typeHandlerVersion` and the like are properties of the extension resource’s `properties`; inside `settings` they neither enable upgrades nor choose a version (public test code makes this mistake). Whether they are ignored is not confirmed, hence a warning.',
 		},
 		messages: {

@@ -13,7 +13,7 @@ export const protectedSettingsRule = defineRule({
 			en: 'This extension needs no protectedSettings',
 		},
 		docs: {
-			ja: '資料には「拡張機能は保護された設定を必要としません。すべての設定は公開情報とみなされます」とあります。protectedSettings に書いた設定が読まれるかは確認できないため、settings に書いてください。',
+			ja: 'ドキュメントには「拡張機能は保護された設定を必要としません。すべての設定は公開情報とみなされます」とあります。protectedSettings に書いた設定が読まれるかは確認できないため、settings に書いてください。',
 			en: 'The docs say "The extension doesn’t require protected settings. All settings are considered public information." Whether protectedSettings are read at all is not confirmed, so write the settings in settings.',
 		},
 		messages: {
