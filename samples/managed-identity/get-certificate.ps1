@@ -1,7 +1,7 @@
 # Architecture 2 in PowerShell with no modules: a token from IMDS, then the Key Vault REST API.
 # Run it on the VM. Works in PowerShell 7 and in Windows PowerShell 5.1 with .NET Framework 4.7.2 or later
-# (needed for EphemeralKeySet: see "Applies to" on
-# https://learn.microsoft.com/dotnet/api/system.security.cryptography.x509certificates.x509keystorageflags).
+# (needed for EphemeralKeySet). The versions are listed under "Applies to" on
+# https://learn.microsoft.com/dotnet/api/system.security.cryptography.x509certificates.x509keystorageflags
 $vaultName = 'myvault'
 $certificateName = 'webcert'
 

@@ -62,7 +62,7 @@ command(
 command(
 	'scaffold',
 	{
-		ja: 'Key Vault VM 拡張機能のテンプレート (ARM、Bicep、Terraform、az CLI、PowerShell) を書き出します',
+		ja: 'Key Vault VM 拡張機能のテンプレート (ARM、Bicep、Terraform、Azure CLI、PowerShell) を書き出します',
 		en: 'Write a Key Vault VM extension template (ARM, Bicep, Terraform, az CLI, PowerShell)',
 	},
 	() => import('./commands/scaffold.ts')

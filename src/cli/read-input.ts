@@ -194,7 +194,7 @@ const messages = {
 		en: '{{prefix}}: {{path}} does not exist.',
 	},
 	permission: {
-		ja: '{{prefix}}: {{path}} を読み取る権限がありません。',
+		ja: '{{prefix}}: {{path}} を読み取るアクセス許可がありません。',
 		en: '{{prefix}}: no permission to read {{path}}.',
 	},
 	unreadable: {

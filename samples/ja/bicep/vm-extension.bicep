@@ -1,5 +1,5 @@
 // システム割り当てマネージド ID を持つ既存の VM に、Windows 用 Key Vault VM 拡張機能 4.0 をインストールします。
-// VM と Key Vault (Azure RBAC の Key Vault) の両方があるリソース グループにデプロイします:
+// VM と Key Vault (Azure RBAC を使う Key Vault) の両方があるリソース グループにデプロイします:
 //   az deployment group create -g <rg> -f vm-extension.bicep -p vmName=<vm> keyVaultName=<vault> certificateName=<cert>
 
 @description('既存の Windows VM の名前 (バージョン 4.0 では Windows Server 2022 または 2025)。')

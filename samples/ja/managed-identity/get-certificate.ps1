@@ -1,7 +1,7 @@
 # アーキテクチャ 2 (モジュールなしの PowerShell): IMDS からトークンを取得し、Key Vault の REST API を呼び出します。
 # VM 上で実行します。PowerShell 7 と、.NET Framework 4.7.2 以降の Windows PowerShell 5.1 で動きます
-# (EphemeralKeySet に必要です。次のページの「適用対象」を参照してください:
-# https://learn.microsoft.com/ja-jp/dotnet/api/system.security.cryptography.x509certificates.x509keystorageflags)。
+# (EphemeralKeySet に必要です)。対象のバージョンは、次のページの「適用対象」で確認できます:
+# https://learn.microsoft.com/ja-jp/dotnet/api/system.security.cryptography.x509certificates.x509keystorageflags
 $vaultName = 'myvault'
 $certificateName = 'webcert'
 
@@ -15,7 +15,7 @@ $uri = "https://$vaultName.vault.azure.net/secrets/$($certificateName)?api-versi
 $secret = Invoke-RestMethod -Uri $uri -Headers @{ Authorization = "Bearer $token" }
 Write-Output $secret.contentType   # application/x-pkcs12 または application/x-pem-file
 
-# 3. PKCS #12 の値は、パスワードなしの PFX を base64 にしたものです。
+# 3. コンテンツの種類が PFX (PKCS #12) の場合、値はパスワードなしの PFX を base64 にしたものです。
 if ($secret.contentType -eq 'application/x-pkcs12') {
     $flags = [System.Security.Cryptography.X509Certificates.X509KeyStorageFlags]::EphemeralKeySet
     $certificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new(

@@ -6,7 +6,7 @@ import type { SecretClient } from '@azure/keyvault-secrets';
 export interface LoadedCertificate {
 	/** 読み取った Key Vault のバージョン。更新のたびに新しいバージョンができます。 */
 	version: string | undefined;
-	/** リーフ証明書の SHA-1 拇印 (PEM のみ。Node はライブラリなしでは PFX を開けません)。 */
+	/** リーフ証明書の SHA-1 拇印 (PEM のみ。Node はライブラリを使わないと PFX を開けません)。 */
 	thumbprint: string | undefined;
 	/** tls.createSecureContext()、https.createServer()、server.setSecureContext() に渡すオプション。 */
 	tls: SecureContextOptions;

@@ -31,8 +31,8 @@ function sameSubject(a: string, b: string): boolean {
 }
 
 /**
- * このサブジェクトに完全に一致し、`now` の時点で有効 (NotBefore ≤ now < NotAfter) で、
- * 秘密鍵がないと分かっているものを除いた証明書のうち、NotBefore が最新 (同じなら NotAfter が最新) のもの。
+ * このサブジェクトに完全に一致し、`now` の時点で有効 (NotBefore 以降、NotAfter より前) な証明書が対象です。
+ * 秘密鍵がないと分かっているものを除き、NotBefore が最新のもの (同じなら NotAfter が最新のもの) を返します。
  */
 export function selectCertificate(
 	certificates: StoreCertificate[],

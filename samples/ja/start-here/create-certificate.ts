@@ -1,4 +1,4 @@
-// 「ここから始める」のステップ 6: ポリシーから自己署名証明書を Key Vault に作成します。
+// 「ここから始める」のステップ 6: ポリシーから自己署名の証明書を Key Vault に作成します。
 // 同じ名前でもう一度実行すると、Key Vault は新しいバージョンを作ります。これがステップ 11 の更新です。
 // 必要なアクセス許可: certificates/create (Azure RBAC では Key Vault 証明書責任者)。
 import { DefaultAzureCredential } from '@azure/identity';
@@ -16,7 +16,7 @@ const poller = await client.beginCreateCertificate(certificateName, {
 	validityInMonths: 12,
 	keyType: 'RSA',
 	keySize: 2048,
-	// 鍵がエクスポート可能でないと、VM は秘密鍵を受け取れません。
+	// キーがエクスポート可能でないと、VM は秘密鍵を受け取れません。
 	exportable: true,
 	contentType: 'application/x-pkcs12',
 });

@@ -16,7 +16,7 @@ for await (const properties of client.listPropertiesOfCertificateVersions(certif
 // Key Vault は順序を保証しません。作成日時の新しい順に並べ替えます。
 versions.sort((a, b) => (b.createdOn?.getTime() ?? 0) - (a.createdOn?.getTime() ?? 0));
 
-// まだバージョンがなければ一覧は空です (Key Vault は 404 ではなく、空の一覧を返します)。
+// まだバージョンを作っていない場合、空の一覧が返ります (404 にはなりません)。
 if (versions.length === 0) {
 	console.log(`${certificateName} has no versions yet.`);
 	process.exit(0);

@@ -5,8 +5,8 @@ export const cliMessages = {
 	usage: {
 		ja: `使い方: kvcert check [パス | フォルダー | glob | -] [オプション]
 
-ARM テンプレート、Bicep (.bicep)、Terraform (.tf、.tf.json)、拡張機能の settings、
-az CLI と PowerShell のコマンドに書かれた Key Vault VM 拡張機能の設定を確認します。
+Key Vault VM 拡張機能の設定を確認します。読めるのは ARM テンプレート、Bicep (.bicep)、
+Terraform (.tf、.tf.json)、拡張機能の settings、Azure CLI と PowerShell のコマンドです。
 フォルダーや glob を指定した場合、kvcert が確認する内容のないファイル (Azure のコマンドが
 ないスクリプトや package.json など) はスキップし、その件数を表示します。
 

@@ -66,7 +66,7 @@ one by one. Exit codes: 0 written, 2 usage error, refused answers or an --out th
 	ja: `使い方:
   kvcert scaffold --os windows|linux --vault <名前> --cert <名前>[,<名前>…] [オプション]
       kvcert check を通る Key Vault VM 拡張機能のテンプレートを書き出します。ARM (パラメーター
-      ファイル付き)、Bicep、Terraform (azurerm)、設定ファイル付きの az CLI スクリプト、
+      ファイル付き)、Bicep、Terraform (azurerm)、設定ファイル付きの Azure CLI スクリプト、
       Azure PowerShell から選べます。選んだバージョンで使えない設定は、理由を示して
       書き出しません。
 
@@ -104,7 +104,7 @@ one by one. Exit codes: 0 written, 2 usage error, refused answers or an --out th
   --form child|nested         ARM、Bicep、Terraform: 拡張機能を子リソースとして書くか、新しい
                               マシンの中に入れ子で書くか (既定: child。新しいスケール セットは nested)
   --format <形式>             arm、bicep、terraform、azcli、powershell のどれか (既定: arm)
-  --out <フォルダー>          ファイルをこのフォルダーに書き出します (既定: 画面に表示)
+  --out <フォルダー>          ファイルをこのフォルダーへ書き出します (既定: 画面に表示)
   --lang ja|en                メッセージとファイル内のコメントの言語
   -h, --help                  このヘルプを表示します
 

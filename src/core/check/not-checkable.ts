@@ -18,7 +18,7 @@ export const notCheckableRules: NotCheckableRule[] = [
 	{
 		id: 'KV048',
 		reason: {
-			ja: 'バージョンの引き下げや Linux 1.0/2.0 から 3.0 以降への変更かどうかは、仮想マシンに今インストールされている拡張機能 (デプロイ済みの状態) と比べないと分かりません。',
+			ja: 'バージョンの引き下げや、Linux 1.0/2.0 から 3.0 以降への変更に当たるかどうかは、仮想マシンに今インストールされている拡張機能 (デプロイ済みの状態) と比べなければ分かりません。',
 			en: 'A downgrade, or a change from Linux 1.0/2.0 to 3.0 or later, can only be told by comparing with the extension already installed on the machine (the deployed state).',
 		},
 	},

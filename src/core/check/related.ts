@@ -19,7 +19,7 @@ export const relatedMessages = {
 		en: 'The managed identity is declared here.',
 	},
 	firstExtension: {
-		ja: '同じマシンの最初の Key Vault 拡張機能はここです。',
+		ja: '同じマシンの最初の Key Vault VM 拡張機能はここです。',
 		en: 'The first Key Vault extension on the same machine is here.',
 	},
 	versionHere: {

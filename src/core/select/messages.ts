@@ -51,7 +51,7 @@ export const selectMessages: {
 			en: 'The latest NotAfter of {{count}} certificates with this subject.',
 		},
 		validNewest: {
-			ja: '現在有効 (NotBefore ≤ 現在 < NotAfter) で、秘密鍵がないと分かっているものを除き、その中で NotBefore が最も新しいものです。',
+			ja: '現在有効 (NotBefore 以降、NotAfter より前) で、秘密鍵がないと分かっているものを除いた中で、NotBefore が最も新しいものです。',
 			en: 'Valid now (NotBefore ≤ now < NotAfter), not known to lack a private key, and the newest NotBefore of those.',
 		},
 		noneValid: {
@@ -63,7 +63,7 @@ export const selectMessages: {
 			en: 'The certificate with thumbprint {{thumbprint}}, whatever its dates.',
 		},
 		pinMissing: {
-			ja: '拇印 {{thumbprint}} の証明書はストアにありません (更新後に古い証明書を削除すると、固定した拇印は何も指さなくなります)。',
+			ja: '拇印 {{thumbprint}} の証明書はストアにありません (更新の後で古い証明書を削除すると、固定した拇印はどの証明書も指さなくなります)。',
 			en: 'Thumbprint {{thumbprint}} is not in the store (after a renewal and cleanup, a pin points at nothing).',
 		},
 		noPin: {
@@ -93,7 +93,7 @@ export const selectMessages: {
 			en: 'Not the newest certificate with this subject: a renewal is ignored.',
 		},
 		orderNotGuaranteed: {
-			ja: 'ストアは順序を保証しません。別のマシンや再読み込みで別の証明書が選ばれることがあります。',
+			ja: 'ストアは順序を保証しません。別のマシンで実行したときや再読み込みの後は、違う証明書を選ぶことがあります。',
 			en: 'The store does not promise an order; another machine or a reload may pick another one.',
 		},
 		tie: {

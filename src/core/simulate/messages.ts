@@ -4,7 +4,7 @@ import type { LogLine, NoteId } from './types.ts';
 /** The simulator's remarks in both languages; `{{name}}` placeholders are filled from the note's data. */
 export const noteMessages: Record<NoteId, Localized> = {
 	unknownVersion: {
-		ja: '[シミュレーター] typeHandlerVersion "{{version}}" は {{os}} 向けに文書化されたバージョンではありません。動作を推測せず、シミュレーションしません。',
+		ja: '[シミュレーター] typeHandlerVersion "{{version}}" は {{os}} 向けのドキュメントに記載されたバージョンではありません。動作を推測せず、シミュレーションしません。',
 		en: '[simulator] typeHandlerVersion "{{version}}" is not a documented version for {{os}}; the simulator does not guess its behaviour.',
 	},
 	pollingNotString: {
@@ -12,7 +12,7 @@ export const noteMessages: Record<NoteId, Localized> = {
 		en: '[simulator] pollingIntervalInS is the number {{value}}; it must be a string such as "3600". The extension stops here (message reported for KeyVaultForWindows).',
 	},
 	pollingDefaultUndocumented: {
-		ja: '[シミュレーター] pollingIntervalInS が指定されていません。このバージョンの既定値は文書化されていないため、{{seconds}} 秒ごとにポーリングするものとしてシミュレーションします。',
+		ja: '[シミュレーター] pollingIntervalInS が指定されていません。このバージョンの既定値はドキュメントに記載がないため、{{seconds}} 秒ごとにポーリングするものとしてシミュレーションします。',
 		en: '[simulator] pollingIntervalInS is not set. The default for this version is undocumented; the simulator polls every {{seconds}} seconds.',
 	},
 	pollingDefault: {
@@ -32,11 +32,11 @@ export const noteMessages: Record<NoteId, Localized> = {
 		en: '[simulator] {{url}}: Linux 4.x no longer supports observedCertificates as a list of URL strings; each entry must be an object with "url". Not installed.',
 	},
 	stringFormUndocumented: {
-		ja: '[シミュレーター] {{url}}: バージョン {{version}} で文書化されているのは "url" を持つオブジェクトです。URL 文字列を指定した場合の動作は文書化されていないため、何もインストールしません。',
+		ja: '[シミュレーター] {{url}}: バージョン {{version}} のドキュメントに記載されているのは "url" を持つオブジェクトです。URL 文字列を指定した場合の動作はドキュメントに記載がないため、何もインストールしません。',
 		en: '[simulator] {{url}}: version {{version}} documents objects with "url"; what it does with a plain URL string is undocumented. The simulator installs nothing for it.',
 	},
 	objectFormUndocumented: {
-		ja: '[シミュレーター] {{url}}: バージョン {{version}} で文書化されているのは URL 文字列のリストです。オブジェクトを指定した場合の動作は文書化されていないため、何もインストールしません。',
+		ja: '[シミュレーター] {{url}}: バージョン {{version}} のドキュメントに記載されているのは URL 文字列のリストです。オブジェクトを指定した場合の動作はドキュメントに記載がないため、何もインストールしません。',
 		en: '[simulator] {{url}}: version {{version}} documents a list of URL strings; what it does with an object entry is undocumented. The simulator installs nothing for it.',
 	},
 	versionedRejected: {
@@ -44,11 +44,11 @@ export const noteMessages: Record<NoteId, Localized> = {
 		en: '[simulator] {{url}}: version 4.0 does not accept a specific version of a certificate; observed URLs must be versionless. Not installed.',
 	},
 	versionedUndocumented: {
-		ja: '[シミュレーター] {{url}} は特定のバージョンを指定しています。バージョン {{version}} がそのバージョンに固定するのか更新を無視するのかは文書化されていないため、何もインストールしません。バージョンなしの URL を使用してください。',
+		ja: '[シミュレーター] {{url}} は特定のバージョンを指定しています。バージョン {{version}} がそのバージョンに固定するのか更新を無視するのかはドキュメントに記載がないため、何もインストールしません。バージョンなしの URL を使用してください。',
 		en: '[simulator] {{url}} names a specific version. Whether version {{version}} pins it or ignores renewals is undocumented; the simulator installs nothing for it. Use the versionless URL.',
 	},
 	notSecretsUrl: {
-		ja: '[シミュレーター] {{url}} は /{{collection}}/ を使用しています。秘密鍵を含むのはシークレットだけなので /secrets/ を使用してください。この URL での拡張機能の動作は文書化されていないため、何もインストールしません。',
+		ja: '[シミュレーター] {{url}} は /{{collection}}/ を使用しています。秘密鍵を含むのはシークレットだけなので /secrets/ を使用してください。この URL での拡張機能の動作はドキュメントに記載がないため、何もインストールしません。',
 		en: '[simulator] {{url}} uses /{{collection}}/. Use /secrets/: only the secret carries the private key. What the extension does with this URL is undocumented; the simulator installs nothing for it.',
 	},
 	notSecretsUrlRejected: {
@@ -60,7 +60,7 @@ export const noteMessages: Record<NoteId, Localized> = {
 		en: '[simulator] "{{url}}" is not a Key Vault URL of the form https://<vault>.vault.azure.net/secrets/<name>. Not installed.',
 	},
 	storeDefault: {
-		ja: '[シミュレーター] 証明書ストアが指定されていません。既定値 (MY、LocalMachine) が文書化されているのはバージョン 4.0 だけですが、{{version}} でも同じ値を使用します。',
+		ja: '[シミュレーター] 証明書ストアが指定されていません。既定値 (MY、LocalMachine) がドキュメントに記載されているのはバージョン 4.0 だけですが、{{version}} でも同じ値を使用します。',
 		en: '[simulator] No certificate store given. The default (MY, LocalMachine) is documented for version 4.0 only; the simulator uses it for {{version}} too.',
 	},
 	linuxFolderConflict: {
@@ -68,27 +68,27 @@ export const noteMessages: Record<NoteId, Localized> = {
 		en: '[simulator] No store folder given. The 2.0 schema text names /var/lib/waagent/Microsoft.Azure.KeyVault, the tables and logs {{folder}}; the simulator uses the latter.',
 	},
 	linuxNamingUndocumented: {
-		ja: '[シミュレーター] Linux 1.0/2.0 のファイル名は文書化されていません (ユーザーの報告では <vault>.<certificate>.<GUID>.<n>.<n>.PEM)。3.0 と同じ名前を付けます。',
+		ja: '[シミュレーター] Linux 1.0/2.0 のファイル名はドキュメントに記載がありません (ユーザーの報告では <vault>.<certificate>.<GUID>.<n>.<n>.PEM)。3.0 と同じ名前を付けます。',
 		en: '[simulator] File names of Linux 1.0/2.0 are undocumented (a user report shows <vault>.<certificate>.<GUID>.<n>.<n>.PEM); the simulator names files as 3.0 does.',
 	},
 	v4TimestampUndocumented: {
-		ja: '[シミュレーター] Linux 4.x はファイル名にタイムスタンプを付けます。形式は文書化されていないため、Unix 秒を使用します。',
+		ja: '[シミュレーター] Linux 4.x はファイル名にタイムスタンプを付けます。形式はドキュメントに記載がないため、Unix 秒を使用します。',
 		en: '[simulator] Linux 4.x adds a timestamp to file names; its format is undocumented, the simulator uses Unix seconds.',
 	},
 	keptAfterFailure: {
-		ja: '[シミュレーター] {{name}} のインストール済みの証明書はそのまま残ります。削除する動作は文書化されていないため、シミュレーターは何も削除しません。',
+		ja: '[シミュレーター] {{name}} のインストール済みの証明書はそのまま残ります。削除する動作はドキュメントに記載がないため、シミュレーターは何も削除しません。',
 		en: '[simulator] The certificates already installed for {{name}} stay in place: no removal is documented, so the simulator removes nothing.',
 	},
 	keptAfterDelete: {
-		ja: '[シミュレーター] {{name}} は Key Vault から削除されました。インストール済みのコピーを拡張機能が削除するかどうかは文書化されていないため、残したままにします。',
+		ja: '[シミュレーター] {{name}} は Key Vault から削除されました。インストール済みのコピーを拡張機能が削除するかどうかはドキュメントに記載がないため、残したままにします。',
 		en: '[simulator] {{name}} was deleted from the vault. Whether the extension then removes installed copies is undocumented; the simulator keeps them.',
 	},
 	olderVersionDisabled: {
-		ja: '[シミュレーター] {{thumbprint}} のバージョンは Key Vault で無効になっています。インストール済みのコピーを拡張機能が削除するかどうかは文書化されていないため、残したままにします。',
+		ja: '[シミュレーター] {{thumbprint}} のバージョンは Key Vault で無効になっています。インストール済みのコピーを拡張機能が削除するかどうかはドキュメントに記載がないため、残したままにします。',
 		en: '[simulator] Version of {{thumbprint}} is now disabled in the vault. Whether the extension removes its installed copy is undocumented; the simulator keeps it.',
 	},
 	v4OlderVersionsKept: {
-		ja: '[シミュレーター] バージョン 4.0 は最新の 2 つのバージョンをインストールします。古いバージョンを削除するかどうかは文書化されていないため、ストアには {{count}} 個すべてが残ります。',
+		ja: '[シミュレーター] バージョン 4.0 は最新の 2 つのバージョンをインストールします。古いバージョンを削除するかどうかはドキュメントに記載がないため、ストアには {{count}} 個すべてが残ります。',
 		en: '[simulator] Version 4.0 installs the two newest versions; whether it removes older ones is undocumented, so the store keeps all {{count}}.',
 	},
 	secondNewestUnavailable: {
@@ -104,7 +104,7 @@ export const noteMessages: Record<NoteId, Localized> = {
 		en: '[simulator] Linked renewal: {{old}} now points to {{new}} (CERT_RENEWAL_PROP_ID, matched on the subject alternative names).',
 	},
 	iisRebind: {
-		ja: '[シミュレーター] バージョン 4.0 はイベント 1001 を発生させ、IIS が更新後の証明書にバインドし直せるようにします。',
+		ja: '[シミュレーター] バージョン 4.0 はイベント 1001 を発行します。IIS はこのイベントを使って、更新後の証明書にバインドし直します。',
 		en: '[simulator] Version 4.0 raises Event 1001 so that IIS can rebind to the renewed certificate.',
 	},
 	initialSyncRetries: {

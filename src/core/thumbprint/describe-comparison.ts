@@ -2,7 +2,7 @@ import { joinSentences } from '../i18n/sentences.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { ThumbprintComparison } from './compare-versions.ts';
 
-/** Joins version numbers as the language does: `2 and 3`, `1, 2 and 3` / `2 と 3`. */
+/** Joins version numbers as the language does: `2 and 3` and `1, 2 and 3` in English, `2 と 3` in Japanese. */
 export function joinList(items: string[], t: Translate): string {
 	if (items.length <= 1) return items.join('');
 	const head = items.slice(0, -1).join(t('kvcert.thumbprint.verdict.listSeparator'));

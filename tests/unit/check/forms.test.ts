@@ -56,7 +56,7 @@ describe('what people paste', () => {
 		[
 			'pasted-fragment.json',
 			'a JSON fragment without its outer braces',
-			'外側の波かっこのない JSON の断片',
+			'外側の波かっこがない JSON の一部',
 			['KV010 error 2:27-2:31'],
 		],
 		[
@@ -184,7 +184,7 @@ describe('syntax without cascades', () => {
 		expect(result.unrecognised).toBe(true);
 		expect(findings('email.txt')).toEqual(['KV051 error 1:1-1:9']);
 		expect(message('email.txt', 'KV051', 'ja')).toBe(
-			'このテキストは メールの本文 のようです。kvcert check が読むのは ARM テンプレート (JSON)、パラメーター ファイル、Key Vault VM 拡張機能の settings (JSON)、az CLI と Azure PowerShell のコマンドです。'
+			'このテキストは メールの本文 のようです。kvcert check が読むのは ARM テンプレート (JSON)、パラメーター ファイル、拡張機能の settings (JSON)、Azure CLI と Azure PowerShell のコマンドです。'
 		);
 		const kinds = [
 			['name: deploy\non:\n  push:\n', 'YAML'],

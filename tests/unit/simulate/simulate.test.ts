@@ -238,7 +238,7 @@ describe('per-version details', () => {
 	test('an undocumented version is not simulated', () => {
 		const sim = run('windows', '2.0', []);
 		expect(sim.polls).toEqual([]);
-		expect(text(sim.startLog, 'ja')).toContain('文書化されたバージョンではありません');
+		expect(text(sim.startLog, 'ja')).toContain('ドキュメントに記載されたバージョンではありません');
 	});
 
 	test('accelerated interval, bounded polls', () => {

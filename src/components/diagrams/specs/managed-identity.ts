@@ -35,7 +35,7 @@ export const managedIdentity: DiagramSpec = {
 		{
 			nodes: ['app', 'imds'],
 			text: {
-				ja: 'アプリケーションが IMDS (`http://169.254.169.254/metadata/identity/oauth2/token`) に `Metadata: true` ヘッダー付きで `https://vault.azure.net` 向けのトークンを要求します。保存された資格情報は使いません。',
+				ja: 'アプリケーションが IMDS (`http://169.254.169.254/metadata/identity/oauth2/token`) にトークンを要求します。要求には `Metadata: true` ヘッダーを付け、対象は `https://vault.azure.net` です。保存された資格情報は使いません。',
 				en: 'The application asks IMDS (`http://169.254.169.254/metadata/identity/oauth2/token`, with the header `Metadata: true`) for a token for `https://vault.azure.net`. No stored credential is involved.',
 			},
 		},

@@ -5,11 +5,11 @@ import { cell, wide } from './layout';
 export const renewal: DiagramSpec = {
 	...wide.size,
 	title: {
-		ja: '証明書の更新: 新しいバージョンが古いバージョンの横にインストールされる',
+		ja: '証明書の更新: 新しいバージョンが古いバージョンの隣にインストールされる',
 		en: 'Renewal: the new version is installed beside the old one',
 	},
 	description: {
-		ja: 'Key Vault で証明書が更新されると新しいバージョン (新しい拇印) ができます。拡張機能は次のポーリングでそれを取得し、古いバージョンを残したまま横にインストールします。アプリケーションは新しい証明書に切り替えます。',
+		ja: 'Key Vault で証明書が更新されると新しいバージョン (新しい拇印) ができます。拡張機能は次のポーリングでそれを取得し、古いバージョンを残したまま、その隣にインストールします。アプリケーションは新しい証明書に切り替えます。',
 		en: 'Renewing the certificate in Key Vault creates a new version with a new thumbprint. The extension gets it on its next poll and installs it beside the old version, which stays. The application switches to the new certificate.',
 	},
 	groups: [wide.group],
@@ -54,7 +54,7 @@ export const renewal: DiagramSpec = {
 	edges: [
 		{ from: 'vault', to: 'version', step: 1, label: { ja: '更新', en: 'renew' } },
 		{ from: 'extension', to: 'vault', step: 2, label: { ja: 'ポーリング', en: 'poll' } },
-		{ from: 'version', to: 'new', step: 3, label: { ja: '横に追加', en: 'add beside' } },
+		{ from: 'version', to: 'new', step: 3, label: { ja: '隣に追加', en: 'add beside' } },
 		{ from: 'new', to: 'app', step: 4, label: { ja: '切り替え', en: 'switch' } },
 	],
 	steps: [
@@ -75,7 +75,7 @@ export const renewal: DiagramSpec = {
 		{
 			nodes: ['version', 'new', 'old'],
 			text: {
-				ja: '拡張機能は新しいバージョンを古いバージョンの横にインストールします。Windows ではストアに両方が並び (4.0 がインストールするのは新しい 2 つ)、Linux では新しいファイルができてシンボリック リンクがそちらに移ります。',
+				ja: '拡張機能は新しいバージョンを古いバージョンの隣にインストールします。Windows ではストアに両方が並び (4.0 がインストールするのは最新の 2 バージョン)、Linux では新しいファイルができてシンボリック リンクがそちらに移ります。',
 				en: 'The extension installs it beside the old one. On Windows both sit in the store (4.0 installs the two newest); on Linux a new file appears and the symbolic link moves to it.',
 			},
 		},

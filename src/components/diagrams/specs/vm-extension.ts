@@ -9,7 +9,7 @@ export const vmExtension: DiagramSpec = {
 		en: 'Architecture 3: the Key Vault VM extension installs the certificate',
 	},
 	description: {
-		ja: 'Key Vault VM 拡張機能が VM のマネージド ID で IMDS からトークンを取得し、バージョンなしの /secrets/ URL を定期的にポーリングして、秘密鍵付きの証明書を Windows の証明書ストアまたは Linux の PEM ファイルにインストールします。アプリケーションはストアやファイルから証明書を開くだけです。',
+		ja: 'Key Vault VM 拡張機能は、VM のマネージド ID で IMDS からトークンを取得します。そして、バージョンなしの /secrets/ URL を定期的にポーリングし、秘密鍵付きの証明書を Windows の証明書ストアまたは Linux の PEM ファイルにインストールします。アプリケーションはストアやファイルから証明書を開くだけです。',
 		en: 'The Key Vault VM extension gets a token for the VM’s managed identity from IMDS, polls the versionless /secrets/ URL, and installs the certificate with its private key into the Windows certificate store or a Linux PEM file. The application just opens the certificate from the store or file.',
 	},
 	groups: [wide.group],

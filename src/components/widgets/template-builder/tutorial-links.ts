@@ -34,7 +34,7 @@ const links: Record<string, Section | { rule: string }> = {
 	identityId: identity,
 	vaultName: extension(
 		'why-secrets-and-not-certificates',
-		'なぜ-certificates-ではなく-secrets-なのか'
+		'certificates-ではなく-secrets-を使う理由'
 	),
 	cloud: rule('cloud-suffix'),
 	access: rule('vault-access'),
@@ -42,7 +42,7 @@ const links: Record<string, Section | { rule: string }> = {
 	linkOnRenewal: extension('renewal-and-linking', '更新とリンク'),
 	requireInitialSync: rule('initial-sync-deadlock'),
 	form: rule('child-resource-name'),
-	certificateName: extension('why-versionless-urls', 'なぜバージョンなしの-url-なのか'),
+	certificateName: extension('why-versionless-urls', 'バージョンなしの-url-を使う理由'),
 	storeName: whereCertificatesGo,
 	storeLocation: whereCertificatesGo,
 	accounts: extension('who-can-use-the-private-key', '秘密鍵を使えるアカウント'),

@@ -9,7 +9,7 @@ export type PastedForm = 'fragment' | 'properties' | 'settingsWrapper' | 'handle
 /** How each pasted form is named in the "read as" message (KV051). */
 export const pastedFormNames: Record<PastedForm, Localized> = {
 	fragment: {
-		ja: '外側の波かっこのない JSON の断片',
+		ja: '外側の波かっこがない JSON の一部',
 		en: 'a JSON fragment without its outer braces',
 	},
 	properties: {

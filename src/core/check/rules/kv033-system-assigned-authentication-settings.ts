@@ -15,7 +15,7 @@ export const systemAssignedAuthenticationSettingsRule = defineRule({
 			en: 'With only a system-assigned identity, the docs disagree about authenticationSettings',
 		},
 		docs: {
-			ja: 'システム割り当てマネージド ID だけを持つ仮想マシンの authenticationSettings について、ドキュメントの記述は食い違っています。古い Windows のドキュメントは「推奨」、2024 年の Linux のドキュメントは「引き続き必要」、2025 年 4 月の Linux 3.0 のドキュメントは「省略してください。含めるとデプロイが失敗します」、Linux 4.x は「省略してください」です。Windows 4.0 のドキュメントは「複数の ID を持つ VM 拡張機能での問題を避けるため」に定義するよう勧めていますが、省くと失敗するとは書いていません。このルールは Linux の新しいドキュメントに従って省くよう勧めます。ドキュメントが一致しないため、エラーではなく警告にしています。Windows 4.0 で省いて拡張機能がトークンを取得できない場合は、authenticationSettings を追加してください。',
+			ja: 'システム割り当てマネージド ID だけを持つ仮想マシンの authenticationSettings について、ドキュメントの記述は食い違っています。古い Windows のドキュメントは「推奨」、2024 年の Linux のドキュメントは「引き続き必要」としています。2025 年 4 月の Linux 3.0 のドキュメントは「省略してください。含めるとデプロイが失敗します」、Linux 4.x は「省略してください」です。Windows 4.0 のドキュメントは「複数の ID を持つ VM 拡張機能での問題を避けるため」に定義するよう勧めていますが、省くと失敗するとは書いていません。このルールは Linux の新しいドキュメントに従って省くよう勧めます。ドキュメントが一致しないため、エラーではなく警告にしています。Windows 4.0 で省いて拡張機能がトークンを取得できない場合は、authenticationSettings を追加してください。',
 			en: 'The docs disagree about authenticationSettings on a machine with only a system-assigned identity: an older Windows doc "recommends" it, the 2024 Linux doc says it is "still required", the April 2025 Linux 3.0 doc says "omit … Including it will cause deployment to fail", and Linux 4.x says "Omit". The Windows 4.0 doc says to define it "to avoid issues with a VM extension with multiple identities", without saying that omitting it fails. The rule follows the newer Linux docs and suggests omitting it; because the sources disagree it is a warning, not an error. On Windows 4.0, if the extension cannot get a token without it, add authenticationSettings back.',
 		},
 		messages: {

@@ -13,7 +13,7 @@ export const linuxAclsShapeRule = defineRule({
 			en: 'Linux acls entries are objects with user / group',
 		},
 		docs: {
-			ja: 'Linux 3.0 以降の証明書ごとの `acls` は `{ "user": "app1", "group": "appGroup1" }` のようなオブジェクトの配列です。3.0 の表は「文字列配列」と書いていますが、例はオブジェクトです。4.0 の表もオブジェクト配列です。資料が食い違うため情報に留めています。',
+			ja: 'Linux 3.0 以降の証明書ごとの `acls` は `{ "user": "app1", "group": "appGroup1" }` のようなオブジェクトの配列です。3.0 の表は「文字列配列」と書いていますが、例はオブジェクトです。4.0 の表もオブジェクト配列です。ドキュメントが食い違うため、情報に留めています。',
 			en: 'The per-certificate `acls` of Linux 3.0 and later is an array of objects such as `{ "user": "app1", "group": "appGroup1" }` (the 3.0 table says "string array", but its examples use objects and the 4.0 table says object array). The sources disagree, hence info.',
 		},
 		messages: {

@@ -67,7 +67,7 @@ export const unreadInputRule = defineRule({
 				en: 'Expression evaluation reached its limit: values from here on are treated as unknown.',
 			},
 			notRecognised: {
-				ja: 'このテキストは {{recognised}} のようです。kvcert check が読むのは ARM テンプレート (JSON)、パラメーター ファイル、Key Vault VM 拡張機能の settings (JSON)、az CLI と Azure PowerShell のコマンドです。',
+				ja: 'このテキストは {{recognised}} のようです。kvcert check が読むのは ARM テンプレート (JSON)、パラメーター ファイル、拡張機能の settings (JSON)、Azure CLI と Azure PowerShell のコマンドです。',
 				en: 'This text looks like {{recognised}}. kvcert check reads ARM templates (JSON), parameters files, Key Vault VM extension settings (JSON), and az CLI and Azure PowerShell commands.',
 			},
 			dynamicBlock: {

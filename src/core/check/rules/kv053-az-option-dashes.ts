@@ -11,11 +11,11 @@ export const azOptionDashesRule = defineRule({
 	severity: 'error',
 	meta: {
 		title: {
-			ja: 'az CLI の長いオプションはハイフン 2 つで書きます',
+			ja: 'Azure CLI の長いオプションはハイフン 2 つで書きます',
 			en: 'az CLI long options take two dashes',
 		},
 		docs: {
-			ja: 'az CLI のオプションは `--name`、`--resource-group` のようにハイフン 2 つで始まります。`-name` のように 1 つだと、az は短いオプション `-n` とその値 `ame` のように読むか、知らない引数として扱い、コマンドは失敗します。PowerShell のコマンドレットの書き方 (`-Name`) から移るときに起きやすい誤りです。kvcert はオプションを意図どおりに読んで残りの確認を続け、ハイフンを足す修正を示します。',
+			ja: 'Azure CLI のオプションは `--name`、`--resource-group` のようにハイフン 2 つで始まります。`-name` のように 1 つだと、az は短いオプション `-n` とその値 `ame` のように読むか、知らない引数として扱い、コマンドは失敗します。PowerShell のコマンドレットの書き方 (`-Name`) から移るときに起きやすい誤りです。kvcert はオプションを意図どおりに読んで残りの確認を続け、ハイフンを足す修正を示します。',
 			en: 'az CLI options start with two dashes: `--name`, `--resource-group`. With one (`-name`), az reads the short option `-n` with the value `ame`, or an argument it does not know, and the command fails. It happens when moving from PowerShell cmdlets (`-Name`). kvcert reads the option as meant, checks the rest, and offers the fix that adds the dash.',
 		},
 		messages: {
