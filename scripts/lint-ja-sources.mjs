@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Every Japanese string the project ships or prints, found where it is written, for `npm run lint:ja`
  * (scripts/lint-ja.mjs) and its coverage test (tests/unit/lint-ja-sources.test.ts).
@@ -18,7 +17,8 @@ import ts from 'typescript';
 export const ROOTS = ['src', 'samples', 'content', 'scripts'];
 
 /** Hiragana, katakana (full and half width), CJK ideographs and the ideographic punctuation. */
-export const JAPANESE = /[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/;
+export const JAPANESE =
+	/[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/;
 /** A Japanese letter (not only punctuation such as 「」, which a template may put around a value). */
 const JAPANESE_LETTER = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/;
 const JAPANESE_RUN = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]+/g;
@@ -88,9 +88,7 @@ function pageAttributes(source) {
 		for (const m of line.matchAll(/<LinkCard\b[^>]*/g))
 			for (const attr of m[0].matchAll(/\b(title|description)="([^"]*)"/g))
 				found.push({ key: `LinkCard.${attr[1]}`, text: attr[2] });
-		return found
-			.filter((s) => JAPANESE.test(s.text))
-			.map((s) => ({ ...s, line: i + 1 }));
+		return found.filter((s) => JAPANESE.test(s.text)).map((s) => ({ ...s, line: i + 1 }));
 	});
 }
 
@@ -115,7 +113,11 @@ function japaneseLines(source) {
 function keyOf(node) {
 	const names = [];
 	for (let at = node.parent; at; at = at.parent) {
-		if (ts.isPropertyAssignment(at) || ts.isVariableDeclaration(at) || ts.isPropertyDeclaration(at)) {
+		if (
+			ts.isPropertyAssignment(at) ||
+			ts.isVariableDeclaration(at) ||
+			ts.isPropertyDeclaration(at)
+		) {
 			const name = at.name;
 			if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name))
 				names.unshift(name.text);
@@ -155,10 +157,19 @@ function scriptStrings(source, file) {
 		if (ts.isRegularExpressionLiteral(node)) {
 			// A pattern matches input (pasted mail headers, say); no reader sees it as text.
 			if (JAPANESE.test(node.text))
-				found.push({ text: node.text, line: lineAt(source, node.getStart(tree)), key: 'regex', lint: false });
+				found.push({
+					text: node.text,
+					line: lineAt(source, node.getStart(tree)),
+					key: 'regex',
+					lint: false,
+				});
 			return;
 		}
-		if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
+		if (
+			ts.isStringLiteral(node) ||
+			ts.isNoSubstitutionTemplateLiteral(node) ||
+			ts.isTemplateExpression(node)
+		) {
 			const text = ts.isStringLiteral(node) ? node.text : templateText(node);
 			// A URL fragment (`拡張機能が使う-id`) is an anchor, not text: checked by the link tests.
 			const anchor = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(text);

@@ -46,7 +46,6 @@ function literalsAsCode(text) {
 		);
 }
 
-
 /** Joins a wrapped line to the one before: no space between two Japanese characters. */
 const joinWrapped = (before, after) =>
 	FULL_WIDTH.test(before.at(-1) ?? '') && FULL_WIDTH.test(after[0] ?? '')
@@ -154,7 +153,11 @@ try {
 					file: relative(root, path),
 					line: i + 1,
 					column: 1,
-					m: { severity: 2, ruleId: 'style-ja/no-question-heading', message: '疑問形の見出しは使いません。' },
+					m: {
+						severity: 2,
+						ruleId: 'style-ja/no-question-heading',
+						message: '疑問形の見出しは使いません。',
+					},
 				});
 		}
 	}
@@ -166,7 +169,11 @@ try {
 			file,
 			line: 0,
 			column: 0,
-			m: { severity: 2, ruleId: 'lint-ja', message: 'holds Japanese, but no extractor reads this kind of file' },
+			m: {
+				severity: 2,
+				ruleId: 'lint-ja',
+				message: 'holds Japanese, but no extractor reads this kind of file',
+			},
 		});
 	for (const source of sources)
 		for (const s of source.strings)
@@ -176,12 +183,19 @@ try {
 					line: s.line,
 					column: 1,
 					key: s.key,
-					m: { severity: 2, ruleId: 'style-ja/no-question-heading', message: '疑問形の見出しは使いません。' },
+					m: {
+						severity: 2,
+						ruleId: 'style-ja/no-question-heading',
+						message: '疑問形の見出しは使いません。',
+					},
 				});
 	const linted = sources
 		.map((s) => ({ ...s, strings: s.strings.filter((x) => x.lint !== false) }))
 		.filter((s) => s.strings.length);
-	const files = linted.map((source, i) => ({ source, ...asMarkdown(temp, `${i}.md`, source.strings) }));
+	const files = linted.map((source, i) => ({
+		source,
+		...asMarkdown(temp, `${i}.md`, source.strings),
+	}));
 	const byPath = new Map(files.map((f) => [f.path, f]));
 	for (const result of await strings.lintFiles(files.map((f) => f.path))) {
 		const { source, lineMap } = byPath.get(result.filePath) ?? {};

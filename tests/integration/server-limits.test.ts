@@ -10,6 +10,7 @@ import {
 	type ThumbprintsDependencies,
 } from '../../src/server/thumbprints-handler.ts';
 import type { ThumbprintsResponse } from '../../src/core/thumbprint/types.ts';
+import { uiTranslator } from '../../src/core/i18n/ui-strings.ts';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -68,7 +69,7 @@ describe('the lookup concurrency limit', () => {
 		// Another certificate needs a read of its own, and the only slot is taken.
 		for (const [lang, words] of [
 			['en', 'This kvcert server is busy'],
-			['ja', 'この kvcert サーバーはほかの参照を処理中で混み合っています'],
+			['ja', uiTranslator('ja')('kvcert.thumbprint.api.busy').slice(0, 30)],
 		] as const) {
 			const busy = await handleThumbprintsRequest(request(lang, 'apicert', '10.0.0.9'), deps);
 			expect(busy.status).toBe(503);

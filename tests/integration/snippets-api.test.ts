@@ -18,6 +18,7 @@ import {
 	MAX_BODY_BYTES,
 	type SnippetsDependencies,
 } from '../../src/server/snippets/snippets-handler.ts';
+import { uiTranslator } from '../../src/core/i18n/ui-strings.ts';
 
 // The real runner: child processes with tsx, the real SDK in them, the emulator behind the tunnel.
 // Test-only registry entries run small scripts from tests/fixtures/snippets/, never a sample path.
@@ -388,9 +389,7 @@ describe('POST /api/snippets/run limits', { timeout: 90_000 }, () => {
 		expect(second.headers.get('retry-after')).toBe('5');
 		const body = (await second.json()) as SnippetErrorResponse;
 		expect(body.error.code).toBe('busy');
-		expect(body.error.message).toBe(
-			'このサーバーではすでに 1 個のサンプルが実行中です。数秒後にもう一度試してください。'
-		);
+		expect(body.error.message).toBe(uiTranslator('ja')('kvcert.snippet.api.busy', { count: 1 }));
 		expect((await first).status).toBe(200);
 		// Once it ended, the next run is accepted again.
 		const third = await run({ sample: 'imds-token' }, { maxConcurrent: 1 });

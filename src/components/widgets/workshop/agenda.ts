@@ -27,7 +27,7 @@ export const agenda: AgendaBlock[] = [
 		id: 'extension',
 		minutes: 12,
 		title: {
-			ja: 'Key Vault VM 拡張機能のしくみ (デモ)',
+			ja: 'Key Vault VM 拡張機能の仕組み (デモ)',
 			en: 'How the Key Vault VM extension works (demo)',
 		},
 	},

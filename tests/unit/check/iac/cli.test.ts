@@ -56,7 +56,9 @@ describe('kvcert check on Bicep and Terraform', () => {
 			'warning',
 		]);
 		expect(status).toBe(1);
-		expect(stdout).toContain('警告[KV004]: typeHandlerVersion 1.0 は Microsoft のサポート対象外です');
+		expect(stdout).toContain(
+			'警告[KV004]: typeHandlerVersion 1.0 は Microsoft のサポート対象外です'
+		);
 		expect(stdout).toContain('learn-legacy-name-string-list.bicep:12:25');
 	});
 });
