@@ -223,6 +223,19 @@ function scriptStrings(source, file) {
  */
 function sampleLines(source, file) {
 	const marker = /\.(cs|bicep)$/.test(file) ? '//' : '#';
+	// A Python docstring is one text; its lines are blanked (newlines kept) before the line scan.
+	const docstrings = [];
+	if (file.endsWith('.py'))
+		source = source.replace(/"""([\s\S]*?)"""/g, (whole, text, at) => {
+			if (JAPANESE.test(text))
+				docstrings.push({ text: text.trim(), line: lineAt(source, at), key: 'docstring' });
+			return whole.replace(/[^\n]/g, ' ');
+		});
+	return [...docstrings, ...sampleLinesOf(source, marker)].sort((a, b) => a.line - b.line);
+}
+
+/** The comment or quoted string around the Japanese text of each line. */
+function sampleLinesOf(source, marker) {
 	return source.split('\n').flatMap((line, i) => {
 		const at = line.search(JAPANESE);
 		if (at < 0) return [];

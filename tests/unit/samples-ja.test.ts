@@ -13,15 +13,22 @@ const filesIn = (dir: string): string[] =>
 
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
 
+/** An ARM `"description": "…"` or a Terraform `description = "…"`: prose for the reader. */
+const DESCRIPTION = /("description":\s*|\bdescription\s*=\s*)"((?:[^"\\]|\\.)*)"/g;
+/** A Python docstring. */
+const DOCSTRING = /"""([\s\S]*?)"""/g;
+
 /**
- * The code of a sample without what a reader of one language reads: comments (`//`, `#`, `/* … *\/`)
- * and Bicep `@description('…')` texts. A ja copy must equal its English original once both are
+ * The code of a sample without what a reader of one language reads: comments (`//`, `#`, `/* … *\/`),
+ * Bicep `@description('…')`, ARM and Terraform `description` texts and Python docstrings. A ja copy must equal its English original once both are
  * reduced to this, so the Japanese page shows the same program as the English one.
  */
 function codeOf(source: string): string[] {
 	return source
 		.replace(/\/\*[\s\S]*?\*\//g, '')
 		.replace(/@description\('(?:[^'\\]|\\.)*'\)/g, '@description()')
+		.replace(DESCRIPTION, '$1""')
+		.replace(DOCSTRING, '""""""')
 		.split('\n')
 		.map((line) => line.replace(/(^|\s)(\/\/|#)(\s.*)?$/, '').trimEnd())
 		.filter((line) => line !== '');
@@ -36,9 +43,11 @@ function commentsOf(source: string): string[] {
 		.replace(/\/\*[\s\S]*?\*\//g, '')
 		.split('\n')
 		.flatMap((text) => /(?:^|\s)(?:\/\/|#)\s(.*)$/.exec(text)?.[1] ?? []);
-	const descriptions = [...source.matchAll(/@description\('((?:[^'\\]|\\.)*)'\)/g)].map(
-		(m) => m[1]!
-	);
+	const descriptions = [
+		...[...source.matchAll(/@description\('((?:[^'\\]|\\.)*)'\)/g)].map((m) => m[1]!),
+		...[...source.matchAll(DESCRIPTION)].map((m) => m[2]!),
+		...[...source.matchAll(DOCSTRING)].flatMap((m) => m[1]!.split('\n')),
+	];
 	return [...block, ...line, ...descriptions].map((text) => text.trim()).filter(Boolean);
 }
 

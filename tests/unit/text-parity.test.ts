@@ -15,10 +15,9 @@ import { noteMessages } from '../../src/core/simulate/messages.ts';
 // the UI strings (content/i18n) to it.
 
 const read = (path: string) =>
-	JSON.parse(readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8')) as Record<
-		string,
-		string
-	>;
+	JSON.parse(
+		readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8')
+	) as Record<string, string>;
 
 /**
  * The facts of a text that do not depend on its language. Translated parts are left out: the words
@@ -28,7 +27,9 @@ const read = (path: string) =>
 function factsOf(text: string) {
 	const angles = (s: string) => s.replace(/<[^<>\n]*>/g, '<>');
 	const urls = [...text.matchAll(/https?:\/\/(?:<[^<>\n]*>|[^\s)"'`」、。<])+/g)].map((m) =>
-		angles(m[0]).replace(/\/(?:ja-jp|en-us)\//, '/').replace(/[.,]$/, '')
+		angles(m[0])
+			.replace(/\/(?:ja-jp|en-us)\//, '/')
+			.replace(/[.,]$/, '')
 	);
 	// A URL in backticks counts as a URL; a suppression comment's reason (after ` -- `) is prose.
 	const code = [...text.matchAll(/`([^`\n]+)`/g)]

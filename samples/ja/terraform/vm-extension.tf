@@ -16,27 +16,27 @@ provider "azurerm" {
 
 variable "resource_group_name" {
   type        = string
-  description = "Resource group of the VM, the identity and the key vault."
+  description = "VM、マネージド ID、Key Vault があるリソース グループです。"
 }
 
 variable "vm_name" {
   type        = string
-  description = "Existing Linux VM (version 3.0: Ubuntu 22.04 or later, or Azure Linux)."
+  description = "既存の Linux VM です (バージョン 3.0 では Ubuntu 22.04 以降または Azure Linux)。"
 }
 
 variable "identity_name" {
   type        = string
-  description = "User-assigned managed identity that is already assigned to the VM."
+  description = "VM に割り当て済みのユーザー割り当てマネージド ID です。"
 }
 
 variable "key_vault_name" {
   type        = string
-  description = "Key vault that holds the certificate."
+  description = "証明書が入っている Key Vault です。"
 }
 
 variable "certificate_name" {
   type        = string
-  description = "Name of the certificate in the vault."
+  description = "Key Vault 内の証明書の名前です。"
 }
 
 data "azurerm_virtual_machine" "vm" {
