@@ -11,7 +11,7 @@ import { noteMessages } from '../../src/core/simulate/messages.ts';
 // Where ja and en must say the same thing, they must carry the same facts: the same placeholders,
 // the same links, the same code (identifiers, values, error texts in backticks) and the same numbers
 // and versions. The shared-paragraph and page-parity tests hold the pages to this; this test holds
-// the rule texts (title, docs, messages, fix), the simulator, chooser and checker message tables and
+// the rule texts (title, docs, messages and fix labels), the simulator, chooser and checker message tables and
 // the UI strings (content/i18n) to it.
 
 const read = (path: string) =>
@@ -53,19 +53,15 @@ function factsOf(text: string) {
 	};
 }
 
-/** Every ja/en pair of a rule's texts: title, docs, each message, the fix label. */
+/** Every ja/en pair of a rule's texts: title, docs, each message (fix labels are messages too). */
 function ruleTexts() {
-	return rules.flatMap((rule) => {
-		const pairs: [string, { ja: string; en: string }][] = [
-			[`${rule.id} title`, rule.meta.title],
-			[`${rule.id} docs`, rule.meta.docs],
-			...Object.entries(rule.meta.messages).map(
-				([id, message]): [string, { ja: string; en: string }] => [`${rule.id} ${id}`, message]
-			),
-		];
-		if (rule.meta.fix) pairs.push([`${rule.id} fix`, rule.meta.fix]);
-		return pairs;
-	});
+	return rules.flatMap((rule): [string, { ja: string; en: string }][] => [
+		[`${rule.id} title`, rule.meta.title],
+		[`${rule.id} docs`, rule.meta.docs],
+		...Object.entries(rule.meta.messages).map(
+			([id, message]): [string, { ja: string; en: string }] => [`${rule.id} ${id}`, message]
+		),
+	]);
 }
 
 describe('ja and en texts carry the same facts', () => {
