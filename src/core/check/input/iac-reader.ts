@@ -15,6 +15,13 @@ import {
 } from './reader.ts';
 import { GrammarLimitReached, type SyntaxNode } from './tree-sitter.ts';
 import { limits } from '../limits.ts';
+import {
+	createModuleFollower,
+	maxModuleDepth,
+	maxModuleFiles,
+	type ModuleFollower,
+	type ModuleReading,
+} from './local-modules.ts';
 
 /** At most this many syntax errors are reported per file. */
 const maxSyntaxErrors = 20;
@@ -107,6 +114,29 @@ function withinGrammarBudget(
 	}
 }
 
+/** Following local modules during one read, when the host can read them (the CLI). */
+function followingModules(
+	env: ReadEnv,
+	parse: (text: string) => SyntaxNode | undefined
+): { follower: ModuleFollower; modules: ModuleReading } | undefined {
+	if (!env.readModule) return undefined;
+	const modules: ModuleReading = { bindings: [], opened: [], skipped: [] };
+	return { follower: createModuleFollower(env.readModule, parse, modules), modules };
+}
+
+/** Says at each call whose local module was not followed which path it names, and why. */
+function finishModules(read: ReadResult, modules: ModuleReading, env: ReadEnv): void {
+	read.modules = modules;
+	for (const { call, path, reason } of modules.skipped)
+		env.report(unreadInputRule, {
+			messageId:
+				reason === 'unread' ? 'moduleNotRead' : reason === 'cycle' ? 'moduleCycle' : 'moduleLimit',
+			severity: 'info',
+			data: { path, depth: String(maxModuleDepth), files: String(maxModuleFiles) },
+			at: call,
+		});
+}
+
 /** Bicep files, with the values of a `.bicepparam` file given beside them (input/bicep.ts). */
 export const bicepReader: InputReader = {
 	name: 'bicep',
@@ -133,10 +163,26 @@ export const bicepReader: InputReader = {
 					reportSyntaxErrors(parametersTree, parametersSource, 'bicepparam', env);
 				}
 			}
-			read.document = readers.readBicep(source, tree, parameters, env.budget);
+			const reading = followingModules(env, (text) => parser.parse(text));
+			read.document = readers.readBicep(source, tree, parameters, env.budget, reading?.follower);
 			reportSyntaxErrors(tree, source, 'bicep', env);
-			for (const { start, end } of readers.bicepModulesNotRead(tree))
-				env.report(unreadInputRule, { messageId: 'moduleNotChecked', at: { source, start, end } });
+			const files = [{ source, root: tree }, ...(reading?.modules.opened ?? [])];
+			for (const file of files) {
+				if (file !== files[0]) reportSyntaxErrors(file.root, file.source, 'bicep', env);
+				const followed = new Set(
+					reading?.modules.bindings
+						.filter((b) => b.call.source === file.source)
+						.map((b) => b.call.start)
+				);
+				for (const { call } of reading?.modules.skipped ?? [])
+					if (call.source === file.source) followed.add(call.start);
+				for (const { start, end } of readers.bicepModulesNotRead(file.root, followed))
+					env.report(unreadInputRule, {
+						messageId: 'moduleNotChecked',
+						at: { source: file.source, start, end },
+					});
+			}
+			if (reading) finishModules(read, reading.modules, env);
 			return read;
 		});
 	},

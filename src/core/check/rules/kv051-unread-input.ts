@@ -90,6 +90,18 @@ export const unreadInputRule = defineRule({
 				ja: 'このモジュール呼び出しは Key Vault VM 拡張機能をモジュールに渡していますが、kvcert はモジュールの中を読まないため確認していません。',
 				en: 'This module call passes a Key Vault VM extension to the module; kvcert does not read inside the module, so it was not checked.',
 			},
+			moduleNotRead: {
+				ja: 'ローカル モジュール {{path}} を読めなかったため、モジュールの中は確認していません (ファイルがないか、確認しているフォルダーとリポジトリの外にあります)。',
+				en: 'Local module {{path}} was not read (missing, or outside the checked folder and the repository): what it declares was not checked.',
+			},
+			moduleCycle: {
+				ja: 'ローカル モジュール {{path}} は、呼び出し元をたどると自分自身に戻るため、ここではたどっていません。',
+				en: 'Local module {{path}} was not followed here: it leads back to a module that calls it (a cycle).',
+			},
+			moduleLimit: {
+				ja: 'ローカル モジュール {{path}} はたどっていません。モジュール呼び出しの入れ子が {{depth}} 段を超えたか、読んだモジュールのファイルが {{files}} 個を超えました。モジュールの中は確認していません。',
+				en: 'Local module {{path}} was not followed: module calls nest deeper than {{depth}} levels, or more than {{files}} module files were read. What it declares was not checked.',
+			},
 			parseLimit: {
 				ja: 'kvcert の {{language}} 文法はここで読むのをやめました。ファイルが大きすぎる ({{limit}} 文字まで) か、読むのに手間がかかりすぎる構文 (閉じていないコメントや文字列、補間など) があります。ここから先は確認していません。',
 				en: 'kvcert’s {{language}} grammar stopped reading here: the file is too large (at most {{limit}} characters) or too costly to parse (an unclosed comment, string or interpolation can make it so). The rest of the file was not checked.',
