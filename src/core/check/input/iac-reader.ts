@@ -124,6 +124,14 @@ function followingModules(
 	return { follower: createModuleFollower(env.readModule, parse, modules), modules };
 }
 
+/** The calls in a file whose local module was followed or said not read (by start offset). */
+function callsFollowed(modules: ModuleReading | undefined, source: SourceText): Set<number> {
+	const calls = new Set<number>();
+	for (const { call } of [...(modules?.bindings ?? []), ...(modules?.skipped ?? [])])
+		if (call.source === source) calls.add(call.start);
+	return calls;
+}
+
 /** Says at each call whose local module was not followed which path it names, and why. */
 function finishModules(read: ReadResult, modules: ModuleReading, env: ReadEnv): void {
 	read.modules = modules;
@@ -166,17 +174,12 @@ export const bicepReader: InputReader = {
 			const reading = followingModules(env, (text) => parser.parse(text));
 			read.document = readers.readBicep(source, tree, parameters, env.budget, reading?.follower);
 			reportSyntaxErrors(tree, source, 'bicep', env);
-			const files = [{ source, root: tree }, ...(reading?.modules.opened ?? [])];
-			for (const file of files) {
-				if (file !== files[0]) reportSyntaxErrors(file.root, file.source, 'bicep', env);
-				const followed = new Set(
-					reading?.modules.bindings
-						.filter((b) => b.call.source === file.source)
-						.map((b) => b.call.start)
-				);
-				for (const { call } of reading?.modules.skipped ?? [])
-					if (call.source === file.source) followed.add(call.start);
-				for (const { start, end } of readers.bicepModulesNotRead(file.root, followed))
+			for (const file of [{ source, root: tree }, ...(reading?.modules.opened ?? [])]) {
+				if (file.source !== source) reportSyntaxErrors(file.root, file.source, 'bicep', env);
+				for (const { start, end } of readers.bicepModulesNotRead(
+					file.root,
+					callsFollowed(reading?.modules, file.source)
+				))
 					env.report(unreadInputRule, {
 						messageId: 'moduleNotChecked',
 						at: { source: file.source, start, end },
@@ -228,7 +231,8 @@ export const terraformReader: InputReader = {
 				: parser.parse(text);
 			if (!tree) return notLoaded('terraform', source, env);
 			const read = result('terraform');
-			read.document = readers.readTerraform(source, tree, env.budget);
+			const reading = followingModules(env, (piece) => parser.parse(piece));
+			read.document = readers.readTerraform(source, tree, env.budget, reading?.follower);
 			if (jsonDoc)
 				for (const e of jsonDoc.errors)
 					env.report(jsonSyntaxRule, {
@@ -237,15 +241,22 @@ export const terraformReader: InputReader = {
 						at: { source, start: e.offset, end: e.offset + Math.max(1, e.length) },
 					});
 			else reportSyntaxErrors(tree, source, 'terraform', env);
-			// Parts read as unknown (dynamic blocks, count and for_each), at their place.
-			for (const { messageId, data, start, end } of readers.terraformUnread(tree))
-				env.report(unreadInputRule, {
-					messageId,
-					// Repeated resources are read (as one); dynamic blocks are not.
-					...(messageId === 'repeated' ? { severity: 'info' as const } : {}),
-					data,
-					at: { source, start, end },
-				});
+			for (const file of [{ source, root: tree }, ...(reading?.modules.opened ?? [])]) {
+				if (file.source !== source) reportSyntaxErrors(file.root, file.source, 'terraform', env);
+				// Parts read as unknown (dynamic blocks, count and for_each), at their place.
+				for (const { messageId, data, start, end } of readers.terraformUnread(
+					file.root,
+					callsFollowed(reading?.modules, file.source)
+				))
+					env.report(unreadInputRule, {
+						messageId,
+						// Repeated resources are read (as one); dynamic blocks are not.
+						...(messageId === 'repeated' ? { severity: 'info' as const } : {}),
+						data,
+						at: { source: file.source, start, end },
+					});
+			}
+			if (reading) finishModules(read, reading.modules, env);
 			return read;
 		});
 	},

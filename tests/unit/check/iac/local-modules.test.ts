@@ -202,3 +202,84 @@ module web './vm.bicep' = {
 		expect(reader.asked.length).toBe(8);
 	});
 });
+
+/** A Terraform module folder: the extension in main.tf, its inputs declared in variables.tf. */
+const terraformModule = {
+	'modules/kv/variables.tf': `variable "vm_id" {
+  type = string
+}
+variable "certificate_url" {
+  type = string
+}
+variable "extension_version" {
+  type    = string
+  default = "3.0"
+}
+`,
+	'modules/kv/main.tf': `resource "azurerm_virtual_machine_extension" "kv" {
+  name                       = "KeyVaultForLinux"
+  virtual_machine_id         = var.vm_id
+  publisher                  = "Microsoft.Azure.KeyVault"
+  type                       = "KeyVaultForLinux"
+  type_handler_version       = var.extension_version
+  auto_upgrade_minor_version = true
+  settings = jsonencode({
+    secretsManagementSettings = {
+      pollingIntervalInS   = "3600"
+      observedCertificates = [{ url = var.certificate_url }]
+    }
+  })
+}
+`,
+};
+
+describe('local Terraform modules are followed (issue 20)', () => {
+	it('checks the module folder with the inputs the call passes, placed at the call', async () => {
+		const main = `module "kv" {
+  source            = "./modules/kv"
+  vm_id             = azurerm_linux_virtual_machine.web.id
+  certificate_url   = azurerm_key_vault_certificate.web.secret_id
+  extension_version = "9.0"
+}
+`;
+		const readModule = filesReader(terraformModule);
+		const result = await checkIac(main, 'main.tf', { readModule });
+		expect(result.extensionCount).toBe(1);
+		expect(result.diagnostics.map(at)).toEqual(['KV042 main.tf 4:57', 'KV003 main.tf 5:23']);
+		expect(result.diagnostics[0]!.related).toContainEqual(
+			expect.objectContaining({
+				file: 'modules/kv/variables.tf',
+				message:
+					'This value is passed to parameter certificate_url of module ./modules/kv, which was checked with it.',
+			})
+		);
+	});
+
+	it('finds nothing for good inputs, and says which module folder was not read', async () => {
+		const good = `module "kv" {
+  source          = "./modules/kv"
+  vm_id           = azurerm_linux_virtual_machine.web.id
+  certificate_url = azurerm_key_vault_certificate.web.versionless_secret_id
+}
+`;
+		const result = await checkIac(good, 'main.tf', { readModule: filesReader(terraformModule) });
+		expect(result.extensionCount).toBe(1);
+		expect(result.diagnostics.map(at)).toEqual([]);
+		const missing = await checkIac(good.replace('./modules/kv', '../elsewhere'), 'main.tf', {
+			readModule: filesReader(terraformModule),
+		});
+		expect(missing.diagnostics.map((d) => `${at(d)} ${d.messageId} ${d.data.path}`)).toEqual([
+			'KV051 main.tf 1:1 moduleNotRead ../elsewhere',
+		]);
+	});
+
+	it('leaves registry modules to the Verified Module reading', async () => {
+		const registry = `module "vm" {
+  source = "Azure/avm-res-compute-virtualmachine/azurerm"
+}
+`;
+		const readModule = filesReader(terraformModule);
+		await checkIac(registry, 'main.tf', { readModule });
+		expect(readModule.asked).toEqual([]);
+	});
+});
