@@ -42,7 +42,8 @@ export function createModuleReader(options: {
 		const folder = from.startsWith('<') ? workspace.cwd : dirname(resolve(workspace.cwd, from));
 		const full = resolve(folder, path);
 		if (language === 'bicep') {
-			const file = read(full);
+			// Only a Bicep file, so that no report ever shows a line of another kind of file.
+			const file = /\.bicep$/i.test(full) ? read(full) : undefined;
 			return file ? [file] : undefined;
 		}
 		const target = guard(full);
