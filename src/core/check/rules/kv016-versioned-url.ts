@@ -25,7 +25,7 @@ export const versionedUrlRule = defineRule({
 			},
 			fix: { ja: 'バージョンのセグメントを削除する', en: 'Remove the version segment' },
 			versionedVariable: {
-				ja: '{{variable}} にはバージョン付きの ID が入っています ({{line}} 行目で `{{command}}` の出力を代入しています)。このままでは証明書を更新しても新しいバージョンに追従しません。バージョンなしの URL (https://<コンテナー名>.vault.azure.net/secrets/<証明書名>) を渡してください。',
+				ja: '{{variable}} にはバージョン付きの ID が入っています ({{line}} 行目で `{{command}}` の出力を代入しています)。更新された証明書に追従するよう、バージョンなしの URL (https://<Key Vault 名>.vault.azure.net/secrets/<証明書名>) を渡してください。',
 				en: '{{variable}} holds a versioned id (assigned from `{{command}}` on line {{line}}): renewed certificates would not be followed. Pass the versionless URL (https://<vault-name>.vault.azure.net/secrets/<certificate-name>).',
 			},
 		},
