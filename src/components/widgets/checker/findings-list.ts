@@ -38,6 +38,25 @@ export function groupFindings(findings: readonly FindingView[]): ListEntry[] {
 	return entries.sort((a, b) => start(a) - start(b));
 }
 
+/**
+ * The entries without the findings shown elsewhere (the fill-in list's, `taken`): a group keeps its
+ * other members, and one left alone becomes a finding on its own.
+ */
+export function withoutTaken(
+	entries: readonly ListEntry[],
+	taken: ReadonlySet<number>
+): ListEntry[] {
+	if (taken.size === 0) return [...entries];
+	return entries.flatMap((e): ListEntry[] => {
+		if (e.kind === 'finding') return taken.has(e.index) ? [] : [e];
+		const indices = e.indices.filter((i) => !taken.has(i));
+		if (indices.length === 0) return [];
+		return indices.length === 1
+			? [{ kind: 'finding', index: indices[0]! }]
+			: [{ ...e, indices }];
+	});
+}
+
 /** The entries of the severities shown. */
 export function visibleEntries(
 	entries: readonly ListEntry[],
@@ -49,12 +68,16 @@ export function visibleEntries(
 	);
 }
 
-/** The findings of the severities shown, by index, in the order of the text. */
+/**
+ * The findings of the severities shown, by index, in the order of the text; without those shown
+ * elsewhere (`taken`: the fill-in list's).
+ */
 export function visibleIndices(
 	findings: readonly FindingView[],
-	shown: ReadonlySet<Severity>
+	shown: ReadonlySet<Severity>,
+	taken: ReadonlySet<number> = new Set()
 ): number[] {
-	return findings.flatMap((f, i) => (shown.has(f.severity) ? [i] : []));
+	return findings.flatMap((f, i) => (shown.has(f.severity) && !taken.has(i) ? [i] : []));
 }
 
 /**
