@@ -133,7 +133,9 @@ describe('a placeholder written at several places', () => {
 			['<vmName>', 2, ['4:66', '5:55']],
 			['<examplekv>', 3, ['3:178']],
 		]);
-		expect(infos[2]!.message).toBe('Replace the placeholder <examplekv> with your key vault’s name.');
+		expect(infos[2]!.message).toBe(
+			'Replace the placeholder <examplekv> with your key vault’s name.'
+		);
 		expect(infos[0]!.related[0]!.message).toBe('The same placeholder is here too.');
 		expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
 	});
@@ -151,8 +153,8 @@ describe('a placeholder written at several places', () => {
 		});
 		expect(ja).toContain('   = 補足: 同じプレースホルダーがほかに 2 か所あります: 4:66、5:55');
 		const sarif = JSON.parse(formatSarif([result], { lang: 'en', toolVersion: '0.0.0' }));
-		const vm = sarif.runs[0].results.find(
-			(r: { message: { text: string } }) => r.message.text.includes('<vmName>')
+		const vm = sarif.runs[0].results.find((r: { message: { text: string } }) =>
+			r.message.text.includes('<vmName>')
 		);
 		expect(
 			vm.relatedLocations.map(

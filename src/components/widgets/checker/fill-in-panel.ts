@@ -38,11 +38,7 @@ function entryRow(entry: FillInEntry, view: CheckerView, options: FillInOptions)
 	row.dataset['places'] = String(entry.places.length);
 	const places = element('p', 'places');
 	places.append(
-		element(
-			'span',
-			'count',
-			t('kvcert.checker.fillIn.places', { count: entry.places.length })
-		),
+		element('span', 'count', t('kvcert.checker.fillIn.places', { count: entry.places.length })),
 		...entry.places.slice(0, maxPlaces).map((p) => placeButton(entry, p, options))
 	);
 	if (entry.places.length > maxPlaces)

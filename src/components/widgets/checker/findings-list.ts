@@ -51,9 +51,7 @@ export function withoutTaken(
 		if (e.kind === 'finding') return taken.has(e.index) ? [] : [e];
 		const indices = e.indices.filter((i) => !taken.has(i));
 		if (indices.length === 0) return [];
-		return indices.length === 1
-			? [{ kind: 'finding', index: indices[0]! }]
-			: [{ ...e, indices }];
+		return indices.length === 1 ? [{ kind: 'finding', index: indices[0]! }] : [{ ...e, indices }];
 	});
 }
 

@@ -49,7 +49,11 @@ function severityOf(severity: Severity, t: Translate, count?: number): HTMLEleme
 }
 
 /** One finding's row (also used in the fill-in list for a finding at a placeholder). */
-export function findingRow(finding: FindingView, index: number, options: PanelOptions): HTMLLIElement {
+export function findingRow(
+	finding: FindingView,
+	index: number,
+	options: PanelOptions
+): HTMLLIElement {
 	const { t, fresh } = options;
 	const row = element('li', `finding ${finding.severity}`);
 	row.dataset['severity'] = finding.severity;

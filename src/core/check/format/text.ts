@@ -87,8 +87,8 @@ function formatDiagnostic(
 	else
 		for (const related of diagnostic.related)
 			lines.push(
-			`   = ${checkMessages.note[lang]}: ${safe(related.file)}:${related.range.start.line}:${related.range.start.column}: ${safe(related.message)}`
-		);
+				`   = ${checkMessages.note[lang]}: ${safe(related.file)}:${related.range.start.line}:${related.range.start.column}: ${safe(related.message)}`
+			);
 	if ('suppression' in diagnostic) {
 		const { suppression } = diagnostic as SuppressedDiagnostic;
 		lines.push(
