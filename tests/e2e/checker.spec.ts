@@ -526,7 +526,7 @@ test.describe('template checker workspace at 1440×900', () => {
 		'utf8'
 	);
 
-	test('a pasted 55 KB template: editor and first finding on screen together; a clicked finding lands below the header; groups, filters, next', async ({
+	test('a pasted 70 KB real template: editor and first finding on screen together; a clicked finding lands below the header; groups, filters, next', async ({
 		page,
 		context,
 	}) => {

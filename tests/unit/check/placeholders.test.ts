@@ -165,6 +165,24 @@ describe('a placeholder written at several places', () => {
 	});
 });
 
+describe('angle brackets that are not placeholders', () => {
+	it('a parameter description showing a format (`<Resource group name>`) names no placeholder', () => {
+		const text = JSON.stringify({
+			parameters: {
+				sourceVaultValue: {
+					type: 'string',
+					metadata: {
+						description:
+							'Resource Id of the key vault, in the format /subscriptions/<Sub ID>/resourceGroups/<Resource group name>/providers/Microsoft.KeyVault/vaults/<vault name>',
+					},
+				},
+			},
+			resources: [],
+		});
+		expect(checkSync(text).diagnostics.map((d) => d.ruleId)).not.toContain('KV054');
+	});
+});
+
 describe("the docs' own mistakes", () => {
 	it('names an en dash where -- belongs, with the fix', () => {
 		const result = check('linux-upgrade-en-dash.sh');
