@@ -88,6 +88,8 @@ describe('placeholders of documentation samples', () => {
 	it('reads a fragment ending in ... without "no observedCertificates"', () => {
 		expect(findings(check('initial-sync-fragment.json'))).toEqual([
 			'KV051:readAs 1:1-1:2',
+			// No key tells the OS, so requireInitialSync was not checked: said, with how to tell it.
+			'KV026:osUnknown 2:5-2:25',
 			'KV054:elision 3:5-3:8',
 		]);
 	});
@@ -220,6 +222,25 @@ describe('bare settings know their OS by their keys', () => {
 		const link = result.diagnostics.find((d) => d.ruleId === 'KV023')!;
 		expect(link.severity).toBe('warning');
 		expect(link.range.start.line).toBe(5);
+	});
+
+	it('says when no key tells the OS, at the first setting whose check depends on it', () => {
+		const text =
+			'{ "secretsManagementSettings": { "pollingIntervalInS": "3600", "linkOnRenewal": true, "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web" } ] } }';
+		for (const lang of ['en', 'ja'] as const) {
+			const [info] = checkSync(text, { lang }).diagnostics;
+			expect(info).toMatchObject({ ruleId: 'KV026', messageId: 'osUnknown', severity: 'info' });
+			expect(text.slice(info!.range.start.offset, info!.range.end.offset)).toBe('"linkOnRenewal"');
+			expect(info!.message).toContain(
+				lang === 'en'
+					? 'linkOnRenewal works differently per OS'
+					: 'linkOnRenewal の扱いは OS によって異なる'
+			);
+		}
+		// Only pollingIntervalInS and URLs: nothing depends on the OS, nothing to say.
+		const minimal =
+			'{ "secretsManagementSettings": { "pollingIntervalInS": "3600", "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web" } ] } }';
+		expect(checkSync(minimal).diagnostics).toEqual([]);
 	});
 
 	it('applies no OS rule when the keys disagree or none tells', () => {
