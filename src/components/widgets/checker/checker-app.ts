@@ -99,9 +99,12 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		delete root.dataset['worst'];
 	});
 
+	/** Whether the notice says the link was copied: it goes with the next edit (the link is then old). */
+	let linkNotice = false;
 	const say = (text: string, undoable = false) => {
 		notice.textContent = text;
 		undoButton.hidden = !undoable;
+		linkNotice = false;
 	};
 	const renderList = (fresh: boolean) => {
 		if (!view) return;
@@ -226,6 +229,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const changed = (changes: ChangeSet, partial: boolean) => {
 		client.change(changes.toJSON() as ChangeJson);
 		root.setAttribute('aria-busy', 'true');
+		if (linkNotice) say('');
 		markFindingsStale(list);
 		markFindingsStale(fillInSection);
 		fixAllButton.disabled = true;
@@ -309,6 +313,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			try {
 				await navigator.clipboard.writeText(url);
 				say(t('kvcert.checker.share.copied'));
+				linkNotice = true;
 				// The button itself says so for a moment, where the reader is looking.
 				shareButton.textContent = `✓ ${t('kvcert.checker.share.copiedShort')}`;
 				shareButton.dataset['copied'] = '';

@@ -14,8 +14,9 @@ export type ListEntry =
 const keyOf = (f: FindingView) => `${f.ruleId ?? ''}\u0000${f.severity}\u0000${f.message}`;
 
 /**
- * The list's entries in the order of the findings: identical findings become one group at the place
- * of the first of them; a finding that has no twin stays on its own. Indices point into `findings`.
+ * The list's entries, errors first, then warnings, then infos, each in the order of the text (so the
+ * first screen of the panel shows the errors): identical findings become one group at the place of
+ * the first of them; a finding that has no twin stays on its own. Indices point into `findings`.
  */
 export function groupFindings(findings: readonly FindingView[]): ListEntry[] {
 	const groups = new Map<string, number[]>();
@@ -35,7 +36,8 @@ export function groupFindings(findings: readonly FindingView[]): ListEntry[] {
 		);
 	}
 	const start = (e: ListEntry) => (e.kind === 'finding' ? e.index : e.indices[0]!);
-	return entries.sort((a, b) => start(a) - start(b));
+	const rank = (e: ListEntry) => severities.indexOf(findings[start(e)]!.severity);
+	return entries.sort((a, b) => rank(a) - rank(b) || start(a) - start(b));
 }
 
 /**
