@@ -93,7 +93,7 @@ describe('fill-in list (logic)', () => {
 			'1 placeholder to fill in; nothing else found.'
 		);
 		expect(fillInSummary(3, counts, 'ja', ja)).toBe(
-			'まずプレースホルダー 3 個を置き換えてください。そのほかにエラー 2 件、警告 1 件があります。'
+			'まずプレースホルダー 3 個を置き換えてください。そのほかの指摘: エラー 2 件、警告 1 件'
 		);
 		expect(fillInSummary(2, { error: 0, warning: 0, info: 0 }, 'ja', ja)).toBe(
 			'まずプレースホルダー 2 個を置き換えてください。そのほかの指摘はありません。'
@@ -124,7 +124,7 @@ for (const lang of ['ja', 'en'] as const)
 			expect(view.summary).toBe(
 				lang === 'en'
 					? '6 placeholders to fill in first, then 1 error.'
-					: 'まずプレースホルダー 6 個を置き換えてください。そのほかにエラー 1 件があります。'
+					: 'まずプレースホルダー 6 個を置き換えてください。そのほかの指摘: エラー 1 件'
 			);
 		});
 
