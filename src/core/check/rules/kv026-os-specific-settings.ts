@@ -28,7 +28,7 @@ export const osSpecificSettingsRule = defineRule({
 		},
 		messages: {
 			osUnknown: {
-				ja: 'この settings には、OS (Windows か Linux か) を示すキーがありません。そのため OS を決めずに確認し、OS によって扱いの異なる {{key}} は確認していません。拡張機能を入れるテンプレートやコマンドと一緒に確認するか、OS を示すキーを書いてください。Windows では certificateStoreLocation "LocalMachine"、Linux では /var/lib/waagent/Microsoft.Azure.KeyVault.Store などのパスが OS を示します。',
+				ja: 'この settings には、OS (Windows か Linux か) を示すキーがありません。そのため OS を決めずに確認し、OS によって扱いの異なる {{key}} は確認していません。拡張機能を入れるテンプレートやコマンドと一緒に確認するか、OS を示すキーを書いてください。Windows なら certificateStoreLocation "LocalMachine"、Linux なら /var/lib/waagent/Microsoft.Azure.KeyVault.Store などのパスです。',
 				en: 'No key of these settings tells the OS (Windows or Linux), so none was assumed: {{key}} works differently per OS and was not checked. Check the settings with the template or command that installs the extension, or write a key that tells the OS (Windows: certificateStoreLocation "LocalMachine"; Linux: a path such as /var/lib/waagent/Microsoft.Azure.KeyVault.Store).',
 			},
 			otherOs: {
