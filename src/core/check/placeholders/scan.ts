@@ -157,6 +157,26 @@ function angleEnd(text: string, open: number): { end: number; unclosed: boolean 
 	return { end, unclosed: true };
 }
 
+/**
+ * Whether `text[from…to)` holds a character every placeholder pattern needs: `<` (angle), `{`
+ * (braces), four x in a row or `00001111` (example IDs). Most strings of a large template hold
+ * none, and are passed over without a copy or a regular expression.
+ */
+function mayHoldPlaceholder(text: string, from: number, to: number): boolean {
+	let xs = 0;
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 60 || c === 123) return true;
+		if (c === 120 || c === 88) {
+			if (++xs === 4) return true;
+		} else {
+			xs = 0;
+			if (c === 48 && text.startsWith('00001111', i)) return true;
+		}
+	}
+	return false;
+}
+
 /** Finds placeholders inside one string (or one stretch of command text). */
 function scanStretch(
 	text: string,
@@ -166,6 +186,7 @@ function scanStretch(
 	quotedOnly: boolean,
 	inJson: boolean
 ): void {
+	if (!mayHoldPlaceholder(text, from, to)) return;
 	const stretch = text.slice(from, to);
 	const add = (
 		form: PlaceholderForm,
@@ -255,15 +276,24 @@ function scanWords(text: string, found: Placeholder[]): void {
 function scanJson(text: string, found: Placeholder[]): string | undefined {
 	const masks: Array<{ start: number; end: number; filler: string }> = [];
 	const elisions: Array<{ start: number; end: number }> = [];
-	for (let i = 0; i < text.length && found.length < maxPlaceholders; i++) {
+	const length = text.length;
+	for (let i = 0; i < length && found.length < maxPlaceholders; i++) {
+		const code = text.charCodeAt(i);
+		// Most characters start nothing: `"`, `/`, `<`, `.` and `…` do.
+		if (code !== 34 && code !== 47 && code !== 60 && code !== 46 && code !== 0x2026) continue;
 		const c = text[i]!;
 		if (c === '"') {
 			let j = i + 1;
-			while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+			for (;;) {
+				const d = text.charCodeAt(j);
+				// NaN past the end.
+				if (d === 34 || d === 10 || !(j < length)) break;
+				j += d === 92 ? 2 : 1;
+			}
 			// A description says what a value looks like (`/resourceGroups/<Resource group name>/…`):
 			// its `<…>` are not placeholders left in the template.
 			if (keyBefore(text, i)?.key !== 'description')
-				scanStretch(text, i + 1, Math.min(j, text.length), found, false, true);
+				scanStretch(text, i + 1, Math.min(j, length), found, false, true);
 			i = j;
 		} else if (c === '/' && text[i + 1] === '/') {
 			const newline = text.indexOf('\n', i);
