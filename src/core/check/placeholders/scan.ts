@@ -292,8 +292,9 @@ function scanJson(text: string, found: Placeholder[]): string | undefined {
 			}
 			// A description says what a value looks like (`/resourceGroups/<Resource group name>/…`):
 			// its `<…>` are not placeholders left in the template.
-			if (keyBefore(text, i)?.key !== 'description')
-				scanStretch(text, i + 1, Math.min(j, length), found, false, true);
+			const end = Math.min(j, length);
+			if (mayHoldPlaceholder(text, i + 1, end) && keyBefore(text, i)?.key !== 'description')
+				scanStretch(text, i + 1, end, found, false, true);
 			i = j;
 		} else if (c === '/' && text[i + 1] === '/') {
 			const newline = text.indexOf('\n', i);
