@@ -82,8 +82,7 @@ function shouldRun(condition, failed) {
 function checkXml(text) {
 	const body = text.replace(/^<\?xml[^?]*\?>\s*/, '');
 	const stack = [];
-	const tag =
-		/<(\/?)([A-Z_][\w.-]*)(?:\s+[\w:.-]+="[^"<]*")*\s*(\/?)>|<!--[\s\S]*?-->|([^<]+)/giy;
+	const tag = /<(\/?)([A-Z_][\w.-]*)(?:\s+[\w:.-]+="[^"<]*")*\s*(\/?)>|<!--[\s\S]*?-->|([^<]+)/giy;
 	let match;
 	let end = 0;
 	while ((match = tag.exec(body)) !== null) {

@@ -439,7 +439,9 @@ for (const c of cases) {
 			const foreign = requests.filter((r) => {
 				const [method, url] = r.split(' ');
 				const { origin: o, pathname } = new URL(url!);
-				return method !== 'GET' || o !== origin || !/\.(?:js|css|svg|png|ico|woff2?)$/.test(pathname);
+				return (
+					method !== 'GET' || o !== origin || !/\.(?:js|css|svg|png|ico|woff2?)$/.test(pathname)
+				);
 			});
 			expect(foreign).toEqual([]);
 			expect(requests.some((r) => r.includes('check.worker'))).toBe(true);

@@ -131,7 +131,8 @@ export function parseCertificateList(input: string): CertificateList {
 			if (nb) current.notBefore = parseListedDate(nb);
 			if (na) current.notAfter = parseListedDate(na);
 			const key = get('hasprivatekey');
-			if (key && /^(?:true|false)$/i.test(key)) current.hasPrivateKey = key.toLowerCase() === 'true';
+			if (key && /^(?:true|false)$/i.test(key))
+				current.hasPrivateKey = key.toLowerCase() === 'true';
 			const dns = get('dnsnamelist');
 			if (dns)
 				current.dnsNames = dns

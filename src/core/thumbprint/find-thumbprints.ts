@@ -81,8 +81,7 @@ function labelBefore(prefix: string): Label | undefined | 'excluded' {
 	return undefined;
 }
 
-const HEX_SEPARATED =
-	/[0-9A-F]{2}([: -])[0-9A-F]{2}(?:\1[0-9A-F]{2}){18,30}(?![0-9A-F])/gi;
+const HEX_SEPARATED = /[0-9A-F]{2}([: -])[0-9A-F]{2}(?:\1[0-9A-F]{2}){18,30}(?![0-9A-F])/gi;
 const HEX_CONTIGUOUS = /(?<![0-9A-Z])(?:[0-9A-F]{64}|[0-9A-F]{40})(?![0-9A-Z])/gi;
 const BASE64_TOKEN =
 	/(?<![\w+/=-])(?:[\w-]{27}|[A-Z0-9+/]{27}=|[\w-]{43}|[A-Z0-9+/]{43}=)(?![\w+/=-])/gi;

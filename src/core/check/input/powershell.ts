@@ -414,9 +414,7 @@ export class PsReader {
 				continue;
 			}
 			const name =
-				c === '$'
-					? /^\$(\{[^}]+\}|[A-Z_]\w*)/i.exec(raw.slice(this.pos, this.pos + 200))
-					: null;
+				c === '$' ? /^\$(\{[^}]+\}|[A-Z_]\w*)/i.exec(raw.slice(this.pos, this.pos + 200)) : null;
 			if (name) {
 				const at = this.pos;
 				this.pos += name[0].length;

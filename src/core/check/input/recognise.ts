@@ -50,7 +50,9 @@ export function recogniseForeign(text: string): ForeignKind | undefined {
 	)
 		return 'email';
 	if (
-		/^[ \t]*(?:resource|data|provider|variable|module|terraform|output|locals)\s+(?:"|\{)/m.test(head)
+		/^[ \t]*(?:resource|data|provider|variable|module|terraform|output|locals)\s+(?:"|\{)/m.test(
+			head
+		)
 	)
 		return 'terraform';
 	if (/^[ \t]*(?:targetScope|param|var|resource|module|output)\s+[A-Za-z_]\w*\s/m.test(head))
