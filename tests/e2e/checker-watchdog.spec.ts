@@ -42,7 +42,8 @@ for (const c of cases) {
 		const timedOut = checkerText(c)('state.timedOut', { seconds: 30 });
 		const checker = widget(page);
 		const status = checker.locator('[data-status]');
-		await checker.locator('.cm-content').focus();
+		// The editor loads when the reader reaches for it.
+		await checker.getByLabel(checkerText(c)('editorLabel')).focus();
 		await expect(checker).toHaveAttribute('data-ready', 'true');
 
 		// The value budget: the doubled variable is unknown past 65,536 characters, said at its line.
@@ -51,7 +52,7 @@ for (const c of cases) {
 		await expect(checker.locator('li.finding[data-rule="KV051"]').first()).toBeVisible();
 
 		// A check still running past the bound: its worker is replaced, and the status says so.
-		await paste(page, '/*'.repeat(100_000));
+		await paste(page, `param location string\n${'/*'.repeat(100_000)}`);
 		await expect(checker).toHaveAttribute('aria-busy', 'true');
 		await expect
 			.poll(
