@@ -76,7 +76,8 @@ export function timerView(state: TimerState, minutes: number[], now: number): Ti
 	const length = (minutes[state.block] ?? 0) * 60_000;
 	return {
 		elapsedSeconds: Math.floor(elapsed / 1000),
-		leftSeconds: Math.floor((length - (elapsed - state.blockStart)) / 1000),
+		// Rounded up, so elapsed + left always make the block's length (0:00 beside 10:00, not 9:59).
+		leftSeconds: Math.ceil((length - (elapsed - state.blockStart)) / 1000),
 		block: state.block,
 		running: state.runningSince !== undefined,
 		started: started(state),
