@@ -17,7 +17,7 @@ const specialTrees = ['/proc', '/sys', '/dev'];
 
 /** Whether a text starts like a JSON object (after a byte order mark, spaces and comments). */
 function looksLikeJsonObject(text: string): boolean {
-	const body = text.replace(/^\uFEFF/, '').replace(/^(\s|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)+/, '');
+	const body = text.replace(/^\uFEFF/, '').replace(/^(?:\s|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)+/, '');
 	return body.startsWith('{');
 }
 

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody, sendJson } from './http-helpers.ts';
+import { BodyTooLargeError, readBody, sendJson, withoutTrailingSlashes } from './http-helpers.ts';
 import type { TokenRegistry } from './identities.ts';
 import { ImportError, parseImportValue } from './import-certificate.ts';
 import {
@@ -47,7 +47,7 @@ export interface KeyVaultContext {
  * sends 2025-07-01, keyvault-secrets 4.12 sends 2026-04-01).
  */
 export const SUPPORTED_API_VERSION = /^(7\.[0-6]|20(2[5-9]|3\d)-\d\d-\d\d(-preview)?)$/;
-const NAME = /^[0-9a-zA-Z-]{1,127}$/;
+const NAME = /^[0-9a-z-]{1,127}$/i;
 const RESERVED = new Set(['versions', 'policy', 'pending', 'import', 'create', 'backup']);
 
 interface Reply {
@@ -394,7 +394,7 @@ async function route(
 			context.tenantId,
 			'AKV10032: Invalid issuer. The token was not issued by this emulator.'
 		);
-	if (issued.resource.replace(/\/+$/, '') !== 'https://vault.azure.net')
+	if (withoutTrailingSlashes(issued.resource) !== 'https://vault.azure.net')
 		return challenge(
 			context.tenantId,
 			`AKV10022: Invalid audience. Expected https://vault.azure.net, found: ${issued.resource}.`

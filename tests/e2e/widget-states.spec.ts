@@ -16,7 +16,7 @@ const pfx = readFileSync(
 
 /** English UI sentences long enough that finding one on a ja page means it was not translated. */
 const englishSentences = Object.entries(en)
-	.filter(([key, value]) => /^kvcert\.(thumbprint|diagram)\./.test(key) && value.length >= 12)
+	.filter(([key, value]) => /^kvcert\.(?:thumbprint|diagram)\./.test(key) && value.length >= 12)
 	.map(([, value]) => value.split('{{')[0]!.trim())
 	.filter((value) => value.length >= 12);
 

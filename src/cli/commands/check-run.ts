@@ -15,7 +15,7 @@ import type { Workspace } from '../workspace.ts';
 import { stdinPath, type CheckInput, type SkippedFile } from './check-inputs.ts';
 
 /** Script files are read as commands, even when they hold no Azure command at all. */
-const scriptFile = /\.(sh|bash|zsh|ps1|psm1|azcli)$/i;
+const scriptFile = /\.(?:sh|bash|zsh|ps1|psm1|azcli)$/i;
 
 /** The outcome of checking (and fixing) the inputs. */
 export interface CheckRun {

@@ -16,7 +16,7 @@ import { grammarLoadError } from './protocol.ts';
 import { createCheckSchedule } from './schedule.ts';
 import { decodeShare, encodeShare, isShareFragment, shareLimit } from './share.ts';
 import { uncheckedView, viewOf, maxInputChars, type CheckerView } from './view-model.ts';
-import { createCheckerClient } from './worker-client.ts';
+import { checkTimeout, createCheckerClient } from './worker-client.ts';
 
 /** What the widget's custom element needs to mount the checker. */
 export interface MountOptions {
@@ -90,13 +90,22 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	/** The finding the reader last went to (click, Enter, next, previous). */
 	let current: number | undefined;
 
-	const client = createCheckerClient((name) => {
-		broken = true;
-		status.textContent = t(
-			name === grammarLoadError ? 'kvcert.checker.state.grammarError' : 'kvcert.checker.state.error'
-		);
-		root.dataset['state'] = 'error';
-		delete root.dataset['worst'];
+	const client = createCheckerClient({
+		onError(name) {
+			broken = true;
+			status.textContent = t(
+				name === grammarLoadError
+					? 'kvcert.checker.state.grammarError'
+					: 'kvcert.checker.state.error'
+			);
+			root.dataset['state'] = 'error';
+			delete root.dataset['worst'];
+		},
+		// The check ran past its bound and its worker was replaced: this text stays unchecked, and
+		// the next edit is checked by the new worker.
+		onTimeout: () =>
+			notChecked('timedOut', t('kvcert.checker.state.timedOut', { seconds: checkTimeout / 1000 })),
+		text: () => editor.text(),
 	});
 
 	/** Whether the notice says the link was copied: it goes with the next edit (the link is then old). */
@@ -237,20 +246,26 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		schedule.changed(partial, () => void check());
 	};
 
-	const tooLarge = (size: number) => {
+	/** A text the checker did not check, said in the status. */
+	const notChecked = (state: 'tooLarge' | 'timedOut', message: string) => {
 		root.removeAttribute('aria-busy');
-		root.dataset['state'] = 'tooLarge';
+		root.dataset['state'] = state;
 		delete root.dataset['worst'];
-		status.textContent = t('kvcert.checker.state.tooLarge', {
-			size: (size / 1024 / 1024).toFixed(1),
-			limit: maxInputChars / 1024 / 1024,
-		});
+		status.textContent = message;
 		list.replaceChildren();
 		fillInSection.hidden = true;
 		findingsTitle.hidden = true;
 		summaryTools.hidden = true;
 		fixAllButton.disabled = true;
 	};
+	const tooLarge = (size: number) =>
+		notChecked(
+			'tooLarge',
+			t('kvcert.checker.state.tooLarge', {
+				size: (size / 1024 / 1024).toFixed(1),
+				limit: maxInputChars / 1024 / 1024,
+			})
+		);
 
 	const editor: CheckerEditor = createEditor(host, {
 		doc: initial,

@@ -147,7 +147,7 @@ const shapes: Array<{ match: RegExp; shape: CommandShape }> = [
 ];
 
 const dialectOf = (line: string): ShellDialect =>
-	/^\s*(\$|[A-Za-z]+-Az|Get-|Write-|New-|Set-|Add-|Update-)/.test(line) ? 'powershell' : 'bash';
+	/^\s*(?:\$|[A-Za-z]+-Az|Get-|Write-|New-|Set-|Add-|Update-)/.test(line) ? 'powershell' : 'bash';
 
 /** Whether a text looks like az CLI or Azure PowerShell commands rather than JSON. */
 export function looksLikeCommands(text: string): boolean {
@@ -155,7 +155,7 @@ export function looksLikeCommands(text: string): boolean {
 	if (first === '{' || first === '[' || first === undefined || isBinaryText(text)) return false;
 	// A command at the start of the text or of a line. Only the text's start may skip line breaks:
 	// `(^|\n)\s*` rescanned every blank line from every line break (issue 24, N2).
-	return /(?:^\s*|[\n\r][ \t]*)(az\s|\$\w+\s*=|(Set|Add|New|Update|Get)-Az)/i.test(text);
+	return /(?:^\s*|[\n\r][ \t]*)(?:az\s|\$\w+\s*=|(?:Set|Add|New|Update|Get)-Az)/i.test(text);
 }
 
 function wordAnchor(source: SourceText, word: Word): Anchor {
@@ -300,7 +300,7 @@ export function parseCommands(
 	const psValueOf = (text: string): PsValue | undefined => {
 		const placeholder = /^\$_p(\d+)$/.exec(text);
 		if (placeholder) return psValues.get(Number(placeholder[1]));
-		const name = /^\$([A-Za-z_]\w*)$/.exec(text);
+		const name = /^\$([A-Z_]\w*)$/i.exec(text);
 		return name ? psVariables.get(name[1]!.toLowerCase()) : undefined;
 	};
 
@@ -324,7 +324,7 @@ export function parseCommands(
 	for (const words of statements) {
 		const assignment = bashAssignment(words);
 		// NAME=`az …`: the backticks do not keep the command one word.
-		const backticked = /^([A-Za-z_]\w*)=`/.exec(words[0]?.text ?? '');
+		const backticked = /^([A-Z_]\w*)=`/i.exec(words[0]?.text ?? '');
 		if (backticked && !assignment) {
 			const joined = words.map((w) => w.text).join(' ');
 			noteAssignment(`$${backticked[1]!.toLowerCase()}`, joined.slice(backticked[0].length - 1), {
@@ -370,7 +370,7 @@ export function parseCommands(
 					quoted: false,
 				});
 			// A value built with operators (`'…' + $x + '…'`) is not known (but is a string when quoted).
-			else if (value && words.length > 3 && /^(\+|-f|-replace|-join)$/i.test(words[3]!.text))
+			else if (value && words.length > 3 && /^(?:\+|-f|-replace|-join)$/i.test(words[3]!.text))
 				variables.delete(first.text.toLowerCase());
 			else if (value) variables.set(first.text.toLowerCase(), value);
 			if (value?.quoted) stringVariables.add(first.text.toLowerCase());
@@ -410,8 +410,8 @@ export function parseCommands(
 		for (let i = length; i < words.length; i++) {
 			const word = words[i]!;
 			// An en or em dash where `--` belongs (`–settings`), as typographic quotes in docs make it.
-			const dashed = !word.quoted && /^[\u2013\u2014][A-Za-z]/.test(word.text);
-			if ((/^--?[A-Za-z]/.test(word.text) || dashed) && !word.quoted) {
+			const dashed = !word.quoted && /^[\u2013\u2014][A-Z]/i.test(word.text);
+			if ((/^--?[A-Z]/i.test(word.text) || dashed) && !word.quoted) {
 				let name = word.text.toLowerCase();
 				if (dashed) {
 					name = `--${name.slice(1)}`;
@@ -430,7 +430,7 @@ export function parseCommands(
 					name = `-${name}`;
 				}
 				const next = words[i + 1];
-				const isFlag = !next || (/^--?[A-Za-z]/.test(next.text) && !next.quoted);
+				const isFlag = !next || (/^--?[A-Z]/i.test(next.text) && !next.quoted);
 				if (!isFlag) {
 					options.set(name, next);
 					i++;
@@ -485,10 +485,7 @@ export function parseCommands(
 			// own (single-line) idea of its value.
 			const written = writtenWord.get(word)?.text.trim();
 			const text = written && psValueOf(written) ? written : word.text.trim();
-			const converted =
-				/^\(\s*(\$\w+)\s*\|\s*ConvertTo-Json\b[^)]*\)$/i.exec(text) ??
-				/^\(\s*ConvertTo-Json\s+(?:-InputObject\s+)?(\$\w+)[^)]*\)$/i.exec(text);
-			const name = converted ? converted[1]! : text;
+			const name = convertedVariable(text) ?? text;
 			if (!/^\$\w+$/.test(name)) return false;
 			const value = psValueOf(name);
 			// A string that is not JSON (a path, a word): read as the text it is, below.
@@ -603,4 +600,16 @@ export function parseCommands(
 		document.extensions.push(site);
 	}
 	return result;
+}
+
+/**
+ * The variable of `($x | ConvertTo-Json …)` or `(ConvertTo-Json [-InputObject] $x …)`. The name
+ * ends where its word characters do: a pattern in which the name and the rest could share them
+ * (`(\$\w+)[^)]*`) was quadratic in the length of a long unclosed name.
+ */
+export function convertedVariable(text: string): string | undefined {
+	const converted =
+		/^\(\s*(\$\w+)\s*\|\s*ConvertTo-Json\b[^)]*\)$/i.exec(text) ??
+		/^\(\s*ConvertTo-Json\s+(?:-InputObject\s+)?(\$\w+)(?:[^\w)][^)]*)?\)$/i.exec(text);
+	return converted?.[1];
 }

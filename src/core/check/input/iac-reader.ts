@@ -101,17 +101,27 @@ function withinGrammarBudget(
 		return read();
 	} catch (error) {
 		if (!(error instanceof GrammarLimitReached)) throw error;
-		const start = Math.min(error.offset, Math.max(0, source.raw.length - 1));
-		env.report(unreadInputRule, {
-			messageId: 'parseLimit',
-			data: {
-				language: kind === 'terraform' ? 'Terraform' : 'Bicep',
-				limit: limits.grammarInputSize.toLocaleString('en'),
-			},
-			at: { source, start, end: Math.min(source.raw.length, start + 1) },
-		});
+		reportParseLimit(kind, source, env, error);
 		return result(kind);
 	}
+}
+
+/** Says that `source` was not read from where the grammar's budget stopped it, at that place. */
+function reportParseLimit(
+	kind: IacKind,
+	source: SourceText,
+	env: ReadEnv,
+	error: GrammarLimitReached
+): void {
+	const start = Math.min(error.offset, Math.max(0, source.raw.length - 1));
+	env.report(unreadInputRule, {
+		messageId: 'parseLimit',
+		data: {
+			language: kind === 'terraform' ? 'Terraform' : 'Bicep',
+			limit: limits.grammarInputSize.toLocaleString('en'),
+		},
+		at: { source, start, end: Math.min(source.raw.length, start + 1) },
+	});
 }
 
 /** Following local modules during one read, when the host can read them (the CLI). */
@@ -161,14 +171,21 @@ export const bicepReader: InputReader = {
 			let parameters;
 			if (env.parameters && iacKindOfPath(env.parameters.path) === 'bicepparam') {
 				const given = env.parameters.text;
-				const parametersTree = parser.parse(readers.bicepparamAsBicep(given), {
-					source: given,
-					offset: 0,
-				});
-				if (parametersTree) {
-					const parametersSource = createSource(env.parameters.path, given);
-					parameters = readers.readBicepParameters(parametersSource, parametersTree, env.budget);
-					reportSyntaxErrors(parametersTree, parametersSource, 'bicepparam', env);
+				const parametersSource = createSource(env.parameters.path, given);
+				try {
+					const parametersTree = parser.parse(readers.bicepparamAsBicep(given), {
+						source: given,
+						offset: 0,
+					});
+					if (parametersTree) {
+						parameters = readers.readBicepParameters(parametersSource, parametersTree, env.budget);
+						reportSyntaxErrors(parametersTree, parametersSource, 'bicepparam', env);
+					}
+				} catch (error) {
+					// A .bicepparam over the budget is reported in that file, where its text is; the
+					// Bicep file is still read, with its own defaults.
+					if (!(error instanceof GrammarLimitReached)) throw error;
+					reportParseLimit('bicepparam', parametersSource, env, error);
 				}
 			}
 			const reading = followingModules(env, (text) => parser.parse(text));

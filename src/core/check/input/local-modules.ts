@@ -83,7 +83,7 @@ export interface ModuleReading {
 
 /** Whether a Bicep module path names a local Bicep file (not a registry, a template spec or a JSON template). */
 export function isLocalBicepModule(path: string): boolean {
-	return !/^(br|ts)[:/]/i.test(path) && /\.bicep$/i.test(path);
+	return !/^(?:br|ts)[:/]/i.test(path) && /\.bicep$/i.test(path);
 }
 
 /** Whether a Terraform module source is a local folder (`./x`, `../x`), never a registry or a URL. */

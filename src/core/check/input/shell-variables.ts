@@ -8,7 +8,7 @@ interface ShellReference {
 	length: number;
 }
 
-const reference = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*)|\()/;
+const reference = /^\$(?:\{([A-Z_]\w*)\}|([A-Z_]\w*)|\()/i;
 
 /** The references the shell expands in a word (a `$` inside single quotes is text). */
 function shellReferences(word: Word): ShellReference[] {
@@ -98,7 +98,7 @@ export function expandWord(
 export function bashAssignment(words: Word[]): { key: string; value: Word } | undefined {
 	const [word] = words;
 	if (words.length !== 1 || !word) return undefined;
-	const match = /^([A-Za-z_]\w*)=/.exec(word.text);
+	const match = /^([A-Z_]\w*)=/i.exec(word.text);
 	if (!match) return undefined;
 	const skip = match[0].length;
 	const dollars = (word.dollars ?? []).filter((i) => i >= skip).map((i) => i - skip);

@@ -62,7 +62,7 @@ export function referencesBetween(
 	end: number
 ): Array<{ key: string; start: number; end: number }> {
 	const found: Array<{ key: string; start: number; end: number }> = [];
-	const pattern = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g;
+	const pattern = /\$(?:\{([A-Z_]\w*)\}|([A-Z_]\w*))/gi;
 	pattern.lastIndex = start;
 	for (let match = pattern.exec(raw); match && match.index < end; match = pattern.exec(raw))
 		found.push({
@@ -73,7 +73,7 @@ export function referencesBetween(
 	return found;
 }
 
-const referenceAt = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/;
+const referenceAt = /^\$(?:\{([A-Z_]\w*)\}|([A-Z_]\w*))/i;
 
 /** The `$name` references a word still holds unexpanded (its `dollars`), where they are written. */
 export function unexpandedReferences(

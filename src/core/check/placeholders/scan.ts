@@ -57,14 +57,12 @@ export interface PlaceholderScan {
 }
 
 /** Tags that are HTML in a description string, not placeholders. */
-const htmlTag =
-	/^\/?(?:a|b|i|u|p|br|hr|em|strong|code|pre|li|ul|ol|div|span|sup|sub|table|tr|td)\b/i;
-const anglePattern = /<([A-Za-z_][^<>"\n]{0,120})>/g;
+const htmlTag = /^\/?(?:[abiup]|br|hr|em|strong|code|pre|li|ul|ol|div|span|sup|sub|table|tr|td)\b/i;
+const anglePattern = /<([A-Z_][^<>"\n]{0,120})>/gi;
 const exampleIdPattern = /\b(?:[xX]{4,}(?:-[xX]{2,}){1,4}|00001111-aaaa-2222-bbbb-3333cccc4444)\b/g;
-const bracePattern = /(?<![$%@\\{])\{([A-Za-z][\w-]{0,60})\}/g;
+const bracePattern = /(?<![$%@\\{])\{([A-Z][\w-]{0,60})\}/gi;
 /** `key = "value"`, `"key": "value"` or `key = @("value"` with a bare word as the value. */
-const pairPattern =
-	/(["']?)([A-Za-z]\w{2,60})\1\s*[:=]\s*(?:@?[([]\s*)?"([A-Za-z][A-Za-z0-9]{2,60})"/g;
+const pairPattern = /(["']?)([A-Z]\w{2,60})\1\s*[:=]\s*(?:@?[([]\s*)?"([A-Z][A-Z0-9]{2,60})"/gi;
 /** Settings keys whose values the docs write as words named after them (`"pollingInterval"`). */
 const settingsKeys = new Set([
 	'pollingintervalins',
@@ -125,7 +123,9 @@ function keyBefore(text: string, offset: number): { key: string; start: number }
 /** The option or hashtable key a value at `offset` is given to (`--vm-name "<x>"`, `key = "<x>"`). */
 function ownerBefore(text: string, offset: number): string | undefined {
 	const head = text.slice(Math.max(0, offset - 80), offset);
-	const m = /(?:--?([A-Za-z][\w-]*)|["']?([A-Za-z]\w*)["']?\s*[:=])\s*["']?[^"'\s]*$/.exec(head);
+	// `head` is at most 80 characters (above), so backtracking stays bounded.
+	// eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move
+	const m = /(?:--?([A-Z][\w-]*)|["']?([A-Z]\w*)["']?\s*[:=])\s*["']?[^"'\s]*$/i.exec(head);
 	return m ? (m[1] ?? m[2]) : undefined;
 }
 
@@ -238,6 +238,8 @@ function scanWords(text: string, found: Placeholder[]): void {
 		const key = m[2]!;
 		const value = m[3]!;
 		if (!settingsKeys.has(key.toLowerCase())) continue;
+		// `value` is at most 61 characters (the pattern above), so the retried run stays short.
+		// eslint-disable-next-line regexp/no-super-linear-move
 		const bareValue = value.replace(/\d+$/, '').toLowerCase();
 		let common = 0;
 		const lowerKey = key.toLowerCase();
@@ -370,7 +372,7 @@ function scanNonJson(text: string, found: Placeholder[], quotedOnly: boolean): u
  */
 export function scanPlaceholders(text: string, quotedOnly: boolean): PlaceholderScan {
 	const found: Placeholder[] = [];
-	const json = /^\uFEFF?\s*[[{"]/.test(text);
+	const json = /^\s*[[{"]/.test(text);
 	const masked = json ? scanJson(text, found) : scanNonJson(text, found, quotedOnly);
 	if (!quotedOnly) scanWords(text, found);
 	found.sort((a, b) => a.start - b.start);
