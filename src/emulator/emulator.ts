@@ -66,6 +66,11 @@ export interface RunningEmulator {
 	 * in it touch nobody else. Throws when `maxViews` are open.
 	 */
 	openView(): VaultView;
+	/**
+	 * Breaks off the connection of the next `count` Key Vault requests without an answer (the client
+	 * sees ECONNRESET), as a vault that stops answering for a moment: for tests of callers' retries.
+	 */
+	interruptNext(count: number): void;
 	close(): Promise<void>;
 }
 
@@ -145,12 +150,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	// Ids in answers use the request's Host only when it is one of these names (never any Host).
 	const hostNames = new Set(['localhost', '127.0.0.1', '[::1]', DEMO_VAULT_HOST]);
 	let vaultOrigin = 'https://127.0.0.1';
+	let interruptions = 0;
 	const vault = createHttpsServer(
 		{
 			cert: toPem(tls.der) + caPem,
 			key: tls.privateKey.export({ format: 'pem', type: 'pkcs8' }),
 		},
 		(req, res) => {
+			if (interruptions > 0) {
+				interruptions--;
+				req.socket.destroy();
+				return;
+			}
 			// Through a tunnel the same port also answers as Microsoft Entra ID (client secrets).
 			if ((req.headers.host ?? '').replace(/:443$/, '') === ENTRA_HOST) {
 				void handleEntraRequest(req, res, { tenantId, tokens, principal: DEMO_SERVICE_PRINCIPAL });
@@ -205,6 +216,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		requests,
 		rotate: (name) => rotate(name),
 		openView: () => openVaultView({ store, identities, views, rotate }),
+		interruptNext: (count) => {
+			interruptions = Math.max(0, Math.floor(count));
+		},
 		close: async () => {
 			await Promise.all([close(vault), close(imds)]);
 		},
