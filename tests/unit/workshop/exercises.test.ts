@@ -498,6 +498,13 @@ describe('exercise A requires both certificates', () => {
 		expect(templateResult(checkSync(fixedTemplate), locale('en'), fixedTemplate).complete).toBe(
 			true
 		);
+		// Sentences join as each language writes them: no space after 。 in Japanese.
+		expect(templateResult(checkSync(fixedTemplate), locale('ja'), fixedTemplate).verdict).toMatch(
+			/です。この演習は完了です。$/
+		);
+		expect(templateResult(checkSync(fixedTemplate), locale('en'), fixedTemplate).verdict).toMatch(
+			/\. This exercise is complete\.$/
+		);
 		expect(
 			templateResult(checkSync(brokenTemplate), locale('en'), brokenTemplate).errors
 		).toHaveLength(4);

@@ -1,5 +1,5 @@
 import type { CheckResult, Diagnostic } from '../../../core/check/index.ts';
-import type { WorkshopLocale } from './locale.ts';
+import { sentences, type WorkshopLocale } from './locale.ts';
 
 /**
  * The broken template of exercise A: four mistakes a beginner makes. Three are checker errors; the
@@ -115,7 +115,7 @@ export function templateResult(
 	return {
 		complete,
 		verdict: complete
-			? `${locale.t('a.noErrors')} ${locale.t('exercise.done')}`
+			? sentences(locale.t('a.noErrors'), locale.t('exercise.done'))
 			: extensionCount === 0
 				? locale.t('a.noExtension')
 				: locale.t('a.errors', { count: blocking.length }),
