@@ -14,6 +14,7 @@ import {
 	lineOffsets,
 	numberedLines,
 	templateResult,
+	wrapPoints,
 } from '../../../src/components/widgets/workshop/template-exercise.ts';
 import {
 	gradeVersions,
@@ -497,6 +498,17 @@ describe('exercise A requires both certificates', () => {
 		]);
 		expect(templateResult(checkSync(fixedTemplate), locale('en'), fixedTemplate).complete).toBe(
 			true
+		);
+		// The answer key's Fix column wraps between a URL's parts, never inside a property name.
+		expect(wrapPoints('"pollingIntervalInS": "3600",')).toEqual([
+			'"pollingIntervalInS":',
+			' "3600",',
+		]);
+		expect(wrapPoints('"url": "https://contoso-kv.vault.azure.net/secrets/apicert"').join('')).toBe(
+			'"url": "https://contoso-kv.vault.azure.net/secrets/apicert"'
+		);
+		expect(wrapPoints('"https://contoso-kv.vault.azure.net/secrets/apicert"')).toContain(
+			'secrets/'
 		);
 		// Sentences join as each language writes them: no space after 。 in Japanese.
 		expect(templateResult(checkSync(fixedTemplate), locale('ja'), fixedTemplate).verdict).toMatch(

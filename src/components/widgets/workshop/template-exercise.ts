@@ -148,3 +148,11 @@ export function lineOffsets(text: string, line: number): { start: number; end: n
 	const end = text.indexOf('\n', start);
 	return { start, end: end < 0 ? text.length : end };
 }
+
+/**
+ * A template line cut where a narrow table cell may wrap it: after `/`, `.`, `:` and `,` (a URL
+ * between its parts, a property after its name), never inside a name such as `pollingIntervalInS`.
+ */
+export function wrapPoints(line: string): string[] {
+	return line.split(/(?<=[/.:,])/);
+}
