@@ -25,14 +25,15 @@ function looksLikeJsonObject(text: string): boolean {
  * A reader for the settings files named by one checked file. `texts` holds the texts read so far
  * (and, while fixing, the fixed ones), by shown path; files read are added to it.
  */
-export function createSettingsReader(options: {
-	/** The checked file's folder (the working folder for standard input). */
-	base: string;
-	workspace: Workspace;
-	maxBytes: number;
-	texts: Map<string, string>;
-}): ReadFile {
-	const { base, workspace, maxBytes, texts } = options;
+/**
+ * The guard for paths a checked file names: the real file behind `path` (from `base`), when it lies
+ * in the checked file's folder (or below) or in the repository, after following links, and never in
+ * /proc, /sys or /dev; else undefined.
+ */
+export function createPathGuard(
+	base: string,
+	workspace: Workspace
+): (path: string) => string | undefined {
 	const real = (path: string) => {
 		try {
 			return realpathSync(path);
@@ -43,13 +44,32 @@ export function createSettingsReader(options: {
 	const allowed = [real(base), workspace.inRepository ? real(workspace.root) : undefined].filter(
 		(folder): folder is string => folder !== undefined
 	);
-	return (path) => {
-		if (path.includes('\u0000')) return undefined;
-		const full = resolve(base, path);
+	return (full) => {
+		if (full.includes('\u0000')) return undefined;
 		const target = real(full);
 		if (!target) return undefined;
 		if (specialTrees.some((tree) => isInside(target, tree))) return undefined;
-		if (!allowed.some((folder) => isInside(target, folder))) return undefined;
+		return allowed.some((folder) => isInside(target, folder)) ? target : undefined;
+	};
+}
+
+/**
+ * A reader for the settings files named by one checked file. `texts` holds the texts read so far
+ * (and, while fixing, the fixed ones), by shown path; files read are added to it.
+ */
+export function createSettingsReader(options: {
+	/** The checked file's folder (the working folder for standard input). */
+	base: string;
+	workspace: Workspace;
+	maxBytes: number;
+	texts: Map<string, string>;
+}): ReadFile {
+	const { base, workspace, maxBytes, texts } = options;
+	const guard = createPathGuard(base, workspace);
+	return (path) => {
+		const full = resolve(base, path);
+		const target = guard(full);
+		if (!target) return undefined;
 		const shown = shownPath(full, workspace);
 		const known = texts.get(shown);
 		if (known !== undefined) return { path: shown, text: known };

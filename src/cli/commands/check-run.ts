@@ -9,6 +9,7 @@ import {
 	type Lang,
 } from '../../core/check/index.ts';
 import { fileGrammars } from '../grammars.ts';
+import { createModuleReader } from '../module-files.ts';
 import { createSettingsReader } from '../settings-file.ts';
 import type { Workspace } from '../workspace.ts';
 import { stdinPath, type CheckInput, type SkippedFile } from './check-inputs.ts';
@@ -68,6 +69,12 @@ export async function runCheck(
 							}
 						: {}),
 					readFile: createSettingsReader({
+						base: input.absolute ? dirname(input.absolute) : workspace.cwd,
+						workspace,
+						maxBytes,
+						texts: current,
+					}),
+					readModule: createModuleReader({
 						base: input.absolute ? dirname(input.absolute) : workspace.cwd,
 						workspace,
 						maxBytes,

@@ -8,6 +8,8 @@ import type { ChangeJson } from './change-json.ts';
 import { createEditor, plainAbove, type CheckerEditor } from './editor.ts';
 import { editorLanguageOf } from './editor-language.ts';
 import { checkerExamples } from './examples.ts';
+import { findingsTitleShown, markersOf } from './fill-in.ts';
+import { renderFillIn } from './fill-in-panel.ts';
 import { severities, stepFinding, visibleIndices } from './findings-list.ts';
 import { markCurrent, markFindingsStale, renderFindings } from './findings-panel.ts';
 import { grammarLoadError } from './protocol.ts';
@@ -54,6 +56,9 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const notice = q<HTMLElement>('[data-notice]');
 	const undoButton = q<HTMLButtonElement>('[data-undo]');
 	const list = q<HTMLOListElement>('[data-findings]');
+	const fillInSection = q<HTMLElement>('[data-fill-in]');
+	const fillInList = q<HTMLOListElement>('[data-fill-in-list]');
+	const findingsTitle = q<HTMLElement>('[data-findings-title]');
 	const fixAllButton = q<HTMLButtonElement>('[data-fix-all]');
 	const shareButton = q<HTMLButtonElement>('[data-share]');
 	const summaryTools = q<HTMLElement>('[data-summary-tools]');
@@ -94,13 +99,22 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		delete root.dataset['worst'];
 	});
 
+	/** Whether the notice says the link was copied: it goes with the next edit (the link is then old). */
+	let linkNotice = false;
 	const say = (text: string, undoable = false) => {
 		notice.textContent = text;
 		undoButton.hidden = !undoable;
+		linkNotice = false;
 	};
 	const renderList = (fresh: boolean) => {
 		if (!view) return;
-		renderFindings(list, view, { t, fresh, shown, expanded, onSelect: select, onFix: fix });
+		const options = { t, fresh, shown, expanded, onSelect: select, onFix: fix };
+		renderFillIn(fillInSection, fillInList, view, {
+			...options,
+			onSelectPlace: (place) => editor.select(place.from, place.to),
+		});
+		renderFindings(list, view, options);
+		findingsTitle.hidden = !findingsTitleShown(view.fillIn, view.findings);
 		markCurrent(list, current);
 	};
 	const show = (next: CheckerView, fresh: boolean) => {
@@ -114,7 +128,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		if (worst) root.dataset['worst'] = worst;
 		else delete root.dataset['worst'];
 		status.textContent = next.summary;
-		summaryTools.hidden = next.findings.length === 0;
+		summaryTools.hidden = severities.every((s) => next.counts[s] === 0);
 		for (const button of filterButtons) {
 			const severity = button.dataset['filter'] as Severity;
 			button.querySelector('[data-count]')!.textContent = String(next.counts[severity]);
@@ -124,10 +138,10 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		fixAllButton.disabled = !fresh || next.fixable === 0;
 		if (!fresh) return;
 		// For a large text, the editor's markers follow in a task of their own.
-		if (editor.length() <= plainAbove) editor.setFindings(next.findings);
+		if (editor.length() <= plainAbove) editor.setFindings(markersOf(next.findings));
 		else
 			setTimeout(() => {
-				if (view === next) editor.setFindings(next.findings);
+				if (view === next) editor.setFindings(markersOf(next.findings));
 			}, 0);
 	};
 
@@ -166,7 +180,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		button.addEventListener('click', () => {
 			if (!view) return;
 			const next = stepFinding(
-				visibleIndices(view.findings, shown),
+				visibleIndices(view.findings, shown, view.fillIn.taken),
 				current,
 				button.dataset['step'] === '-1' ? -1 : 1
 			);
@@ -215,7 +229,9 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const changed = (changes: ChangeSet, partial: boolean) => {
 		client.change(changes.toJSON() as ChangeJson);
 		root.setAttribute('aria-busy', 'true');
+		if (linkNotice) say('');
 		markFindingsStale(list);
+		markFindingsStale(fillInSection);
 		fixAllButton.disabled = true;
 		// A large text going in slice by slice is checked once, after its last slice.
 		schedule.changed(partial, () => void check());
@@ -230,6 +246,8 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			limit: maxInputChars / 1024 / 1024,
 		});
 		list.replaceChildren();
+		fillInSection.hidden = true;
+		findingsTitle.hidden = true;
 		summaryTools.hidden = true;
 		fixAllButton.disabled = true;
 	};
@@ -295,6 +313,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			try {
 				await navigator.clipboard.writeText(url);
 				say(t('kvcert.checker.share.copied'));
+				linkNotice = true;
 				// The button itself says so for a moment, where the reader is looking.
 				shareButton.textContent = `✓ ${t('kvcert.checker.share.copiedShort')}`;
 				shareButton.dataset['copied'] = '';

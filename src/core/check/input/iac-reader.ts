@@ -15,6 +15,13 @@ import {
 } from './reader.ts';
 import { GrammarLimitReached, type SyntaxNode } from './tree-sitter.ts';
 import { limits } from '../limits.ts';
+import {
+	createModuleFollower,
+	maxModuleDepth,
+	maxModuleFiles,
+	type ModuleFollower,
+	type ModuleReading,
+} from './local-modules.ts';
 
 /** At most this many syntax errors are reported per file. */
 const maxSyntaxErrors = 20;
@@ -107,6 +114,37 @@ function withinGrammarBudget(
 	}
 }
 
+/** Following local modules during one read, when the host can read them (the CLI). */
+function followingModules(
+	env: ReadEnv,
+	parse: (text: string) => SyntaxNode | undefined
+): { follower: ModuleFollower; modules: ModuleReading } | undefined {
+	if (!env.readModule) return undefined;
+	const modules: ModuleReading = { bindings: [], opened: [], skipped: [] };
+	return { follower: createModuleFollower(env.readModule, parse, modules), modules };
+}
+
+/** The calls in a file whose local module was followed or said not read (by start offset). */
+function callsFollowed(modules: ModuleReading | undefined, source: SourceText): Set<number> {
+	const calls = new Set<number>();
+	for (const { call } of [...(modules?.bindings ?? []), ...(modules?.skipped ?? [])])
+		if (call.source === source) calls.add(call.start);
+	return calls;
+}
+
+/** Says at each call whose local module was not followed which path it names, and why. */
+function finishModules(read: ReadResult, modules: ModuleReading, env: ReadEnv): void {
+	read.modules = modules;
+	for (const { call, path, reason } of modules.skipped)
+		env.report(unreadInputRule, {
+			messageId:
+				reason === 'unread' ? 'moduleNotRead' : reason === 'cycle' ? 'moduleCycle' : 'moduleLimit',
+			severity: 'info',
+			data: { path, depth: String(maxModuleDepth), files: String(maxModuleFiles) },
+			at: call,
+		});
+}
+
 /** Bicep files, with the values of a `.bicepparam` file given beside them (input/bicep.ts). */
 export const bicepReader: InputReader = {
 	name: 'bicep',
@@ -133,10 +171,21 @@ export const bicepReader: InputReader = {
 					reportSyntaxErrors(parametersTree, parametersSource, 'bicepparam', env);
 				}
 			}
-			read.document = readers.readBicep(source, tree, parameters, env.budget);
+			const reading = followingModules(env, (text) => parser.parse(text));
+			read.document = readers.readBicep(source, tree, parameters, env.budget, reading?.follower);
 			reportSyntaxErrors(tree, source, 'bicep', env);
-			for (const { start, end } of readers.bicepModulesNotRead(tree))
-				env.report(unreadInputRule, { messageId: 'moduleNotChecked', at: { source, start, end } });
+			for (const file of [{ source, root: tree }, ...(reading?.modules.opened ?? [])]) {
+				if (file.source !== source) reportSyntaxErrors(file.root, file.source, 'bicep', env);
+				for (const { start, end } of readers.bicepModulesNotRead(
+					file.root,
+					callsFollowed(reading?.modules, file.source)
+				))
+					env.report(unreadInputRule, {
+						messageId: 'moduleNotChecked',
+						at: { source: file.source, start, end },
+					});
+			}
+			if (reading) finishModules(read, reading.modules, env);
 			return read;
 		});
 	},
@@ -182,7 +231,8 @@ export const terraformReader: InputReader = {
 				: parser.parse(text);
 			if (!tree) return notLoaded('terraform', source, env);
 			const read = result('terraform');
-			read.document = readers.readTerraform(source, tree, env.budget);
+			const reading = followingModules(env, (piece) => parser.parse(piece));
+			read.document = readers.readTerraform(source, tree, env.budget, reading?.follower);
 			if (jsonDoc)
 				for (const e of jsonDoc.errors)
 					env.report(jsonSyntaxRule, {
@@ -191,15 +241,22 @@ export const terraformReader: InputReader = {
 						at: { source, start: e.offset, end: e.offset + Math.max(1, e.length) },
 					});
 			else reportSyntaxErrors(tree, source, 'terraform', env);
-			// Parts read as unknown (dynamic blocks, count and for_each), at their place.
-			for (const { messageId, data, start, end } of readers.terraformUnread(tree))
-				env.report(unreadInputRule, {
-					messageId,
-					// Repeated resources are read (as one); dynamic blocks are not.
-					...(messageId === 'repeated' ? { severity: 'info' as const } : {}),
-					data,
-					at: { source, start, end },
-				});
+			for (const file of [{ source, root: tree }, ...(reading?.modules.opened ?? [])]) {
+				if (file.source !== source) reportSyntaxErrors(file.root, file.source, 'terraform', env);
+				// Parts read as unknown (dynamic blocks, count and for_each), at their place.
+				for (const { messageId, data, start, end } of readers.terraformUnread(
+					file.root,
+					callsFollowed(reading?.modules, file.source)
+				))
+					env.report(unreadInputRule, {
+						messageId,
+						// Repeated resources are read (as one); dynamic blocks are not.
+						...(messageId === 'repeated' ? { severity: 'info' as const } : {}),
+						data,
+						at: { source: file.source, start, end },
+					});
+			}
+			if (reading) finishModules(read, reading.modules, env);
 			return read;
 		});
 	},

@@ -260,7 +260,10 @@ function scanJson(text: string, found: Placeholder[]): string | undefined {
 		if (c === '"') {
 			let j = i + 1;
 			while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-			scanStretch(text, i + 1, Math.min(j, text.length), found, false, true);
+			// A description says what a value looks like (`/resourceGroups/<Resource group name>/…`):
+			// its `<…>` are not placeholders left in the template.
+			if (keyBefore(text, i)?.key !== 'description')
+				scanStretch(text, i + 1, Math.min(j, text.length), found, false, true);
 			i = j;
 		} else if (c === '/' && text[i + 1] === '/') {
 			const newline = text.indexOf('\n', i);

@@ -1,0 +1,2 @@
+import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
+import{a}from"./chunk-R3SLVOIW.js";import"./chunk-LJNKHSJX.js";import"./chunk-KUQTMCJE.js";import"./chunk-4MWEN45C.js";import"./chunk-YURGGVIV.js";import"./chunk-EXY235MR.js";import"./chunk-4GTJSBA7.js";import"./chunk-A7W5S2OE.js";import"./chunk-7MLDH2S5.js";import"./chunk-W3R4C2R7.js";import"./chunk-4BYTCAOE.js";export{a as run};
