@@ -11,6 +11,7 @@ import {
 	errorBody,
 	policyJson,
 	secretBundle,
+	secretVersionItem,
 	secretNotFound,
 	secretValue,
 } from './keyvault-json.ts';
@@ -320,6 +321,7 @@ function pendingRoute(origin: string, certificate: StoredCertificate): Reply {
 async function secretRoutes(
 	req: IncomingMessage,
 	segments: string[],
+	url: URL,
 	origin: string,
 	store: VaultStore
 ): Promise<Reply> {
@@ -330,6 +332,12 @@ async function secretRoutes(
 		return { status: 404, body: errorBody('NotFound', 'The requested resource was not found.') };
 	if (!NAME.test(name)) return badParameter(`The secret name '${name.slice(0, 140)}' is invalid.`);
 	const certificate = store.get(name);
+	// The versions of a certificate-backed secret, values left out (as Key Vault lists them).
+	if (version === 'versions') {
+		if (!certificate) return { status: 404, body: secretNotFound(name) };
+		const items = certificate.versions.map((v) => secretVersionItem(origin, certificate, v));
+		return { status: 200, body: page(items, url, origin) };
+	}
 	const found = version ? store.getVersion(name, version) : store.latest(name);
 	if (!certificate || !found)
 		return { status: 404, body: secretNotFound(version ? `${name}/${version}` : name) };
@@ -421,6 +429,6 @@ async function route(
 	// A visitor's view has a store of its own; everyone else reads the shared one.
 	const store = issued.identity.store ?? context.store;
 	if (collection === 'certificates') return certificateRoutes(req, rest, url, origin, store);
-	if (collection === 'secrets') return secretRoutes(req, rest, origin, store);
+	if (collection === 'secrets') return secretRoutes(req, rest, url, origin, store);
 	return { status: 404, body: errorBody('NotFound', 'The requested resource was not found.') };
 }

@@ -7,6 +7,7 @@ export interface ExplainedError {
 		| 'unauthorized'
 		| 'noCredential'
 		| 'timeout'
+		| 'cancelled'
 		| 'unreachable'
 		| 'throttled'
 		| 'failed';
