@@ -42,7 +42,7 @@ export default defineConfig({
 					// language-neutral 404 page links both home pages on purpose, and each home page
 					// links the other language's.
 					exclude: ({ link, slug }) =>
-						slug === '404' || /^\/(ja|en)\/rules\//.test(link) || /^\/(ja|en)\/$/.test(link),
+						slug === '404' || /^\/(?:ja|en)\/rules\//.test(link) || /^\/(?:ja|en)\/$/.test(link),
 				}),
 			],
 		}),

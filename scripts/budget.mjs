@@ -60,7 +60,7 @@ const chrome = await chromeLauncher.launch({
 });
 
 /** A page's JavaScript budget (KB, gzip): the tool pages and the workshop may ship a little more. */
-const jsBudgetKb = (path) => (/\/(tools\/[\w-]+|workshop)\/$/.test(path) ? 40 : budget.jsKb);
+const jsBudgetKb = (path) => (/\/(?:tools\/[\w-]+|workshop)\/$/.test(path) ? 40 : budget.jsKb);
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 /** Attempts per page when Lighthouse errors. */

@@ -61,7 +61,7 @@ function filesIn(root, dir) {
 /** Paths of the files under ROOTS that contain a Japanese character. */
 export function filesWithJapanese(root) {
 	return ROOTS.flatMap((dir) => filesIn(root, dir)).filter((file) => {
-		if (/\.(png|jpe?g|gif|webp|ico|wasm|woff2?|pdf|zip|gz)$/i.test(file)) return false;
+		if (/\.(?:png|jpe?g|gif|webp|ico|wasm|woff2?|pdf|zip|gz)$/i.test(file)) return false;
 		return JAPANESE_LETTER.test(readFileSync(join(root, file), 'utf8'));
 	});
 }
@@ -83,7 +83,7 @@ function jsonStrings(source) {
 function pageAttributes(source) {
 	return source.split('\n').flatMap((line, i) => {
 		const found = [];
-		const front = /^\s*(title|description|text):\s*(.+)$/.exec(line);
+		const front = /^\s*(title|description|text):[ \t]*(\S.*)$/.exec(line);
 		if (front) found.push({ key: front[1], text: front[2].replace(/^(['"])(.*)\1$/, '$2') });
 		for (const m of line.matchAll(/<LinkCard\b[^>]*/g))
 			for (const attr of m[0].matchAll(/\b(title|description)="([^"]*)"/g))
@@ -222,7 +222,7 @@ function scriptStrings(source, file) {
  * line; otherwise the quoted string around the Japanese text is taken.
  */
 function sampleLines(source, file) {
-	const marker = /\.(cs|bicep)$/.test(file) ? '//' : '#';
+	const marker = /\.(?:cs|bicep)$/.test(file) ? '//' : '#';
 	// A Python docstring is one text; its lines are blanked (newlines kept) before the line scan.
 	const docstrings = [];
 	if (file.endsWith('.py'))
@@ -265,7 +265,7 @@ function extractorFor(file) {
 	if (/^content\/docs\/ja\/.*\.mdx?$/.test(file)) return { kind: 'page', read: pageAttributes };
 	if (/\.mdx?$/.test(file)) return { kind: 'strings', read: japaneseLines };
 	if (file.endsWith('.json')) return { kind: 'strings', read: jsonStrings };
-	if (/\.(?:[cm]?[jt]sx?)$/.test(file)) return { kind: 'strings', read: scriptStrings };
+	if (/\.[cm]?[jt]sx?$/.test(file)) return { kind: 'strings', read: scriptStrings };
 	if (['.cs', '.ps1', '.sh', '.bicep', '.tf', '.py'].includes(extname(file)))
 		return { kind: 'strings', read: sampleLines };
 	return undefined;

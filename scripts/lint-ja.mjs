@@ -41,7 +41,7 @@ function literalsAsCode(text) {
 			return sides.some((c) => JAPANESE_LETTER.test(c ?? '')) ? '値' : 'x';
 		})
 		.replace(
-			/(?<=^|[\s(「])(https?:\/\/(?:<[^>\n]*>|[^\s)、。」`])*|\.{0,2}\/[\w.{}<>-][^\s)、。」`]*)/g,
+			/(?<=^|[\s(「])(https?:\/\/(?:<[^<>\n]*>|[^\s)、。」`<])*|\.{0,2}\/[\w.{}<>-][^\s)、。」`]*)/g,
 			'`$1`'
 		);
 }
@@ -147,7 +147,7 @@ try {
 	for (const path of mdxFiles(join(root, 'content/docs/ja'))) {
 		let fenced = false;
 		for (const [i, line] of readFileSync(path, 'utf8').split('\n').entries()) {
-			if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+			if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
 			if (!fenced && /^#{1,6} /.test(line) && question.test(line.trim()))
 				problems.push({
 					file: relative(root, path),

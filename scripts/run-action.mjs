@@ -35,7 +35,7 @@ const actionPath = resolve(
 const workspace = resolve(values.workspace);
 const action = parse(readFileSync(join(actionPath, 'action.yml'), 'utf8'));
 const using = action.runs?.using;
-if (!/^node(20|24)$/.test(using ?? ''))
+if (!/^node(?:20|24)$/.test(using ?? ''))
 	throw new Error(`action.yml runs.using is ${using}: run-action runs node20/node24 actions`);
 const main = join(actionPath, action.runs.main);
 if (!existsSync(main)) throw new Error(`the action's main file ${action.runs.main} is missing`);

@@ -82,21 +82,20 @@ function shouldRun(condition, failed) {
 function checkXml(text) {
 	const body = text.replace(/^<\?xml[^?]*\?>\s*/, '');
 	const stack = [];
-	const tag =
-		/<(\/?)([A-Za-z_][\w.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<!--[\s\S]*?-->|([^<]+)/gy;
+	const tag = /<(\/?)([A-Z_][\w.-]*)(?:\s+[\w:.-]+="[^"<]*")*\s*(\/?)>|<!--[\s\S]*?-->|([^<]+)/giy;
 	let match;
 	let end = 0;
 	while ((match = tag.exec(body)) !== null) {
 		end = tag.lastIndex;
-		if (match[5] !== undefined) {
-			if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(match[5]))
+		if (match[4] !== undefined) {
+			if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(match[4]))
 				throw new Error('bad entity in text');
 			continue;
 		}
 		if (!match[2]) continue;
 		if (match[1]) {
 			if (stack.pop() !== match[2]) throw new Error(`mismatched </${match[2]}>`);
-		} else if (!match[4]) stack.push(match[2]);
+		} else if (!match[3]) stack.push(match[2]);
 	}
 	if (end !== body.length || stack.length > 0) throw new Error('not well-formed XML');
 }

@@ -64,7 +64,7 @@ export function pagePaths() {
 export function ruleEntries() {
 	const index = readFileSync(join(ruleDir, 'index.ts'), 'utf8');
 	const imports = new Map(
-		[...index.matchAll(/import \{ (\w+) \} from '\.\/(kv\d+[\w-]*\.ts)'/g)].map((m) => [m[1], m[2]])
+		[...index.matchAll(/import \{ (\w+) \} from '\.\/(kv\d[\w-]*\.ts)'/g)].map((m) => [m[1], m[2]])
 	);
 	const list = index.slice(index.indexOf('export const rules'));
 	return [...list.matchAll(/^\t(\w+),$/gm)].map(([, name]) => {

@@ -18,7 +18,10 @@ export function phrasesOf(text) {
 	/** @type {Array<{ phrase: string } | { space: string }>} */
 	const parts = [];
 	for (const chunk of parser.parse(text)) {
-		const [, lead = '', phrase = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(chunk) ?? [];
+		const rest = chunk.trimStart();
+		const phrase = rest.trimEnd();
+		const lead = chunk.slice(0, chunk.length - rest.length);
+		const trail = rest.slice(phrase.length);
 		if (lead) parts.push({ space: lead });
 		if (phrase) parts.push({ phrase });
 		if (trail) parts.push({ space: trail });

@@ -41,7 +41,7 @@ export function colorizeText(text: string, lang: Lang): string {
 			}
 			const arrow = /^(\s+)--> (.*)$/.exec(line);
 			if (arrow) return `${arrow[1]}${paint('location', '-->')} ${arrow[2]}`;
-			const caret = /^(\s+\| [\s]*)(\^+)$/.exec(line);
+			const caret = /^(\s+\| \s*)(\^+)$/.exec(line);
 			if (caret) return `${caret[1]}${paint(current, caret[2]!)}`;
 			return line;
 		})

@@ -14,7 +14,7 @@ export function resolveDocsBase(
 ): string | undefined {
 	const given = option ?? (env && /^https?:\/\/[^\s/]+/.test(env) ? env : undefined) ?? config;
 	if (given) return given;
-	if (!homepage || homepage.includes('#') || /^https?:\/\/(www\.)?github\.com\//.test(homepage))
+	if (!homepage || homepage.includes('#') || /^https?:\/\/(?:www\.)?github\.com\//.test(homepage))
 		return undefined;
 	return homepage;
 }

@@ -19,7 +19,7 @@ export function externalEmulatorFrom(values: {
 	const imdsUrl = values['emulator-imds'] ?? process.env['KVCERT_EMULATOR_IMDS'];
 	if (!caFile || !imdsUrl || !values.vault) return undefined;
 	// Loopback only: an emulator token must never go anywhere else.
-	const loopback = /^(127\.0\.0\.1|\[::1\]):\d+\/?$/;
+	const loopback = /^(?:127\.0\.0\.1|\[::1\]):\d+\/?$/;
 	if (!loopback.test(imdsUrl.replace(/^http:\/\//, '')) || !imdsUrl.startsWith('http://'))
 		return undefined;
 	if (

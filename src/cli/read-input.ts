@@ -50,7 +50,7 @@ const units: Record<string, number> = { '': 1, B: 1, K: 1024, M: 1024 ** 2, G: 1
 export function maxInputBytes(option?: string): number {
 	const text = option ?? process.env[MAX_INPUT_SIZE_ENV] ?? '';
 	if (text.trim() === '') return DEFAULT_MAX_INPUT_BYTES;
-	const match = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?)(?:i?B)?\s*$/i.exec(text);
+	const match = /^(\d+(?:\.\d+)?)\s*([KMG]?)(?:i?B)?$/i.exec(text.trim());
 	const bytes = match ? Math.floor(Number(match[1]) * units[match[2]!.toUpperCase()]!) : NaN;
 	if (!Number.isSafeInteger(bytes) || bytes < 1) throw new InputError('bad-limit', text);
 	return bytes;

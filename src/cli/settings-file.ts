@@ -17,8 +17,40 @@ const specialTrees = ['/proc', '/sys', '/dev'];
 
 /** Whether a text starts like a JSON object (after a byte order mark, spaces and comments). */
 function looksLikeJsonObject(text: string): boolean {
-	const body = text.replace(/^\uFEFF/, '').replace(/^(\s|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)+/, '');
+	const body = text.replace(/^\uFEFF/, '').replace(/^(?:\s|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)+/, '');
 	return body.startsWith('{');
+}
+
+/**
+ * A reader for the settings files named by one checked file. `texts` holds the texts read so far
+ * (and, while fixing, the fixed ones), by shown path; files read are added to it.
+ */
+/**
+ * The guard for paths a checked file names: the real file behind `path` (from `base`), when it lies
+ * in the checked file's folder (or below) or in the repository, after following links, and never in
+ * /proc, /sys or /dev; else undefined.
+ */
+export function createPathGuard(
+	base: string,
+	workspace: Workspace
+): (path: string) => string | undefined {
+	const real = (path: string) => {
+		try {
+			return realpathSync(path);
+		} catch {
+			return undefined;
+		}
+	};
+	const allowed = [real(base), workspace.inRepository ? real(workspace.root) : undefined].filter(
+		(folder): folder is string => folder !== undefined
+	);
+	return (full) => {
+		if (full.includes('\u0000')) return undefined;
+		const target = real(full);
+		if (!target) return undefined;
+		if (specialTrees.some((tree) => isInside(target, tree))) return undefined;
+		return allowed.some((folder) => isInside(target, folder)) ? target : undefined;
+	};
 }
 
 /**
@@ -33,23 +65,11 @@ export function createSettingsReader(options: {
 	texts: Map<string, string>;
 }): ReadFile {
 	const { base, workspace, maxBytes, texts } = options;
-	const real = (path: string) => {
-		try {
-			return realpathSync(path);
-		} catch {
-			return undefined;
-		}
-	};
-	const allowed = [real(base), workspace.inRepository ? real(workspace.root) : undefined].filter(
-		(folder): folder is string => folder !== undefined
-	);
+	const guard = createPathGuard(base, workspace);
 	return (path) => {
-		if (path.includes('\u0000')) return undefined;
 		const full = resolve(base, path);
-		const target = real(full);
+		const target = guard(full);
 		if (!target) return undefined;
-		if (specialTrees.some((tree) => isInside(target, tree))) return undefined;
-		if (!allowed.some((folder) => isInside(target, folder))) return undefined;
 		const shown = shownPath(full, workspace);
 		const known = texts.get(shown);
 		if (known !== undefined) return { path: shown, text: known };

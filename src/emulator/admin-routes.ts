@@ -16,7 +16,7 @@ export interface AdminContext {
 }
 
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-const LOOPBACK_HOST = /^(127\.0\.0\.1|\[::1\]|localhost)(:\d+)?$/i;
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|\[::1\]|localhost)(?::\d+)?$/i;
 
 const refuse = (res: ServerResponse, status: number, code: string, message: string) =>
 	sendJson(res, status, { error: { code, message } });

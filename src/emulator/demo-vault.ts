@@ -133,7 +133,7 @@ export function seedVault(
 	const store = new VaultStore(limits);
 	const nowSeconds = Math.floor(now / 1000);
 	for (const entry of seed.certificates) {
-		if (!/^[0-9a-zA-Z-]{1,127}$/.test(entry.name))
+		if (!/^[0-9a-z-]{1,127}$/i.test(entry.name))
 			throw new Error(`Seed: invalid certificate name '${entry.name}'.`);
 		if (entry.import) {
 			const bytes = readFileSync(resolve(baseDir, entry.import.file));

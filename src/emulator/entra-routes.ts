@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody, sendJson } from './http-helpers.ts';
+import { BodyTooLargeError, readBody, sendJson, withoutTrailingSlashes } from './http-helpers.ts';
 import type { ManagedIdentity, TokenRegistry } from './identities.ts';
 
 /** The Microsoft Entra ID host the emulator answers as (for clients that reach it through a tunnel). */
@@ -45,7 +45,7 @@ export async function handleEntraRequest(
 	context: EntraContext
 ): Promise<void> {
 	const url = new URL(req.url ?? '/', `https://${ENTRA_HOST}`);
-	const path = url.pathname.replace(/\/+$/, '');
+	const path = withoutTrailingSlashes(url.pathname);
 	const tenantPath = /^\/([0-9a-f-]{36})(\/.*)$/.exec(path);
 	if (!tenantPath || tenantPath[1] !== context.tenantId) {
 		sendJson(res, 400, aadError('invalid_tenant', 90002, 'Tenant not found.'));

@@ -17,6 +17,16 @@ export function sendJson(
 	res.end(text);
 }
 
+/**
+ * A URL path or resource without its trailing slashes, in one pass from the end (the pattern
+ * `/\/+$/` is quadratic on a long run of slashes that does not end the text).
+ */
+export function withoutTrailingSlashes(path: string): string {
+	let end = path.length;
+	while (end > 0 && path[end - 1] === '/') end--;
+	return path.slice(0, end);
+}
+
 /** Thrown when a request body is larger than allowed. */
 export class BodyTooLargeError extends Error {}
 

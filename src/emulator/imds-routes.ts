@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from './http-helpers.ts';
+import { sendJson, withoutTrailingSlashes } from './http-helpers.ts';
 import type { ManagedIdentity, TokenRegistry } from './identities.ts';
 
 /** What the fake IMDS needs. */
@@ -41,7 +41,7 @@ function selectIdentity(query: URLSearchParams, identities: ManagedIdentity[]) {
  * Host names the IMDS answers: loopback (how the emulator is reached) and IMDS's own address. A
  * page on another name (DNS rebinding) gets no token.
  */
-const IMDS_HOST = /^(127\.0\.0\.1|localhost|\[::1\]|169\.254\.169\.254)(:\d{1,5})?$/i;
+const IMDS_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\]|169\.254\.169\.254)(?::\d{1,5})?$/i;
 
 /**
  * The Azure Instance Metadata Service token endpoint, as a VM sees it:
@@ -50,7 +50,7 @@ const IMDS_HOST = /^(127\.0\.0\.1|localhost|\[::1\]|169\.254\.169\.254)(:\d{1,5}
  */
 export function handleImdsRequest(req: IncomingMessage, res: ServerResponse, context: ImdsContext) {
 	const url = new URL(req.url ?? '/', 'http://imds.invalid');
-	const path = url.pathname.replace(/\/+$/, '');
+	const path = withoutTrailingSlashes(url.pathname);
 	if (path !== '/metadata/identity/oauth2/token') {
 		sendJson(res, 404, invalid('Not found'));
 		return;

@@ -123,6 +123,21 @@ export function secretBundle(
 	};
 }
 
+/** SecretItem in the list of a secret's versions (`GET /secrets/{name}/versions`): no value. */
+export function secretVersionItem(
+	origin: string,
+	certificate: StoredCertificate,
+	version: StoredVersion
+) {
+	return {
+		id: `${origin}/secrets/${certificate.name}/${version.version}`,
+		contentType: certificate.policy.secret_props.contentType,
+		managed: true,
+		attributes: attributesOf(version, true),
+		tags: version.tags,
+	};
+}
+
 /** Key Vault's error body. */
 export function errorBody(code: string, message: string, innerCode?: string) {
 	return { error: { code, message, ...(innerCode ? { innererror: { code: innerCode } } : {}) } };

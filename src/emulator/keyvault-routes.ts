@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody, sendJson } from './http-helpers.ts';
+import { BodyTooLargeError, readBody, sendJson, withoutTrailingSlashes } from './http-helpers.ts';
 import type { TokenRegistry } from './identities.ts';
 import { ImportError, parseImportValue } from './import-certificate.ts';
 import {
@@ -11,6 +11,7 @@ import {
 	errorBody,
 	policyJson,
 	secretBundle,
+	secretVersionItem,
 	secretNotFound,
 	secretValue,
 } from './keyvault-json.ts';
@@ -47,7 +48,7 @@ export interface KeyVaultContext {
  * sends 2025-07-01, keyvault-secrets 4.12 sends 2026-04-01).
  */
 export const SUPPORTED_API_VERSION = /^(7\.[0-6]|20(2[5-9]|3\d)-\d\d-\d\d(-preview)?)$/;
-const NAME = /^[0-9a-zA-Z-]{1,127}$/;
+const NAME = /^[0-9a-z-]{1,127}$/i;
 const RESERVED = new Set(['versions', 'policy', 'pending', 'import', 'create', 'backup']);
 
 interface Reply {
@@ -320,6 +321,7 @@ function pendingRoute(origin: string, certificate: StoredCertificate): Reply {
 async function secretRoutes(
 	req: IncomingMessage,
 	segments: string[],
+	url: URL,
 	origin: string,
 	store: VaultStore
 ): Promise<Reply> {
@@ -330,6 +332,12 @@ async function secretRoutes(
 		return { status: 404, body: errorBody('NotFound', 'The requested resource was not found.') };
 	if (!NAME.test(name)) return badParameter(`The secret name '${name.slice(0, 140)}' is invalid.`);
 	const certificate = store.get(name);
+	// The versions of a certificate-backed secret, values left out (as Key Vault lists them).
+	if (version === 'versions') {
+		if (!certificate) return { status: 404, body: secretNotFound(name) };
+		const items = certificate.versions.map((v) => secretVersionItem(origin, certificate, v));
+		return { status: 200, body: page(items, url, origin) };
+	}
 	const found = version ? store.getVersion(name, version) : store.latest(name);
 	if (!certificate || !found)
 		return { status: 404, body: secretNotFound(version ? `${name}/${version}` : name) };
@@ -394,7 +402,7 @@ async function route(
 			context.tenantId,
 			'AKV10032: Invalid issuer. The token was not issued by this emulator.'
 		);
-	if (issued.resource.replace(/\/+$/, '') !== 'https://vault.azure.net')
+	if (withoutTrailingSlashes(issued.resource) !== 'https://vault.azure.net')
 		return challenge(
 			context.tenantId,
 			`AKV10022: Invalid audience. Expected https://vault.azure.net, found: ${issued.resource}.`
@@ -421,6 +429,6 @@ async function route(
 	// A visitor's view has a store of its own; everyone else reads the shared one.
 	const store = issued.identity.store ?? context.store;
 	if (collection === 'certificates') return certificateRoutes(req, rest, url, origin, store);
-	if (collection === 'secrets') return secretRoutes(req, rest, origin, store);
+	if (collection === 'secrets') return secretRoutes(req, rest, url, origin, store);
 	return { status: 404, body: errorBody('NotFound', 'The requested resource was not found.') };
 }

@@ -17,7 +17,8 @@ export function inlineScriptHashes(html: string): string[] {
 	const hashes: string[] = [];
 	for (const [, attributes = '', body = ''] of html.matchAll(INLINE_SCRIPT)) {
 		if (/\bsrc\s*=/i.test(attributes) || body === '') continue;
-		if (/\btype\s*=\s*["']?(application\/(ld\+)?json|text\/template)/i.test(attributes)) continue;
+		if (/\btype\s*=\s*["']?(?:application\/(?:ld\+)?json|text\/template)/i.test(attributes))
+			continue;
 		hashes.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 	}
 	return hashes;

@@ -156,7 +156,7 @@ export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOpti
 			return response.end();
 		}
 		// The adapter answers /404 with a 500; serve the 404 page as for any unknown path.
-		if (/^\/404(\/|\.html)?$/.test(url.pathname)) request.url = '/__kvcert-not-found/';
+		if (/^\/404(?:\/|\.html)?$/.test(url.pathname)) request.url = '/__kvcert-not-found/';
 		handler(request, response);
 	};
 }

@@ -31,6 +31,13 @@ export interface ThumbprintsDependencies extends VersionsLookupDependencies {
 
 /** Seconds a client is asked to wait when every read slot is taken. */
 export const BUSY_RETRY_AFTER_SECONDS = 5;
+/** Seconds a page waits before asking again when the local demo vault did not answer. */
+export const DEMO_RETRY_AFTER_SECONDS = 2;
+
+/** Failures of a read that a second try may not have: the vault did not answer or broke off. */
+const TRANSIENT = new Set(['unreachable', 'timeout', 'failed', 'throttled']);
+const isTransient = (result: VersionsLookup) =>
+	!result.ok && 'host' in result && TRANSIENT.has(result.code);
 const processSharing = new SharedLookups();
 
 /** The read slots and rate for these settings (one set per process, as for the defaults). */
@@ -104,7 +111,16 @@ export async function handleThumbprintsRequest(
 			slot();
 			return refuse(429, 'tooManyForClient', wait);
 		}
-		shared = sharing.start(key, (signal) => readVersions(resolved, deps, signal), request.signal);
+		// A read that failed on the way (the demo vault broke a connection off, a proxy hiccuped) is
+		// tried once more before anyone gets an answer: a shared read's failure reaches everyone
+		// waiting on it. (Reads of Azure vaults also retry inside the SDK.)
+		const read = async (signal: AbortSignal) => {
+			const first = await readVersions(resolved, deps, signal);
+			if (!isTransient(first) || signal.aborted) return first;
+			log(`thumbprints retry after error=${first.ok ? '' : first.code} vault=${host} name=${name}`);
+			return readVersions(resolved, deps, signal);
+		};
+		shared = sharing.start(key, read, request.signal);
 		try {
 			result = await shared;
 		} finally {
@@ -122,6 +138,19 @@ export async function handleThumbprintsRequest(
 	log(
 		`thumbprints status=${result.status} error=${result.code} vault=${host} name=${name} ms=${ms}`
 	);
+	// The local demo vault runs inside this server: DNS, firewall or private-endpoint advice would
+	// mislead. Say that it did not answer, and when the page may ask again.
+	if (resolved.target.kind === 'demo' && isTransient(result))
+		return json(
+			result.status,
+			refusalBody(
+				lang,
+				result.code,
+				t('kvcert.thumbprint.api.demoUnavailable'),
+				DEMO_RETRY_AFTER_SECONDS
+			),
+			{ 'Retry-After': String(DEMO_RETRY_AFTER_SECONDS) }
+		);
 	return json(result.status, {
 		error: { code: result.code, message: t(`kvcert.thumbprint.api.${result.code}`, result.values) },
 	});

@@ -7,6 +7,7 @@ export interface ExplainedError {
 		| 'unauthorized'
 		| 'noCredential'
 		| 'timeout'
+		| 'cancelled'
 		| 'unreachable'
 		| 'throttled'
 		| 'failed';
@@ -50,7 +51,7 @@ export function explainError(error: unknown, timeoutSeconds: number): ExplainedE
 	if (e.statusCode === 429) return { status: 503, code: 'throttled', values: {} };
 	if (!e.statusCode && e.code && NETWORK_CODES.has(e.code))
 		return { status: 502, code: 'unreachable', values: {} };
-	const code = typeof e.code === 'string' ? e.code.replace(/[^A-Za-z0-9_]/g, '').slice(0, 60) : '';
+	const code = typeof e.code === 'string' ? e.code.replace(/\W/g, '').slice(0, 60) : '';
 	return {
 		status: 502,
 		code: 'failed',

@@ -104,6 +104,9 @@ export async function readVersions(
 		]);
 		return { ok: true, response: { vaultUrl: resolved.vaultUrl, ...result }, host };
 	} catch (error) {
+		// Everyone waiting went away: not a timeout of the vault (the log said 504 after 57 ms).
+		if (signal?.aborted)
+			return { ok: false, host, status: 499, code: 'cancelled', values: { name } };
 		const explained = explainError(error, Math.round(timeoutMs / 1000));
 		return { ok: false, host, ...explained, values: { name, ...explained.values } };
 	} finally {

@@ -19,7 +19,7 @@ const VAULT_NAME = /^(?!.*--)[a-z][a-z0-9-]{1,22}[a-z0-9]$/;
  * query, fragment, backslash, percent-escape, whitespace or non-ASCII character can get through,
  * so no parser normalisation (IDNA, fullwidth dots, `\` as `/`, tabs) can change the host.
  */
-const STRICT_URL = /^https:\/\/([A-Za-z0-9.-]{1,253})(?::([0-9]{1,5}))?\/?$/;
+const STRICT_URL = /^https:\/\/([A-Za-z0-9.-]{1,253})(?::(\d{1,5}))?\/?$/;
 
 /**
  * Decides whether the server may contact a vault URL: an Azure Key Vault host in a known cloud
@@ -46,5 +46,5 @@ export function checkVaultUrl(input: unknown, demoOrigin?: string): VaultUrlChec
 
 /** Key Vault object names: 1–127 letters, digits and hyphens. */
 export function isValidCertificateName(name: unknown): name is string {
-	return typeof name === 'string' && /^[0-9A-Za-z-]{1,127}$/.test(name);
+	return typeof name === 'string' && /^[0-9A-Z-]{1,127}$/i.test(name);
 }

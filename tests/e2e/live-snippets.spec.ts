@@ -182,6 +182,20 @@ for (const c of cases) {
 				.analyze();
 			expect(axe.violations, theme).toEqual([]);
 		}
+		// A failed run (the server answers 500) leaves no earlier output or exit code under its error.
+		await page.route('**/api/snippets/run**', (route) =>
+			route.fulfill({
+				status: 500,
+				contentType: 'application/json',
+				body: JSON.stringify({ error: { message: 'The run failed.' } }),
+			})
+		);
+		await sp.getByRole('button', { name: c.runAgain, exact: true }).click();
+		await expect(sp).toHaveAttribute('data-state', 'error');
+		await expect(sp.locator('[data-status]')).toHaveText('The run failed.');
+		await expect(sp.locator('[data-status]')).toBeInViewport();
+		await expect(sp.locator('[data-result]')).toBeHidden();
+		await expect(sp.locator('[data-summary]')).not.toBeVisible();
 	});
 }
 

@@ -27,9 +27,28 @@ for (const lang of ['ja', 'en'] as const) {
 		});
 		const liveSwitch = sim.getByLabel(s('liveSwitch'));
 		await expect(liveSwitch).toBeVisible();
-		await sim.getByLabel(s('liveInterval')).fill('1');
+		// The interval belongs to live mode: hidden until it runs; outside 1–30 it is refused, saying so.
+		const interval = sim.getByLabel(s('liveInterval'));
+		const intervalError = sim.locator('[data-interval-error]');
+		await expect(interval).toBeHidden();
 		await liveSwitch.check();
-		await expect(sim.locator('[data-live-intro]')).toHaveText(s('liveIntro'));
+		// What live mode is stays one line until asked for, so it does not push the results down.
+		// The scripted timeline's intro does not describe live mode: it steps aside.
+		await expect(sim.locator('[data-scripted-intro]')).toBeHidden();
+		const about = sim.locator('[data-live-about]');
+		await expect(about.locator('summary')).toHaveText(s('liveAbout'));
+		await expect(about.locator('p')).toBeHidden();
+		await about.locator('summary').click();
+		await expect(about.locator('p')).toHaveText(s('liveIntro'));
+		await about.locator('summary').click();
+		await interval.fill('0');
+		await interval.blur();
+		await expect(intervalError).toHaveText(s('intervalInvalid'));
+		await expect(intervalError).toBeVisible();
+		await expect(interval).toHaveAttribute('aria-invalid', 'true');
+		await interval.fill('1');
+		await interval.blur();
+		await expect(intervalError).toBeHidden();
 		const trace = sim.locator('[data-trace]');
 		// The session opens an emulator of its own: seconds on a busy machine.
 		await expect(trace).toContainText('GET /secrets/webcert/ → 200', { timeout: 30_000 });
@@ -40,15 +59,24 @@ for (const lang of ['ja', 'en'] as const) {
 		await expect(sim.getByRole('button', { name: s('poll') })).toBeHidden();
 		await expect(sim.getByRole('button', { name: s('reset') })).toBeHidden();
 
+		// Each action's result is said beside the buttons, on screen.
+		const summary = sim.locator('[data-announce]');
+		const fill = (key: string, data: Record<string, string | number>) =>
+			s(key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(data[name]));
 		await sim.getByRole('button', { name: s('renew') }).click();
 		await expect(rows).toHaveCount(2, { timeout: 10_000 });
 		const after = await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-thumbprint')));
 		expect(after).toContain(before);
-		expect(after.filter((t) => t !== before)[0]).toMatch(/^[0-9A-F]{40}$/);
+		const renewed = after.filter((t) => t !== before)[0]!;
+		expect(renewed).toMatch(/^[0-9A-F]{40}$/);
+		await expect(summary).toContainText(
+			fill('change.installed', { thumbprint: `${renewed.slice(0, 4)}…` })
+		);
+		await expect(summary).toBeInViewport();
 		await expect(sim.locator('[data-log]')).toContainText(
 			'kvcert-demo.vault.azure.net/secrets/webcert'
 		);
-		expect(await sim.innerText()).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+		expect(await sim.innerText()).not.toMatch(/eyJ[\w-]{10,}/);
 		await expectTablesFit(page, sim, 'live store after a renewal');
 		const liveUpdates = await page.evaluate(() =>
 			(window as unknown as { updates: boolean[] }).updates.filter(Boolean)
@@ -70,12 +98,19 @@ for (const lang of ['ja', 'en'] as const) {
 		await expect(sim.locator('[data-status]')).toHaveText(s('status.failed'), { timeout: 10_000 });
 		await expect(trace).toContainText('403');
 		await expect(sim.locator('[data-status-message]')).toBeVisible();
+		await expect(sim.locator('[data-status-gloss]')).toBeVisible();
+		await expect(summary).toContainText(fill('change.status', { status: s('status.failed') }));
+		await expect(summary).toBeInViewport();
+		await expect(sim.locator('[data-status]')).toBeInViewport();
 		// Live mode's own parts (the trace, the live store and log) pass axe too, light and dark.
 		expect(await axeViolationsInBothThemes(page, 'kvcert-renewal-simulator')).toEqual([]);
 
 		// Off again: the scripted timeline is back.
 		await liveSwitch.uncheck();
 		await expect(sim.locator('[data-trace-section]')).toBeHidden();
+		await expect(interval).toBeHidden();
+		await expect(about).toBeHidden();
+		await expect(sim.locator('[data-scripted-intro]')).toBeVisible();
 		await expect(sim.getByRole('button', { name: s('poll') })).toBeEnabled();
 		await expect(rows).toHaveCount(1);
 	});

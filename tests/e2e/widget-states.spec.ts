@@ -16,7 +16,7 @@ const pfx = readFileSync(
 
 /** English UI sentences long enough that finding one on a ja page means it was not translated. */
 const englishSentences = Object.entries(en)
-	.filter(([key, value]) => /^kvcert\.(thumbprint|diagram)\./.test(key) && value.length >= 12)
+	.filter(([key, value]) => /^kvcert\.(?:thumbprint|diagram)\./.test(key) && value.length >= 12)
 	.map(([, value]) => value.split('{{')[0]!.trim())
 	.filter((value) => value.length >= 12);
 
@@ -71,6 +71,7 @@ async function fetchDemo(tool: Locator, name = 'webcert') {
 }
 
 for (const lang of ['ja', 'en'] as const) {
+	const tp = (key: string) => table(lang)[`kvcert.thumbprint.${key}`] ?? key;
 	test.describe(`widget states (${lang})`, () => {
 		test('thumbprint tool: every state shows only this language and no key', async ({
 			page,
@@ -147,12 +148,28 @@ for (const lang of ['ja', 'en'] as const) {
 			await tool.locator('[data-vault]').fill('');
 			await fetchDemo(tool, 'no-such-certificate');
 			await expect(status).toContainText(lang === 'ja' ? '見つかりません' : 'not');
+			// The earlier table stays, marked as the previous result under the error, which has the focus.
+			await expect(tool.locator('[data-previous]')).toHaveText(tp('fetch.previous'));
+			await expect(tool.locator('[data-previous]')).toBeVisible();
+			await expect(tool.locator('[data-table-wrap]')).toHaveClass(/stale/);
+			await expect(status).toBeFocused();
 			await expectClean(tool, lang, 'not found');
 			await page.route('**/api/thumbprints?**', (route) => route.abort());
 			await fetchDemo(tool);
 			await expect(status).toContainText('npm start');
 			await expectClean(tool, lang, 'server gone');
 			await page.unroute('**/api/thumbprints?**');
+			// A phone: after Fetch the status (and the table under it) comes on screen; no "previous" mark.
+			await page.setViewportSize({ width: 360, height: 800 });
+			await fetchDemo(tool);
+			await expect(status).toHaveText(
+				tp('fetch.loaded_other').replace('{{name}}', 'webcert').replace('{{count}}', '3')
+			);
+			await expect(status).toBeFocused();
+			await expect(status).toBeInViewport();
+			await expect(tool.locator('[data-previous]')).toBeHidden();
+			await expect(tool.locator('[data-table-wrap]')).not.toHaveClass(/stale/);
+			await page.setViewportSize({ width: 1280, height: 720 });
 
 			const file = tool.locator('[data-file]');
 			const result = tool.locator('[data-file-result]');
@@ -164,10 +181,15 @@ for (const lang of ['ja', 'en'] as const) {
 			await expect(result).toContainText(/PEM/);
 			await expectClean(tool, lang, 'not a certificate');
 			await file.setInputFiles({ name: 'a.pfx', mimeType: 'application/x-pkcs12', buffer: pfx });
-			await expect(result).toContainText(/PFX/);
+			await expect(result).toHaveText(tp('file.passwordEnter'));
+			await expect(result).toHaveClass(/error/);
 			await expectClean(tool, lang, 'PFX password');
+			// Enter in the password field reads the same file again.
 			await tool.locator('[data-password]').fill('wrong');
-			await file.setInputFiles({ name: 'b.pfx', mimeType: 'application/x-pkcs12', buffer: pfx });
+			await tool.locator('[data-password]').press('Enter');
+			await expect(result).toHaveText(tp('file.wrongPasswordEnter'));
+			await expect(result).toHaveClass(/error/);
+			await expect(result).toBeInViewport();
 			await expectClean(tool, lang, 'wrong password');
 			await file.setInputFiles({
 				name: 'c.pem',

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { scriptedVersion } from '../../src/core/simulate/index.ts';
 import { expectTablesFit } from './support/table-fit.ts';
 import { widgetStrings } from './support/ui-strings.ts';
 
@@ -19,22 +20,70 @@ for (const lang of ['ja', 'en'] as const) {
 		const rows = sim.locator('[data-store] tbody tr[data-thumbprint]');
 		const button = (key: string) => sim.getByRole('button', { name: s(key), exact: true });
 
+		// What each action changed is said in one line beside the buttons, on screen with the status.
+		const summary = sim.locator('[data-announce]');
+		const status = sim.locator('[data-status]');
+		const fill = (key: string, data: Record<string, string | number>) =>
+			s(key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(data[name]));
+		const list = (...changes: string[]) => changes.join(lang === 'ja' ? '、' : ', ');
+		const renewed = `${scriptedVersion('webcert', 2, 0).thumbprint.slice(0, 4)}…`;
+
 		await expect(rows).toHaveCount(1);
 		await expectTablesFit(page, sim, 'first poll');
 		await button('renew').click();
+		await expect(summary).toHaveText(fill('change.pending', { action: s('renew') }));
+		await expect(summary).toBeInViewport();
 		await button('poll').click();
 		await expect(rows).toHaveCount(2);
+		await expect(summary).toHaveText(
+			fill('change.poll', {
+				poll: 2,
+				changes: list(fill('change.installed', { thumbprint: renewed }), s('change.linked')),
+			})
+		);
+		await expect(summary).toBeInViewport();
+		await expect(status).toBeInViewport();
 		await expectTablesFit(page, sim, 'renewed and polled');
 
-		// 403: the status says the poll failed, and shows the message the extension reports.
+		// 403: the status says the poll failed, and shows the message the extension reports, with a gloss.
 		await button('revoke').click();
 		await button('poll').click();
-		await expect(sim.locator('[data-status]')).toHaveText(s('status.failed'));
+		await expect(status).toHaveText(s('status.failed'));
+		await expect(summary).toHaveText(
+			fill('change.poll', {
+				poll: 3,
+				changes: fill('change.status', { status: s('status.failed') }),
+			})
+		);
+		await expect(summary).toBeInViewport();
 		await expect(sim.locator('[data-status-message]')).toBeVisible();
 		await expect(sim.locator('[data-status-message]')).toHaveText(
 			'Failed to download one or more certificates, retrying...'
 		);
+		await expect(sim.locator('[data-status-gloss]')).toHaveText(s('retryingGloss'));
 		await expectTablesFit(page, sim, 'access revoked');
+
+		// A phone: the buttons in two columns; after a tap the summary and the status are on screen.
+		await page.setViewportSize({ width: 360, height: 800 });
+		await button('grant').click();
+		await button('poll').click();
+		await expect(summary).toHaveText(
+			fill('change.poll', {
+				poll: 4,
+				changes: fill('change.status', { status: s('status.success') }),
+			})
+		);
+		await expect(summary).toBeInViewport();
+		await expect(status).toBeInViewport();
+		await expect(status).toHaveText(s('status.success'));
+		await button('reset').click();
+		await expect(summary).toHaveText(s('change.reset'));
+		await expect(summary).toBeInViewport();
+		await page.setViewportSize({ width: 1440, height: 900 });
+		await button('renew').click();
+		await button('poll').click();
+		await button('revoke').click();
+		await button('poll').click();
 
 		await button('copyToSelector').click();
 		await expect(chooser.locator('[data-table="results"] tbody tr')).toHaveCount(5);

@@ -101,3 +101,39 @@ for (const width of [1440, 360])
 				await shot('home');
 				await context.close();
 			});
+
+// The fill-in list: Learn's Linux template sample, with six placeholders and one real error.
+const learnTemplate = readFileSync(
+	new URL('../fixtures/check/learn-samples/linux-3.0-template.json', import.meta.url),
+	'utf8'
+);
+
+for (const width of [1440, 360])
+	for (const colorScheme of ['light', 'dark'] as const)
+		for (const lang of ['ja', 'en'])
+			test(`fill-in ${lang} ${width} ${colorScheme}`, async ({ browser }) => {
+				const context = await browser.newContext({
+					viewport: { width, height: width === 360 ? 800 : 900 },
+					colorScheme,
+					isMobile: width === 360,
+					hasTouch: width === 360,
+				});
+				const page = await context.newPage();
+				const shot = (name: string, fullPage = false) =>
+					page.screenshot({
+						path: `${process.env['KVCERT_SHOTS']}/${lang}-${name}-${width}-${colorScheme}.png`,
+						fullPage,
+					});
+				const checker = widget(page);
+				await page.goto(checkerPath(lang));
+				await checker.locator('[data-textarea]').focus();
+				await expect(checker).toHaveAttribute('data-ready', 'true');
+				await page.keyboard.insertText(learnTemplate);
+				await settled(page, 'findings');
+				await checker.locator('[data-fill-in]').scrollIntoViewIfNeeded();
+				await shot('checker-fill-in');
+				await checker.locator('[data-fill-in] [data-place]').nth(1).click();
+				await page.waitForTimeout(300);
+				await shot('checker-fill-in-selected');
+				await context.close();
+			});

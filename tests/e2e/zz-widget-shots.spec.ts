@@ -45,8 +45,9 @@ for (const lang of ['ja', 'en'] as const) {
 		await button('poll').click();
 		await shoot(page, sim, lang, 'sim-linux');
 		await sim.locator('[data-version]').selectOption('windows:3.0');
-		await sim.getByLabel(s('liveInterval')).fill('1');
 		await sim.getByLabel(s('liveSwitch')).check();
+		await sim.getByLabel(s('liveInterval')).fill('1');
+		await sim.getByLabel(s('liveInterval')).blur();
 		await expect(sim.locator('[data-trace]')).toContainText('→ 200', { timeout: 30_000 });
 		await sim.getByRole('button', { name: s('renew') }).click();
 		await expect(sim.locator('[data-store] tbody tr[data-thumbprint]')).toHaveCount(2, {

@@ -90,7 +90,7 @@ function runAction(inputs: Record<string, string>) {
 }
 
 const annotations = (log: string) =>
-	log.split('\n').filter((l) => /^::(error|warning|notice)/.test(l));
+	log.split('\n').filter((l) => /^::(?:error|warning|notice)/.test(l));
 
 describe('the GitHub Action', { timeout: 60_000 }, () => {
 	it('is a node24 JavaScript action from the committed bundle, with the documented inputs', () => {

@@ -108,7 +108,7 @@ describe('the npm package', () => {
 				!['package.json', 'README.md', 'LICENSE', 'schemas/kvcert.config.schema.json'].includes(f)
 		);
 		expect(unexpected).toEqual([]);
-		expect(tarballFiles.filter((f) => /\.(ts|astro|mdx)$/.test(f))).toEqual([]);
+		expect(tarballFiles.filter((f) => /\.(?:ts|astro|mdx)$/.test(f))).toEqual([]);
 		const installed = join(project, 'node_modules/kvcert');
 		const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
 		expect(manifest.bin).toEqual({ kvcert: 'dist-cli/kvcert.js' });

@@ -16,6 +16,7 @@ import * as roomEvents from '../../pages/api/room/events.ts';
 import type { RoomSnapshot } from '../../src/core/workshop/room-protocol.ts';
 import { openRoom } from '../../src/server/room/room-dependencies.ts';
 import { createSiteHandler } from '../../src/server/site-handler.ts';
+import { getDemoEmulator } from '../../src/vault/demo-emulator.ts';
 import { roomRequest } from '../support/room-http.ts';
 
 // A room of 30 through the real site handler (host allow-list, per-client addresses) and the real
@@ -178,6 +179,22 @@ describe('a room of 30 at 127.0.0.2', () => {
 		expect(snapshot.quiz).toEqual({ '0': { '1': 30 } });
 		expect(snapshot.participants.every((p) => p.exercises['template']?.done)).toBe(true);
 	}, 120_000);
+
+	it('a demo vault that breaks a read off while 30 look up at once: everyone gets the versions, nobody a 502', async () => {
+		// Another certificate than above, so no shared answer is still fresh: a read must happen.
+		(await getDemoEmulator()).interruptNext(1);
+		const lookups = await Promise.all(
+			Array.from({ length: 30 }, (_, i) =>
+				send(
+					participant(i),
+					`/api/thumbprints?${new URLSearchParams({ vault: 'demo', name: 'apicert', lang: i % 2 ? 'en' : 'ja' })}`
+				)
+			)
+		);
+		expect(lookups.map((l) => l.status)).toEqual(Array.from({ length: 30 }, () => 200));
+		for (const lookup of lookups)
+			expect((JSON.parse(lookup.text) as { versions: unknown[] }).versions).toHaveLength(2);
+	}, 60_000);
 
 	it('says exactly why it refuses a host name it was not started for, to fetch and to EventSource', async () => {
 		const refused = await send(

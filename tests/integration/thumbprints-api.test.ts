@@ -284,6 +284,34 @@ describe('GET /api/thumbprints against the demo vault (real SDK, emulator)', () 
 		expect(Date.now() - started).toBeLessThan(3000);
 	});
 
+	it('tries a read the demo vault broke off once more; when that fails too, says the demo vault did not answer and when to ask again', async () => {
+		emulator.interruptNext(1);
+		const once = await call({ vault: 'demo', name: 'webcert', lang: 'en' });
+		expect(once.status).toBe(200);
+		expect(once.body.versions).toHaveLength(3);
+		expect(logs.some((line) => /retry after error=unreachable/.test(line))).toBe(true);
+
+		for (const lang of ['en', 'ja'] as const) {
+			emulator.interruptNext(2);
+			const url = new URL('http://127.0.0.1:4321/api/thumbprints');
+			url.search = new URLSearchParams({ vault: 'demo', name: 'webcert', lang }).toString();
+			const response = await handleThumbprintsRequest(new Request(url), deps());
+			const body = (await response.json()) as {
+				error: { code: string; message: string; retryAfter: number; retry: string };
+			};
+			expect(response.status).toBe(502);
+			expect(response.headers.get('retry-after')).toBe('2');
+			expect(body.error.code).toBe('unreachable');
+			expect(body.error.retryAfter).toBe(2);
+			expect(body.error.message).toMatch(
+				lang === 'en'
+					? /local demo vault did not answer/
+					: /ローカルのデモ用 Key Vault が応答しませんでした/
+			);
+			expect(body.error.message).not.toMatch(/DNS|firewall|ファイアウォール|private endpoint/i);
+		}
+	});
+
 	it('never puts a bearer token in a response or a log line', async () => {
 		await call({ vault: 'demo', name: 'webcert' });
 		await call({ vault: 'demo', name: 'nope' });

@@ -122,7 +122,7 @@ describe('headings', () => {
 		const bare: string[] = [];
 		for (const file of walk(docs))
 			for (const line of readFileSync(file, 'utf8').split('\n'))
-				if (/^#{1,6} /.test(line) && /(^|\s)--[a-z]/.test(line.replace(/`[^`]*`/g, '')))
+				if (/^#{1,6} /.test(line) && /(?:^|\s)--[a-z]/.test(line.replace(/`[^`]*`/g, '')))
 					bare.push(`${file}: ${line}`);
 		expect(bare).toEqual([]);
 	});

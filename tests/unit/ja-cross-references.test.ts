@@ -26,7 +26,7 @@ function pageFor(path: string): string | undefined {
 /** The `title` in a page's frontmatter, without quotes. */
 function titleOf(page: string): string {
 	const source = readFileSync(join(docs, page), 'utf8');
-	const line = /^title:\s*(.+)$/m.exec(source)?.[1]?.trim() ?? '';
+	const line = /^title:(.+)$/m.exec(source)?.[1]?.trim() ?? '';
 	return line.replace(/^(['"])(.*)\1$/, '$2');
 }
 
@@ -36,8 +36,8 @@ function headingsOf(page: string): Map<string, string> {
 	const headings = new Map<string, string>();
 	let inFence = false;
 	for (const line of readFileSync(join(docs, page), 'utf8').split('\n')) {
-		if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-		const m = !inFence && /^#{2,6}\s+(.+?)\s*$/.exec(line);
+		if (/^\s*(?:```|~~~)/.test(line)) inFence = !inFence;
+		const m = !inFence && /^#{2,6}\s+(\S.*)$/.exec(line.trimEnd());
 		if (m) {
 			const text = m[1]!.replace(/`([^`]*)`/g, '$1');
 			headings.set(slugger.slug(text), text);
@@ -57,7 +57,7 @@ function quotedLinks(source: string) {
 	].map((m) => ({ text: (m[1] ?? m[3])!, href: (m[2] ?? m[4])! }));
 	// A link card names the page it leads to in its title (generated pages such as /ja/rules/ have no file here).
 	const cards = [
-		...source.matchAll(/<LinkCard\b[^>]*?\btitle="([^"]+)"[^>]*?\bhref="(\/ja\/[^"]*)"/g),
+		...source.matchAll(/<LinkCard\b[^>]+?\btitle="([^"]+)"[^>]*?\bhref="(\/ja\/[^"]*)"/g),
 	]
 		.map((m) => ({ text: m[1]!, href: m[2]! }))
 		.filter((card) => pageFor(card.href.split('#')[0]!));

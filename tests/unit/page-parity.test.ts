@@ -24,7 +24,7 @@ function structureOf(source: string) {
 	const outline: string[] = [];
 	let inFence = false;
 	for (const line of source.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n')) {
-		if (/^\s*(```|~~~)/.test(line)) {
+		if (/^\s*(?:```|~~~)/.test(line)) {
 			if (!inFence) outline.push('code');
 			inFence = !inFence;
 			continue;

@@ -53,10 +53,10 @@ function commentsOf(source: string): string[] {
 
 /** English prose: four English words in a row, with no Japanese in the line. */
 const englishProse = (text: string) =>
-	/[A-Za-z]+(?:[ ,]+[A-Za-z]+){3,}/.test(text) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text);
+	/[A-Z]+(?:[ ,]+[A-Z]+){3,}/i.test(text) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text);
 
 /** Comment lines that are a command to run, kept as they are in every language. */
-const command = /^(az|node|npm|Set-Az\w*|new)\s/;
+const command = /^(?:az|node|npm|Set-Az\w*|new)\s/;
 
 const jaCopies = filesIn('samples/ja');
 const pages = (lang: string) => filesIn(`content/docs/${lang}`).filter((f) => f.endsWith('.mdx'));

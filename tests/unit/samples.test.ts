@@ -46,7 +46,7 @@ describe('code samples', () => {
 
 describe('templates and settings readers copy from the site', () => {
 	const checkable = filesIn('samples').filter((file) =>
-		/^samples\/(arm|settings)\/.*\.json$/.test(file)
+		/^samples\/(?:arm|settings)\/.*\.json$/.test(file)
 	);
 
 	test('there are some', () => {
@@ -62,7 +62,7 @@ describe('templates and settings readers copy from the site', () => {
 
 describe('Bicep and Terraform samples copy from the site', () => {
 	const checkable = filesIn('samples').filter((file) =>
-		/^samples\/(bicep|terraform)\/.*\.(bicep|tf)$/.test(file)
+		/^samples\/(?:bicep|terraform)\/.*\.(?:bicep|tf)$/.test(file)
 	);
 
 	test('there are some of each', () => {

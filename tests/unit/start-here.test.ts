@@ -38,7 +38,7 @@ interface Step {
 }
 
 function fencesOf(text: string): Fence[] {
-	return [...text.matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+	return [...text.matchAll(/^```(\w+)((?:[^\n\w][^\n]*)?)\n([\s\S]*?)^```$/gm)].map((m) => ({
 		lang: m[1]!,
 		title: /title="([^"]+)"/.exec(m[2]!)?.[1],
 		body: m[3]!,
@@ -50,7 +50,7 @@ function stepsOf(lang: Lang): Step[] {
 	const source = read(lang, 'start-here.mdx');
 	const sections = source.split(/^## /m).slice(1);
 	return sections
-		.filter((section) => /^(Step|ステップ) \d+: /.test(section))
+		.filter((section) => /^(?:Step|ステップ) \d+: /.test(section))
 		.map((section) => {
 			const heading = section.split('\n')[0]!;
 			const groups = [...section.matchAll(/<Tabs syncKey="shell">([\s\S]*?)<\/Tabs>/g)].map(
@@ -122,7 +122,7 @@ describe('Start here: every command in both shells, with its output', () => {
 		test(`${lang}: every step from 1 on runs commands in both shells, or says which step's command to run again`, () => {
 			for (const step of steps.slice(1)) {
 				const shows = step.groups.length > 0;
-				const refers = /\]\(#(step|ステップ)-\d+/.test(step.text);
+				const refers = /\]\(#(?:step|ステップ)-\d+/.test(step.text);
 				expect(shows || refers, `${lang} "${step.heading}"`).toBe(true);
 				if (!shows)
 					expect(

@@ -41,7 +41,7 @@ function factsOf(text: string) {
 		.replace(/\{\{\w+\}\}/g, ' ')
 		.replace(/\d+ 月|16 進/g, ' ')
 		.replace(/(\d),(?=\d{3}\b)/g, '$1');
-	const numbers = [...prose.matchAll(/(?<![\w.#-])\d+(?:\.\d+)*(?![\w])/g)]
+	const numbers = [...prose.matchAll(/(?<![\w.#-])\d+(?:\.\d+)*\b/g)]
 		.map((m) => m[0])
 		.filter((n) => n.includes('.') || Number(n) >= 10);
 	const unique = (list: string[]) => [...new Set(list)].sort();

@@ -26,7 +26,9 @@ function sameSubject(a: string, b: string): boolean {
 		dn
 			.trim()
 			.toLowerCase()
-			.replace(/\s*([,=+])\s*/g, '$1');
+			.split(/([,=+])/)
+			.map((part) => part.trim())
+			.join('');
 	return norm(a) === norm(b);
 }
 

@@ -55,7 +55,13 @@ export function rootTexts(
 
 /** The results with every file named from the repository root (SARIF, annotations, JUnit). */
 export function fromRepositoryRoot(results: CheckResult[], workspace: Workspace): CheckResult[] {
-	const path = (file: string) => rootPathOf(file, workspace);
+	// Each file's path is worked out once, not once per finding.
+	const paths = new Map<string, string>();
+	const path = (file: string) => {
+		let moved = paths.get(file);
+		if (moved === undefined) paths.set(file, (moved = rootPathOf(file, workspace)));
+		return moved;
+	};
 	const move = <T extends Diagnostic | SuppressedDiagnostic>(d: T): T => ({
 		...d,
 		file: path(d.file),

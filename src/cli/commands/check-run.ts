@@ -9,12 +9,13 @@ import {
 	type Lang,
 } from '../../core/check/index.ts';
 import { fileGrammars } from '../grammars.ts';
+import { createModuleReader } from '../module-files.ts';
 import { createSettingsReader } from '../settings-file.ts';
 import type { Workspace } from '../workspace.ts';
 import { stdinPath, type CheckInput, type SkippedFile } from './check-inputs.ts';
 
 /** Script files are read as commands, even when they hold no Azure command at all. */
-const scriptFile = /\.(sh|bash|zsh|ps1|psm1|azcli)$/i;
+const scriptFile = /\.(?:sh|bash|zsh|ps1|psm1|azcli)$/i;
 
 /** The outcome of checking (and fixing) the inputs. */
 export interface CheckRun {
@@ -68,6 +69,12 @@ export async function runCheck(
 							}
 						: {}),
 					readFile: createSettingsReader({
+						base: input.absolute ? dirname(input.absolute) : workspace.cwd,
+						workspace,
+						maxBytes,
+						texts: current,
+					}),
+					readModule: createModuleReader({
 						base: input.absolute ? dirname(input.absolute) : workspace.cwd,
 						workspace,
 						maxBytes,

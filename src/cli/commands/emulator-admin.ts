@@ -62,7 +62,7 @@ const MESSAGES: Record<Lang, Record<string, string>> = {
 	},
 };
 
-const LOOPBACK_URL = /^http:\/\/(127\.0\.0\.1|\[::1\]):\d{1,5}\/?$/;
+const LOOPBACK_URL = /^http:\/\/(?:127\.0\.0\.1|\[::1\]):\d{1,5}\/?$/;
 
 /** `kvcert emulator rotate|disable <name>`: changes a running emulator through its admin endpoint. */
 export async function runAdmin(args: string[]): Promise<number> {

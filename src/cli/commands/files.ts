@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { trimEnd } from '../../core/trim-end.ts';
 
 /** Extensions of the files a folder or glob yields (named files are read whatever their name). */
-const checkedExtensions = /\.(json|jsonc|sh|bash|ps1|azcli|bicep|bicepparam|tf)$/i;
+const checkedExtensions = /\.(?:json|jsonc|sh|bash|ps1|azcli|bicep|bicepparam|tf)$/i;
 
 /** Folders never walked into. */
 export const defaultIgnoredFolders = ['.git', 'node_modules', '.terraform', 'dist'];
@@ -51,7 +52,7 @@ export function isIgnored(path: string, patterns: readonly string[]): boolean {
 	const parts = path.split('/');
 	const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 	return patterns.some((pattern) => {
-		const trimmed = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+		const trimmed = trimEnd(pattern.replace(/^\.\//, ''), '/');
 		if (trimmed === '') return false;
 		const regex = globToRegExp(trimmed.includes('/') ? trimmed : `**/${trimmed}`);
 		return prefixes.some((prefix) => regex.test(prefix));

@@ -35,7 +35,7 @@ export function estimateWidthEm(text: string): number {
 function breakable(text: string): string[] {
 	return (
 		text.match(
-			/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uff60]\s*|[^\s\u3000-\u30ff\u4e00-\u9fff\uff00-\uff60]+\s*|\s+/g
+			/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uff60]\s*|[^\s\u3001-\u30ff\u4e00-\u9fff\uff00-\uff60]+\s*|\s+/g
 		) ?? [text]
 	);
 }

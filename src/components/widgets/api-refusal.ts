@@ -2,8 +2,9 @@
  * Reading the kvcert server's refusals in the browser, for every widget that calls the API
  * (exercise B, the thumbprint tool, the simulator's live switch, the live snippets): the server
  * says why in the page's language (src/server/api-refusal.ts), and for a refusal worth waiting for
- * (503 busy, 429 this device's share) when to try again. Widgets show that sentence, never a
- * guess such as "static site", and {@link apiFetch} waits and tries again by itself.
+ * (503 busy, 429 this device's share, 502/504 when the local demo vault did not answer) when to
+ * try again. Widgets show that sentence, never a guess such as "static site", and
+ * {@link apiFetch} waits and tries again by itself.
  */
 import { format } from '../../core/i18n/format.ts';
 
@@ -31,6 +32,8 @@ export class ApiRefusedError extends Error {
 
 /** Refusals that are about this server and its limits, not about the request's content. */
 const SERVER_REFUSALS = new Set([403, 429, 503]);
+/** A vault that did not answer: worth waiting for only when the server says when (its demo vault). */
+const GATEWAY_FAILURES = new Set([502, 504]);
 
 /** Seconds from a `Retry-After` header (seconds or an HTTP date). */
 function retryAfterOf(value: string | null, now = Date.now()): number | undefined {
@@ -47,7 +50,8 @@ function retryAfterOf(value: string | null, now = Date.now()): number | undefine
  * host's 404 page, a proxy's HTML).
  */
 export async function readRefusal(response: Response): Promise<ApiRefusal | undefined> {
-	if (response.ok || !SERVER_REFUSALS.has(response.status)) return undefined;
+	const gateway = GATEWAY_FAILURES.has(response.status);
+	if (response.ok || !(SERVER_REFUSALS.has(response.status) || gateway)) return undefined;
 	if (!(response.headers.get('content-type') ?? '').includes('application/json')) return undefined;
 	let body: { error?: Partial<ApiRefusal> };
 	try {
@@ -64,6 +68,8 @@ export async function readRefusal(response: Response): Promise<ApiRefusal | unde
 		typeof error.retryAfter === 'number'
 			? error.retryAfter
 			: retryAfterOf(response.headers.get('retry-after'));
+	// An Azure vault's 502/504 (DNS, firewall) is the widget's to explain; no retry would help.
+	if (gateway && retryAfter === undefined) return undefined;
 	return {
 		status: response.status,
 		code: error.code,
@@ -104,7 +110,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 
 /**
  * `fetch` for the kvcert API: a refusal that says when to try again (503 busy, 429 this
- * device's share) is tried again after that long, and `onWait` says so; a refusal for good (403:
+ * device's share, 502/504 the demo vault did not answer) is tried again after that long, and `onWait` says so; a refusal for good (403:
  * this address is not allowed) or the last refused try throws {@link ApiRefusedError} with the
  * server's reason. Any other answer is returned as it is.
  */

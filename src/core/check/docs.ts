@@ -18,7 +18,7 @@ export function ruleDocsUrl(
 
 /** Whether a message id names a fix (`fix`, `fixQuote`…) rather than a finding. */
 export function isFixMessage(messageId: string): boolean {
-	return /^fix([A-Z]|$)/.test(messageId);
+	return /^fix(?:[A-Z]|$)/.test(messageId);
 }
 
 /** The ids of the findings a rule can report, in metadata order. */

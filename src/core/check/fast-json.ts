@@ -131,6 +131,33 @@ export class LazyNode implements Node {
 	}
 }
 
+/**
+ * A string, number, boolean or null node (a value or a property's key): it has no children, so it
+ * carries only what jsonc-parser gives such a node. Most nodes built are leaves; smaller nodes
+ * leave less for the garbage collector to copy.
+ */
+class LeafNode implements Node {
+	type: NodeType;
+	offset: number;
+	length: number;
+	value: unknown;
+	parent: Node | undefined;
+
+	constructor(
+		type: NodeType,
+		offset: number,
+		length: number,
+		value: unknown,
+		parent: Node | undefined
+	) {
+		this.type = type;
+		this.offset = offset;
+		this.length = length;
+		this.value = value;
+		this.parent = parent;
+	}
+}
+
 const unsupported = new Error('unsupported');
 
 // Validation state. Validation runs to completion synchronously, so module variables are safe.
@@ -343,16 +370,21 @@ function stringEnd(source: string, at: number): number {
 }
 
 /** Builds the string node at `at` of validated text. */
-function stringNode(source: string, at: number, parent: Node | undefined): LazyNode {
+function stringNode(source: string, at: number, parent: Node | undefined): LeafNode {
 	const end = stringEnd(source, at);
 	const value = escaped
 		? (JSON.parse(source.slice(at, end)) as string)
 		: source.slice(at + 1, end - 1);
-	return new LazyNode('string', at, end - at, value, parent, undefined, -1);
+	return new LeafNode('string', at, end - at, value, parent);
 }
 
 /** Builds the value node at `at` of validated text; `next` is the index of the next container. */
-function valueNode(layout: Layout, at: number, next: number, parent: Node | undefined): LazyNode {
+function valueNode(
+	layout: Layout,
+	at: number,
+	next: number,
+	parent: Node | undefined
+): LazyNode | LeafNode {
 	const source = layout.text;
 	const c = source.charCodeAt(at);
 	if (c === 34) return stringNode(source, at, parent);
@@ -360,11 +392,11 @@ function valueNode(layout: Layout, at: number, next: number, parent: Node | unde
 		return new LazyNode('object', at, layout.ends[next]! - at, undefined, parent, layout, next);
 	if (c === 91)
 		return new LazyNode('array', at, layout.ends[next]! - at, undefined, parent, layout, next);
-	if (c === 116) return new LazyNode('boolean', at, 4, true, parent, undefined, -1);
-	if (c === 102) return new LazyNode('boolean', at, 5, false, parent, undefined, -1);
-	if (c === 110) return new LazyNode('null', at, 4, null, parent, undefined, -1);
+	if (c === 116) return new LeafNode('boolean', at, 4, true, parent);
+	if (c === 102) return new LeafNode('boolean', at, 5, false, parent);
+	if (c === 110) return new LeafNode('null', at, 4, null, parent);
 	const end = numberEnd(source, at);
-	return new LazyNode('number', at, end - at, Number(source.slice(at, end)), parent, undefined, -1);
+	return new LeafNode('number', at, end - at, Number(source.slice(at, end)), parent);
 }
 
 /** Builds the property at `at` of validated text; `next` is the index of the next container. */

@@ -38,7 +38,7 @@ export function isKeyVaultExtension(properties: Located | undefined): boolean {
 	// KeyVaultForPaaS (Cloud Services extended support) is another extension, not checked here.
 	if (type && /^keyvaultforpaas$/i.test(type)) return false;
 	if (publisher?.toLowerCase().startsWith('microsoft.azure.keyvault')) return true;
-	if (type && /^keyvaultfor(windows|linux)$/i.test(type)) return true;
+	if (type && /^keyvaultfor(?:windows|linux)$/i.test(type)) return true;
 	if (publisher !== undefined && type !== undefined) return false;
 	return child(child(properties, 'settings', true), 'secretsManagementSettings') !== undefined;
 }

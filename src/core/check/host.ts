@@ -52,9 +52,9 @@ function readImage(host: HostResource): {
 	return result;
 }
 
-const windowsPublishers = /^microsoft(windowsserver|windowsdesktop|sqlserver|visualstudio)/i;
+const windowsPublishers = /^microsoft(?:windowsserver|windowsdesktop|sqlserver|visualstudio)/i;
 const linuxPublishers =
-	/^(canonical|redhat|suse|debian|openlogic|microsoftcblmariner|oracle|almalinux|kinvolk|resf)/i;
+	/^(?:canonical|redhat|suse|debian|openlogic|microsoftcblmariner|oracle|almalinux|kinvolk|resf)/i;
 
 /** A host's operating system, from osType, the OS profile or the image publisher; undefined if unknown. */
 export function hostOs(host: HostResource): OsKind | undefined {

@@ -34,6 +34,7 @@ export {
 } from './config.ts';
 export type { SuppressedDiagnostic } from './suppressions.ts';
 export type { ReadFile } from './input/command.ts';
+export type { ModuleFile, ReadModule } from './input/local-modules.ts';
 
 // Output.
 export { escapeData, formatGithub } from './format/github.ts';

@@ -185,8 +185,11 @@ export function entries(object: Node | undefined): Array<[string, Node]> {
 /** The decoded text of a string node and the map from decoded offsets to raw file offsets. */
 export function stringContent(doc: JsonDocument, node: Node): { text: string; map: OffsetMap } {
 	const text = typeof node.value === 'string' ? node.value : '';
+	// The length of the raw string as written, without copying it (most strings have no escapes).
+	const end = Math.min(node.offset + node.length, doc.text.length);
+	const rawLength = Math.max(0, end - Math.min(node.offset, doc.text.length));
+	if (doc.direct && rawLength === text.length + 2) return { text, map: shiftMap(node.offset + 1) };
 	const raw = doc.text.slice(node.offset, node.offset + node.length);
-	if (doc.direct && raw.length === text.length + 2) return { text, map: shiftMap(node.offset + 1) };
 	const decoded = decodeJsonString(raw, node.offset);
 	return { text: decoded.text, map: composeMap(doc.toRaw, decoded.map) };
 }

@@ -75,4 +75,12 @@ export const checkMessages = {
 		ja: '(一覧は --verbose で表示できます)',
 		en: '(--verbose lists them)',
 	},
+	morePlaces_one: {
+		ja: '同じプレースホルダーがほかに {{count}} か所あります: {{places}}',
+		en: 'and {{count}} more place: {{places}}',
+	},
+	morePlaces_other: {
+		ja: '同じプレースホルダーがほかに {{count}} か所あります: {{places}}',
+		en: 'and {{count}} more places: {{places}}',
+	},
 } satisfies Record<string, Localized>;

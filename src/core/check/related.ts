@@ -38,6 +38,10 @@ export const relatedMessages = {
 		ja: '式全体はここです。',
 		en: 'The whole expression is here.',
 	},
+	samePlaceholder: {
+		ja: '同じプレースホルダーがここにもあります。',
+		en: 'The same placeholder is here too.',
+	},
 	vaultDeclared: {
 		ja: 'Key Vault はここで宣言されています。',
 		en: 'The key vault is declared here.',

@@ -1,4 +1,5 @@
 import type { Position, Range } from './types.ts';
+import { trimEnd } from '../trim-end.ts';
 
 /** A file as the user wrote it. Line starts are computed on first use. */
 export interface SourceText {
@@ -83,7 +84,7 @@ export function lineText(source: SourceText, line: number): string {
 	const start = starts[line - 1] ?? source.raw.length;
 	const next = starts[line];
 	const end = next === undefined ? source.raw.length : next - 1;
-	return source.raw.slice(start, end).replace(/[\r\n]+$/, '');
+	return trimEnd(source.raw.slice(start, end), '\r\n');
 }
 
 /**
@@ -103,7 +104,7 @@ export function decodeJsonString(raw: string, rawStart: number): { text: string;
 			continue;
 		}
 		const next = body[i + 1];
-		if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(body.slice(i + 2, i + 6))) {
+		if (next === 'u' && /^[0-9a-f]{4}$/i.test(body.slice(i + 2, i + 6))) {
 			text += String.fromCharCode(parseInt(body.slice(i + 2, i + 6), 16));
 			i += 5;
 			continue;

@@ -70,10 +70,10 @@ const lexicons: Record<CommentSyntax, Lexicon> = {
 
 /** The comment syntax of a file from its name, for files that are not the checked input itself. */
 export function commentSyntaxOfPath(path: string): CommentSyntax {
-	if (/\.(bicep|bicepparam)$/i.test(path)) return 'bicep';
+	if (/\.(?:bicep|bicepparam)$/i.test(path)) return 'bicep';
 	if (/\.tf$/i.test(path)) return 'hcl';
-	if (/\.(ps1|psm1)$/i.test(path)) return 'powershell';
-	if (/\.(sh|bash|zsh|azcli)$/i.test(path)) return 'shell';
+	if (/\.(?:ps1|psm1)$/i.test(path)) return 'powershell';
+	if (/\.(?:sh|bash|zsh|azcli)$/i.test(path)) return 'shell';
 	return 'json';
 }
 

@@ -63,7 +63,7 @@ function readDirectives(
 	const directives: Directive[] = [];
 	const ownLines = new Set<number>();
 	const parsed = comments.flatMap((comment) => {
-		const match = directivePattern.exec(comment.body.replace(/\s*\*?\s*$/, ''));
+		const match = directivePattern.exec(withoutClosingStar(comment.body));
 		if (!match) return [];
 		const line = positionAt(sourceText, comment.start).line;
 		const lineStart = source.text.lastIndexOf('\n', comment.start - 1) + 1;
@@ -166,4 +166,13 @@ export function applySuppressions(
 						)
 					);
 	return { diagnostics: [...kept, ...problems], suppressed };
+}
+
+/**
+ * A comment's body without its trailing white space and the star of a block comment's end
+ * (string code: a trailing `/\s*$/` pattern is quadratic on a long run of spaces).
+ */
+function withoutClosingStar(body: string): string {
+	const trimmed = body.trimEnd();
+	return trimmed.endsWith('*') ? trimmed.slice(0, -1).trimEnd() : trimmed;
 }

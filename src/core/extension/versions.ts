@@ -124,7 +124,7 @@ export type VersionStatus =
 
 /** Tells what is known of a version written exactly as `Major.Minor` (other forms: undefined). */
 export function versionStatus(os: ExtensionOs, version: string): VersionStatus | undefined {
-	const match = /^(\d+)\.(\d+)$/.exec(version);
+	const match = /^(\d+)\.\d+$/.exec(version);
 	if (!match) return undefined;
 	const list = publishedVersions[os];
 	if (list.some((v) => v.version === version)) return 'published';

@@ -119,6 +119,6 @@ export const examplePollingInterval = 3600;
 
 /** Vault and secret name rules (§4.4, S13, S14). */
 export const nameRules = {
-	vault: /^[A-Za-z](?!.*--)[A-Za-z0-9-]{1,22}[A-Za-z0-9]$/,
-	secret: /^[A-Za-z0-9-]{1,127}$/,
+	vault: /^[A-Z](?!.*--)[A-Z0-9-]{1,22}[A-Z0-9]$/i,
+	secret: /^[A-Z0-9-]{1,127}$/i,
 } as const;

@@ -2,7 +2,7 @@
 // object expressions (inside jsonencode) and PowerShell hashtables. Strings are escaped for each.
 import { definedEntries, Expression, type Value } from './value.ts';
 
-const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const identifier = /^[A-Z_]\w*$/i;
 
 /** A Bicep string literal. */
 export function bicepString(text: string): string {

@@ -80,20 +80,20 @@ export const maxCertificates = 50;
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}` (§3.7, S30). */
 const identityId =
-	/^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w._()]{1,90}\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/i;
+	/^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w.()]{1,90}\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[A-Z0-9][\w-]{2,127}$/i;
 /** Azure resource names the builder writes into scripts: letters, digits, `.`, `_`, `-`. */
-const machineName = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?$/;
+const machineName = /^[A-Z0-9](?:[\w.-]{0,62}\w)?$/i;
 const resourceGroup = /^[-\w.()]{0,89}[-\w()]$/;
 /** Windows store names as the docs write them (MY, TrustedPeople…). */
-const storeName = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
+const storeName = /^[A-Z][A-Z0-9]{0,63}$/i;
 /** Windows account names (`Network Service`, `IIS AppPool\DefaultAppPool`, `CONTOSO\svc-web`). */
-const account = /^[A-Za-z0-9][A-Za-z0-9 ._$@\\-]{0,103}$/;
+const account = /^[A-Z0-9][\w .$@\\-]{0,103}$/i;
 /** An absolute Linux folder without quotes, spaces or `..`. */
-const linuxPath = /^(\/[A-Za-z0-9._-]+)+\/?$/;
+const linuxPath = /^(?:\/[\w.-]+)+\/?$/;
 /** `/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Network/virtualNetworks/{vnet}/subnets/{subnet}` */
 const subnetId =
-	/^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w._()]{1,90}\/providers\/Microsoft\.Network\/virtualNetworks\/[A-Za-z0-9][\w.-]{0,63}\/subnets\/[A-Za-z0-9][\w.-]{0,79}$/i;
-const linkName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+	/^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w.()]{1,90}\/providers\/Microsoft\.Network\/virtualNetworks\/[A-Z0-9][\w.-]{0,63}\/subnets\/[A-Z0-9][\w.-]{0,79}$/i;
+const linkName = /^[A-Z0-9][\w.-]{0,254}$/i;
 /** POSIX user and group names as useradd accepts them by default. */
 const posixName = /^[a-z_][a-z0-9_-]{0,31}$/;
 

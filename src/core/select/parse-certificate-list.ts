@@ -39,7 +39,7 @@ export const MAX_INPUT = 1_000_000;
 /** Most certificates read. */
 export const MAX_CERTIFICATES = 5000;
 
-const FIELD = /^\s{0,8}([A-Za-z][A-Za-z0-9]*)\s*:\s?(.*)$/;
+const FIELD = /^\s{0,8}([A-Z][A-Z0-9]*)\s*:\s?(.*)$/i;
 /** Format-List indents a wrapped value under the values (past the longest label). */
 const CONTINUATION = /^\s{9,}\S/;
 
@@ -131,7 +131,8 @@ export function parseCertificateList(input: string): CertificateList {
 			if (nb) current.notBefore = parseListedDate(nb);
 			if (na) current.notAfter = parseListedDate(na);
 			const key = get('hasprivatekey');
-			if (key && /^(true|false)$/i.test(key)) current.hasPrivateKey = key.toLowerCase() === 'true';
+			if (key && /^(?:true|false)$/i.test(key))
+				current.hasPrivateKey = key.toLowerCase() === 'true';
 			const dns = get('dnsnamelist');
 			if (dns)
 				current.dnsNames = dns

@@ -56,7 +56,9 @@ export function normaliseDn(dn: string): string {
 	return dn
 		.trim()
 		.toLowerCase()
-		.replace(/\s*([,=+])\s*/g, '$1');
+		.split(/([,=+])/)
+		.map((part) => part.trim())
+		.join('');
 }
 
 /** The CN of a distinguished name, if it has one. */
@@ -153,7 +155,7 @@ export function applyStrategies(input: SelectionInput): StrategyResult[] {
 		],
 	});
 	const none = (strategy: StrategyId, id: ReasonId) => result(strategy, undefined, id);
-	const pin = (input.pinnedThumbprint ?? '').replace(/[^0-9A-Fa-f]/g, '').toUpperCase();
+	const pin = (input.pinnedThumbprint ?? '').replace(/[^0-9A-F]/gi, '').toUpperCase();
 	const pinned = (): StrategyResult => {
 		if (!pin) return none('pinned-thumbprint', 'noPin');
 		const i = certificates.findIndex((c) => c.thumbprint === pin);

@@ -14,7 +14,7 @@ export interface ParsedObservedUrl {
 }
 
 const URL_PATTERN =
-	/^https:\/\/([A-Za-z0-9-]{1,63})((?:\.[A-Za-z0-9-]+)+?)(?::443)?\/([A-Za-z]+)\/([A-Za-z0-9-]{1,127})(?:\/([0-9A-Za-z]{32}))?\/?$/;
+	/^https:\/\/([A-Za-z0-9-]{1,63})((?:\.[A-Za-z0-9-]+)+)(?::443)?\/([A-Za-z]+)\/([A-Za-z0-9-]{1,127})(?:\/([0-9A-Za-z]{32}))?\/?$/;
 
 /** Parses `https://<vault>.<suffix>/<collection>/<name>[/<version>]`, or returns undefined. */
 export function parseObservedUrl(url: string): ParsedObservedUrl | undefined {

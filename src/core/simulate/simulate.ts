@@ -15,6 +15,7 @@ import type {
 	VaultState,
 	VaultVersion,
 } from './types.ts';
+import { trimEnd } from '../trim-end.ts';
 
 /** Default Linux store folder (research §2.10; the 2.0 schema text names another, see the note). */
 export const LINUX_DEFAULT_STORE = '/var/lib/waagent/Microsoft.Azure.KeyVault.Store';
@@ -223,7 +224,7 @@ function readTargets(ctx: Ctx): Target[] {
 				note(ctx, 'info', 'linuxFolderConflict', { folder: LINUX_DEFAULT_STORE });
 				notedStore = true;
 			}
-			store = (folder ?? LINUX_DEFAULT_STORE).replace(/\/+$/, '') || '/';
+			store = trimEnd(folder ?? LINUX_DEFAULT_STORE, '/') || '/';
 			if (profile.linuxLayout === 'v1-2' && !notedNaming) {
 				note(ctx, 'info', 'linuxNamingUndocumented');
 				notedNaming = true;
@@ -238,8 +239,7 @@ function readTargets(ctx: Ctx): Target[] {
 			entry,
 			url,
 			store,
-			linkName:
-				custom && /^[A-Za-z0-9._-]{1,128}$/.test(custom) ? custom : `${url.vaultName}.${url.name}`,
+			linkName: custom && /^[\w.-]{1,128}$/.test(custom) ? custom : `${url.vaultName}.${url.name}`,
 			installedOnce: false,
 		});
 	}

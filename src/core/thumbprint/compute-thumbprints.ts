@@ -82,7 +82,7 @@ export async function computeThumbprints(
 	}
 	let binary = bytes;
 	if (!isX509Certificate(binary) && !looksLikePfx(binary)) {
-		const decoded = /^[\sA-Za-z0-9+/=_-]+$/.test(text) ? base64ToBytes(text) : undefined;
+		const decoded = /^[\s\w+/=-]+$/.test(text) ? base64ToBytes(text) : undefined;
 		if (decoded && (isX509Certificate(decoded) || looksLikePfx(decoded))) binary = decoded;
 	}
 	if (isX509Certificate(binary)) return [await thumbprintsOfDer(binary, 0, 'der')];

@@ -1,4 +1,5 @@
 /** Byte and text encodings thumbprints come in. Pure: works the same in browsers and Node. */
+import { trimEnd } from '../trim-end.ts';
 
 /** Upper-case hex of bytes, no separators. */
 export function bytesToHex(bytes: Uint8Array): string {
@@ -18,8 +19,8 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 /** Decodes standard or URL-safe base64, padded or not; undefined when it is not base64. */
 export function base64ToBytes(text: string): Uint8Array | undefined {
-	const clean = text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-	if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) return undefined;
+	const clean = trimEnd(text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/'), '=');
+	if (!/^[A-Z0-9+/]*$/i.test(clean) || clean.length % 4 === 1) return undefined;
 	const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
 	let buffer = 0;
 	let bits = 0;

@@ -10,7 +10,7 @@ export interface CutOffThumbprint {
 
 /** Hex runs: contiguous, or pairs all separated by the same `:`, space or `-`. */
 const HEX_RUN =
-	/(?<![0-9A-Za-z:-])(?:[0-9A-Fa-f]{2}([: -])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2})*|[0-9A-Fa-f]+)(?![0-9A-Za-z])/g;
+	/(?<![0-9A-Z:-])(?:[0-9A-F]{2}([: -])[0-9A-F]{2}(?:\1[0-9A-F]{2})*|[0-9A-F]+)(?![0-9A-Z])/gi;
 
 /**
  * Finds hex runs of 20–39 or 41–63 digits that contain both a digit and a letter A–F: too long for a
@@ -23,7 +23,7 @@ export function findCutOffThumbprints(text: string): CutOffThumbprint[] {
 		const hex = m[0].replace(/[: -]/g, '');
 		const digits = hex.length;
 		if (digits < 20 || digits >= 64 || digits === 40) continue;
-		if (!/[0-9]/.test(hex) || !/[A-Fa-f]/.test(hex)) continue;
+		if (!/\d/.test(hex) || !/[A-F]/i.test(hex)) continue;
 		const line = text.slice(0, m.index ?? 0).split('\n').length;
 		found.push({ digits, expected: digits < 40 ? 40 : 64, line });
 	}

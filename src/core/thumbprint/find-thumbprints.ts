@@ -32,7 +32,7 @@ function clean(input: string): Cleaned {
 
 /** Labels in front of values that are hex but not thumbprints. */
 const NOT_A_THUMBPRINT =
-	/(serial\s*(number)?|key\s*id(entifier)?(\s*hash)?(\([^)]*\))?|keyid|signature(\s*hash)?|public\s*key|md5|cert\s*hash\(md5\))\s*[:=]?\s*$/i;
+	/(?:serial(?:\s*number)?|key\s*id(?:entifier)?(?:\s*hash)?(?:\([^)]*\))?|signature(?:\s*hash)?|public\s*key|md5|cert\s*hash\(md5\))\s*(?:[:=]\s*)?$/i;
 
 interface Label {
 	source: ThumbprintSource;
@@ -81,11 +81,10 @@ function labelBefore(prefix: string): Label | undefined | 'excluded' {
 	return undefined;
 }
 
-const HEX_SEPARATED =
-	/[0-9A-Fa-f]{2}([: -])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){18,30}(?![0-9A-Fa-f])/g;
-const HEX_CONTIGUOUS = /(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{64}|[0-9A-Fa-f]{40})(?![0-9A-Za-z])/g;
+const HEX_SEPARATED = /[0-9A-F]{2}([: -])[0-9A-F]{2}(?:\1[0-9A-F]{2}){18,30}(?![0-9A-F])/gi;
+const HEX_CONTIGUOUS = /(?<![0-9A-Z])(?:[0-9A-F]{64}|[0-9A-F]{40})(?![0-9A-Z])/gi;
 const BASE64_TOKEN =
-	/(?<![A-Za-z0-9_+/=-])(?:[A-Za-z0-9_-]{27}|[A-Za-z0-9+/]{27}=|[A-Za-z0-9_-]{43}|[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9_+/=-])/g;
+	/(?<![\w+/=-])(?:[\w-]{27}|[A-Z0-9+/]{27}=|[\w-]{43}|[A-Z0-9+/]{43}=)(?![\w+/=-])/gi;
 
 /** A bare base64 token only counts when it looks like random bytes, not like a word. */
 function looksRandom(token: string): boolean {
@@ -130,7 +129,7 @@ class TextIndex {
 	constructor(text: string) {
 		this.#text = text;
 		this.#lineStarts = lineStartsOf(text);
-		for (const m of text.matchAll(/\n[ \t]*\r?\n|\n=+ ?Certificate \d+ ?=+[^\n]*/g)) {
+		for (const m of text.matchAll(/\n[ \t]*\r?\n|\n=+ ?Certificate \d+ ?=[^\n]*/g)) {
 			this.#boundaryStarts.push(m.index ?? 0);
 			this.#boundaryEnds.push((m.index ?? 0) + m[0].length);
 		}
@@ -186,7 +185,7 @@ function subjectNear(
 	end: number
 ): string | undefined {
 	const rest = text.slice(end, Math.min(index.lineEnd(end), end + SUBJECT_MAX)).trim();
-	if (/^(CN|E|O|OU)\s*=/i.test(rest)) return rest;
+	if (/^(?:CN|E|O|OU)\s*=/i.test(rest)) return rest;
 	return index.subjectInBlock(start, index.blockAround(start));
 }
 

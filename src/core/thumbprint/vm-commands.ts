@@ -25,9 +25,7 @@ export function vaultNameOf(vaultUrl: string): string {
  */
 export function vmCommands(vaultUrl: string, certificateName: string): VmCommands {
 	const vault = vaultNameOf(vaultUrl) || '<vault-name>';
-	const name = /^[0-9a-zA-Z-]{1,127}$/.test(certificateName)
-		? certificateName
-		: '<certificate-name>';
+	const name = /^[0-9a-z-]{1,127}$/i.test(certificateName) ? certificateName : '<certificate-name>';
 	return {
 		powershell:
 			'Get-ChildItem Cert:\\LocalMachine\\My | Format-List Subject, Thumbprint, NotBefore, NotAfter',

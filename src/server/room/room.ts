@@ -30,7 +30,7 @@ export const ROOM_LIMITS: RoomLimits = {
 };
 
 /** An id an exercise, a question or an option may have. */
-const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+const ID = /^[A-Z0-9][\w-]{0,31}$/i;
 /** Most checks one exercise can report (anything above is clamped). */
 const MAX_ATTEMPTS = 10_000;
 /** A participant not seen for this long may give its place to a new one when the room is full. */

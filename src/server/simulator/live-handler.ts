@@ -1,4 +1,4 @@
-import { simulatedVersions, type SimOs } from '../../core/simulate/index.ts';
+import { extensionProfile, simulatedVersions, type SimOs } from '../../core/simulate/index.ts';
 import type { LiveEventName, LiveRefusedEvent } from '../../core/simulate/live-protocol.ts';
 import type { RunningEmulator } from '../../emulator/emulator.ts';
 import { WriteRefusedError } from '../../emulator/write-budget.ts';
@@ -157,7 +157,8 @@ export function handleLiveRequest(request: Request, deps: LiveDependencies): Res
 					maxDurationMs: deps.maxDurationMs ?? LIVE_MAX_DURATION_MS,
 				});
 				sessions.add(session);
-				session.start(sessions.sharedPoller(interval, emulator), send, close);
+				const installsNewest = extensionProfile(os as SimOs, version)?.installsNewest ?? 1;
+				session.start(sessions.sharedPoller(interval, emulator, installsNewest), send, close);
 			};
 			let attempts = 0;
 			const admit = () => {

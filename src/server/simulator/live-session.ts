@@ -166,7 +166,9 @@ export class LiveSession {
 			emulatorSecretClient(emulator, trace, view.clientId),
 			trace,
 			intervalMs,
-			this.#poller?.knownVersions() ?? new Map()
+			this.#poller?.knownVersions() ?? new Map(),
+			() => {},
+			this.#poller?.installsNewest ?? 1
 		);
 		this.#follow(own);
 		// The next poll comes when the shared one would have come: a change waits for the next poll.

@@ -28,7 +28,7 @@ export const LIVE_LIMITS: LiveLimits = {
 /** The running live sessions, the shared pollers they follow, and the limits on both. */
 export class LiveSessions {
 	readonly #sessions = new Map<string, LiveSession>();
-	readonly #pollers = new Map<number, VaultPoller>();
+	readonly #pollers = new Map<string, VaultPoller>();
 	readonly streams: ConcurrencyLimit;
 	readonly views: ConcurrencyLimit;
 
@@ -57,14 +57,22 @@ export class LiveSessions {
 		return this.#sessions.size;
 	}
 
-	/** How many shared pollers read the vault now (one per polling interval in use). */
+	/** How many shared pollers read the vault now (one per polling interval and versions installed). */
 	get pollers(): number {
 		return this.#pollers.size;
 	}
 
-	/** The shared poller for `interval` seconds over the shared vault, made when first needed. */
-	sharedPoller(interval: number, emulator: RunningEmulator): VaultPoller {
-		const running = this.#pollers.get(interval);
+	/**
+	 * The shared poller for `interval` seconds over the shared vault, for an extension that installs
+	 * the `installsNewest` newest versions, made when first needed.
+	 */
+	sharedPoller(
+		interval: number,
+		emulator: RunningEmulator,
+		installsNewest: 1 | 2 = 1
+	): VaultPoller {
+		const key = `${interval}/${installsNewest}`;
+		const running = this.#pollers.get(key);
 		if (running && !running.stopped) return running;
 		const trace: TraceEntry[] = [];
 		const poller: VaultPoller = new VaultPoller(
@@ -73,10 +81,11 @@ export class LiveSessions {
 			interval * 1000,
 			new Map(),
 			() => {
-				if (this.#pollers.get(interval) === poller) this.#pollers.delete(interval);
-			}
+				if (this.#pollers.get(key) === poller) this.#pollers.delete(key);
+			},
+			installsNewest
 		);
-		this.#pollers.set(interval, poller);
+		this.#pollers.set(key, poller);
 		return poller;
 	}
 }

@@ -20,9 +20,10 @@ export type ReadListener = (read: VaultRead) => void;
 
 /**
  * Reads the live certificate every `intervalMs` with the real SDK and hands each read to every
- * subscriber: one poller serves every live stream with the same polling interval (the reads do not
- * depend on the simulated OS or extension version, which each stream simulates on its own), so a
- * room of 30 costs one read per interval, not 30. It stops by itself when its last subscriber goes.
+ * subscriber: one poller serves every live stream with the same polling interval and the same
+ * number of newest versions installed (1, or 2 for version 4.0; otherwise the reads do not depend
+ * on the simulated OS or extension version, which each stream simulates on its own), so a room of
+ * 30 costs one read per interval, not 30. It stops by itself when its last subscriber goes.
  */
 export class VaultPoller {
 	readonly #listeners = new Set<ReadListener>();
@@ -43,7 +44,9 @@ export class VaultPoller {
 		trace: TraceEntry[],
 		readonly intervalMs: number,
 		known: Map<string, VaultVersion> = new Map(),
-		readonly onIdle: () => void = () => {}
+		readonly onIdle: () => void = () => {},
+		/** How many of the newest versions the simulated extension installs (4.0: 2). */
+		readonly installsNewest: 1 | 2 = 1
 	) {
 		this.#trace = trace;
 		this.#known = known;
@@ -94,7 +97,12 @@ export class VaultPoller {
 		let snapshot = this.#last?.snapshot ?? { access: true, versions: [] };
 		let error: string | undefined;
 		try {
-			snapshot = await readVaultSnapshot(this.client, LIVE_CERTIFICATE, this.#known);
+			snapshot = await readVaultSnapshot(
+				this.client,
+				LIVE_CERTIFICATE,
+				this.#known,
+				this.installsNewest
+			);
 		} catch (failure) {
 			error = String((failure as Error)?.message ?? failure)
 				.split('\n')[0]!

@@ -109,17 +109,51 @@ const isDisabled = (error: unknown) => {
 };
 
 /**
+ * The second-newest version of `name`, when it is enabled and not known yet, joins `known`: 4.0
+ * installs the two newest versions of each certificate (research S1, S11), so a VM that polls for
+ * the first time gets both. How 4.0 finds them is not documented; this lists the secret's versions.
+ */
+async function learnPrevious(
+	client: SecretClient,
+	name: string,
+	known: Map<string, VaultVersion>
+): Promise<void> {
+	const listed = [];
+	for await (const properties of client.listPropertiesOfSecretVersions(name)) {
+		listed.push(properties);
+		if (listed.length >= 1000) break;
+	}
+	const newestFirst = listed
+		.filter((p) => p.version)
+		.sort((a, b) => (b.createdOn?.getTime() ?? 0) - (a.createdOn?.getTime() ?? 0));
+	const previous = newestFirst[1];
+	if (!previous?.version || known.has(previous.version) || previous.enabled === false) return;
+	const secret = await client.getSecret(name, { version: previous.version });
+	const version = versionOf(
+		previous.version,
+		secret.value ?? '',
+		secret.properties.contentType,
+		true
+	);
+	if (version) known.set(previous.version, version);
+}
+
+/**
  * One poll of certificate `name`: the versionless GET the extension makes (a version not seen
  * before joins `known`), then a GET of each known older version to see whether it is still
  * enabled. `known` keeps the versions between polls, oldest first, at most MAX_KNOWN_VERSIONS.
+ * With `installsNewest` 2 (version 4.0), the second-newest version is learned first.
  */
 export async function readVaultSnapshot(
 	client: SecretClient,
 	name: string,
-	known: Map<string, VaultVersion>
+	known: Map<string, VaultVersion>,
+	installsNewest: 1 | 2 = 1
 ): Promise<VaultSnapshot> {
 	let latest: string | undefined;
 	try {
+		// Before the versionless GET, so `known` stays oldest first.
+		if (installsNewest === 2) await learnPrevious(client, name, known);
 		const secret = await client.getSecret(name);
 		latest = secret.properties.version;
 		if (latest && !known.has(latest)) {

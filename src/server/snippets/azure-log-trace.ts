@@ -43,7 +43,7 @@ export function splitAzureLog(
 		if (RECORD.test(line.text)) {
 			current = { at: line.at, text: line.text };
 			records.push(current);
-		} else if (current && /^(?:\s|[}\]])/.test(line.text)) {
+		} else if (current && /^[\s}\]]/.test(line.text)) {
 			current.text += `\n${line.text}`;
 		} else {
 			current = undefined;

@@ -7,7 +7,7 @@ export interface RedactionWords {
 }
 
 const PEM_KEY =
-	/-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$(?![\s\S]))/g;
+	/-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g;
 /** JWTs (header.payload[.signature]); the header of every JWT starts with `{"` = `eyJ`. */
 const JWT = /eyJ[\w-]+\.[\w-]+(?:\.[\w-]*)?/g;
 /** The demo IMDS's opaque tokens. */
@@ -24,7 +24,7 @@ function pemBodyBytes(block: string): number {
 		.replace(/-----(?:BEGIN|END) [A-Z0-9 ]*-----/g, '')
 		.replace(/\\[nr]/g, '')
 		.replace(/['"`]\s*\+\s*['"`]/g, '')
-		.replace(/[^A-Za-z0-9+/=]/g, '');
+		.replace(/[^A-Z0-9+/=]/gi, '');
 	const padding = body.endsWith('==') ? 2 : body.endsWith('=') ? 1 : 0;
 	return Math.max(0, Math.floor((body.length * 3) / 4) - padding);
 }

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkSync, type CheckResult } from '../../../src/core/check/index.ts';
+import {
+	checkSync,
+	formatSarif,
+	formatText,
+	type CheckResult,
+} from '../../../src/core/check/index.ts';
 
 // Microsoft Learn's extension samples as people paste them (fixtures/check/learn-samples/README.md
 // names the article and commit of each). What a user sees: each placeholder named with what to fill
@@ -72,11 +77,9 @@ describe('placeholders of documentation samples', () => {
 	it('treats what ... hides as unknown: no "no managed identity", the missing colon still reported', () => {
 		const result = check('sf-nodetype-elided.json');
 		expect(result.extensionCount).toBe(1);
-		expect(findings(result)).toEqual([
-			'KV054:elision 7:5-7:8',
-			'KV050:syntax 12:44-12:45',
-			'KV054:elision 19:21-19:24',
-		]);
+		// The two `...` are one info, at the first, with the second as a related place.
+		expect(findings(result)).toEqual(['KV054:elision 7:5-7:8', 'KV050:syntax 12:44-12:45']);
+		expect(result.diagnostics[0]!.related.map((r) => r.range.start.line)).toEqual([19]);
 		expect(result.diagnostics.find((d) => d.ruleId === 'KV050')!.message).toContain(
 			'ColonExpected'
 		);
@@ -85,6 +88,8 @@ describe('placeholders of documentation samples', () => {
 	it('reads a fragment ending in ... without "no observedCertificates"', () => {
 		expect(findings(check('initial-sync-fragment.json'))).toEqual([
 			'KV051:readAs 1:1-1:2',
+			// No key tells the OS, so requireInitialSync was not checked: said, with how to tell it.
+			'KV026:osUnknown 2:5-2:25',
 			'KV054:elision 3:5-3:8',
 		]);
 	});
@@ -103,6 +108,80 @@ describe('placeholders of documentation samples', () => {
 		expect(result.diagnostics[4]!.message).toBe(
 			'KeyVaultForWindows or KeyVaultforLinux offers a choice: keep one of KeyVaultForWindows and KeyVaultforLinux.'
 		);
+	});
+});
+
+describe('a placeholder written at several places', () => {
+	// `<vmName>` three times, `<examplekv>` twice: what a pasted az CLI sample looks like.
+	const text = [
+		'az vm extension set --name KeyVaultForLinux --publisher Microsoft.Azure.KeyVault \\',
+		'  --resource-group "<resourceGroup>" --vm-name "<vmName>" --version 3.0 \\',
+		'  --settings \'{"secretsManagementSettings": {"pollingIntervalInS": "3600", "observedCertificates": [{"url": "https://<examplekv>.vault.azure.net/secrets/web"}, {"url": "https://<examplekv>.vault.azure.net/secrets/api"}]}}\'',
+		'az vm identity assign --resource-group "<resourceGroup>" --name "<vmName>"',
+		'az vm show --resource-group "<resourceGroup>" --name "<vmName>"',
+	].join('\n');
+
+	it('is one KV054 info at its first place, the other places related', () => {
+		const result = checkSync(text, { path: 'sample.sh' });
+		const infos = result.diagnostics.filter((d) => d.ruleId === 'KV054');
+		expect(
+			infos.map((d) => [
+				d.data['placeholder'],
+				d.range.start.line,
+				d.related.map((r) => `${r.range.start.line}:${r.range.start.column}`),
+			])
+		).toEqual([
+			['<resourceGroup>', 2, ['4:41', '5:30']],
+			['<vmName>', 2, ['4:66', '5:55']],
+			['<examplekv>', 3, ['3:178']],
+		]);
+		expect(infos[2]!.message).toBe(
+			'Replace the placeholder <examplekv> with your key vault’s name.'
+		);
+		expect(infos[0]!.related[0]!.message).toBe('The same placeholder is here too.');
+		expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+	});
+
+	it('the text report says "and N more places"; SARIF lists them as related locations', () => {
+		const result = checkSync(text, { path: 'sample.sh' });
+		const sources = new Map([['sample.sh', text]]);
+		const report = formatText([result], { lang: 'en', sources });
+		expect(report).toContain('   = note: and 2 more places: 4:66, 5:55');
+		expect(report).toContain('   = note: and 1 more place: 3:178');
+		expect(report).not.toContain('The same placeholder is here too.');
+		const ja = formatText([checkSync(text, { path: 'sample.sh', lang: 'ja' })], {
+			lang: 'ja',
+			sources,
+		});
+		expect(ja).toContain('   = 補足: 同じプレースホルダーがほかに 2 か所あります: 4:66、5:55');
+		const sarif = JSON.parse(formatSarif([result], { lang: 'en', toolVersion: '0.0.0' }));
+		const vm = sarif.runs[0].results.find((r: { message: { text: string } }) =>
+			r.message.text.includes('<vmName>')
+		);
+		expect(
+			vm.relatedLocations.map(
+				(l: { physicalLocation: { region: { startLine: number } } }) =>
+					l.physicalLocation.region.startLine
+			)
+		).toEqual([4, 5]);
+	});
+});
+
+describe('angle brackets that are not placeholders', () => {
+	it('a parameter description showing a format (`<Resource group name>`) names no placeholder', () => {
+		const text = JSON.stringify({
+			parameters: {
+				sourceVaultValue: {
+					type: 'string',
+					metadata: {
+						description:
+							'Resource Id of the key vault, in the format /subscriptions/<Sub ID>/resourceGroups/<Resource group name>/providers/Microsoft.KeyVault/vaults/<vault name>',
+					},
+				},
+			},
+			resources: [],
+		});
+		expect(checkSync(text).diagnostics.map((d) => d.ruleId)).not.toContain('KV054');
 	});
 });
 
@@ -143,6 +222,25 @@ describe('bare settings know their OS by their keys', () => {
 		const link = result.diagnostics.find((d) => d.ruleId === 'KV023')!;
 		expect(link.severity).toBe('warning');
 		expect(link.range.start.line).toBe(5);
+	});
+
+	it('says when no key tells the OS, at the first setting whose check depends on it', () => {
+		const text =
+			'{ "secretsManagementSettings": { "pollingIntervalInS": "3600", "linkOnRenewal": true, "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web" } ] } }';
+		for (const lang of ['en', 'ja'] as const) {
+			const [info] = checkSync(text, { lang }).diagnostics;
+			expect(info).toMatchObject({ ruleId: 'KV026', messageId: 'osUnknown', severity: 'info' });
+			expect(text.slice(info!.range.start.offset, info!.range.end.offset)).toBe('"linkOnRenewal"');
+			expect(info!.message).toContain(
+				lang === 'en'
+					? 'linkOnRenewal works differently per OS'
+					: 'OS によって扱いの異なる linkOnRenewal は確認していません'
+			);
+		}
+		// Only pollingIntervalInS and URLs: nothing depends on the OS, nothing to say.
+		const minimal =
+			'{ "secretsManagementSettings": { "pollingIntervalInS": "3600", "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web" } ] } }';
+		expect(checkSync(minimal).diagnostics).toEqual([]);
 	});
 
 	it('applies no OS rule when the keys disagree or none tells', () => {

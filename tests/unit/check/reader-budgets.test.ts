@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, checkSync, type CheckResult } from '../../../src/core/check/index.ts';
 import { defineRule } from '../../../src/core/check/rule.ts';
-import { checkIac } from './iac/helpers.ts';
+import { bicep, checkIac } from './iac/helpers.ts';
 
 // Issue 24, N1 (security review 2026-12-07, R3–R7, R9): variables that double their value at each
 // line were bounded in ARM only. A 544-byte shell script printed 33 MB (27 levels: 1.6 GB, 268 MB),
@@ -141,6 +141,27 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 		const stopped = result.diagnostics.filter((d) => d.messageId === 'parseLimit');
 		expect(stopped.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 warning']);
 		expect(stopped[0]!.message).toMatch(/grammar stopped reading here/);
+	});
+
+	it('a .bicepparam over the budget is reported in that file, and its Bicep file is still read', async () => {
+		const template = bicep({
+			extra: "param interval string = '3600'",
+			settings: "pollingIntervalInS: interval\n        observedCertificates: [ 'http://x' ]",
+		});
+		const given = `using './main.bicep'\nparam other = 'x'\nparam interval = '${'${'.repeat(20_000)}`;
+		const result = await checkIac(template, 'main.bicep', {
+			lang: 'en',
+			parameters: { path: 'main.bicepparam', text: given },
+		});
+		const stopped = result.diagnostics.filter((d) => d.messageId === 'parseLimit');
+		expect(stopped.map((d) => `${d.ruleId} ${d.file}`)).toEqual(['KV051 main.bicepparam']);
+		// Where the grammar stopped lies in the .bicepparam's text, past its readable head.
+		expect(stopped[0]!.range.start.offset).toBeGreaterThan(given.indexOf('${'));
+		expect(stopped[0]!.range.start.offset).toBeLessThan(given.length);
+		// The Bicep file's own findings are still there (the certificate URL is not a secret URL).
+		expect(result.diagnostics.some((d) => d.file === 'main.bicep' && d.severity === 'error')).toBe(
+			true
+		);
 	});
 
 	it('a file over the size limit is not given to the grammar', async () => {

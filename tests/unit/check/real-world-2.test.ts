@@ -43,3 +43,34 @@ describe('public inputs of issue 20', () => {
 		expect(result.diagnostics.filter((d) => d.ruleId === 'KV003')).toEqual([]);
 	});
 });
+
+/**
+ * A public Bicep file whose Key Vault extension sits in a local module (tests/fixtures/real-world/
+ * adf-vm-module, JUDGEMENTS.md): checking the caller follows the module and finds the extension.
+ */
+describe('a public local module (issue 20)', () => {
+	it('finds the extension in VM-VM.bicep when VM.bicep is checked, each finding naming the call', async () => {
+		const folder = new URL('adf-vm-module/', directory);
+		const read = (name: string) => readFileSync(new URL(name, folder), 'utf8');
+		const result = await check(read('VM.bicep'), {
+			path: 'VM.bicep',
+			grammars: fileGrammars,
+			readModule: ({ path }) => [{ path, text: read(path) }],
+		});
+		expect(result.extensionCount).toBe(1);
+		expect(
+			result.diagnostics.map(
+				(d) => `${d.ruleId} ${d.severity} ${d.file} ${d.range.start.line}:${d.range.start.column}`
+			)
+		).toEqual([
+			'KV001 error VM-VM.bicep 43:16',
+			'KV003 error VM-VM.bicep 45:25',
+			'KV004 warning VM-VM.bicep 45:25',
+			'KV030 error VM-VM.bicep 47:5',
+			'KV010 error VM-VM.bicep 49:29',
+			'KV020 error VM-VM.bicep 51:35',
+		]);
+		for (const d of result.diagnostics)
+			expect(d.related.map((r) => `${r.file}:${r.range.start.line}`)).toContain('VM.bicep:20');
+	});
+});

@@ -31,13 +31,13 @@ const findings: FindingView[] = [
 ];
 
 describe('findings list', () => {
-	test('identical findings become one group at the place of the first; others stay alone', () => {
+	test('identical findings become one group at the place of the first; errors come first', () => {
 		expect(groupFindings(findings)).toEqual([
-			{ kind: 'group', severity: 'info', indices: [0, 2, 4] },
 			{ kind: 'group', severity: 'error', indices: [1, 6] },
-			{ kind: 'finding', index: 3 },
-			// Same rule, other message: not grouped with the infos.
+			// Same rule as the infos, other message: not grouped with them.
 			{ kind: 'finding', index: 5 },
+			{ kind: 'finding', index: 3 },
+			{ kind: 'group', severity: 'info', indices: [0, 2, 4] },
 		]);
 		expect(groupFindings([])).toEqual([]);
 	});
@@ -49,6 +49,9 @@ describe('findings list', () => {
 			'group',
 			'finding',
 			'finding',
+		]);
+		expect(visibleEntries(entries, findings, new Set<Severity>(['info']))).toEqual([
+			{ kind: 'group', severity: 'info', indices: [0, 2, 4] },
 		]);
 		expect(visibleIndices(findings, noInfo)).toEqual([1, 3, 5, 6]);
 		expect(visibleEntries(entries, findings, new Set())).toEqual([]);

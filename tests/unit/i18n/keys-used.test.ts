@@ -13,7 +13,7 @@ function sources(dir: string): string[] {
 	return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
 		const path = join(dir, entry.name);
 		if (entry.isDirectory()) return sources(path);
-		return /\.(ts|astro|mdx)$/.test(entry.name) ? [path] : [];
+		return /\.(?:ts|astro|mdx)$/.test(entry.name) ? [path] : [];
 	});
 }
 

@@ -15,7 +15,7 @@ import { liveMessages } from '../../../src/server/simulator/live-messages.ts';
 // live simulator's and the checker's summaries): both languages, the one {{name}} syntax, the same
 // placeholders in each. A {name} left from the old syntax would show braces to the reader (a
 // template literal's ${x} is code, not a placeholder).
-const SINGLE = /(?<![{$])\{[A-Za-z]\w*\}(?!\})/;
+const SINGLE = /(?<![{$])\{[A-Z]\w*\}(?!\})/i;
 
 const tables: [string, Record<string, Localized>][] = [
 	...rules.map((rule): [string, Record<string, Localized>] => [
@@ -65,7 +65,7 @@ describe('message tables in code', () => {
 			readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
 				entry.isDirectory()
 					? sources(join(dir, entry.name))
-					: /\.(ts|astro)$/.test(entry.name)
+					: /\.(?:ts|astro)$/.test(entry.name)
 						? [join(dir, entry.name)]
 						: []
 			);
@@ -74,7 +74,7 @@ describe('message tables in code', () => {
 		const old = files.flatMap((file) =>
 			readFileSync(join(root, file), 'utf8')
 				.split('\n')
-				.filter((line) => /^\s*(ja|en):\s*['"`]/.test(line) && SINGLE.test(line))
+				.filter((line) => /^\s*(?:ja|en):\s*['"`]/.test(line) && SINGLE.test(line))
 				.map((line) => `${file}: ${line.trim()}`)
 		);
 		expect(old).toEqual([]);

@@ -18,7 +18,7 @@ function files(dir: string): string[] {
 	return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
 		const path = `${dir}/${entry.name}`;
 		if (entry.isDirectory()) return files(path);
-		return /\.(ts|astro|mjs)$/.test(entry.name) ? [path] : [];
+		return /\.(?:ts|astro|mjs)$/.test(entry.name) ? [path] : [];
 	});
 }
 const code = ['src', 'pages', 'scripts']
@@ -39,26 +39,26 @@ describe('one translation system', () => {
 	});
 
 	test('the language type is declared only in core/i18n (no other ja | en union)', () => {
-		expect(outside(/['"](ja|en)['"]\s*\|\s*['"](en|ja)['"]/)).toEqual([]);
+		expect(outside(/['"](?:ja|en)['"]\s*\|\s*['"](?:en|ja)['"]/)).toEqual([]);
 		expect(outside(/\btype\s+\w*Lang\s*=/)).toEqual([]);
 	});
 
 	test('Localized and Translate are declared only in core/i18n', () => {
 		expect(
-			outside(/\b(interface\s+(Localized|Translate)\b|type\s+(Localized|Translate)\s*[=<])/)
+			outside(/\b(?:interface\s+(?:Localized|Translate)\b|type\s+(?:Localized|Translate)\s*[=<])/)
 		).toEqual([]);
 	});
 
 	test('no other code fills placeholders (core/i18n format is the only filler)', () => {
 		// `.replace(/\{…/` or `.replace('{…'`: a hand-written template filler.
-		const filler = /\.replace(All)?\(\s*(\/\\\{|['"`]\{)/;
+		const filler = /\.replace(?:All)?\(\s*(?:\/\\\{|['"`]\{)/;
 		// lint-ja turns placeholders into a neutral word before linting; it fills nothing.
 		expect(outside(filler, ['scripts/lint-ja.mjs'])).toEqual([]);
 	});
 
 	test('only core/i18n reads the string tables (pages use Starlight t(), widgets get them from the page)', () => {
 		// lint-ja lints the Japanese table itself.
-		expect(outside(/content\/i18n\/(ja|en)\.json/, ['scripts/lint-ja.mjs'])).toEqual([]);
+		expect(outside(/content\/i18n\/(?:ja|en)\.json/, ['scripts/lint-ja.mjs'])).toEqual([]);
 	});
 
 	test('widgets keep no strings files of their own', () => {

@@ -16,7 +16,7 @@ describe('JUnit output', () => {
 		const xml = formatJunit([broken, clean], { lang: 'en', failOn: 'error' });
 		expect(xml).toContain('<testsuite name="infra/&quot;odd&quot; &amp; &lt;name&gt;.json"');
 		// eslint-disable-next-line no-control-regex -- the test looks for raw control characters
-		expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+		expect(xml).not.toMatch(/[\u0000-\u0008\v\f\u000e-\u001f]/);
 		expect(xml).not.toMatch(/<[^/?!a-z]/);
 	});
 

@@ -6,7 +6,7 @@ const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: und
 
 const windowsCertificate: fc.Arbitrary<CertificateOptions> = fc.record(
 	{
-		name: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,30}$/),
+		name: fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{0,30}$/i),
 		storeName: fc.constantFrom('MY', 'TrustedPeople', 'WebHosting'),
 		storeLocation: fc.constantFrom('LocalMachine', 'CurrentUser'),
 		accounts: fc.array(
@@ -20,7 +20,7 @@ const windowsCertificate: fc.Arbitrary<CertificateOptions> = fc.record(
 
 const linuxCertificate: fc.Arbitrary<CertificateOptions> = fc.record(
 	{
-		name: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,30}$/),
+		name: fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{0,30}$/i),
 		path: fc.constantFrom(
 			'/var/lib/waagent/Microsoft.Azure.KeyVault.Store',
 			'/etc/ssl/app',
@@ -57,7 +57,7 @@ export const scaffoldOptions: fc.Arbitrary<ScaffoldOptions> = fc
 				target: fc.constantFrom('vm', 'vmss-uniform', 'vmss-flexible', 'arc'),
 				machine: fc.constantFrom('existing', 'existing', 'new'),
 				machineName: fc.stringMatching(/^[a-z][a-z0-9-]{0,7}[a-z0-9]$/),
-				resourceGroup: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,20}$/),
+				resourceGroup: fc.stringMatching(/^[A-Z][\w-]{0,20}$/i),
 				identity: fc.oneof(fc.constant({ kind: 'system' as const }), fc.constant(userIdentity)),
 				vaultName: fc.stringMatching(/^[a-z][a-z0-9]{1,10}(-[a-z0-9]{1,8})?$/),
 				cloud: fc.constantFrom('public', 'china', 'usgov'),

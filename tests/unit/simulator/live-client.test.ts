@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
 	isLiveAction,
+	liveInterval,
 	liveModeAvailable,
 	liveStreamUrl,
 	openLiveStream,
@@ -199,5 +200,14 @@ describe('control requests', () => {
 			'refused Too many. false',
 		]);
 		expect(fake.closed()).toBe(1);
+	});
+});
+
+describe('live polling interval', () => {
+	test('whole seconds from 1 to 30 are taken; anything else is refused, not clamped', () => {
+		expect(liveInterval('1')).toBe(1);
+		expect(liveInterval(' 30 ')).toBe(30);
+		for (const bad of ['0', '31', '-1', '2.5', '', 'abc', '1e1'])
+			expect(liveInterval(bad), bad).toBeUndefined();
 	});
 });

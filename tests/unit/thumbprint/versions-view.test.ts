@@ -156,8 +156,8 @@ describe('certificate files', () => {
 	});
 
 	test('each reader error has its message, unknown ones read as "not a certificate"', () => {
-		expect(fileErrorKey('password-required')).toBe('kvcert.thumbprint.file.passwordRequired');
-		expect(fileErrorKey('wrong-password')).toBe('kvcert.thumbprint.file.wrongPassword');
+		expect(fileErrorKey('password-required')).toBe('kvcert.thumbprint.file.passwordEnter');
+		expect(fileErrorKey('wrong-password')).toBe('kvcert.thumbprint.file.wrongPasswordEnter');
 		expect(fileErrorKey('too-large')).toBe('kvcert.thumbprint.file.tooLarge');
 		expect(fileErrorKey('not-a-certificate')).toBe('kvcert.thumbprint.file.notCertificate');
 		expect(fileErrorKey('??')).toBe('kvcert.thumbprint.file.notCertificate');

@@ -54,6 +54,22 @@ describe('reading the server’s refusals', () => {
 		).toBeUndefined();
 	});
 
+	it('reads a 502/504 as worth waiting for only when the server says when (its demo vault did not answer)', async () => {
+		for (const status of [502, 504]) {
+			const demo = await readRefusal(
+				refusalResponse(status, 'en', 'unreachable', 'The local demo vault did not answer.', 2)
+			);
+			expect(demo).toMatchObject({ status, retryAfter: 2 });
+			expect(refusalText(demo!)).toBe(
+				'The local demo vault did not answer. Trying again automatically in 2 s.'
+			);
+			// An Azure vault's failure (DNS, firewall) carries no Retry-After: the widget explains it.
+			expect(
+				await readRefusal(refusalResponse(status, 'en', 'unreachable', 'Check DNS.'))
+			).toBeUndefined();
+		}
+	});
+
 	it('takes Retry-After from the header when the body has none', async () => {
 		const response = new Response(JSON.stringify({ error: { code: 'busy', message: 'Busy.' } }), {
 			status: 503,

@@ -14,6 +14,7 @@ import {
 	lineOffsets,
 	numberedLines,
 	templateResult,
+	wrapPoints,
 } from '../../../src/components/widgets/workshop/template-exercise.ts';
 import {
 	gradeVersions,
@@ -179,21 +180,68 @@ describe('exercise B', () => {
 
 	test('busy: waits as Retry-After says, tells the page, then gets the versions', async () => {
 		const waits: number[] = [];
-		const told: number[] = [];
+		const told: string[] = [];
 		let busy = 2;
 		const outcome = await fetchDemoVersions('en', {
 			fetch: async (url) =>
 				url.startsWith('/api/vault-mode')
 					? response(200, modeBody)
 					: busy-- > 0
-						? response(503, { error: { code: 'busy', message: 'busy' } }, { 'Retry-After': '3' })
+						? response(
+								503,
+								{ error: { code: 'busy', message: 'Busy.', retry: 'Again in {{seconds}} s.' } },
+								{ 'Retry-After': '3' }
+							)
 						: response(200, thumbprints),
 			sleep: async (ms) => void waits.push(ms),
-			onBusy: (s) => void told.push(s),
+			onWait: (text) => void told.push(text),
 		});
 		expect(outcome.kind).toBe('live');
 		expect(waits).toEqual([3000, 3000]);
-		expect(told).toEqual([3, 3]);
+		expect(told).toEqual(['Busy. Again in 3 s.', 'Busy. Again in 3 s.']);
+	});
+
+	test('the demo vault did not answer (502, 504 with Retry-After): says so, asks again, gets the versions', async () => {
+		const told: string[] = [];
+		const failures = [502, 504];
+		const outcome = await fetchDemoVersions('en', {
+			fetch: async (url) => {
+				if (url.startsWith('/api/vault-mode')) return response(200, modeBody);
+				const status = failures.shift();
+				return status
+					? response(
+							status,
+							{
+								error: {
+									code: status === 502 ? 'unreachable' : 'timeout',
+									message: 'The local demo vault did not answer.',
+									retryAfter: 2,
+									retry: 'Trying again in {{seconds}} s.',
+								},
+							},
+							{ 'Retry-After': '2' }
+						)
+					: response(200, thumbprints);
+			},
+			sleep: async () => undefined,
+			onWait: (text) => void told.push(text),
+		});
+		expect(outcome.kind).toBe('live');
+		expect(told).toEqual([
+			'The local demo vault did not answer. Trying again in 2 s.',
+			'The local demo vault did not answer. Trying again in 2 s.',
+		]);
+		// An Azure vault's 502 says nothing about when to retry: the page shows it at once.
+		let calls = 0;
+		const azure = await fetchDemoVersions('en', {
+			fetch: async (url) =>
+				url.startsWith('/api/vault-mode')
+					? response(200, modeBody)
+					: (calls++, response(502, { error: { code: 'unreachable', message: 'Check DNS.' } })),
+			sleep: async () => undefined,
+		});
+		expect(azure).toEqual({ kind: 'failed', message: 'Check DNS.' });
+		expect(calls).toBe(1);
 	});
 
 	test('a refused host, no server, a static 404 and a failure each say what happened', async () => {
@@ -450,6 +498,24 @@ describe('exercise A requires both certificates', () => {
 		]);
 		expect(templateResult(checkSync(fixedTemplate), locale('en'), fixedTemplate).complete).toBe(
 			true
+		);
+		// The answer key's Fix column wraps between a URL's parts, never inside a property name.
+		expect(wrapPoints('"pollingIntervalInS": "3600",')).toEqual([
+			'"pollingIntervalInS":',
+			' "3600",',
+		]);
+		expect(wrapPoints('"url": "https://contoso-kv.vault.azure.net/secrets/apicert"').join('')).toBe(
+			'"url": "https://contoso-kv.vault.azure.net/secrets/apicert"'
+		);
+		expect(wrapPoints('"https://contoso-kv.vault.azure.net/secrets/apicert"')).toContain(
+			'secrets/'
+		);
+		// Sentences join as each language writes them: no space after 。 in Japanese.
+		expect(templateResult(checkSync(fixedTemplate), locale('ja'), fixedTemplate).verdict).toMatch(
+			/です。この演習は完了です。$/
+		);
+		expect(templateResult(checkSync(fixedTemplate), locale('en'), fixedTemplate).verdict).toMatch(
+			/\. This exercise is complete\.$/
 		);
 		expect(
 			templateResult(checkSync(brokenTemplate), locale('en'), brokenTemplate).errors

@@ -8,13 +8,15 @@ import type { ChangeJson } from './change-json.ts';
 import { createEditor, plainAbove, type CheckerEditor } from './editor.ts';
 import { editorLanguageOf } from './editor-language.ts';
 import { checkerExamples } from './examples.ts';
+import { findingsTitleShown, markersOf } from './fill-in.ts';
+import { renderFillIn } from './fill-in-panel.ts';
 import { severities, stepFinding, visibleIndices } from './findings-list.ts';
 import { markCurrent, markFindingsStale, renderFindings } from './findings-panel.ts';
 import { grammarLoadError } from './protocol.ts';
 import { createCheckSchedule } from './schedule.ts';
 import { decodeShare, encodeShare, isShareFragment, shareLimit } from './share.ts';
 import { uncheckedView, viewOf, maxInputChars, type CheckerView } from './view-model.ts';
-import { createCheckerClient } from './worker-client.ts';
+import { checkTimeout, createCheckerClient } from './worker-client.ts';
 
 /** What the widget's custom element needs to mount the checker. */
 export interface MountOptions {
@@ -54,6 +56,9 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const notice = q<HTMLElement>('[data-notice]');
 	const undoButton = q<HTMLButtonElement>('[data-undo]');
 	const list = q<HTMLOListElement>('[data-findings]');
+	const fillInSection = q<HTMLElement>('[data-fill-in]');
+	const fillInList = q<HTMLOListElement>('[data-fill-in-list]');
+	const findingsTitle = q<HTMLElement>('[data-findings-title]');
 	const fixAllButton = q<HTMLButtonElement>('[data-fix-all]');
 	const shareButton = q<HTMLButtonElement>('[data-share]');
 	const summaryTools = q<HTMLElement>('[data-summary-tools]');
@@ -85,22 +90,40 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	/** The finding the reader last went to (click, Enter, next, previous). */
 	let current: number | undefined;
 
-	const client = createCheckerClient((name) => {
-		broken = true;
-		status.textContent = t(
-			name === grammarLoadError ? 'kvcert.checker.state.grammarError' : 'kvcert.checker.state.error'
-		);
-		root.dataset['state'] = 'error';
-		delete root.dataset['worst'];
+	const client = createCheckerClient({
+		onError(name) {
+			broken = true;
+			status.textContent = t(
+				name === grammarLoadError
+					? 'kvcert.checker.state.grammarError'
+					: 'kvcert.checker.state.error'
+			);
+			root.dataset['state'] = 'error';
+			delete root.dataset['worst'];
+		},
+		// The check ran past its bound and its worker was replaced: this text stays unchecked, and
+		// the next edit is checked by the new worker.
+		onTimeout: () =>
+			notChecked('timedOut', t('kvcert.checker.state.timedOut', { seconds: checkTimeout / 1000 })),
+		text: () => editor.text(),
 	});
 
+	/** Whether the notice says the link was copied: it goes with the next edit (the link is then old). */
+	let linkNotice = false;
 	const say = (text: string, undoable = false) => {
 		notice.textContent = text;
 		undoButton.hidden = !undoable;
+		linkNotice = false;
 	};
 	const renderList = (fresh: boolean) => {
 		if (!view) return;
-		renderFindings(list, view, { t, fresh, shown, expanded, onSelect: select, onFix: fix });
+		const options = { t, fresh, shown, expanded, onSelect: select, onFix: fix };
+		renderFillIn(fillInSection, fillInList, view, {
+			...options,
+			onSelectPlace: (place) => editor.select(place.from, place.to),
+		});
+		renderFindings(list, view, options);
+		findingsTitle.hidden = !findingsTitleShown(view.fillIn, view.findings);
 		markCurrent(list, current);
 	};
 	const show = (next: CheckerView, fresh: boolean) => {
@@ -114,7 +137,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		if (worst) root.dataset['worst'] = worst;
 		else delete root.dataset['worst'];
 		status.textContent = next.summary;
-		summaryTools.hidden = next.findings.length === 0;
+		summaryTools.hidden = severities.every((s) => next.counts[s] === 0);
 		for (const button of filterButtons) {
 			const severity = button.dataset['filter'] as Severity;
 			button.querySelector('[data-count]')!.textContent = String(next.counts[severity]);
@@ -124,10 +147,10 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		fixAllButton.disabled = !fresh || next.fixable === 0;
 		if (!fresh) return;
 		// For a large text, the editor's markers follow in a task of their own.
-		if (editor.length() <= plainAbove) editor.setFindings(next.findings);
+		if (editor.length() <= plainAbove) editor.setFindings(markersOf(next.findings));
 		else
 			setTimeout(() => {
-				if (view === next) editor.setFindings(next.findings);
+				if (view === next) editor.setFindings(markersOf(next.findings));
 			}, 0);
 	};
 
@@ -166,7 +189,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		button.addEventListener('click', () => {
 			if (!view) return;
 			const next = stepFinding(
-				visibleIndices(view.findings, shown),
+				visibleIndices(view.findings, shown, view.fillIn.taken),
 				current,
 				button.dataset['step'] === '-1' ? -1 : 1
 			);
@@ -215,24 +238,34 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const changed = (changes: ChangeSet, partial: boolean) => {
 		client.change(changes.toJSON() as ChangeJson);
 		root.setAttribute('aria-busy', 'true');
+		if (linkNotice) say('');
 		markFindingsStale(list);
+		markFindingsStale(fillInSection);
 		fixAllButton.disabled = true;
 		// A large text going in slice by slice is checked once, after its last slice.
 		schedule.changed(partial, () => void check());
 	};
 
-	const tooLarge = (size: number) => {
+	/** A text the checker did not check, said in the status. */
+	const notChecked = (state: 'tooLarge' | 'timedOut', message: string) => {
 		root.removeAttribute('aria-busy');
-		root.dataset['state'] = 'tooLarge';
+		root.dataset['state'] = state;
 		delete root.dataset['worst'];
-		status.textContent = t('kvcert.checker.state.tooLarge', {
-			size: (size / 1024 / 1024).toFixed(1),
-			limit: maxInputChars / 1024 / 1024,
-		});
+		status.textContent = message;
 		list.replaceChildren();
+		fillInSection.hidden = true;
+		findingsTitle.hidden = true;
 		summaryTools.hidden = true;
 		fixAllButton.disabled = true;
 	};
+	const tooLarge = (size: number) =>
+		notChecked(
+			'tooLarge',
+			t('kvcert.checker.state.tooLarge', {
+				size: (size / 1024 / 1024).toFixed(1),
+				limit: maxInputChars / 1024 / 1024,
+			})
+		);
 
 	const editor: CheckerEditor = createEditor(host, {
 		doc: initial,
@@ -295,6 +328,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			try {
 				await navigator.clipboard.writeText(url);
 				say(t('kvcert.checker.share.copied'));
+				linkNotice = true;
 				// The button itself says so for a moment, where the reader is looking.
 				shareButton.textContent = `✓ ${t('kvcert.checker.share.copiedShort')}`;
 				shareButton.dataset['copied'] = '';

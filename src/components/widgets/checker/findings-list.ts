@@ -14,8 +14,9 @@ export type ListEntry =
 const keyOf = (f: FindingView) => `${f.ruleId ?? ''}\u0000${f.severity}\u0000${f.message}`;
 
 /**
- * The list's entries in the order of the findings: identical findings become one group at the place
- * of the first of them; a finding that has no twin stays on its own. Indices point into `findings`.
+ * The list's entries, errors first, then warnings, then infos, each in the order of the text (so the
+ * first screen of the panel shows the errors): identical findings become one group at the place of
+ * the first of them; a finding that has no twin stays on its own. Indices point into `findings`.
  */
 export function groupFindings(findings: readonly FindingView[]): ListEntry[] {
 	const groups = new Map<string, number[]>();
@@ -35,7 +36,25 @@ export function groupFindings(findings: readonly FindingView[]): ListEntry[] {
 		);
 	}
 	const start = (e: ListEntry) => (e.kind === 'finding' ? e.index : e.indices[0]!);
-	return entries.sort((a, b) => start(a) - start(b));
+	const rank = (e: ListEntry) => severities.indexOf(findings[start(e)]!.severity);
+	return entries.sort((a, b) => rank(a) - rank(b) || start(a) - start(b));
+}
+
+/**
+ * The entries without the findings shown elsewhere (the fill-in list's, `taken`): a group keeps its
+ * other members, and one left alone becomes a finding on its own.
+ */
+export function withoutTaken(
+	entries: readonly ListEntry[],
+	taken: ReadonlySet<number>
+): ListEntry[] {
+	if (taken.size === 0) return [...entries];
+	return entries.flatMap((e): ListEntry[] => {
+		if (e.kind === 'finding') return taken.has(e.index) ? [] : [e];
+		const indices = e.indices.filter((i) => !taken.has(i));
+		if (indices.length === 0) return [];
+		return indices.length === 1 ? [{ kind: 'finding', index: indices[0]! }] : [{ ...e, indices }];
+	});
 }
 
 /** The entries of the severities shown. */
@@ -49,12 +68,16 @@ export function visibleEntries(
 	);
 }
 
-/** The findings of the severities shown, by index, in the order of the text. */
+/**
+ * The findings of the severities shown, by index, in the order of the text; without those shown
+ * elsewhere (`taken`: the fill-in list's).
+ */
 export function visibleIndices(
 	findings: readonly FindingView[],
-	shown: ReadonlySet<Severity>
+	shown: ReadonlySet<Severity>,
+	taken: ReadonlySet<number> = new Set()
 ): number[] {
-	return findings.flatMap((f, i) => (shown.has(f.severity) ? [i] : []));
+	return findings.flatMap((f, i) => (shown.has(f.severity) && !taken.has(i) ? [i] : []));
 }
 
 /**

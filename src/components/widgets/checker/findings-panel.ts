@@ -3,7 +3,7 @@
 // line:column and a Fix button; identical findings as one expandable group ("8 × KV050 …").
 import type { Severity } from '../../../core/check/index.ts';
 import type { Translate } from '../../../core/i18n/translator.ts';
-import { groupFindings, visibleEntries, type ListEntry } from './findings-list.ts';
+import { groupFindings, visibleEntries, withoutTaken, type ListEntry } from './findings-list.ts';
 import type { CheckerView, FindingView } from './view-model.ts';
 
 /** Rows rendered at most; a note says how many more there are. */
@@ -26,7 +26,8 @@ export interface PanelOptions {
 	onFix: (index: number) => void;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
+/** A new element with a class and, optionally, its text. */
+export function element<K extends keyof HTMLElementTagNameMap>(
 	tag: K,
 	className: string,
 	text?: string
@@ -47,7 +48,12 @@ function severityOf(severity: Severity, t: Translate, count?: number): HTMLEleme
 	return label;
 }
 
-function findingRow(finding: FindingView, index: number, options: PanelOptions): HTMLLIElement {
+/** One finding's row (also used in the fill-in list for a finding at a placeholder). */
+export function findingRow(
+	finding: FindingView,
+	index: number,
+	options: PanelOptions
+): HTMLLIElement {
 	const { t, fresh } = options;
 	const row = element('li', `finding ${finding.severity}`);
 	row.dataset['severity'] = finding.severity;
@@ -151,7 +157,11 @@ function groupRow(
 /** Renders a view's findings into the list: the severities shown, identical findings grouped. */
 export function renderFindings(list: HTMLElement, view: CheckerView, options: PanelOptions): void {
 	const { t, fresh } = options;
-	const entries = visibleEntries(groupFindings(view.findings), view.findings, options.shown);
+	const entries = visibleEntries(
+		withoutTaken(groupFindings(view.findings), view.fillIn.taken),
+		view.findings,
+		options.shown
+	);
 	let budget = maxRows;
 	const rows: HTMLLIElement[] = [];
 	for (const entry of entries) {

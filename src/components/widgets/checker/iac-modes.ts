@@ -51,7 +51,7 @@ function mode(options: {
 				state.until = "'''";
 				return 'string';
 			}
-			const heredoc = quote === '"' ? stream.match(/^<<-?\s*([A-Za-z_]\w*)/) : null;
+			const heredoc = quote === '"' ? stream.match(/^<<-?\s*([A-Z_]\w*)/i) : null;
 			if (heredoc && typeof heredoc === 'object') {
 				state.until = heredoc[1];
 				return 'string';
@@ -68,8 +68,8 @@ function mode(options: {
 			if (stream.match(/^-?\d+(?:\.\d+)?\b/)) return 'number';
 			if (stream.match(/^(?:true|false|null)\b/)) return 'atom';
 			if (stream.match(options.keywords)) return 'keyword';
-			if (stream.match(/^[A-Za-z_][\w-]*(?=\s*[:=](?!=))/)) return 'propertyName';
-			if (stream.match(/^[A-Za-z_][\w-]*/)) return 'variableName';
+			if (stream.match(/^[A-Z_][\w-]*(?=\s*[:=](?!=))/i)) return 'propertyName';
+			if (stream.match(/^[A-Z_][\w-]*/i)) return 'variableName';
 			stream.next();
 			return null;
 		},

@@ -23,7 +23,14 @@ const wordChar = /[\w-]/;
 
 /** Lines of a text with their line breaks kept, so that joining them gives the text back. */
 function linesOf(text: string): string[] {
-	return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+	const lines: string[] = [];
+	for (let start = 0; start < text.length;) {
+		const end = text.indexOf('\n', start);
+		const next = end === -1 ? text.length : end + 1;
+		lines.push(text.slice(start, next));
+		start = next;
+	}
+	return lines;
 }
 
 /**

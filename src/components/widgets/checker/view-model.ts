@@ -3,6 +3,13 @@
 import type { CheckResult } from '../../../core/check/index.ts';
 import type { Lang, Severity } from '../../../core/check/index.ts';
 import type { Translate } from '../../../core/i18n/translator.ts';
+import {
+	fillInOf,
+	fillInSummary,
+	placeholderRuleId,
+	remainingCounts,
+	type FillIn,
+} from './fill-in.ts';
 import { inputPath } from './protocol.ts';
 
 /** The largest text the checker reads (characters); larger input gets a message instead. */
@@ -19,6 +26,14 @@ export interface EditView {
 	insert: string;
 }
 
+/** A place in the editor's text. */
+export interface PlaceView {
+	from: number;
+	to: number;
+	line: number;
+	column: number;
+}
+
 /** One row of the findings panel and one editor marker. */
 export interface FindingView {
 	/** Rule id such as KV015; absent for "not read" findings, which have no rule. */
@@ -32,19 +47,27 @@ export interface FindingView {
 	from: number;
 	to: number;
 	fix?: { description: string; edits: EditView[] };
+	/** A placeholder (KV054): as written, shortened to one line. */
+	placeholder?: string;
+	/** The other places of the same placeholder (KV054). */
+	places?: PlaceView[];
 }
 
 /** Everything the panel shows. */
 export interface CheckerView {
 	state: CheckerState;
 	summary: string;
+	/** Findings of each severity in the findings list (the fill-in list's are not counted). */
 	counts: Record<Severity, number>;
 	findings: FindingView[];
+	/** The placeholders to fill in, and the findings they take out of the findings list. */
+	fillIn: FillIn;
 	/** How many findings have a fix. */
 	fixable: number;
 }
 
 const emptyCounts = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
+const noFillIn = (): FillIn => ({ entries: [], taken: new Set() });
 
 /**
  * The view of a text that is not checked: empty (nothing but white space, `blank`), or over the size
@@ -60,6 +83,7 @@ export function uncheckedView(
 			summary: t('kvcert.checker.state.empty'),
 			counts: emptyCounts(),
 			findings: [],
+			fillIn: noFillIn(),
 			fixable: 0,
 		};
 	if (length > maxInputChars)
@@ -71,6 +95,7 @@ export function uncheckedView(
 			}),
 			counts: emptyCounts(),
 			findings: [],
+			fillIn: noFillIn(),
 			fixable: 0,
 		};
 	return undefined;
@@ -92,6 +117,19 @@ export function viewOf(result: CheckResult, lang: Lang, t: Translate): CheckerVi
 				column: d.range.start.column,
 				from: d.range.start.offset,
 				to: d.range.end.offset,
+				...(d.ruleId === placeholderRuleId
+					? {
+							placeholder: d.data['placeholder'] ?? d.message,
+							places: d.related
+								.filter((r) => r.file === inputPath)
+								.map((r) => ({
+									from: r.range.start.offset,
+									to: r.range.end.offset,
+									line: r.range.start.line,
+									column: r.range.start.column,
+								})),
+						}
+					: {}),
 				...(d.fix && own
 					? {
 							fix: {
@@ -103,8 +141,8 @@ export function viewOf(result: CheckResult, lang: Lang, t: Translate): CheckerVi
 			};
 		});
 
-	const counts = emptyCounts();
-	for (const f of findings) counts[f.severity]++;
+	const fillIn = fillInOf(findings);
+	const counts = remainingCounts(findings, fillIn.taken);
 	const fixable = findings.filter((f) => f.fix).length;
 	const extensions = result.extensionCount;
 	let state: CheckerState;
@@ -121,6 +159,9 @@ export function viewOf(result: CheckResult, lang: Lang, t: Translate): CheckerVi
 			extensions === 1
 				? t('kvcert.checker.state.cleanOne')
 				: t('kvcert.checker.state.cleanMany', { count: extensions });
+	} else if (fillIn.entries.length > 0) {
+		state = 'findings';
+		summary = fillInSummary(fillIn.entries.length, counts, lang, t);
 	} else {
 		state = 'findings';
 		summary = t('kvcert.checker.state.findings', {
@@ -130,5 +171,5 @@ export function viewOf(result: CheckResult, lang: Lang, t: Translate): CheckerVi
 			infos: counts.info,
 		});
 	}
-	return { state, summary, counts, findings, fixable };
+	return { state, summary, counts, findings, fillIn, fixable };
 }

@@ -32,13 +32,31 @@ export interface CheckerClient {
 }
 
 /**
- * Starts the worker. `onError` hears of a worker that failed to load or crashed, with the error's
- * name when the worker reported one (e.g. a grammar that could not be fetched).
+ * How long a check or fix may run before its worker is stopped and a new one started (ms). The
+ * engine's budgets (the CLI's: value size, evaluation and parse work, see core/check/limits.ts)
+ * keep every check linear; this is the last resort for anything they miss, so that a hostile text
+ * never leaves the checker busy for good.
  */
-export function createCheckerClient(onError: (name?: string) => void): CheckerClient {
-	const worker = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
+export const checkTimeout = 30_000;
+
+/** What the page tells the client, and hears from it. */
+export interface CheckerClientOptions {
+	/** A worker failed to load or crashed, with the error's name when the worker reported one. */
+	onError: (name?: string) => void;
+	/** A check or fix ran past `timeout`: its worker was replaced, and the request answered `undefined`. */
+	onTimeout: () => void;
+	/** The editor's whole text, given to a new worker. */
+	text: () => string;
+	/** @default checkTimeout */
+	timeout?: number;
+}
+
+/** Starts the worker, and starts it again when a check runs past the time bound. */
+export function createCheckerClient(options: CheckerClientOptions): CheckerClient {
+	const { onError, onTimeout, text, timeout = checkTimeout } = options;
 	let nextId = 1;
 	let running: { id: number; job: Job } | undefined;
+	let watchdog: ReturnType<typeof setTimeout> | undefined;
 	let waitingCheck: Job | undefined;
 	const waitingFixes: Job[] = [];
 	const post = (request: CheckerRequest) => worker.postMessage(request);
@@ -59,20 +77,42 @@ export function createCheckerClient(onError: (name?: string) => void): CheckerCl
 		const id = nextId++;
 		running = { id, job };
 		post({ id, type: job.type, lang: job.lang });
+		watchdog = setTimeout(stuck, timeout);
 	};
-	worker.addEventListener('message', (event: MessageEvent<CheckerResponse>) => {
+	const answered = (event: MessageEvent<CheckerResponse>) => {
 		if (!running || event.data.id !== running.id) return;
+		clearTimeout(watchdog);
 		const { job } = running;
 		running = undefined;
 		if (event.data.type === 'error') onError(event.data.message);
 		finish(job, event.data);
 		pump();
-	});
-	worker.addEventListener('error', () => {
+	};
+	const crashed = () => {
+		clearTimeout(watchdog);
 		onError();
 		if (running) finish(running.job, undefined);
 		running = undefined;
-	});
+	};
+	const start = () => {
+		const started = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
+		started.addEventListener('message', answered);
+		started.addEventListener('error', crashed);
+		return started;
+	};
+	/** The running request is past the bound: a new worker, with the text as it is now. */
+	const stuck = () => {
+		if (!running) return;
+		const { job } = running;
+		running = undefined;
+		worker.terminate();
+		worker = start();
+		post({ type: 'reset', text: text() });
+		onTimeout();
+		finish(job, undefined);
+		pump();
+	};
+	let worker = start();
 	return {
 		reset: (text) => post({ type: 'reset', text }),
 		change: (changes) => post({ type: 'change', changes }),

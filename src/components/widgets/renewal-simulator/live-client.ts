@@ -48,6 +48,21 @@ export interface LiveOptions {
 	lang: Lang;
 }
 
+/** Seconds between live polls that the server accepts (it clamps anything else). */
+export const LIVE_INTERVAL_RANGE = { min: 1, max: 30 } as const;
+
+/**
+ * The polling interval typed into the field, in seconds, or undefined when it is not a whole number
+ * from 1 to 30 (the page then says so instead of letting the server quietly clamp it).
+ */
+export function liveInterval(value: string): number | undefined {
+	if (!/^\s*\d+\s*$/.test(value)) return undefined;
+	const seconds = Number(value);
+	return seconds >= LIVE_INTERVAL_RANGE.min && seconds <= LIVE_INTERVAL_RANGE.max
+		? seconds
+		: undefined;
+}
+
 /** The URL of a live session's event stream. */
 export function liveStreamUrl(options: LiveOptions): string {
 	const query = new URLSearchParams({

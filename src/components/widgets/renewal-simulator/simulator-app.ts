@@ -3,8 +3,10 @@ import type { LiveSessionEvent } from '../../../core/simulate/live-protocol.ts';
 import { formatLogLine, type PollResult, type SimOs } from '../../../core/simulate/index.ts';
 import { storeAsFormatList } from '../../../core/select/index.ts';
 import { fillMessageRow, fillRows } from '../tables/render-cell.ts';
+import { eventSummary, liveNews, pollSummary } from './change-summary.ts';
 import {
 	isLiveAction,
+	liveInterval,
 	liveModeAvailable,
 	openLiveStream,
 	sendControl,
@@ -45,6 +47,8 @@ export class SimulatorApp {
 	#liveLog: LiveLog = emptyLiveLog();
 	/** The poll on screen (scripted or live): what "use this store" and the event hand on. */
 	#shown: PollResult | undefined;
+	/** Seconds between live polls: the field's last valid value. */
+	#interval = 2;
 
 	constructor(root: HTMLElement, lang: Lang, strings: Record<string, string>) {
 		this.#root = root;
@@ -53,9 +57,15 @@ export class SimulatorApp {
 		this.#state = this.#initial();
 		const select = this.#q<HTMLSelectElement>('[data-version]');
 		select.addEventListener('change', () => (this.#live ? this.#startLive() : this.#reset()));
-		this.#q('[data-reset]').addEventListener('click', () => this.#reset());
+		this.#q('[data-reset]').addEventListener('click', () => {
+			this.#reset();
+			this.#announce(this.#t('kvcert.simulator.change.reset'), true);
+		});
 		for (const button of root.querySelectorAll<HTMLButtonElement>('[data-action]'))
-			button.addEventListener('click', () => this.#act(button.dataset['action'] ?? ''));
+			button.addEventListener('click', () =>
+				this.#act(button.dataset['action'] ?? '', button.textContent?.trim() ?? '')
+			);
+		this.#q('[data-live-interval]').addEventListener('change', () => this.#changeInterval());
 		const copy = this.#q<HTMLButtonElement>('[data-copy-store]');
 		// The button hands the store to a chooser on the same page; without one it has no use.
 		copy.hidden = !document.querySelector('kvcert-certificate-chooser');
@@ -94,20 +104,50 @@ export class SimulatorApp {
 		this.#render();
 	}
 
-	#act(action: string): void {
+	/** Runs a button's action and says, beside the buttons, what it changed. */
+	#act(action: string, label: string): void {
 		if (this.#live) {
 			if (isLiveAction(action) && this.#session)
-				void sendControl(this.#session.id, action, this.#lang).then((result) => {
-					if (!result.ok) this.#announce(result.message);
-				});
+				void sendControl(this.#session.id, action, this.#lang).then((result) =>
+					this.#announce(result.ok ? eventSummary(label, this.#t) : result.message, true)
+				);
 			return;
 		}
+		const before = this.#shown;
 		this.#state = applyAction(this.#state, action as TimelineAction);
 		this.#render();
+		this.#announce(
+			action === 'poll'
+				? pollSummary(this.#state.polls, before, this.#shown, this.#t, this.#lang)
+				: eventSummary(label, this.#t),
+			true
+		);
 	}
 
-	#announce(message: string): void {
-		this.#q('[data-announce]').textContent = message;
+	/**
+	 * The one-line summary beside the buttons (a polite live region). After a click it and the state
+	 * line are brought on screen when they are not (a phone, the button low on the screen).
+	 */
+	#announce(message: string, reveal = false): void {
+		const summary = this.#q('[data-announce]');
+		summary.textContent = message;
+		if (!reveal || !message) return;
+		// The state line below it too: the status is what a poll changes first.
+		const state = this.#q('[data-state]');
+		if (state.getBoundingClientRect().bottom > window.innerHeight)
+			state.scrollIntoView({ block: 'nearest' });
+		if (summary.getBoundingClientRect().top < 0) summary.scrollIntoView({ block: 'nearest' });
+	}
+
+	/** A new polling interval: refused with a message outside 1–30; live mode restarts with it. */
+	#changeInterval(): void {
+		const field = this.#q<HTMLInputElement>('[data-live-interval]');
+		const seconds = liveInterval(field.value);
+		this.#q('[data-interval-error]').hidden = seconds !== undefined;
+		field.setAttribute('aria-invalid', String(seconds === undefined));
+		if (seconds === undefined) return;
+		this.#interval = seconds;
+		if (this.#live) this.#startLive();
 	}
 
 	/** The scripted timeline's newest poll on screen. */
@@ -141,8 +181,6 @@ export class SimulatorApp {
 		this.#fill('store', storeTable(poll, this.#t), 6);
 		this.#q('[data-files-section]').hidden = !linux;
 		if (linux) this.#fill('files', filesTable(poll?.files ?? [], this.#t), 4);
-		const count = poll?.certificates.length ?? 0;
-		this.#announce(this.#t('kvcert.simulator.announce', { poll: pollCount, count }));
 		const detail: SimUpdateDetail = { poll: poll ?? null, live: Boolean(this.#live) };
 		this.#root.dispatchEvent(new CustomEvent(SIM_UPDATE_EVENT, { bubbles: true, detail }));
 	}
@@ -175,9 +213,12 @@ export class SimulatorApp {
 	#setLiveLayout(on: boolean, message?: string): void {
 		for (const element of this.#root.querySelectorAll<HTMLElement>(SCRIPTED_ONLY))
 			element.hidden = on;
-		const intro = this.#q('[data-live-intro]');
-		intro.textContent = on ? this.#t('kvcert.simulator.liveIntro') : (message ?? '');
-		intro.hidden = !intro.textContent;
+		const note = this.#q('[data-live-intro]');
+		note.textContent = on ? '' : (message ?? '');
+		note.hidden = !note.textContent;
+		this.#q('[data-live-about]').hidden = !on;
+		this.#q('[data-interval-field]').hidden = !on;
+		this.#q('[data-interval-error]').hidden = true;
 		this.#q('[data-trace-section]').hidden = !on;
 		for (const action of ['revoke', 'grant', 'renew', 'disable']) {
 			const button = this.#root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
@@ -189,20 +230,21 @@ export class SimulatorApp {
 		this.#live?.close();
 		const [os = '', version = ''] = this.#q<HTMLSelectElement>('[data-version]').value.split(':');
 		this.#session = undefined;
+		this.#shown = undefined;
 		this.#liveLog = emptyLiveLog();
 		this.#setLiveLayout(true);
 		this.#live = openLiveStream(
 			{
 				os,
 				version,
-				interval: this.#q<HTMLInputElement>('[data-live-interval]').value,
+				interval: String(this.#interval),
 				lang: this.#lang,
 			},
 			{
 				session: (event) => {
 					this.#session = event;
-					// A refusal that was being retried is over: the intro says what live mode is again.
-					this.#q('[data-live-intro]').textContent = this.#t('kvcert.simulator.liveIntro');
+					// A refusal that was being retried is over: its note goes.
+					this.#q('[data-live-intro]').hidden = true;
 					this.#announce(this.#t('kvcert.simulator.liveStarted', { interval: event.interval }));
 				},
 				poll: (event) => {
@@ -217,7 +259,11 @@ export class SimulatorApp {
 					const grant = this.#root.querySelector<HTMLButtonElement>('[data-action="grant"]');
 					if (revoke) revoke.disabled = !event.access;
 					if (grant) grant.disabled = event.access;
+					const before = this.#shown;
 					this.#show(poll, event.index + 1, poll.files.length > 0);
+					// Polls that change nothing (most of them) leave the last summary standing.
+					if (liveNews(before, poll, this.#t))
+						this.#announce(pollSummary(event.index + 1, before, poll, this.#t, this.#lang));
 				},
 				end: (event) =>
 					this.#stopLive(this.#t('kvcert.simulator.liveEnded', { message: event.message })),

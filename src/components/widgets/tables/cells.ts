@@ -39,9 +39,20 @@ export function hexGroups(value: string, size = HEX_GROUP): string[] {
 	return groups;
 }
 
+/** Where a path or URL may wrap: after each run of these. */
+const separators = '/.?&=';
+
 /** A path or URL cut after each separator, so that it may wrap there and only there. */
 export function pathSegments(value: string): string[] {
-	return value.match(/[^/.?&=]*(?:[/.?&=]+|$)/g)?.filter(Boolean) ?? [];
+	const segments: string[] = [];
+	let start = 0;
+	for (let i = 0; i < value.length; i++)
+		if (separators.includes(value[i]!) && !separators.includes(value[i + 1] ?? '')) {
+			segments.push(value.slice(start, i + 1));
+			start = i + 1;
+		}
+	if (start < value.length) segments.push(value.slice(start));
+	return segments;
 }
 
 /** `YYYY-MM-DD` and `HH:MM UTC` of Unix seconds: a date that does not split, and its time. */

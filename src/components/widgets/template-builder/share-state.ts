@@ -18,6 +18,8 @@ function toBase64Url(text: string): string {
 	const bytes = new TextEncoder().encode(text);
 	let binary = '';
 	for (const byte of bytes) binary += String.fromCharCode(byte);
+	// btoa pads with at most two '=', all at the end: the run is never longer than two.
+	// eslint-disable-next-line regexp/no-super-linear-move
 	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -40,7 +42,7 @@ export const isOptionsFragment = (hash: string) => hash.startsWith(optionsPrefix
 export function decodeFields(hash: string): FieldValues | undefined {
 	if (!isOptionsFragment(hash)) return undefined;
 	const data = hash.slice(optionsPrefix.length);
-	if (data.length > optionsLimit || !/^[A-Za-z0-9_-]*$/.test(data)) return undefined;
+	if (data.length > optionsLimit || !/^[\w-]*$/.test(data)) return undefined;
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(fromBase64Url(data));
@@ -52,7 +54,7 @@ export function decodeFields(hash: string): FieldValues | undefined {
 	if (entries.length > maxFields) return undefined;
 	const values: FieldValues = {};
 	for (const [key, value] of entries) {
-		if (!/^[A-Za-z]+(\.\d{1,3}\.[A-Za-z]+)?$/.test(key)) continue;
+		if (!/^[A-Z]+(?:\.\d{1,3}\.[A-Z]+)?$/i.test(key)) continue;
 		if (typeof value === 'boolean') values[key] = value;
 		else if (typeof value === 'string' && value.length <= maxValue) values[key] = value;
 	}

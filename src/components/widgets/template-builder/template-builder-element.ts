@@ -40,6 +40,13 @@ class TemplateBuilderElement extends HTMLElement {
 			event.preventDefault();
 			selectTab(tablist, tabs[(next + tabs.length) % tabs.length]!, true);
 		});
+		// "See the output": the selected tab takes the focus (and so comes into view) without putting
+		// an anchor in the address, where a link to the answers may stand.
+		this.querySelector('[data-to-output]')?.addEventListener('click', (event) => {
+			event.preventDefault();
+			this.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+			this.querySelector('.outputs')?.scrollIntoView({ block: 'start' });
+		});
 		const form = this.querySelector('form')!;
 		// The first reach for the form or an action loads the builder, which takes over from there.
 		form.addEventListener('focusin', () => void this.load(), { once: true });

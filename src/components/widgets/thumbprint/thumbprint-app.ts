@@ -51,9 +51,11 @@ export class ThumbprintApp {
 			const file = (event.target as HTMLInputElement).files?.[0];
 			if (file) void this.#computeFile(file);
 		});
-		this.#q('[data-password]').addEventListener('input', () => {
-			if (this.#root.querySelector('[data-file-result][data-needs-password]') && this.#file)
-				void this.#computeFile(this.#file);
+		// Enter in the password field reads the same file again: no need to choose it a second time.
+		this.#q('[data-password]').addEventListener('keydown', (event) => {
+			if (event.key !== 'Enter' || !this.#file) return;
+			event.preventDefault();
+			void this.#computeFile(this.#file);
 		});
 		const drop = this.#q('[data-drop]');
 		drop.addEventListener('dragover', (event) => {
@@ -103,7 +105,7 @@ export class ThumbprintApp {
 		note.textContent =
 			mode.mode === 'azure'
 				? this.#t('kvcert.thumbprint.fetch.azureHint')
-				: this.#t('kvcert.thumbprint.fetch.demoHint', {
+				: this.#t('kvcert.thumbprint.fetch.demoNames', {
 						names: (mode.demoCertificates ?? []).join(', '),
 					});
 		this.#renderCommands();
@@ -139,22 +141,34 @@ export class ThumbprintApp {
 		);
 		button.disabled = false;
 		this.#root.removeAttribute('aria-busy');
+		const wrap = this.#q('[data-table-wrap]');
 		if (result.kind !== 'versions') {
 			status.textContent =
 				result.kind === 'refused'
 					? result.message
 					: this.#t('kvcert.thumbprint.fetch.networkError');
 			status.classList.add('error');
+			// An earlier table stays for comparison, marked as the earlier result under the error.
+			this.#showPrevious(!wrap.hidden);
+			status.focus();
 			return;
 		}
 		this.#versions = result.body.versions;
 		this.#certificateName = result.body.name;
 		this.#renderTable(result.body);
+		this.#showPrevious(false);
 		status.textContent = this.#t('kvcert.thumbprint.fetch.loaded', {
 			count: result.body.versions.length,
 			name: result.body.name,
 		});
 		this.#compare();
+		// The result's status line takes the focus, so that on a phone it (and the table under it) is on screen.
+		status.focus();
+	}
+
+	#showPrevious(previous: boolean): void {
+		this.#q('[data-previous]').hidden = !previous;
+		this.#q('[data-table-wrap]').classList.toggle('stale', previous);
 	}
 
 	#renderTable(body: ThumbprintsResponse): void {
@@ -250,6 +264,7 @@ export class ThumbprintApp {
 		this.#file = file;
 		const out = this.#q('[data-file-result]');
 		delete out.dataset['needsPassword'];
+		out.classList.remove('error');
 		out.textContent = t('kvcert.thumbprint.file.computing');
 		// Loaded only now: the parser (and, for a PFX, node-forge) stays off plain pages.
 		const { computeThumbprints, CertificateReadError, DEFAULT_MAX_CERTIFICATE_BYTES } =
@@ -299,10 +314,13 @@ export class ThumbprintApp {
 			const code = error instanceof CertificateReadError ? error.code : 'not-a-certificate';
 			if (code === 'password-required' || code === 'wrong-password')
 				out.dataset['needsPassword'] = '';
+			out.classList.add('error');
 			out.textContent = t(fileErrorKey(code), {
 				limit: `${DEFAULT_MAX_CERTIFICATE_BYTES / 1024 / 1024} MB`,
 			});
 		}
+		// The outcome is below the password field: on screen, wherever the page was scrolled.
+		out.scrollIntoView({ block: 'nearest' });
 	}
 
 	#renderCommands(): void {

@@ -184,8 +184,9 @@ export function fileMatch(
 /** The message for a certificate file that could not be read, by the reader's error code. */
 export function fileErrorKey(code: string): string {
 	const keys: Record<string, string> = {
-		'password-required': 'passwordRequired',
-		'wrong-password': 'wrongPassword',
+		// The browser's wording: Enter in the password field reads the file again (the CLI's differs).
+		'password-required': 'passwordEnter',
+		'wrong-password': 'wrongPasswordEnter',
 		'too-large': 'tooLarge',
 	};
 	return `kvcert.thumbprint.file.${keys[code] ?? 'notCertificate'}`;

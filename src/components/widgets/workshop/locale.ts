@@ -55,3 +55,16 @@ export function workshopLocaleOf(element: HTMLElement): WorkshopLocale {
 	const lang: Lang = element.dataset['lang'] === 'en' ? 'en' : 'ja';
 	return workshopLocale(JSON.parse(element.dataset['strings'] ?? '{}') as StringTable, lang);
 }
+
+/**
+ * Sentences joined as the language writes them: a space after `.` in English, none after `。` in
+ * Japanese (「正解です。拡張機能は…」, never 「正解です。 拡張機能は…」).
+ */
+export function sentences(...parts: string[]): string {
+	return parts
+		.filter(Boolean)
+		.reduce(
+			(text, part) => (text === '' || text.endsWith('。') ? text + part : `${text} ${part}`),
+			''
+		);
+}

@@ -1,5 +1,5 @@
 import type { CheckResult, Diagnostic } from '../../../core/check/index.ts';
-import type { WorkshopLocale } from './locale.ts';
+import { sentences, type WorkshopLocale } from './locale.ts';
 
 /**
  * The broken template of exercise A: four mistakes a beginner makes. Three are checker errors; the
@@ -115,7 +115,7 @@ export function templateResult(
 	return {
 		complete,
 		verdict: complete
-			? `${locale.t('a.noErrors')} ${locale.t('exercise.done')}`
+			? sentences(locale.t('a.noErrors'), locale.t('exercise.done'))
 			: extensionCount === 0
 				? locale.t('a.noExtension')
 				: locale.t('a.errors', { count: blocking.length }),
@@ -147,4 +147,12 @@ export function lineOffsets(text: string, line: number): { start: number; end: n
 	}
 	const end = text.indexOf('\n', start);
 	return { start, end: end < 0 ? text.length : end };
+}
+
+/**
+ * A template line cut where a narrow table cell may wrap it: after `/`, `.`, `:` and `,` (a URL
+ * between its parts, a property after its name), never inside a name such as `pollingIntervalInS`.
+ */
+export function wrapPoints(line: string): string[] {
+	return line.split(/(?<=[/.:,])/);
 }

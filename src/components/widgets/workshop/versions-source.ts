@@ -29,8 +29,11 @@ export type VersionsOutcome =
 export interface VersionsFetchOptions {
 	fetch: (url: string, init?: RequestInit) => Promise<Response>;
 	sleep: (ms: number) => Promise<void>;
-	/** Told before each wait after a "busy" answer (503 or 429 with Retry-After). */
-	onBusy?: (seconds: number) => void;
+	/**
+	 * Told before each wait, with the server's sentence to show: busy (503), this device's share
+	 * (429), or the local demo vault did not answer (502/504); each says when the page asks again.
+	 */
+	onWait?: (text: string) => void;
 	/** @default 6 */
 	maxRetries?: number;
 }
@@ -63,7 +66,7 @@ async function get(
 				attempts: (options.maxRetries ?? 6) + 1,
 				fetchImpl: (input, init) => options.fetch(String(input), init),
 				sleep: options.sleep,
-				onWait: (_text, refusal) => options.onBusy?.(Math.max(1, refusal.retryAfter ?? 1)),
+				onWait: (text) => options.onWait?.(text),
 			}
 		);
 	} catch (error) {

@@ -1,6 +1,7 @@
 import type { RuleLevel } from '../config.ts';
 import { withCheckPolicy } from '../config-policy.ts';
 import type { ReadFile } from '../input/command.ts';
+import type { ReadModule } from '../input/local-modules.ts';
 import type {
 	GrammarAccess,
 	InputReader,
@@ -21,6 +22,7 @@ import { createSession } from '../scope.ts';
 import { createSource, type SourceText } from '../source.ts';
 import type { SuppressedDiagnostic } from '../suppressions.ts';
 import type { Diagnostic, InputKind, Lang } from '../types.ts';
+import { relateModuleFindings } from './module-related.ts';
 import { compareDiagnostics, runRules } from './run-rules.ts';
 
 export type { UnreadableReference } from '../input/reader.ts';
@@ -37,6 +39,11 @@ export interface CheckOptions {
 	parameters?: { path: string; text: string };
 	/** Reads files the input names (`--settings @file`). Without it such settings stay unknown. */
 	readFile?: ReadFile;
+	/**
+	 * Reads the files of the local modules a Bicep or Terraform input calls, which are then checked
+	 * with the values each call passes. Without it local modules are not followed.
+	 */
+	readModule?: ReadModule;
 	/** The rules to run. @default every rule of the registry */
 	rules?: Rule[];
 	/** Rule levels from kvcert.config.json (config-policy.ts applies them after the rules). */
@@ -106,6 +113,7 @@ function readInput(
 		report: (rule, descriptor) => findings.push(createDiagnostic(rule, descriptor, lang)),
 		...(options.parameters ? { parameters: options.parameters } : {}),
 		...(options.readFile ? { readFile: options.readFile } : {}),
+		...(options.readModule ? { readModule: options.readModule } : {}),
 		...(grammar ? { grammar } : {}),
 	};
 	return { read: reader.read(source, env, probe), env, findings };
@@ -163,15 +171,19 @@ function readAndRun(
 	const { read, env, findings } = readInput(prepared, options, grammar, lang);
 	const { source } = prepared;
 	const diagnostics = settlePlaceholders(
-		runRules({
-			source,
-			read,
-			fixPolicy: prepared.reader.fixPolicy,
-			budget: env.budget,
-			readerFindings: findings,
-			rules: options.rules ?? defaultRules,
-			lang,
-		}),
+		relateModuleFindings(
+			runRules({
+				source,
+				read,
+				fixPolicy: prepared.reader.fixPolicy,
+				budget: env.budget,
+				readerFindings: findings,
+				rules: options.rules ?? defaultRules,
+				lang,
+			}),
+			read.modules,
+			lang
+		),
 		// A text kvcert does not read (an e-mail, HTML) has no sample placeholders to name.
 		read.foreign ? { placeholders: [], masked: undefined } : prepared.placeholders,
 		source,

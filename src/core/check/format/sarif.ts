@@ -25,7 +25,7 @@ const levels: Record<Severity, 'error' | 'warning' | 'note'> = {
 	info: 'note',
 };
 
-const isAbsolute = (path: string) => /^([A-Za-z]:)?[\\/]/.test(path);
+const isAbsolute = (path: string) => /^(?:[A-Z]:)?[\\/]/i.test(path);
 
 /** A relative path under %SRCROOT%, or an absolute path (outside the root) as a file: URI. */
 function artifactLocation(path: string) {

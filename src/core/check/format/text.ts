@@ -2,6 +2,7 @@ import { checkMessages } from '../messages.ts';
 import { format } from '../../i18n/format.ts';
 import { pluralKey } from '../../i18n/translator.ts';
 import { findRule } from '../rules/index.ts';
+import { placeholderRule } from '../rules/kv054-placeholder.ts';
 import { ruleDocsUrl } from '../docs.ts';
 import { createSource, lineText, type SourceText } from '../source.ts';
 import type { CheckResult } from '../engine/check.ts';
@@ -37,6 +38,20 @@ function caretLine(line: string, start: number, end: number): string {
 	return `${prefix}${'^'.repeat(width)}`;
 }
 
+/** The places shown of a placeholder's other places; the rest are counted, and listed in SARIF. */
+const placesShown = 5;
+
+/** "and 3 more places: 12:5, 30:7, 41:9" for one info naming every place of a placeholder. */
+function morePlaces(diagnostic: Diagnostic, lang: Lang): string {
+	const places = diagnostic.related.map((r) => `${r.range.start.line}:${r.range.start.column}`);
+	const listed = places.slice(0, placesShown).join(lang === 'ja' ? '、' : ', ');
+	const table: Readonly<Record<string, Localized>> = checkMessages;
+	return format(table[pluralKey(table, 'morePlaces', places.length, lang)]![lang], {
+		count: places.length,
+		places: places.length > placesShown ? `${listed} …` : listed,
+	});
+}
+
 function formatDiagnostic(
 	diagnostic: Diagnostic,
 	options: TextFormatOptions,
@@ -67,10 +82,13 @@ function formatDiagnostic(
 	}
 	if (diagnostic.fix)
 		lines.push(`   = ${checkMessages.fix[lang]}: ${safe(diagnostic.fix.description)}`);
-	for (const related of diagnostic.related)
-		lines.push(
-			`   = ${checkMessages.note[lang]}: ${safe(related.file)}:${related.range.start.line}:${related.range.start.column}: ${safe(related.message)}`
-		);
+	if (diagnostic.ruleId === placeholderRule.id && diagnostic.related.length > 0)
+		lines.push(`   = ${checkMessages.note[lang]}: ${morePlaces(diagnostic, lang)}`);
+	else
+		for (const related of diagnostic.related)
+			lines.push(
+				`   = ${checkMessages.note[lang]}: ${safe(related.file)}:${related.range.start.line}:${related.range.start.column}: ${safe(related.message)}`
+			);
 	if ('suppression' in diagnostic) {
 		const { suppression } = diagnostic as SuppressedDiagnostic;
 		lines.push(

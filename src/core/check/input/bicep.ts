@@ -28,6 +28,12 @@ import {
 	type SyntheticProperty,
 } from './synthetic.ts';
 import type { SyntaxNode } from './tree-sitter.ts';
+import {
+	isLocalBicepModule,
+	withModuleDocuments,
+	type ModuleBinding,
+	type ModuleFollower,
+} from './local-modules.ts';
 import { joinWithinBudget } from './value-budget.ts';
 
 /** Deepest expression nesting read; deeper parts stay unknown. */
@@ -51,6 +57,8 @@ interface Declaration {
 	value: SyntaxNode | undefined;
 	/** A value given by a .bicepparam file. */
 	given?: { synthetic: SyntheticDocument; node: SyntaxNode };
+	/** The value a module call passes for this parameter (read in the calling file). */
+	bound?: Value;
 	converted?: JsonNode;
 	/** Lower-case resource type without API version. */
 	type?: string;
@@ -349,6 +357,7 @@ class BicepReader {
 	/** The located node a param or var stands for, converted on first use. */
 	private declarationValue(declaration: Declaration): Value {
 		const { name } = declaration;
+		if (declaration.bound) return declaration.bound;
 		const source =
 			declaration.given ??
 			(declaration.value ? { synthetic: this.synthetic, node: declaration.value } : undefined);
@@ -646,15 +655,24 @@ class BicepReader {
 
 /**
  * Reads a Bicep file into the model the ARM input feeds: resources by symbolic name, nested and
- * `parent:` children, params (defaults, or values from a .bicepparam file) and variables.
+ * `parent:` children, params (defaults, or values from a .bicepparam file) and variables. With a
+ * follower, local modules are read too, their parameters bound to the values each call passes.
  */
 export function readBicep(
 	source: SourceText,
 	root: SyntaxNode,
 	parameters?: BicepParameters,
-	budget?: EvaluationSession
+	budget?: EvaluationSession,
+	modules?: ModuleFollower
 ): CheckedDocument {
-	const reader = new BicepReader(source, root, parameters, budget);
+	return documentOf(new BicepReader(source, root, parameters, budget), source, modules);
+}
+
+function documentOf(
+	reader: BicepReader,
+	source: SourceText,
+	modules: ModuleFollower | undefined
+): CheckedDocument {
 	const topLevel: ResourceBuild[] = [];
 	for (const declaration of [...reader.declarations.values()]) {
 		if (declaration.kind !== 'resource') continue;
@@ -705,12 +723,69 @@ export function readBicep(
 				value: host.object,
 			});
 	}
+	const called: CheckedDocument[] = [];
 	for (const declaration of reader.declarations.values()) {
 		const extension = verifiedModuleExtension(reader, declaration);
 		if (extension) top.push(extension);
+		const module = modules ? followModule(reader, declaration, source, modules) : undefined;
+		if (module) called.push(module);
 	}
 	const resources = objectNode({ start: 0, end: source.raw.length }, top);
-	return findKeyVaultExtensions(synthetic.doc, synthetic.scope, resources);
+	return withModuleDocuments(
+		findKeyVaultExtensions(synthetic.doc, synthetic.scope, resources),
+		called
+	);
+}
+
+/**
+ * Reads the local module a call names, its parameters bound to the values the call passes (read in
+ * the calling file, so that a finding about a passed value is placed at the call). A module not
+ * read is said at the call, with its path and why.
+ */
+function followModule(
+	reader: BicepReader,
+	declaration: Declaration,
+	source: SourceText,
+	modules: ModuleFollower
+): CheckedDocument | undefined {
+	if (declaration.kind !== 'module') return undefined;
+	const path = modulePath(declaration);
+	if (path === undefined || !isLocalBicepModule(path)) return undefined;
+	const id = named(declaration.node)[0]!;
+	const call = { source, start: declaration.node.startIndex, end: id.endIndex };
+	const opened = modules.open(path, source, 'bicep');
+	if (typeof opened === 'string') {
+		modules.skipped(call, path, opened);
+		return undefined;
+	}
+	const body = reader.resourceBody(declaration);
+	const paramsNode = body ? reader.bodyProperty(body, 'params') : undefined;
+	const params = paramsNode?.type === 'object' ? reader.convert(paramsNode) : undefined;
+	const { synthetic } = reader;
+	const documents: CheckedDocument[] = [];
+	const values: ModuleBinding['values'] = [];
+	for (const file of opened.files) {
+		const module = new BicepReader(file.source, file.root, undefined, synthetic.session);
+		for (const entry of params?.children ?? []) {
+			const [key, value] = entry.children ?? [];
+			const parameter =
+				typeof key?.value === 'string' ? module.declarations.get(key.value) : undefined;
+			if (!value || parameter?.kind !== 'param') continue;
+			parameter.bound = {
+				kind: 'node',
+				at: { doc: synthetic.doc, node: value, scope: synthetic.scope },
+			};
+			const declared = named(parameter.node)[0]!;
+			values.push({
+				name: parameter.name,
+				value: { source, start: value.offset, end: value.offset + value.length },
+				declared: { source: file.source, start: declared.startIndex, end: declared.endIndex },
+			});
+		}
+		documents.push(documentOf(module, file.source, opened.follower));
+	}
+	modules.bind({ call, path, files: opened.files.map((f) => f.source.path), values });
+	return withModuleDocuments(documents[0]!, documents.slice(1));
 }
 
 /** The Azure Verified Modules that deploy one extension, and the machine parameter of each. */
@@ -808,10 +883,13 @@ function verifiedModuleExtension(
  * Module calls that pass a Key Vault extension kvcert does not read (any module but the Verified
  * extension modules above): each is said at the call, never silently skipped.
  */
-export function bicepModulesNotRead(root: SyntaxNode): Array<{ start: number; end: number }> {
+export function bicepModulesNotRead(
+	root: SyntaxNode,
+	followed: ReadonlySet<number> = new Set()
+): Array<{ start: number; end: number }> {
 	const found: Array<{ start: number; end: number }> = [];
 	for (const declaration of declarationsOf(root).values()) {
-		if (declaration.kind !== 'module') continue;
+		if (declaration.kind !== 'module' || followed.has(declaration.node.startIndex)) continue;
 		const path = modulePath(declaration) ?? '';
 		if (verifiedExtensionModules.some((m) => m.path.test(path))) continue;
 		if (!/KeyVaultFor(?:Windows|Linux)|Microsoft\.Azure\.KeyVault\b/.test(declaration.node.text))

@@ -4,6 +4,7 @@ import { parseCommands } from './command.ts';
 import type { InputReader } from './reader.ts';
 import { azOptionDashesRule, oneDashOption } from '../rules/kv053-az-option-dashes.ts';
 import { unreadInputRule } from '../rules/kv051-unread-input.ts';
+import { versionedUrlRule, versionedVariable } from '../rules/kv016-versioned-url.ts';
 
 /** az CLI and Azure PowerShell commands that install the extension (input/command.ts). */
 export const commandReader: InputReader = {
@@ -16,6 +17,7 @@ export const commandReader: InputReader = {
 		const parsed = parseCommands(source, env.readFile, env.budget);
 		for (const { written, meant, anchor, dash } of parsed.oneDashOptions)
 			env.report(azOptionDashesRule, oneDashOption(written, meant, anchor, dash));
+		for (const use of parsed.versionedUses) env.report(versionedUrlRule, versionedVariable(use));
 		for (const at of parsed.settingsAsJsonText)
 			env.report(unreadInputRule, {
 				messageId: 'settingConvertToJson',

@@ -11,6 +11,7 @@ import { createSource, type SourceText } from '../source.ts';
 import { knownString, unknown } from '../values.ts';
 import { jsonFromString, readPsValues, type PsValue, type PsVariables } from './powershell.ts';
 import { bashAssignment, expandWord, firstReference } from './shell-variables.ts';
+import { referencesBetween, unexpandedReferences, versionedIdSource } from './versioned-ids.ts';
 import { overValueLimit } from './value-budget.ts';
 import { isBinaryText } from './recognise.ts';
 import { tokenizeScript, type ShellDialect, type Word } from './tokenize.ts';
@@ -20,6 +21,18 @@ import { tokenizeScript, type ShellDialect, type Word } from './tokenize.ts';
  * give the file's real path (relative to where the check runs), under which its findings are shown.
  */
 export type ReadFile = (path: string) => string | { path: string; text: string } | undefined;
+
+/** A use, in an extension's settings, of a variable assigned a versioned Key Vault id. */
+export interface VersionedUse {
+	use: Anchor;
+	assigned: Anchor;
+	/** The variable as written at the use, e.g. `$SID`. */
+	variable: string;
+	/** The command it was assigned from, shortened. */
+	command: string;
+	/** The extension's `--version` as written, when known. */
+	version: string | undefined;
+}
 
 /** Command lines found in a script, with the JSON documents their settings came from. */
 export interface ParsedCommands {
@@ -32,6 +45,8 @@ export interface ParsedCommands {
 	oneDashOptions: Array<{ written: string; meant: string; anchor: Anchor; dash?: 'en' | 'em' }>;
 	/** `-Setting (ConvertTo-Json …)`: a hashtable made into JSON text where the hashtable belongs. */
 	settingsAsJsonText: Anchor[];
+	/** Variables holding a versioned id (`--query sid`) used in the settings (versioned-ids.ts). */
+	versionedUses: VersionedUse[];
 }
 
 /** Long options of the az commands kvcert reads, beyond the fields it takes from them. */
@@ -132,7 +147,7 @@ const shapes: Array<{ match: RegExp; shape: CommandShape }> = [
 ];
 
 const dialectOf = (line: string): ShellDialect =>
-	/^\s*(\$|[A-Za-z]+-Az|Get-|Write-|New-|Set-|Add-|Update-)/.test(line) ? 'powershell' : 'bash';
+	/^\s*(?:\$|[A-Za-z]+-Az|Get-|Write-|New-|Set-|Add-|Update-)/.test(line) ? 'powershell' : 'bash';
 
 /** Whether a text looks like az CLI or Azure PowerShell commands rather than JSON. */
 export function looksLikeCommands(text: string): boolean {
@@ -140,7 +155,7 @@ export function looksLikeCommands(text: string): boolean {
 	if (first === '{' || first === '[' || first === undefined || isBinaryText(text)) return false;
 	// A command at the start of the text or of a line. Only the text's start may skip line breaks:
 	// `(^|\n)\s*` rescanned every blank line from every line break (issue 24, N2).
-	return /(?:^\s*|[\n\r][ \t]*)(az\s|\$\w+\s*=|(Set|Add|New|Update|Get)-Az)/i.test(text);
+	return /(?:^\s*|[\n\r][ \t]*)(?:az\s|\$\w+\s*=|(?:Set|Add|New|Update|Get)-Az)/i.test(text);
 }
 
 function wordAnchor(source: SourceText, word: Word): Anchor {
@@ -187,6 +202,36 @@ function standaloneScope(doc: JsonDocument, session: EvaluationSession | undefin
 	return scope;
 }
 
+/** Makes the strings of a settings document that hold one of `references` unknown values. */
+function markUnknown(
+	doc: JsonDocument,
+	session: EvaluationSession,
+	references: Array<{ key: string; start: number; end: number }>,
+	raw: string
+): boolean {
+	if (references.length === 0) return false;
+	let marked = false;
+	const stack = doc.root ? [doc.root] : [];
+	for (let seen = 0; stack.length > 0 && seen < 10_000; seen++) {
+		const node = stack.pop()!;
+		if (node.type !== 'string') {
+			stack.push(...(node.children ?? []));
+			continue;
+		}
+		const start = doc.toRaw(node.offset);
+		const end = doc.toRaw(node.offset + node.length - 1);
+		const written = doc.text.slice(node.offset, node.offset + node.length);
+		// Only a reference still written as such (a known variable was expanded in place).
+		const ref = references.find(
+			(r) => r.start >= start && r.end <= end + 1 && written.includes(raw.slice(r.start, r.end))
+		);
+		if (!ref) continue;
+		session.values.set(node, unknown(`shell:${ref.key}`, `{${ref.key}}`));
+		marked = true;
+	}
+	return marked;
+}
+
 /** Settings given in a form that fails on Azure too (reported as errors, not as "not read"). */
 export const settingErrors = new Set(['settingStringPath', 'settingAsString', 'settingPathString']);
 
@@ -213,8 +258,16 @@ export function parseCommands(
 		unreadable: [],
 		oneDashOptions: [],
 		settingsAsJsonText: [],
+		versionedUses: [],
 	};
 	const variables = new Map<string, Word>();
+	/** Variables assigned the output of a command that prints a versioned id, by lower-case `$name`. */
+	const versioned = new Map<string, { at: Anchor; command: string }>();
+	const noteAssignment = (key: string, assigned: string, at: Anchor) => {
+		const command = versionedIdSource(assigned);
+		if (command) versioned.set(key, { at, command });
+		else versioned.delete(key);
+	};
 	/** Where a word is written (a word read from a placeholder may end before it starts). */
 	const span = (word: Word) => ({ start: word.start, end: Math.max(word.end, word.start + 1) });
 	/** Variables last assigned a quoted string (possibly joined with `+`). */
@@ -226,11 +279,12 @@ export function parseCommands(
 	const { masked, values: psValues } = readPsValues(source.raw, psVariables, (size, start, end) =>
 		overValueLimit(budget, { size }, { source, start, end })
 	);
-	const expand = (word: Word) =>
+	const expand = (word: Word, keepUnknown = false) =>
 		expandWord(
 			word,
 			(key) => variables.get(key),
-			(size, depth) => overValueLimit(budget, { size, depth }, { source, ...span(word) })
+			(size, depth) => overValueLimit(budget, { size, depth }, { source, ...span(word) }),
+			keepUnknown
 		);
 	const statements = tokenizeScript(masked, dialectOf);
 	let psScope: TemplateScope | undefined;
@@ -246,7 +300,7 @@ export function parseCommands(
 	const psValueOf = (text: string): PsValue | undefined => {
 		const placeholder = /^\$_p(\d+)$/.exec(text);
 		if (placeholder) return psValues.get(Number(placeholder[1]));
-		const name = /^\$([A-Za-z_]\w*)$/.exec(text);
+		const name = /^\$([A-Z_]\w*)$/i.exec(text);
 		return name ? psVariables.get(name[1]!.toLowerCase()) : undefined;
 	};
 
@@ -269,8 +323,25 @@ export function parseCommands(
 
 	for (const words of statements) {
 		const assignment = bashAssignment(words);
+		// NAME=`az …`: the backticks do not keep the command one word.
+		const backticked = /^([A-Z_]\w*)=`/i.exec(words[0]?.text ?? '');
+		if (backticked && !assignment) {
+			const joined = words.map((w) => w.text).join(' ');
+			noteAssignment(`$${backticked[1]!.toLowerCase()}`, joined.slice(backticked[0].length - 1), {
+				source,
+				start: words[0]!.start,
+				end: words[words.length - 1]!.end,
+			});
+		}
 		if (assignment) {
-			const value = expand(assignment.value);
+			noteAssignment(assignment.key, assignment.value.text, wordAnchor(source, words[0]!));
+			// JSON built around a variable the script does not show (`S="{… \"$SID\" …}"`) is kept,
+			// the variable still a reference in it, so that the settings are read.
+			const value =
+				expand(assignment.value) ??
+				(assignment.value.text.trimStart().startsWith('{')
+					? expand(assignment.value, true)
+					: undefined);
 			if (value) variables.set(assignment.key, value);
 			else variables.delete(assignment.key);
 			continue;
@@ -279,6 +350,14 @@ export function parseCommands(
 		if (first && second?.text === '=' && /^\$\w+$/.test(first.text)) {
 			const value = words[2];
 			const end = words[words.length - 1]!.end;
+			noteAssignment(
+				first.text.toLowerCase(),
+				words
+					.slice(2)
+					.map((w) => w.text)
+					.join(' '),
+				{ source, start: first.start, end }
+			);
 			if (value && /^Get-Content$/i.test(value.text))
 				variables.set(first.text.toLowerCase(), {
 					text: words
@@ -291,7 +370,7 @@ export function parseCommands(
 					quoted: false,
 				});
 			// A value built with operators (`'…' + $x + '…'`) is not known (but is a string when quoted).
-			else if (value && words.length > 3 && /^(\+|-f|-replace|-join)$/i.test(words[3]!.text))
+			else if (value && words.length > 3 && /^(?:\+|-f|-replace|-join)$/i.test(words[3]!.text))
 				variables.delete(first.text.toLowerCase());
 			else if (value) variables.set(first.text.toLowerCase(), value);
 			if (value?.quoted) stringVariables.add(first.text.toLowerCase());
@@ -331,8 +410,8 @@ export function parseCommands(
 		for (let i = length; i < words.length; i++) {
 			const word = words[i]!;
 			// An en or em dash where `--` belongs (`–settings`), as typographic quotes in docs make it.
-			const dashed = !word.quoted && /^[\u2013\u2014][A-Za-z]/.test(word.text);
-			if ((/^--?[A-Za-z]/.test(word.text) || dashed) && !word.quoted) {
+			const dashed = !word.quoted && /^[\u2013\u2014][A-Z]/i.test(word.text);
+			if ((/^--?[A-Z]/i.test(word.text) || dashed) && !word.quoted) {
 				let name = word.text.toLowerCase();
 				if (dashed) {
 					name = `--${name.slice(1)}`;
@@ -351,7 +430,7 @@ export function parseCommands(
 					name = `-${name}`;
 				}
 				const next = words[i + 1];
-				const isFlag = !next || (/^--?[A-Za-z]/.test(next.text) && !next.quoted);
+				const isFlag = !next || (/^--?[A-Z]/i.test(next.text) && !next.quoted);
 				if (!isFlag) {
 					options.set(name, next);
 					i++;
@@ -384,6 +463,8 @@ export function parseCommands(
 		let settingsUnknown = false;
 		let unread: ExtensionSite['unread'];
 		let scoped = false;
+		/** The scope of inline settings some of whose strings are unknown (markUnknown). */
+		let ownScope: TemplateScope | undefined;
 		const notRead = (
 			word: Word,
 			messageId: NonNullable<ExtensionSite['unread']>['messageId'],
@@ -404,10 +485,7 @@ export function parseCommands(
 			// own (single-line) idea of its value.
 			const written = writtenWord.get(word)?.text.trim();
 			const text = written && psValueOf(written) ? written : word.text.trim();
-			const converted =
-				/^\(\s*(\$\w+)\s*\|\s*ConvertTo-Json\b[^)]*\)$/i.exec(text) ??
-				/^\(\s*ConvertTo-Json\s+(?:-InputObject\s+)?(\$\w+)[^)]*\)$/i.exec(text);
-			const name = converted ? converted[1]! : text;
+			const name = convertedVariable(text) ?? text;
 			if (!/^\$\w+$/.test(name)) return false;
 			const value = psValueOf(name);
 			// A string that is not JSON (a path, a word): read as the text it is, below.
@@ -470,6 +548,31 @@ export function parseCommands(
 		}
 		if (unread && settingErrors.has(unread.messageId)) settingsUnknown = true;
 		if (settingsDoc) result.settingsDocuments.push(settingsDoc);
+		// Variables the settings name: `$NAME` left unexpanded in JSON text (inline, or held by a
+		// variable), and the references of a PowerShell value where it is written.
+		const unexpanded =
+			settingsWord && settingsWord.text.trim().startsWith('{')
+				? unexpandedReferences(source.raw, settingsWord)
+				: [];
+		const psReferences = [settingsWord, objectWord].flatMap((word) => {
+			const value = word && psValueOf((writtenWord.get(word) ?? word).text.trim());
+			return value ? referencesBetween(source.raw, value.start, value.end) : [];
+		});
+		for (const ref of [...unexpanded, ...psReferences]) {
+			const assigned = versioned.get(ref.key);
+			if (!assigned || assigned.at.end > ref.start) continue;
+			result.versionedUses.push({
+				use: { source, start: ref.start, end: ref.end },
+				assigned: assigned.at,
+				variable: source.raw.slice(ref.start, ref.end),
+				command: assigned.command,
+				version: version && !version.dollars ? version.text : undefined,
+			});
+		}
+		// `"$NAME"` left unexpanded in JSON settings (the script does not show its value) is an
+		// unknown value, never the text `$NAME` (no false KV014 on it).
+		if (settingsDoc?.root && !scoped && markUnknown(settingsDoc, budget, unexpanded, source.raw))
+			ownScope = standaloneScope(settingsDoc, budget);
 
 		const site: ExtensionSite = {
 			form: 'command',
@@ -480,7 +583,8 @@ export function parseCommands(
 				? {
 						doc: settingsDoc,
 						node: settingsDoc.root,
-						scope: scoped ? (psScope ??= standaloneScope(settingsDoc, budget)) : undefined,
+						scope:
+							ownScope ?? (scoped ? (psScope ??= standaloneScope(settingsDoc, budget)) : undefined),
 					}
 				: undefined,
 			settingsUnknown: settingsUnknown || (settingsDoc !== undefined && !settingsDoc.root),
@@ -496,4 +600,16 @@ export function parseCommands(
 		document.extensions.push(site);
 	}
 	return result;
+}
+
+/**
+ * The variable of `($x | ConvertTo-Json …)` or `(ConvertTo-Json [-InputObject] $x …)`. The name
+ * ends where its word characters do: a pattern in which the name and the rest could share them
+ * (`(\$\w+)[^)]*`) was quadratic in the length of a long unclosed name.
+ */
+export function convertedVariable(text: string): string | undefined {
+	const converted =
+		/^\(\s*(\$\w+)\s*\|\s*ConvertTo-Json\b[^)]*\)$/i.exec(text) ??
+		/^\(\s*ConvertTo-Json\s+(?:-InputObject\s+)?(\$\w+)(?:[^\w)][^)]*)?\)$/i.exec(text);
+	return converted?.[1];
 }

@@ -15,6 +15,13 @@ import {
 } from './reader.ts';
 import { GrammarLimitReached, type SyntaxNode } from './tree-sitter.ts';
 import { limits } from '../limits.ts';
+import {
+	createModuleFollower,
+	maxModuleDepth,
+	maxModuleFiles,
+	type ModuleFollower,
+	type ModuleReading,
+} from './local-modules.ts';
 
 /** At most this many syntax errors are reported per file. */
 const maxSyntaxErrors = 20;
@@ -94,17 +101,58 @@ function withinGrammarBudget(
 		return read();
 	} catch (error) {
 		if (!(error instanceof GrammarLimitReached)) throw error;
-		const start = Math.min(error.offset, Math.max(0, source.raw.length - 1));
-		env.report(unreadInputRule, {
-			messageId: 'parseLimit',
-			data: {
-				language: kind === 'terraform' ? 'Terraform' : 'Bicep',
-				limit: limits.grammarInputSize.toLocaleString('en'),
-			},
-			at: { source, start, end: Math.min(source.raw.length, start + 1) },
-		});
+		reportParseLimit(kind, source, env, error);
 		return result(kind);
 	}
+}
+
+/** Says that `source` was not read from where the grammar's budget stopped it, at that place. */
+function reportParseLimit(
+	kind: IacKind,
+	source: SourceText,
+	env: ReadEnv,
+	error: GrammarLimitReached
+): void {
+	const start = Math.min(error.offset, Math.max(0, source.raw.length - 1));
+	env.report(unreadInputRule, {
+		messageId: 'parseLimit',
+		data: {
+			language: kind === 'terraform' ? 'Terraform' : 'Bicep',
+			limit: limits.grammarInputSize.toLocaleString('en'),
+		},
+		at: { source, start, end: Math.min(source.raw.length, start + 1) },
+	});
+}
+
+/** Following local modules during one read, when the host can read them (the CLI). */
+function followingModules(
+	env: ReadEnv,
+	parse: (text: string) => SyntaxNode | undefined
+): { follower: ModuleFollower; modules: ModuleReading } | undefined {
+	if (!env.readModule) return undefined;
+	const modules: ModuleReading = { bindings: [], opened: [], skipped: [] };
+	return { follower: createModuleFollower(env.readModule, parse, modules), modules };
+}
+
+/** The calls in a file whose local module was followed or said not read (by start offset). */
+function callsFollowed(modules: ModuleReading | undefined, source: SourceText): Set<number> {
+	const calls = new Set<number>();
+	for (const { call } of [...(modules?.bindings ?? []), ...(modules?.skipped ?? [])])
+		if (call.source === source) calls.add(call.start);
+	return calls;
+}
+
+/** Says at each call whose local module was not followed which path it names, and why. */
+function finishModules(read: ReadResult, modules: ModuleReading, env: ReadEnv): void {
+	read.modules = modules;
+	for (const { call, path, reason } of modules.skipped)
+		env.report(unreadInputRule, {
+			messageId:
+				reason === 'unread' ? 'moduleNotRead' : reason === 'cycle' ? 'moduleCycle' : 'moduleLimit',
+			severity: 'info',
+			data: { path, depth: String(maxModuleDepth), files: String(maxModuleFiles) },
+			at: call,
+		});
 }
 
 /** Bicep files, with the values of a `.bicepparam` file given beside them (input/bicep.ts). */
@@ -123,20 +171,38 @@ export const bicepReader: InputReader = {
 			let parameters;
 			if (env.parameters && iacKindOfPath(env.parameters.path) === 'bicepparam') {
 				const given = env.parameters.text;
-				const parametersTree = parser.parse(readers.bicepparamAsBicep(given), {
-					source: given,
-					offset: 0,
-				});
-				if (parametersTree) {
-					const parametersSource = createSource(env.parameters.path, given);
-					parameters = readers.readBicepParameters(parametersSource, parametersTree, env.budget);
-					reportSyntaxErrors(parametersTree, parametersSource, 'bicepparam', env);
+				const parametersSource = createSource(env.parameters.path, given);
+				try {
+					const parametersTree = parser.parse(readers.bicepparamAsBicep(given), {
+						source: given,
+						offset: 0,
+					});
+					if (parametersTree) {
+						parameters = readers.readBicepParameters(parametersSource, parametersTree, env.budget);
+						reportSyntaxErrors(parametersTree, parametersSource, 'bicepparam', env);
+					}
+				} catch (error) {
+					// A .bicepparam over the budget is reported in that file, where its text is; the
+					// Bicep file is still read, with its own defaults.
+					if (!(error instanceof GrammarLimitReached)) throw error;
+					reportParseLimit('bicepparam', parametersSource, env, error);
 				}
 			}
-			read.document = readers.readBicep(source, tree, parameters, env.budget);
+			const reading = followingModules(env, (text) => parser.parse(text));
+			read.document = readers.readBicep(source, tree, parameters, env.budget, reading?.follower);
 			reportSyntaxErrors(tree, source, 'bicep', env);
-			for (const { start, end } of readers.bicepModulesNotRead(tree))
-				env.report(unreadInputRule, { messageId: 'moduleNotChecked', at: { source, start, end } });
+			for (const file of [{ source, root: tree }, ...(reading?.modules.opened ?? [])]) {
+				if (file.source !== source) reportSyntaxErrors(file.root, file.source, 'bicep', env);
+				for (const { start, end } of readers.bicepModulesNotRead(
+					file.root,
+					callsFollowed(reading?.modules, file.source)
+				))
+					env.report(unreadInputRule, {
+						messageId: 'moduleNotChecked',
+						at: { source: file.source, start, end },
+					});
+			}
+			if (reading) finishModules(read, reading.modules, env);
 			return read;
 		});
 	},
@@ -182,7 +248,8 @@ export const terraformReader: InputReader = {
 				: parser.parse(text);
 			if (!tree) return notLoaded('terraform', source, env);
 			const read = result('terraform');
-			read.document = readers.readTerraform(source, tree, env.budget);
+			const reading = followingModules(env, (piece) => parser.parse(piece));
+			read.document = readers.readTerraform(source, tree, env.budget, reading?.follower);
 			if (jsonDoc)
 				for (const e of jsonDoc.errors)
 					env.report(jsonSyntaxRule, {
@@ -191,15 +258,22 @@ export const terraformReader: InputReader = {
 						at: { source, start: e.offset, end: e.offset + Math.max(1, e.length) },
 					});
 			else reportSyntaxErrors(tree, source, 'terraform', env);
-			// Parts read as unknown (dynamic blocks, count and for_each), at their place.
-			for (const { messageId, data, start, end } of readers.terraformUnread(tree))
-				env.report(unreadInputRule, {
-					messageId,
-					// Repeated resources are read (as one); dynamic blocks are not.
-					...(messageId === 'repeated' ? { severity: 'info' as const } : {}),
-					data,
-					at: { source, start, end },
-				});
+			for (const file of [{ source, root: tree }, ...(reading?.modules.opened ?? [])]) {
+				if (file.source !== source) reportSyntaxErrors(file.root, file.source, 'terraform', env);
+				// Parts read as unknown (dynamic blocks, count and for_each), at their place.
+				for (const { messageId, data, start, end } of readers.terraformUnread(
+					file.root,
+					callsFollowed(reading?.modules, file.source)
+				))
+					env.report(unreadInputRule, {
+						messageId,
+						// Repeated resources are read (as one); dynamic blocks are not.
+						...(messageId === 'repeated' ? { severity: 'info' as const } : {}),
+						data,
+						at: { source: file.source, start, end },
+					});
+			}
+			if (reading) finishModules(read, reading.modules, env);
 			return read;
 		});
 	},

@@ -184,7 +184,7 @@ export class PsReader {
 			return 'string';
 		}
 		if (c === '$') {
-			const match = /^\$(\{[^}]+\}|[A-Za-z_][\w:]*)/.exec(raw.slice(at, at + 200));
+			const match = /^\$(\{[^}]+\}|[A-Z_][\w:]*)/i.exec(raw.slice(at, at + 200));
 			if (match) {
 				this.pos += match[0].length;
 				const name = match[1]!.replace(/^\{|\}$/g, '');
@@ -216,7 +216,7 @@ export class PsReader {
 				return 'other';
 			}
 		}
-		const number = /^-?\d+(\.\d+)?(?![\w.])/.exec(raw.slice(at, at + 40));
+		const number = /^-?\d+(?:\.\d+)?(?![\w.])/.exec(raw.slice(at, at + 40));
 		if (number) {
 			this.pos += number[0].length;
 			for (let i = 0; i < number[0].length; i++) {
@@ -414,9 +414,7 @@ export class PsReader {
 				continue;
 			}
 			const name =
-				c === '$'
-					? /^\$(\{[^}]+\}|[A-Za-z_][\w]*)/.exec(raw.slice(this.pos, this.pos + 200))
-					: null;
+				c === '$' ? /^\$(\{[^}]+\}|[A-Z_]\w*)/i.exec(raw.slice(this.pos, this.pos + 200)) : null;
 			if (name) {
 				const at = this.pos;
 				this.pos += name[0].length;
@@ -497,7 +495,7 @@ export class PsReader {
 		const c = raw[this.pos];
 		if (c === "'") return this.singleQuoted();
 		if (c === '"') return this.doubleQuoted();
-		const name = /^\$([A-Za-z_]\w*)/.exec(raw.slice(this.pos, this.pos + 200));
+		const name = /^\$([A-Z_]\w*)/i.exec(raw.slice(this.pos, this.pos + 200));
 		if (name) {
 			const at = this.pos;
 			this.pos += name[0].length;
@@ -693,7 +691,7 @@ export function readPsValues(
 	const chars = raw.split('');
 	// In document order: assignments (`$name = value`, read so that later uses see them) and
 	// hashtables or here-strings anywhere (command arguments).
-	const pattern = /^[ \t]*\$([A-Za-z_]\w*)[ \t]*=[ \t]*(?=['"$@])|@\{|@['"][ \t]*\r?\n/gm;
+	const pattern = /^[ \t]*\$([A-Z_]\w*)[ \t]*=[ \t]*(?=['"$@])|@\{|@['"][ \t]*\r?\n/gim;
 	let match: RegExpExecArray | null;
 	while ((match = pattern.exec(raw))) {
 		const start = match.index + match[0].length;
@@ -712,7 +710,7 @@ export function readPsValues(
 		// of the variable no longer holds.
 		if (
 			match[1] &&
-			/^[ \t]*(\+|-f\b|-replace\b|-join\b|-split\b)/i.test(raw.slice(value.end, value.end + 20))
+			/^[ \t]*(?:\+|-f\b|-replace\b|-join\b|-split\b)/i.test(raw.slice(value.end, value.end + 20))
 		) {
 			variables.delete(match[1].toLowerCase());
 			continue;

@@ -5,6 +5,7 @@ import type { EvaluationSession } from '../scope.ts';
 import type { SourceText } from '../source.ts';
 import type { InputKind, Lang, Range } from '../types.ts';
 import type { ReadFile } from './command.ts';
+import type { ModuleReading, ReadModule } from './local-modules.ts';
 import type { PastedForm } from './pasted.ts';
 import type { ForeignKind } from './recognise.ts';
 import type { LanguageParser } from './tree-sitter.ts';
@@ -44,6 +45,8 @@ export interface ReadEnv {
 	parameters?: { path: string; text: string };
 	/** Reads a file the input names (`--settings @file`, a local module); undefined if it cannot. */
 	readFile?: ReadFile;
+	/** Reads the files of a local Bicep or Terraform module; without it local modules are not followed. */
+	readModule?: ReadModule;
 	/** Evaluation budget of this check (values, depth, work); limits reached are reported. */
 	budget: EvaluationSession;
 	/** The grammar, when the reader declares one and it could be loaded. */
@@ -70,6 +73,8 @@ export interface ReadResult {
 	pasted?: { form: PastedForm; at: { source: SourceText; start: number; end: number } };
 	/** What the text looks like when it is none of the kinds kvcert reads. */
 	foreign?: ForeignKind;
+	/** The local modules followed (their calls name the module in findings, and the reverse). */
+	modules?: ModuleReading;
 }
 
 /**

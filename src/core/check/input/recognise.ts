@@ -39,22 +39,24 @@ export function isBinaryText(text: string): boolean {
  */
 export function recogniseForeign(text: string): ForeignKind | undefined {
 	if (isBinaryText(text)) return 'text';
-	const body = text.replace(/^\uFEFF/, '').replace(/^(\s|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)+/, '');
+	const body = text.replace(/^\uFEFF/, '').replace(/^(?:\s|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)+/, '');
 	const first = body[0];
 	if (first === undefined || first === '{' || first === '[' || first === '"') return undefined;
 	const head = body.slice(0, 4000);
 	if (first === '<') return 'markup';
 	if (
-		/^(from|to|subject|date|cc|sent|件名|差出人|宛先):/im.test(head) ||
-		/^(hi|hello|dear)\b/i.test(body)
+		/^(?:from|to|subject|date|cc|sent|件名|差出人|宛先):/im.test(head) ||
+		/^(?:hi|hello|dear)\b/i.test(body)
 	)
 		return 'email';
 	if (
-		/^[ \t]*(resource|data|provider|variable|module|terraform|output|locals)\s+("|\{)/m.test(head)
+		/^[ \t]*(?:resource|data|provider|variable|module|terraform|output|locals)\s+(?:"|\{)/m.test(
+			head
+		)
 	)
 		return 'terraform';
-	if (/^[ \t]*(targetScope|param|var|resource|module|output)\s+[A-Za-z_][\w]*\s/m.test(head))
+	if (/^[ \t]*(?:targetScope|param|var|resource|module|output)\s+[A-Za-z_]\w*\s/m.test(head))
 		return 'bicep';
-	if (/^---\s*$/m.test(head) || /^[ \t]*[A-Za-z_][\w.-]*:(\s|$)/m.test(head)) return 'yaml';
+	if (/^---\s*$/m.test(head) || /^[ \t]*[A-Z_][\w.-]*:(?:\s|$)/im.test(head)) return 'yaml';
 	return 'text';
 }

@@ -27,6 +27,13 @@ import {
 	type SyntheticProperty,
 } from './synthetic.ts';
 import type { SyntaxNode } from './tree-sitter.ts';
+import {
+	isLocalTerraformModule,
+	withModuleDocuments,
+	type ModuleBinding,
+	type ModuleFollower,
+	type Place,
+} from './local-modules.ts';
 import { joinWithinBudget } from './value-budget.ts';
 
 const maxDepth = 200;
@@ -266,13 +273,17 @@ export interface TerraformUnread {
  * vaults (their blocks are made from for_each values), and `count` or `for_each` on extension
  * resources (every instance is checked as one, each.value and count.index unknown).
  */
-export function terraformUnread(root: SyntaxNode): TerraformUnread[] {
+export function terraformUnread(
+	root: SyntaxNode,
+	followed: ReadonlySet<number> = new Set()
+): TerraformUnread[] {
 	const found: TerraformUnread[] = [];
 	const body = named(root).find((n) => n.type === 'body');
 	for (const block of blocksOf(body)) {
 		// A module call that passes a Key Vault extension kvcert does not read: said at the call.
 		if (
 			block.type === 'module' &&
+			!followed.has(block.node.startIndex) &&
 			keyVaultMarker.test(block.node.text) &&
 			moduleExtensions(block).length === 0
 		)
@@ -356,6 +367,8 @@ class TerraformReader {
 		{ node: SyntaxNode | undefined; converted?: JsonNode }
 	>();
 	private readonly locals = new Map<string, { node: SyntaxNode; converted?: JsonNode }>();
+	/** Values a module call passes for this module's variables (read in the calling file). */
+	readonly bound = new Map<string, Value>();
 	readonly resources = new Map<string, Resource>();
 	private readonly active = new Set<object>();
 	private depth = 0;
@@ -644,6 +657,8 @@ class TerraformReader {
 			return value;
 		};
 		if (root === 'var' && names[0]) {
+			const bound = this.bound.get(names[0]);
+			if (bound) return follow(bound, 1);
 			const variable = this.variables.get(names[0]);
 			if (!variable?.node)
 				return unknown(`var.${names[0].toLowerCase()}`, `{var.${names[0]}}`, 'parameter');
@@ -1114,22 +1129,27 @@ function policyObject(
 export function readTerraform(
 	source: SourceText,
 	root: SyntaxNode,
-	budget?: EvaluationSession
+	budget?: EvaluationSession,
+	modules?: ModuleFollower
 ): CheckedDocument {
+	const saved = bodies;
 	bodies = new Map();
 	try {
-		return readTerraformFile(source, root, budget);
+		return readTerraformFile(source, root, budget, modules);
 	} finally {
-		bodies = undefined;
+		bodies = saved;
 	}
 }
 
 function readTerraformFile(
 	source: SourceText,
 	root: SyntaxNode,
-	budget: EvaluationSession | undefined
+	budget: EvaluationSession | undefined,
+	modules: ModuleFollower | undefined,
+	bound?: ReadonlyMap<string, Value>
 ): CheckedDocument {
 	const reader = new TerraformReader(source, root, budget);
+	for (const [name, value] of bound ?? []) reader.bound.set(name, value);
 	const { synthetic } = reader;
 	const top: SyntheticProperty[] = [];
 	const hosts = new Map<string, Resource>();
@@ -1285,6 +1305,98 @@ function readTerraformFile(
 				keySpan: spanOf(host.block.labels[1]!),
 				value: objectNode(spanOf(host.block.node), host.children),
 			});
+	const called = modules
+		? blocksOf(rootBody).flatMap((block) => followModule(reader, block, source, modules) ?? [])
+		: [];
 	const resources = objectNode({ start: 0, end: source.raw.length }, top);
-	return findKeyVaultExtensions(synthetic.doc, synthetic.scope, resources);
+	return withModuleDocuments(
+		findKeyVaultExtensions(synthetic.doc, synthetic.scope, resources),
+		called
+	);
 }
+
+/** The local folder a module block's `source` names, if it is one. */
+function localModuleSource(block: Block): string | undefined {
+	if (block.type !== 'module') return undefined;
+	const value = attributesOf(block.body).get('source')?.value;
+	const text = value ? unwrapped(value) : undefined;
+	const path =
+		text?.type === 'template_expr' || text?.type === 'string_lit'
+			? text.text.slice(1, -1)
+			: undefined;
+	return path !== undefined && isLocalTerraformModule(path) ? path : undefined;
+}
+
+/** The `variable "name"` block declaring a module input, in any of the module's files. */
+function variableDeclaration(
+	files: ReadonlyArray<{ source: SourceText; root: SyntaxNode }>,
+	name: string
+): Place | undefined {
+	for (const { source, root } of files)
+		for (const block of blocksOf(named(root).find((n) => n.type === 'body')))
+			if (block.type === 'variable' && block.labels[0] && labelText(block.labels[0]) === name)
+				return { source, start: block.labels[0].startIndex, end: block.labels[0].endIndex };
+	return undefined;
+}
+
+/**
+ * Reads the local module folder a `module` block names, its variables bound to the values the call
+ * passes (read in the calling file, so a finding about a passed value is placed at the call). A
+ * module not read is said at the call, with its path and why.
+ */
+function followModule(
+	reader: TerraformReader,
+	block: Block,
+	source: SourceText,
+	modules: ModuleFollower
+): CheckedDocument | undefined {
+	const path = localModuleSource(block);
+	if (path === undefined) return undefined;
+	const call = {
+		source,
+		start: block.node.startIndex,
+		end: (block.labels[0] ?? block.node).endIndex,
+	};
+	const opened = modules.open(path, source, 'terraform');
+	if (typeof opened === 'string') {
+		modules.skipped(call, path, opened);
+		return undefined;
+	}
+	const { synthetic } = reader;
+	const bound = new Map<string, Value>();
+	const values: ModuleBinding['values'] = [];
+	const saved = bodies;
+	bodies = new Map();
+	try {
+		for (const [name, { value }] of attributesOf(block.body)) {
+			if (metaArguments.has(name)) continue;
+			const node = reader.convert(value);
+			bound.set(name, { kind: 'node', at: { doc: synthetic.doc, node, scope: synthetic.scope } });
+			const declared = variableDeclaration(opened.files, name);
+			if (declared)
+				values.push({
+					name,
+					value: { source, start: value.startIndex, end: value.endIndex },
+					declared,
+				});
+		}
+		const documents = opened.files.map((file) => {
+			bodies = new Map();
+			return readTerraformFile(file.source, file.root, synthetic.session, opened.follower, bound);
+		});
+		modules.bind({ call, path, files: opened.files.map((f) => f.source.path), values });
+		return withModuleDocuments(documents[0]!, documents.slice(1));
+	} finally {
+		bodies = saved;
+	}
+}
+
+/** Arguments of a module block that are not the module's inputs. */
+const metaArguments = new Set([
+	'source',
+	'version',
+	'providers',
+	'count',
+	'for_each',
+	'depends_on',
+]);

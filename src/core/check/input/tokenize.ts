@@ -70,7 +70,9 @@ export function tokenizeScript(text: string, dialectOf: (line: string) => ShellD
 			const c = text[pos]!;
 			if (depth === 0 && (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';')) break;
 			if (
-				(c === '\\' || c === '`') &&
+				// A backtick ending a word (`X=\`az … tsv\``) closes a bash substitution; after a
+				// space it continues the line (PowerShell, and az commands written for it).
+				(c === '\\' || (c === '`' && (dialect === 'powershell' || value === ''))) &&
 				depth === 0 &&
 				/^[ \t]*\r?\n/.test(text.slice(pos + 1, pos + 4))
 			)

@@ -57,14 +57,12 @@ export interface PlaceholderScan {
 }
 
 /** Tags that are HTML in a description string, not placeholders. */
-const htmlTag =
-	/^\/?(?:a|b|i|u|p|br|hr|em|strong|code|pre|li|ul|ol|div|span|sup|sub|table|tr|td)\b/i;
-const anglePattern = /<([A-Za-z_][^<>"\n]{0,120})>/g;
+const htmlTag = /^\/?(?:[abiup]|br|hr|em|strong|code|pre|li|ul|ol|div|span|sup|sub|table|tr|td)\b/i;
+const anglePattern = /<([A-Z_][^<>"\n]{0,120})>/gi;
 const exampleIdPattern = /\b(?:[xX]{4,}(?:-[xX]{2,}){1,4}|00001111-aaaa-2222-bbbb-3333cccc4444)\b/g;
-const bracePattern = /(?<![$%@\\{])\{([A-Za-z][\w-]{0,60})\}/g;
+const bracePattern = /(?<![$%@\\{])\{([A-Z][\w-]{0,60})\}/gi;
 /** `key = "value"`, `"key": "value"` or `key = @("value"` with a bare word as the value. */
-const pairPattern =
-	/(["']?)([A-Za-z]\w{2,60})\1\s*[:=]\s*(?:@?[([]\s*)?"([A-Za-z][A-Za-z0-9]{2,60})"/g;
+const pairPattern = /(["']?)([A-Z]\w{2,60})\1\s*[:=]\s*(?:@?[([]\s*)?"([A-Z][A-Z0-9]{2,60})"/gi;
 /** Settings keys whose values the docs write as words named after them (`"pollingInterval"`). */
 const settingsKeys = new Set([
 	'pollingintervalins',
@@ -125,7 +123,9 @@ function keyBefore(text: string, offset: number): { key: string; start: number }
 /** The option or hashtable key a value at `offset` is given to (`--vm-name "<x>"`, `key = "<x>"`). */
 function ownerBefore(text: string, offset: number): string | undefined {
 	const head = text.slice(Math.max(0, offset - 80), offset);
-	const m = /(?:--?([A-Za-z][\w-]*)|["']?([A-Za-z]\w*)["']?\s*[:=])\s*["']?[^"'\s]*$/.exec(head);
+	// `head` is at most 80 characters (above), so backtracking stays bounded.
+	// eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move
+	const m = /(?:--?([A-Z][\w-]*)|["']?([A-Z]\w*)["']?\s*[:=])\s*["']?[^"'\s]*$/i.exec(head);
 	return m ? (m[1] ?? m[2]) : undefined;
 }
 
@@ -157,6 +157,26 @@ function angleEnd(text: string, open: number): { end: number; unclosed: boolean 
 	return { end, unclosed: true };
 }
 
+/**
+ * Whether `text[from…to)` holds a character every placeholder pattern needs: `<` (angle), `{`
+ * (braces), four x in a row or `00001111` (example IDs). Most strings of a large template hold
+ * none, and are passed over without a copy or a regular expression.
+ */
+function mayHoldPlaceholder(text: string, from: number, to: number): boolean {
+	let xs = 0;
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 60 || c === 123) return true;
+		if (c === 120 || c === 88) {
+			if (++xs === 4) return true;
+		} else {
+			xs = 0;
+			if (c === 48 && text.startsWith('00001111', i)) return true;
+		}
+	}
+	return false;
+}
+
 /** Finds placeholders inside one string (or one stretch of command text). */
 function scanStretch(
 	text: string,
@@ -166,6 +186,7 @@ function scanStretch(
 	quotedOnly: boolean,
 	inJson: boolean
 ): void {
+	if (!mayHoldPlaceholder(text, from, to)) return;
 	const stretch = text.slice(from, to);
 	const add = (
 		form: PlaceholderForm,
@@ -217,6 +238,8 @@ function scanWords(text: string, found: Placeholder[]): void {
 		const key = m[2]!;
 		const value = m[3]!;
 		if (!settingsKeys.has(key.toLowerCase())) continue;
+		// `value` is at most 61 characters (the pattern above), so the retried run stays short.
+		// eslint-disable-next-line regexp/no-super-linear-move
 		const bareValue = value.replace(/\d+$/, '').toLowerCase();
 		let common = 0;
 		const lowerKey = key.toLowerCase();
@@ -255,12 +278,25 @@ function scanWords(text: string, found: Placeholder[]): void {
 function scanJson(text: string, found: Placeholder[]): string | undefined {
 	const masks: Array<{ start: number; end: number; filler: string }> = [];
 	const elisions: Array<{ start: number; end: number }> = [];
-	for (let i = 0; i < text.length && found.length < maxPlaceholders; i++) {
+	const length = text.length;
+	for (let i = 0; i < length && found.length < maxPlaceholders; i++) {
+		const code = text.charCodeAt(i);
+		// Most characters start nothing: `"`, `/`, `<`, `.` and `…` do.
+		if (code !== 34 && code !== 47 && code !== 60 && code !== 46 && code !== 0x2026) continue;
 		const c = text[i]!;
 		if (c === '"') {
 			let j = i + 1;
-			while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-			scanStretch(text, i + 1, Math.min(j, text.length), found, false, true);
+			for (;;) {
+				const d = text.charCodeAt(j);
+				// NaN past the end.
+				if (d === 34 || d === 10 || !(j < length)) break;
+				j += d === 92 ? 2 : 1;
+			}
+			// A description says what a value looks like (`/resourceGroups/<Resource group name>/…`):
+			// its `<…>` are not placeholders left in the template.
+			const end = Math.min(j, length);
+			if (mayHoldPlaceholder(text, i + 1, end) && keyBefore(text, i)?.key !== 'description')
+				scanStretch(text, i + 1, end, found, false, true);
 			i = j;
 		} else if (c === '/' && text[i + 1] === '/') {
 			const newline = text.indexOf('\n', i);
@@ -336,7 +372,7 @@ function scanNonJson(text: string, found: Placeholder[], quotedOnly: boolean): u
  */
 export function scanPlaceholders(text: string, quotedOnly: boolean): PlaceholderScan {
 	const found: Placeholder[] = [];
-	const json = /^\uFEFF?\s*[[{"]/.test(text);
+	const json = /^\s*[[{"]/.test(text);
 	const masked = json ? scanJson(text, found) : scanNonJson(text, found, quotedOnly);
 	if (!quotedOnly) scanWords(text, found);
 	found.sort((a, b) => a.start - b.start);

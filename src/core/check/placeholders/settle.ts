@@ -1,3 +1,4 @@
+import { relatedMessages } from '../related.ts';
 import type { ReportDescriptor } from '../rule.ts';
 import { createDiagnostic } from '../report.ts';
 import { placeholderRule } from '../rules/kv054-placeholder.ts';
@@ -26,6 +27,39 @@ function describe(placeholder: Placeholder, source: SourceText): ReportDescripto
 	}
 	if (placeholder.role === 'keyValue') data.key = placeholder.key ?? '';
 	return { messageId: placeholder.role, data, at };
+}
+
+/** The places of each placeholder text, in the order of the text (one info names them all). */
+function placesByText(placeholders: Placeholder[]): Map<string, Placeholder[]> {
+	const byText = new Map<string, Placeholder[]>();
+	for (const p of placeholders) {
+		const key = p.text.replace(/\s+/g, ' ').trim();
+		const places = byText.get(key);
+		if (places) places.push(p);
+		else byText.set(key, [p]);
+	}
+	return byText;
+}
+
+/** Messages that say only "a value": a place that tells more (a vault name, a URL) is preferred. */
+const generic = new Set(['value', 'keyValue']);
+
+/**
+ * One info for every place of the same placeholder: at the first place, saying what to fill in as
+ * the most telling place says it, with the other places as related locations.
+ */
+function describePlaces(places: Placeholder[], source: SourceText): ReportDescriptor {
+	const first = places[0]!;
+	const telling = places.map((p) => describe(p, source));
+	const chosen = telling.find((d) => !generic.has(d.messageId)) ?? telling[0]!;
+	return {
+		...chosen,
+		at: { source, start: first.start, end: first.end },
+		related: places.slice(1).map((p) => ({
+			at: { source, start: p.start, end: p.end },
+			message: relatedMessages.samePlaceholder,
+		})),
+	};
 }
 
 /** The offset of the bracket that closes the one at `open` in `text` (strings skipped). */
@@ -85,8 +119,8 @@ function causedByPlaceholder(
 }
 
 /**
- * Replaces the errors and warnings that only placeholders cause with one info per placeholder
- * saying what to fill in. `text` is the text the rules read (masked for JSON).
+ * Replaces the errors and warnings that only placeholders cause with one info per placeholder text
+ * saying what to fill in (its other places as related locations). `text` is the text the rules read (masked for JSON).
  */
 export function settlePlaceholders(
 	diagnostics: Diagnostic[],
@@ -102,8 +136,8 @@ export function settlePlaceholders(
 			d.severity === 'info' ||
 			!causedByPlaceholder(d, scan.placeholders, text)
 	);
-	const infos = scan.placeholders.map((p) =>
-		createDiagnostic(placeholderRule, describe(p, source), lang)
+	const infos = [...placesByText(scan.placeholders).values()].map((places) =>
+		createDiagnostic(placeholderRule, describePlaces(places, source), lang)
 	);
 	return [...kept, ...infos];
 }

@@ -90,7 +90,7 @@ export const publisherRule = defineRule({
 		const actual = knownText(publisher.value);
 		if (actual === undefined || actual === 'Microsoft.Azure.KeyVault' || !publisher.anchor) return;
 		const { anchor, related } = fieldPlace(publisher);
-		const edits = /^microsoft\.azure\.keyvault(\.edp)?$/i.test(actual)
+		const edits = /^microsoft\.azure\.keyvault(?:\.edp)?$/i.test(actual)
 			? replaceString(publisher.value, 'Microsoft.Azure.KeyVault')
 			: undefined;
 		context.report({

@@ -55,7 +55,7 @@ export const certificatesPathRule = defineRule({
 			const collection = url.shape.segments[0];
 			if (!collection?.known) continue;
 			const actual = collection.text;
-			if (!/^(certificates|keys)$/i.test(actual)) continue;
+			if (!/^(?:certificates|keys)$/i.test(actual)) continue;
 			const place = pieceReport(url, collection);
 			context.report({
 				messageId: 'wrongCollection',

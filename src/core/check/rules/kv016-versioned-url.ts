@@ -1,4 +1,7 @@
+import type { Anchor } from '../navigate.ts';
+import type { ReportDescriptor } from '../rule.ts';
 import { defineRule } from '../rule.ts';
+import { positionAt } from '../source.ts';
 import { observedUrls, pieceReport } from './observed-urls.ts';
 
 /** KV016: observed URLs are versionless so that renewals are followed. */
@@ -21,6 +24,10 @@ export const versionedUrlRule = defineRule({
 				en: 'The URL names version {{actual}}; use the versionless URL so that renewed certificates are installed.',
 			},
 			fix: { ja: 'バージョンのセグメントを削除する', en: 'Remove the version segment' },
+			versionedVariable: {
+				ja: '{{variable}} にはバージョン付きの ID が入っています ({{line}} 行目で `{{command}}` の出力を代入しています)。更新された証明書に追従するよう、バージョンなしの URL (https://<Key Vault 名>.vault.azure.net/secrets/<証明書名>) を渡してください。',
+				en: '{{variable}} holds a versioned id (assigned from `{{command}}` on line {{line}}): renewed certificates would not be followed. Pass the versionless URL (https://<vault-name>.vault.azure.net/secrets/<certificate-name>).',
+			},
 		},
 		sources: ['S13', 'S12', 'S1', 'S11'],
 		examples: {
@@ -66,3 +73,33 @@ export const versionedUrlRule = defineRule({
 		}
 	},
 });
+
+/**
+ * A script variable assigned a versioned id (`az keyvault certificate show … --query sid`) and used
+ * in the settings: reported at the use, the assignment named (input/versioned-ids.ts).
+ */
+export function versionedVariable(use: {
+	use: Anchor;
+	assigned: Anchor;
+	variable: string;
+	command: string;
+	version: string | undefined;
+}): ReportDescriptor {
+	const major = use.version ? Number.parseInt(use.version, 10) : undefined;
+	return {
+		messageId: 'versionedVariable',
+		severity: major === 4 ? 'error' : 'warning',
+		data: {
+			variable: use.variable,
+			command: use.command,
+			line: String(positionAt(use.assigned.source, use.assigned.start).line),
+		},
+		at: use.use,
+		related: [{ at: use.assigned, message: assignedHere }],
+	};
+}
+
+const assignedHere = {
+	ja: 'ここでバージョン付きの ID を代入しています。',
+	en: 'The versioned id is assigned here.',
+};

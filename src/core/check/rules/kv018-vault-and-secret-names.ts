@@ -32,7 +32,7 @@ export const vaultAndSecretNamesRule = defineRule({
 			const { vaultName, segments } = url.shape;
 			if (vaultName?.known) {
 				const name = vaultName.text;
-				if (!/^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/.test(name) || name.includes('--'))
+				if (!/^[A-Z][A-Z0-9-]{1,22}[A-Z0-9]$/i.test(name) || name.includes('--'))
 					context.report({
 						messageId: 'vault',
 						data: { actual: name },
@@ -40,7 +40,7 @@ export const vaultAndSecretNamesRule = defineRule({
 					});
 			}
 			const secret = segments[1];
-			if (secret?.known && secret.text !== '' && !/^[A-Za-z0-9-]{1,127}$/.test(secret.text))
+			if (secret?.known && secret.text !== '' && !/^[A-Z0-9-]{1,127}$/i.test(secret.text))
 				context.report({
 					messageId: 'secret',
 					data: { actual: secret.text },

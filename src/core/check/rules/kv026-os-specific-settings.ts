@@ -4,6 +4,13 @@ import { propertyKeyAnchor, settingOccurrences } from './util.ts';
 
 const windowsOnly = ['accounts'];
 const linuxOnly = ['acls', 'aclEnabled', 'customSymbolicLinkName'];
+/** Settings whose rules depend on the OS (store, linking, initial sync): unchecked without one. */
+const osDependent = [
+	'certificateStoreName',
+	'certificateStoreLocation',
+	'linkOnRenewal',
+	'requireInitialSync',
+];
 
 /** KV026: a setting of the other OS has no effect. */
 export const osSpecificSettingsRule = defineRule({
@@ -20,6 +27,10 @@ export const osSpecificSettingsRule = defineRule({
 			en: '`accounts` (accounts allowed to read the private key) is a Windows setting; `acls`, `aclEnabled`, `customSymbolicLinkName` and `loggingSettings` are Linux settings. A setting of the other OS has no effect (whether unknown settings are ignored or rejected is not confirmed, hence a warning). keyExportable is KV024.',
 		},
 		messages: {
+			osUnknown: {
+				ja: 'この settings には、OS (Windows か Linux か) を示すキーがありません。そのため OS を決めずに確認し、OS によって扱いの異なる {{key}} は確認していません。拡張機能を入れるテンプレートやコマンドと一緒に確認するか、OS を示すキーを書いてください。Windows なら certificateStoreLocation "LocalMachine"、Linux なら /var/lib/waagent/Microsoft.Azure.KeyVault.Store などのパスです。',
+				en: 'No key of these settings tells the OS (Windows or Linux), so none was assumed: {{key}} works differently per OS and was not checked. Check the settings with the template or command that installs the extension, or write a key that tells the OS (Windows: certificateStoreLocation "LocalMachine"; Linux: a path such as /var/lib/waagent/Microsoft.Azure.KeyVault.Store).',
+			},
 			otherOs: {
 				ja: '{{name}} は {{os}} の設定ではないため効果がありません。',
 				en: '{{name}} is not a {{os}} setting and has no effect.',
@@ -29,7 +40,22 @@ export const osSpecificSettingsRule = defineRule({
 	},
 	check(context) {
 		const { os } = context;
-		if (!os) return;
+		if (!os) {
+			// Bare settings tell their OS only by their keys (settings-os.ts): when none did, say so
+			// at the first key whose check depends on the OS.
+			if (context.extension.form !== 'settings' || context.extension.type) return;
+			const [first] = osDependent.flatMap((key) =>
+				settingOccurrences(context, key).map((at) => ({ key, at }))
+			);
+			if (first)
+				context.report({
+					messageId: 'osUnknown',
+					severity: 'info',
+					data: { key: first.key },
+					at: propertyKeyAnchor(first.at),
+				});
+			return;
+		}
 		const names = os === 'windows' ? linuxOnly : windowsOnly;
 		const data = (name: string) => ({ name, os: os === 'windows' ? 'Windows' : 'Linux' });
 		for (const name of names)

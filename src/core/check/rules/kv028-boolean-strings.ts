@@ -60,7 +60,7 @@ export const booleanStringsRule = defineRule({
 			for (const at of settingOccurrences(context, name)) {
 				const value = context.valueOf(at);
 				const actual = value && knownText(value);
-				if (!value || actual === undefined || !/^(true|false)$/i.test(actual)) continue;
+				if (!value || actual === undefined || !/^(?:true|false)$/i.test(actual)) continue;
 				const expected = actual.toLowerCase();
 				const { anchor, related } = placeOf(at);
 				const direct = at.node.type === 'string' && isLiteral(at) && at.doc.direct;

@@ -76,11 +76,11 @@ export const msiEndpointFormatRule = defineRule({
 			messageId = 'typo';
 			expected = actual.replace(/ouath2/gi, 'oauth2');
 		}
-		const match = /^([a-z]+):\/\/([^/]*)(\/.*)?$/i.exec(actual.replace(/ouath2/gi, 'oauth2'));
+		const match = /^([a-z]+):\/\/([^/]*)(?:\/.*)?$/i.exec(actual.replace(/ouath2/gi, 'oauth2'));
 		if (!match || match[1]!.toLowerCase() !== 'http' || match[2] === '') {
 			messageId = 'malformed';
 			const repaired = (expected ?? actual)
-				.replace(/^http:\/\/\/+/i, 'http://')
+				.replace(/^http:\/{3,}/i, 'http://')
 				.replace(/^https:\/\//i, 'http://');
 			expected = /^http:\/\/[^/]+\//.test(repaired) ? repaired : undefined;
 		}

@@ -31,7 +31,7 @@ export const windowsV4OldServerRule = defineRule({
 		if (context.os !== 'windows' || context.major !== 4 || !host || !version) return;
 		const image = hostImage(host);
 		if (!image.sku || !/^microsoftwindowsserver$/i.test(image.publisher ?? '')) return;
-		if (!/(^|[^0-9])(2008|2012|2016|2019)([^0-9]|$)/.test(image.sku)) return;
+		if (!/(?:^|\D)(?:2008|2012|2016|2019)(?:\D|$)/.test(image.sku)) return;
 		const { anchor, related } = fieldPlace(version);
 		context.report({
 			messageId: 'old',

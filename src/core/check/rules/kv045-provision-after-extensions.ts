@@ -5,7 +5,7 @@ import { knownText, type Located } from '../values.ts';
 import { textOf } from './util.ts';
 
 /** Extension types documented to use the machine's certificates (research S12: Service Fabric). */
-const certificateUsers = /^servicefabric(linux)?node$|^servicefabricmcnode$/i;
+const certificateUsers = /^servicefabric(?:linux)?node$|^servicefabricmcnode$/i;
 
 /**
  * Whether another extension of the scale set uses the certificates: a Service Fabric node extension,

@@ -18,8 +18,8 @@ export const unreadInputRule = defineRule({
 			en: 'Part of the input was not read',
 		},
 		docs: {
-			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形式として読んだかもここで知らせます。Terraform では、for_each の値から作られる dynamic ブロックと、count や for_each で繰り返し作る拡張機能リソースもここで知らせます。Bicep と Terraform で kvcert の文法が読めない部分 (新しい構文など) も、エラーにはせず、その場所で「読んでいない」と知らせます。文法が読むのは 2,000,000 文字までです。読む手間は入力の長さに比例します。読んでいない部分は既定で警告なので、`--fail-on warning` (または設定ファイル) で CI を止められます。入力全体を読まなかった場合 (JSON の入れ子が深すぎるなど) はエラーです。',
-			en: 'Reports, at its place, what kvcert could not read: settings given through a file that does not exist or a variable whose value is unknown, input over a limit, or text that is neither ARM JSON, settings nor commands. Findings about settings that were not read are not shown, so no findings does not mean no problems. The limits are 1,000 levels of JSON nesting, 512 levels of variables, parameters and calls inside each other, 65,536 characters (or 1,024 pieces) per evaluated string and an evaluation effort proportional to the input’s length; a value over a limit is treated as unknown, never guessed. It also says which form a pasted fragment was read as (settings without their outer braces, an extension’s properties, the handler settings file from a VM). In Terraform, it also reports dynamic blocks, which are made from for_each values, and extension resources repeated with count or for_each. A part of a Bicep or Terraform file kvcert’s grammar cannot read (newer syntax…) is reported at its place as not read, never as an error. The grammar reads at most 2,000,000 characters, with an effort proportional to the input’s length. A part not read is a warning by default, so `--fail-on warning` (or the config file) can stop a CI run on it; an input not read at all (JSON nested too deep…) is an error.',
+			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形式として読んだかもここで知らせます。Terraform では、for_each の値から作られる dynamic ブロックと、count や for_each で繰り返し作る拡張機能リソースもここで知らせます。Bicep と Terraform で kvcert の文法が読めない部分 (新しい構文など) も、エラーにはせず、その場所で「読んでいない」と知らせます。文法が読むのは 2,000,000 文字までです。読む手間は入力の長さに比例します。読んでいない部分は既定で警告なので、`--fail-on warning` (または設定ファイル) で CI を止められます。入力全体を読まなかった場合 (JSON の入れ子が深すぎるなど) はエラーです。CLI では、Bicep と Terraform のローカル モジュール (確認しているフォルダーかリポジトリの中にあるもの) を読み、呼び出しが渡す値でモジュールの中も確認します。読めなかったモジュール、自分自身を呼び出すモジュール、入れ子が深すぎるモジュールは、呼び出しの場所で情報として知らせます。',
+			en: 'Reports, at its place, what kvcert could not read: settings given through a file that does not exist or a variable whose value is unknown, input over a limit, or text that is neither ARM JSON, settings nor commands. Findings about settings that were not read are not shown, so no findings does not mean no problems. The limits are 1,000 levels of JSON nesting, 512 levels of variables, parameters and calls inside each other, 65,536 characters (or 1,024 pieces) per evaluated string and an evaluation effort proportional to the input’s length; a value over a limit is treated as unknown, never guessed. It also says which form a pasted fragment was read as (settings without their outer braces, an extension’s properties, the handler settings file from a VM). In Terraform, it also reports dynamic blocks, which are made from for_each values, and extension resources repeated with count or for_each. A part of a Bicep or Terraform file kvcert’s grammar cannot read (newer syntax…) is reported at its place as not read, never as an error. The grammar reads at most 2,000,000 characters, with an effort proportional to the input’s length. A part not read is a warning by default, so `--fail-on warning` (or the config file) can stop a CI run on it; an input not read at all (JSON nested too deep…) is an error. In the CLI, local Bicep and Terraform modules (inside the checked folder or the repository) are read and checked with the values each call passes; a module that cannot be read, calls itself or nests too deep is an info at the call.',
 		},
 		messages: {
 			fileNotRead: {
@@ -89,6 +89,18 @@ export const unreadInputRule = defineRule({
 			moduleNotChecked: {
 				ja: 'このモジュール呼び出しは Key Vault VM 拡張機能をモジュールに渡していますが、kvcert はモジュールの中を読まないため確認していません。',
 				en: 'This module call passes a Key Vault VM extension to the module; kvcert does not read inside the module, so it was not checked.',
+			},
+			moduleNotRead: {
+				ja: 'ローカル モジュール {{path}} を読めなかったため、モジュールの中は確認していません (ファイルがないか、確認しているフォルダーとリポジトリの外にあります)。',
+				en: 'Local module {{path}} was not read (missing, or outside the checked folder and the repository): what it declares was not checked.',
+			},
+			moduleCycle: {
+				ja: 'ローカル モジュール {{path}} は、呼び出し元をたどると自分自身に戻るため、ここではたどっていません。',
+				en: 'Local module {{path}} was not followed here: it leads back to a module that calls it (a cycle).',
+			},
+			moduleLimit: {
+				ja: 'ローカル モジュール {{path}} はたどっていません。モジュール呼び出しの入れ子が {{depth}} 段を超えたか、読んだモジュールのファイルが {{files}} 個を超えました。モジュールの中は確認していません。',
+				en: 'Local module {{path}} was not followed: module calls nest deeper than {{depth}} levels, or more than {{files}} module files were read. What it declares was not checked.',
 			},
 			parseLimit: {
 				ja: 'kvcert の {{language}} 文法はここで読むのをやめました。ファイルが大きすぎる ({{limit}} 文字まで) か、読むのに手間がかかりすぎる構文 (閉じていないコメントや文字列、補間など) があります。ここから先は確認していません。',

@@ -61,7 +61,7 @@ export function analyseUrl(value: Value): UrlShape {
 		shape.suffix = { kind: 'environment' };
 		pathStart = 1;
 	} else {
-		const match = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/]*)/.exec(flat);
+		const match = /^([A-Z][A-Z0-9+.-]*):\/\/([^/]*)/i.exec(flat);
 		if (!match) return shape;
 		const schemeEnd = match[1]!.length;
 		shape.scheme = piece(flat, 0, schemeEnd);

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { checkSync } from '../../../src/core/check/index.ts';
+
+const azSet = (settings: string, version = '3.0') =>
+	`az vm extension set -g rg --vm-name vm1 --publisher Microsoft.Azure.KeyVault --name KeyVaultForLinux --version ${version} --settings ${settings}\n`;
+const inline = (url: string) =>
+	`'{"secretsManagementSettings":{"pollingIntervalInS":"3600","observedCertificates":[{"url":"'"${url}"'"}]}}'`;
+
+const found = (text: string, path = 'deploy.sh') =>
+	checkSync(text, { path, kind: 'command' }).diagnostics.map(
+		(d) =>
+			`${d.ruleId} ${d.severity} ${d.range.start.line}:${d.range.start.column}-${d.range.end.column} ${d.related.map((r) => `@${r.range.start.line}`).join(' ')}`
+	);
+
+/** Issue 20: a URL taken from a command that prints a versioned id is known to be versioned. */
+describe('script variables holding a versioned id', () => {
+	it.each([
+		[
+			'$(…) with --query sid -o tsv',
+			'SID=$(az keyvault certificate show --vault-name kv1 -n web --query sid -o tsv)',
+		],
+		[
+			'quoted $(…) with --query "sid"',
+			'SID="$(az keyvault certificate show --vault-name kv1 -n web --query "sid" --output tsv)"',
+		],
+		[
+			'backticks with --query id',
+			'SID=`az keyvault certificate show --vault-name kv1 -n web --query id --output tsv`',
+		],
+		[
+			'a secret with --query id',
+			"SID=$(az keyvault secret show --vault-name kv1 -n web --query 'id' -o tsv)",
+		],
+	])('%s: KV016 at the use, the assignment related', (_, assignment) => {
+		expect(found(`${assignment}\n${azSet(inline('$SID'))}`)).toEqual([
+			'KV016 warning 2:220-224 @1',
+		]);
+	});
+
+	it('is an error with version 4.0 (versioned URLs are refused there)', () => {
+		const text = `SID=$(az keyvault certificate show --vault-name kv1 -n web --query sid -o tsv)\n${azSet(inline('${SID}'), '4.0')}`;
+		expect(found(text).filter((f) => f.startsWith('KV016'))).toEqual(['KV016 error 2:220-226 @1']);
+	});
+
+	it.each([
+		[
+			'a query that strips the version',
+			"SID=$(az keyvault certificate show --vault-name kv1 -n web --query \"join('/', [split(sid, '/')[0:5]])\" -o tsv)",
+		],
+		[
+			'a pipe that cuts the version off',
+			"SID=$(az keyvault certificate show --vault-name kv1 -n web --query sid -o tsv | sed 's#/[^/]*$##')",
+		],
+		['a URL built by hand', 'SID="https://kv1.vault.azure.net/secrets/web"'],
+		[
+			'a variable assigned again',
+			'SID=$(az keyvault certificate show --vault-name kv1 -n web --query sid -o tsv)\nSID=$1',
+		],
+		[
+			'another field (the thumbprint)',
+			'SID=$(az keyvault certificate show --vault-name kv1 -n web --query x509ThumbprintHex -o tsv)',
+		],
+	])('%s: no finding, and no "not a Key Vault URL" on the unknown value', (_, assignment) => {
+		expect(found(`${assignment}\n${azSet(inline('$SID'))}`)).toEqual([]);
+	});
+
+	it('reads PowerShell: az output and (Get-AzKeyVaultCertificate …).SecretId in a hashtable', () => {
+		const set =
+			'Set-AzVMExtension -ResourceGroupName rg -VMName vm1 -Name KeyVaultForWindows -Publisher Microsoft.Azure.KeyVault -ExtensionType KeyVaultForWindows -TypeHandlerVersion 3.0 -Settings $settings\n';
+		const settings =
+			'$settings = @{ secretsManagementSettings = @{ pollingIntervalInS = "3600"; observedCertificates = @(@{ url = $sid }) } }\n';
+		for (const assignment of [
+			'$sid = az keyvault certificate show --vault-name kv1 --name web --query sid -o tsv',
+			'$sid = (Get-AzKeyVaultCertificate -VaultName kv1 -Name web).SecretId',
+		])
+			expect(found(`${assignment}\n${settings}${set}`, 'deploy.ps1')).toEqual([
+				'KV016 warning 2:110-114 @1',
+			]);
+		expect(
+			found(
+				`$sid = (Get-AzKeyVaultCertificate -VaultName kv1 -Name web).Thumbprint\n${settings}${set}`,
+				'deploy.ps1'
+			)
+		).toEqual([]);
+	});
+
+	it('names the command and the line of the assignment in the message, in both languages', () => {
+		const text = `SID=$(az keyvault certificate show --vault-name kv1 -n web --query sid -o tsv)\n${azSet(inline('$SID'))}`;
+		const [en] = checkSync(text, { path: 'deploy.sh', kind: 'command' }).diagnostics;
+		expect(en!.message).toBe(
+			'$SID holds a versioned id (assigned from `az keyvault certificate show --query sid` on line 1): renewed certificates would not be followed. Pass the versionless URL (https://<vault-name>.vault.azure.net/secrets/<certificate-name>).'
+		);
+		const [ja] = checkSync(text, { path: 'deploy.sh', kind: 'command', lang: 'ja' }).diagnostics;
+		expect(ja!.message).toContain(
+			'1 行目で `az keyvault certificate show --query sid` の出力を代入しています'
+		);
+	});
+});
+
+describe('settings held in a variable around an unknown one', () => {
+	// The shape of Microsoft Learn's tutorial "Secure a web server on a Linux VM" (localised copies;
+	// JUDGEMENTS.md): the settings JSON is built in a variable around $MY_CERT_ID.
+	const script = `MY_CERT_ID=$(az keyvault certificate show --vault-name $MY_KEY_VAULT --name $MY_CERT_NAME --query sid -o tsv)
+MY_AKV_EXT_SETTINGS="{\\"secretsManagementSettings\\":{\\"pollingIntervalInS\\":\\"3600\\",\\"observedCertificates\\":[\\"$MY_CERT_ID\\"]}}"
+az vm extension set --resource-group rg --vm-name vm1 -n "KeyVaultForLinux" --publisher Microsoft.Azure.KeyVault --version 3.0 --settings $MY_AKV_EXT_SETTINGS
+`;
+
+	it('reads the settings, and finds the versioned id where the variable is written in them', () => {
+		expect(found(script)).toEqual(['KV016 warning 2:114-125 @1']);
+	});
+
+	it('reads them as unknown where the variable is not a versioned id (no false KV014)', () => {
+		expect(found(script.replace('--query sid', '--query "{n: name}.n"'))).toEqual([]);
+	});
+});
