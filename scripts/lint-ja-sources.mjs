@@ -147,6 +147,18 @@ function commentText(comment) {
 		.trim();
 }
 
+/**
+ * A comment as a string to lint. A sample's comments are Japanese text for the reader; a comment in
+ * the project's own code is linted only when it is written in Japanese (most of its letters), not
+ * when it is English that quotes a Japanese example (「正解です。…」).
+ */
+function commentString(text, line, file) {
+	const letters = text.match(/\p{L}/gu) ?? [];
+	const japanese = letters.filter((c) => JAPANESE.test(c)).length;
+	const prose = file.startsWith('samples/') || japanese * 2 > letters.length;
+	return { text, line, key: 'comment', ...(prose ? {} : { lint: /** @type {const} */ (false) }) };
+}
+
 /** String literals, template literals and comments with Japanese in a JavaScript or TypeScript file. */
 function scriptStrings(source, file) {
 	const kind = /\.[cm]?jsx?$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
@@ -201,7 +213,7 @@ function scriptStrings(source, file) {
 				last.end = line;
 			} else if (range.kind === ts.SyntaxKind.SingleLineCommentTrivia)
 				lineComments.push({ text, line, end: line });
-			else if (JAPANESE.test(text)) found.push({ text, line, key: 'comment' });
+			else if (JAPANESE.test(text)) found.push(commentString(text, line, file));
 		}
 	};
 	const visitComments = (node) => {
@@ -212,7 +224,7 @@ function scriptStrings(source, file) {
 	visitComments(tree);
 	comments(ts.getLeadingCommentRanges(source, tree.endOfFileToken.getFullStart()));
 	for (const { text, line } of lineComments.sort((a, b) => a.line - b.line))
-		if (JAPANESE.test(text)) found.push({ text, line, key: 'comment' });
+		if (JAPANESE.test(text)) found.push(commentString(text, line, file));
 	return found.sort((a, b) => a.line - b.line);
 }
 
