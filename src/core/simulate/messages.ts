@@ -20,8 +20,8 @@ export const noteMessages: Record<NoteId, Localized> = {
 		en: '[simulator] pollingIntervalInS is not set: version 4.0 polls once each hour ({{seconds}} s).',
 	},
 	pollingClamped: {
-		ja: '[シミュレーター] pollingIntervalInS {{value}} は 300～3600 秒の範囲外です。バージョン 4.0 では {{seconds}} 秒に制限されます。',
-		en: '[simulator] pollingIntervalInS {{value}} is outside 300–3600 seconds; version 4.0 limits it to {{seconds}}.',
+		ja: '[シミュレーター] pollingIntervalInS {{value}} は 300～3600 秒の範囲外です。Linux 4.x のドキュメントは範囲内に補正すると書いています。Windows 4.0 のドキュメントには扱いの記載がないため、同じく {{seconds}} 秒として扱います。',
+		en: '[simulator] pollingIntervalInS {{value}} is outside 300–3600 seconds. The Linux 4.x documentation says it is clamped; the Windows 4.0 documentation does not say, so it is treated as {{seconds}} seconds too.',
 	},
 	pollingInvalid: {
 		ja: '[シミュレーター] pollingIntervalInS "{{value}}" は秒数ではありません。拡張機能は開始できません。',
@@ -88,7 +88,7 @@ export const noteMessages: Record<NoteId, Localized> = {
 		en: '[simulator] Version of {{thumbprint}} is now disabled in the vault. Whether the extension removes its installed copy is undocumented; the simulator keeps it.',
 	},
 	v4OlderVersionsKept: {
-		ja: '[シミュレーター] バージョン 4.0 は最新の 2 つのバージョンをインストールします。古いバージョンを削除するかどうかはドキュメントに記載がないため、ストアには {{count}} 個すべてが残ります。',
+		ja: '[シミュレーター] バージョン 4.0 は最新の 2 バージョンをインストールします。古いバージョンを削除するかどうかはドキュメントに記載がないため、ストアには {{count}} 個すべてが残ります。',
 		en: '[simulator] Version 4.0 installs the two newest versions; whether it removes older ones is undocumented, so the store keeps all {{count}}.',
 	},
 	secondNewestUnavailable: {

@@ -20,8 +20,8 @@ export const systemAssignedAuthenticationSettingsRule = defineRule({
 		},
 		messages: {
 			present: {
-				ja: '仮想マシンにはシステム割り当てマネージド ID しかありません。Linux の新しいドキュメントは authenticationSettings を省くよう指示しています (2025 年 4 月の Linux 3.0 のドキュメントは、含めるとデプロイが失敗すると書いています)。Windows 4.0 のドキュメントは定義するよう勧めているので、Windows では省いてトークンを取得できない場合に追加してください。',
-				en: 'The machine has only a system-assigned identity. The newer Linux docs say to omit authenticationSettings (the April 2025 Linux 3.0 doc says including it makes the deployment fail); the Windows 4.0 doc recommends defining it, so on Windows omit it and add it back if the extension cannot get a token.',
+				ja: '仮想マシンにはシステム割り当てマネージド ID しかありません。Linux の新しいドキュメントは authenticationSettings を省くよう指示しています (2025 年 4 月の Linux 3.0 のドキュメントは、含めるとデプロイが失敗すると書いています)。Windows 4.0 のドキュメントは定義するよう勧めていますが、省いて失敗するという記述はありません。Windows で省いて拡張機能がトークンを取得できない場合は、authenticationSettings を追加してください。',
+				en: 'The machine has only a system-assigned identity. The newer Linux docs say to omit authenticationSettings (the April 2025 Linux 3.0 doc says including it makes the deployment fail); the Windows 4.0 doc recommends defining it but does not say that omitting it fails. On Windows, if the extension cannot get a token without it, add authenticationSettings.',
 			},
 		},
 		sources: ['S7', 'S11', 'S3', 'S8'],
