@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createCertificate } from './certificate-factory.ts';
 import { DEMO_SEED, seedVault, type VaultSeed } from './demo-vault.ts';
 import { DEMO_SERVICE_PRINCIPAL, ENTRA_HOST, handleEntraRequest } from './entra-routes.ts';
@@ -89,6 +89,8 @@ export const DEMO_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
 /** How long the vault keeps an idle connection open (see startEmulator). */
 const KEEP_ALIVE_MS = 10 * 60_000;
+/** Open vault connections past which idle ones are closed. */
+const MAX_OPEN_CONNECTIONS = 64;
 
 function listen(server: HttpServer | HttpsServer, port: number, host: string): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -187,6 +189,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	// (ECONNRESET "socket hang up": 3 of 84 reads in bursts 5 s apart, and 9 of 15 participants' exercise
 	// B in a workshop dry run). Clients here are this process's own SDK clients: keep them 10 minutes.
 	vault.keepAliveTimeout = KEEP_ALIVE_MS;
+	// Long-lived idle connections must not pile up when clients do not reuse theirs (a fresh SDK
+	// client per request, command-line tools): past a bound, the idle ones are closed.
+	const open = new Set<Socket>();
+	vault.on('connection', (socket: Socket) => {
+		open.add(socket);
+		socket.once('close', () => open.delete(socket));
+		if (open.size > MAX_OPEN_CONNECTIONS) vault.closeIdleConnections();
+	});
 	const rotate = (name: string, within: VaultStore = store) => {
 		const certificate = within.get(name);
 		if (!certificate) throw new Error(`No certificate named ${name} in the emulator.`);

@@ -57,7 +57,7 @@ function expressionAt(text: string, offset: number): boolean {
  * its text and occurrence `text#n`, counted from 1) stands for; an elision not named there is left out.
  */
 export function fillPlaceholders(text: string, fills: Record<string, string> = {}): string {
-	const json = /^\uFEFF?\s*[[{"]/.test(text);
+	const json = /^\s*[[{"]/.test(text);
 	const { placeholders } = scanPlaceholders(text, false);
 	const seen = new Map<string, number>();
 	let out = '';

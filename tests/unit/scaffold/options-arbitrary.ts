@@ -6,7 +6,8 @@ const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: und
 
 const windowsCertificate: fc.Arbitrary<CertificateOptions> = fc.record(
 	{
-		name: fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{0,30}$/i),
+		// eslint-disable-next-line regexp/use-ignore-case -- fast-check's stringMatching refuses the i flag
+		name: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,30}$/),
 		storeName: fc.constantFrom('MY', 'TrustedPeople', 'WebHosting'),
 		storeLocation: fc.constantFrom('LocalMachine', 'CurrentUser'),
 		accounts: fc.array(
@@ -20,7 +21,8 @@ const windowsCertificate: fc.Arbitrary<CertificateOptions> = fc.record(
 
 const linuxCertificate: fc.Arbitrary<CertificateOptions> = fc.record(
 	{
-		name: fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{0,30}$/i),
+		// eslint-disable-next-line regexp/use-ignore-case -- fast-check's stringMatching refuses the i flag
+		name: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,30}$/),
 		path: fc.constantFrom(
 			'/var/lib/waagent/Microsoft.Azure.KeyVault.Store',
 			'/etc/ssl/app',
@@ -57,7 +59,8 @@ export const scaffoldOptions: fc.Arbitrary<ScaffoldOptions> = fc
 				target: fc.constantFrom('vm', 'vmss-uniform', 'vmss-flexible', 'arc'),
 				machine: fc.constantFrom('existing', 'existing', 'new'),
 				machineName: fc.stringMatching(/^[a-z][a-z0-9-]{0,7}[a-z0-9]$/),
-				resourceGroup: fc.stringMatching(/^[A-Z][\w-]{0,20}$/i),
+				// eslint-disable-next-line regexp/use-ignore-case -- fast-check's stringMatching refuses the i flag
+				resourceGroup: fc.stringMatching(/^[A-Za-z][\w-]{0,20}$/),
 				identity: fc.oneof(fc.constant({ kind: 'system' as const }), fc.constant(userIdentity)),
 				vaultName: fc.stringMatching(/^[a-z][a-z0-9]{1,10}(-[a-z0-9]{1,8})?$/),
 				cloud: fc.constantFrom('public', 'china', 'usgov'),
