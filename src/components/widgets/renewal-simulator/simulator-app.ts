@@ -43,6 +43,8 @@ export class SimulatorApp {
 	readonly #t: Translate;
 	#state: TimelineState;
 	#live: LiveStream | undefined;
+	/** A live action was sent: the next poll announces its result whatever it changed. */
+	#awaitingPoll = false;
 	#session: LiveSessionEvent | undefined;
 	#liveLog: LiveLog = emptyLiveLog();
 	/** The poll on screen (scripted or live): what "use this store" and the event hand on. */
@@ -108,9 +110,11 @@ export class SimulatorApp {
 	#act(action: string, label: string): void {
 		if (this.#live) {
 			if (isLiveAction(action) && this.#session)
-				void sendControl(this.#session.id, action, this.#lang).then((result) =>
-					this.#announce(result.ok ? eventSummary(label, this.#t) : result.message, true)
-				);
+				void sendControl(this.#session.id, action, this.#lang).then((result) => {
+					// The next poll says what came of it, even when a poll already showed it.
+					this.#awaitingPoll = result.ok;
+					this.#announce(result.ok ? eventSummary(label, this.#t) : result.message, true);
+				});
 			return;
 		}
 		const before = this.#shown;
@@ -262,8 +266,10 @@ export class SimulatorApp {
 					const before = this.#shown;
 					this.#show(poll, event.index + 1, poll.files.length > 0);
 					// Polls that change nothing (most of them) leave the last summary standing.
-					if (liveNews(before, poll, this.#t))
+					if (this.#awaitingPoll || liveNews(before, poll, this.#t)) {
+						this.#awaitingPoll = false;
 						this.#announce(pollSummary(event.index + 1, before, poll, this.#t, this.#lang));
+					}
 				},
 				end: (event) =>
 					this.#stopLive(this.#t('kvcert.simulator.liveEnded', { message: event.message })),
