@@ -21,17 +21,17 @@ variable "resource_group_name" {
 
 variable "vm_name" {
   type        = string
-  description = "Existing Linux VM (version 3.0: Ubuntu 22.04 or later, or Azure Linux)."
+  description = "Name of the existing Linux VM (version 3.0: Ubuntu 22.04 or later, or Azure Linux)."
 }
 
 variable "identity_name" {
   type        = string
-  description = "User-assigned managed identity that is already assigned to the VM."
+  description = "Name of the user-assigned managed identity that is already assigned to the VM."
 }
 
 variable "key_vault_name" {
   type        = string
-  description = "Key vault that holds the certificate."
+  description = "Name of the key vault that holds the certificate."
 }
 
 variable "certificate_name" {

@@ -1,7 +1,7 @@
 """Windows、Python: Key Vault VM 拡張機能がインストールした証明書から、サブジェクトに合うものを選びます。
 
-現在有効で秘密鍵を持つ証明書のうち、最も新しいものを選びます。Python の標準ライブラリでは、秘密鍵の情報を含めて
-Windows の証明書ストアを開けないため、list_store() は PowerShell に問い合わせます。
+現在有効で秘密鍵を持つ証明書のうち、最も新しいものを選びます。Python の標準ライブラリだけでは、秘密鍵の有無を含めて
+Windows の証明書ストアを読めないため、list_store() は PowerShell を呼び出して一覧を取得します。
 """
 import json
 import subprocess
@@ -15,7 +15,7 @@ def _norm(dn):
 
 
 def select_certificate(certificates, subject, now=None):
-    """このサブジェクトに完全に一致する有効な証明書のうち、NotBefore が最も新しいもの。なければ None。"""
+    """このサブジェクトに完全に一致する有効な証明書のうち、NotBefore が最も新しいものを返します。なければ None を返します。"""
     now = now or datetime.now(timezone.utc)
     valid = [
         c

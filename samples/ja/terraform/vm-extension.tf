@@ -21,17 +21,17 @@ variable "resource_group_name" {
 
 variable "vm_name" {
   type        = string
-  description = "既存の Linux VM です (バージョン 3.0 では Ubuntu 22.04 以降または Azure Linux)。"
+  description = "既存の Linux VM の名前です (バージョン 3.0 では Ubuntu 22.04 以降または Azure Linux)。"
 }
 
 variable "identity_name" {
   type        = string
-  description = "VM に割り当て済みのユーザー割り当てマネージド ID です。"
+  description = "VM に割り当て済みのユーザー割り当てマネージド ID の名前です。"
 }
 
 variable "key_vault_name" {
   type        = string
-  description = "証明書が入っている Key Vault です。"
+  description = "証明書が入っている Key Vault の名前です。"
 }
 
 variable "certificate_name" {

@@ -20,7 +20,7 @@ export const noteMessages: Record<NoteId, Localized> = {
 		en: '[simulator] pollingIntervalInS is not set: version 4.0 polls once each hour ({{seconds}} s).',
 	},
 	pollingClamped: {
-		ja: '[シミュレーター] pollingIntervalInS {{value}} は 300～3600 秒の範囲外です。Linux 4.x のドキュメントは範囲内に補正すると書いています。Windows 4.0 のドキュメントには扱いの記載がないため、同じく {{seconds}} 秒として扱います。',
+		ja: '[シミュレーター] pollingIntervalInS {{value}} は 300～3600 秒の範囲外です。Linux 4.x のドキュメントによると、範囲内の値に補正されます。Windows 4.0 のドキュメントには範囲外の値の扱いが書かれていないため、Windows でも {{seconds}} 秒として扱います。',
 		en: '[simulator] pollingIntervalInS {{value}} is outside 300–3600 seconds. The Linux 4.x documentation says it is clamped; the Windows 4.0 documentation does not say, so it is treated as {{seconds}} seconds too.',
 	},
 	pollingInvalid: {
@@ -104,8 +104,8 @@ export const noteMessages: Record<NoteId, Localized> = {
 		en: '[simulator] Linked renewal: {{old}} now points to {{new}} (CERT_RENEWAL_PROP_ID, matched on the subject alternative names).',
 	},
 	iisRebind: {
-		ja: '[シミュレーター] バージョン 4.0 はイベント 1001 を発行します。IIS はこのイベントを使って、更新後の証明書にバインドし直します。',
-		en: '[simulator] Version 4.0 raises Event 1001 so that IIS can rebind to the renewed certificate.',
+		ja: '[シミュレーター] バージョン 4.0 はイベント 1001 を発行します。IIS で自動再バインドを有効にしていれば、IIS はこのイベントで更新後の証明書にバインドし直します。',
+		en: '[simulator] Version 4.0 raises Event 1001; with automatic rebind enabled, IIS uses it to rebind to the renewed certificate.',
 	},
 	initialSyncRetries: {
 		ja: '[シミュレーター] requireInitialSync: すべての証明書がインストールされてから成功を報告します。古いドキュメントは無期限に再試行、新しいドキュメントは最大 25 回再試行してからエラーになると説明しています。',

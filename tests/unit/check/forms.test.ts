@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSync } from '../../../src/core/check/index.ts';
 import type { Lang } from '../../../src/core/check/types.ts';
+import { unreadInputRule } from '../../../src/core/check/rules/kv051-unread-input.ts';
+import { format } from '../../../src/core/i18n/index.ts';
 
 const directory = new URL('../../fixtures/check/forms/', import.meta.url);
 
@@ -184,7 +186,7 @@ describe('syntax without cascades', () => {
 		expect(result.unrecognised).toBe(true);
 		expect(findings('email.txt')).toEqual(['KV051 error 1:1-1:9']);
 		expect(message('email.txt', 'KV051', 'ja')).toBe(
-			'このテキストは メールの本文 のようです。kvcert check が読むのは ARM テンプレート (JSON)、パラメーター ファイル、拡張機能の settings (JSON)、Azure CLI と Azure PowerShell のコマンドです。'
+			format(unreadInputRule.meta.messages.notRecognised.ja, { recognised: 'メールの本文' })
 		);
 		const kinds = [
 			['name: deploy\non:\n  push:\n', 'YAML'],

@@ -234,7 +234,7 @@ describe('bare settings know their OS by their keys', () => {
 			expect(info!.message).toContain(
 				lang === 'en'
 					? 'linkOnRenewal works differently per OS'
-					: 'OS によって扱いの異なる linkOnRenewal は確認していません'
+					: 'OS によって扱いが異なる linkOnRenewal は確認していません'
 			);
 		}
 		// Only pollingIntervalInS and URLs: nothing depends on the OS, nothing to say.

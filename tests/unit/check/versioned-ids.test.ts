@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSync } from '../../../src/core/check/index.ts';
+import { versionedUrlRule } from '../../../src/core/check/rules/kv016-versioned-url.ts';
+import { format } from '../../../src/core/i18n/index.ts';
 
 const azSet = (settings: string, version = '3.0') =>
 	`az vm extension set -g rg --vm-name vm1 --publisher Microsoft.Azure.KeyVault --name KeyVaultForLinux --version ${version} --settings ${settings}\n`;
@@ -88,7 +90,14 @@ describe('script variables holding a versioned id', () => {
 		const text = `SID=$(az keyvault certificate show --vault-name kv1 -n web --query sid -o tsv)\n${azSet(inline('$SID'))}`;
 		const [en] = checkSync(text, { path: 'deploy.sh', kind: 'command' }).diagnostics;
 		expect(en!.message).toBe(
-			'$SID holds a versioned id (assigned from `az keyvault certificate show --query sid` on line 1): renewed certificates would not be followed. Pass the versionless URL (https://<vault-name>.vault.azure.net/secrets/<certificate-name>).'
+			format(versionedUrlRule.meta.messages.versionedVariable.en, {
+				variable: '$SID',
+				command: 'az keyvault certificate show --query sid',
+				line: 1,
+			})
+		);
+		expect(en!.message).toContain(
+			'(assigned from `az keyvault certificate show --query sid` on line 1)'
 		);
 		const [ja] = checkSync(text, { path: 'deploy.sh', kind: 'command', lang: 'ja' }).diagnostics;
 		expect(ja!.message).toContain(

@@ -92,9 +92,12 @@ describe('fill-in list (logic)', () => {
 		expect(fillInSummary(1, { error: 0, warning: 0, info: 0 }, 'en', en)).toBe(
 			'1 placeholder to fill in; nothing else found.'
 		);
-		expect(fillInSummary(3, counts, 'ja', ja)).toBe(
-			'まずプレースホルダー 3 個を置き換えてください。そのほかの指摘: エラー 2 件、警告 1 件'
+		// The Japanese sentence is read from its source; what is pinned is the counts and the join.
+		const jaSummary = fillInSummary(3, counts, 'ja', ja);
+		expect(jaSummary).toBe(
+			ja('kvcert.checker.fillIn.summary', { count: 3, rest: 'エラー 2 件、警告 1 件' })
 		);
+		expect(jaSummary).toMatch(/3 個.*エラー 2 件、警告 1 件.*。$/);
 		expect(fillInSummary(2, { error: 0, warning: 0, info: 0 }, 'ja', ja)).toBe(
 			'まずプレースホルダー 2 個を置き換えてください。そのほかの指摘はありません。'
 		);
@@ -124,7 +127,7 @@ for (const lang of ['ja', 'en'] as const)
 			expect(view.summary).toBe(
 				lang === 'en'
 					? '6 placeholders to fill in first, then 1 error.'
-					: 'まずプレースホルダー 6 個を置き換えてください。そのほかの指摘: エラー 1 件'
+					: t('kvcert.checker.fillIn.summary', { count: 6, rest: 'エラー 1 件' })
 			);
 		});
 

@@ -166,7 +166,7 @@ describe('exercise B', () => {
 	const modeBody = { mode: 'demo', demoVaultUrl: 'https://kvcert-demo.vault.azure.net' };
 
 	test('the server answers: live versions, oldest first, with the current one marked', async () => {
-		const outcome = await fetchDemoVersions('en', {
+		const outcome = await fetchDemoVersions(locale('en'), {
 			fetch: async (url) =>
 				url.startsWith('/api/vault-mode') ? response(200, modeBody) : response(200, thumbprints),
 			sleep: async () => undefined,
@@ -182,7 +182,7 @@ describe('exercise B', () => {
 		const waits: number[] = [];
 		const told: string[] = [];
 		let busy = 2;
-		const outcome = await fetchDemoVersions('en', {
+		const outcome = await fetchDemoVersions(locale('en'), {
 			fetch: async (url) =>
 				url.startsWith('/api/vault-mode')
 					? response(200, modeBody)
@@ -204,7 +204,7 @@ describe('exercise B', () => {
 	test('the demo vault did not answer (502, 504 with Retry-After): says so, asks again, gets the versions', async () => {
 		const told: string[] = [];
 		const failures = [502, 504];
-		const outcome = await fetchDemoVersions('en', {
+		const outcome = await fetchDemoVersions(locale('en'), {
 			fetch: async (url) => {
 				if (url.startsWith('/api/vault-mode')) return response(200, modeBody);
 				const status = failures.shift();
@@ -233,7 +233,7 @@ describe('exercise B', () => {
 		]);
 		// An Azure vault's 502 says nothing about when to retry: the page shows it at once.
 		let calls = 0;
-		const azure = await fetchDemoVersions('en', {
+		const azure = await fetchDemoVersions(locale('en'), {
 			fetch: async (url) =>
 				url.startsWith('/api/vault-mode')
 					? response(200, modeBody)
@@ -245,26 +245,26 @@ describe('exercise B', () => {
 	});
 
 	test('a refused host, no server, a static 404 and a failure each say what happened', async () => {
-		const refused = await fetchDemoVersions('en', {
+		const refused = await fetchDemoVersions(locale('en'), {
 			fetch: async () =>
 				response(403, { error: { code: 'hostNotAllowed', message: 'Host not allowed.' } }),
 			sleep: async () => undefined,
 		});
 		expect(refused).toEqual({ kind: 'refused', message: 'Host not allowed.' });
-		const none = await fetchDemoVersions('en', {
+		const none = await fetchDemoVersions(locale('en'), {
 			fetch: async () => {
 				throw new TypeError('Failed to fetch');
 			},
 			sleep: async () => undefined,
 		});
 		expect(none.kind).toBe('static');
-		const notFound = await fetchDemoVersions('en', {
+		const notFound = await fetchDemoVersions(locale('en'), {
 			fetch: async () => new Response('<html>', { status: 404 }),
 			sleep: async () => undefined,
 		});
 		expect(notFound.kind).toBe('static');
 		let calls = 0;
-		const stillBusy = await fetchDemoVersions('en', {
+		const stillBusy = await fetchDemoVersions(locale('en'), {
 			fetch: async (url) =>
 				url.startsWith('/api/vault-mode')
 					? response(200, modeBody)
@@ -276,6 +276,41 @@ describe('exercise B', () => {
 		expect(stillBusy).toEqual({ kind: 'failed', message: 'Busy.' });
 		expect(calls).toBe(3);
 	});
+
+	test.each(['ja', 'en'] as const)(
+		'failures the server did not word are sentences in the page language (%s)',
+		async (lang) => {
+			const run = (thumbprintsAnswer: () => Promise<Response>) =>
+				fetchDemoVersions(locale(lang), {
+					fetch: async (url) =>
+						url.startsWith('/api/vault-mode') ? response(200, modeBody) : thumbprintsAnswer(),
+					sleep: async () => undefined,
+					maxRetries: 0,
+				});
+			const noAnswer = await run(async () => {
+				throw new TypeError('Failed to fetch');
+			});
+			const bareStatus = await run(async () => new Response('Bad Gateway', { status: 502 }));
+			const oneVersion = await run(async () =>
+				response(200, { ...thumbprints, versions: thumbprints.versions.slice(0, 1) })
+			);
+			const messages = [noAnswer, bareStatus, oneVersion].map((outcome) =>
+				outcome.kind === 'failed' ? outcome.message : outcome.kind
+			);
+			expect(messages).toEqual([
+				locale(lang).t('b.error.noAnswer'),
+				locale(lang).t('b.error.status', { status: 502 }),
+				locale(lang).t('b.error.tooFew', { count: 1 }),
+			]);
+			expect(messages[1]).toContain('HTTP 502');
+			expect(messages[2]).toContain(lang === 'en' ? '1 version ' : '1 個');
+			for (const message of messages) {
+				expect(message).not.toMatch(/^kvcert\.|no answer/);
+				expect(message).toMatch(lang === 'ja' ? /。$/ : /\.$/);
+				if (lang === 'ja') expect(message).toMatch(/[\u3040-\u30ff]/);
+			}
+		}
+	);
 });
 
 describe('exercise C', () => {

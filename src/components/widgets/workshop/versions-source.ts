@@ -1,6 +1,6 @@
-import type { Lang } from '../../../core/i18n/index.ts';
 import type { ThumbprintsResponse, VaultModeResponse } from '../../../core/thumbprint/types.ts';
 import { ApiRefusedError, apiFetch } from '../api-refusal.ts';
+import type { WorkshopLocale } from './locale.ts';
 
 /** One version of webcert as exercise B shows it. */
 export interface ExerciseVersion {
@@ -21,7 +21,10 @@ export type VersionsOutcome =
 	| { kind: 'live'; versions: ExerciseVersion[] }
 	/** No server answers /api (a static copy of the site). */
 	| { kind: 'static' }
-	/** The server refused this page's address (host allow-list) or the request: its own message. */
+	/**
+	 * The server refused this page's address (host allow-list) or the request, or the versions
+	 * could not be read: a sentence in the page's language (the server's own, or the page's).
+	 */
 	| { kind: 'refused'; message: string }
 	| { kind: 'failed'; message: string };
 
@@ -38,14 +41,14 @@ export interface VersionsFetchOptions {
 	maxRetries?: number;
 }
 
-async function errorMessage(response: Response): Promise<string> {
+async function errorMessage(response: Response, locale: WorkshopLocale): Promise<string> {
 	try {
 		const body = (await response.json()) as { error?: { message?: unknown } };
 		if (typeof body.error?.message === 'string') return body.error.message.slice(0, 300);
 	} catch {
 		// Not JSON: fall through to the status.
 	}
-	return `HTTP ${response.status}`;
+	return locale.t('b.error.status', { status: response.status });
 }
 
 /**
@@ -82,18 +85,19 @@ const refusalOutcome = (error: ApiRefusedError): VersionsOutcome => ({
 /**
  * Fetches every version of webcert from the server's demo vault (the real SDK against the
  * emulator), waiting as the server asks while it is busy; the server words its refusals in the
- * page's language (`lang`). Never throws.
+ * page's language (`locale.lang`), the page words the failures the server did not. Never throws.
  */
 export async function fetchDemoVersions(
-	lang: Lang,
+	locale: WorkshopLocale,
 	options: VersionsFetchOptions
 ): Promise<VersionsOutcome> {
+	const { lang } = locale;
 	// A static host answers at once; a room's laptop serving 30 pages may take a while.
 	const mode = await get(`/api/vault-mode?lang=${lang}`, 20_000, options);
 	if (mode instanceof ApiRefusedError) return refusalOutcome(mode);
 	// No server, or a static host's 404 page: this copy of the site has no /api.
 	if (!mode || mode.status === 404) return { kind: 'static' };
-	if (!mode.ok) return { kind: 'failed', message: await errorMessage(mode) };
+	if (!mode.ok) return { kind: 'failed', message: await errorMessage(mode, locale) };
 	let body: VaultModeResponse;
 	try {
 		body = (await mode.json()) as VaultModeResponse;
@@ -104,8 +108,8 @@ export async function fetchDemoVersions(
 	const query = new URLSearchParams({ vault: body.demoVaultUrl, name: 'webcert', lang });
 	const response = await get(`/api/thumbprints?${query}`, 30_000, options);
 	if (response instanceof ApiRefusedError) return refusalOutcome(response);
-	if (!response) return { kind: 'failed', message: 'no answer' };
-	if (!response.ok) return { kind: 'failed', message: await errorMessage(response) };
+	if (!response) return { kind: 'failed', message: locale.t('b.error.noAnswer') };
+	if (!response.ok) return { kind: 'failed', message: await errorMessage(response, locale) };
 	const data = (await response.json()) as ThumbprintsResponse;
 	const versions = data.versions
 		.map((v) => ({
@@ -119,5 +123,5 @@ export async function fetchDemoVersions(
 		.sort((a, b) => a.ordinal - b.ordinal);
 	return versions.length >= 2
 		? { kind: 'live', versions }
-		: { kind: 'failed', message: `${versions.length} version(s)` };
+		: { kind: 'failed', message: locale.t('b.error.tooFew', { count: versions.length }) };
 }

@@ -5,7 +5,7 @@ import { format } from '../../i18n/format.ts';
 
 const messages = {
 	passedTo: {
-		ja: 'この値はモジュール {{path}} のパラメーター {{name}} に渡され、モジュールの中でこの値を使って確認しました。',
+		ja: 'この値はモジュール {{path}} のパラメーター {{name}} に渡されます。モジュールの中も、この値で確認しました。',
 		en: 'This value is passed to parameter {{name}} of module {{path}}, which was checked with it.',
 	},
 	calledFrom: {

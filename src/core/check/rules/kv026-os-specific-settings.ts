@@ -28,7 +28,7 @@ export const osSpecificSettingsRule = defineRule({
 		},
 		messages: {
 			osUnknown: {
-				ja: 'この settings には、OS (Windows か Linux か) を示すキーがありません。そのため OS を決めずに確認し、OS によって扱いの異なる {{key}} は確認していません。拡張機能を入れるテンプレートやコマンドと一緒に確認するか、OS を示すキーを書いてください。Windows なら certificateStoreLocation "LocalMachine"、Linux なら /var/lib/waagent/Microsoft.Azure.KeyVault.Store などのパスです。',
+				ja: 'この settings には、OS (Windows か Linux か) を判断できる設定がありません。そのため OS を仮定せずに確認し、OS によって扱いが異なる {{key}} は確認していません。拡張機能をインストールするテンプレートやコマンドと一緒に確認するか、OS が分かる値を書いてください。Windows なら certificateStoreLocation に "LocalMachine"、Linux なら /var/lib/waagent/Microsoft.Azure.KeyVault.Store などのパスです。',
 				en: 'No key of these settings tells the OS (Windows or Linux), so none was assumed: {{key}} works differently per OS and was not checked. Check the settings with the template or command that installs the extension, or write a key that tells the OS (Windows: certificateStoreLocation "LocalMachine"; Linux: a path such as /var/lib/waagent/Microsoft.Azure.KeyVault.Store).',
 			},
 			otherOs: {

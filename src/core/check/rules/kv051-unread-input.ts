@@ -67,7 +67,7 @@ export const unreadInputRule = defineRule({
 				en: 'Expression evaluation reached its limit: values from here on are treated as unknown.',
 			},
 			notRecognised: {
-				ja: 'このテキストは {{recognised}} のようです。kvcert check が読むのは ARM テンプレート (JSON)、パラメーター ファイル、拡張機能の settings (JSON)、Azure CLI と Azure PowerShell のコマンドです。',
+				ja: 'このテキストは {{recognised}} のようです。kvcert check は ARM テンプレート (JSON)、パラメーター ファイル、Key Vault VM 拡張機能の settings (JSON)、Azure CLI と Azure PowerShell のコマンドを読みます。',
 				en: 'This text looks like {{recognised}}. kvcert check reads ARM templates (JSON), parameters files, Key Vault VM extension settings (JSON), and az CLI and Azure PowerShell commands.',
 			},
 			dynamicBlock: {
@@ -87,15 +87,15 @@ export const unreadInputRule = defineRule({
 				en: 'kvcert’s {{language}} grammar could not read this part, which holds a Key Vault VM extension (a construct it does not know, or a syntax error): that extension was not checked.',
 			},
 			moduleNotChecked: {
-				ja: 'このモジュール呼び出しは Key Vault VM 拡張機能をモジュールに渡していますが、kvcert はモジュールの中を読まないため確認していません。',
-				en: 'This module call passes a Key Vault VM extension to the module; kvcert does not read inside the module, so it was not checked.',
+				ja: 'このモジュール呼び出しは Key Vault VM 拡張機能をモジュールに渡していますが、kvcert はこのモジュールの中を読んでいないため、確認していません (ローカル モジュールを読むのは CLI だけです)。',
+				en: 'This module call passes a Key Vault VM extension to the module; kvcert did not read inside this module (only the CLI reads local modules), so it was not checked.',
 			},
 			moduleNotRead: {
 				ja: 'ローカル モジュール {{path}} を読めなかったため、モジュールの中は確認していません (ファイルがないか、確認しているフォルダーとリポジトリの外にあります)。',
 				en: 'Local module {{path}} was not read (missing, or outside the checked folder and the repository): what it declares was not checked.',
 			},
 			moduleCycle: {
-				ja: 'ローカル モジュール {{path}} は、呼び出し元をたどると自分自身に戻るため、ここではたどっていません。',
+				ja: 'ローカル モジュール {{path}} は呼び出しが循環している (たどると、このモジュールを呼び出すモジュールに戻る) ため、ここではたどっていません。',
 				en: 'Local module {{path}} was not followed here: it leads back to a module that calls it (a cycle).',
 			},
 			moduleLimit: {

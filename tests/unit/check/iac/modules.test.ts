@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { unreadInputRule } from '../../../../src/core/check/rules/kv051-unread-input.ts';
 import { checkIac } from './helpers.ts';
 
 const summary = (result: Awaited<ReturnType<typeof checkIac>>) =>
@@ -46,9 +47,7 @@ module kvExtension 'br/public:avm/res/compute/virtual-machine/extension:0.1.0' =
 `;
 		const result = await checkIac(text, 'main.bicep');
 		expect(summary(result)).toEqual(['KV051 warning 1:1']);
-		expect(result.diagnostics[0]!.message).toBe(
-			'This module call passes a Key Vault VM extension to the module; kvcert does not read inside the module, so it was not checked.'
-		);
+		expect(result.diagnostics[0]!.message).toBe(unreadInputRule.meta.messages.moduleNotChecked.en);
 	});
 
 	it('reads the extensions map of the Terraform Verified Module (public example, JUDGEMENTS.md)', async () => {
