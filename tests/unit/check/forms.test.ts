@@ -186,7 +186,7 @@ describe('syntax without cascades', () => {
 		expect(result.unrecognised).toBe(true);
 		expect(findings('email.txt')).toEqual(['KV051 error 1:1-1:9']);
 		expect(message('email.txt', 'KV051', 'ja')).toBe(
-			format(unreadInputRule.meta.messages.notRecognised.ja, { recognised: 'メールの本文' })
+			format(unreadInputRule.meta.messages.notRecognised!.ja, { recognised: 'メールの本文' })
 		);
 		const kinds = [
 			['name: deploy\non:\n  push:\n', 'YAML'],

@@ -90,7 +90,7 @@ describe('script variables holding a versioned id', () => {
 		const text = `SID=$(az keyvault certificate show --vault-name kv1 -n web --query sid -o tsv)\n${azSet(inline('$SID'))}`;
 		const [en] = checkSync(text, { path: 'deploy.sh', kind: 'command' }).diagnostics;
 		expect(en!.message).toBe(
-			format(versionedUrlRule.meta.messages.versionedVariable.en, {
+			format(versionedUrlRule.meta.messages.versionedVariable!.en, {
 				variable: '$SID',
 				command: 'az keyvault certificate show --query sid',
 				line: 1,

@@ -47,7 +47,7 @@ module kvExtension 'br/public:avm/res/compute/virtual-machine/extension:0.1.0' =
 `;
 		const result = await checkIac(text, 'main.bicep');
 		expect(summary(result)).toEqual(['KV051 warning 1:1']);
-		expect(result.diagnostics[0]!.message).toBe(unreadInputRule.meta.messages.moduleNotChecked.en);
+		expect(result.diagnostics[0]!.message).toBe(unreadInputRule.meta.messages.moduleNotChecked!.en);
 	});
 
 	it('reads the extensions map of the Terraform Verified Module (public example, JUDGEMENTS.md)', async () => {
