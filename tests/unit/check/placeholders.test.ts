@@ -219,6 +219,26 @@ describe('angle brackets that are not placeholders', () => {
 });
 
 describe("the docs' own mistakes", () => {
+	it('says that spaces around a placeholder inside its quotes stay in the value', () => {
+		// Re-typed and reduced from the 1.0 az sample: MicrosoftDocs/azure-docs
+		// articles/virtual-machines/extensions/key-vault-windows.md @03c55940ed2ea95d83d55fc64b5046f90809b65f.
+		const text = [
+			'az vm extension set --name "KeyVaultForWindows" `',
+			'   --publisher Microsoft.Azure.KeyVault --resource-group "rg-web" --vm-name "vm-web" `',
+			'   --settings \'{\\"secretsManagementSettings\\": { \\"pollingIntervalInS\\": \\"3600\\", \\"observedCertificates\\": [\\" <observedCert1> \\", \\"<observedCert2>\\"] }}\'',
+		].join('\n');
+		const infos = checkSync(text, { path: 'sample.ps1' }).diagnostics.filter(
+			(d) => d.ruleId === 'KV054'
+		);
+		expect(infos.map((d) => [d.messageId, d.data['placeholder']])).toEqual([
+			['spaced', '<observedCert1>'],
+			['certificateUrl', '<observedCert2>'],
+		]);
+		expect(infos[0]!.message).toBe(
+			'The placeholder <observedCert1> has spaces around it inside its quotes; replace it together with them. Left in, the spaces become part of the value (" https://… " is not a URL).'
+		);
+	});
+
 	it('names an en dash where -- belongs, with the fix', () => {
 		const result = check('linux-upgrade-en-dash.sh');
 		const dashes = result.diagnostics.filter((d) => d.ruleId === 'KV053');
