@@ -147,7 +147,11 @@ for (const c of cases) {
 			await rows(page).first().locator('[data-fix]').click();
 			await expect(checker).toHaveAttribute('data-state', 'clean');
 
+			await expect(undo).toBeVisible();
 			await chooseExample(page, 'windowsCertificatesUrl');
+			// A new text: the notice and Undo about the old one go.
+			await expect(checker.locator('[data-notice]')).toHaveText('');
+			await expect(undo).toBeHidden();
 			await expect(checker.locator('[data-fix]')).toHaveCount(1);
 			await checker.getByRole('button', { name: t('fixAll') }).click();
 			await expect(checker.locator('[data-notice]')).toHaveText(/\d/);

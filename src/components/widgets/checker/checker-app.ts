@@ -250,10 +250,13 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		show(viewOf(result, lang, t), true);
 	};
 	const changed = (changes: ChangeSet, partial: boolean, replaced: boolean) => {
-		if (replaced) newText = true;
 		client.change(changes.toJSON() as ChangeJson);
 		root.setAttribute('aria-busy', 'true');
-		if (linkNotice) say('');
+		// A new text: what the notice said (fixed, undone, link copied) was about the old one.
+		if (replaced) {
+			newText = true;
+			say('');
+		} else if (linkNotice) say('');
 		markFindingsStale(list);
 		markFindingsStale(fillInSection);
 		fixAllButton.disabled = true;
