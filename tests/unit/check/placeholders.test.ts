@@ -81,7 +81,7 @@ describe('placeholders of documentation samples', () => {
 		expect(findings(result)).toEqual(['KV054:elision 7:5-7:8', 'KV050:syntax 12:44-12:45']);
 		expect(result.diagnostics[0]!.related.map((r) => r.range.start.line)).toEqual([19]);
 		expect(result.diagnostics.find((d) => d.ruleId === 'KV050')!.message).toContain(
-			'ColonExpected'
+			'a colon (:) is expected'
 		);
 	});
 
