@@ -56,7 +56,7 @@ export const placeholderRule = defineRule({
 			},
 			location: {
 				ja: '{{placeholder}} はプレースホルダーです。リージョン (例: japaneast) に置き換えてください。',
-				en: 'Replace the placeholder {{placeholder}} with a region (e.g. japaneast).',
+				en: 'Replace the placeholder {{placeholder}} with a region (e.g. eastus).',
 			},
 			keyValue: {
 				ja: '{{placeholder}} はプレースホルダーです。{{key}} の値に置き換えてください。',
