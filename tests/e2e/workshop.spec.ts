@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { scriptedVersion } from '../../src/core/simulate/index.ts';
+import { demoWeekDates } from '../../src/components/widgets/workshop/versions-source.ts';
 import { agenda } from '../../src/components/widgets/workshop/agenda.ts';
 import { quiz } from '../../src/components/widgets/workshop/quiz.ts';
 import { WORKSHOP_PREFIX, workshopLocale } from '../../src/components/widgets/workshop/locale.ts';
@@ -460,9 +461,13 @@ for (const lang of langs) {
 			expect(participant.text.replace(/\s+/g, '')).toContain(
 				`${baseURL}/${lang}/setup/arm-template/`
 			);
-			const { demoVaultUrl } = (await (await request.get('/api/vault-mode')).json()) as {
+			const { demoVaultUrl, demoWeek } = (await (await request.get('/api/vault-mode')).json()) as {
 				demoVaultUrl: string;
+				demoWeek: string;
 			};
+			// The handout says which week its thumbprints are for (they change every Monday).
+			const week = demoWeekDates(demoWeek);
+			for (const day of [week.from, week.to]) expect(participant.text).toContain(day);
 			const api = await request.get(
 				`/api/thumbprints?vault=${encodeURIComponent(demoVaultUrl)}&name=webcert&lang=${lang}`
 			);

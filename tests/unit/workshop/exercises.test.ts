@@ -23,7 +23,11 @@ import {
 	vmOutput,
 	vmVersions,
 } from '../../../src/components/widgets/workshop/versions-exercise.ts';
-import { fetchDemoVersions } from '../../../src/components/widgets/workshop/versions-source.ts';
+import {
+	demoWeekDates,
+	fetchDemoVersions,
+} from '../../../src/components/widgets/workshop/versions-source.ts';
+import { demoWeekId, demoWeekStart } from '../../../src/emulator/demo-week.ts';
 import {
 	gradePredict,
 	picks,
@@ -175,6 +179,26 @@ describe('exercise B', () => {
 		if (outcome.kind === 'live') {
 			expect(outcome.versions.map((v) => v.ordinal)).toEqual([1, 2, 3]);
 			expect(outcome.versions.find((v) => v.current)?.ordinal).toBe(3);
+		}
+	});
+
+	test("says which week the demo vault's thumbprints are for, in both languages", async () => {
+		const monday = demoWeekId(demoWeekStart(Date.now()));
+		const sunday = new Date(Date.parse(monday) + 6 * 86_400_000).toISOString().slice(0, 10);
+		const outcome = await fetchDemoVersions(locale('en'), {
+			fetch: async (url) =>
+				url.startsWith('/api/vault-mode')
+					? response(200, { ...modeBody, demoWeek: monday })
+					: response(200, thumbprints),
+			sleep: async () => undefined,
+		});
+		expect(outcome).toMatchObject({ kind: 'live', week: monday });
+		expect(demoWeekDates(monday)).toEqual({ from: monday, to: sunday });
+		for (const lang of langs) {
+			const text = locale(lang).t('b.week', demoWeekDates(monday));
+			expect(text).toContain(monday);
+			expect(text).toContain(sunday);
+			expect(text).not.toMatch(/\{\{/);
 		}
 	});
 

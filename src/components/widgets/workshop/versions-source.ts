@@ -18,7 +18,8 @@ export interface ExerciseVersion {
 
 /** Where exercise B's versions come from, and why. */
 export type VersionsOutcome =
-	| { kind: 'live'; versions: ExerciseVersion[] }
+	/** `week`: Monday (`YYYY-MM-DD`) of the demo vault's week; its thumbprints change weekly. */
+	| { kind: 'live'; versions: ExerciseVersion[]; week?: string }
 	/** No server answers /api (a static copy of the site). */
 	| { kind: 'static' }
 	/**
@@ -39,6 +40,12 @@ export interface VersionsFetchOptions {
 	onWait?: (text: string) => void;
 	/** @default 6 */
 	maxRetries?: number;
+}
+
+/** The first and last day (`YYYY-MM-DD`) of the demo vault's week, from its Monday. */
+export function demoWeekDates(monday: string): { from: string; to: string } {
+	const start = Date.parse(`${monday}T00:00:00Z`);
+	return { from: monday, to: new Date(start + 6 * 86_400_000).toISOString().slice(0, 10) };
 }
 
 async function errorMessage(response: Response, locale: WorkshopLocale): Promise<string> {
@@ -122,6 +129,6 @@ export async function fetchDemoVersions(
 		}))
 		.sort((a, b) => a.ordinal - b.ordinal);
 	return versions.length >= 2
-		? { kind: 'live', versions }
+		? { kind: 'live', versions, ...(body.demoWeek ? { week: body.demoWeek } : {}) }
 		: { kind: 'failed', message: locale.t('b.error.tooFew', { count: versions.length }) };
 }
