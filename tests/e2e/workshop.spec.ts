@@ -257,6 +257,14 @@ for (const lang of langs) {
 			await check.click();
 			await expect(predict.locator('[data-result]')).toHaveText(w.t('c.step2First'));
 			await predict.getByRole('radio', { name: w.t('c.predict.replace') }).check();
+			// Step 1 alone is graded with its reason before the renewal.
+			await check.click();
+			await expect(predict.locator('[data-q="predict"] [data-feedback]')).toHaveText(
+				w.t('c.predict.wrong.replace', {
+					poll: `${lang === 'ja' ? '「' : '“'}${s('poll')}${lang === 'ja' ? '」' : '”'}`,
+				})
+			);
+			await expect(predict.locator('[data-result]')).toHaveText(w.t('c.step1Checked'));
 			let oldPrint = FIRST;
 			let newPrint = RENEWED;
 			if (lang === 'ja') {
@@ -284,7 +292,7 @@ for (const lang of langs) {
 			await first.getByRole('radio', { name: new RegExp(newPrint) }).check();
 			await check.click();
 			await expect(predict.locator('[data-q="predict"] [data-feedback]')).toContainText(
-				w.t('c.predict.wrong').slice(0, 8)
+				w.t('c.predict.wrong.replace').slice(0, 8)
 			);
 			await expect(use.locator('[data-feedback]')).toHaveText(w.t('c.use.wrong'));
 			await expect(first.locator('[data-feedback]')).toHaveText(w.t('c.first.wrong'));
@@ -392,12 +400,20 @@ for (const lang of langs) {
 			const next = timer.getByRole('button', { name: w.t('timer.next') });
 			const previous = timer.getByRole('button', { name: w.t('timer.previous') });
 			await expect(timer.locator('[data-current]')).toHaveText(w.t('timer.idle'));
+			// Timer and agenda count in the same unit, said with every number (no bare "0:10").
+			await expect(timer.locator('[data-clock]')).toHaveText(
+				w.t('timer.elapsed', { time: w.t('timer.duration', { m: 0, s: '00' }) })
+			);
+			await expect(page.locator('tr[data-block="extension"] td').first()).toHaveText(
+				w.t('agenda.minuteUnit', { n: agenda[0]!.minutes })
+			);
 			await expect(next).toBeDisabled();
 			await expect(previous).toBeDisabled();
 			// The fake clock also moves with real time (a busy machine adds seconds): read it as a range.
 			const shown = async () => {
-				const [m, sec] = (await timer.locator('[data-clock]').innerText()).split(':').map(Number);
-				return m! * 60 + sec!;
+				// "12 min 05 s elapsed" / 「経過時間 12 分 05 秒」
+				const [, m, sec] = /(\d+)\D+(\d+)/.exec(await timer.locator('[data-clock]').innerText())!;
+				return Number(m) * 60 + Number(sec);
 			};
 			await timer.getByRole('button', { name: w.t('timer.start') }).click();
 			await page.clock.runFor(61_000);

@@ -30,6 +30,7 @@ import {
 import { demoWeekId, demoWeekStart } from '../../../src/emulator/demo-week.ts';
 import {
 	gradePredict,
+	pendingResultKey,
 	picks,
 	pollOfUpdate,
 	predictAnswerIds,
@@ -372,6 +373,24 @@ describe('exercise C', () => {
 		expect(early.feedback).toEqual([
 			{ question: 'predict', ok: false, text: expect.stringContaining('“Next poll”') },
 		]);
+		// Each wrong prediction gets its own reason before the renewal, in both languages.
+		for (const lang of langs) {
+			const reasons = (['replace', 'restart'] as const).map(
+				(prediction) => gradePredict(locale(lang), null, { prediction }, labels).feedback[0]!.text
+			);
+			expect(reasons[0]).toBe(locale(lang).t('c.predict.wrong.replace', labels));
+			expect(reasons[1]).toBe(locale(lang).t('c.predict.wrong.restart', labels));
+			expect(reasons[0]).not.toBe(reasons[1]);
+		}
+		expect(early.feedback[0]!.text).toMatch(/never deletes/);
+		expect(
+			gradePredict(locale('en'), null, { prediction: 'restart' }, labels).feedback[0]!.text
+		).toMatch(/next poll, with no restart/);
+		// Under the button: step 2 next, pointing at step 1's feedback once step 1 is answered.
+		expect(pendingResultKey(null, {})).toBe('c.step2First');
+		expect(pendingResultKey(scripted('windows', '3.0', ['renew']), { prediction: 'beside' })).toBe(
+			'c.step1Checked'
+		);
 		const poll = scripted('windows', '3.0', ['renew', 'poll']);
 		const wrong = gradePredict(
 			locale('en'),
@@ -379,6 +398,7 @@ describe('exercise C', () => {
 			{ prediction: 'beside', use: OLD, first: NEW },
 			labels
 		);
+		expect(pendingResultKey(poll, { prediction: 'beside' })).toBe('exercise.notYet');
 		expect(wrong.feedback.map((f) => [f.question, f.ok])).toEqual([
 			['predict', true],
 			['use', false],
