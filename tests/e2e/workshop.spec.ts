@@ -494,6 +494,19 @@ for (const lang of langs) {
 			await page.goto(`/${lang}/workshop/facilitator/`);
 			await expect(page.locator('kvcert-workshop-timer')).toHaveAttribute('data-ready', 'true');
 			await page.emulateMedia({ media: 'print' });
+			// The answer key's Fix column breaks only between names (after . / : ,), never inside one,
+			// at an A4 page's width and on a phone.
+			for (const [media, width] of [
+				['screen', 360],
+				['print', 720],
+			] as const) {
+				await page.emulateMedia({ media });
+				await page.setViewportSize({ width, height: 900 });
+				expect(
+					await namesSplitAcrossLines(page.locator('.kv-key td code')),
+					`${media} ${width}`
+				).toEqual([]);
+			}
 			const facilitator = pdfText(await page.pdf({ format: 'A4', printBackground: true }));
 			for (const id of ['KV010', 'KV015', 'KV020', 'KV016']) expect(facilitator.text).toContain(id);
 			expect(facilitator.text.replace(/\s+/g, '')).toContain('"pollingIntervalInS":"3600",');
@@ -533,6 +546,26 @@ function liveRenewal() {
 		log: [],
 	};
 	return { poll, old: old.thumbprint, renewed: renewed.thumbprint };
+}
+
+/** Names (letters, digits, quotes) in these elements whose letters the browser put on two lines. */
+async function namesSplitAcrossLines(code: ReturnType<Page['locator']>): Promise<string[]> {
+	return code.evaluateAll((elements) => {
+		const split: string[] = [];
+		for (const element of elements) {
+			const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				for (const match of (node.textContent ?? '').matchAll(/[\w"]+/g)) {
+					const range = document.createRange();
+					range.setStart(node, match.index);
+					range.setEnd(node, match.index + match[0].length);
+					const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+					if (tops.size > 1) split.push(match[0]);
+				}
+			}
+		}
+		return split;
+	});
 }
 
 /** The text of a PDF (pdftotext, Debian's poppler-utils) and the pages that have no text at all. */
