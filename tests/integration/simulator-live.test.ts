@@ -168,8 +168,8 @@ describe('exercise C in live mode (the facilitator page names these versions)', 
 	it('after a renewal, step 3 is the renewed version 4 and step 4 version 3 on every version; on 4.0 the store also holds version 2', () => {
 		const view = emulator.store.fork();
 		const certificate = view.get('webcert')!;
-		const renewed = view.createVersion('webcert', certificate.policy);
-		const vaultVersion = (v: typeof renewed): VaultVersion => {
+		view.createVersion('webcert', certificate.policy);
+		const vaultVersion = (v: (typeof certificate.versions)[number]): VaultVersion => {
 			const x509 = new X509Certificate(v.der);
 			return {
 				version: v.version,
