@@ -26,6 +26,7 @@ import {
 import {
 	demoWeekDates,
 	fetchDemoVersions,
+	NO_ANSWER_RETRY_MS,
 } from '../../../src/components/widgets/workshop/versions-source.ts';
 import { demoWeekId, demoWeekStart } from '../../../src/emulator/demo-week.ts';
 import {
@@ -203,6 +204,42 @@ describe('exercise B', () => {
 		}
 	});
 
+	test('no answer is a slow room, not a static copy: asks again, says so, and only a 404 means static', async () => {
+		const waits: number[] = [];
+		const told: string[] = [];
+		let silent = 2;
+		const slow = await fetchDemoVersions(locale('en'), {
+			fetch: async (url) => {
+				if (url.startsWith('/api/vault-mode') && silent-- > 0)
+					throw new DOMException('The operation timed out.', 'TimeoutError');
+				return url.startsWith('/api/vault-mode')
+					? response(200, modeBody)
+					: response(200, thumbprints);
+			},
+			sleep: async (ms) => void waits.push(ms),
+			onWait: (text) => void told.push(text),
+		});
+		expect(slow.kind).toBe('live');
+		expect(waits).toEqual(NO_ANSWER_RETRY_MS.slice(0, 2));
+		expect(told).toEqual(
+			NO_ANSWER_RETRY_MS.slice(0, 2).map((ms) =>
+				locale('en').t('b.noAnswerRetry', { seconds: ms / 1000 })
+			)
+		);
+		const never = await fetchDemoVersions(locale('ja'), {
+			fetch: async () => {
+				throw new TypeError('Failed to fetch');
+			},
+			sleep: async () => undefined,
+		});
+		expect(never).toEqual({ kind: 'failed', message: locale('ja').t('b.error.noAnswer') });
+		const staticHost = await fetchDemoVersions(locale('en'), {
+			fetch: async () => new Response('<!doctype html>', { status: 404 }),
+			sleep: async () => undefined,
+		});
+		expect(staticHost).toEqual({ kind: 'static' });
+	});
+
 	test('busy: waits as Retry-After says, tells the page, then gets the versions', async () => {
 		const waits: number[] = [];
 		const told: string[] = [];
@@ -282,7 +319,7 @@ describe('exercise B', () => {
 			},
 			sleep: async () => undefined,
 		});
-		expect(none.kind).toBe('static');
+		expect(none).toEqual({ kind: 'failed', message: locale('en').t('b.error.noAnswer') });
 		const notFound = await fetchDemoVersions(locale('en'), {
 			fetch: async () => new Response('<html>', { status: 404 }),
 			sleep: async () => undefined,
