@@ -1,6 +1,7 @@
 import { translatorFor, type Lang, type Translate } from '../../../core/i18n/index.ts';
 import type { LiveSessionEvent } from '../../../core/simulate/live-protocol.ts';
-import { formatLogLine, type PollResult, type SimOs } from '../../../core/simulate/index.ts';
+import { formatLogLine } from '../../../core/simulate/messages.ts';
+import type { PollResult, SimOs } from '../../../core/simulate/types.ts';
 import { storeAsFormatList } from '../../../core/select/index.ts';
 import { fillMessageRow, fillRows } from '../tables/render-cell.ts';
 import { eventSummary, liveNews, pollSummary } from './change-summary.ts';
