@@ -106,22 +106,24 @@ const live = (
 
 type Cert = { thumbprint: string; version: string };
 
+/** A stored emulator version as the simulator's model takes it. */
+function vaultVersionOf(v: { version: string; der: Buffer; enabled: boolean }): VaultVersion {
+	const x509 = new X509Certificate(v.der);
+	return {
+		version: v.version,
+		subject: x509.subject.split('\n').join(', '),
+		sans: (x509.subjectAltName ?? '').split(', ').map((s) => s.replace(/^DNS:/, '')),
+		thumbprint: x509.fingerprint.replace(/:/g, ''),
+		notBefore: Math.floor(Date.parse(x509.validFrom) / 1000),
+		notAfter: Math.floor(Date.parse(x509.validTo) / 1000),
+		enabled: v.enabled,
+		exportable: true,
+	};
+}
+
 /** The model (the scripted simulator's engine) over every version in the vault, as it stands now. */
 function modelFirstPoll(os: 'windows' | 'linux', version: string): string[] {
-	const stored = emulator.store.get('webcert')!.versions;
-	const versions: VaultVersion[] = stored.map((v) => {
-		const x509 = new X509Certificate(v.der);
-		return {
-			version: v.version,
-			subject: x509.subject.split('\n').join(', '),
-			sans: (x509.subjectAltName ?? '').split(', ').map((s) => s.replace(/^DNS:/, '')),
-			thumbprint: x509.fingerprint.replace(/:/g, ''),
-			notBefore: Math.floor(Date.parse(x509.validFrom) / 1000),
-			notAfter: Math.floor(Date.parse(x509.validTo) / 1000),
-			enabled: v.enabled,
-			exportable: true,
-		};
-	});
+	const versions = emulator.store.get('webcert')!.versions.map(vaultVersionOf);
 	const simulation = simulate({
 		config: workshopConfig(os, version),
 		vault: {
@@ -169,20 +171,7 @@ describe('exercise C in live mode (the facilitator page names these versions)', 
 		const view = emulator.store.fork();
 		const certificate = view.get('webcert')!;
 		view.createVersion('webcert', certificate.policy);
-		const vaultVersion = (v: (typeof certificate.versions)[number]): VaultVersion => {
-			const x509 = new X509Certificate(v.der);
-			return {
-				version: v.version,
-				subject: x509.subject.split('\n').join(', '),
-				sans: (x509.subjectAltName ?? '').split(', ').map((s) => s.replace(/^DNS:/, '')),
-				thumbprint: x509.fingerprint.replace(/:/g, ''),
-				notBefore: Math.floor(Date.parse(x509.validFrom) / 1000),
-				notAfter: Math.floor(Date.parse(x509.validTo) / 1000),
-				enabled: v.enabled,
-				exportable: true,
-			};
-		};
-		const all = certificate.versions.map(vaultVersion);
+		const all = certificate.versions.map(vaultVersionOf);
 		const ordinal = (thumbprint: string | undefined) =>
 			all.findIndex((v) => v.thumbprint === thumbprint) + 1;
 		const start = Math.floor(Date.now() / 1000);
