@@ -354,6 +354,8 @@ for (const lang of langs) {
 			expect(reported.filter((x) => !/^(?:template|own):/.test(x))).toEqual([
 				'versions:false',
 				'versions:true',
+				// C: Check with nothing chosen, with step 1 alone, then wrong steps 3–4, then right.
+				'predict:false',
 				'predict:false',
 				'predict:false',
 				'predict:true',
