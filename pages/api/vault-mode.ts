@@ -13,6 +13,7 @@ export const GET: APIRoute = async () => {
 		const demo = await getDemoEmulator();
 		body.demoVaultUrl = demo.vaultUrl;
 		body.demoCertificates = demo.store.list().map((c) => c.name);
+		if (demo.demoWeek) body.demoWeek = demo.demoWeek;
 	}
 	return new Response(JSON.stringify(body), {
 		headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },

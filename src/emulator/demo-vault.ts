@@ -12,7 +12,7 @@ export interface SeedVersion {
 	created?: string;
 	/** How long ago Key Vault created it (relative to the start). Either this or created. */
 	createdDaysAgo?: number;
-	/** Validity from creation. @default 365 */
+	/** Validity from creation. @default the certificate's validityMonths */
 	validityDays?: number;
 	/** @default true */
 	enabled?: boolean;
@@ -31,6 +31,8 @@ export interface SeedCertificate {
 	keyType?: KeyType;
 	/** @default 'application/x-pkcs12' */
 	contentType?: SecretContentType;
+	/** The policy's validity, which renewals get too. @default 12 */
+	validityMonths?: number;
 	/** Oldest first. */
 	versions?: SeedVersion[];
 	/** A PEM, CER or PFX file to import as one version (path relative to the seed file). */
@@ -48,63 +50,70 @@ export interface VaultSeed {
 	certificates: SeedCertificate[];
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * The demo vault: a web server certificate with three versions (the oldest expired), a client
- * certificate, an expired certificate, and a certificate whose older version is disabled.
+ * The demo vault for the week that starts at `week` (Monday 00:00 UTC, ./demo-week.ts): a web
+ * server certificate with three versions (the oldest expired), a client certificate, an expired
+ * certificate, and a certificate whose older version is disabled.
  *
- * It is the same on every start (fixed dates, keys derived from `keySeed`), so the thumbprints a
- * facilitator prints match the room's server. The dates keep the story true until 2029-03 (the
- * webcert versions 2 and 3 both valid, version 1 expired); tests/unit/emulator/demo-vault.test.ts
- * fails when they no longer do. Its keys are public by construction: demo material, never a secret.
+ * Its dates are relative to the week, so it is the same all week and on every start (keys derived
+ * from `keySeed`, which names the week): the thumbprints a facilitator prints match the room's
+ * server that week. Validities are realistic: each webcert version is valid 13 months and was
+ * issued a year after the one before, about a month before that one expires; the newest was issued
+ * the Saturday before the week, and a renewal (13 months from now) outlives every older version.
+ * Its keys are public by construction: demo material, never a secret.
  */
-export const DEMO_SEED: VaultSeed = {
-	keySeed: 'kvcert demo vault 2026-12',
-	certificates: [
-		{
-			name: 'webcert',
-			subject: 'CN=www.contoso.test, O=Contoso',
-			dnsNames: ['www.contoso.test', 'contoso.test'],
-			ekus: ['serverAuth', 'clientAuth'],
-			contentType: 'application/x-pkcs12',
-			versions: [
-				{ created: '2024-01-08T09:00:00Z', validityDays: 365, tags: { env: 'tutorial' } },
-				{ created: '2025-12-01T09:00:00Z', validityDays: 1200, tags: { env: 'tutorial' } },
-				{ created: '2026-11-16T09:00:00Z', validityDays: 1200, tags: { env: 'tutorial' } },
-			],
-		},
-		{
-			name: 'clientcert',
-			subject: 'CN=app01.contoso.test, OU=Clients, O=Contoso',
-			dnsNames: ['app01.contoso.test'],
-			ekus: ['clientAuth'],
-			contentType: 'application/x-pem-file',
-			versions: [{ created: '2026-10-05T09:00:00Z', validityDays: 1200 }],
-		},
-		{
-			name: 'legacycert',
-			subject: 'CN=legacy.contoso.test, O=Contoso',
-			dnsNames: ['legacy.contoso.test'],
-			ekus: ['serverAuth'],
-			versions: [{ created: '2025-05-12T09:00:00Z', validityDays: 365 }],
-		},
-		{
-			name: 'apicert',
-			subject: 'CN=api.contoso.test, O=Contoso',
-			dnsNames: ['api.contoso.test'],
-			ekus: ['serverAuth'],
-			contentType: 'application/x-pem-file',
-			versions: [
-				{
-					created: '2026-08-03T09:00:00Z',
-					validityDays: 1200,
-					enabled: false,
-					tags: { note: 'key-compromised' },
-				},
-				{ created: '2026-11-02T09:00:00Z', validityDays: 1200 },
-			],
-		},
-	],
-};
+export function demoSeed(week: Date): VaultSeed {
+	// Noon UTC is the same calendar day from UTC−11 to UTC+11 ("last weekend" everywhere).
+	const issued = (daysBeforeWeek: number) =>
+		new Date(week.getTime() - daysBeforeWeek * DAY_MS + DAY_MS / 2).toISOString();
+	return {
+		keySeed: `kvcert demo vault week ${week.toISOString().slice(0, 10)}`,
+		certificates: [
+			{
+				name: 'webcert',
+				subject: 'CN=www.contoso.test, O=Contoso',
+				dnsNames: ['www.contoso.test', 'contoso.test'],
+				ekus: ['serverAuth', 'clientAuth'],
+				contentType: 'application/x-pkcs12',
+				validityMonths: 13,
+				versions: [732, 367, 2].map((days) => ({
+					created: issued(days),
+					tags: { env: 'tutorial' },
+				})),
+			},
+			{
+				name: 'clientcert',
+				subject: 'CN=app01.contoso.test, OU=Clients, O=Contoso',
+				dnsNames: ['app01.contoso.test'],
+				ekus: ['clientAuth'],
+				contentType: 'application/x-pem-file',
+				validityMonths: 13,
+				versions: [{ created: issued(63) }],
+			},
+			{
+				name: 'legacycert',
+				subject: 'CN=legacy.contoso.test, O=Contoso',
+				dnsNames: ['legacy.contoso.test'],
+				ekus: ['serverAuth'],
+				versions: [{ created: issued(574) }],
+			},
+			{
+				name: 'apicert',
+				subject: 'CN=api.contoso.test, O=Contoso',
+				dnsNames: ['api.contoso.test'],
+				ekus: ['serverAuth'],
+				contentType: 'application/x-pem-file',
+				validityMonths: 13,
+				versions: [
+					{ created: issued(126), enabled: false, tags: { note: 'key-compromised' } },
+					{ created: issued(35) },
+				],
+			},
+		],
+	};
+}
 
 /** A seed version's creation time in Unix seconds (from `created`, else `createdDaysAgo`). */
 function createdSeconds(name: string, version: SeedVersion, nowSeconds: number): number {
@@ -163,6 +172,11 @@ export function seedVault(
 			continue;
 		}
 		if (!entry.subject) throw new Error(`Seed: certificate '${entry.name}' needs a subject.`);
+		const months = entry.validityMonths;
+		if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 120))
+			throw new Error(
+				`Seed: validityMonths of '${entry.name}' must be a whole number from 1 to 120.`
+			);
 		const versions = (entry.versions ?? [{ createdDaysAgo: 0 }]).map((version) => ({
 			version,
 			created: createdSeconds(entry.name, version, nowSeconds),
@@ -175,13 +189,14 @@ export function seedVault(
 			ekus: (entry.ekus ?? ['serverAuth', 'clientAuth']).map(ekuOid),
 			keyType: entry.keyType ?? 'EC',
 			contentType: entry.contentType ?? 'application/x-pkcs12',
+			...(entry.validityMonths === undefined ? {} : { validityMonths: entry.validityMonths }),
 			created: Math.min(...versions.map((v) => v.created)),
 		});
 		const oldestFirst = [...versions].sort((a, b) => a.created - b.created);
 		oldestFirst.forEach(({ version, created }, index) => {
 			store.createVersion(entry.name, policy, {
 				created,
-				validityDays: version.validityDays ?? 365,
+				...(version.validityDays === undefined ? {} : { validityDays: version.validityDays }),
 				enabled: version.enabled ?? true,
 				tags: version.tags ?? {},
 				...(seed.keySeed === undefined ? {} : { seed: `${seed.keySeed}/${entry.name}/${index}` }),

@@ -2,7 +2,8 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createCertificate } from './certificate-factory.ts';
-import { DEMO_SEED, seedVault, type VaultSeed } from './demo-vault.ts';
+import { demoSeed, seedVault, type VaultSeed } from './demo-vault.ts';
+import { DEMO_WEEK_ENV, demoWeekId, demoWeekStart } from './demo-week.ts';
 import { DEMO_SERVICE_PRINCIPAL, ENTRA_HOST, handleEntraRequest } from './entra-routes.ts';
 import { demoIdentities, TokenRegistry, type ManagedIdentity } from './identities.ts';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin-routes.ts';
@@ -20,8 +21,13 @@ export interface EmulatorOptions {
 	port?: number;
 	/** IMDS HTTP port. @default port + 1 when port is set, else 0 */
 	imdsPort?: number;
-	/** Vault contents. @default DEMO_SEED */
+	/** Vault contents. @default the demo vault of {@link EmulatorOptions.demoWeek} */
 	seed?: VaultSeed;
+	/**
+	 * Any date (`YYYY-MM-DD`) of the week whose demo vault to serve when there is no `seed`.
+	 * @default the KVCERT_DEMO_WEEK environment variable, else the current week (UTC)
+	 */
+	demoWeek?: string;
 	/** Folder that seed `import.file` paths are relative to. @default process.cwd() */
 	seedBaseDir?: string;
 	/** Tenant in the challenge. @default a fixed demo tenant */
@@ -50,6 +56,8 @@ export interface RunningEmulator {
 	caPem: string;
 	tenantId: string;
 	store: VaultStore;
+	/** Monday (`YYYY-MM-DD`, UTC) of the week the demo vault's dates belong to; absent with a seed. */
+	demoWeek?: string;
 	identities: ManagedIdentity[];
 	/** Every token the IMDS issued so far (tests use it to prove tokens never leak). */
 	issuedTokens(): string[];
@@ -120,8 +128,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const tenantId = options.tenantId ?? DEMO_TENANT_ID;
 	const identities = options.identities ?? demoIdentities();
 	const tokens = new TokenRegistry();
+	const week = options.seed
+		? undefined
+		: demoWeekStart(Date.now(), options.demoWeek ?? process.env[DEMO_WEEK_ENV]);
 	const store = seedVault(
-		options.seed ?? DEMO_SEED,
+		options.seed ?? demoSeed(week!),
 		options.seedBaseDir,
 		Date.now(),
 		options.writeLimits ?? {}
@@ -228,6 +239,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		caPem,
 		tenantId,
 		store,
+		...(week ? { demoWeek: demoWeekId(week) } : {}),
 		identities,
 		issuedTokens: () => tokens.all(),
 		requests,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { X509Certificate } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator.ts';
+import { DEMO_WEEK_ENV, demoWeekStart } from '../../src/emulator/demo-week.ts';
 import { emulatorRequest } from '../support/emulator-request.ts';
 
 // The wire protocol the SDK and the VM extension rely on (research/keyvault-sdk.md §2.5, §6).
@@ -144,6 +146,36 @@ describe('Key Vault emulator protocol', () => {
 		});
 		expect(denied.status).toBe(401);
 		expect(denied.json.error.message).toMatch(/Invalid audience/);
+	});
+
+	it('serves the demo vault of the pinned week: the same thumbprints on every start that week, others the next', async () => {
+		const week = demoWeekStart(Date.now());
+		const date = (days: number) =>
+			new Date(week.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+		const thumbprints = async (options: { demoWeek?: string }) => {
+			const started = await startEmulator(options);
+			try {
+				const sha1 = started.store
+					.get('webcert')!
+					.versions.map((v) => new X509Certificate(v.der).fingerprint);
+				return { week: started.demoWeek, sha1 };
+			} finally {
+				await started.close();
+			}
+		};
+		const saved = process.env[DEMO_WEEK_ENV];
+		process.env[DEMO_WEEK_ENV] = date(3);
+		try {
+			const pinned = await thumbprints({});
+			expect(pinned.week).toBe(date(0));
+			expect(await thumbprints({ demoWeek: date(6) })).toEqual(pinned);
+			const next = await thumbprints({ demoWeek: date(7) });
+			expect(next.week).toBe(date(7));
+			expect(next.sha1.filter((t) => pinned.sha1.includes(t))).toEqual([]);
+		} finally {
+			if (saved === undefined) delete process.env[DEMO_WEEK_ENV];
+			else process.env[DEMO_WEEK_ENV] = saved;
+		}
 	});
 
 	it('seeds from a file: imports a PFX with its password and generates RSA versions', async () => {

@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { picks, pollOfUpdate } from '../../src/components/widgets/workshop/predict-exercise.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulate, workshopConfig, type VaultVersion } from '../../src/core/simulate/index.ts';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator.ts';
@@ -105,22 +106,24 @@ const live = (
 
 type Cert = { thumbprint: string; version: string };
 
+/** A stored emulator version as the simulator's model takes it. */
+function vaultVersionOf(v: { version: string; der: Buffer; enabled: boolean }): VaultVersion {
+	const x509 = new X509Certificate(v.der);
+	return {
+		version: v.version,
+		subject: x509.subject.split('\n').join(', '),
+		sans: (x509.subjectAltName ?? '').split(', ').map((s) => s.replace(/^DNS:/, '')),
+		thumbprint: x509.fingerprint.replace(/:/g, ''),
+		notBefore: Math.floor(Date.parse(x509.validFrom) / 1000),
+		notAfter: Math.floor(Date.parse(x509.validTo) / 1000),
+		enabled: v.enabled,
+		exportable: true,
+	};
+}
+
 /** The model (the scripted simulator's engine) over every version in the vault, as it stands now. */
 function modelFirstPoll(os: 'windows' | 'linux', version: string): string[] {
-	const stored = emulator.store.get('webcert')!.versions;
-	const versions: VaultVersion[] = stored.map((v) => {
-		const x509 = new X509Certificate(v.der);
-		return {
-			version: v.version,
-			subject: x509.subject.split('\n').join(', '),
-			sans: (x509.subjectAltName ?? '').split(', ').map((s) => s.replace(/^DNS:/, '')),
-			thumbprint: x509.fingerprint.replace(/:/g, ''),
-			notBefore: Math.floor(Date.parse(x509.validFrom) / 1000),
-			notAfter: Math.floor(Date.parse(x509.validTo) / 1000),
-			enabled: v.enabled,
-			exportable: true,
-		};
-	});
+	const versions = emulator.store.get('webcert')!.versions.map(vaultVersionOf);
 	const simulation = simulate({
 		config: workshopConfig(os, version),
 		vault: {
@@ -159,6 +162,49 @@ describe('live and scripted agree', () => {
 			'windows 4.0': 2,
 			'linux 3.0': 1,
 			'linux 4.0': 2,
+		});
+	});
+});
+
+describe('exercise C in live mode (the facilitator page names these versions)', () => {
+	it('after a renewal, step 3 is the renewed version 4 and step 4 version 3 on every version; on 4.0 the store also holds version 2', () => {
+		const view = emulator.store.fork();
+		const certificate = view.get('webcert')!;
+		view.createVersion('webcert', certificate.policy);
+		const all = certificate.versions.map(vaultVersionOf);
+		const ordinal = (thumbprint: string | undefined) =>
+			all.findIndex((v) => v.thumbprint === thumbprint) + 1;
+		const start = Math.floor(Date.now() / 1000);
+		const picked: Record<string, [number, number, number[]]> = {};
+		for (const [os, version] of [
+			['windows', '1.0'],
+			['windows', '3.0'],
+			['windows', '4.0'],
+			['linux', '3.0'],
+			['linux', '4.0'],
+		] as const) {
+			const simulation = simulate({
+				config: workshopConfig(os, version),
+				vault: {
+					access: true,
+					identity: true,
+					certificates: [{ name: 'webcert', deleted: false, versions: all.slice(0, 3) }],
+				},
+				events: [{ at: 60, kind: 'new-version', certificate: 'webcert', version: all[3]! }],
+				start,
+				polls: 2,
+			});
+			const poll = pollOfUpdate({ poll: simulation.polls.at(-1) })!;
+			const { recommended, first } = picks(poll);
+			const store = poll.certificates.map((c) => ordinal(c.thumbprint));
+			picked[`${os} ${version}`] = [ordinal(recommended), ordinal(first), store];
+		}
+		expect(picked).toEqual({
+			'windows 1.0': [4, 3, [3, 4]],
+			'windows 3.0': [4, 3, [3, 4]],
+			'windows 4.0': [4, 3, [3, 2, 4]],
+			'linux 3.0': [4, 3, [3, 4]],
+			'linux 4.0': [4, 3, [3, 2, 4]],
 		});
 	});
 });

@@ -66,4 +66,6 @@ export interface VaultModeResponse {
 	demoVaultUrl?: string;
 	/** Certificate names in the demo vault. */
 	demoCertificates?: string[];
+	/** Monday (`YYYY-MM-DD`, UTC) of the week the demo vault's dates and thumbprints belong to. */
+	demoWeek?: string;
 }

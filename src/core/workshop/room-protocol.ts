@@ -20,6 +20,11 @@ export interface RoomStatus {
 export interface RoomJoinRequest {
 	name?: string;
 	lang: Lang;
+	/**
+	 * Random, made once by this browser (16–64 base64url characters): joining again with it, or
+	 * retrying a join whose answer was lost, keeps the same place in the room instead of a new one.
+	 */
+	joinKey?: string;
 }
 
 /** The answer to a join: the participant's number in the room and the token its reports carry. */

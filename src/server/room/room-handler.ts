@@ -116,12 +116,20 @@ export function handleRoomStatus(request: Request, deps: RoomDependencies): Resp
 	return jsonResponse(status);
 }
 
-/** `POST /api/room/join` `{"name"?: "…", "lang": "ja"|"en"}`: a place in the room and a token. */
+/**
+ * `POST /api/room/join` `{"name"?: "…", "lang": "ja"|"en", "joinKey"?: "…"}`: a place in the room
+ * and a token; the same joinKey again is the same place (a retried or repeated join).
+ */
 export async function handleRoomJoin(request: Request, deps: RoomDependencies): Promise<Response> {
 	const post = await roomPost(request, deps, deps.limits.joins);
 	if (post instanceof Response) return post;
 	const { room, body } = post;
-	const joined = room.join(body['name'], body['lang'] === 'en' ? 'en' : 'ja');
+	const joined = room.join(
+		body['name'],
+		body['lang'] === 'en' ? 'en' : 'ja',
+		Date.now(),
+		body['joinKey']
+	);
 	if (!joined) return refuse(request, 503, 'roomFull', { max: room.limits.maxParticipants });
 	return jsonResponse(joined);
 }

@@ -38,7 +38,12 @@ const IDLE_MS = 30 * 60_000;
 
 interface Participant extends ParticipantState {
 	tokenHash: string;
+	/** Hash of the browser's join key, when it sent one (a repeated join finds the same row). */
+	joinKeyHash?: string;
 }
+
+/** A browser's join key: random, made once per browser (base64url, 16 to 64 characters). */
+const JOIN_KEY = /^[\w-]{16,64}$/;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
@@ -75,6 +80,7 @@ export type ReportRefusal = 'unknownParticipant' | 'badReport';
 export class Room {
 	readonly #participants = new Map<string, Participant>();
 	readonly #byToken = new Map<string, string>();
+	readonly #byJoinKey = new Map<string, string>();
 	readonly #sessions = new Map<string, number>();
 	readonly #listeners = new Set<() => void>();
 	readonly #keyHash: Buffer;
@@ -107,12 +113,33 @@ export class Room {
 		return session !== undefined && this.#sessions.has(session);
 	}
 
-	/** Adds a participant; undefined when the room is full (no idle place to give). */
+	/**
+	 * Adds a participant; undefined when the room is full (no idle place to give). A join with the
+	 * `joinKey` of a listed participant (the same browser joining again, or retrying a join whose
+	 * answer it never got) is that participant: same row and progress, a new token, the new name.
+	 */
 	join(
 		name: unknown,
 		lang: Lang,
-		now = Date.now()
+		now = Date.now(),
+		joinKey?: unknown
 	): { id: string; token: string; name: string } | undefined {
+		const joinKeyHash =
+			typeof joinKey === 'string' && JOIN_KEY.test(joinKey)
+				? sha256(joinKey).toString('hex')
+				: undefined;
+		const known = joinKeyHash && this.#participants.get(this.#byJoinKey.get(joinKeyHash) ?? '');
+		if (known) {
+			const token = randomBytes(24).toString('base64url');
+			this.#byToken.delete(known.tokenHash);
+			known.tokenHash = sha256(token).toString('hex');
+			this.#byToken.set(known.tokenHash, known.id);
+			known.name = cleanName(name, this.limits.maxNameLength);
+			known.lang = lang;
+			known.lastSeenAt = now;
+			this.#changed();
+			return { id: known.id, token, name: known.name };
+		}
 		if (this.#participants.size >= this.limits.maxParticipants) {
 			const idle = [...this.#participants.values()]
 				.filter((p) => now - p.lastSeenAt > IDLE_MS)
@@ -132,9 +159,11 @@ export class Room {
 			exercises: {},
 			answers: {},
 			tokenHash: sha256(token).toString('hex'),
+			...(joinKeyHash ? { joinKeyHash } : {}),
 		};
 		this.#participants.set(id, participant);
 		this.#byToken.set(participant.tokenHash, id);
+		if (joinKeyHash) this.#byJoinKey.set(joinKeyHash, id);
 		this.#changed();
 		return { id, token, name: participant.name };
 	}
@@ -208,13 +237,14 @@ export class Room {
 		if (!participant) return;
 		this.#participants.delete(id);
 		this.#byToken.delete(participant.tokenHash);
+		if (participant.joinKeyHash) this.#byJoinKey.delete(participant.joinKeyHash);
 	}
 
 	/** The room as the facilitator's view shows it. */
 	snapshot(now = Date.now()): RoomSnapshot {
 		const quiz: Record<string, Record<string, number>> = {};
 		const participants = [...this.#participants.values()].map(
-			({ tokenHash: _, ...visible }) => visible
+			({ tokenHash: _, joinKeyHash: __, ...visible }) => visible
 		);
 		for (const participant of participants)
 			for (const [question, option] of Object.entries(participant.answers)) {

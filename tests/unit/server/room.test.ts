@@ -67,6 +67,35 @@ describe('the room', () => {
 		expect(room.snapshot().participants.map((p) => p.name)).toEqual(['b', 'd']);
 	});
 
+	it('keeps one row for a browser that joins again with its join key: progress kept, a new token, the old one retired', () => {
+		const room = new Room('k');
+		const key = 'a'.repeat(22);
+		const first = room.join('Aiko', 'ja', 1000, key)!;
+		room.report(first.token, exercises(true, 1, 0), {}, 2000);
+		// The answer to the first join was lost: the retry is the same participant.
+		const retried = room.join('Aiko', 'ja', 3000, key)!;
+		const renamed = room.join('Aiko S', 'en', 4000, key)!;
+		expect(new Set([first.id, retried.id, renamed.id]).size).toBe(1);
+		expect(renamed.token).not.toBe(first.token);
+		const [only, ...others] = room.snapshot(5000).participants;
+		expect(others).toEqual([]);
+		expect(only).toMatchObject({ name: 'Aiko S', lang: 'en', lastSeenAt: 4000, number: 1 });
+		expect(only!.exercises['template']?.done).toBe(true);
+		expect(room.report(first.token, {}, {})).toBe('unknownParticipant');
+		expect(room.report(renamed.token, exercises(true, 1, 0), {})).toBeUndefined();
+		expect(JSON.stringify(room.snapshot())).not.toContain(key);
+		// Another browser's key, or none, or one that is not a key: rows of their own.
+		room.join('B', 'en', 6000, 'b'.repeat(22));
+		room.join('C', 'en', 6000);
+		room.join('D', 'en', 6000, 'short');
+		room.join('D', 'en', 6000, 'short');
+		expect(room.size).toBe(5);
+		// After leaving, the same key joins as a new row (the old one is gone).
+		room.leave(renamed.token);
+		expect(room.join('Aiko', 'ja', 7000, key)!.id).not.toBe(first.id);
+		expect(room.size).toBe(5);
+	});
+
 	it('forgets a participant who leaves', () => {
 		const room = new Room('k');
 		const { token } = room.join('a', 'en')!;

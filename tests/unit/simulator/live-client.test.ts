@@ -54,6 +54,16 @@ describe('live mode availability', () => {
 		).toBe(false);
 	});
 
+	test('no answer (timeout, network) is not "no server": the page is told to ask again', async () => {
+		const timeout = async () => {
+			throw new DOMException('The operation timed out.', 'TimeoutError');
+		};
+		expect(await liveModeAvailable('en', timeout)).toEqual({ available: false, unanswered: true });
+		expect(
+			await liveModeAvailable('en', async () => new Response('<!doctype html>', { status: 404 }))
+		).toEqual({ available: false });
+	});
+
 	test('a server that refuses this address says why (never "static site")', async () => {
 		expect(
 			await liveModeAvailable('en', async () =>

@@ -23,9 +23,15 @@ import {
 	vmOutput,
 	vmVersions,
 } from '../../../src/components/widgets/workshop/versions-exercise.ts';
-import { fetchDemoVersions } from '../../../src/components/widgets/workshop/versions-source.ts';
+import {
+	demoWeekDates,
+	fetchDemoVersions,
+	NO_ANSWER_RETRY_MS,
+} from '../../../src/components/widgets/workshop/versions-source.ts';
+import { demoWeekId, demoWeekStart } from '../../../src/emulator/demo-week.ts';
 import {
 	gradePredict,
+	pendingResultKey,
 	picks,
 	pollOfUpdate,
 	predictAnswerIds,
@@ -181,6 +187,62 @@ describe('exercise B', () => {
 		}
 	});
 
+	test("says which week the demo vault's thumbprints are for, in both languages", async () => {
+		const monday = demoWeekId(demoWeekStart(Date.now()));
+		const sunday = new Date(Date.parse(monday) + 6 * 86_400_000).toISOString().slice(0, 10);
+		const outcome = await fetchDemoVersions(locale('en'), {
+			fetch: async (url) =>
+				url.startsWith('/api/vault-mode')
+					? response(200, { ...modeBody, demoWeek: monday })
+					: response(200, thumbprints),
+			sleep: async () => undefined,
+		});
+		expect(outcome).toMatchObject({ kind: 'live', week: monday });
+		expect(demoWeekDates(monday)).toEqual({ from: monday, to: sunday });
+		for (const lang of langs) {
+			const text = locale(lang).t('b.week', demoWeekDates(monday));
+			expect(text).toContain(monday);
+			expect(text).toContain(sunday);
+			expect(text).not.toMatch(/\{\{/);
+		}
+	});
+
+	test('no answer is a slow room, not a static copy: asks again, says so, and only a 404 means static', async () => {
+		const waits: number[] = [];
+		const told: string[] = [];
+		let silent = 2;
+		const slow = await fetchDemoVersions(locale('en'), {
+			fetch: async (url) => {
+				if (url.startsWith('/api/vault-mode') && silent-- > 0)
+					throw new DOMException('The operation timed out.', 'TimeoutError');
+				return url.startsWith('/api/vault-mode')
+					? response(200, modeBody)
+					: response(200, thumbprints);
+			},
+			sleep: async (ms) => void waits.push(ms),
+			onWait: (text) => void told.push(text),
+		});
+		expect(slow.kind).toBe('live');
+		expect(waits).toEqual(NO_ANSWER_RETRY_MS.slice(0, 2));
+		expect(told).toEqual(
+			NO_ANSWER_RETRY_MS.slice(0, 2).map((ms) =>
+				locale('en').t('b.noAnswerRetry', { seconds: ms / 1000 })
+			)
+		);
+		const never = await fetchDemoVersions(locale('ja'), {
+			fetch: async () => {
+				throw new TypeError('Failed to fetch');
+			},
+			sleep: async () => undefined,
+		});
+		expect(never).toEqual({ kind: 'failed', message: locale('ja').t('b.error.noAnswer') });
+		const staticHost = await fetchDemoVersions(locale('en'), {
+			fetch: async () => new Response('<!doctype html>', { status: 404 }),
+			sleep: async () => undefined,
+		});
+		expect(staticHost).toEqual({ kind: 'static' });
+	});
+
 	test('busy: waits as Retry-After says, tells the page, then gets the versions', async () => {
 		const waits: number[] = [];
 		const told: string[] = [];
@@ -260,7 +322,7 @@ describe('exercise B', () => {
 			},
 			sleep: async () => undefined,
 		});
-		expect(none.kind).toBe('static');
+		expect(none).toEqual({ kind: 'failed', message: locale('en').t('b.error.noAnswer') });
 		const notFound = await fetchDemoVersions(locale('en'), {
 			fetch: async () => new Response('<html>', { status: 404 }),
 			sleep: async () => undefined,
@@ -351,6 +413,24 @@ describe('exercise C', () => {
 		expect(early.feedback).toEqual([
 			{ question: 'predict', ok: false, text: expect.stringContaining('“Next poll”') },
 		]);
+		// Each wrong prediction gets its own reason before the renewal, in both languages.
+		for (const lang of langs) {
+			const reasons = (['replace', 'restart'] as const).map(
+				(prediction) => gradePredict(locale(lang), null, { prediction }, labels).feedback[0]!.text
+			);
+			expect(reasons[0]).toBe(locale(lang).t('c.predict.wrong.replace', labels));
+			expect(reasons[1]).toBe(locale(lang).t('c.predict.wrong.restart', labels));
+			expect(reasons[0]).not.toBe(reasons[1]);
+		}
+		expect(early.feedback[0]!.text).toMatch(/never deletes/);
+		expect(
+			gradePredict(locale('en'), null, { prediction: 'restart' }, labels).feedback[0]!.text
+		).toMatch(/next poll, with no restart/);
+		// Under the button: step 2 next, pointing at step 1's feedback once step 1 is answered.
+		expect(pendingResultKey(null, {})).toBe('c.step2First');
+		expect(pendingResultKey(scripted('windows', '3.0', ['renew']), { prediction: 'beside' })).toBe(
+			'c.step1Checked'
+		);
 		const poll = scripted('windows', '3.0', ['renew', 'poll']);
 		const wrong = gradePredict(
 			locale('en'),
@@ -358,6 +438,7 @@ describe('exercise C', () => {
 			{ prediction: 'beside', use: OLD, first: NEW },
 			labels
 		);
+		expect(pendingResultKey(poll, { prediction: 'beside' })).toBe('exercise.notYet');
 		expect(wrong.feedback.map((f) => [f.question, f.ok])).toEqual([
 			['predict', true],
 			['use', false],

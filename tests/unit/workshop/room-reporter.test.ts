@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
+	JOIN_RETRY_MS,
 	RoomReporter,
+	ROOM_JOIN_KEY,
 	ROOM_MEMBER_KEY,
 	type ReporterState,
 } from '../../../src/components/widgets/workshop/room-reporter.ts';
@@ -127,5 +129,83 @@ describe('the room reporter', () => {
 		).toBe(true);
 		expect(server.requests.length).toBe(before);
 		expect(states.at(-1)).toEqual({ kind: 'out' });
+	});
+
+	it('tries a join the server does not answer again in the background, always as the same browser', async () => {
+		const server = fakeServer();
+		let unanswered = 2;
+		const waits: number[] = [];
+		const states: ReporterState[] = [];
+		const storage = memoryStorage();
+		const instance = new RoomReporter({
+			storage,
+			lang: 'ja',
+			exercises: ['template'],
+			done: () => new Set(),
+			onState: (state) => states.push(state),
+			fetchImpl: (async (input: string, init?: RequestInit) => {
+				server.requests.push({ path: 'tried', body: JSON.parse(String(init?.body)) });
+				if (unanswered-- > 0) throw new TypeError('Failed to fetch');
+				return server.fetchImpl(input, init);
+			}) as typeof fetch,
+			settleMs: 1,
+			sleep: async (ms) => void waits.push(ms),
+		});
+		await instance.join('Aiko');
+		expect(states.map((s) => s.kind)).toEqual(['retrying', 'retrying', 'in']);
+		expect(waits).toEqual(JOIN_RETRY_MS.slice(0, 2));
+		const keys = server.requests.filter((r) => r.path === 'tried').map((r) => r.body['joinKey']);
+		expect(keys).toHaveLength(3);
+		expect(new Set(keys).size).toBe(1);
+		expect(keys[0]).toMatch(/^[\w-]{16,64}$/);
+		expect(JSON.parse(storage.data.get(ROOM_JOIN_KEY)!)).toBe(keys[0]);
+		// The next join from this browser (a rejoin) sends the same key.
+		await instance.join('Aiko');
+		expect(server.requests.at(-1)!.body['joinKey']).toBe(keys[0]);
+	});
+
+	it('stops retrying a join when the participant leaves', async () => {
+		const states: ReporterState[] = [];
+		let tries = 0;
+		const instance: RoomReporter = new RoomReporter({
+			storage: memoryStorage(),
+			lang: 'en',
+			exercises: [],
+			done: () => new Set(),
+			onState: (state) => states.push(state),
+			fetchImpl: (async () => {
+				tries++;
+				throw new TypeError('Failed to fetch');
+			}) as typeof fetch,
+			sleep: async () => {
+				if (tries === 2) await instance.leave();
+			},
+		});
+		await instance.join('x');
+		expect(tries).toBe(2);
+		expect(states.at(-1)).toEqual({ kind: 'out' });
+	});
+
+	it('while in the room, tells it every minute that the page is still open', async () => {
+		vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+		try {
+			const { instance, server } = reporter();
+			await instance.join('x');
+			await settle();
+			const reports = () => server.requests.filter((r) => r.path === '/api/room/progress').length;
+			const stop = instance.keepAlive();
+			const before = reports();
+			for (let minute = 1; minute <= 3; minute++) {
+				vi.advanceTimersByTime(60_000);
+				await settle();
+				expect(reports()).toBe(before + minute);
+			}
+			stop();
+			vi.advanceTimersByTime(120_000);
+			await settle();
+			expect(reports()).toBe(before + 3);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

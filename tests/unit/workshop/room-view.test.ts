@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipantState, RoomSnapshot } from '../../../src/core/workshop/room-protocol.ts';
-import { roomView, STUCK } from '../../../src/components/widgets/workshop/room-view.ts';
+import {
+	IDLE_MINUTES,
+	roomView,
+	STUCK,
+} from '../../../src/components/widgets/workshop/room-view.ts';
 
 const minute = 60_000;
 const participant = (
@@ -13,7 +17,8 @@ const participant = (
 	number,
 	lang: 'en',
 	joinedAt: 0,
-	lastSeenAt: 0,
+	// Reported just now (the snapshot's time): not idle.
+	lastSeenAt: 20 * minute,
 	exercises,
 	answers,
 });
@@ -101,5 +106,33 @@ describe('the facilitator’s view of the room', () => {
 				total: 4,
 			},
 		]);
+	});
+
+	it('marks rows without a report for IDLE_MINUTES as idle, lists them last and never as stuck', () => {
+		const now = 20 * minute;
+		const silent = (number: number, minutes: number, exercises: ParticipantState['exercises']) => ({
+			...participant(number, exercises),
+			lastSeenAt: now - minutes * minute,
+		});
+		const stuckWork = {
+			versions: { done: false, attempts: 5, failed: STUCK.failedChecks, firstAt: 10 * minute },
+		};
+		const view = roomView(
+			snapshot([
+				silent(1, IDLE_MINUTES, stuckWork),
+				silent(2, IDLE_MINUTES - 0.5, stuckWork),
+				silent(3, IDLE_MINUTES + 7, {}),
+				silent(4, 0, {}),
+			]),
+			['template', 'versions']
+		);
+		expect(view.rows.map((r) => [r.number, r.idleMinutes, r.stuck?.reason])).toEqual([
+			[2, undefined, 'failedChecks'],
+			[4, undefined, undefined],
+			[1, IDLE_MINUTES, undefined],
+			[3, IDLE_MINUTES + 7, undefined],
+		]);
+		expect(view.idleCount).toBe(2);
+		expect(view.stuckCount).toBe(1);
 	});
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { workshopLocale } from '../../../src/components/widgets/workshop/locale.ts';
+import { uiStrings } from '../../../src/core/i18n/ui-strings.ts';
 import {
+	duration,
 	idleTimer,
 	moveBlock,
 	pause,
@@ -40,5 +43,21 @@ describe('workshop timer', () => {
 	it('does not move before it is started', () => {
 		const idle = idleTimer();
 		expect(moveBlock(idle, 1, agenda.length, 5_000)).toBe(idle);
+	});
+
+	it('words times with their units, in whole minutes like the agenda, so 5 seconds never reads as 5 minutes', () => {
+		const en = workshopLocale(uiStrings('en'), 'en');
+		const ja = workshopLocale(uiStrings('ja'), 'ja');
+		expect(duration(en, 5)).toBe('0 min 05 s');
+		expect(duration(en, 600)).toBe('10 min 00 s');
+		expect(duration(en, 65 * 60 + 3)).toBe('65 min 03 s');
+		expect(duration(ja, 600)).toBe('10 分 00 秒');
+		expect(duration(ja, -4)).toBe('0 分 00 秒');
+		expect(en.t('timer.current', { title: 'A', left: duration(en, 600) })).toContain(
+			'(10 min 00 s left)'
+		);
+		expect(ja.t('timer.current', { title: 'A', left: duration(ja, 600) })).toContain(
+			'残り 10 分 00 秒'
+		);
 	});
 });

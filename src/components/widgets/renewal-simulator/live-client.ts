@@ -16,7 +16,15 @@ import { apiFetch, refusalMessage, refusalText } from '../api-refusal.ts';
  * Whether this page's server offers live mode (a kvcert server reading the demo vault), and when
  * the server refused this page, its reason in the page's language (shown instead of the switch).
  */
-export type LiveAvailability = { available: boolean; refusal?: string };
+export type LiveAvailability = {
+	available: boolean;
+	refusal?: string;
+	/** Nothing answered (timeout, network): ask again later, this is not a static copy. */
+	unanswered?: boolean;
+};
+
+/** Waits before asking again whether live mode is offered, after no answer (the last repeats). */
+export const LIVE_CHECK_RETRY_MS = [3_000, 10_000, 20_000, 30_000];
 
 /** Asks the server (`GET /api/vault-mode`); a static build has no /api and keeps the timeline. */
 export async function liveModeAvailable(
@@ -35,7 +43,7 @@ export async function liveModeAvailable(
 		return { available: typeof body.mode === 'string' && body.mode !== 'azure' };
 	} catch (error) {
 		const refusal = refusalMessage(error, '');
-		return refusal ? { available: false, refusal } : { available: false };
+		return refusal ? { available: false, refusal } : { available: false, unanswered: true };
 	}
 }
 

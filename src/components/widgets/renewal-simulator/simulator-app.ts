@@ -1,6 +1,7 @@
 import { translatorFor, type Lang, type Translate } from '../../../core/i18n/index.ts';
 import type { LiveSessionEvent } from '../../../core/simulate/live-protocol.ts';
-import { formatLogLine, type PollResult, type SimOs } from '../../../core/simulate/index.ts';
+import { formatLogLine } from '../../../core/simulate/messages.ts';
+import type { PollResult, SimOs } from '../../../core/simulate/types.ts';
 import { storeAsFormatList } from '../../../core/select/index.ts';
 import { fillMessageRow, fillRows } from '../tables/render-cell.ts';
 import { eventSummary, liveNews, pollSummary } from './change-summary.ts';
@@ -8,6 +9,7 @@ import {
 	isLiveAction,
 	liveInterval,
 	liveModeAvailable,
+	LIVE_CHECK_RETRY_MS,
 	openLiveStream,
 	sendControl,
 	type LiveStream,
@@ -77,10 +79,26 @@ export class SimulatorApp {
 			liveSwitch.checked ? this.#startLive() : this.#stopLive()
 		);
 		this.#render();
-		void liveModeAvailable(this.#lang).then(({ available, refusal }) => {
-			this.#q('[data-live-row]').hidden = !available;
-			if (refusal) this.#showLiveNote(refusal);
-		});
+		void this.#checkLive(0);
+	}
+
+	/**
+	 * Shows the live switch when the server offers live mode. No answer (a starved room) is not "no
+	 * server": the switch shows disabled with the reason, and the page asks again until it answers.
+	 */
+	async #checkLive(tries: number): Promise<void> {
+		const { available, refusal, unanswered } = await liveModeAvailable(this.#lang);
+		const liveSwitch = this.#q<HTMLInputElement>('[data-live-switch]');
+		this.#q('[data-live-row]').hidden = !available && !unanswered;
+		liveSwitch.disabled = !available;
+		if (refusal) this.#showLiveNote(refusal);
+		if (!unanswered) {
+			if (available && tries > 0) this.#q('[data-live-intro]').hidden = true;
+			return;
+		}
+		const wait = LIVE_CHECK_RETRY_MS[Math.min(tries, LIVE_CHECK_RETRY_MS.length - 1)]!;
+		this.#showLiveNote(this.#t('kvcert.simulator.liveUnanswered', { seconds: wait / 1000 }));
+		setTimeout(() => void this.#checkLive(tries + 1), wait);
 	}
 
 	/** Stops live mode (the element left the page). */

@@ -1,14 +1,14 @@
+// From the modules themselves, not the simulate barrel: it also re-exports from-template.ts, which
+// pulls the checker (6 KB gzipped) into every page with a simulator.
 import {
 	SCRIPT_START,
 	renewalEvent,
 	scriptedVersion,
-	simulate,
 	workshopConfig,
 	workshopVault,
-	type SimOs,
-	type Simulation,
-	type VaultEvent,
-} from '../../../core/simulate/index.ts';
+} from '../../../core/simulate/scenario.ts';
+import { simulate } from '../../../core/simulate/simulate.ts';
+import type { SimOs, Simulation, VaultEvent } from '../../../core/simulate/types.ts';
 
 /** What the user can do in the scripted simulator. */
 export type TimelineAction =

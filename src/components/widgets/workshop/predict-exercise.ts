@@ -110,6 +110,18 @@ export interface StepFeedback {
 	text: string;
 }
 
+/**
+ * The line under the Check button when the exercise is not done: before the renewal reaches the
+ * store, it points at step 2 (and at step 1's feedback when step 1 was answered).
+ */
+export function pendingResultKey(
+	poll: StorePoll | null,
+	answers: PredictAnswers
+): 'exercise.notYet' | 'c.step1Checked' | 'c.step2First' {
+	if (readyForQuestions(poll)) return 'exercise.notYet';
+	return answers.prediction === undefined ? 'c.step2First' : 'c.step1Checked';
+}
+
 /** Grades exercise C on the newest poll; each step says why. */
 export function gradePredict(
 	locale: WorkshopLocale,
@@ -125,7 +137,8 @@ export function gradePredict(
 				: {
 						question: 'predict',
 						ok: false,
-						text: locale.t('c.predict.wrong', { poll: labels.poll }),
+						// Each wrong guess gets its own reason, before the renewal too (step 2 shows it).
+						text: locale.t(`c.predict.wrong.${answers.prediction}`, { poll: labels.poll }),
 					},
 	];
 	if (readyForQuestions(poll)) {

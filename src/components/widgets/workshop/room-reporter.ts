@@ -12,6 +12,13 @@ import type { Lang } from '../../../core/i18n/lang.ts';
 export const ROOM_MEMBER_KEY = 'kvcert.room.member.v1';
 /** localStorage key of the checks counted so far and the quiz answers. */
 export const ROOM_COUNTS_KEY = 'kvcert.room.counts.v1';
+/** localStorage key of this browser's join key (see RoomJoinRequest.joinKey). */
+export const ROOM_JOIN_KEY = 'kvcert.room.joinKey.v1';
+
+/** Waits before each new try of a join the server did not answer (the last one repeats). */
+export const JOIN_RETRY_MS = [2_000, 5_000, 10_000, 20_000, 30_000];
+/** How often an open page tells the room it is still there (the facilitator marks silent rows idle). */
+export const KEEP_ALIVE_MS = 60_000;
 
 /** This browser's place in the room. */
 export type RoomMember = RoomJoinResponse;
@@ -27,6 +34,8 @@ export type ReporterState =
 	| { kind: 'out' }
 	| { kind: 'in'; member: RoomMember }
 	| { kind: 'waiting'; text: string }
+	/** The join got no answer: trying again in the background (`attempt` from 1). */
+	| { kind: 'retrying'; attempt: number }
 	| { kind: 'error'; text: string }
 	/** The room no longer knows this browser (the server restarted): join again. */
 	| { kind: 'lost' };
@@ -43,6 +52,10 @@ export interface RoomReporterOptions {
 	fetchImpl?: typeof fetch;
 	/** Waits between a change and its report. @default 500 */
 	settleMs?: number;
+	/** @default setTimeout */
+	sleep?: (ms: number) => Promise<void>;
+	/** @default crypto.getRandomValues */
+	randomBytes?: (length: number) => Uint8Array;
 }
 
 function read<T>(storage: ProgressStorage | undefined, key: string): T | undefined {
@@ -84,6 +97,8 @@ export class RoomReporter {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#sending: Promise<void> | undefined;
 	#again = false;
+	/** Bumped by each join and by leave: a background join retry stops when it changes. */
+	#joinRun = 0;
 
 	constructor(options: RoomReporterOptions) {
 		this.#options = options;
@@ -94,25 +109,67 @@ export class RoomReporter {
 		return read<RoomMember>(this.#options.storage, ROOM_MEMBER_KEY);
 	}
 
-	/** Joins the room with an optional display name, then reports the progress so far. */
+	/** This browser's join key, made on first use (so a retried join is the same participant). */
+	#joinKey(): string {
+		const { storage } = this.#options;
+		const stored = read<string>(storage, ROOM_JOIN_KEY);
+		if (typeof stored === 'string' && /^[\w-]{16,64}$/.test(stored)) return stored;
+		const bytes =
+			this.#options.randomBytes?.(16) ?? globalThis.crypto.getRandomValues(new Uint8Array(16));
+		const key = btoa(String.fromCharCode(...bytes))
+			.replace(/\+/g, '-')
+			.replace(/\//g, '_')
+			.replace(/=/g, '');
+		write(storage, ROOM_JOIN_KEY, key);
+		return key;
+	}
+
+	/**
+	 * Joins the room with an optional display name, then reports the progress so far. A join the
+	 * server does not answer (timeout, network) is tried again in the background until it answers or
+	 * the participant leaves; the join key makes every try the same participant, never a second row.
+	 */
 	async join(name: string): Promise<void> {
 		const { storage, lang, fetchImpl, onState } = this.#options;
-		try {
-			const response = await post('/api/room/join', { name, lang }, fetchImpl, lang);
-			const body = (await response.json()) as RoomJoinResponse | { error: { message: string } };
-			if ('error' in body) return onState({ kind: 'error', text: body.error.message });
-			write(storage, ROOM_MEMBER_KEY, body);
-			onState({ kind: 'in', member: body });
-			this.changed(0);
-		} catch (error) {
-			onState({ kind: 'error', text: error instanceof ApiRefusedError ? error.message : '' });
+		const sleep =
+			this.#options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+		const run = ++this.#joinRun;
+		const request = { name, lang, joinKey: this.#joinKey() };
+		for (let attempt = 1; run === this.#joinRun; attempt++) {
+			try {
+				const response = await post('/api/room/join', request, fetchImpl, lang);
+				const body = (await response.json()) as RoomJoinResponse | { error: { message: string } };
+				if (run !== this.#joinRun) return;
+				if ('error' in body) return onState({ kind: 'error', text: body.error.message });
+				write(storage, ROOM_MEMBER_KEY, body);
+				onState({ kind: 'in', member: body });
+				this.changed(0);
+				return;
+			} catch (error) {
+				// The server said no (full room, limits): that stands. No answer at all: try again.
+				if (error instanceof ApiRefusedError)
+					return onState({ kind: 'error', text: error.message });
+				if (run !== this.#joinRun) return;
+				onState({ kind: 'retrying', attempt });
+				await sleep(JOIN_RETRY_MS[Math.min(attempt, JOIN_RETRY_MS.length) - 1]!);
+			}
 		}
+	}
+
+	/**
+	 * While the page is open and in the room, reports every `intervalMs` so the facilitator sees it
+	 * is still there (rows silent for minutes are shown as idle). Returns how to stop.
+	 */
+	keepAlive(intervalMs = KEEP_ALIVE_MS): () => void {
+		const timer = setInterval(() => this.changed(0), intervalMs);
+		return () => clearInterval(timer);
 	}
 
 	/** Leaves the room: the facilitator no longer lists this participant, nothing more is sent. */
 	async leave(): Promise<void> {
 		const { storage, lang, fetchImpl, onState } = this.#options;
 		const member = this.member;
+		this.#joinRun++;
 		clearTimeout(this.#timer);
 		write(storage, ROOM_MEMBER_KEY, undefined);
 		onState({ kind: 'out' });

@@ -13,6 +13,12 @@ export const STUCK = {
 	minutes: 8,
 } as const;
 
+/**
+ * Minutes without any report after which a row is idle: an open page reports at least every minute
+ * (room-reporter.ts KEEP_ALIVE_MS), so an idle row is a page that was closed, slept or lost its join.
+ */
+export const IDLE_MINUTES = 5;
+
 /** One exercise cell of the facilitator's table. */
 export interface ExerciseCell {
 	exercise: string;
@@ -37,7 +43,10 @@ export interface ParticipantRow {
 	lang: Lang;
 	cells: ExerciseCell[];
 	done: number;
+	/** Never for an idle row: whoever left is not stuck. */
 	stuck: Stuck | undefined;
+	/** Whole minutes without a report, when at least {@link IDLE_MINUTES}. */
+	idleMinutes: number | undefined;
 }
 
 /** The quiz answers of the room for one question. */
@@ -54,6 +63,7 @@ export interface RoomView {
 	doneBy: { exercise: string; count: number }[];
 	quiz: QuizTally[];
 	stuckCount: number;
+	idleCount: number;
 }
 
 function cellOf(exercise: string, state: ExerciseState | undefined, now: number): ExerciseCell {
@@ -79,8 +89,8 @@ export function stuckOn(cells: ExerciseCell[]): Stuck | undefined {
 }
 
 /**
- * The facilitator's view of a room snapshot: a row per participant (who looks stuck first, then in
- * the order they joined), how many finished each exercise, and the room's quiz answers. `exercises`
+ * The facilitator's view of a room snapshot: a row per participant (who looks stuck first, idle
+ * rows last, otherwise in the order they joined), how many finished each exercise, and the room's quiz answers. `exercises`
  * gives the columns' order; exercises only a participant reported come after them.
  */
 export function roomView(snapshot: RoomSnapshot, exercises: readonly string[]): RoomView {
@@ -89,6 +99,8 @@ export function roomView(snapshot: RoomSnapshot, exercises: readonly string[]): 
 		for (const id of Object.keys(participant.exercises)) if (!order.includes(id)) order.push(id);
 	const rowOf = (participant: ParticipantState): ParticipantRow => {
 		const cells = order.map((id) => cellOf(id, participant.exercises[id], snapshot.now));
+		const silent = Math.floor((snapshot.now - participant.lastSeenAt) / 60_000);
+		const idleMinutes = silent >= IDLE_MINUTES ? silent : undefined;
 		return {
 			id: participant.id,
 			name: participant.name,
@@ -96,12 +108,18 @@ export function roomView(snapshot: RoomSnapshot, exercises: readonly string[]): 
 			lang: participant.lang,
 			cells,
 			done: cells.filter((c) => c.state === 'done').length,
-			stuck: stuckOn(cells),
+			stuck: idleMinutes === undefined ? stuckOn(cells) : undefined,
+			idleMinutes,
 		};
 	};
 	const rows = snapshot.participants
 		.map(rowOf)
-		.sort((a, b) => Number(!!b.stuck) - Number(!!a.stuck) || a.number - b.number);
+		.sort(
+			(a, b) =>
+				Number(a.idleMinutes !== undefined) - Number(b.idleMinutes !== undefined) ||
+				Number(!!b.stuck) - Number(!!a.stuck) ||
+				a.number - b.number
+		);
 	const quiz = Object.entries(snapshot.quiz)
 		.map(([question, counts]) => {
 			const options = Object.entries(counts)
@@ -119,5 +137,6 @@ export function roomView(snapshot: RoomSnapshot, exercises: readonly string[]): 
 		})),
 		quiz,
 		stuckCount: rows.filter((r) => r.stuck).length,
+		idleCount: rows.filter((r) => r.idleMinutes !== undefined).length,
 	};
 }

@@ -1,3 +1,4 @@
+import type { WorkshopLocale } from './locale.ts';
 import type { ProgressStorage } from './progress.ts';
 
 /**
@@ -85,13 +86,16 @@ export function timerView(state: TimerState, minutes: number[], now: number): Ti
 	};
 }
 
-/** `m:ss` (and `h:mm:ss` past an hour) of a number of seconds. */
-export function clock(seconds: number): string {
-	const s = Math.max(0, Math.floor(seconds));
-	const two = (n: number) => String(n).padStart(2, '0');
-	const h = Math.floor(s / 3600);
-	const m = Math.floor((s % 3600) / 60);
-	return h ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
+/**
+ * A number of seconds as the timer words it, with its units ("12 min 05 s", 「12 分 05 秒」): whole
+ * minutes like the agenda's start column, so a clock reading cannot be taken for hours and minutes.
+ */
+export function duration(locale: WorkshopLocale, seconds: number): string {
+	const whole = Math.max(0, Math.floor(seconds));
+	return locale.t('timer.duration', {
+		m: Math.floor(whole / 60),
+		s: String(whole % 60).padStart(2, '0'),
+	});
 }
 
 /** The stored timer; anything unreadable is an idle timer. */

@@ -1,4 +1,6 @@
-import { SCRIPT_START, scriptedVersion } from '../../../core/simulate/index.ts';
+// From the module itself: the simulate barrel also re-exports from-template.ts, whose checker
+// imports cost the workshop page 6 KB of scripts it never runs.
+import { SCRIPT_START, scriptedVersion } from '../../../core/simulate/scenario.ts';
 import type { WorkshopLocale } from './locale.ts';
 import type { ExerciseVersion } from './versions-source.ts';
 

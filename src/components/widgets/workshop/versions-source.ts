@@ -18,7 +18,8 @@ export interface ExerciseVersion {
 
 /** Where exercise B's versions come from, and why. */
 export type VersionsOutcome =
-	| { kind: 'live'; versions: ExerciseVersion[] }
+	/** `week`: Monday (`YYYY-MM-DD`) of the demo vault's week; its thumbprints change weekly. */
+	| { kind: 'live'; versions: ExerciseVersion[]; week?: string }
 	/** No server answers /api (a static copy of the site). */
 	| { kind: 'static' }
 	/**
@@ -41,6 +42,12 @@ export interface VersionsFetchOptions {
 	maxRetries?: number;
 }
 
+/** The first and last day (`YYYY-MM-DD`) of the demo vault's week, from its Monday. */
+export function demoWeekDates(monday: string): { from: string; to: string } {
+	const start = Date.parse(`${monday}T00:00:00Z`);
+	return { from: monday, to: new Date(start + 6 * 86_400_000).toISOString().slice(0, 10) };
+}
+
 async function errorMessage(response: Response, locale: WorkshopLocale): Promise<string> {
 	try {
 		const body = (await response.json()) as { error?: { message?: unknown } };
@@ -51,11 +58,14 @@ async function errorMessage(response: Response, locale: WorkshopLocale): Promise
 	return locale.t('b.error.status', { status: response.status });
 }
 
+/** Waits before each new try of a request that got no answer (timeout, network): 2, 5, 10 s. */
+export const NO_ANSWER_RETRY_MS = [2_000, 5_000, 10_000];
+
 /**
  * GET through {@link apiFetch} (which waits as a busy server asks): undefined when no server
  * answers at all, the server's refusal when it refused for good or after every retry.
  */
-async function get(
+async function getOnce(
 	url: string,
 	timeoutMs: number,
 	options: VersionsFetchOptions
@@ -77,6 +87,26 @@ async function get(
 	}
 }
 
+/**
+ * {@link getOnce}, tried again after {@link NO_ANSWER_RETRY_MS} when nothing answered: a slow or
+ * starved room (30 laptops on one Wi-Fi) is not a static copy of the site. Undefined when no try
+ * got an answer.
+ */
+async function get(
+	url: string,
+	timeoutMs: number,
+	options: VersionsFetchOptions,
+	locale: WorkshopLocale
+): Promise<Response | ApiRefusedError | undefined> {
+	for (let attempt = 0; ; attempt++) {
+		const answer = await getOnce(url, timeoutMs, options);
+		const wait = NO_ANSWER_RETRY_MS[attempt];
+		if (answer !== undefined || wait === undefined) return answer;
+		options.onWait?.(locale.t('b.noAnswerRetry', { seconds: wait / 1000 }));
+		await options.sleep(wait);
+	}
+}
+
 const refusalOutcome = (error: ApiRefusedError): VersionsOutcome => ({
 	kind: error.refusal.status === 403 ? 'refused' : 'failed',
 	message: error.message,
@@ -93,10 +123,12 @@ export async function fetchDemoVersions(
 ): Promise<VersionsOutcome> {
 	const { lang } = locale;
 	// A static host answers at once; a room's laptop serving 30 pages may take a while.
-	const mode = await get(`/api/vault-mode?lang=${lang}`, 20_000, options);
+	const mode = await get(`/api/vault-mode?lang=${lang}`, 20_000, options, locale);
 	if (mode instanceof ApiRefusedError) return refusalOutcome(mode);
-	// No server, or a static host's 404 page: this copy of the site has no /api.
-	if (!mode || mode.status === 404) return { kind: 'static' };
+	// Nothing answered, even after retries: the server is unreachable, not missing.
+	if (!mode) return { kind: 'failed', message: locale.t('b.error.noAnswer') };
+	// A static host's 404 page: this copy of the site has no /api.
+	if (mode.status === 404) return { kind: 'static' };
 	if (!mode.ok) return { kind: 'failed', message: await errorMessage(mode, locale) };
 	let body: VaultModeResponse;
 	try {
@@ -106,7 +138,7 @@ export async function fetchDemoVersions(
 	}
 	if (!body.demoVaultUrl) return { kind: 'static' };
 	const query = new URLSearchParams({ vault: body.demoVaultUrl, name: 'webcert', lang });
-	const response = await get(`/api/thumbprints?${query}`, 30_000, options);
+	const response = await get(`/api/thumbprints?${query}`, 30_000, options, locale);
 	if (response instanceof ApiRefusedError) return refusalOutcome(response);
 	if (!response) return { kind: 'failed', message: locale.t('b.error.noAnswer') };
 	if (!response.ok) return { kind: 'failed', message: await errorMessage(response, locale) };
@@ -122,6 +154,6 @@ export async function fetchDemoVersions(
 		}))
 		.sort((a, b) => a.ordinal - b.ordinal);
 	return versions.length >= 2
-		? { kind: 'live', versions }
+		? { kind: 'live', versions, ...(body.demoWeek ? { week: body.demoWeek } : {}) }
 		: { kind: 'failed', message: locale.t('b.error.tooFew', { count: versions.length }) };
 }
