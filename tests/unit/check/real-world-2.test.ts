@@ -69,6 +69,8 @@ describe('a public local module (issue 20)', () => {
 			'KV030 error VM-VM.bicep 47:5',
 			'KV010 error VM-VM.bicep 49:29',
 			'KV020 error VM-VM.bicep 51:35',
+			// The secret is `existing`: its secretUriWithVersion is a versioned URL (was missed).
+			'KV043 warning VM-VM.bicep 53:27',
 		]);
 		for (const d of result.diagnostics)
 			expect(d.related.map((r) => `${r.file}:${r.range.start.line}`)).toContain('VM.bicep:20');
