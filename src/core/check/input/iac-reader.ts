@@ -187,7 +187,7 @@ function parametersNotRead(
 	root: SyntaxNode,
 	source: SourceText,
 	env: ReadEnv,
-	messageId: 'parametersNotRead' | 'parametersPartlyRead'
+	messageId: 'parametersNotRead' | 'parametersPartlyRead' | 'parametersJsonNotRead'
 ): void {
 	const first = root.namedChildren.find((n) => n?.type === 'parameter_declaration');
 	const start = first?.startIndex ?? 0;
@@ -217,6 +217,10 @@ export const bicepReader: InputReader = {
 			const { parser, readers } = env.grammar;
 			const read = result('bicep');
 			let parameters;
+			// A JSON parameters file is not read for Bicep: said, so that defaults are never taken
+			// for the deployed values.
+			if (env.parameters && iacKindOfPath(env.parameters.path) !== 'bicepparam')
+				parametersNotRead(tree, source, env, 'parametersJsonNotRead');
 			if (env.parameters && iacKindOfPath(env.parameters.path) === 'bicepparam') {
 				const given = env.parameters.text;
 				const parametersSource = createSource(env.parameters.path, given);

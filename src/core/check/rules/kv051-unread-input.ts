@@ -114,6 +114,10 @@ export const unreadInputRule = defineRule({
 				ja: 'パラメーター ファイル {{path}} を読めなかったため (大きすぎるか、読むのに手間がかかりすぎる構文があります)、このファイルのパラメーターは既定値で確認しています。デプロイで渡す値とは違う可能性があります。',
 				en: 'Parameters not read: {{path}} could not be read (too large, or too costly to parse), so this file was checked with its default values, which may not be what is deployed.',
 			},
+			parametersJsonNotRead: {
+				ja: 'パラメーター ファイル {{path}} は読んでいません。kvcert が Bicep ファイルのパラメーターを読むのは .bicepparam ファイルからだけです。このファイルは既定値で確認しているため、デプロイで渡す値とは違う可能性があります。',
+				en: 'Parameters not read: kvcert reads the parameters of a Bicep file only from a .bicepparam file, not from {{path}}, so this file was checked with its default values, which may not be what is deployed.',
+			},
 			parametersPartlyRead: {
 				ja: 'パラメーター ファイル {{path}} に読めない部分があります。そこで設定しているパラメーターは、このファイルの既定値で確認しています。',
 				en: 'Parameters partly read: {{path}} has parts that could not be read; parameters set there were checked with this file’s default values.',
