@@ -584,24 +584,16 @@ export function parseCommands(
 			return value ? referencesBetween(source.raw, value.start, value.end) : [];
 		});
 		for (const ref of [...unexpanded, ...psReferences]) {
+			// `$cert.SecretId` on an object variable, else a variable holding the id itself.
 			const object = objects.get(ref.key);
 			const member = object && versionedMember(source.raw, ref.end, object);
-			if (object && member && object.at.end <= ref.start) {
-				result.versionedUses.push({
-					use: { source, start: ref.start, end: member.end },
-					assigned: object.at,
-					variable: source.raw.slice(ref.start, member.end),
-					command: object.command,
-					version: version && !version.dollars ? version.text : undefined,
-				});
-				continue;
-			}
-			const assigned = versioned.get(ref.key);
+			const assigned = object && member ? object : versioned.get(ref.key);
 			if (!assigned || assigned.at.end > ref.start) continue;
+			const end = object && member ? member.end : ref.end;
 			result.versionedUses.push({
-				use: { source, start: ref.start, end: ref.end },
+				use: { source, start: ref.start, end },
 				assigned: assigned.at,
-				variable: source.raw.slice(ref.start, ref.end),
+				variable: source.raw.slice(ref.start, end),
 				command: assigned.command,
 				version: version && !version.dollars ? version.text : undefined,
 			});
