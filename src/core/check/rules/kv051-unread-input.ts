@@ -103,7 +103,7 @@ export const unreadInputRule = defineRule({
 				en: 'Local module {{path}} was not followed: module calls nest deeper than {{depth}} levels, or more than {{files}} module files were read. What it declares was not checked.',
 			},
 			moduleParseLimit: {
-				ja: 'ローカル モジュール {{path}} は読んでいません。kvcert の文法で読める大きさ ({{limit}} 文字まで) を超えているか、読むのに手間がかかりすぎる構文があります。モジュールの中は確認していません。',
+				ja: 'ローカル モジュール {{path}} は読んでいません。kvcert の文法で読める大きさ ({{limit}} 文字まで) を超えているか、読むのに手間のかかりすぎる構文を含んでいます。モジュールの中は確認していません。',
 				en: 'Local module {{path}} was not read: it is over what kvcert’s grammar reads (at most {{limit}} characters) or too costly to parse. What it declares was not checked.',
 			},
 			moduleNotReadHere: {
@@ -111,7 +111,7 @@ export const unreadInputRule = defineRule({
 				en: 'Module {{path}} is not read here (this checker reads only the text you pasted), so what it declares was not checked. To check it too, run kvcert check from the CLI on this file (it follows local modules), or paste the module’s file here.',
 			},
 			parametersNotRead: {
-				ja: 'パラメーター ファイル {{path}} を読めなかったため (大きすぎるか、読むのに手間がかかりすぎる構文があります)、このファイルのパラメーターは既定値で確認しています。デプロイで渡す値とは違う可能性があります。',
+				ja: 'パラメーター ファイル {{path}} は、大きすぎるか、読むのに手間のかかりすぎる構文を含むため、読めませんでした。このファイルのパラメーターは既定値で確認しています。デプロイで渡す値と異なる可能性があります。',
 				en: 'Parameters not read: {{path}} could not be read (too large, or too costly to parse), so this file was checked with its default values, which may not be what is deployed.',
 			},
 			parametersJsonNotRead: {
