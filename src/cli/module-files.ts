@@ -5,14 +5,14 @@ import { readInputFile } from './read-input.ts';
 import { createPathGuard } from './settings-file.ts';
 import { shownPath, type Workspace } from './workspace.ts';
 
-/** At most this many `.tf` files are read from one Terraform module folder. */
+/** At most this many `.tf` and `.tf.json` files are read from one Terraform module folder. */
 const maxFilesPerFolder = 64;
 
 /**
  * Reads the local modules a checked Bicep or Terraform file calls, so that they are checked with the
  * values each call passes. The same confinement as `--settings @file` (settings-file.ts): only
  * within the checked file's folder or the repository. A Bicep module is one `.bicep` file; a
- * Terraform module is the `.tf` files of a folder. Texts already read in the run are reused, and
+ * Terraform module is the `.tf` and `.tf.json` files of a folder. Texts already read in the run are reused, and
  * files read are added to `texts` (so that --fix can correct a module).
  */
 export function createModuleReader(options: {
@@ -52,7 +52,7 @@ export function createModuleReader(options: {
 		try {
 			if (!statSync(target).isDirectory()) return undefined;
 			names = readdirSync(target)
-				.filter((name) => name.endsWith('.tf'))
+				.filter((name) => /\.tf(?:\.json)?$/.test(name))
 				.sort()
 				.slice(0, maxFilesPerFolder);
 		} catch {

@@ -48,8 +48,9 @@ function pairBicepParameters<T extends PairedInput>(
 	explicit: { path: string; text: string } | undefined
 ): T[] {
 	const bicep = inputs.filter((input) => /\.bicep$/i.test(input.path));
-	if (explicit && /\.bicepparam$/i.test(explicit.path))
-		for (const b of bicep) b.parameters = explicit;
+	// A JSON --parameters goes to the .bicep files too, which say that they do not read it
+	// (KV051), rather than being checked with their defaults in silence.
+	if (explicit) for (const b of bicep) b.parameters = explicit;
 	if (bicep.length === 0) return inputs;
 	return inputs.filter((input) => {
 		if (!/\.bicepparam$/i.test(input.path)) return true;

@@ -162,6 +162,55 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 		expect(result.diagnostics.some((d) => d.file === 'main.bicep' && d.severity === 'error')).toBe(
 			true
 		);
+		// …and the Bicep file says that its defaults were assumed (issue 24), at its first parameter.
+		const assumed = result.diagnostics.filter((d) => d.messageId === 'parametersNotRead');
+		expect(assumed.map((d) => `${d.ruleId} ${d.severity} ${d.file} ${d.range.start.line}`)).toEqual(
+			[
+				`KV051 warning main.bicep ${template.split('\n').findIndex((l) => l.startsWith('param')) + 1}`,
+			]
+		);
+		expect(assumed[0]!.message).toBe(
+			'Parameters not read: main.bicepparam could not be read (too large, or too costly to parse), so this file was checked with its default values, which may not be what is deployed.'
+		);
+	});
+
+	it('a .bicepparam read only in part says so in the Bicep file, in both languages', async () => {
+		const template = bicep({ extra: "param interval string = '3600'" });
+		const given = `using './main.bicep'\nparam interval = )(\n`;
+		for (const [lang, text] of [
+			['en', 'Parameters partly read: main.bicepparam has parts'],
+			['ja', 'パラメーター ファイル main.bicepparam に読めない部分があります。'],
+		] as const) {
+			const result = await checkIac(template, 'main.bicep', {
+				lang,
+				parameters: { path: 'main.bicepparam', text: given },
+			});
+			const partly = result.diagnostics.filter((d) => d.messageId === 'parametersPartlyRead');
+			expect(partly.map((d) => `${d.ruleId} ${d.file}`)).toEqual(['KV051 main.bicep']);
+			expect(partly[0]!.message).toContain(text);
+		}
+		// A JSON parameters file is not read for Bicep: said, not silently replaced by the defaults
+		// (Samuel-Singh/AzureKeyVault passes its versioned URLs so, JUDGEMENTS.md).
+		const json = await checkIac(template, 'main.bicep', {
+			lang: 'en',
+			parameters: {
+				path: 'main.parameters.json',
+				text: '{"parameters":{"interval":{"value":"60"}}}',
+			},
+		});
+		expect(
+			json.diagnostics
+				.filter((d) => /^parameters/.test(d.messageId))
+				.map((d) => `${d.ruleId} ${d.severity} ${d.file} ${d.messageId}`)
+		).toEqual(['KV051 warning main.bicep parametersJsonNotRead']);
+		// A .bicepparam read whole says nothing of the kind.
+		const whole = await checkIac(template, 'main.bicep', {
+			parameters: {
+				path: 'main.bicepparam',
+				text: `using './main.bicep'\nparam interval = '60'\n`,
+			},
+		});
+		expect(whole.diagnostics.filter((d) => /^parameters/.test(d.messageId))).toEqual([]);
 	});
 
 	it('a file over the size limit is not given to the grammar', async () => {

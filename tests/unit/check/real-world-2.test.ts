@@ -69,8 +69,29 @@ describe('a public local module (issue 20)', () => {
 			'KV030 error VM-VM.bicep 47:5',
 			'KV010 error VM-VM.bicep 49:29',
 			'KV020 error VM-VM.bicep 51:35',
+			// The secret is `existing`: its secretUriWithVersion is a versioned URL (was missed).
+			'KV043 warning VM-VM.bicep 53:27',
 		]);
 		for (const d of result.diagnostics)
 			expect(d.related.map((r) => `${r.file}:${r.range.start.line}`)).toContain('VM.bicep:20');
+	});
+});
+
+/**
+ * A public Bicep module called in a loop whose file tree-sitter-bicep reads 57 times over (each string
+ * interpolation re-reads the rest: tests/fixtures/real-world/adf-sfm-module, JUDGEMENTS.md). It was
+ * said not read at the call ("missing, or outside the checked folder"); it is read and followed.
+ */
+describe('a public module in a loop, costly to parse (issue 20)', () => {
+	it('follows SFMNP.bicep into SFMNP-NP.bicep and finds its Key Vault extension, with no finding', async () => {
+		const folder = new URL('adf-sfm-module/', directory);
+		const read = (name: string) => readFileSync(new URL(name, folder), 'utf8');
+		const result = await check(read('SFMNP.bicep'), {
+			path: 'SFMNP.bicep',
+			grammars: fileGrammars,
+			readModule: ({ path }) => [{ path, text: read(path) }],
+		});
+		expect(result.extensionCount).toBeGreaterThan(0);
+		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.messageId} ${d.file}`)).toEqual([]);
 	});
 });

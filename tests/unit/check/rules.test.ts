@@ -750,6 +750,17 @@ describe('KV043 secret-uri-with-version', () => {
 	});
 	it('passes secretUri', () =>
 		expectNone(template([extension({ observed: url('secretUri') })]), 'KV043'));
+	it('reports the 1.0 string form, where the whole entry is the expression', () => {
+		const entry = (property: string) =>
+			`[ "[reference(resourceId('Microsoft.KeyVault/vaults/secrets', 'kv', 'web'), '2023-07-01').${property}]" ]`;
+		const d = expectFinding(
+			template([extension({ observed: entry('⟦secretUriWithVersion⟧') })]),
+			'KV043',
+			'warning'
+		);
+		expect(d.fix?.edits[0]?.newText).toBe('secretUri');
+		expectNone(template([extension({ observed: entry('secretUri') })]), 'KV043');
+	});
 });
 
 describe('KV044 protected-settings', () => {

@@ -106,6 +106,68 @@ describe('script variables holding a versioned id', () => {
 	});
 });
 
+/** Issue 20: the id reached in two steps, through a variable holding the whole object. */
+describe('a versioned id read from a certificate object', () => {
+	const set =
+		'Set-AzVMExtension -ResourceGroupName rg -VMName vm1 -Name KeyVaultForWindows -Publisher Microsoft.Azure.KeyVault -ExtensionType KeyVaultForWindows -TypeHandlerVersion 3.0 -Settings $settings\n';
+	const settingsWith = (url: string) =>
+		`$settings = @{ secretsManagementSettings = @{ pollingIntervalInS = "3600"; observedCertificates = @(@{ url = ${url} }) } }\n`;
+	const ps = (text: string) =>
+		checkSync(text, { path: 'deploy.ps1', kind: 'command' }).diagnostics.map(
+			(d) =>
+				`${d.ruleId} ${d.range.start.line}:${d.range.start.column}-${d.range.end.column} ${d.related.map((r) => `@${r.range.start.line}`).join(' ')}`
+		);
+
+	it.each([
+		['$cert.SecretId', '$cert.SecretId'],
+		['$cert.Id', '$cert.Id'],
+		['"$($cert.SecretId)"', '$cert.SecretId'],
+		['$Cert.secretid', '$Cert.secretid'],
+	])('%s in the settings: KV016 at the use, naming the assignment', (url, written) => {
+		const text = `$cert = Get-AzKeyVaultCertificate -VaultName kv1 -Name web\n${settingsWith(url)}${set}`;
+		const start = text.split('\n')[1]!.indexOf(written) + 1;
+		expect(ps(text)).toEqual([`KV016 2:${start}-${start + written.length} @1`]);
+		const [finding] = checkSync(text, { path: 'deploy.ps1', kind: 'command' }).diagnostics;
+		expect(finding!.message).toContain(
+			`${written} holds a versioned id (assigned from \`Get-AzKeyVaultCertificate …\` on line 1)`
+		);
+	});
+
+	it('follows the field assigned to another variable first', () => {
+		const text = `$cert = Get-AzKeyVaultCertificate -VaultName kv1 -Name web\n$sid = $cert.SecretId\n${settingsWith('$sid')}${set}`;
+		expect(ps(text)).toEqual(['KV016 3:110-114 @2']);
+	});
+
+	it.each([
+		['-replace strips the version', "($cert.SecretId -replace '/[^/]+$', '')"],
+		['Split and -join keep five segments', "($cert.SecretId.Split('/')[0..4] -join '/')"],
+		['another field', '$cert.Name'],
+		['a thumbprint', '$cert.Thumbprint'],
+	])('%s: no finding', (_, url) => {
+		const text = `$cert = Get-AzKeyVaultCertificate -VaultName kv1 -Name web\n${settingsWith(url)}${set}`;
+		expect(ps(text).filter((f) => f.startsWith('KV016'))).toEqual([]);
+		const assigned = `$cert = Get-AzKeyVaultCertificate -VaultName kv1 -Name web\n$sid = ${url}\n${settingsWith('$sid')}${set}`;
+		expect(ps(assigned).filter((f) => f.startsWith('KV016'))).toEqual([]);
+	});
+
+	it('a secret object: only its Id is versioned; an object assigned again is forgotten', () => {
+		const secret = `$s = Get-AzKeyVaultSecret -VaultName kv1 -Name web\n${settingsWith('$s.Id')}${set}`;
+		expect(ps(secret)).toEqual(['KV016 2:110-115 @1']);
+		const again = `$cert = Get-AzKeyVaultCertificate -VaultName kv1 -Name web\n$cert = $null\n${settingsWith('$cert.SecretId')}${set}`;
+		expect(ps(again).filter((f) => f.startsWith('KV016'))).toEqual([]);
+	});
+
+	it('az JSON read with jq in a shell script, and with ConvertFrom-Json in PowerShell', () => {
+		const sh = `CERT=$(az keyvault certificate show --vault-name kv1 -n web)\nSID=$(echo "$CERT" | jq -r .sid)\n${azSet(inline('$SID'))}`;
+		expect(found(sh)).toEqual(['KV016 warning 3:220-224 @2']);
+		// jq reading another field, or az with a --query, is not the object.
+		expect(found(sh.replace('jq -r .sid', 'jq -r .name'))).toEqual([]);
+		expect(found(sh.replace('-n web)', '-n web --query name -o tsv)'))).toEqual([]);
+		const pwsh = `$cert = az keyvault certificate show --vault-name kv1 -n web | ConvertFrom-Json\n${settingsWith('$cert.sid')}${set}`;
+		expect(ps(pwsh)).toEqual(['KV016 2:110-119 @1']);
+	});
+});
+
 describe('settings held in a variable around an unknown one', () => {
 	// The shape of Microsoft Learn's tutorial "Secure a web server on a Linux VM" (localised copies;
 	// JUDGEMENTS.md): the settings JSON is built in a variable around $MY_CERT_ID.

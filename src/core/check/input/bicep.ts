@@ -541,6 +541,26 @@ class BicepReader {
 		}
 	}
 
+	/**
+	 * Converts a part of a declaration's body; in a loop (`= [for x in xs: { … }]`) the loop's
+	 * variables are unknown there, never a parameter or variable of the same name.
+	 */
+	convertInLoop(declaration: Declaration, node: SyntaxNode): JsonNode {
+		const loopValue = declaration.value;
+		if (loopValue?.type !== 'for_statement') return this.convert(node);
+		const head = named(loopValue)[0];
+		const variables = new Map<string, number>();
+		if (head?.type === 'identifier') variables.set(head.text, head.startIndex);
+		else if (head?.type === 'for_loop_parameters')
+			for (const v of named(head)) variables.set(v.text, v.startIndex);
+		this.loopVariables.push(variables);
+		try {
+			return this.convert(node);
+		} finally {
+			this.loopVariables.pop();
+		}
+	}
+
 	/** Builds the ARM-shaped object of one resource declaration (nested ones included). */
 	buildResource(
 		declaration: Declaration,
@@ -552,21 +572,9 @@ class BicepReader {
 		const saved = this.references;
 		this.references = references;
 		let object: JsonNode;
-		let loops = 0;
-		const loopValue = declaration.value;
 		try {
-			if (loopValue?.type === 'for_statement') {
-				const head = named(loopValue)[0];
-				const variables = new Map<string, number>();
-				if (head?.type === 'identifier') variables.set(head.text, head.startIndex);
-				else if (head?.type === 'for_loop_parameters')
-					for (const v of named(head)) variables.set(v.text, v.startIndex);
-				this.loopVariables.push(variables);
-				loops = 1;
-			}
-			object = this.convert(body);
+			object = this.convertInLoop(declaration, body);
 		} finally {
-			while (loops-- > 0) this.loopVariables.pop();
 			this.references = saved;
 		}
 		const typeText = typeNode ? typeNode.text.slice(1, -1).split('@')[0]! : '';
@@ -760,7 +768,9 @@ function followModule(
 	}
 	const body = reader.resourceBody(declaration);
 	const paramsNode = body ? reader.bodyProperty(body, 'params') : undefined;
-	const params = paramsNode?.type === 'object' ? reader.convert(paramsNode) : undefined;
+	// A call in a loop is followed as one call, its loop variable unknown.
+	const params =
+		paramsNode?.type === 'object' ? reader.convertInLoop(declaration, paramsNode) : undefined;
 	const { synthetic } = reader;
 	const documents: CheckedDocument[] = [];
 	const values: ModuleBinding['values'] = [];
@@ -835,7 +845,7 @@ function verifiedModuleExtension(
 	const body = module ? reader.resourceBody(declaration) : undefined;
 	const paramsNode = body ? reader.bodyProperty(body, 'params') : undefined;
 	if (!module || !paramsNode || paramsNode.type !== 'object') return undefined;
-	const params = reader.convert(paramsNode);
+	const params = reader.convertInLoop(declaration, paramsNode);
 	const { synthetic } = reader;
 	const id = named(declaration.node)[0]!;
 	const keySpan = spanOf(id);
@@ -880,22 +890,40 @@ function verifiedModuleExtension(
 }
 
 /**
- * Module calls that pass a Key Vault extension kvcert does not read (any module but the Verified
- * extension modules above): each is said at the call, never silently skipped.
+ * Module calls whose inside kvcert does not check, each said at the call, never silently skipped:
+ * a call that passes a Key Vault extension to a module it does not read (any module but the
+ * Verified extension modules above), and, where local modules cannot be read (`readsModules`
+ * false: the browser checker reads one text), every call of a local module.
  */
 export function bicepModulesNotRead(
 	root: SyntaxNode,
-	followed: ReadonlySet<number> = new Set()
-): Array<{ start: number; end: number }> {
-	const found: Array<{ start: number; end: number }> = [];
+	followed: ReadonlySet<number> = new Set(),
+	readsModules = true
+): Array<{
+	start: number;
+	end: number;
+	messageId: 'moduleNotChecked' | 'moduleNotReadHere';
+	path: string;
+	holdsExtension: boolean;
+}> {
+	const found: ReturnType<typeof bicepModulesNotRead> = [];
 	for (const declaration of declarationsOf(root).values()) {
 		if (declaration.kind !== 'module' || followed.has(declaration.node.startIndex)) continue;
 		const path = modulePath(declaration) ?? '';
 		if (verifiedExtensionModules.some((m) => m.path.test(path))) continue;
-		if (!/KeyVaultFor(?:Windows|Linux)|Microsoft\.Azure\.KeyVault\b/.test(declaration.node.text))
-			continue;
+		const holdsExtension = /KeyVaultFor(?:Windows|Linux)|Microsoft\.Azure\.KeyVault\b/.test(
+			declaration.node.text
+		);
+		const local = !readsModules && isLocalBicepModule(path);
+		if (!holdsExtension && !local) continue;
 		const id = named(declaration.node)[0]!;
-		found.push({ start: declaration.node.startIndex, end: id.endIndex });
+		found.push({
+			start: declaration.node.startIndex,
+			end: id.endIndex,
+			messageId: local ? 'moduleNotReadHere' : 'moduleNotChecked',
+			path,
+			holdsExtension,
+		});
 	}
 	return found;
 }

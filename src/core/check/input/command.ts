@@ -11,7 +11,15 @@ import { createSource, type SourceText } from '../source.ts';
 import { knownString, unknown } from '../values.ts';
 import { jsonFromString, readPsValues, type PsValue, type PsVariables } from './powershell.ts';
 import { bashAssignment, expandWord, firstReference } from './shell-variables.ts';
-import { referencesBetween, unexpandedReferences, versionedIdSource } from './versioned-ids.ts';
+import {
+	jqField,
+	referencesBetween,
+	unexpandedReferences,
+	versionedIdSource,
+	versionedMember,
+	versionedObjectSource,
+	type VersionedObject,
+} from './versioned-ids.ts';
 import { overValueLimit } from './value-budget.ts';
 import { isBinaryText } from './recognise.ts';
 import { tokenizeScript, type ShellDialect, type Word } from './tokenize.ts';
@@ -263,10 +271,27 @@ export function parseCommands(
 	const variables = new Map<string, Word>();
 	/** Variables assigned the output of a command that prints a versioned id, by lower-case `$name`. */
 	const versioned = new Map<string, { at: Anchor; command: string }>();
+	/** Variables assigned a whole certificate or secret object (`$cert = Get-AzKeyVaultCertificate …`). */
+	const objects = new Map<string, VersionedObject & { at: Anchor }>();
 	const noteAssignment = (key: string, assigned: string, at: Anchor) => {
-		const command = versionedIdSource(assigned);
+		const command = versionedIdSource(assigned) ?? fieldOfObject(assigned);
 		if (command) versioned.set(key, { at, command });
 		else versioned.delete(key);
+		const object = versionedObjectSource(assigned);
+		if (object) objects.set(key, { ...object, at });
+		else objects.delete(key);
+	};
+	/** `$cert.SecretId` or `$(echo "$cert" | jq -r .sid)` assigned as it is: the object's command. */
+	const fieldOfObject = (assigned: string): string | undefined => {
+		const jq = jqField(assigned);
+		const member = /^\$([A-Z_]\w*)(?=\.)/i.exec(assigned.trim());
+		const key = jq?.key ?? (member ? `$${member[1]!.toLowerCase()}` : undefined);
+		const object = key === undefined ? undefined : objects.get(key);
+		if (!object) return undefined;
+		const text = assigned.trim();
+		if (jq) return object.fields.has(jq.field.toLowerCase()) ? text : undefined;
+		const read = versionedMember(text, member![0].length, object);
+		return read && read.end === text.length ? text : undefined;
 	};
 	/** Where a word is written (a word read from a placeholder may end before it starts). */
 	const span = (word: Word) => ({ start: word.start, end: Math.max(word.end, word.start + 1) });
@@ -559,12 +584,16 @@ export function parseCommands(
 			return value ? referencesBetween(source.raw, value.start, value.end) : [];
 		});
 		for (const ref of [...unexpanded, ...psReferences]) {
-			const assigned = versioned.get(ref.key);
+			// `$cert.SecretId` on an object variable, else a variable holding the id itself.
+			const object = objects.get(ref.key);
+			const member = object && versionedMember(source.raw, ref.end, object);
+			const assigned = object && member ? object : versioned.get(ref.key);
 			if (!assigned || assigned.at.end > ref.start) continue;
+			const end = object && member ? member.end : ref.end;
 			result.versionedUses.push({
-				use: { source, start: ref.start, end: ref.end },
+				use: { source, start: ref.start, end },
 				assigned: assigned.at,
-				variable: source.raw.slice(ref.start, ref.end),
+				variable: source.raw.slice(ref.start, end),
 				command: assigned.command,
 				version: version && !version.dollars ? version.text : undefined,
 			});

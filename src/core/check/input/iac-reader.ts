@@ -143,17 +143,65 @@ function callsFollowed(modules: ModuleReading | undefined, source: SourceText): 
 	return calls;
 }
 
+/**
+ * A local module call where modules cannot be read (the browser checker reads one text): an info,
+ * or a warning when the call passes a Key Vault extension that is then not checked.
+ */
+function moduleNotReadHere(
+	messageId: string,
+	holdsExtension: boolean | undefined
+): { severity?: 'info' } {
+	return messageId === 'moduleNotReadHere' && !holdsExtension ? { severity: 'info' } : {};
+}
+
+const moduleMessages = {
+	unread: 'moduleNotRead',
+	cycle: 'moduleCycle',
+	depth: 'moduleLimit',
+	count: 'moduleLimit',
+	parseLimit: 'moduleParseLimit',
+} as const;
+
 /** Says at each call whose local module was not followed which path it names, and why. */
 function finishModules(read: ReadResult, modules: ModuleReading, env: ReadEnv): void {
 	read.modules = modules;
 	for (const { call, path, reason } of modules.skipped)
 		env.report(unreadInputRule, {
-			messageId:
-				reason === 'unread' ? 'moduleNotRead' : reason === 'cycle' ? 'moduleCycle' : 'moduleLimit',
+			messageId: moduleMessages[reason],
 			severity: 'info',
-			data: { path, depth: String(maxModuleDepth), files: String(maxModuleFiles) },
+			data: {
+				path,
+				depth: String(maxModuleDepth),
+				files: String(maxModuleFiles),
+				limit: limits.grammarInputSize.toLocaleString('en'),
+			},
 			at: call,
 		});
+}
+
+/**
+ * Says in the Bicep file that the `.bicepparam` given with it was not read (over the grammar's
+ * budget), or not all of it (syntax errors): its own defaults are assumed, so that findings about
+ * them are never taken for the deployed values. At the first parameter, else at the start.
+ */
+function parametersNotRead(
+	root: SyntaxNode,
+	source: SourceText,
+	env: ReadEnv,
+	messageId: 'parametersNotRead' | 'parametersPartlyRead' | 'parametersJsonNotRead'
+): void {
+	const first = root.namedChildren.find((n) => n?.type === 'parameter_declaration');
+	const start = first?.startIndex ?? 0;
+	const lineEnd = source.raw.indexOf('\n', start);
+	env.report(unreadInputRule, {
+		messageId,
+		data: { path: env.parameters?.path ?? '' },
+		at: {
+			source,
+			start,
+			end: first ? first.endIndex : lineEnd > start ? lineEnd : Math.min(1, source.raw.length),
+		},
+	});
 }
 
 /** Bicep files, with the values of a `.bicepparam` file given beside them (input/bicep.ts). */
@@ -170,6 +218,10 @@ export const bicepReader: InputReader = {
 			const { parser, readers } = env.grammar;
 			const read = result('bicep');
 			let parameters;
+			// A JSON parameters file is not read for Bicep: said, so that defaults are never taken
+			// for the deployed values.
+			if (env.parameters && iacKindOfPath(env.parameters.path) !== 'bicepparam')
+				parametersNotRead(tree, source, env, 'parametersJsonNotRead');
 			if (env.parameters && iacKindOfPath(env.parameters.path) === 'bicepparam') {
 				const given = env.parameters.text;
 				const parametersSource = createSource(env.parameters.path, given);
@@ -181,12 +233,15 @@ export const bicepReader: InputReader = {
 					if (parametersTree) {
 						parameters = readers.readBicepParameters(parametersSource, parametersTree, env.budget);
 						reportSyntaxErrors(parametersTree, parametersSource, 'bicepparam', env);
-					}
+						if (parametersTree.hasError)
+							parametersNotRead(tree, source, env, 'parametersPartlyRead');
+					} else parametersNotRead(tree, source, env, 'parametersNotRead');
 				} catch (error) {
 					// A .bicepparam over the budget is reported in that file, where its text is; the
-					// Bicep file is still read, with its own defaults.
+					// Bicep file is still read, with its own defaults, and says so.
 					if (!(error instanceof GrammarLimitReached)) throw error;
 					reportParseLimit('bicepparam', parametersSource, env, error);
+					parametersNotRead(tree, source, env, 'parametersNotRead');
 				}
 			}
 			const reading = followingModules(env, (text) => parser.parse(text));
@@ -194,12 +249,15 @@ export const bicepReader: InputReader = {
 			reportSyntaxErrors(tree, source, 'bicep', env);
 			for (const file of [{ source, root: tree }, ...(reading?.modules.opened ?? [])]) {
 				if (file.source !== source) reportSyntaxErrors(file.root, file.source, 'bicep', env);
-				for (const { start, end } of readers.bicepModulesNotRead(
+				for (const { start, end, messageId, path, holdsExtension } of readers.bicepModulesNotRead(
 					file.root,
-					callsFollowed(reading?.modules, file.source)
+					callsFollowed(reading?.modules, file.source),
+					reading !== undefined
 				))
 					env.report(unreadInputRule, {
-						messageId: 'moduleNotChecked',
+						messageId,
+						...moduleNotReadHere(messageId, holdsExtension),
+						data: { path },
 						at: { source: file.source, start, end },
 					});
 			}
@@ -249,7 +307,14 @@ export const terraformReader: InputReader = {
 				: parser.parse(text);
 			if (!tree) return notLoaded('terraform', source, env);
 			const read = result('terraform');
-			const reading = followingModules(env, (piece) => parser.parse(piece));
+			// Module files in JSON syntax (`.tf.json`) are read as the calling file would be.
+			const reading = followingModules(env, (piece) =>
+				/^\s*\{/.test(piece)
+					? readers.terraformJsonTree(parseJsonDocument(createSource('', piece)), (part, offset) =>
+							parser.parse(part, { source: piece, offset })
+						)
+					: parser.parse(piece)
+			);
 			read.document = readers.readTerraform(source, tree, env.budget, reading?.follower);
 			if (jsonDoc)
 				for (const e of jsonDoc.errors)
@@ -263,14 +328,16 @@ export const terraformReader: InputReader = {
 			for (const file of [{ source, root: tree }, ...(reading?.modules.opened ?? [])]) {
 				if (file.source !== source) reportSyntaxErrors(file.root, file.source, 'terraform', env);
 				// Parts read as unknown (dynamic blocks, count and for_each), at their place.
-				for (const { messageId, data, start, end } of readers.terraformUnread(
+				for (const { messageId, data, start, end, holdsExtension } of readers.terraformUnread(
 					file.root,
-					callsFollowed(reading?.modules, file.source)
+					callsFollowed(reading?.modules, file.source),
+					reading !== undefined
 				))
 					env.report(unreadInputRule, {
 						messageId,
 						// Repeated resources are read (as one); dynamic blocks are not.
 						...(messageId === 'repeated' ? { severity: 'info' as const } : {}),
+						...moduleNotReadHere(messageId, holdsExtension),
 						data,
 						at: { source: file.source, start, end },
 					});

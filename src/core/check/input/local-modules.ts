@@ -21,7 +21,7 @@ export type ReadModule = (request: {
 }) => ModuleFile[] | undefined;
 
 /** Why a local module was not followed. */
-export type ModuleNotRead = 'unread' | 'cycle' | 'depth' | 'count';
+export type ModuleNotRead = 'unread' | 'cycle' | 'depth' | 'count' | 'parseLimit';
 
 /** Modules are followed this many calls deep (a chain of modules calling each other). */
 export const maxModuleDepth = 8;
@@ -91,12 +91,15 @@ export function isLocalTerraformModule(source: string): boolean {
 	return /^\.\.?[/\\]/.test(source);
 }
 
-/** A parse that reads a module over the grammar's budget as not read. */
-function parseWithin(parse: (text: string) => SyntaxNode | undefined, text: string) {
+/** A parse that reads a module over the grammar's budget as not read ('limit'). */
+function parseWithin(
+	parse: (text: string) => SyntaxNode | undefined,
+	text: string
+): SyntaxNode | 'limit' | undefined {
 	try {
 		return parse(text);
 	} catch (error) {
-		if (error instanceof GrammarLimitReached) return undefined;
+		if (error instanceof GrammarLimitReached) return 'limit';
 		throw error;
 	}
 }
@@ -120,11 +123,13 @@ export function createModuleFollower(
 			if (files.some((f) => f.path === from.path || chain.includes(f.path))) return 'cycle';
 			if (reading.opened.length + files.length > maxModuleFiles) return 'count';
 			const parsed: OpenedModule['files'] = [];
+			let overBudget = false;
 			for (const file of files) {
 				const root = parseWithin(parse, file.text);
-				if (root) parsed.push({ source: createSource(file.path, file.text), root });
+				if (root === 'limit') overBudget = true;
+				else if (root) parsed.push({ source: createSource(file.path, file.text), root });
 			}
-			if (parsed.length === 0) return 'unread';
+			if (parsed.length === 0) return overBudget ? 'parseLimit' : 'unread';
 			reading.opened.push(...parsed);
 			return {
 				files: parsed,

@@ -185,7 +185,13 @@ export class PsReader {
 		}
 		if (c === '$') {
 			const match = /^\$(\{[^}]+\}|[A-Z_][\w:]*)/i.exec(raw.slice(at, at + 200));
-			if (match) {
+			// `$cert.SecretId`, `$x.Split('/')[0]`: a member of a variable is read below as unknown
+			// text (a string's `.Replace(…)` excepted), never as the variable's value.
+			const member =
+				match !== null &&
+				raw[at + match[0].length] === '.' &&
+				!/^\.replace\(/i.test(raw.slice(at + match[0].length, at + match[0].length + 20));
+			if (match && !member) {
 				this.pos += match[0].length;
 				const name = match[1]!.replace(/^\{|\}$/g, '');
 				const lower = name.toLowerCase();

@@ -189,7 +189,8 @@ export function terraformJsonTree(
 					);
 			continue;
 		}
-		if (kind === 'variable') {
+		// `variable "name" { … }` and `module "name" { source = … }` (followed when local).
+		if (kind === 'variable' || kind === 'module') {
 			for (const [name, declaration] of entries(kindValue))
 				if (declaration.type === 'object')
 					blocks.push(

@@ -262,8 +262,10 @@ function dynamicBlocks(body: SyntaxNode | undefined): Array<{ block: Block; name
 
 /** A part of a Terraform file that kvcert does not read, or reads only as unknown (KV051). */
 export interface TerraformUnread {
-	messageId: 'dynamicBlock' | 'repeated' | 'moduleNotChecked';
+	messageId: 'dynamicBlock' | 'repeated' | 'moduleNotChecked' | 'moduleNotReadHere';
 	data: Record<string, string>;
+	/** A module call that passes a Key Vault extension (its findings are a warning). */
+	holdsExtension?: boolean;
 	start: number;
 	end: number;
 }
@@ -275,21 +277,26 @@ export interface TerraformUnread {
  */
 export function terraformUnread(
 	root: SyntaxNode,
-	followed: ReadonlySet<number> = new Set()
+	followed: ReadonlySet<number> = new Set(),
+	readsModules = true
 ): TerraformUnread[] {
 	const found: TerraformUnread[] = [];
 	const body = named(root).find((n) => n.type === 'body');
 	for (const block of blocksOf(body)) {
-		// A module call that passes a Key Vault extension kvcert does not read: said at the call.
-		if (
+		// A module call whose inside is not checked, said at the call: one that passes a Key Vault
+		// extension kvcert does not read, and where modules cannot be read (`readsModules` false:
+		// the browser checker reads one text), every call of a local module.
+		const local =
+			!readsModules && !followed.has(block.node.startIndex) ? localModuleSource(block) : undefined;
+		const holdsExtension =
 			block.type === 'module' &&
 			!followed.has(block.node.startIndex) &&
-			keyVaultMarker.test(block.node.text) &&
-			moduleExtensions(block).length === 0
-		)
+			keyVaultMarker.test(block.node.text);
+		if (local !== undefined || (holdsExtension && moduleExtensions(block).length === 0))
 			found.push({
-				messageId: 'moduleNotChecked',
-				data: {},
+				messageId: local !== undefined ? 'moduleNotReadHere' : 'moduleNotChecked',
+				data: local !== undefined ? { path: local } : {},
+				holdsExtension,
 				start: block.node.startIndex,
 				end: (block.labels[0] ?? block.node).endIndex,
 			});

@@ -55,6 +55,73 @@ export function versionedIdSource(assigned: string): string | undefined {
 	return `(${ps[1]} …).${ps[2]}`;
 }
 
+/**
+ * The command when a variable is assigned a whole certificate or secret object whose id fields are
+ * versioned: `Get-AzKeyVaultCertificate …` (its `.SecretId` and `.Id`), `Get-AzKeyVaultSecret …`
+ * (`.Id`), `az keyvault certificate show …` without `--query` (its JSON's `sid` and `id`, read
+ * with `jq` or `ConvertFrom-Json`). Undefined for anything else.
+ */
+export function versionedObjectSource(assigned: string): VersionedObject | undefined {
+	const text = unwrapped(assigned);
+	const ps = /^\(?\s*(Get-AzKeyVault(?:Certificate|Secret))\b[^()|;]*\)?$/i.exec(text);
+	if (ps)
+		return {
+			command: `${ps[1]} …`,
+			fields: /certificate$/i.test(ps[1]!) ? objectFields.certificate : objectFields.secret,
+		};
+	// JSON output, or PowerShell's `| ConvertFrom-Json` of it: the only pipe allowed.
+	const az =
+		/^az\s+keyvault\s+(certificate|secret)\s+show\s[^|;]*(?:\|\s*ConvertFrom-Json\s*)?$/i.exec(
+			text
+		);
+	if (!az || /(?:^|\s)--query[\s=]|(?:^|\s)(?:-o|--output)[\s=]+(?!json\b)/i.test(text))
+		return undefined;
+	const kind = az[1]!.toLowerCase() as 'certificate' | 'secret';
+	return { command: `az keyvault ${kind} show`, fields: objectFields[kind] };
+}
+
+/** A whole certificate or secret object held by a script variable, and its versioned fields. */
+export interface VersionedObject {
+	command: string;
+	fields: ReadonlySet<string>;
+}
+
+/** Lower-case fields that hold a versioned id: PowerShell objects' and az JSON's. */
+const objectFields = {
+	certificate: new Set(['secretid', 'id', 'sid']),
+	secret: new Set(['id']),
+};
+
+/**
+ * The versioned field read from an object variable at a reference (`$cert.SecretId`), as written,
+ * with where it ends; undefined when no such field follows or the value is changed afterwards
+ * (`-replace '/[^/]+$'`, `.Split('/')[0..4] -join '/'`, `.Substring(…)`: the version may be gone).
+ */
+export function versionedMember(
+	raw: string,
+	end: number,
+	object: VersionedObject
+): { field: string; end: number } | undefined {
+	const member = /^\.(\w+)/.exec(raw.slice(end, end + 40));
+	if (!member || !object.fields.has(member[1]!.toLowerCase())) return undefined;
+	const after = end + member[0].length;
+	// Only where the value is used as it is: the end of the item, the string, the line.
+	if (!/^[ \t]*(?:$|[\r\n;,})"'\]#])/.test(raw.slice(after, after + 40))) return undefined;
+	return { field: member[1]!, end: after };
+}
+
+/**
+ * Two steps in a shell script: `$(echo "$cert" | jq -r .sid)` (also `'.id'`), where `$cert` holds
+ * `az keyvault certificate show` JSON. The variable's key and the field, when the text is that.
+ */
+export function jqField(assigned: string): { key: string; field: string } | undefined {
+	const match =
+		/^\$\(\s*echo\s+"?\$\{?([A-Z_]\w*)\}?"?\s*\|\s*jq\s+(?:-r\s+|--raw-output\s+)?(['"]?)\.(\w+)\2\s*\)$/i.exec(
+			assigned.trim().replace(/^"([\s\S]*)"$/, '$1')
+		);
+	return match ? { key: `$${match[1]!.toLowerCase()}`, field: match[3]! } : undefined;
+}
+
 /** The `$name` and `${name}` references written in raw text between two offsets. */
 export function referencesBetween(
 	raw: string,

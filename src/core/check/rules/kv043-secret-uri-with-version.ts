@@ -28,8 +28,11 @@ export const secretUriWithVersionRule = defineRule({
 	},
 	check(context) {
 		for (const entry of context.observedCertificates ?? []) {
-			if (!entry.url || !isTaggedHole(entry.url.resolved.value, 'secretUriWithVersion')) continue;
-			const { at } = entry.url;
+			// A string entry that is wholly an expression (`cert.properties.secretUriWithVersion`,
+			// `[reference(…).secretUriWithVersion]`) is an unknown value: the entry is its URL.
+			const url = entry.url ?? (entry.shape === 'unknown' ? entry : undefined);
+			if (!url || !isTaggedHole(url.resolved.value, 'secretUriWithVersion')) continue;
+			const { at } = url;
 			const use: Anchor = {
 				source: at.doc.source,
 				start: at.doc.toRaw(at.node.offset),

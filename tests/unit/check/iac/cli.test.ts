@@ -47,6 +47,27 @@ describe('kvcert check on Bicep and Terraform', () => {
 		expect(found).toEqual(['KV004 13:26', 'KV042 20:69']);
 	});
 
+	it('says that a JSON --parameters file is not read for a .bicep file (public example, JUDGEMENTS.md)', () => {
+		const folder = 'tests/fixtures/real-world/samuel-singh-json-params';
+		const { status, stdout } = kvcert([
+			`${folder}/vm-keyvault-extension.bicep`,
+			'--parameters',
+			`${folder}/vm-keyvault-extension.parameters.json`,
+			'--format',
+			'json',
+			'--fail-on',
+			'warning',
+		]);
+		const report = JSON.parse(stdout) as {
+			files: Array<{ file: string; diagnostics: Array<{ ruleId: string; messageId: string }> }>;
+		};
+		// Its versioned URLs cannot be checked there, so it is not "no problems" (exit 1 on warnings).
+		expect(
+			report.files.flatMap((f) => f.diagnostics.map((d) => `${f.file} ${d.ruleId} ${d.messageId}`))
+		).toEqual([`${folder}/vm-keyvault-extension.bicep KV051 parametersJsonNotRead`]);
+		expect(status).toBe(1);
+	});
+
 	it('finds files by glob, in Japanese', () => {
 		const { status, stdout } = kvcert([
 			'tests/fixtures/iac/*.bicep',

@@ -11,7 +11,9 @@ function filesReader(files: Record<string, string>): ReadModule & { asked: strin
 		asked.push(full);
 		if (language === 'bicep')
 			return files[full] !== undefined ? [{ path: full, text: files[full]! }] : undefined;
-		const inside = Object.keys(files).filter((f) => f.startsWith(`${full}/`) && f.endsWith('.tf'));
+		const inside = Object.keys(files).filter(
+			(f) => f.startsWith(`${full}/`) && /\.tf(?:\.json)?$/.test(f)
+		);
 		return inside.length > 0 ? inside.map((f) => ({ path: f, text: files[f]! })) : undefined;
 	}) as ReadModule & { asked: string[] };
 	reader.asked = asked;
@@ -168,16 +170,103 @@ module web './vm.bicep' = {
 		]);
 	});
 
-	it('keeps today’s info for a registry module, and for any module when modules cannot be read', async () => {
-		const main = `module web './vm.bicep' = {
+	it('keeps today’s info for a registry module that passes an extension', async () => {
+		const main = `module web 'br/public:example/vm:1.0.0' = {
   name: 'web'
   params: { extensionType: 'KeyVaultForWindows' }
 }
 `;
 		const result = await checkIac(main, 'main.bicep');
-		expect(result.diagnostics.map((d) => `${at(d)} ${d.messageId}`)).toEqual([
-			'KV051 main.bicep 1:1 moduleNotChecked',
+		expect(result.diagnostics.map((d) => `${at(d)} ${d.severity} ${d.messageId}`)).toEqual([
+			'KV051 main.bicep 1:1 warning moduleNotChecked',
 		]);
+	});
+
+	it('says at each local module call that its file is not read where modules cannot be read (the browser)', async () => {
+		const main = `module web './vm.bicep' = {
+  name: 'web'
+  params: { extensionType: 'KeyVaultForWindows' }
+}
+module net './network.bicep' = {
+  name: 'net'
+}
+module shared 'br/public:avm/res/network/virtual-network:0.1.0' = {
+  name: 'shared'
+}
+`;
+		const en = await checkIac(main, 'main.bicep', { lang: 'en' });
+		expect(en.diagnostics.map((d) => `${at(d)} ${d.severity} ${d.messageId}`)).toEqual([
+			// The call that passes the extension: a warning (that extension is not checked).
+			'KV051 main.bicep 1:1 warning moduleNotReadHere',
+			'KV051 main.bicep 5:1 info moduleNotReadHere',
+		]);
+		expect(en.diagnostics[1]!.message).toBe(
+			'Module ./network.bicep is not read here (this checker reads only the text you pasted), so what it declares was not checked. To check it too, run kvcert check from the CLI on this file (it follows local modules), or paste the module’s file here.'
+		);
+		const ja = await checkIac(main, 'main.bicep', { lang: 'ja' });
+		expect(ja.diagnostics[1]!.message).toContain(
+			'モジュール ./network.bicep はここでは読んでおらず'
+		);
+		// With a module reader (the CLI), the same calls are followed instead.
+		const cli = await checkIac(main, 'main.bicep', {
+			readModule: filesReader({ 'vm.bicep': 'param extensionType string\n', 'network.bicep': '' }),
+		});
+		expect(cli.diagnostics.filter((d) => d.messageId === 'moduleNotReadHere')).toEqual([]);
+	});
+
+	it('follows a module called in a loop like a single call, the loop variable unknown', async () => {
+		// The shape of AzureDeploymentFramework's VMSS.bicep → VMSS-VM.bicep (JUDGEMENTS.md).
+		const main = `param servers array = [ { name: 'web1' }, { name: 'web2' } ]
+param certificateUrl string = 'https://kv1.vault.azure.net/secrets/web/0123456789abcdef0123456789abcdef'
+module web './vm.bicep' = [for (server, index) in servers: if (index < 5) {
+  name: 'web\${index}'
+  params: {
+    vmName: server.name
+    certificateUrl: certificateUrl
+    pollingInterval: '\${index}'
+  }
+}]
+`;
+		const result = await checkIac(main, 'main.bicep', {
+			readModule: filesReader({ 'vm.bicep': vmModule }),
+		});
+		expect(result.extensionCount).toBe(1);
+		// The versioned URL passed is found; the interval from the loop index stays unknown (no KV011).
+		expect(result.diagnostics.map(at)).toEqual(['KV016 main.bicep 2:72']);
+		expect(result.diagnostics[0]!.related.map((r) => `${r.file}:${r.range.start.line}`)).toEqual([
+			'vm.bicep:27',
+		]);
+		// The same as the call without its loop, where the index is a known value.
+		const single = main
+			.replace('= [for (server, index) in servers: if (index < 5) {', '= {')
+			.replace('}]\n', '}\n')
+			.replace('server.name', "'web1'")
+			.replace("'${index}'", "'3600'");
+		const once = await checkIac(single, 'main.bicep', {
+			readModule: filesReader({ 'vm.bicep': vmModule }),
+		});
+		expect(once.diagnostics.map(at)).toEqual(['KV016 main.bicep 2:72']);
+	});
+
+	it('reports a module over the grammar’s budget at the call in the caller (issue 24)', async () => {
+		const main = `module web './vm.bicep' = {
+  name: 'web'
+}
+`;
+		const huge = `param x string = '${'${'.repeat(20_000)}'\n`;
+		for (const [lang, text] of [
+			['en', 'Local module ./vm.bicep was not read: it is over what kvcert’s grammar reads'],
+			['ja', 'ローカル モジュール ./vm.bicep は読んでいません。'],
+		] as const) {
+			const result = await checkIac(main, 'main.bicep', {
+				lang,
+				readModule: filesReader({ 'vm.bicep': huge }),
+			});
+			expect(result.diagnostics.map((d) => `${at(d)} ${d.severity} ${d.messageId}`)).toEqual([
+				'KV051 main.bicep 1:1 info moduleParseLimit',
+			]);
+			expect(result.diagnostics[0]!.message).toContain(text);
+		}
 	});
 
 	it('stops at a module that calls itself and at a chain deeper than the limit', async () => {
@@ -271,6 +360,54 @@ describe('local Terraform modules are followed (issue 20)', () => {
 		expect(missing.diagnostics.map((d) => `${at(d)} ${d.messageId} ${d.data.path}`)).toEqual([
 			'KV051 main.tf 1:1 moduleNotRead ../elsewhere',
 		]);
+	});
+
+	it('follows module calls written in Terraform JSON, into .tf.json module files', async () => {
+		const main = JSON.stringify(
+			{
+				module: {
+					kv: {
+						source: './modules/kv',
+						vm_id: '${azurerm_linux_virtual_machine.web.id}',
+						certificate_url: '${azurerm_key_vault_certificate.web.secret_id}',
+						extension_version: '9.0',
+					},
+				},
+			},
+			null,
+			2
+		);
+		const json = {
+			'modules/kv/variables.tf.json': JSON.stringify({
+				variable: {
+					vm_id: { type: 'string' },
+					certificate_url: { type: 'string' },
+					extension_version: { type: 'string', default: '3.0' },
+				},
+			}),
+			'modules/kv/main.tf': terraformModule['modules/kv/main.tf'],
+		};
+		const result = await checkIac(main, 'main.tf.json', { readModule: filesReader(json) });
+		expect(result.extensionCount).toBe(1);
+		expect(result.diagnostics.map(at)).toEqual([
+			'KV042 main.tf.json 6:63',
+			'KV003 main.tf.json 7:28',
+		]);
+		expect(result.diagnostics[0]!.related.map((r) => r.file)).toContain(
+			'modules/kv/variables.tf.json'
+		);
+	});
+
+	it('says at a local module call that its folder is not read where modules cannot be read', async () => {
+		const main = `module "kv" {
+  source = "./modules/kv"
+}
+`;
+		const result = await checkIac(main, 'main.tf', { lang: 'en' });
+		expect(result.diagnostics.map((d) => `${at(d)} ${d.severity} ${d.messageId}`)).toEqual([
+			'KV051 main.tf 1:1 info moduleNotReadHere',
+		]);
+		expect(result.diagnostics[0]!.message).toContain('Module ./modules/kv is not read here');
 	});
 
 	it('leaves registry modules to the Verified Module reading', async () => {

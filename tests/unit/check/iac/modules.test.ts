@@ -38,7 +38,7 @@ module kvExtension 'br/public:avm/res/compute/virtual-machine/extension:0.1.0' =
 	});
 
 	it('says at a module call that an extension passed to it is not checked', async () => {
-		const text = `module vm './vm.bicep' = {
+		const text = `module vm 'ts/CoreSpecs:vm:1.0' = {
   name: 'vm'
   params: {
     extensionType: 'KeyVaultForWindows'
@@ -48,6 +48,9 @@ module kvExtension 'br/public:avm/res/compute/virtual-machine/extension:0.1.0' =
 		const result = await checkIac(text, 'main.bicep');
 		expect(summary(result)).toEqual(['KV051 warning 1:1']);
 		expect(result.diagnostics[0]!.message).toBe(unreadInputRule.meta.messages.moduleNotChecked!.en);
+		// A local module where modules are not read (the browser) says so instead (local-modules.test.ts).
+		const local = await checkIac(text.replace('ts/CoreSpecs:vm:1.0', './vm.bicep'), 'main.bicep');
+		expect(local.diagnostics.map((d) => d.messageId)).toEqual(['moduleNotReadHere']);
 	});
 
 	it('reads the extensions map of the Terraform Verified Module (public example, JUDGEMENTS.md)', async () => {

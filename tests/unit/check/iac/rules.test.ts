@@ -53,6 +53,22 @@ const bicepCases: Array<[string, string, string]> = [
 			settings: observed('web.properties.secretUri'),
 		}),
 	],
+	// The 1.0 string form, as AzureDeploymentFramework's VM-VM.bicep writes it (JUDGEMENTS.md).
+	[
+		'KV043',
+		bicep({
+			extra:
+				"resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = { name: 'kv1' }\nresource web 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = {\n  parent: kv\n  name: 'web'\n}",
+			settings:
+				"pollingIntervalInS: '3600'\n        observedCertificates: [ web.properties.⟦secretUriWithVersion⟧ ]",
+		}),
+		bicep({
+			extra:
+				"resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = { name: 'kv1' }\nresource web 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = {\n  parent: kv\n  name: 'web'\n}",
+			settings:
+				"pollingIntervalInS: '3600'\n        observedCertificates: [ web.properties.secretUri ]",
+		}),
+	],
 	[
 		'KV036',
 		bicep({
