@@ -7,8 +7,8 @@ import type { Localized } from './types.ts';
  */
 const sentences: Record<string, Localized> = {
 	InvalidSymbol: {
-		ja: 'JSON では使えない文字か語があります (文字列は二重引用符 " で囲みます)。',
-		en: 'there is a character or word that JSON does not allow (strings go in double quotes ").',
+		ja: 'JSON では使えない文字か語があります (文字列は二重引用符で囲みます)。',
+		en: 'there is a character or word that JSON does not allow (strings go in double quotes).',
 	},
 	InvalidNumberFormat: {
 		ja: '数値の書き方が JSON の形式ではありません。',
@@ -22,11 +22,11 @@ const sentences: Record<string, Localized> = {
 	ColonExpected: { ja: 'コロン (:) が必要です。', en: 'a colon (:) is expected.' },
 	CommaExpected: { ja: 'カンマ (,) が必要です。', en: 'a comma (,) is expected.' },
 	CloseBraceExpected: {
-		ja: '閉じ波かっこ (}) が必要です。',
+		ja: 'オブジェクトの { に対応する } が必要です。',
 		en: 'a closing brace (}) is expected.',
 	},
 	CloseBracketExpected: {
-		ja: '閉じ角かっこ (]) が必要です。',
+		ja: '配列の [ に対応する ] が必要です。',
 		en: 'a closing bracket (]) is expected.',
 	},
 	EndOfFileExpected: {
@@ -42,8 +42,8 @@ const sentences: Record<string, Localized> = {
 		en: 'a comment (/* … */) is not closed.',
 	},
 	UnexpectedEndOfString: {
-		ja: '文字列が閉じられていません (終わりの " がありません)。',
-		en: 'a string is not closed (the closing " is missing).',
+		ja: '文字列が閉じられていません (終わりの二重引用符がありません)。',
+		en: 'a string is not closed (the closing double quote is missing).',
 	},
 	UnexpectedEndOfNumber: { ja: '数値が途中で終わっています。', en: 'a number ends too early.' },
 	InvalidUnicode: {

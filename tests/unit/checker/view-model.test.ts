@@ -56,7 +56,7 @@ for (const lang of ['ja', 'en'] as const) {
 			expect(v.state).toBe('syntaxError');
 			expect(v.summary).toContain(lang === 'ja' ? 'JSON の構文エラー' : 'JSON syntax error');
 			expect(v.summary).toContain(lang === 'ja' ? `${lines.length} 行` : `line ${lines.length}`);
-			expect(v.summary).toContain(lang === 'ja' ? '閉じ波かっこ' : 'a closing brace');
+			expect(v.summary).toContain(lang === 'ja' ? 'に対応する }' : 'a closing brace');
 			expect(v.summary).not.toMatch(/Expected|kvcert\.|\{\{/);
 			expect(v.detail).not.toBe('');
 			expect(v.counts.error).toBeGreaterThan(0);
