@@ -26,7 +26,7 @@ const sentences: Record<string, Localized> = {
 		en: 'a closing brace (}) is expected.',
 	},
 	CloseBracketExpected: {
-		ja: '配列の [ に対応する ] が必要です。',
+		ja: '配列を閉じる角かっこ (]) が必要です。',
 		en: 'a closing bracket (]) is expected.',
 	},
 	EndOfFileExpected: {
