@@ -207,25 +207,58 @@ class ClaimedSpans {
 		this.#pass.push([start, end]);
 	}
 
+	/** Merges the pass into the sorted spans (no spread: a pass may hold more values than the stack). */
 	endPass(): void {
-		const all = this.#starts.map((s, i): [number, number] => [s, this.#ends[i] as number]);
-		all.push(...this.#pass);
-		all.sort((a, b) => a[0] - b[0]);
-		this.#starts = all.map(([s]) => s);
-		this.#ends = all.map(([, e]) => e);
+		const starts: number[] = [];
+		const ends: number[] = [];
+		const pass = this.#pass.sort((a, b) => a[0] - b[0]);
+		let i = 0;
+		let j = 0;
+		while (i < this.#starts.length || j < pass.length) {
+			const next = pass[j];
+			if (next && (i >= this.#starts.length || next[0] < (this.#starts[i] as number))) {
+				starts.push(next[0]);
+				ends.push(next[1]);
+				j++;
+			} else {
+				starts.push(this.#starts[i] as number);
+				ends.push(this.#ends[i] as number);
+				i++;
+			}
+		}
+		this.#starts = starts;
+		this.#ends = ends;
 		this.#pass = [];
 	}
 }
 
 /**
- * Finds every certificate thumbprint in pasted text, with its position: PowerShell
+ * Most values {@link readThumbprints} collects: the first ones by position are kept, so memory and
+ * every listing built from them stay bounded whatever the paste holds.
+ */
+export const THUMBPRINT_LIMIT = 10_000;
+
+/** The thumbprints found in a text, and whether more than {@link THUMBPRINT_LIMIT} were there. */
+export interface ThumbprintsRead {
+	found: FoundThumbprint[];
+	truncated: boolean;
+}
+
+/** {@link readThumbprints} without the truncation flag. */
+export function findThumbprints(input: string): FoundThumbprint[] {
+	return readThumbprints(input).found;
+}
+
+/**
+ * Finds the certificate thumbprints in pasted text (the first {@link THUMBPRINT_LIMIT} by position),
+ * with their positions: PowerShell
  * `Get-ChildItem Cert:\…` tables and `Format-List`, `openssl x509 -fingerprint` (SHA-1 and SHA-256,
  * any label case), `certutil` (`Cert Hash(sha1): …`, spaced or not), the Windows certificate dialog
  * (lower case, spaces, invisible U+200E/U+200F marks), bare hex with or without colons, and
  * Key Vault's x5t (base64url). Serial numbers and key identifiers are skipped.
  * Linear in the length of the text: each value looks only at a bounded window before it.
  */
-export function findThumbprints(input: string): FoundThumbprint[] {
+export function readThumbprints(input: string, limit = THUMBPRINT_LIMIT): ThumbprintsRead {
 	const { text, offsets } = clean(input);
 	const index = new TextIndex(text);
 	const claimed = new ClaimedSpans();
@@ -272,6 +305,10 @@ export function findThumbprints(input: string): FoundThumbprint[] {
 		});
 	};
 
+	/**
+	 * Each pass stops one past the limit: its matches come in order, so the first `limit` values
+	 * overall are among the passes' first `limit + 1`, and a pass that stops proves there were more.
+	 */
 	const candidates = (
 		pattern: RegExp,
 		take: (
@@ -282,7 +319,9 @@ export function findThumbprints(input: string): FoundThumbprint[] {
 			alone: boolean
 		) => void
 	) => {
+		const before = found.length;
 		for (const m of text.matchAll(pattern)) {
+			if (found.length - before > limit) break;
 			const start = m.index ?? 0;
 			const end = start + m[0].length;
 			const { prefix, aloneOnLine } = prefixOf(start);
@@ -306,7 +345,10 @@ export function findThumbprints(input: string): FoundThumbprint[] {
 		if (!bytes || (bytes.length !== 20 && bytes.length !== 32)) return;
 		add(start, end, bytesToHex(bytes), label ?? { source: 'x5t' }, alone, 'x5t');
 	});
-	return found.sort((a, b) => a.start - b.start);
+	found.sort((a, b) => a.start - b.start);
+	const truncated = found.length > limit;
+	if (truncated) found.length = limit;
+	return { found, truncated };
 }
 
 /**
