@@ -6,28 +6,30 @@ import type { FoundThumbprint, ThumbprintAlgorithm, ThumbprintSource } from './t
  * starts its Thumbprint field with U+200E; RTL text adds U+200F and bidi controls; some editors add
  * zero-width spaces, word joiners, soft hyphens and a BOM. research/keyvault-sdk.md §5.4.
  */
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 /** Spaces that look like spaces (no-break, en/em, ideographic…) are read as one. */
-const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 
 interface Cleaned {
 	text: string;
-	/** Original offset of each cleaned character, plus one past the end. */
-	offsets: number[];
+	/** Original offset of a cleaned character (of the end, for `text.length`). */
+	originalOffset: (index: number) => number;
 }
 
-/** Removes invisible marks and turns exotic spaces into plain ones, remembering original offsets. */
+/**
+ * Removes invisible marks and turns exotic spaces into plain ones, remembering where marks were
+ * removed (not an offset per character: a 31 MB paste must not cost an array of 31 million).
+ */
 function clean(input: string): Cleaned {
-	let text = '';
-	const offsets: number[] = [];
-	for (let i = 0; i < input.length; i++) {
-		const char = input[i] as string;
-		if (INVISIBLE.test(char)) continue;
-		text += SPACE_LIKE.test(char) ? ' ' : char;
-		offsets.push(i);
-	}
-	offsets.push(input.length);
-	return { text, offsets };
+	/** For each removed mark, how many characters were kept before it (non-decreasing). */
+	const keptBefore: number[] = [];
+	for (const m of input.matchAll(INVISIBLE)) keptBefore.push((m.index ?? 0) - keptBefore.length);
+	const text = (keptBefore.length ? input.replace(INVISIBLE, '') : input).replace(SPACE_LIKE, ' ');
+	return {
+		text,
+		// Every mark removed before the character (kept before it ≤ its index) shifts it by one.
+		originalOffset: (index) => index + lastAtMost(keptBefore, index) + 1,
+	};
 }
 
 /** Labels in front of values that are hex but not thumbprints. */
@@ -259,7 +261,7 @@ export function findThumbprints(input: string): FoundThumbprint[] {
  * Linear in the length of the text: each value looks only at a bounded window before it.
  */
 export function readThumbprints(input: string, limit = THUMBPRINT_LIMIT): ThumbprintsRead {
-	const { text, offsets } = clean(input);
+	const { text, originalOffset } = clean(input);
 	const index = new TextIndex(text);
 	const claimed = new ClaimedSpans();
 	const found: FoundThumbprint[] = [];
@@ -285,8 +287,8 @@ export function readThumbprints(input: string, limit = THUMBPRINT_LIMIT): Thumbp
 		aloneOnLine: boolean,
 		fallback: ThumbprintSource
 	) => {
-		const originalStart = offsets[start] ?? 0;
-		const originalEnd = (offsets[end - 1] ?? 0) + 1;
+		const originalStart = originalOffset(start);
+		const originalEnd = originalOffset(end - 1) + 1;
 		const line = Math.max(lastAtMost(inputLineStarts, originalStart), 0);
 		const algorithm: ThumbprintAlgorithm = hex.length === 64 ? 'sha256' : 'sha1';
 		let source = label?.source ?? fallback;
@@ -306,9 +308,11 @@ export function readThumbprints(input: string, limit = THUMBPRINT_LIMIT): Thumbp
 	};
 
 	/**
-	 * Each pass stops one past the limit: its matches come in order, so the first `limit` values
-	 * overall are among the passes' first `limit + 1`, and a pass that stops proves there were more.
+	 * Where a pass found its value one past the limit: no value from there on can be among the first
+	 * `limit`, so every pass stops there. Matches come in order, so the first `limit` values overall
+	 * are all found, and a pass that got that far proves there were more.
 	 */
+	let cutoff = Infinity;
 	const candidates = (
 		pattern: RegExp,
 		take: (
@@ -321,13 +325,15 @@ export function readThumbprints(input: string, limit = THUMBPRINT_LIMIT): Thumbp
 	) => {
 		const before = found.length;
 		for (const m of text.matchAll(pattern)) {
-			if (found.length - before > limit) break;
 			const start = m.index ?? 0;
+			if (start >= cutoff) break;
 			const end = start + m[0].length;
+			if (claimed.overlaps(start, end)) continue;
 			const { prefix, aloneOnLine } = prefixOf(start);
 			const label = labelBefore(prefix);
-			if (label === 'excluded' || claimed.overlaps(start, end)) continue;
+			if (label === 'excluded') continue;
 			take(m[0], label, start, end, aloneOnLine);
+			if (found.length - before > limit) cutoff = start;
 		}
 		claimed.endPass();
 	};
