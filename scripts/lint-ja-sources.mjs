@@ -3,7 +3,8 @@
  * (scripts/lint-ja.mjs) and its coverage test (tests/unit/lint-ja-sources.test.ts).
  *
  * Files are found, not listed: every file under src/, samples/, content/ and scripts/ that contains
- * a Japanese character is read by the extractor for its kind (ja pages as MDX; JSON values; string
+ * a Japanese character is read by the extractor for its kind (ja pages as MDX, with the comments and
+ * strings of their code blocks, which the MDX linter skips; JSON values; string
  * literals, template literals and comments of JavaScript and TypeScript through the TypeScript
  * scanner; comments and quoted strings of the other sample languages line by line). A file whose
  * kind has no extractor is reported, never skipped, and the test checks that every run of Japanese
@@ -90,6 +91,75 @@ function pageAttributes(source) {
 				found.push({ key: `LinkCard.${attr[1]}`, text: attr[2] });
 		return found.filter((s) => JAPANESE.test(s.text)).map((s) => ({ ...s, line: i + 1 }));
 	});
+}
+
+/** The comment marker of a code block's language: `//` for C-like languages and JSON, else `#`. */
+function commentMarkerOf(lang) {
+	return /^(?:cs|csharp|bicep|jsx?|tsx?|javascript|typescript|jsonc?|diff)$/i.test(lang)
+		? '//'
+		: '#';
+}
+
+/**
+ * The Japanese inside a page's fenced code blocks, which the MDX linter skips: comments and quoted
+ * strings line by line as in a sample file (`# 現在のバージョンの SHA-1 拇印`), and the block's
+ * `title="出力"`. Program output (`text` blocks) is read for coverage but not linted as prose: it is
+ * what a tool prints, not what the page writes.
+ */
+function codeBlockStrings(source) {
+	/** @type {JaString[]} */
+	const found = [];
+	const lines = source.split('\n');
+	/** @type {{ fence: string, lang: string, line: number, body: string[] } | undefined} */
+	let block;
+	for (const [i, line] of lines.entries()) {
+		const open = /^\s*(`{3,}|~{3,})/.exec(line);
+		if (!block && open) {
+			// The info string: a language, then attributes (`text title="出力"`, `diff lang="json"`).
+			const info = line.slice(open[0].length).trim();
+			const lang = /^[\w#+-]*/.exec(info)?.[0] ?? '';
+			const attributes = info.slice(lang.length);
+			block = { fence: open[1], lang, line: i + 1, body: [] };
+			const title = /\btitle="([^"]*)"/.exec(attributes)?.[1];
+			if (title && JAPANESE.test(title))
+				found.push({ text: title, line: i + 1, key: 'code title' });
+			continue;
+		}
+		if (!block) continue;
+		if (line.trim().startsWith(block.fence) && !line.trim().slice(block.fence.length).trim()) {
+			const output = block.lang === 'text' || block.lang === '';
+			for (const s of sampleLinesOf(block.body.join('\n'), commentMarkerOf(block.lang)))
+				found.push({
+					...s,
+					line: block.line + s.line,
+					key: `code ${block.lang || 'text'} ${s.key}`,
+					...(output ? { lint: /** @type {const} */ (false) } : {}),
+				});
+			block = undefined;
+			continue;
+		}
+		block.body.push(line);
+	}
+	return found;
+}
+
+/** What a ja page holds beside its prose (linted whole as MDX): attributes and code blocks. */
+function pageStrings(source) {
+	return [...pageAttributes(source), ...codeBlockStrings(source)].sort((a, b) => a.line - b.line);
+}
+
+/** The text inside a page's fenced code blocks (fences and info strings included). */
+function codeBlocksOf(source) {
+	const inside = [];
+	let fence;
+	for (const line of source.split('\n')) {
+		const open = /^\s*(`{3,}|~{3,})/.exec(line);
+		if (!fence && open) fence = open[1];
+		else if (fence && line.trim().startsWith(fence) && !line.trim().slice(fence.length).trim())
+			fence = undefined;
+		if (fence || open) inside.push(line);
+	}
+	return inside.join('\n');
 }
 
 /**
@@ -274,7 +344,7 @@ function sampleLinesOf(source, marker) {
 
 /** The extractor for a file, or undefined when its kind has none. */
 function extractorFor(file) {
-	if (/^content\/docs\/ja\/.*\.mdx?$/.test(file)) return { kind: 'page', read: pageAttributes };
+	if (/^content\/docs\/ja\/.*\.mdx?$/.test(file)) return { kind: 'page', read: pageStrings };
 	if (/\.mdx?$/.test(file)) return { kind: 'strings', read: japaneseLines };
 	if (file.endsWith('.json')) return { kind: 'strings', read: jsonStrings };
 	if (/\.[cm]?[jt]sx?$/.test(file)) return { kind: 'strings', read: scriptStrings };
@@ -306,9 +376,10 @@ export function japaneseSources(root) {
 
 /** Runs of Japanese characters in a file's text that no extracted string contains. */
 export function uncoveredRuns(root, source) {
-	const text = readFileSync(join(root, source.file), 'utf8');
+	const whole = readFileSync(join(root, source.file), 'utf8');
+	// A page's prose is linted whole as MDX; only its code blocks must be in the extracted strings.
+	const text = source.kind === 'page' ? codeBlocksOf(whole) : whole;
 	const runs = new Set(text.match(JAPANESE_RUN) ?? []);
-	if (source.kind === 'page') return []; // linted whole as MDX
 	const extracted = source.strings.map((s) => s.text).join('\n');
 	return [...runs].filter((run) => !extracted.includes(run));
 }

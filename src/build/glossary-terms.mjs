@@ -70,4 +70,31 @@ export const glossaryTerms = [
 		ja: { sort: 'typeHandlerVersion' },
 		en: { sort: 'typeHandlerVersion' },
 	},
+	{
+		id: 'schannel',
+		ja: { sort: 'Schannel', link: ['Schannel'] },
+		en: { sort: 'Schannel', link: ['Schannel'] },
+	},
+	{ id: 'eku', ja: { sort: 'EKU', link: ['EKU'] }, en: { sort: 'EKU', link: ['EKU'] } },
+	{
+		id: 'cng-keyguard',
+		ja: { sort: 'CNG', link: ['KeyGuard'] },
+		en: { sort: 'CNG and KeyGuard', link: ['KeyGuard'] },
+	},
+	{ id: 'acls', ja: { sort: 'acls' }, en: { sort: 'acls' } },
+	{
+		id: 'provision-after-extensions',
+		ja: { sort: 'provisionAfterExtensions' },
+		en: { sort: 'provisionAfterExtensions' },
+	},
+	{
+		id: 'require-initial-sync',
+		ja: { sort: 'requireInitialSync' },
+		en: { sort: 'requireInitialSync' },
+	},
+	{
+		id: 'renewal-link',
+		ja: { sort: 'こうしん りんく', link: ['更新リンク'] },
+		en: { sort: 'renewal link', link: ['renewal link'] },
+	},
 ];

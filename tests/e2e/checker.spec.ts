@@ -147,7 +147,11 @@ for (const c of cases) {
 			await rows(page).first().locator('[data-fix]').click();
 			await expect(checker).toHaveAttribute('data-state', 'clean');
 
+			await expect(undo).toBeVisible();
 			await chooseExample(page, 'windowsCertificatesUrl');
+			// A new text: the notice and Undo about the old one go.
+			await expect(checker.locator('[data-notice]')).toHaveText('');
+			await expect(undo).toBeHidden();
 			await expect(checker.locator('[data-fix]')).toHaveCount(1);
 			await checker.getByRole('button', { name: t('fixAll') }).click();
 			await expect(checker.locator('[data-notice]')).toHaveText(/\d/);
@@ -176,16 +180,33 @@ for (const c of cases) {
 					'findings',
 					'KV051',
 				],
+				// Cut off before the publisher: the syntax error is the headline, at its place.
+				[
+					'{\n  "type": "Microsoft.Compute/virtualMachines/extensions",\n  "properties": {',
+					'syntaxError',
+					t('state.syntaxError', { line: 3, column: 18, problem: '' }),
+				],
 				['', 'empty', t('state.empty')],
 			];
+			const details: Record<string, string> = {
+				unreadable: t('state.unreadableDetail'),
+				noExtension: t('state.noExtensionDetail'),
+				syntaxError: t('state.syntaxErrorDetail'),
+				empty: t('state.emptyDetail'),
+			};
 			for (const [text, state, sentence] of states) {
 				await input.focus();
 				await page.keyboard.press('ControlOrMeta+a');
 				if (text) await page.keyboard.insertText(text);
 				else await page.keyboard.press('Delete');
 				await expect(checker).toHaveAttribute('data-state', state);
-				await expect(checker).toContainText(sentence);
+				await expect(state === 'findings' ? checker : status).toContainText(sentence);
+				await expect(checker.locator('[data-detail]')).toHaveText(details[state] ?? '');
 				await expectNoRawKeys(checker);
+				// jsonc-parser's own names (PropertyNameExpected…) never reach the reader.
+				expect(await checker.evaluate((el) => (el as HTMLElement).innerText)).not.toMatch(
+					/[A-Z][a-z]+(?:Expected|Symbol|Character|Comment|Unicode)\b/
+				);
 			}
 			await expect(status).toHaveText(t('state.empty'));
 
@@ -535,6 +556,11 @@ test.describe('template checker workspace at 1440×900', () => {
 		context,
 	}) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		const consoleErrors: string[] = [];
+		page.on('console', (m) => {
+			if (m.type() === 'error') consoleErrors.push(m.text());
+		});
+		page.on('pageerror', (e) => consoleErrors.push(e.message));
 		await page.goto(checkerPath(c.lang));
 		const checker = widget(page);
 		// The file picker offers Bicep and Terraform files too.
@@ -551,7 +577,7 @@ test.describe('template checker workspace at 1440×900', () => {
 			'.jsonc',
 		])
 			expect(accept).toContain(extension);
-		await expect(checker.locator('[data-status]')).toContainText('Bicep');
+		await expect(checker.locator('[data-detail]')).toContainText('Bicep');
 
 		await checker.getByLabel(t('editorLabel')).focus();
 		await expect(checker).toHaveAttribute('data-ready', 'true');
@@ -594,6 +620,8 @@ test.describe('template checker workspace at 1440×900', () => {
 		expect(selected.top).toBeGreaterThanOrEqual(header);
 		expect(selected.bottom).toBeLessThanOrEqual(900);
 		await expect(checker.locator('.cm-lineNumbers .cm-activeLineGutter')).toHaveText(String(line));
+		// Bringing the range into view reads no editor layout during CodeMirror's update.
+		expect(consoleErrors).toEqual([]);
 
 		// The severity filter hides the info findings; next goes to the next finding shown.
 		const info = checker.locator('[data-filter="info"]');
@@ -607,5 +635,84 @@ test.describe('template checker workspace at 1440×900', () => {
 		await expect(current).not.toHaveAttribute('data-severity', 'info');
 		await info.click();
 		await expect(checker.locator('[data-findings] li.group[data-severity="info"]')).toHaveCount(1);
+
+		// A new paste shows its findings from the top of the findings column.
+		const results = checker.locator('.results');
+		await results.evaluate((r) => r.scrollTo(0, r.scrollHeight));
+		expect(await results.evaluate((r) => r.scrollTop)).toBeGreaterThan(0);
+		await checker.locator('.cm-content').focus();
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.evaluate(
+			(text) => navigator.clipboard.writeText(text),
+			template.replace('3600', '60')
+		);
+		await page.keyboard.press('ControlOrMeta+v');
+		await expect(checker).toHaveAttribute('aria-busy', 'true');
+		await expect(checker).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
+		expect(await results.evaluate((r) => r.scrollTop)).toBe(0);
+
+		// F8's tooltip stays inside the editor, never over the findings beside it.
+		await checker.locator('[data-examples]').selectOption('bicepSecretUriWithVersion');
+		await expect(checker.locator('li.finding[data-rule="KV010"]')).toHaveCount(1, {
+			timeout: 20_000,
+		});
+		await expect(checker).not.toHaveAttribute('aria-busy', 'true');
+		await checker.locator('.cm-content').focus();
+		await page.keyboard.press('F8');
+		const tooltip = checker.locator('.cm-tooltip-lint');
+		await expect(tooltip).toBeVisible();
+		const tip = (await tooltip.boundingBox())!;
+		const editor = (await checker.locator('.cm-editor').boundingBox())!;
+		expect(tip.x + tip.width).toBeLessThanOrEqual(editor.x + editor.width + 1);
+		expect(tip.x).toBeGreaterThanOrEqual(editor.x - 1);
+		expect(consoleErrors).toEqual([]);
 	});
+});
+
+// A phone: the summary bar stays one or two lines, the rest of a message goes to the panel, and the
+// bar never lies over the editor.
+test.describe('template checker at 360×800', () => {
+	test.use({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+	for (const c of cases)
+		test(`${c.lang}: a short summary bar beside the editor, the details in the panel`, async ({
+			page,
+		}) => {
+			const t = checkerText(c);
+			await page.goto(checkerPath(c.lang));
+			const checker = widget(page);
+			await checker.getByLabel(t('editorLabel')).focus();
+			await expect(checker).toHaveAttribute('data-ready', 'true');
+			const states: Array<[string, string]> = [
+				['hello, world', 'unreadable'],
+				['{ "resources": [] }', 'noExtension'],
+				[
+					'{\n  "type": "Microsoft.Compute/virtualMachines/extensions",\n  "properties": {',
+					'syntaxError',
+				],
+				[checkerExamples[0]!.text, 'findings'],
+			];
+			for (const [text, state] of states) {
+				await checker.locator('.cm-content').focus();
+				await page.keyboard.press('ControlOrMeta+a');
+				await page.keyboard.insertText(text);
+				await expect(checker).toHaveAttribute('data-state', state);
+				const lines = await checker.locator('[data-status]').evaluate((status) => {
+					const style = getComputedStyle(status);
+					const content =
+						status.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+					return content / parseFloat(style.lineHeight);
+				});
+				expect(lines, state).toBeLessThanOrEqual(2.1);
+				if (state !== 'findings') await expect(checker.locator('[data-detail]')).toBeVisible();
+				// The editor's top half in the window, its bottom below it: the bar stays out of it.
+				await checker.locator('.cm-editor').evaluate((editor) => {
+					const top = editor.getBoundingClientRect().top + scrollY;
+					scrollTo(0, top - innerHeight / 2);
+				});
+				const bar = (await checker.locator('[data-summary]').boundingBox())!;
+				const editor = (await checker.locator('.cm-editor').boundingBox())!;
+				const visibleBottom = Math.min(editor.y + editor.height, 800);
+				expect(bar.y >= visibleBottom || bar.y + bar.height <= editor.y, state).toBe(true);
+			}
+		});
 });

@@ -234,5 +234,22 @@ test('without the server (static build) Run says live snippets need npm start, i
 			.withTags([...WCAG])
 			.analyze();
 		expect(axe.violations).toEqual([]);
+
+		// No answer, or a 500 page from a proxy: said as what it is, never as a static build.
+		await page.route('**/api/snippets/run**', (route) => route.abort('failed'));
+		await get.getByRole('button', { name: c.run, exact: true }).click();
+		await expect(get).toHaveAttribute('data-state', 'error');
+		await expect(get.locator('[data-status]')).toHaveText(
+			c.lang === 'ja'
+				? 'サーバーに接続できませんでした。接続を確認して、もう一度実行してください。'
+				: 'Could not reach the server. Check your connection and run the sample again.'
+		);
+		await page.route('**/api/snippets/run**', (route) =>
+			route.fulfill({ status: 500, contentType: 'text/html', body: '<html>' })
+		);
+		await get.getByRole('button', { name: c.run, exact: true }).click();
+		await expect(get.locator('[data-status]')).toContainText('HTTP 500');
+		await expect(get.locator('[data-status]')).not.toContainText('npm start');
+		await page.unroute('**/api/snippets/run**');
 	}
 });

@@ -47,6 +47,22 @@ for (const width of [1440, 360])
 				await shot('checker-empty');
 				await checker.locator('[data-textarea]').focus();
 				await expect(checker).toHaveAttribute('data-ready', 'true');
+				for (const [state, text] of [
+					[
+						'syntaxError',
+						template.slice(0, template.indexOf('"publisher": "Microsoft.Azure.KeyVault"')),
+					],
+					['unreadable', 'hello, world'],
+					['noExtension', '{ "resources": [] }'],
+				]) {
+					await checker.locator('.cm-content').focus();
+					await page.keyboard.press('ControlOrMeta+a');
+					await page.keyboard.insertText(text!);
+					await settled(page, state!);
+					await shot(`checker-${state}`);
+				}
+				await page.keyboard.press('ControlOrMeta+a');
+				await page.keyboard.press('Delete');
 				await page.evaluate((text) => navigator.clipboard.writeText(text), template);
 				await checker.locator('.cm-content').focus();
 				await page.keyboard.press('ControlOrMeta+v');
@@ -75,6 +91,10 @@ for (const width of [1440, 360])
 				});
 				await settled(page, 'findings');
 				await shot('checker-file');
+				await checker.locator('.cm-content').focus();
+				await page.keyboard.press('F8');
+				await page.waitForTimeout(300);
+				await shot('checker-f8');
 				await page.route('**/*.wasm', (route) => route.abort());
 				await page.goto(checkerPath(lang));
 				await checker.locator('[data-examples]').selectOption('terraformSecretId');

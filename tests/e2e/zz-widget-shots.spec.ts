@@ -80,5 +80,46 @@ for (const lang of ['ja', 'en'] as const) {
 		await snippet.locator('[data-run]').click();
 		await expect(snippet).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
 		await shoot(page, snippet, lang, 'snippet-run');
+
+		// A run under way (its seconds counted), then runs that fail: no answer, HTTP 500, time limit.
+		const run = '**/api/snippets/run**';
+		await page.route(run, async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 20_000));
+			await route.abort('failed').catch(() => undefined);
+		});
+		await snippet.locator('[data-run]').click();
+		await expect(snippet.locator('[data-elapsed]')).toBeVisible();
+		await shoot(page, snippet, lang, 'snippet-running');
+		await expect(snippet).toHaveAttribute('data-state', 'error', { timeout: 30_000 });
+		await shoot(page, snippet, lang, 'snippet-unreachable');
+		await page.route(run, (route) =>
+			route.fulfill({ status: 500, contentType: 'text/html', body: '<html>' })
+		);
+		await snippet.locator('[data-run]').click();
+		await expect(snippet.locator('[data-status]')).toContainText('HTTP 500');
+		await shoot(page, snippet, lang, 'snippet-500');
+		await page.route(run, (route) =>
+			route.fulfill({
+				status: 200,
+				contentType: 'application/json',
+				body: JSON.stringify({
+					sample: 'get-certificate',
+					outcome: 'timeout',
+					summary:
+						lang === 'ja'
+							? '15.0 秒で停止しました。サンプルが制限時間内に終了しませんでした。'
+							: 'Stopped after 15.0 s: the sample did not finish in time.',
+					exitCode: null,
+					durationMs: 15_000,
+					output: [],
+					trace: [],
+					truncated: false,
+				}),
+			})
+		);
+		await snippet.locator('[data-run]').click();
+		await expect(snippet.locator('[data-next-step]')).toBeVisible();
+		await shoot(page, snippet, lang, 'snippet-timeout');
+		await page.unroute(run);
 	});
 }

@@ -78,6 +78,25 @@ describe('npm run lint:ja reads every Japanese string', () => {
 		expect(sample?.strings.every((s) => s.key === 'comment')).toBe(true);
 	});
 
+	test("comments and titles inside the ja pages' code blocks are read and linted, with their line", () => {
+		const page = sources.find((s) => s.file === 'content/docs/ja/verify.mdx');
+		const lines = readFileSync(join(root, 'content/docs/ja/verify.mdx'), 'utf8').split('\n');
+		const comment = page?.strings.find((s) => s.text === '現在のバージョンの SHA-1 拇印');
+		expect(comment?.key).toBe('code bash comment');
+		expect(comment?.lint).toBeUndefined();
+		expect(lines[(comment?.line ?? 0) - 1]?.trim()).toBe('# 現在のバージョンの SHA-1 拇印');
+		const start = sources.find((s) => s.file === 'content/docs/ja/start-here.mdx');
+		const startLines = readFileSync(join(root, 'content/docs/ja/start-here.mdx'), 'utf8').split(
+			'\n'
+		);
+		const title = start?.strings.find((s) => s.key === 'code title');
+		expect(title?.text).toBe('出力');
+		expect(startLines[(title?.line ?? 0) - 1]).toMatch(/^\s*```\w+ title="出力"/);
+		// What a tool prints (a `text` block) is read for coverage, not linted as the page's prose.
+		const output = page?.strings.find((s) => s.key === 'code text line');
+		expect(output?.lint).toBe(false);
+	});
+
 	test('patterns and URL anchors are read for coverage but not linted as prose', () => {
 		const recognise = sources.find((s) => s.file === 'src/core/check/input/recognise.ts');
 		expect(recognise?.strings.find((s) => s.key === 'regex')?.lint).toBe(false);

@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { format } from '../i18n/format.ts';
+import { parseErrorSentence } from './json-parse-errors.ts';
 import { findRule } from './rules/index.ts';
 import { createSource, positionAt } from './source.ts';
 import type { Diagnostic, Lang, Localized, Severity } from './types.ts';
@@ -43,7 +44,7 @@ const langs = ['ja', 'en'] as const;
 const keys = ['$schema', 'rules', 'ignores', 'lang', 'failOn', 'maxWarnings', 'docsUrl'] as const;
 
 const messages = {
-	syntax: { ja: 'JSON の構文が正しくありません ({{code}})。', en: 'not valid JSON ({{code}}).' },
+	syntax: { ja: 'JSON の構文エラー: {{problem}}', en: 'not valid JSON: {{problem}}' },
 	notObject: {
 		ja: '設定ファイルの最上位は JSON オブジェクト ({ … }) にしてください。',
 		en: 'the config must be an object ({ … }).',
@@ -89,7 +90,9 @@ export function parseConfig(
 	const parseErrors: ParseError[] = [];
 	const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
 	for (const e of parseErrors)
-		error(e.offset, messages.syntax, { code: printParseErrorCode(e.error) });
+		error(e.offset, messages.syntax, {
+			problem: parseErrorSentence(printParseErrorCode(e.error))[lang],
+		});
 	if (parseErrors.length > 0) return { config, errors };
 	if (root?.type !== 'object') {
 		error(root?.offset ?? 0, messages.notObject);

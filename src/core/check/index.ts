@@ -43,6 +43,7 @@ export { formatJson } from './format/json.ts';
 export { formatSarif } from './format/sarif.ts';
 export { formatText } from './format/text.ts';
 export { checkMessages } from './messages.ts';
+export { parseErrorSentence } from './json-parse-errors.ts';
 
 // Types shared with callers.
 export {

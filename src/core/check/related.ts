@@ -14,6 +14,10 @@ export const relatedMessages = {
 		ja: '仮想マシン (またはスケール セット) はここで宣言されています。',
 		en: 'The virtual machine (or scale set) is declared here.',
 	},
+	otherOsKey: {
+		ja: 'もう一方の OS の設定はここです。',
+		en: 'The key of the other OS is here.',
+	},
 	identityDeclared: {
 		ja: 'マネージド ID はここで宣言されています。',
 		en: 'The managed identity is declared here.',

@@ -34,7 +34,10 @@ export function createDiagnostic(rule: Rule, descriptor: ReportDescriptor, lang:
 		severity: descriptor.severity ?? rule.severity,
 		messageId: descriptor.messageId,
 		data,
-		message: ruleMessage(rule, descriptor.messageId, lang, data),
+		message: ruleMessage(rule, descriptor.messageId, lang, {
+			...data,
+			...Object.fromEntries(Object.entries(descriptor.phrases ?? {}).map(([k, v]) => [k, v[lang]])),
+		}),
 		file: at.source.path,
 		range: rangeAt(at.source, at.start, at.end),
 		related: (descriptor.related ?? []).map((r) => ({

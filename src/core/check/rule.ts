@@ -51,6 +51,11 @@ export interface RelatedDescriptor {
 export interface ReportDescriptor {
 	messageId: string;
 	data?: Record<string, string | number>;
+	/**
+	 * Sentences in both languages filled into the message but not kept in `data`, which stays the
+	 * same in every language (baseline fingerprints are made from it).
+	 */
+	phrases?: Record<string, Localized>;
 	at: Anchor;
 	severity?: Severity;
 	related?: RelatedDescriptor[];

@@ -11,12 +11,12 @@ export interface OsFromKeys {
 }
 
 /**
- * Bare settings name no extension type, but some keys belong to one OS (research §3, rule KV026):
- * `aclEnabled`, `acls`, `customSymbolicLinkName`, `loggingSettings` and a path in
- * `certificateStoreLocation` are Linux; `accounts`, `keyExportable` and `LocalMachine`/`CurrentUser`
- * are Windows. When the keys disagree, or none tells, the OS stays unknown.
+ * Every key of bare settings that tells an OS, in the order written. Bare settings name no extension
+ * type, but some keys belong to one OS (research §3, rule KV026): `aclEnabled`, `acls`,
+ * `customSymbolicLinkName`, `loggingSettings` and a path in `certificateStoreLocation` are Linux;
+ * `accounts`, `keyExportable` and `LocalMachine`/`CurrentUser` are Windows.
  */
-export function osFromSettingKeys(settings: Located | undefined): OsFromKeys | undefined {
+export function osEvidence(settings: Located | undefined): OsFromKeys[] {
 	const secrets = asObject(child(settings, 'secretsManagementSettings'));
 	const found: OsFromKeys[] = [];
 	const key = (object: Located | undefined, name: string, os: OsKind) => {
@@ -44,6 +44,12 @@ export function osFromSettingKeys(settings: Located | undefined): OsFromKeys | u
 		key(object, 'keyExportable', 'windows');
 		location(object);
 	}
+	return found.sort((a, b) => a.at.node.offset - b.at.node.offset);
+}
+
+/** The OS bare settings' keys tell; unknown when the keys disagree (KV026 says so) or none tells. */
+export function osFromSettingKeys(settings: Located | undefined): OsFromKeys | undefined {
+	const found = osEvidence(settings);
 	const first = found[0];
 	if (!first || found.some((f) => f.os !== first.os)) return undefined;
 	return first;

@@ -73,7 +73,7 @@ export const sourceLinks: Record<string, SourceLink[]> = {
 	S11: [linuxDoc],
 	S12: [
 		learn('azure/service-fabric/cluster-security-certificate-management', {
-			ja: 'Service Fabric クラスターでの証明書の管理',
+			ja: 'Service Fabric クラスターでの証明書管理',
 			en: 'Manage certificates in Service Fabric clusters',
 		}),
 	],
@@ -123,27 +123,27 @@ export const sourceLinks: Record<string, SourceLink[]> = {
 	],
 	S23b: [
 		learn('azure/azure-arc/servers/manage-vm-extensions-template', {
-			ja: 'Azure Resource Manager テンプレートを使用して VM 拡張機能を有効にする（Azure Arc）',
-			en: 'Enable VM extensions using Azure Resource Manager templates (Azure Arc)',
+			ja: 'ARM テンプレートを使用して Azure VM 拡張機能を有効にする (Azure Arc 対応サーバー)',
+			en: 'Enable Azure VM extensions using ARM templates (Azure Arc-enabled servers)',
 		}),
 	],
 	S24: [code('Azure/certlc', '47d751f7', '.scripts/kvextensionWin.ps1')],
 	S26: [code('microsoft/lisa', '0839b7fe', 'microsoft/testsuites/vm_extensions/kvvm_extension.py')],
 	S28: [
 		learn('cli/azure/vm/extension', {
-			ja: 'az vm extension（Azure CLI リファレンス）',
-			en: 'az vm extension (Azure CLI reference)',
+			ja: 'az vm extension',
+			en: 'az vm extension',
 		}),
 	],
 	S29: [
 		learn('javascript/api/@azure/arm-compute/virtualmachineextensionupdate', {
-			ja: 'VirtualMachineExtensionUpdate（Azure SDK リファレンス）',
+			ja: 'VirtualMachineExtensionUpdate (Azure SDK リファレンス)',
 			en: 'VirtualMachineExtensionUpdate (Azure SDK reference)',
 		}),
 	],
 	S31: [
 		learn('javascript/api/@azure/arm-keyvault/secretproperties', {
-			ja: 'SecretProperties（Azure SDK リファレンス）',
+			ja: 'SecretProperties (Azure SDK リファレンス)',
 			en: 'SecretProperties (Azure SDK reference)',
 		}),
 	],

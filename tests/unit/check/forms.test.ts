@@ -177,7 +177,7 @@ describe('syntax without cascades', () => {
 		const syntax = checkSync(text).diagnostics.filter((d) => d.ruleId === 'KV050');
 		expect(syntax.map((d) => d.range.start.line)).toEqual([6, 33]);
 		expect(syntax[0]!.message).toMatch(
-			/^JSON syntax error \(CommaExpected\); the \d+ syntax error\(s\) that follow from it are not shown\.$/
+			/^JSON syntax error: a comma \(,\) is expected\. The \d+ syntax error\(s\) that follow from it are not shown\.$/
 		);
 	});
 

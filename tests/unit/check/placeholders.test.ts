@@ -81,7 +81,7 @@ describe('placeholders of documentation samples', () => {
 		expect(findings(result)).toEqual(['KV054:elision 7:5-7:8', 'KV050:syntax 12:44-12:45']);
 		expect(result.diagnostics[0]!.related.map((r) => r.range.start.line)).toEqual([19]);
 		expect(result.diagnostics.find((d) => d.ruleId === 'KV050')!.message).toContain(
-			'ColonExpected'
+			'a colon (:) is expected'
 		);
 	});
 
@@ -92,6 +92,39 @@ describe('placeholders of documentation samples', () => {
 			'KV026:osUnknown 2:5-2:25',
 			'KV054:elision 3:5-3:8',
 		]);
+	});
+
+	it('reads the prerequisites\' "identity": {…} fragment as a fragment: no syntax error', () => {
+		// It holds no extension: read (an info says how), nothing else to say.
+		const result = check('identity-fragment.json');
+		expect(findings(result)).toEqual(['KV051:readAs 1:1-1:2']);
+		expect(result.extensionCount).toBe(0);
+		// A real mistake in such a fragment is still named where it stands (a missing comma at
+		// 2:26), not as "end of file expected" at the fragment's first colon.
+		const broken = checkSync(
+			'"identity": {\n   "type": "UserAssigned"\n   "userAssignedIdentities": {}\n}',
+			{
+				path: 'identity.json',
+			}
+		);
+		expect(findings(broken)).toEqual(['KV051:readAs 1:1-1:2', 'KV050:syntax 3:4-3:28']);
+	});
+
+	it("reads the property table's [{...}, {...}] as certificates not shown, not as certificates without a URL", () => {
+		const result = check('property-values-elided.json');
+		expect(findings(result)).toEqual(['KV054:elision 3:33-3:36', 'KV054:exampleId 7:23-7:59']);
+		expect(
+			result.diagnostics[0]!.related.map((r) => `${r.range.start.line}:${r.range.start.column}`)
+		).toEqual(['3:40']);
+		expect(errorsAndWarnings(result)).toEqual([]);
+	});
+
+	it('reads … (one character) and a compact [...] as elisions too', () => {
+		const text =
+			'{ "secretsManagementSettings": { "pollingIntervalInS": "3600", …, "observedCertificates": [...] } }';
+		const result = checkSync(text);
+		expect(findings(result)).toEqual(['KV054:elision 1:64-1:65', 'KV054:elision 1:92-1:95']);
+		expect(errorsAndWarnings(result)).toEqual([]);
 	});
 
 	it('names placeholders written as words and choices, and keeps the unknown key certificateStore', () => {
@@ -186,6 +219,26 @@ describe('angle brackets that are not placeholders', () => {
 });
 
 describe("the docs' own mistakes", () => {
+	it('says that spaces around a placeholder inside its quotes stay in the value', () => {
+		// Re-typed and reduced from the 1.0 az sample: MicrosoftDocs/azure-docs
+		// articles/virtual-machines/extensions/key-vault-windows.md @03c55940ed2ea95d83d55fc64b5046f90809b65f.
+		const text = [
+			'az vm extension set --name "KeyVaultForWindows" `',
+			'   --publisher Microsoft.Azure.KeyVault --resource-group "rg-web" --vm-name "vm-web" `',
+			'   --settings \'{\\"secretsManagementSettings\\": { \\"pollingIntervalInS\\": \\"3600\\", \\"observedCertificates\\": [\\" <observedCert1> \\", \\"<observedCert2>\\"] }}\'',
+		].join('\n');
+		const infos = checkSync(text, { path: 'sample.ps1' }).diagnostics.filter(
+			(d) => d.ruleId === 'KV054'
+		);
+		expect(infos.map((d) => [d.messageId, d.data['placeholder']])).toEqual([
+			['spaced', '<observedCert1>'],
+			['certificateUrl', '<observedCert2>'],
+		]);
+		expect(infos[0]!.message).toBe(
+			'The placeholder <observedCert1> has spaces around it inside its quotes; replace it together with them. Left in, the spaces become part of the value (" https://… " is not a URL).'
+		);
+	});
+
 	it('names an en dash where -- belongs, with the fix', () => {
 		const result = check('linux-upgrade-en-dash.sh');
 		const dashes = result.diagnostics.filter((d) => d.ruleId === 'KV053');
@@ -243,6 +296,36 @@ describe('bare settings know their OS by their keys', () => {
 		expect(checkSync(minimal).diagnostics).toEqual([]);
 	});
 
+	it('says so when the keys are of both OSes, naming one of each, and assumes neither', () => {
+		// Windows' store location and accounts beside Linux's aclEnabled (written after them).
+		const text = [
+			'{ "secretsManagementSettings": {',
+			'  "pollingIntervalInS": "3600", "linkOnRenewal": true,',
+			'  "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web",',
+			'    "certificateStoreName": "MY", "certificateStoreLocation": "LocalMachine", "accounts": ["Network Service"] } ],',
+			'  "aclEnabled": true',
+			'} }',
+		].join('\n');
+		for (const lang of ['en', 'ja'] as const) {
+			const result = checkSync(text, { lang });
+			const kv026 = result.diagnostics.filter((d) => d.ruleId === 'KV026');
+			expect(
+				kv026.map((d) => [d.messageId, d.severity, d.range.start.line, d.range.start.column])
+			).toEqual([['osMixed', 'warning', 5, 3]]);
+			expect(kv026[0]!.message).toBe(
+				lang === 'en'
+					? 'These settings have keys of both Windows and Linux: certificateStoreLocation "LocalMachine" (Windows) and aclEnabled (Linux). One of them has no effect, so no OS was assumed; keep only the keys of the OS the extension runs on.'
+					: 'この settings には Windows と Linux の両方の設定があります: certificateStoreLocation "LocalMachine" (Windows) と aclEnabled (Linux)。どちらかは効果がないため、OS を仮定せずに確認しました。拡張機能をインストールする OS の設定だけを残してください。'
+			);
+			expect(kv026[0]!.related.map((r) => r.range.start.line)).toEqual([4]);
+			// Neither OS assumed: no Linux rule on linkOnRenewal, no "no key tells the OS".
+			expect(result.diagnostics.map((d) => d.ruleId)).not.toContain('KV023');
+		}
+		// One OS's keys only: nothing about a mix.
+		const windowsOnly = text.replace(',\n  "aclEnabled": true', '');
+		expect(checkSync(windowsOnly).diagnostics.map((d) => d.messageId)).not.toContain('osMixed');
+	});
+
 	it('applies no OS rule when the keys disagree or none tells', () => {
 		const both =
 			'{ "secretsManagementSettings": { "linkOnRenewal": true, "aclEnabled": true, "pollingIntervalInS": "3600", "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web", "accounts": ["Network Service"] } ] } }';
@@ -250,5 +333,33 @@ describe('bare settings know their OS by their keys', () => {
 			'{ "secretsManagementSettings": { "linkOnRenewal": true, "pollingIntervalInS": "3600", "observedCertificates": [ { "url": "https://kvprod.vault.azure.net/secrets/web" } ] } }';
 		for (const text of [both, none])
 			expect(checkSync(text).diagnostics.map((d) => d.ruleId)).not.toContain('KV023');
+	});
+});
+
+describe('the extension type written in another letter case', () => {
+	// The Arc PowerShell article writes "KeyVaultforWindows" (fixture arc-convertto-json.ps1).
+	const command = (type: string) =>
+		`New-AzConnectedMachineExtension -ResourceGroupName rg-web -Location japaneast -MachineName arc-web -Name KeyVaultForWindows -Publisher "Microsoft.Azure.KeyVault" -ExtensionType "${type}" -Setting @{ secretsManagementSettings = @{ pollingIntervalInS = "3600"; observedCertificates = @("https://kvprod.vault.azure.net/secrets/web") }; authenticationSettings = @{ msiEndpoint = "http://localhost:40342/metadata/identity" } }`;
+
+	it('is a warning that says it may fail, with the documented spelling as the fix', () => {
+		const result = checkSync(command('KeyVaultforWindows'), { path: 'arc.ps1' });
+		const kv002 = result.diagnostics.filter((d) => d.ruleId === 'KV002');
+		expect(kv002.map((d) => [d.messageId, d.severity])).toEqual([['caseOnly', 'warning']]);
+		expect(kv002[0]!.message).toBe(
+			'Type "KeyVaultforWindows" differs from KeyVaultForWindows only in letter case. Whether Azure matches the type regardless of case is not documented, so the installation may fail as written; write KeyVaultForWindows as the documentation does.'
+		);
+		expect(kv002[0]!.fix!.edits.map((e) => e.newText)).toEqual(['KeyVaultForWindows']);
+		expect(
+			checkSync(command('KeyVaultforWindows'), { path: 'arc.ps1', lang: 'ja' }).diagnostics.find(
+				(d) => d.ruleId === 'KV002'
+			)!.message
+		).toContain('失敗するかもしれません');
+	});
+
+	it('another name stays an error', () => {
+		const [kv002] = checkSync(command('KeyVaultForWin'), { path: 'arc.ps1' }).diagnostics.filter(
+			(d) => d.ruleId === 'KV002'
+		);
+		expect([kv002!.messageId, kv002!.severity]).toEqual(['unknownType', 'error']);
 	});
 });

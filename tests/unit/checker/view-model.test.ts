@@ -41,8 +41,41 @@ for (const lang of ['ja', 'en'] as const) {
 				summaries.add(v.summary);
 			}
 			expect(summaries.size).toBe(4);
+			expect(states.noExtension.detail).toContain('Microsoft.Azure.KeyVault');
+			expect(states.clean.detail).toBe('');
 			expect(states.findings.counts).toEqual({ error: 1, warning: 1, info: 0 });
 			expect(states.findings.summary).toMatch(/1[^1]*1.*0/s);
+		});
+
+		test('a cut-off template: the headline names the syntax error and its place, never a parser code', async () => {
+			// The extension's type is read; the text ends after a comma, before the publisher.
+			const whole = sample('arm/linux-vm-extension.json');
+			const cut = whole.slice(0, whole.indexOf('"publisher"'));
+			const lines = cut.split('\n');
+			const v = await view(cut);
+			expect(v.state).toBe('syntaxError');
+			expect(v.summary).toContain(lang === 'ja' ? 'JSON の構文エラー' : 'JSON syntax error');
+			expect(v.summary).toContain(lang === 'ja' ? `${lines.length} 行` : `line ${lines.length}`);
+			expect(v.summary).toContain(lang === 'ja' ? '閉じ波かっこ' : 'a closing brace');
+			expect(v.summary).not.toMatch(/Expected|kvcert\.|\{\{/);
+			expect(v.detail).not.toBe('');
+			expect(v.counts.error).toBeGreaterThan(0);
+			for (const f of v.findings) expect(f.message).not.toMatch(/[A-Z][a-z]+Expected/);
+		});
+
+		test('the summary bar gets one short sentence; the rest goes to the panel', async () => {
+			const states = [
+				uncheckedView({ length: 1, blank: true }, t)!,
+				await view('hello, world'),
+				await view('{"resources": []}'),
+				uncheckedView({ length: maxInputChars + 1, blank: false }, t)!,
+			];
+			for (const v of states) {
+				expect(v.detail, v.state).not.toBe('');
+				// About two lines at 360 px: 60 characters of Japanese, 90 of English.
+				expect(v.summary.length, v.state).toBeLessThanOrEqual(lang === 'ja' ? 60 : 90);
+				expect(v.detail).not.toContain(v.summary);
+			}
 		});
 
 		test('findings carry the rule page link, the place and editor-offset fixes', async () => {

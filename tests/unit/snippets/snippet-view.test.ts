@@ -3,6 +3,8 @@ import { translatorFor } from '../../../src/core/i18n/index.ts';
 import { uiStrings } from '../../../src/core/i18n/ui-strings.ts';
 import type { SnippetTraceEntry, SnippetTranscript } from '../../../src/core/snippets/catalog.ts';
 import {
+	endedView,
+	failedRunMessage,
 	isChallenge,
 	outputLines,
 	traceView,
@@ -136,9 +138,50 @@ describe('running a snippet', () => {
 			)
 		).toEqual({ kind: 'needsServer' });
 		expect(
-			await runSnippet({ sample: 'get-certificate', lang: 'en' }, async () => {
-				throw new TypeError('Failed to fetch');
-			})
+			await runSnippet(
+				{ sample: 'get-certificate', lang: 'en' },
+				async () => new Response('<html>', { status: 405 })
+			)
 		).toEqual({ kind: 'needsServer' });
+	});
+
+	test('no answer or a 5xx is said as such, never as "this is a static build"', async () => {
+		const network = await runSnippet({ sample: 'get-certificate', lang: 'en' }, async () => {
+			throw new TypeError('Failed to fetch');
+		});
+		expect(network).toEqual({ kind: 'unreachable' });
+		const html500 = await runSnippet(
+			{ sample: 'get-certificate', lang: 'en' },
+			async () => new Response('<html>', { status: 500 })
+		);
+		expect(html500).toEqual({ kind: 'serverError', status: 500 });
+		expect(
+			await runSnippet({ sample: 'get-certificate', lang: 'en' }, async () => json({}, 502))
+		).toEqual({ kind: 'serverError', status: 502 });
+		for (const lang of ['ja', 'en'] as const) {
+			const said = [network, html500].map((r) => failedRunMessage(r as never, t[lang]));
+			for (const message of said) expect(message).not.toMatch(/npm start|static|静的/);
+			expect(said[0]).toBe(t[lang]('kvcert.snippet.unreachable'));
+			expect(said[1]).toContain('HTTP 500');
+			expect(failedRunMessage({ kind: 'needsServer' }, t[lang])).toContain('npm start');
+		}
+	});
+
+	test('a run stopped at the time limit says what to do next and shows no empty boxes', () => {
+		for (const lang of ['ja', 'en'] as const) {
+			const stopped = endedView(transcript({ outcome: 'timeout', output: [], trace: [] }), t[lang]);
+			expect(stopped).toEqual({
+				nextStep: t[lang]('kvcert.snippet.timeoutNext'),
+				showOutput: false,
+				showTrace: false,
+			});
+			const ok = endedView(transcript({ output: [], trace: [] }), t[lang]);
+			expect(ok).toEqual({ showOutput: true, showTrace: true });
+			const failed = endedView(
+				transcript({ outcome: 'failed', output: [{ stream: 'stderr', text: 'x' }], trace: [] }),
+				t[lang]
+			);
+			expect(failed).toEqual({ showOutput: true, showTrace: false });
+		}
 	});
 });

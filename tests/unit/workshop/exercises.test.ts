@@ -127,7 +127,10 @@ describe('exercise B', () => {
 			why: 'beside',
 		});
 		expect(right.ok).toBe(true);
-		expect(right.feedback[0]!.lines[0]).toMatch(/versions 2 and 3\. Version 1 expired/);
+		expect(right.feedback[0]!.lines[0]).toMatch(
+			/versions 2 and 3\. When this VM was deployed, version 1 was no longer the current version\./
+		);
+		expect(right.feedback[1]!.lines[0]).toMatch(/version 3 is the current version/);
 		expect(right.feedback[2]!.lines[0]).toMatch(/installed version 2 .* version 3 beside it/);
 		expect(gradeVersions(locale('ja'), versions, { installed: [2, 3] }).feedback[1]!.lines).toEqual(
 			[locale('ja').t('b.unanswered')]

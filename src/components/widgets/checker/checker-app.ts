@@ -53,6 +53,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const q = <T extends Element>(selector: string) => root.querySelector(selector) as T;
 	const textarea = q<HTMLTextAreaElement>('[data-textarea]');
 	const status = q<HTMLElement>('[data-status]');
+	const detail = q<HTMLElement>('[data-detail]');
 	const notice = q<HTMLElement>('[data-notice]');
 	const undoButton = q<HTMLButtonElement>('[data-undo]');
 	const list = q<HTMLOListElement>('[data-findings]');
@@ -64,6 +65,8 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const summaryTools = q<HTMLElement>('[data-summary-tools]');
 	const filterButtons = [...root.querySelectorAll<HTMLButtonElement>('[data-filter]')];
 	const host = q<HTMLElement>('[data-editor-host]');
+	/** The findings column (side by side it scrolls on its own). */
+	const results = q<HTMLElement>('.results');
 
 	let initial = textarea.value;
 	let restored: 'link' | 'damaged' | undefined;
@@ -89,22 +92,28 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const expanded = new Set<number>();
 	/** The finding the reader last went to (click, Enter, next, previous). */
 	let current: number | undefined;
+	/** Set when the whole text was replaced: its findings are shown from the top of the column. */
+	let newText = false;
 
 	const client = createCheckerClient({
 		onError(name) {
 			broken = true;
+			const grammar = name === grammarLoadError;
 			status.textContent = t(
-				name === grammarLoadError
-					? 'kvcert.checker.state.grammarError'
-					: 'kvcert.checker.state.error'
+				grammar ? 'kvcert.checker.state.grammarError' : 'kvcert.checker.state.error'
 			);
+			detail.textContent = grammar ? t('kvcert.checker.state.grammarErrorDetail') : '';
 			root.dataset['state'] = 'error';
 			delete root.dataset['worst'];
 		},
 		// The check ran past its bound and its worker was replaced: this text stays unchecked, and
 		// the next edit is checked by the new worker.
 		onTimeout: () =>
-			notChecked('timedOut', t('kvcert.checker.state.timedOut', { seconds: checkTimeout / 1000 })),
+			notChecked(
+				'timedOut',
+				t('kvcert.checker.state.timedOut', { seconds: checkTimeout / 1000 }),
+				t('kvcert.checker.state.timedOutDetail')
+			),
 		text: () => editor.text(),
 	});
 
@@ -137,6 +146,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		if (worst) root.dataset['worst'] = worst;
 		else delete root.dataset['worst'];
 		status.textContent = next.summary;
+		detail.textContent = next.detail;
 		summaryTools.hidden = severities.every((s) => next.counts[s] === 0);
 		for (const button of filterButtons) {
 			const severity = button.dataset['filter'] as Severity;
@@ -144,6 +154,10 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			button.disabled = next.counts[severity] === 0;
 		}
 		renderList(fresh);
+		if (fresh && newText) {
+			newText = false;
+			results.scrollTop = 0;
+		}
 		fixAllButton.disabled = !fresh || next.fixable === 0;
 		if (!fresh) return;
 		// For a large text, the editor's markers follow in a task of their own.
@@ -235,10 +249,14 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		if (text !== undefined) editor.setLanguage(editorLanguageOf(text, result.kind));
 		show(viewOf(result, lang, t), true);
 	};
-	const changed = (changes: ChangeSet, partial: boolean) => {
+	const changed = (changes: ChangeSet, partial: boolean, replaced: boolean) => {
 		client.change(changes.toJSON() as ChangeJson);
 		root.setAttribute('aria-busy', 'true');
-		if (linkNotice) say('');
+		// A new text: what the notice said (fixed, undone, link copied) was about the old one.
+		if (replaced) {
+			newText = true;
+			say('');
+		} else if (linkNotice) say('');
 		markFindingsStale(list);
 		markFindingsStale(fillInSection);
 		fixAllButton.disabled = true;
@@ -247,11 +265,12 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	};
 
 	/** A text the checker did not check, said in the status. */
-	const notChecked = (state: 'tooLarge' | 'timedOut', message: string) => {
+	const notChecked = (state: 'tooLarge' | 'timedOut', message: string, more: string) => {
 		root.removeAttribute('aria-busy');
 		root.dataset['state'] = state;
 		delete root.dataset['worst'];
 		status.textContent = message;
+		detail.textContent = more;
 		list.replaceChildren();
 		fillInSection.hidden = true;
 		findingsTitle.hidden = true;
@@ -264,7 +283,8 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			t('kvcert.checker.state.tooLarge', {
 				size: (size / 1024 / 1024).toFixed(1),
 				limit: maxInputChars / 1024 / 1024,
-			})
+			}),
+			t('kvcert.checker.state.tooLargeDetail')
 		);
 
 	const editor: CheckerEditor = createEditor(host, {

@@ -40,6 +40,7 @@ import {
 	lineNumbers,
 	placeholder,
 	runScopeHandlers,
+	tooltips,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { changedRanges, highlightChanges } from './changed-ranges.ts';
@@ -109,6 +110,25 @@ const theme = EditorView.theme({
 		color: 'var(--sl-color-white)',
 		backgroundColor: 'var(--sl-color-gray-6)',
 		border: '1px solid var(--sl-color-gray-4)',
+		// The editor's host is a size container (checker.css): a tooltip is never wider than the editor.
+		maxWidth: 'calc(100cqi - 1rem)',
+		overflowWrap: 'anywhere',
+	},
+});
+
+/**
+ * Tooltips (the finding under the cursor after F8, or under the pointer) stay inside the editor's
+ * visible part, never over the findings beside it: CodeMirror moves them within this box.
+ */
+const tooltipsInEditor = tooltips({
+	tooltipSpace(view) {
+		const box = view.dom.getBoundingClientRect();
+		return {
+			left: Math.max(box.left, 0),
+			right: Math.min(box.right, innerWidth),
+			top: Math.max(box.top, 0),
+			bottom: Math.min(box.bottom, innerHeight),
+		};
 	},
 });
 
@@ -171,9 +191,10 @@ export interface EditorOptions {
 	language: EditorLanguage;
 	/**
 	 * Called after every change of the text with the change; `partial` while a large text goes in
-	 * slice by slice and more slices follow.
+	 * slice by slice and more slices follow; `replaced` when the whole text was replaced (a new paste,
+	 * file or example, or the first characters in an empty editor).
 	 */
-	onChange: (changes: ChangeSet, partial: boolean) => void;
+	onChange: (changes: ChangeSet, partial: boolean, replaced: boolean) => void;
 	/** Called instead of pasting or dropping a text over the size limit (its length). */
 	onTooLarge: (size: number) => void;
 	/** The longest text accepted from a paste or drop (characters). */
@@ -265,6 +286,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 				changedRanges,
 				revealScroll,
 				stickyMargins,
+				tooltipsInEditor,
 				language.of(extensionOf(shown)),
 				keymap.of([
 					{ key: 'Shift-F8', run: previousDiagnostic },
@@ -299,7 +321,12 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 				EditorView.updateListener.of((update) => {
 					if (!update.docChanged) return;
 					if (loadAt >= 0) loadAt = update.changes.mapPos(loadAt, 1);
-					options.onChange(update.changes, partial);
+					const before = update.startState.doc.length;
+					let replaced = false;
+					update.changes.iterChangedRanges((fromA, toA) => {
+						if (fromA === 0 && toA === before) replaced = true;
+					});
+					options.onChange(update.changes, partial, replaced);
 				}),
 			],
 		}),

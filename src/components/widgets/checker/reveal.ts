@@ -17,31 +17,44 @@ const contextLines = 2;
 /**
  * The scroll handler: for a request made with `y: 'center'`, centres the range in the editor's
  * scroller, then scrolls the page only if the range is above the uncovered area or below the window.
+ * CodeMirror runs it in the middle of an update, where reading its layout (coordsAtPos) throws:
+ * heights come from the line blocks and the DOM's own boxes, and the sideways scroll, which needs
+ * the range's x, waits for the next measure.
  */
 export const revealScroll = EditorView.scrollHandler.of(
 	(view: EditorView, range: SelectionRange, options: { y: string }) => {
 		if (options.y !== 'center') return false;
-		const start = view.coordsAtPos(range.from, 1);
-		if (!start) return false;
-		const end = view.coordsAtPos(range.to, -1) ?? start;
+		const documentTop = view.documentTop;
+		const startTop = documentTop + view.lineBlockAt(range.from).top;
 		const scroller = view.scrollDOM;
 		const box = scroller.getBoundingClientRect();
 		const half = scroller.clientHeight / 2;
-		const bottom = Math.min(end.bottom, start.top + half);
+		const bottom = Math.min(documentTop + view.lineBlockAt(range.to).bottom, startTop + half);
 		const before = scroller.scrollTop;
-		scroller.scrollTop += (start.top + bottom) / 2 - (box.top + half);
+		scroller.scrollTop += (startTop + bottom) / 2 - (box.top + half);
 		const moved = scroller.scrollTop - before;
-		// Sideways: a finding far along a long line.
-		const gutter = view.dom.querySelector<HTMLElement>('.cm-gutters')?.offsetWidth ?? 0;
-		if (start.left < box.left + gutter + 8 || start.left > box.right - 24)
-			scroller.scrollLeft += start.left - (box.left + gutter + 8) - 40;
 
 		const context = view.defaultLineHeight * contextLines;
-		const top = start.top - moved - context;
+		const top = startTop - moved - context;
 		const lower = bottom - moved + context;
 		const covered = coveredTop();
 		if (top < covered) window.scrollBy(0, top - covered);
 		else if (lower > window.innerHeight) window.scrollBy(0, lower - window.innerHeight);
+
+		// Sideways: a finding far along a long line.
+		view.requestMeasure({
+			read(measured) {
+				const start = measured.coordsAtPos(range.from, 1);
+				const gutter = measured.dom.querySelector<HTMLElement>('.cm-gutters')?.offsetWidth ?? 0;
+				const { left, right } = measured.scrollDOM.getBoundingClientRect();
+				if (!start) return 0;
+				if (start.left >= left + gutter + 8 && start.left <= right - 24) return 0;
+				return start.left - (left + gutter + 8) - 40;
+			},
+			write(by, measured) {
+				if (by) measured.scrollDOM.scrollLeft += by;
+			},
+		});
 		return true;
 	}
 );

@@ -1,7 +1,7 @@
 // What the findings panel shows for a check result: the state, the summary sentence and one entry per
 // finding, with the ranges as editor offsets. Plain data, so the panel and the editor markers agree.
-import type { CheckResult } from '../../../core/check/index.ts';
-import type { Lang, Severity } from '../../../core/check/index.ts';
+import { parseErrorSentence } from '../../../core/check/index.ts';
+import type { CheckResult, Lang, Severity } from '../../../core/check/index.ts';
 import type { Translate } from '../../../core/i18n/translator.ts';
 import {
 	fillInOf,
@@ -17,7 +17,7 @@ export const maxInputChars = 20 * 1024 * 1024;
 
 /** The panel's states; each has its own sentence. */
 export type CheckerState =
-	'empty' | 'tooLarge' | 'unreadable' | 'noExtension' | 'clean' | 'findings';
+	'empty' | 'tooLarge' | 'unreadable' | 'syntaxError' | 'noExtension' | 'clean' | 'findings';
 
 /** One edit of a fix, in editor offsets. */
 export interface EditView {
@@ -56,7 +56,10 @@ export interface FindingView {
 /** Everything the panel shows. */
 export interface CheckerView {
 	state: CheckerState;
+	/** One or two lines, for the sticky summary bar. */
 	summary: string;
+	/** What the summary leaves out (what the checker reads, what to do next), in the panel; or ''. */
+	detail: string;
 	/** Findings of each severity in the findings list (the fill-in list's are not counted). */
 	counts: Record<Severity, number>;
 	findings: FindingView[];
@@ -65,6 +68,9 @@ export interface CheckerView {
 	/** How many findings have a fix. */
 	fixable: number;
 }
+
+/** KV050, JSON syntax: its first error becomes the headline when no extension was found. */
+const syntaxRuleId = 'KV050';
 
 const emptyCounts = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
 const noFillIn = (): FillIn => ({ entries: [], taken: new Set() });
@@ -81,6 +87,7 @@ export function uncheckedView(
 		return {
 			state: 'empty',
 			summary: t('kvcert.checker.state.empty'),
+			detail: t('kvcert.checker.state.emptyDetail'),
 			counts: emptyCounts(),
 			findings: [],
 			fillIn: noFillIn(),
@@ -93,6 +100,7 @@ export function uncheckedView(
 				size: (length / 1024 / 1024).toFixed(1),
 				limit: maxInputChars / 1024 / 1024,
 			}),
+			detail: t('kvcert.checker.state.tooLargeDetail'),
 			counts: emptyCounts(),
 			findings: [],
 			fillIn: noFillIn(),
@@ -147,12 +155,27 @@ export function viewOf(result: CheckResult, lang: Lang, t: Translate): CheckerVi
 	const extensions = result.extensionCount;
 	let state: CheckerState;
 	let summary: string;
-	if (result.kind === undefined) {
+	let detail = '';
+	const syntax = result.diagnostics.find(
+		(d) => d.ruleId === syntaxRuleId && d.severity === 'error' && d.file === inputPath
+	);
+	if (extensions === 0 && syntax) {
+		// Read as JSON up to a mistake: the mistake is the news, not the missing extension.
+		state = 'syntaxError';
+		summary = t('kvcert.checker.state.syntaxError', {
+			line: syntax.range.start.line,
+			column: syntax.range.start.column,
+			problem: parseErrorSentence(syntax.data['code'] ?? '')[lang],
+		});
+		detail = t('kvcert.checker.state.syntaxErrorDetail');
+	} else if (result.kind === undefined) {
 		state = 'unreadable';
 		summary = t('kvcert.checker.state.unreadable');
+		detail = t('kvcert.checker.state.unreadableDetail');
 	} else if (extensions === 0) {
 		state = 'noExtension';
 		summary = t('kvcert.checker.state.noExtension');
+		detail = t('kvcert.checker.state.noExtensionDetail');
 	} else if (findings.length === 0) {
 		state = 'clean';
 		summary =
@@ -171,5 +194,5 @@ export function viewOf(result: CheckResult, lang: Lang, t: Translate): CheckerVi
 			infos: counts.info,
 		});
 	}
-	return { state, summary, counts, findings, fillIn, fixable };
+	return { state, summary, detail, counts, findings, fillIn, fixable };
 }

@@ -10,8 +10,12 @@ import { apiFetch, ApiRefusedError } from '../api-refusal.ts';
 export type SnippetRunResult =
 	| { kind: 'transcript'; transcript: SnippetTranscript }
 	| { kind: 'error'; message: string }
-	/** No kvcert server behind the page (static build, or the server is down). */
-	| { kind: 'needsServer' };
+	/** No kvcert server behind the page: a static host's 404 page or 405. */
+	| { kind: 'needsServer' }
+	/** The request got no answer (network down, server stopped, no answer in time). */
+	| { kind: 'unreachable' }
+	/** The server answered with an error of its own and no sentence for it (HTTP 5xx). */
+	| { kind: 'serverError'; status: number };
 
 /** The request {@link runSnippet} sends. */
 export interface SnippetRunRequest {
@@ -22,8 +26,9 @@ export interface SnippetRunRequest {
 
 /**
  * Asks the kvcert server to run a live snippet. A static host answers the POST with a 404 page or
- * a 405, and a stopped server not at all: both mean "needs npm start", never a raw error. When the
- * server is busy it waits and tries again, telling `onWait` (src/components/widgets/api-refusal.ts).
+ * a 405: that alone means "needs npm start". No answer at all, or a 5xx without a sentence, is said
+ * as what it is, never as a static build. When the server is busy it waits and tries again,
+ * telling `onWait` (src/components/widgets/api-refusal.ts).
  */
 export async function runSnippet(
 	request: SnippetRunRequest,
@@ -44,19 +49,22 @@ export async function runSnippet(
 	} catch (error) {
 		return error instanceof ApiRefusedError
 			? { kind: 'error', message: error.message }
-			: { kind: 'needsServer' };
+			: { kind: 'unreachable' };
 	}
+	const otherwise = (): SnippetRunResult =>
+		response.status >= 500
+			? { kind: 'serverError', status: response.status }
+			: { kind: 'needsServer' };
 	const type = response.headers.get('content-type') ?? '';
-	if (!type.includes('application/json')) return { kind: 'needsServer' };
+	if (!type.includes('application/json')) return otherwise();
 	let body: SnippetTranscript | SnippetErrorResponse;
 	try {
 		body = (await response.json()) as SnippetTranscript | SnippetErrorResponse;
 	} catch {
-		return { kind: 'needsServer' };
+		return otherwise();
 	}
 	if ('error' in body && typeof body.error?.message === 'string')
 		return { kind: 'error', message: body.error.message };
-	if (!response.ok || !('output' in body) || !Array.isArray(body.output))
-		return { kind: 'needsServer' };
+	if (!response.ok || !('output' in body) || !Array.isArray(body.output)) return otherwise();
 	return { kind: 'transcript', transcript: body };
 }

@@ -78,3 +78,32 @@ export function traceView(
 	});
 	return { rows, ...(challenged ? { challengeNote: t('kvcert.snippet.challengeNote') } : {}) };
 }
+
+/**
+ * What a run that did not finish well shows: the next step after a timeout, and which of the output
+ * and trace boxes to leave out because they would be empty (an empty box says nothing more).
+ */
+export function endedView(
+	transcript: SnippetTranscript,
+	t: Translate
+): { nextStep?: string; showOutput: boolean; showTrace: boolean } {
+	const finished = transcript.outcome === 'ok';
+	return {
+		...(transcript.outcome === 'timeout' ? { nextStep: t('kvcert.snippet.timeoutNext') } : {}),
+		showOutput: finished || transcript.output.length > 0 || transcript.responseBody !== undefined,
+		showTrace: finished || transcript.trace.length > 0,
+	};
+}
+
+/** The words for a run that got no transcript (the server's own sentence is shown as it is). */
+export function failedRunMessage(
+	result:
+		{ kind: 'needsServer' } | { kind: 'unreachable' } | { kind: 'serverError'; status: number },
+	t: Translate
+): string {
+	if (result.kind === 'serverError')
+		return t('kvcert.snippet.serverError', { status: result.status });
+	return t(
+		result.kind === 'unreachable' ? 'kvcert.snippet.unreachable' : 'kvcert.snippet.needsServer'
+	);
+}

@@ -4,8 +4,8 @@ import type { ExerciseVersion } from './versions-source.ts';
 
 /**
  * Exercise B: which versions of webcert a VM holds, which one the versionless URL returns, and why
- * the VM holds two. The story: the VM was deployed after version 1 expired, so the extension
- * installed version 2 at its first poll and added version 3 after the renewal.
+ * the VM holds two. The story: the VM was deployed when version 2 was already the current version,
+ * so the extension installed version 2 at its first poll and added version 3 after the renewal.
  */
 
 /** Webcert's versions from the simulator, for a copy of the site with no server. */

@@ -1,5 +1,6 @@
 import { printParseErrorCode } from 'jsonc-parser';
 import type { JsonDocument } from '../json.ts';
+import { parseErrorSentence } from '../json-parse-errors.ts';
 import { limits } from '../limits.ts';
 import { createDiagnostic } from '../report.ts';
 import { jsonSyntaxRule } from '../rules/kv050-json-syntax.ts';
@@ -68,6 +69,7 @@ export function syntaxDiagnostics(doc: JsonDocument, lang: Lang): Diagnostic[] {
 				{
 					messageId: count > 1 ? 'more' : 'syntax',
 					data: { code: printParseErrorCode(first.error), count: count - 1 },
+					phrases: { problem: parseErrorSentence(printParseErrorCode(first.error)) },
 					at: anchor(first.offset, first.offset + first.length),
 				},
 				lang

@@ -1,4 +1,5 @@
 import { printParseErrorCode } from 'jsonc-parser';
+import { parseErrorSentence } from '../json-parse-errors.ts';
 import { parseJsonDocument } from '../json.ts';
 import { jsonSyntaxRule } from '../rules/kv050-json-syntax.ts';
 import { unreadInputRule } from '../rules/kv051-unread-input.ts';
@@ -258,6 +259,7 @@ export const terraformReader: InputReader = {
 					env.report(jsonSyntaxRule, {
 						messageId: 'syntax',
 						data: { code: printParseErrorCode(e.error) },
+						phrases: { problem: parseErrorSentence(printParseErrorCode(e.error)) },
 						at: { source, start: e.offset, end: e.offset + Math.max(1, e.length) },
 					});
 			else reportSyntaxErrors(tree, source, 'terraform', env);

@@ -125,6 +125,9 @@ function readObject(doc: JsonDocument, form: PastedForm | undefined): PastedInpu
 	return undefined;
 }
 
+/** `"key":` at the start of a pasted text: a fragment of an object. */
+const fragmentKey = /^"(?:[^"\\\n]|\\.){1,120}"\s*:/;
+
 /**
  * Recognises what people paste when an extension failed: a fragment without its outer braces
  * (`"secretsManagementSettings": { … }`), an extension's `properties`, settings wrapped in
@@ -143,5 +146,11 @@ export function readPasted(source: SourceText, doc: JsonDocument): PastedInput |
 	// A fragment cut off mid-way (brackets left open, a trailing comma) or holding a docs
 	// placeholder is still read as far as it goes; its syntax errors are reported beside.
 	if (!wrapped.root) return undefined;
-	return readObject(wrapped, 'fragment');
+	const read = readObject(wrapped, 'fragment');
+	if (read) return read;
+	// A fragment that holds no extension (the docs' `"identity": { … }`) is read as what it is: its
+	// own syntax errors are reported, not the whole's "end of file expected" at its first colon.
+	return fragmentKey.test(source.raw.slice(start, start + 200))
+		? { form: 'fragment', docs: [wrapped], extensions: [] }
+		: undefined;
 }

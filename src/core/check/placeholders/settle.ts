@@ -25,6 +25,11 @@ function describe(placeholder: Placeholder, source: SourceText): ReportDescripto
 		const [first = '', second = ''] = placeholder.text.split(' or ');
 		return { messageId: 'choice', data: { ...data, first, second }, at };
 	}
+	// `\" <observedCert1> \"` (the 1.0 az sample): replaced alone, the spaces stay in the value.
+	const before = source.raw.slice(Math.max(0, placeholder.start - 4), placeholder.start);
+	const after = source.raw.slice(placeholder.end, placeholder.end + 4);
+	if (placeholder.form === 'angle' && /["'] +$/.test(before) && /^ +\\?["']/.test(after))
+		return { messageId: 'spaced', data, at };
 	if (placeholder.role === 'keyValue') data.key = placeholder.key ?? '';
 	return { messageId: placeholder.role, data, at };
 }

@@ -13,12 +13,12 @@ export const jsonSyntaxRule = defineRule({
 		},
 		messages: {
 			syntax: {
-				ja: 'JSON の構文エラーです ({{code}})。',
-				en: 'JSON syntax error ({{code}}).',
+				ja: 'JSON の構文エラー: {{problem}}',
+				en: 'JSON syntax error: {{problem}}',
 			},
 			more: {
-				ja: 'JSON の構文エラーです ({{code}})。この後の {{count}} 件の構文エラーはこのエラーの影響とみなし、表示しません。',
-				en: 'JSON syntax error ({{code}}); the {{count}} syntax error(s) that follow from it are not shown.',
+				ja: 'JSON の構文エラー: {{problem}}この後の {{count}} 件の構文エラーはこのエラーの影響とみなし、表示しません。',
+				en: 'JSON syntax error: {{problem}} The {{count}} syntax error(s) that follow from it are not shown.',
 			},
 			multilineString: {
 				ja: 'この文字列は複数行にわたっています。Azure CLI と Azure PowerShell からのデプロイでは受け付けられますが、Azure portal、DevOps パイプライン、REST API では受け付けられません。',

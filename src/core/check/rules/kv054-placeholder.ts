@@ -56,7 +56,7 @@ export const placeholderRule = defineRule({
 			},
 			location: {
 				ja: '{{placeholder}} はプレースホルダーです。リージョン (例: japaneast) に置き換えてください。',
-				en: 'Replace the placeholder {{placeholder}} with a region (e.g. japaneast).',
+				en: 'Replace the placeholder {{placeholder}} with a region (e.g. eastus).',
 			},
 			keyValue: {
 				ja: '{{placeholder}} はプレースホルダーです。{{key}} の値に置き換えてください。',
@@ -73,6 +73,10 @@ export const placeholderRule = defineRule({
 			choice: {
 				ja: '{{placeholder}} は選択肢です。{{first}} と {{second}} のどちらか 1 つだけを書いてください。',
 				en: '{{placeholder}} offers a choice: keep one of {{first}} and {{second}}.',
+			},
+			spaced: {
+				ja: '{{placeholder}} はプレースホルダーですが、引用符の内側で前後に空白があります。空白も含めて実際の値に置き換えてください。空白を残すと値の一部になり、たとえば " https://… " は URL として読めません。',
+				en: 'The placeholder {{placeholder}} has spaces around it inside its quotes; replace it together with them. Left in, the spaces become part of the value (" https://… " is not a URL).',
 			},
 			unclosed: {
 				ja: 'プレースホルダー {{placeholder}} には閉じる山かっこがないため、行の終わりまでをプレースホルダーとして読みました。まとめて実際の値に置き換えてください。',
