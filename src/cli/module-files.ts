@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ReadModule } from '../core/check/index.ts';
+import { decodeText } from '../core/text-encoding.ts';
 import { readInputFile } from './read-input.ts';
 import { createPathGuard } from './settings-file.ts';
 import { shownPath, type Workspace } from './workspace.ts';
@@ -31,7 +32,7 @@ export function createModuleReader(options: {
 		const known = texts.get(shown);
 		if (known !== undefined) return { path: shown, text: known };
 		try {
-			const text = readInputFile(target, maxBytes, shown).toString('utf8');
+			const text = decodeText(readInputFile(target, maxBytes, shown));
 			texts.set(shown, text);
 			return { path: shown, text };
 		} catch {

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ReadFile } from '../core/check/index.ts';
+import { decodeText } from '../core/text-encoding.ts';
 import { readInputFile } from './read-input.ts';
 import { isInside, shownPath, type Workspace } from './workspace.ts';
 
@@ -75,7 +76,7 @@ export function createSettingsReader(options: {
 		if (known !== undefined) return { path: shown, text: known };
 		let text: string;
 		try {
-			text = readInputFile(target, maxBytes, shown).toString('utf8');
+			text = decodeText(readInputFile(target, maxBytes, shown));
 		} catch {
 			return undefined;
 		}

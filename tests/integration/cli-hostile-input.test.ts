@@ -283,4 +283,44 @@ describe('kvcert compare prints pasted text safely', { timeout: 180_000 }, () =>
 		expect(run.stdout).toContain(`? ${'AB'.repeat(20)}  CN=x␛]0;owned␇␛[31m`);
 		expect(run.stdout).not.toMatch(escapes);
 	});
+
+	// Issue 24 (rv24b item 1): 130,000 values overflowed the stack ("internal error … RangeError")
+	// and the listing grew with the input (4.3 MB at 100,000).
+	it('reads at most 10,000 pasted thumbprints, says so once, and keeps the output under 1 MB', async () => {
+		const hex = (i: number) =>
+			(i.toString(16).padStart(8, '0') + '0123456789ABCDEF'.repeat(2)).slice(0, 40).toUpperCase();
+		const pasted = Array.from({ length: 130_000 }, (_, i) => hex(i)).join('\n');
+		const args = [
+			'compare',
+			'--vault',
+			emulator.vaultUrl,
+			'--name',
+			'webcert',
+			'--emulator-ca',
+			join(temp, 'ca.pem'),
+			'--emulator-imds',
+			emulator.imdsUrl,
+			'--installed',
+			'-',
+		];
+		const env = { NO_PROXY: '127.0.0.1' };
+		const text = await kvcert(args, { stdin: pasted, env });
+		expect(text.code, text.stderr).toBe(1);
+		expect(text.stderr).toBe('');
+		expect(text.stdout).toContain('Thumbprints found in stdin: 10000');
+		expect(text.stdout.split('Only the first 10,000 thumbprints').length - 1).toBe(1);
+		expect(text.stdout.match(/^\? /gm)?.length).toBe(10_000);
+		expect(text.stdout).toContain(`? ${hex(9_999)}\n`);
+		expect(text.stdout).not.toContain(hex(10_000));
+		expect(Buffer.byteLength(text.stdout)).toBeLessThan(1_000_000);
+		const json = await kvcert([...args, '--format', 'json', '--lang', 'ja'], {
+			stdin: pasted,
+			env,
+		});
+		expect(json.code, json.stderr).toBe(1);
+		expect(Buffer.byteLength(json.stdout)).toBeLessThan(1_500_000);
+		const parsed = JSON.parse(json.stdout);
+		expect(parsed.unknownOnVm).toHaveLength(10_000);
+		expect(parsed.notice).toContain('10,000 件まで');
+	});
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
 	applyBaseline,
@@ -11,6 +11,7 @@ import type { Lang } from '../../core/check/index.ts';
 import { format as fillMessage } from '../../core/i18n/format.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { describeInputError, InputError, readInputFile } from '../read-input.ts';
+import { makeFolder } from '../make-folder.ts';
 import type { Workspace } from '../workspace.ts';
 import { cliMessages } from './check-messages.ts';
 import { defaultBaselineFile, type CheckOptions } from './check-options.ts';
@@ -40,7 +41,7 @@ export function applyBaselineFile(
 	if (options.updateBaseline) {
 		baseline = buildBaseline(all, fingerprints, pathOf);
 		try {
-			mkdirSync(dirname(target), { recursive: true });
+			makeFolder(dirname(target));
 			writeFileSync(target, `${JSON.stringify(baseline, null, 2)}\n`);
 		} catch (error) {
 			return {

@@ -1,5 +1,6 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../core/check/index.ts';
+import { decodeText } from '../../core/text-encoding.ts';
 import { format as fillMessage } from '../../core/i18n/format.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import type { LoadedConfig } from '../config-file.ts';
@@ -60,7 +61,7 @@ export async function readInputs(
 		};
 	const read = async (path: string, absolute: string): Promise<string | InputError> => {
 		try {
-			return (await readInput(path, maxBytes, absolute)).toString('utf8');
+			return decodeText(await readInput(path, maxBytes, absolute));
 		} catch (error) {
 			if (error instanceof InputError) return error;
 			throw error;

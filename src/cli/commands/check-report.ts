@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fingerprintDiagnostics } from '../../core/check/index.ts';
@@ -13,6 +13,7 @@ import type { Diagnostic, Lang, Severity } from '../../core/check/index.ts';
 import { format as fillMessage } from '../../core/i18n/format.ts';
 import { escapeControlCharacters } from '../../core/terminal-text.ts';
 import { colorizeText, shouldColor } from '../colors.ts';
+import { makeFolder } from '../make-folder.ts';
 import { kvcertVersion } from '../version.ts';
 import { rootPath, type Workspace } from '../workspace.ts';
 import type { SkippedFile } from './check-inputs.ts';
@@ -146,7 +147,7 @@ export function writeReport(
 	}
 	const target = resolve(context.workspace.cwd, context.output);
 	try {
-		mkdirSync(dirname(target), { recursive: true });
+		makeFolder(dirname(target));
 		writeFileSync(target, report);
 		return true;
 	} catch (error) {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
 	check,
@@ -8,6 +8,7 @@ import {
 	type Diagnostic,
 	type Lang,
 } from '../../core/check/index.ts';
+import { encodeText, encodingOf } from '../../core/text-encoding.ts';
 import { fileGrammars } from '../grammars.ts';
 import { createModuleReader } from '../module-files.ts';
 import { createSettingsReader } from '../settings-file.ts';
@@ -95,7 +96,9 @@ export async function runCheck(
 		);
 		for (const [file, text] of fixed.files)
 			if (original.get(file) !== text && file !== stdinPath) {
-				writeFileSync(resolve(workspace.cwd, file), text);
+				// Written back in the encoding it was read in (UTF-16 from Windows PowerShell stays so).
+				const path = resolve(workspace.cwd, file);
+				writeFileSync(path, encodeText(text, encodingOf(readFileSync(path))));
 				texts.set(file, text);
 			}
 		fixes = fixed.fixes;

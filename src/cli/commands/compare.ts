@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+import { decodeText } from '../../core/text-encoding.ts';
 import { compareVersions } from '../../core/thumbprint/compare-versions.ts';
 import { describeComparison } from '../../core/thumbprint/describe-comparison.ts';
-import { findThumbprints } from '../../core/thumbprint/find-thumbprints.ts';
+import { readThumbprints, THUMBPRINT_LIMIT } from '../../core/thumbprint/find-thumbprints.ts';
 import { stopDemoEmulator } from '../../vault/demo-emulator.ts';
 import type { Lang } from '../../core/i18n/lang.ts';
 import { uiTranslator } from '../../core/i18n/ui-strings.ts';
@@ -92,7 +93,7 @@ export async function run(args: string[]): Promise<number> {
 	let text: string;
 	try {
 		const bytes = await readInput(values.installed, maxInputBytes(values['max-input-size']));
-		text = bytes.toString('utf8');
+		text = decodeText(bytes);
 	} catch (error) {
 		if (!(error instanceof InputError)) throw error;
 		const message = describeInputError(error, lang);
@@ -103,7 +104,10 @@ export async function run(args: string[]): Promise<number> {
 		);
 		return 2;
 	}
-	const installed = findThumbprints(text);
+	const { found: installed, truncated } = readThumbprints(text);
+	const truncatedNotice = truncated
+		? t('kvcert.thumbprint.cli.valuesTruncated', { limit: THUMBPRINT_LIMIT.toLocaleString('en') })
+		: undefined;
 	try {
 		const result = await lookUpVaultThumbprints(
 			values.vault,
@@ -140,6 +144,7 @@ export async function run(args: string[]): Promise<number> {
 							subject: u.subject ?? null,
 						})),
 						verdict,
+						...(truncatedNotice ? { notice: truncatedNotice } : {}),
 					},
 					null,
 					2
@@ -149,6 +154,7 @@ export async function run(args: string[]): Promise<number> {
 			const source = values.installed === '-' ? 'stdin' : values.installed;
 			const lines = [
 				t('kvcert.thumbprint.cli.installedFrom', { source, count: comparison.pastedCount }),
+				...(truncatedNotice ? [truncatedNotice] : []),
 				'',
 			];
 			for (const row of comparison.versions) {

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
 	defaultOptions,
@@ -17,6 +17,7 @@ import { format as formatMessage, type Lang } from '../../core/i18n/index.ts';
 import { uiTranslator } from '../../core/i18n/ui-strings.ts';
 import { describeArgsError } from '../args-error.ts';
 import { cliLanguage, langOption } from '../cli-language.ts';
+import { makeFolder } from '../make-folder.ts';
 
 const HELP: Record<Lang, string> = {
 	en: `Usage:
@@ -377,19 +378,6 @@ export async function run(args: string[]): Promise<number> {
 		console.error(escapeControlCharacters(formatMessage(text.wrote, { path })));
 	}
 	return 0;
-}
-
-/**
- * Creates a folder and its missing parents one by one. (Node's `recursive: true` never returns
- * on some paths, such as a folder under /proc, where mkdir answers ENOENT for a parent that exists.)
- */
-function makeFolder(folder: string): void {
-	const missing: string[] = [];
-	for (let current = folder; !existsSync(current); current = dirname(current)) {
-		missing.unshift(current);
-		if (dirname(current) === current) break;
-	}
-	for (const path of missing) mkdirSync(path);
 }
 
 /** One line per reason and option (the same reason for every certificate is said once). */

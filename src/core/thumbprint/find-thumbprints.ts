@@ -6,28 +6,30 @@ import type { FoundThumbprint, ThumbprintAlgorithm, ThumbprintSource } from './t
  * starts its Thumbprint field with U+200E; RTL text adds U+200F and bidi controls; some editors add
  * zero-width spaces, word joiners, soft hyphens and a BOM. research/keyvault-sdk.md §5.4.
  */
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 /** Spaces that look like spaces (no-break, en/em, ideographic…) are read as one. */
-const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 
 interface Cleaned {
 	text: string;
-	/** Original offset of each cleaned character, plus one past the end. */
-	offsets: number[];
+	/** Original offset of a cleaned character (of the end, for `text.length`). */
+	originalOffset: (index: number) => number;
 }
 
-/** Removes invisible marks and turns exotic spaces into plain ones, remembering original offsets. */
+/**
+ * Removes invisible marks and turns exotic spaces into plain ones, remembering where marks were
+ * removed (not an offset per character: a 31 MB paste must not cost an array of 31 million).
+ */
 function clean(input: string): Cleaned {
-	let text = '';
-	const offsets: number[] = [];
-	for (let i = 0; i < input.length; i++) {
-		const char = input[i] as string;
-		if (INVISIBLE.test(char)) continue;
-		text += SPACE_LIKE.test(char) ? ' ' : char;
-		offsets.push(i);
-	}
-	offsets.push(input.length);
-	return { text, offsets };
+	/** For each removed mark, how many characters were kept before it (non-decreasing). */
+	const keptBefore: number[] = [];
+	for (const m of input.matchAll(INVISIBLE)) keptBefore.push((m.index ?? 0) - keptBefore.length);
+	const text = (keptBefore.length ? input.replace(INVISIBLE, '') : input).replace(SPACE_LIKE, ' ');
+	return {
+		text,
+		// Every mark removed before the character (kept before it ≤ its index) shifts it by one.
+		originalOffset: (index) => index + lastAtMost(keptBefore, index) + 1,
+	};
 }
 
 /** Labels in front of values that are hex but not thumbprints. */
@@ -207,26 +209,59 @@ class ClaimedSpans {
 		this.#pass.push([start, end]);
 	}
 
+	/** Merges the pass into the sorted spans (no spread: a pass may hold more values than the stack). */
 	endPass(): void {
-		const all = this.#starts.map((s, i): [number, number] => [s, this.#ends[i] as number]);
-		all.push(...this.#pass);
-		all.sort((a, b) => a[0] - b[0]);
-		this.#starts = all.map(([s]) => s);
-		this.#ends = all.map(([, e]) => e);
+		const starts: number[] = [];
+		const ends: number[] = [];
+		const pass = this.#pass.sort((a, b) => a[0] - b[0]);
+		let i = 0;
+		let j = 0;
+		while (i < this.#starts.length || j < pass.length) {
+			const next = pass[j];
+			if (next && (i >= this.#starts.length || next[0] < (this.#starts[i] as number))) {
+				starts.push(next[0]);
+				ends.push(next[1]);
+				j++;
+			} else {
+				starts.push(this.#starts[i] as number);
+				ends.push(this.#ends[i] as number);
+				i++;
+			}
+		}
+		this.#starts = starts;
+		this.#ends = ends;
 		this.#pass = [];
 	}
 }
 
 /**
- * Finds every certificate thumbprint in pasted text, with its position: PowerShell
+ * Most values {@link readThumbprints} collects: the first ones by position are kept, so memory and
+ * every listing built from them stay bounded whatever the paste holds.
+ */
+export const THUMBPRINT_LIMIT = 10_000;
+
+/** The thumbprints found in a text, and whether more than {@link THUMBPRINT_LIMIT} were there. */
+export interface ThumbprintsRead {
+	found: FoundThumbprint[];
+	truncated: boolean;
+}
+
+/** {@link readThumbprints} without the truncation flag. */
+export function findThumbprints(input: string): FoundThumbprint[] {
+	return readThumbprints(input).found;
+}
+
+/**
+ * Finds the certificate thumbprints in pasted text (the first {@link THUMBPRINT_LIMIT} by position),
+ * with their positions: PowerShell
  * `Get-ChildItem Cert:\…` tables and `Format-List`, `openssl x509 -fingerprint` (SHA-1 and SHA-256,
  * any label case), `certutil` (`Cert Hash(sha1): …`, spaced or not), the Windows certificate dialog
  * (lower case, spaces, invisible U+200E/U+200F marks), bare hex with or without colons, and
  * Key Vault's x5t (base64url). Serial numbers and key identifiers are skipped.
  * Linear in the length of the text: each value looks only at a bounded window before it.
  */
-export function findThumbprints(input: string): FoundThumbprint[] {
-	const { text, offsets } = clean(input);
+export function readThumbprints(input: string, limit = THUMBPRINT_LIMIT): ThumbprintsRead {
+	const { text, originalOffset } = clean(input);
 	const index = new TextIndex(text);
 	const claimed = new ClaimedSpans();
 	const found: FoundThumbprint[] = [];
@@ -252,8 +287,8 @@ export function findThumbprints(input: string): FoundThumbprint[] {
 		aloneOnLine: boolean,
 		fallback: ThumbprintSource
 	) => {
-		const originalStart = offsets[start] ?? 0;
-		const originalEnd = (offsets[end - 1] ?? 0) + 1;
+		const originalStart = originalOffset(start);
+		const originalEnd = originalOffset(end - 1) + 1;
 		const line = Math.max(lastAtMost(inputLineStarts, originalStart), 0);
 		const algorithm: ThumbprintAlgorithm = hex.length === 64 ? 'sha256' : 'sha1';
 		let source = label?.source ?? fallback;
@@ -272,6 +307,12 @@ export function findThumbprints(input: string): FoundThumbprint[] {
 		});
 	};
 
+	/**
+	 * Where a pass found its value one past the limit: no value from there on can be among the first
+	 * `limit`, so every pass stops there. Matches come in order, so the first `limit` values overall
+	 * are all found, and a pass that got that far proves there were more.
+	 */
+	let cutoff = Infinity;
 	const candidates = (
 		pattern: RegExp,
 		take: (
@@ -282,13 +323,17 @@ export function findThumbprints(input: string): FoundThumbprint[] {
 			alone: boolean
 		) => void
 	) => {
+		const before = found.length;
 		for (const m of text.matchAll(pattern)) {
 			const start = m.index ?? 0;
+			if (start >= cutoff) break;
 			const end = start + m[0].length;
+			if (claimed.overlaps(start, end)) continue;
 			const { prefix, aloneOnLine } = prefixOf(start);
 			const label = labelBefore(prefix);
-			if (label === 'excluded' || claimed.overlaps(start, end)) continue;
+			if (label === 'excluded') continue;
 			take(m[0], label, start, end, aloneOnLine);
+			if (found.length - before > limit) cutoff = start;
 		}
 		claimed.endPass();
 	};
@@ -306,7 +351,10 @@ export function findThumbprints(input: string): FoundThumbprint[] {
 		if (!bytes || (bytes.length !== 20 && bytes.length !== 32)) return;
 		add(start, end, bytesToHex(bytes), label ?? { source: 'x5t' }, alone, 'x5t');
 	});
-	return found.sort((a, b) => a.start - b.start);
+	found.sort((a, b) => a.start - b.start);
+	const truncated = found.length > limit;
+	if (truncated) found.length = limit;
+	return { found, truncated };
 }
 
 /**

@@ -18,6 +18,8 @@ function kvcert(
 		cwd: options.cwd ?? fixtures,
 		input: options.input ?? '',
 		encoding: 'utf8',
+		// A command that never returns fails the test instead of hanging the run.
+		timeout: 60_000,
 		env: {
 			...process.env,
 			LANG: 'en_US.UTF-8',
@@ -233,6 +235,66 @@ describe('kvcert check flags for CI', () => {
 		expect(blocked.stderr).toMatch(
 			/^kvcert check: az-cli\.sh\/kv\.txt に書き込めません \(E[A-Z]+\)。$/m
 		);
+	});
+
+	// Issue 24, N18: under /proc, mkdir answers ENOENT for a parent that exists, and Node's
+	// recursive mkdir looped on it forever (8 s of CPU in 30 s, killed by a timeout).
+	it('refuses an --output folder that cannot be made, at once', () => {
+		copyFileSync(join(fixtures, 'az-cli.sh'), join(temp, 'az-cli.sh'));
+		copyFileSync(join(fixtures, 'az-cli.settings.json'), join(temp, 'az-cli.settings.json'));
+		const proc = kvcert(['az-cli.sh', '--output', '/proc/kvcert-nope/kv.txt'], { cwd: temp });
+		expect(proc.status).toBe(2);
+		expect(proc.stderr).toBe('kvcert check: cannot write /proc/kvcert-nope/kv.txt (ENOENT).\n');
+	});
+
+	// Issue 24, N16: the step summary is Markdown that GitHub renders, so a file name or a quoted
+	// value holding HTML must stay text.
+	it('writes file names into the step summary as text, not HTML', () => {
+		const folder = mkdtempSync(join(temp, 'html-'));
+		copyFileSync(join(fixtures, 'az-cli.sh'), join(folder, '<img src=x> & <b>.sh'));
+		copyFileSync(join(fixtures, 'az-cli.settings.json'), join(folder, 'az-cli.settings.json'));
+		const summary = join(folder, 'summary.md');
+		kvcert(['<img src=x> & <b>.sh', '--format', 'github'], {
+			cwd: folder,
+			env: { GITHUB_STEP_SUMMARY: summary },
+		});
+		const written = readFileSync(summary, 'utf8');
+		expect(written).toContain('| &lt;img src=x&gt; &amp; &lt;b&gt;.sh |');
+		expect(written).not.toMatch(/<img|<b>/);
+	});
+
+	// rv24b item 2: Windows PowerShell 5 writes UTF-16 with a byte order mark (`>`, Out-File); such
+	// a template was read as noise ("neither JSON nor commands", exit 0) and skipped in folders.
+	it('reads UTF-16 files with a byte order mark, named or found in a folder', () => {
+		const folder = mkdtempSync(join(temp, 'utf16-'));
+		const text = read('learn-windows-top-level.json');
+		const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+		const be = Buffer.from(le);
+		be.swap16();
+		writeFileSync(join(folder, 'le.json'), le);
+		writeFileSync(join(folder, 'be.json'), be);
+		for (const file of ['le.json', 'be.json']) {
+			const named = kvcert([file, '--format', 'json'], { cwd: folder });
+			expect(named.status).toBe(1);
+			const rules = JSON.parse(named.stdout).files[0].diagnostics.map(
+				(d: { ruleId: string }) => d.ruleId
+			);
+			expect(rules).toContain('KV015');
+		}
+		// --fix writes the file back in UTF-16, its byte order mark first.
+		expect(kvcert(['le.json', '--fix'], { cwd: folder }).stderr).toContain('fixed KV015');
+		const fixed = readFileSync(join(folder, 'le.json'));
+		expect([...fixed.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+		expect(fixed.subarray(2).toString('utf16le')).toContain(
+			'"url": "https://myvault.vault.azure.net/secrets/mycertificate1"'
+		);
+		const walked = kvcert(['.', '--format', 'json'], { cwd: folder });
+		expect(walked.status).toBe(1);
+		expect(
+			JSON.parse(walked.stdout)
+				.files.map((f: { file: string }) => f.file)
+				.sort()
+		).toEqual(['be.json', 'le.json']);
 	});
 
 	it('documents the flags in --help in both languages', () => {

@@ -139,8 +139,10 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 	])('%s is reported as not read where the parser stopped', async (_, text) => {
 		const result = await checkIac(text, 'main.bicep', { lang: 'en' });
 		const stopped = result.diagnostics.filter((d) => d.messageId === 'parseLimit');
-		expect(stopped.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 warning']);
+		// Nothing of the file was read: an error, so that `--fail-on error` does not pass it.
+		expect(stopped.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 error']);
 		expect(stopped[0]!.message).toMatch(/grammar stopped reading here/);
+		expect(stopped[0]!.message).toMatch(/Nothing in this file was checked/);
 	});
 
 	it('a .bicepparam over the budget is reported in that file, and its Bicep file is still read', async () => {
@@ -154,7 +156,10 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 			parameters: { path: 'main.bicepparam', text: given },
 		});
 		const stopped = result.diagnostics.filter((d) => d.messageId === 'parseLimit');
-		expect(stopped.map((d) => `${d.ruleId} ${d.file}`)).toEqual(['KV051 main.bicepparam']);
+		// The Bicep file was read (with its defaults): a warning at the .bicepparam, not an error.
+		expect(stopped.map((d) => `${d.ruleId} ${d.file} ${d.severity}`)).toEqual([
+			'KV051 main.bicepparam warning',
+		]);
 		// Where the grammar stopped lies in the .bicepparam's text, past its readable head.
 		expect(stopped[0]!.range.start.offset).toBeGreaterThan(given.indexOf('${'));
 		expect(stopped[0]!.range.start.offset).toBeLessThan(given.length);
@@ -213,13 +218,81 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 		expect(whole.diagnostics.filter((d) => /^parameters/.test(d.messageId))).toEqual([]);
 	});
 
-	it('a file over the size limit is not given to the grammar', async () => {
-		const text = `// ${'x'.repeat(2_000_001)}\n`;
+	it('a file over the size limit is not given to the grammar, and fails the gate', async () => {
+		const text = 'locals {\n' + '  a = 1\n'.repeat(300_000) + '}\n';
 		const result = await checkIac(text, 'main.tf', { lang: 'ja' });
 		expect(
-			result.diagnostics.map((d) => `${d.ruleId} ${d.messageId} ${d.range.start.offset}`)
-		).toEqual(['KV051 parseLimit 0']);
-		expect(result.diagnostics[0]!.message).toContain('2,000,000 文字まで');
+			result.diagnostics.map(
+				(d) => `${d.ruleId} ${d.severity} ${d.messageId} ${d.range.start.offset}`
+			)
+		).toEqual(['KV051 error parseLimit 0']);
+		expect(result.diagnostics[0]!.message).toContain('コメント行を除いて 2,000,000 文字まで');
+	});
+
+	// rv24b item 3: a 2,000,000-character comment put a real template over the size limit, so its
+	// KV010 error was never reported and `--fail-on error` passed it. Comment lines do not count.
+	const extension = {
+		'main.bicep': `resource ext 'Microsoft.Compute/virtualMachines/extensions@2023-03-01' = {
+  name: 'vm/KeyVaultForLinux'
+  location: 'eastus'
+  properties: {
+    publisher: 'Microsoft.Azure.KeyVault'
+    type: 'KeyVaultForLinux'
+    typeHandlerVersion: '3.0'
+    autoUpgradeMinorVersion: true
+    settings: {
+      secretsManagementSettings: {
+        pollingIntervalInS: 'abc'
+        observedCertificates: [ { url: 'https://myvault.vault.azure.net/secrets/web/0123456789abcdef0123456789abcdef' } ]
+      }
+    }
+  }
+}
+`,
+		'main.tf': `resource "azurerm_virtual_machine_extension" "kv" {
+  name                 = "KeyVaultForLinux"
+  virtual_machine_id   = "x"
+  publisher            = "Microsoft.Azure.KeyVault"
+  type                 = "KeyVaultForLinux"
+  type_handler_version = "3.0"
+  settings = jsonencode({
+    secretsManagementSettings = {
+      pollingIntervalInS   = "abc"
+      observedCertificates = [{ url = "https://myvault.vault.azure.net/secrets/web/0123456789abcdef0123456789abcdef" }]
+    }
+  })
+}
+`,
+	};
+	const comment = (path: string) =>
+		`${path.endsWith('.tf') ? '#' : '//'} ${'x'.repeat(2_000_000)}\n`;
+	it.each(Object.keys(extension))(
+		'%s: a 2,000,000-character comment before or after the template does not hide its error',
+		async (path) => {
+			const text = extension[path as keyof typeof extension];
+			for (const padded of [text + comment(path), comment(path) + text]) {
+				const result = await checkIac(padded, path, { lang: 'en' });
+				expect(result.diagnostics.map((d) => d.messageId)).not.toContain('parseLimit');
+				expect(
+					result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)
+				).toEqual(['KV010']);
+			}
+		}
+	);
+
+	it('an unclosed comment run after a template is an error, not a passing warning', async () => {
+		const result = await checkIac(
+			`${extension['main.bicep']}${'/*'.repeat(20_000)}`,
+			'main.bicep',
+			{
+				lang: 'en',
+			}
+		);
+		expect(
+			result.diagnostics
+				.filter((d) => d.severity === 'error')
+				.map((d) => `${d.ruleId} ${d.messageId}`)
+		).toEqual(['KV051 parseLimit']);
 	});
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	findThumbprints,
 	parseSingleThumbprint,
+	readThumbprints,
 } from '../../../src/core/thumbprint/find-thumbprints.ts';
 
 // Values from research/keyvault-sdk.md §6 (a real certificate pair: x5t ↔ SHA-1).
@@ -231,5 +232,31 @@ describe('hostile pastes stay linear', () => {
 	it('still skips a serial number behind a long run of spaces', () => {
 		expect(hexes(`Serial Number:${' '.repeat(5000)}\n    ${colons(V1)}`)).toEqual([]);
 		expect(hexes(`serial${'\t'.repeat(3000)}${V1}`)).toEqual([]);
+	});
+});
+
+// Issue 24 (rv24b item 1): merging a pass of more than ~125,000 values spread them into `push`
+// and overflowed the stack; the values kept are now capped, the first ones by position.
+describe('very many values', () => {
+	const hex = (i: number) =>
+		(i.toString(16).padStart(8, '0') + '0123456789ABCDEF'.repeat(2)).slice(0, 40).toUpperCase();
+
+	it('reads 130,000 bare thumbprints without overflowing: the first 10,000, marked truncated', () => {
+		const text = Array.from({ length: 130_000 }, (_, i) => hex(i)).join('\n');
+		const { found, truncated } = readThumbprints(text);
+		expect(truncated).toBe(true);
+		expect(found).toHaveLength(10_000);
+		expect(found[0]?.hex).toBe(hex(0));
+		expect(found[9_999]?.hex).toBe(hex(9_999));
+		expect(found[9_999]?.line).toBe(10_000);
+	});
+
+	it('keeps the first values by position across formats, and is not truncated at the limit', () => {
+		const text = [colons(V1), V2, colons(OTHER), SHA256, colons(V2)].join('\n');
+		const first = readThumbprints(text, 3);
+		expect(first.found.map((t) => t.hex)).toEqual([V1, V2, OTHER]);
+		expect(first.truncated).toBe(true);
+		expect(readThumbprints(text, 5)).toMatchObject({ truncated: false });
+		expect(readThumbprints(text, 5).found).toHaveLength(5);
 	});
 });

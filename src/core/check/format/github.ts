@@ -34,8 +34,16 @@ function annotation(d: Diagnostic): string {
 	return `::${commands[d.severity]} ${properties.join(',')}::${escapeData(d.message)}`;
 }
 
+/** A table cell of the step summary: as text, never markup (a file name may hold `<img …>`). */
 function markdownCell(text: string): string {
-	return escapeControlCharacters(text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
+	return escapeControlCharacters(
+		text
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			.replace(/\|/g, '\\|')
+			.replace(/\r?\n/g, ' ')
+	);
 }
 
 /**

@@ -90,7 +90,8 @@ function result(kind: InputKind): ReadResult {
 
 /**
  * Reads with the grammar; a file over the grammar's size or work budget (tree-sitter.ts) is
- * reported as not read from where the parser stopped, and nothing of it is checked.
+ * reported as not read from where the parser stopped, and nothing of it is checked: an error, so
+ * that `--fail-on error` never passes a file that was not checked at all.
  */
 function withinGrammarBudget(
 	kind: IacKind,
@@ -102,7 +103,7 @@ function withinGrammarBudget(
 		return read();
 	} catch (error) {
 		if (!(error instanceof GrammarLimitReached)) throw error;
-		reportParseLimit(kind, source, env, error);
+		reportParseLimit(kind, source, env, error, 'error');
 		return result(kind);
 	}
 }
@@ -112,11 +113,13 @@ function reportParseLimit(
 	kind: IacKind,
 	source: SourceText,
 	env: ReadEnv,
-	error: GrammarLimitReached
+	error: GrammarLimitReached,
+	severity: 'error' | 'warning'
 ): void {
 	const start = Math.min(error.offset, Math.max(0, source.raw.length - 1));
 	env.report(unreadInputRule, {
 		messageId: 'parseLimit',
+		severity,
 		data: {
 			language: kind === 'terraform' ? 'Terraform' : 'Bicep',
 			limit: limits.grammarInputSize.toLocaleString('en'),
@@ -240,7 +243,7 @@ export const bicepReader: InputReader = {
 					// A .bicepparam over the budget is reported in that file, where its text is; the
 					// Bicep file is still read, with its own defaults, and says so.
 					if (!(error instanceof GrammarLimitReached)) throw error;
-					reportParseLimit('bicepparam', parametersSource, env, error);
+					reportParseLimit('bicepparam', parametersSource, env, error, 'warning');
 					parametersNotRead(tree, source, env, 'parametersNotRead');
 				}
 			}

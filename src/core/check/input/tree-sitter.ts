@@ -20,14 +20,33 @@ export class GrammarLimitReached extends Error {
 const parseChunk = 1024;
 
 /**
- * Parses within the budget: at most `grammarInputSize` characters, and the characters tree-sitter
+ * The length of `text` without its comment lines (`//` or `#` first on the line): the size limit is
+ * for what makes the tree large, and a comment, however long, is one token that the lexer crosses
+ * once. (A line inside a multi-line string that looks like a comment is one token too.)
+ */
+function lengthOutsideCommentLines(text: string): number {
+	if (text.length <= limits.grammarInputSize) return text.length;
+	let length = 0;
+	for (let start = 0; start < text.length;) {
+		const newline = text.indexOf('\n', start);
+		const end = newline === -1 ? text.length : newline + 1;
+		if (!/^[ \t]*(?:\/\/|#)/.test(text.slice(start, Math.min(end, start + 256))))
+			length += end - start;
+		start = end;
+	}
+	return length;
+}
+
+/**
+ * Parses within the budget: at most `grammarInputSize` characters outside comment lines, and the characters tree-sitter
  * reads (it reads again what its lexer looks ahead over) at most `parseReadsPerCharacter` times the
  * text, plus a base. tree-sitter-bicep 1.1.0 re-reads the rest of the file at each unclosed `/*` or
  * `${`, which made 40 KB take 18 s. Counted, not timed, so that an answer never depends on the
  * machine.
  */
 function parseWithinBudget(parser: TreeSitterParser, text: string, offset: number): Tree | null {
-	if (text.length > limits.grammarInputSize) throw new GrammarLimitReached(offset, 'size');
+	if (lengthOutsideCommentLines(text) > limits.grammarInputSize)
+		throw new GrammarLimitReached(offset, 'size');
 	let reads = limits.parseReadsBase + limits.parseReadsPerCharacter * text.length;
 	let stoppedAt: number | undefined;
 	const tree = parser.parse(
