@@ -25,8 +25,8 @@ function command(name: string, summary: Command['summary'], load: Command['load'
 command(
 	'check',
 	{
-		ja: 'ARM テンプレートとコマンドの Key Vault VM 拡張機能の設定を確認します',
-		en: 'Check Key Vault VM extension settings in ARM templates and commands',
+		ja: 'ARM テンプレート、Bicep、Terraform、設定ファイル、コマンドの Key Vault VM 拡張機能の設定を確認します',
+		en: 'Check Key Vault VM extension settings in ARM templates, Bicep, Terraform, settings files and commands',
 	},
 	() => import('./commands/check.ts')
 );

@@ -405,7 +405,7 @@ for (const lang of langs) {
 			await expect(timer.locator('[data-current]')).toHaveText(w.t('timer.idle'));
 			// Timer and agenda count in the same unit, said with every number (no bare "0:10").
 			await expect(timer.locator('[data-clock]')).toHaveText(
-				w.t('timer.elapsed', { time: w.t('timer.duration', { m: 0, s: '00' }) })
+				w.t('timer.elapsed', { time: w.t('timer.duration', { m: 0, s: 0 }) })
 			);
 			await expect(page.locator('tr[data-block="extension"] td').first()).toHaveText(
 				w.t('agenda.minuteUnit', { n: agenda[0]!.minutes })
@@ -414,7 +414,7 @@ for (const lang of langs) {
 			await expect(previous).toBeDisabled();
 			// The fake clock also moves with real time (a busy machine adds seconds): read it as a range.
 			const shown = async () => {
-				// "12 min 05 s elapsed" / 「経過時間 12 分 05 秒」
+				// "12 min 5 s elapsed" / 「経過時間 12 分 5 秒」
 				const [, m, sec] = /(\d+)\D+(\d+)/.exec(await timer.locator('[data-clock]').innerText())!;
 				return Number(m) * 60 + Number(sec);
 			};

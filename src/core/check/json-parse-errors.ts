@@ -2,12 +2,12 @@ import type { Localized } from './types.ts';
 
 /**
  * What each jsonc-parser error means, as a sentence for the person who wrote the JSON (the parser's
- * own names, such as PropertyNameExpected, are never shown). The Japanese reads after
- * "12 行 5 列で", the English after "JSON syntax error: ".
+ * own names, such as PropertyNameExpected, are never shown). The Japanese stands alone after
+ * 「JSON の構文エラー (12 行 5 列): 」, the English reads after "JSON syntax error: ".
  */
 const sentences: Record<string, Localized> = {
 	InvalidSymbol: {
-		ja: 'JSON では使えない文字か語があります (文字列は二重引用符で囲みます)。',
+		ja: 'JSON で使えない文字または単語があります (文字列は二重引用符で囲みます)。',
 		en: 'there is a character or word that JSON does not allow (strings go in double quotes).',
 	},
 	InvalidNumberFormat: {
@@ -20,7 +20,7 @@ const sentences: Record<string, Localized> = {
 	},
 	ValueExpected: { ja: '値が必要です。', en: 'a value is expected.' },
 	ColonExpected: { ja: 'コロン (:) が必要です。', en: 'a colon (:) is expected.' },
-	CommaExpected: { ja: 'カンマ (,) が必要です。', en: 'a comma (,) is expected.' },
+	CommaExpected: { ja: 'コンマ (,) が必要です。', en: 'a comma (,) is expected.' },
 	CloseBraceExpected: {
 		ja: 'オブジェクトの { に対応する } が必要です。',
 		en: 'a closing brace (}) is expected.',
@@ -30,7 +30,7 @@ const sentences: Record<string, Localized> = {
 		en: 'a closing bracket (]) is expected.',
 	},
 	EndOfFileExpected: {
-		ja: 'JSON は終わっているはずですが、まだテキストが続いています。',
+		ja: 'JSON の終わりの後に、まだテキストが続いています。',
 		en: 'the JSON has ended, but more text follows.',
 	},
 	InvalidCommentToken: {
@@ -55,8 +55,8 @@ const sentences: Record<string, Localized> = {
 		en: 'the character after the backslash (\\) is not a JSON escape (write Windows paths with \\\\).',
 	},
 	InvalidCharacter: {
-		ja: '文字列の中に、そのままでは書けない制御文字 (タブなど) があります。',
-		en: 'the string contains a control character (such as a tab) that must be escaped.',
+		ja: '文字列の中に、エスケープが必要な制御文字 (タブなど) があります (タブは \\t と書きます)。',
+		en: 'the string contains a control character (such as a tab) that must be escaped (write a tab as \\t).',
 	},
 };
 

@@ -29,10 +29,14 @@ describe('JSON syntax errors told as sentences, never as parser codes', () => {
 			/プロパティ名 \(二重引用符で囲んだ文字列\) が必要です/,
 			/a property name \(a string in double quotes\) is expected/,
 		],
-		['{ "a": { "b": 1 }', /オブジェクトの \{ に対応する \} が必要です/, /a closing brace \(\}\) is expected/],
+		[
+			'{ "a": { "b": 1 }',
+			/オブジェクトの \{ に対応する \} が必要です/,
+			/a closing brace \(\}\) is expected/,
+		],
 		['{ "a": [1, 2', /配列を閉じる角かっこ \(\]\) が必要です/, /a closing bracket/],
-		['{ "a": 1 "b": 2 }', /カンマ \(,\) が必要です/, /a comma \(,\) is expected/],
-		["{ 'a': 1 }", /使えない文字か語/, /does not allow/],
+		['{ "a": 1 "b": 2 }', /コンマ \(,\) が必要です/, /a comma \(,\) is expected/],
+		["{ 'a': 1 }", /使えない文字または単語/, /does not allow/],
 		['{ "path": "C:\\data" }', /エスケープ/, /not a JSON escape/],
 		['{ "a": "x', /文字列が閉じられていません/, /a string is not closed/],
 	];

@@ -315,7 +315,7 @@ describe('bare settings know their OS by their keys', () => {
 			expect(kv026[0]!.message).toBe(
 				lang === 'en'
 					? 'These settings have keys of both Windows and Linux: certificateStoreLocation "LocalMachine" (Windows) and aclEnabled (Linux). One of them has no effect, so no OS was assumed; keep only the keys of the OS the extension runs on.'
-					: 'この settings には Windows と Linux の両方の設定があります: certificateStoreLocation "LocalMachine" (Windows) と aclEnabled (Linux)。どちらかは効果がないため、OS を仮定せずに確認しました。拡張機能をインストールする OS の設定だけを残してください。'
+					: 'この settings には、Windows の設定 (certificateStoreLocation "LocalMachine") と Linux の設定 (aclEnabled) の両方があります。一方の OS の設定は効果がないため、OS を仮定せずに確認しました。拡張機能をインストールする OS の設定だけを残してください。'
 			);
 			expect(kv026[0]!.related.map((r) => r.range.start.line)).toEqual([4]);
 			// Neither OS assumed: no Linux rule on linkOnRenewal, no "no key tells the OS".
@@ -353,7 +353,7 @@ describe('the extension type written in another letter case', () => {
 			checkSync(command('KeyVaultforWindows'), { path: 'arc.ps1', lang: 'ja' }).diagnostics.find(
 				(d) => d.ruleId === 'KV002'
 			)!.message
-		).toContain('失敗するかもしれません');
+		).toContain('この書き方でインストールできるかは分かりません');
 	});
 
 	it('another name stays an error', () => {

@@ -48,16 +48,16 @@ describe('workshop timer', () => {
 	it('words times with their units, in whole minutes like the agenda, so 5 seconds never reads as 5 minutes', () => {
 		const en = workshopLocale(uiStrings('en'), 'en');
 		const ja = workshopLocale(uiStrings('ja'), 'ja');
-		expect(duration(en, 5)).toBe('0 min 05 s');
-		expect(duration(en, 600)).toBe('10 min 00 s');
-		expect(duration(en, 65 * 60 + 3)).toBe('65 min 03 s');
-		expect(duration(ja, 600)).toBe('10 分 00 秒');
-		expect(duration(ja, -4)).toBe('0 分 00 秒');
+		expect(duration(en, 5)).toBe('0 min 5 s');
+		expect(duration(en, 600)).toBe('10 min 0 s');
+		expect(duration(en, 65 * 60 + 3)).toBe('65 min 3 s');
+		expect(duration(ja, 600)).toBe('10 分 0 秒');
+		expect(duration(ja, -4)).toBe('0 分 0 秒');
 		expect(en.t('timer.current', { title: 'A', left: duration(en, 600) })).toContain(
-			'(10 min 00 s left)'
+			'(10 min 0 s left)'
 		);
 		expect(ja.t('timer.current', { title: 'A', left: duration(ja, 600) })).toContain(
-			'残り 10 分 00 秒'
+			'残り 10 分 0 秒'
 		);
 	});
 });

@@ -87,14 +87,15 @@ export function timerView(state: TimerState, minutes: number[], now: number): Ti
 }
 
 /**
- * A number of seconds as the timer words it, with its units ("12 min 05 s", 「12 分 05 秒」): whole
+ * A number of seconds as the timer words it, with its units ("12 min 5 s", 「12 分 5 秒」): whole
  * minutes like the agenda's start column, so a clock reading cannot be taken for hours and minutes.
+ * No zero padding: that belongs to clock formats, not to a duration in words.
  */
 export function duration(locale: WorkshopLocale, seconds: number): string {
 	const whole = Math.max(0, Math.floor(seconds));
 	return locale.t('timer.duration', {
 		m: Math.floor(whole / 60),
-		s: String(whole % 60).padStart(2, '0'),
+		s: whole % 60,
 	});
 }
 

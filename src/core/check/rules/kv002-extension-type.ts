@@ -18,7 +18,7 @@ export const extensionTypeRule = defineRule({
 			en: 'The extension type must be KeyVaultForWindows or KeyVaultForLinux, matching the OS',
 		},
 		docs: {
-			ja: 'Key Vault VM 拡張機能の type は Windows では `KeyVaultForWindows`、Linux では `KeyVaultForLinux` です。別の名前や、仮想マシンの OS と違う type を指定すると拡張機能をインストールできません。テンプレート内の仮想マシンから OS が分かる場合 (osDisk.osType、osProfile、イメージの発行元) は一致も確認します。大文字・小文字だけが違う場合 (KeyVaultforWindows など) は、Azure が区別するかどうかの記載が見つからないため警告にしています。',
+			ja: 'Key Vault VM 拡張機能の type は Windows では `KeyVaultForWindows`、Linux では `KeyVaultForLinux` です。別の名前や、仮想マシンの OS と違う type を指定すると拡張機能をインストールできません。テンプレート内の仮想マシンから OS が分かる場合 (osDisk.osType、osProfile、イメージの発行元) は一致も確認します。大文字と小文字だけが違う場合 (KeyVaultforWindows など) は、Azure が区別するかどうかの記載が見つからないため警告にしています。',
 			en: 'The type of the Key Vault VM extension is `KeyVaultForWindows` on Windows and `KeyVaultForLinux` on Linux. Another name, or a type that does not match the machine’s OS, cannot be installed. When the machine in the same template tells its OS (osDisk.osType, osProfile, image publisher), the rule also checks that they match. A type that differs only in letter case (such as KeyVaultforWindows) is a warning: no source says whether Azure tells the cases apart.',
 		},
 		messages: {
@@ -31,7 +31,7 @@ export const extensionTypeRule = defineRule({
 				en: '{{actual}} is set on a {{os}} machine; use {{expected}}.',
 			},
 			caseOnly: {
-				ja: 'type "{{actual}}" は {{expected}} と大文字・小文字だけが違います。Azure が type の大文字・小文字を区別するかはドキュメントに記載がないため、このままではインストールに失敗するかもしれません。ドキュメントのとおり {{expected}} と書いてください。',
+				ja: 'type "{{actual}}" は {{expected}} と大文字と小文字だけが違います。Azure が type の大文字と小文字を区別するかどうかはドキュメントに記載がないため、この書き方でインストールできるかは分かりません。ドキュメントのとおり {{expected}} と書いてください。',
 				en: 'Type "{{actual}}" differs from {{expected}} only in letter case. Whether Azure matches the type regardless of case is not documented, so the installation may fail as written; write {{expected}} as the documentation does.',
 			},
 			missing: {

@@ -11,12 +11,12 @@ export const pollingIntervalRangeRule = defineRule({
 	severity: 'warning',
 	meta: {
 		title: {
-			ja: 'バージョン 4.0 のポーリング間隔は 300～3600 秒です',
-			en: 'Version 4.0 limits the polling interval to 300–3600 seconds',
+			ja: '4.0 (Windows) と 4.x (Linux) のポーリング間隔は 300～3600 秒です',
+			en: '4.0 (Windows) and 4.x (Linux) limit the polling interval to 300–3600 seconds',
 		},
 		docs: {
-			ja: 'バージョン 4.0 (Windows、Linux とも) では `pollingIntervalInS` が 5～60 分 (300～3600 秒) に制限されます。Linux 4.x のドキュメントは、範囲外の値は範囲内に補正されると書いています。Windows 4.0 のドキュメントは制限だけを書いていて、範囲外の値の扱いには触れていません。どちらでも書いたとおりの間隔にはならないので、警告します。',
-			en: 'In version 4.0 (Windows and Linux), `pollingIntervalInS` is limited to 5–60 minutes (300–3600 seconds). The Linux 4.x documentation says values outside are clamped to that range; the Windows 4.0 documentation states only the limit, not what happens to a value outside it. Either way the interval is not what was written, so this is a warning.',
+			ja: '4.0 (Windows) と 4.x (Linux) では `pollingIntervalInS` が 5～60 分 (300～3600 秒) に制限されます。Linux 4.x のドキュメントは、範囲外の値は範囲内に補正されると書いています。Windows 4.0 のドキュメントは制限だけを書いていて、範囲外の値の扱いには触れていません。どちらでも書いたとおりの間隔にはならないので、警告します。',
+			en: 'In 4.0 (Windows) and 4.x (Linux), `pollingIntervalInS` is limited to 5–60 minutes (300–3600 seconds). The Linux 4.x documentation says values outside are clamped to that range; the Windows 4.0 documentation states only the limit, not what happens to a value outside it. Either way the interval is not what was written, so this is a warning.',
 		},
 		messages: {
 			outOfRange: {

@@ -15,8 +15,8 @@ export const versionedUrlRule = defineRule({
 			en: 'Do not pin a version in certificate URLs',
 		},
 		docs: {
-			ja: '拡張機能はバージョンなしの URL (`/secrets/<名前>`) を定期的にポーリングし、更新された新しいバージョンをインストールします。バージョン 4.0 (Windows、Linux) ではバージョン付きの URL 自体が使えないため、エラーにしています。1.0～3.0 で 32 文字のバージョンを付けた URL をどう扱うか (そのバージョンに固定するのか) はドキュメントに記載がありません。更新に追従しないものと考え、警告にしています。',
-			en: 'The extension polls versionless URLs (`/secrets/<name>`) and installs each renewed version. Version 4.0 (Windows and Linux) no longer accepts versioned URLs, so there it is an error. What 1.0–3.0 do with a 32-character version segment (pin that version, or something else) is not documented; assume renewals are not followed, so it is a warning.',
+			ja: '拡張機能はバージョンなしの URL (`/secrets/<名前>`) を定期的にポーリングし、更新された新しいバージョンをインストールします。4.0 (Windows) と 4.x (Linux) ではバージョン付きの URL 自体が使えないため、エラーにしています。1.0～3.0 で 32 文字のバージョンを付けた URL をどう扱うか (そのバージョンに固定するのか) はドキュメントに記載がありません。更新に追従しないものと考え、警告にしています。',
+			en: 'The extension polls versionless URLs (`/secrets/<name>`) and installs each renewed version. 4.0 (Windows) and 4.x (Linux) no longer accept versioned URLs, so there it is an error. What 1.0–3.0 do with a 32-character version segment (pin that version, or something else) is not documented; assume renewals are not followed, so it is a warning.',
 		},
 		messages: {
 			versioned: {

@@ -34,7 +34,7 @@ export const osSpecificSettingsRule = defineRule({
 				en: 'No key of these settings tells the OS (Windows or Linux), so none was assumed: {{key}} works differently per OS and was not checked. Check the settings with the template or command that installs the extension, or write a key that tells the OS (Windows: certificateStoreLocation "LocalMachine"; Linux: a path such as /var/lib/waagent/Microsoft.Azure.KeyVault.Store).',
 			},
 			osMixed: {
-				ja: 'この settings には Windows と Linux の両方の設定があります: {{windows}} (Windows) と {{linux}} (Linux)。どちらかは効果がないため、OS を仮定せずに確認しました。拡張機能をインストールする OS の設定だけを残してください。',
+				ja: 'この settings には、Windows の設定 ({{windows}}) と Linux の設定 ({{linux}}) の両方があります。一方の OS の設定は効果がないため、OS を仮定せずに確認しました。拡張機能をインストールする OS の設定だけを残してください。',
 				en: 'These settings have keys of both Windows and Linux: {{windows}} (Windows) and {{linux}} (Linux). One of them has no effect, so no OS was assumed; keep only the keys of the OS the extension runs on.',
 			},
 			otherOs: {

@@ -8,7 +8,7 @@ export const jsonSyntaxRule = defineRule({
 	meta: {
 		title: { ja: 'JSON の構文エラー', en: 'JSON syntax error' },
 		docs: {
-			ja: 'テンプレートや設定の JSON を解析できませんでした。kvcert はコメント、末尾のカンマ、先頭の BOM は受け付けますが (ARM テンプレートも受け付けます)、それ以外の構文エラーはデプロイ前に直す必要があります。1 つの誤りから続くエラーはまとめて 1 件として知らせます。複数行にわたる文字列は Azure CLI と Azure PowerShell では受け付けられるため、情報として知らせます。解析できた部分の確認は続けます。',
+			ja: 'テンプレートや設定の JSON を解析できませんでした。kvcert はコメント、末尾のコンマ、先頭の BOM は受け付けますが (ARM テンプレートも受け付けます)、それ以外の構文エラーはデプロイ前に直す必要があります。1 つの誤りから続くエラーはまとめて 1 件として知らせます。複数行にわたる文字列は Azure CLI と Azure PowerShell では受け付けられるため、情報として知らせます。解析できた部分の確認は続けます。',
 			en: 'The JSON of the template or settings could not be parsed. kvcert accepts comments, trailing commas and a leading BOM (as ARM does), but other syntax errors must be fixed before deployment. Errors that follow from one mistake are reported once. Strings broken over several lines are accepted by Azure CLI and Azure PowerShell, so they are reported as info. Checks continue on what could be parsed.',
 		},
 		messages: {
