@@ -241,8 +241,8 @@ test('without the server (static build) Run says live snippets need npm start, i
 		await expect(get).toHaveAttribute('data-state', 'error');
 		await expect(get.locator('[data-status]')).toHaveText(
 			c.lang === 'ja'
-				? 'サーバーに接続できませんでした。ネットワークと、npm start で起動したサーバーが動いているかを確認して、もう一度実行してください。'
-				: 'Could not reach the server. Check the network and that the server started with npm start is running, then run the sample again.'
+				? 'サーバーに接続できませんでした。ネットワークと、kvcert のサーバーが動いているかを確認して、もう一度実行してください。'
+				: 'Could not reach the server. Check the network and that the kvcert server is still running, then run the sample again.'
 		);
 		await page.route('**/api/snippets/run**', (route) =>
 			route.fulfill({ status: 500, contentType: 'text/html', body: '<html>' })
