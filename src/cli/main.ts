@@ -70,7 +70,7 @@ command(
 command(
 	'emulator',
 	{
-		ja: 'デモ用 Key Vault 入りのローカル Key Vault + IMDS エミュレーターを起動します',
+		ja: 'デモ用の証明書を入れたローカルの Key Vault と IMDS のエミュレーターを起動します',
 		en: 'Run the local Key Vault + IMDS emulator with the demo vault',
 	},
 	() => import('./commands/emulator.ts')

@@ -22,7 +22,7 @@ const sentences: Record<string, Localized> = {
 	ColonExpected: { ja: 'コロン (:) が必要です。', en: 'a colon (:) is expected.' },
 	CommaExpected: { ja: 'コンマ (,) が必要です。', en: 'a comma (,) is expected.' },
 	CloseBraceExpected: {
-		ja: 'オブジェクトの { に対応する } が必要です。',
+		ja: '{ で始めたオブジェクトを閉じる波かっこ (}) が必要です。',
 		en: 'a closing brace (}) is expected.',
 	},
 	CloseBracketExpected: {
@@ -55,7 +55,7 @@ const sentences: Record<string, Localized> = {
 		en: 'the character after the backslash (\\) is not a JSON escape (write Windows paths with \\\\).',
 	},
 	InvalidCharacter: {
-		ja: '文字列の中に、エスケープが必要な制御文字 (タブなど) があります (タブは \\t と書きます)。',
+		ja: '文字列の中に、エスケープが必要な制御文字 (タブなど) があります。タブは \\t と書きます。',
 		en: 'the string contains a control character (such as a tab) that must be escaped (write a tab as \\t).',
 	},
 };

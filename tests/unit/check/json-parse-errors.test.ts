@@ -31,7 +31,7 @@ describe('JSON syntax errors told as sentences, never as parser codes', () => {
 		],
 		[
 			'{ "a": { "b": 1 }',
-			/オブジェクトの \{ に対応する \} が必要です/,
+			/\{ で始めたオブジェクトを閉じる波かっこ \(\}\) が必要です/,
 			/a closing brace \(\}\) is expected/,
 		],
 		['{ "a": [1, 2', /配列を閉じる角かっこ \(\]\) が必要です/, /a closing bracket/],

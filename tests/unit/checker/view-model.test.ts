@@ -58,7 +58,7 @@ for (const lang of ['ja', 'en'] as const) {
 			expect(v.summary).toContain(lang === 'ja' ? `${lines.length} 行` : `line ${lines.length}`);
 			// The place is in parentheses, so the sentence after the colon stands alone (as in KV050).
 			if (lang === 'ja') expect(v.summary).toMatch(/^JSON の構文エラー \(\d+ 行 \d+ 列\): \S/);
-			expect(v.summary).toContain(lang === 'ja' ? 'に対応する }' : 'a closing brace');
+			expect(v.summary).toContain(lang === 'ja' ? '閉じる波かっこ (})' : 'a closing brace');
 			expect(v.summary).not.toMatch(/Expected|kvcert\.|\{\{/);
 			expect(v.detail).not.toBe('');
 			expect(v.counts.error).toBeGreaterThan(0);

@@ -8,8 +8,8 @@ export const foreignKindNames: Record<ForeignKind, Localized> = {
 	email: { ja: 'メールの本文', en: 'an email' },
 	yaml: { ja: 'YAML', en: 'YAML' },
 	bicep: {
-		ja: 'Bicep (まだ読めません。bicep build で ARM JSON にしてから確認してください)',
-		en: 'Bicep (not read yet: run bicep build and check the ARM JSON it writes)',
+		ja: 'Bicep (ただし、Key Vault VM 拡張機能を含みうる宣言 (resource、module) が見つかりません)',
+		en: 'Bicep (but without a resource or module declaration that could hold the extension)',
 	},
 	terraform: { ja: 'Terraform (HCL)', en: 'Terraform (HCL)' },
 	markup: { ja: 'XML または HTML', en: 'XML or HTML' },

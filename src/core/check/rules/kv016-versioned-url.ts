@@ -25,8 +25,8 @@ export const versionedUrlRule = defineRule({
 			},
 			fix: { ja: 'バージョンのセグメントを削除する', en: 'Remove the version segment' },
 			versionedVariable: {
-				ja: '{{variable}} にはバージョン付きの ID が入っています ({{line}} 行目で `{{command}}` の出力を代入しています)。4.0 ではバージョン付きの URL は使えず、1.0～3.0 でも更新後の証明書は取得されないものと考えてください。バージョンなしの URL (https://<Key Vault 名>.vault.azure.net/secrets/<証明書名>) を渡してください。',
-				en: '{{variable}} holds a versioned id (assigned from `{{command}}` on line {{line}}): 4.0 rejects versioned URLs, and with 1.0–3.0 assume renewed certificates are not followed. Pass the versionless URL (https://<vault-name>.vault.azure.net/secrets/<certificate-name>).',
+				ja: '{{variable}} にはバージョン付きの ID が入っています ({{line}} 行目で `{{command}}` の出力を代入しています)。4.0 (Windows) と 4.x (Linux) ではバージョン付きの URL は使えず、1.0～3.0 でも更新後の証明書は取得されないものと考えてください。バージョンなしの URL (https://<Key Vault 名>.vault.azure.net/secrets/<証明書名>) を渡してください。',
+				en: '{{variable}} holds a versioned id (assigned from `{{command}}` on line {{line}}): 4.0 (Windows) and 4.x (Linux) reject versioned URLs, and with 1.0–3.0 assume renewed certificates are not followed. Pass the versionless URL (https://<vault-name>.vault.azure.net/secrets/<certificate-name>).',
 			},
 		},
 		sources: ['S13', 'S12', 'S1', 'S11'],

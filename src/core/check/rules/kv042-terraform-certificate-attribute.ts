@@ -28,13 +28,13 @@ export const terraformCertificateAttributeRule = defineRule({
 			en: 'In Terraform, observe the versionless_secret_id of azurerm_key_vault_certificate',
 		},
 		docs: {
-			ja: '`azurerm_key_vault_certificate` の `secret_id` は、バージョン付きのシークレット URL です。4.0 はバージョン付きの URL を受け付けません。1.0～3.0 での扱いはドキュメントに記載がないため、更新後の新しいバージョンは取得されないものと考えてください。`id` と `versionless_id` は `/certificates/` の URL で、秘密鍵を含みません。`versionless_secret_id` (バージョンなしの `/secrets/` URL) を使ってください。`azurerm_key_vault_secret` の `id` もバージョン付きです (`versionless_id` を使います)。',
-			en: 'The `secret_id` of `azurerm_key_vault_certificate` is a versioned secret URL: 4.0 rejects versioned URLs, and what 1.0–3.0 do with one is not documented, so assume renewed versions are not picked up. `id` and `versionless_id` are `/certificates/` URLs, without the private key. Use `versionless_secret_id` (the versionless `/secrets/` URL). The `id` of `azurerm_key_vault_secret` is versioned too (use `versionless_id`).',
+			ja: '`azurerm_key_vault_certificate` の `secret_id` は、バージョン付きのシークレット URL です。4.0 (Windows) と 4.x (Linux) はバージョン付きの URL を受け付けません。1.0～3.0 での扱いはドキュメントに記載がないため、更新後の新しいバージョンは取得されないものと考えてください。`id` と `versionless_id` は `/certificates/` の URL で、秘密鍵を含みません。`versionless_secret_id` (バージョンなしの `/secrets/` URL) を使ってください。`azurerm_key_vault_secret` の `id` もバージョン付きです (`versionless_id` を使います)。',
+			en: 'The `secret_id` of `azurerm_key_vault_certificate` is a versioned secret URL: 4.0 (Windows) and 4.x (Linux) reject versioned URLs, and what 1.0–3.0 do with one is not documented, so assume renewed versions are not picked up. `id` and `versionless_id` are `/certificates/` URLs, without the private key. Use `versionless_secret_id` (the versionless `/secrets/` URL). The `id` of `azurerm_key_vault_secret` is versioned too (use `versionless_id`).',
 		},
 		messages: {
 			versioned: {
-				ja: '{{attribute}} はバージョン付きの URL です。4.0 では使えず、1.0～3.0 でも更新後のバージョンは取得されないものと考えてください。{{replacement}} を使ってください。',
-				en: '{{attribute}} is a versioned URL: 4.0 rejects it, and with 1.0–3.0 assume renewed certificates are not followed. Use {{replacement}}.',
+				ja: '{{attribute}} はバージョン付きの URL です。4.0 (Windows) と 4.x (Linux) では使えず、1.0～3.0 でも更新後のバージョンは取得されないものと考えてください。{{replacement}} を使ってください。',
+				en: '{{attribute}} is a versioned URL: 4.0 (Windows) and 4.x (Linux) reject it, and with 1.0–3.0 assume renewed certificates are not followed. Use {{replacement}}.',
 			},
 			certificates: {
 				ja: '{{attribute}} は /certificates/ の URL で、秘密鍵を含みません。versionless_secret_id を使ってください。',

@@ -14,8 +14,8 @@ export const secretUriWithVersionRule = defineRule({
 			en: 'Use secretUri, not secretUriWithVersion',
 		},
 		docs: {
-			ja: '`Microsoft.KeyVault/vaults/secrets` の `secretUri` は現在のバージョンを指すバージョンなしの URL、`secretUriWithVersion` は特定バージョンの URL です。4.0 はバージョン付きの URL を受け付けません。1.0～3.0 で observedCertificates に secretUriWithVersion を渡した場合の扱いはドキュメントに記載がないため、更新に追従しないものと考えてください。',
-			en: 'On `Microsoft.KeyVault/vaults/secrets`, `secretUri` is the versionless URL of the current version and `secretUriWithVersion` the URL of one specific version. 4.0 does not accept versioned URLs at all; what 1.0–3.0 do with secretUriWithVersion in observedCertificates is not documented, so assume renewals are not followed.',
+			ja: '`Microsoft.KeyVault/vaults/secrets` の `secretUri` は現在のバージョンを指すバージョンなしの URL、`secretUriWithVersion` は特定バージョンの URL です。4.0 (Windows) と 4.x (Linux) はバージョン付きの URL を受け付けません。1.0～3.0 で observedCertificates に secretUriWithVersion を渡した場合の扱いはドキュメントに記載がないため、更新に追従しないものと考えてください。',
+			en: 'On `Microsoft.KeyVault/vaults/secrets`, `secretUri` is the versionless URL of the current version and `secretUriWithVersion` the URL of one specific version. 4.0 (Windows) and 4.x (Linux) do not accept versioned URLs at all; what 1.0–3.0 do with secretUriWithVersion in observedCertificates is not documented, so assume renewals are not followed.',
 		},
 		messages: {
 			withVersion: {

@@ -67,8 +67,8 @@ export const unreadInputRule = defineRule({
 				en: 'Expression evaluation reached its limit: values from here on are treated as unknown.',
 			},
 			notRecognised: {
-				ja: 'このテキストは {{recognised}} のようです。kvcert check は ARM テンプレート (JSON)、パラメーター ファイル、Key Vault VM 拡張機能の settings (JSON)、Azure CLI と Azure PowerShell のコマンドを読みます。',
-				en: 'This text looks like {{recognised}}. kvcert check reads ARM templates (JSON), parameters files, Key Vault VM extension settings (JSON), and az CLI and Azure PowerShell commands.',
+				ja: 'このテキストは {{recognised}} のようです。kvcert check が読むのは、ARM テンプレート (JSON)、パラメーター ファイル、Bicep、Terraform、Key Vault VM 拡張機能の settings (JSON) です。Azure CLI と Azure PowerShell のコマンドも読みます。',
+				en: 'This text looks like {{recognised}}. kvcert check reads ARM templates (JSON), parameters files, Bicep, Terraform, Key Vault VM extension settings (JSON), and Azure CLI and Azure PowerShell commands.',
 			},
 			dynamicBlock: {
 				ja: 'dynamic "{{name}}" ブロックは for_each の値から作られるため、読み取っていません。このブロックから作られる {{name}} についての問題は表示されません。',
