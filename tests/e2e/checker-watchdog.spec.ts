@@ -65,7 +65,11 @@ for (const c of cases) {
 			.toBe('timedOut');
 		await expect(status).toBeVisible();
 		await expect(status).toHaveText(timedOut);
-		await expect(status).toContainText('kvcert check');
+		// What to do next sits in the panel's detail line (the status bar stays short).
+		const detail = checker.locator('[data-detail]');
+		await expect(detail).toBeVisible();
+		await expect(detail).toHaveText(checkerText(c)('state.timedOutDetail'));
+		await expect(detail).toContainText('kvcert check');
 		await expect(checker).not.toHaveAttribute('aria-busy', 'true');
 		await expect(rows(page)).toHaveCount(0);
 		for (const width of [1440, 360]) {
