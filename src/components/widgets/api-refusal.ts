@@ -143,3 +143,15 @@ export function liveRefusal(event: Event): ApiRefusal & { retrying: boolean } {
 		return { status: 0, code: 'unreadable', message: '', retrying: false };
 	}
 }
+
+/**
+ * Waits before asking again when a request got no answer at all (timeout, network): in a starved
+ * room (30 laptops on one Wi-Fi) that is a slow server, not a missing one. Callers that keep trying
+ * repeat the last wait; exercise B gives up after the first three.
+ */
+export const NO_ANSWER_RETRY_MS: readonly number[] = [2_000, 5_000, 10_000, 20_000, 30_000];
+
+/** The wait before try `retry` (from 0) after no answer: the schedule's, then its last. */
+export function noAnswerWait(retry: number): number {
+	return NO_ANSWER_RETRY_MS[Math.min(retry, NO_ANSWER_RETRY_MS.length - 1)]!;
+}

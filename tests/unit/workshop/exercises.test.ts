@@ -26,8 +26,8 @@ import {
 import {
 	demoWeekDates,
 	fetchDemoVersions,
-	NO_ANSWER_RETRY_MS,
 } from '../../../src/components/widgets/workshop/versions-source.ts';
+import { NO_ANSWER_RETRY_MS } from '../../../src/components/widgets/api-refusal.ts';
 import { demoWeekId, demoWeekStart } from '../../../src/emulator/demo-week.ts';
 import {
 	gradePredict,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { NO_ANSWER_RETRY_MS } from '../../../src/components/widgets/api-refusal.ts';
 import {
-	JOIN_RETRY_MS,
 	RoomReporter,
 	ROOM_JOIN_KEY,
 	ROOM_MEMBER_KEY,
@@ -153,7 +153,7 @@ describe('the room reporter', () => {
 		});
 		await instance.join('Aiko');
 		expect(states.map((s) => s.kind)).toEqual(['retrying', 'retrying', 'in']);
-		expect(waits).toEqual(JOIN_RETRY_MS.slice(0, 2));
+		expect(waits).toEqual(NO_ANSWER_RETRY_MS.slice(0, 2));
 		const keys = server.requests.filter((r) => r.path === 'tried').map((r) => r.body['joinKey']);
 		expect(keys).toHaveLength(3);
 		expect(new Set(keys).size).toBe(1);

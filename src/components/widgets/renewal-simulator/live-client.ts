@@ -23,9 +23,6 @@ export type LiveAvailability = {
 	unanswered?: boolean;
 };
 
-/** Waits before asking again whether live mode is offered, after no answer (the last repeats). */
-export const LIVE_CHECK_RETRY_MS = [3_000, 10_000, 20_000, 30_000];
-
 /** Asks the server (`GET /api/vault-mode`); a static build has no /api and keeps the timeline. */
 export async function liveModeAvailable(
 	lang: Lang,

@@ -3,13 +3,13 @@ import type { LiveSessionEvent } from '../../../core/simulate/live-protocol.ts';
 import { formatLogLine } from '../../../core/simulate/messages.ts';
 import type { PollResult, SimOs } from '../../../core/simulate/types.ts';
 import { storeAsFormatList } from '../../../core/select/index.ts';
+import { noAnswerWait } from '../api-refusal.ts';
 import { fillMessageRow, fillRows } from '../tables/render-cell.ts';
 import { eventSummary, liveNews, pollSummary } from './change-summary.ts';
 import {
 	isLiveAction,
 	liveInterval,
 	liveModeAvailable,
-	LIVE_CHECK_RETRY_MS,
 	openLiveStream,
 	sendControl,
 	type LiveStream,
@@ -96,7 +96,7 @@ export class SimulatorApp {
 			if (available && tries > 0) this.#q('[data-live-intro]').hidden = true;
 			return;
 		}
-		const wait = LIVE_CHECK_RETRY_MS[Math.min(tries, LIVE_CHECK_RETRY_MS.length - 1)]!;
+		const wait = noAnswerWait(tries);
 		this.#showLiveNote(this.#t('kvcert.simulator.liveUnanswered', { seconds: wait / 1000 }));
 		setTimeout(() => void this.#checkLive(tries + 1), wait);
 	}

@@ -3,7 +3,7 @@ import type {
 	RoomJoinResponse,
 	RoomProgressRequest,
 } from '../../../core/workshop/room-protocol.ts';
-import { apiFetch, ApiRefusedError } from '../api-refusal.ts';
+import { apiFetch, ApiRefusedError, noAnswerWait } from '../api-refusal.ts';
 import type { AttemptDetail } from './attempts.ts';
 import type { ProgressStorage } from './progress.ts';
 import type { Lang } from '../../../core/i18n/lang.ts';
@@ -15,8 +15,6 @@ export const ROOM_COUNTS_KEY = 'kvcert.room.counts.v1';
 /** localStorage key of this browser's join key (see RoomJoinRequest.joinKey). */
 export const ROOM_JOIN_KEY = 'kvcert.room.joinKey.v1';
 
-/** Waits before each new try of a join the server did not answer (the last one repeats). */
-export const JOIN_RETRY_MS = [2_000, 5_000, 10_000, 20_000, 30_000];
 /** How often an open page tells the room it is still there (the facilitator marks silent rows idle). */
 export const KEEP_ALIVE_MS = 60_000;
 
@@ -151,7 +149,7 @@ export class RoomReporter {
 					return onState({ kind: 'error', text: error.message });
 				if (run !== this.#joinRun) return;
 				onState({ kind: 'retrying', attempt });
-				await sleep(JOIN_RETRY_MS[Math.min(attempt, JOIN_RETRY_MS.length) - 1]!);
+				await sleep(noAnswerWait(attempt - 1));
 			}
 		}
 	}

@@ -1,5 +1,5 @@
 import type { ThumbprintsResponse, VaultModeResponse } from '../../../core/thumbprint/types.ts';
-import { ApiRefusedError, apiFetch } from '../api-refusal.ts';
+import { ApiRefusedError, apiFetch, noAnswerWait } from '../api-refusal.ts';
 import type { WorkshopLocale } from './locale.ts';
 
 /** One version of webcert as exercise B shows it. */
@@ -58,8 +58,8 @@ async function errorMessage(response: Response, locale: WorkshopLocale): Promise
 	return locale.t('b.error.status', { status: response.status });
 }
 
-/** Waits before each new try of a request that got no answer (timeout, network): 2, 5, 10 s. */
-export const NO_ANSWER_RETRY_MS = [2_000, 5_000, 10_000];
+/** Exercise B tries a request that got no answer three more times (2, 5, 10 s), then says so. */
+const B_NO_ANSWER_RETRIES = 3;
 
 /**
  * GET through {@link apiFetch} (which waits as a busy server asks): undefined when no server
@@ -88,7 +88,7 @@ async function getOnce(
 }
 
 /**
- * {@link getOnce}, tried again after {@link NO_ANSWER_RETRY_MS} when nothing answered: a slow or
+ * {@link getOnce}, tried again after {@link noAnswerWait} when nothing answered: a slow or
  * starved room (30 laptops on one Wi-Fi) is not a static copy of the site. Undefined when no try
  * got an answer.
  */
@@ -100,8 +100,8 @@ async function get(
 ): Promise<Response | ApiRefusedError | undefined> {
 	for (let attempt = 0; ; attempt++) {
 		const answer = await getOnce(url, timeoutMs, options);
-		const wait = NO_ANSWER_RETRY_MS[attempt];
-		if (answer !== undefined || wait === undefined) return answer;
+		if (answer !== undefined || attempt === B_NO_ANSWER_RETRIES) return answer;
+		const wait = noAnswerWait(attempt);
 		options.onWait?.(locale.t('b.noAnswerRetry', { seconds: wait / 1000 }));
 		await options.sleep(wait);
 	}
