@@ -68,6 +68,7 @@ export interface ExtensionSite {
 			| 'fileNotRead'
 			| 'variableNotRead'
 			| 'valueNotRead'
+			| 'partNotRead'
 			| 'settingStringPath'
 			| 'settingAsString'
 			| 'settingPathString';

@@ -18,6 +18,13 @@ export const commandReader: InputReader = {
 		for (const { written, meant, anchor, dash } of parsed.oneDashOptions)
 			env.report(azOptionDashesRule, oneDashOption(written, meant, anchor, dash));
 		for (const use of parsed.versionedUses) env.report(versionedUrlRule, versionedVariable(use));
+		for (const at of parsed.settingsAsString)
+			env.report(unreadInputRule, {
+				messageId: 'settingAsString',
+				severity: 'error',
+				data: { option: '-Setting' },
+				at,
+			});
 		for (const at of parsed.settingsAsJsonText)
 			env.report(unreadInputRule, {
 				messageId: 'settingConvertToJson',

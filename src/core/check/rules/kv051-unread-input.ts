@@ -34,6 +34,10 @@ export const unreadInputRule = defineRule({
 				ja: 'settings を読み取れませんでした: この形式 ({{what}}) の値は読めません。この拡張機能の settings についての問題は表示されません。',
 				en: 'Settings not read: a value written as {{what}} cannot be read — findings for them are not shown.',
 			},
+			partNotRead: {
+				ja: 'settings を読み取れませんでした: settings の JSON は {{part}} をつないで作られていますが、{{part}} の値がここでは分からず、JSON の構造 (かっこやコンマ) を含んでいるかもしれません。この拡張機能の settings についての問題は表示されません。',
+				en: 'Settings not read: their JSON is joined from text and {{part}}, whose value is not known here and may hold part of the JSON’s structure (brackets, commas) — findings for them are not shown.',
+			},
 			settingStringPath: {
 				ja: '-SettingString には JSON の文字列を渡します。ファイルのパスを渡すと、パスそのものが settings になり、拡張機能は失敗します。ファイルから読むには -SettingString (Get-Content -Raw {{path}}) としてください。',
 				en: '-SettingString takes JSON text, not a file: the path itself becomes the settings and the extension fails. To read the file, write -SettingString (Get-Content -Raw {{path}}).',
