@@ -144,6 +144,33 @@ describe('placeholders of documentation samples', () => {
 	});
 });
 
+describe('settings built by joining strings, as the Windows 1.0 docs do', () => {
+	it('reads the string around its placeholders and finds the extra } where it stands', () => {
+		const result = check('windows-1.0-vmss-joined-string.ps1');
+		expect(result.extensionCount).toBe(1);
+		expect(result.unreadSettings).toBe(0);
+		expect(findings(result)).toEqual([
+			'KV054:pollingInterval 3:30-3:47',
+			'KV054:value 4:34-4:49',
+			'KV054:value 5:38-5:52',
+			'KV054:certificateUrl 6:35-6:50',
+			'KV054:certificateUrl 6:61-6:76',
+			// `"] } },`: the second } closes the whole JSON, and "authenticationSettings" follows.
+			'KV050:syntax 6:85-6:86',
+			'KV054:msiEndpoint 8:23-8:36',
+			'KV054:clientId 9:25-9:38',
+			'KV054:resourceGroup 15:39-15:58',
+			'KV054:machineName 15:75-15:85',
+			'KV004:old 16:127-16:132',
+			'KV051:settingAsString 16:142-16:151',
+		]);
+		expect(errorsAndWarnings(result)).toEqual(['KV050', 'KV004', 'KV051']);
+		expect(result.diagnostics[5]!.message).toBe(
+			'JSON syntax error: this } closes the whole JSON, but more text follows: there is one } too many, or a { missing before it.'
+		);
+	});
+});
+
 describe('a placeholder written at several places', () => {
 	// `<vmName>` three times, `<examplekv>` twice: what a pasted az CLI sample looks like.
 	const text = [

@@ -317,21 +317,21 @@ export function parseCommands(
 	const statements = tokenizeScript(masked, dialectOf);
 	let psScope: TemplateScope | undefined;
 	/**
-	 * The settings JSON of a PowerShell value; or, for a string joined around unknown parts, the
-	 * part that may hide the JSON's structure: one in a property name, or one outside the JSON's
-	 * strings when the JSON does not parse (what it holds might close or open brackets).
+	 * The settings JSON of a PowerShell value; or, for a string built around unknown parts, the
+	 * first that may hide the JSON's structure (outside the JSON's strings, or in a property name):
+	 * said as not read there, never read as a value, so no false error and no "no problems".
 	 */
 	const psDocument = (
 		value: PsValue
 	): { doc: JsonDocument } | { hidden: { part: string; at: number } } => {
-		const json = value.kind === 'string' ? jsonFromString(value) : { ...value.json, looseParts: [] };
+		const json =
+			value.kind === 'string' ? jsonFromString(value) : { ...value.json, looseParts: [] };
 		const doc = parseJsonDocument(
 			source,
 			json.text,
 			(i) => json.offsets[Math.max(0, Math.min(i, json.offsets.length - 1))] ?? value.start
 		);
-		const hidden =
-			json.looseParts.find((p) => p.key) ?? (doc.errors.length > 0 ? json.looseParts[0] : undefined);
+		const hidden = json.looseParts[0];
 		return hidden ? { hidden } : { doc };
 	};
 	const psValueOf = (text: string): PsValue | undefined => {

@@ -722,16 +722,16 @@ function replaceIn(segments: Segment[], pattern: string, replacement: Segment[])
 /** JSON text made from a string, and its unknown parts that may stand for JSON's structure. */
 export interface StringJson extends MappedText {
 	/**
-	 * Unknown parts outside any JSON string (a value, or brackets and commas: which is not known),
-	 * and those in a property name (`key` true), where they are written in the script.
+	 * Unknown parts outside any JSON string (a value, or brackets and commas: which is not known)
+	 * or in a property name, where they are written in the script: what they hide is not known.
 	 */
-	looseParts: Array<{ part: string; at: number; key: boolean }>;
+	looseParts: Array<{ part: string; at: number }>;
 }
 
 /**
  * Turns the text of a string that holds JSON (a here-string, `-SettingString '…'`, `'…' + $x`)
- * into JSON text whose unknown parts are ARM expressions inside the JSON strings they fall in; an
- * unknown part outside a string becomes an unknown value there, and is listed in `looseParts`.
+ * into JSON text whose unknown parts are ARM expressions inside the JSON strings they fall in. An
+ * unknown part outside a string or in a property name is listed in `looseParts`.
  */
 export function jsonFromString(value: PsValue): StringJson {
 	const json = value.json.text;
@@ -746,7 +746,7 @@ export function jsonFromString(value: PsValue): StringJson {
 		if ('hole' in s) flat.push(s);
 		else for (let i = 0; i < s.text.length; i++) flat.push({ ch: s.text[i]!, at: s.offsets[i]! });
 	const out: StringJson = { text: '', offsets: [], looseParts: [] };
-	/** Whether a colon is the next character after `from`: what stands before it is a property name. */
+	/** Whether a colon comes next after `from`: the string before it is a property name. */
 	const beforeColon = (from: number) => {
 		for (let k = from; k < flat.length; k++) {
 			const next = flat[k]!;
@@ -759,7 +759,7 @@ export function jsonFromString(value: PsValue): StringJson {
 	while (i < flat.length) {
 		const item = flat[i]!;
 		if ('hole' in item) {
-			out.looseParts.push({ part: item.hole, at: item.at, key: beforeColon(i + 1) });
+			out.looseParts.push({ part: item.hole, at: item.at });
 			stringLiteral([item], out, item.at);
 			i++;
 			continue;
@@ -795,8 +795,7 @@ export function jsonFromString(value: PsValue): StringJson {
 		}
 		if (literal.text) pieces.push(literal);
 		const hole = pieces.find((p): p is Extract<Segment, { hole: string }> => 'hole' in p);
-		if (hole && beforeColon(j + 1))
-			out.looseParts.push({ part: hole.hole, at: hole.at, key: true });
+		if (hole && beforeColon(j + 1)) out.looseParts.push({ part: hole.hole, at: hole.at });
 		stringLiteral(pieces, out, item.at, true);
 		i = j + 1;
 	}

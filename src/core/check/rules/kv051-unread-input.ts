@@ -35,8 +35,8 @@ export const unreadInputRule = defineRule({
 				en: 'Settings not read: a value written as {{what}} cannot be read — findings for them are not shown.',
 			},
 			partNotRead: {
-				ja: 'settings を読み取れませんでした: settings の JSON は {{part}} をつないで作られていますが、{{part}} の値がここでは分からず、JSON の構造 (かっこやコンマ) を含んでいるかもしれません。この拡張機能の settings についての問題は表示されません。',
-				en: 'Settings not read: their JSON is joined from text and {{part}}, whose value is not known here and may hold part of the JSON’s structure (brackets, commas) — findings for them are not shown.',
+				ja: 'settings を読み取れませんでした: settings の JSON の一部が {{part}} で、その値がこのスクリプトからは分かりません。{{part}} がかっこやコンマなど JSON の構造を含んでいる可能性があるため、読み取りません。この拡張機能の settings についての問題は表示されません。',
+				en: 'Settings not read: part of their JSON is {{part}}, whose value this script does not show and which may hold part of the JSON’s structure (brackets, commas) — findings for them are not shown.',
 			},
 			settingStringPath: {
 				ja: '-SettingString には JSON の文字列を渡します。ファイルのパスを渡すと、パスそのものが settings になり、拡張機能は失敗します。ファイルから読むには -SettingString (Get-Content -Raw {{path}}) としてください。',
