@@ -71,7 +71,8 @@ export interface ExtensionSite {
 			| 'partNotRead'
 			| 'settingStringPath'
 			| 'settingAsString'
-			| 'settingPathString';
+			| 'settingPathString'
+			| 'settingFileText';
 		data: Record<string, string>;
 	};
 	host: HostResource | undefined;

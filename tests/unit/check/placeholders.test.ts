@@ -171,6 +171,35 @@ describe('settings built by joining strings, as the Windows 1.0 docs do', () => 
 	});
 });
 
+describe('the file text given to -Setting, as the Linux 3.0 docs do', () => {
+	it('says that Get-Content gives a string, with the fix (en, ja)', () => {
+		const result = check('linux-3.0-vmss-get-content.ps1');
+		expect(findings(result)).toEqual([
+			'KV054:resourceGroup 8:43-8:62',
+			'KV054:machineName 8:79-8:89',
+			'KV051:settingFileText 9:146-9:155',
+		]);
+		expect(result.diagnostics[2]!.severity).toBe('error');
+		expect(result.diagnostics[2]!.message).toBe(
+			'-Setting takes a hashtable (@{ … }): Get-Content gives the text of ".\\settings.json", a string, which reaches the machine as a string, and the extension fails with "not an object". Write -Setting (Get-Content -Raw ".\\settings.json" | ConvertFrom-Json -AsHashtable) (PowerShell 7 or later).'
+		);
+		expect(check('linux-3.0-vmss-get-content.ps1', 'ja').diagnostics[2]!.message).toBe(
+			'-Setting にはハッシュテーブル (@{ … }) を渡します。Get-Content が返すのはファイル ".\\settings.json" の中身の文字列なので、settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。-Setting (Get-Content -Raw ".\\settings.json" | ConvertFrom-Json -AsHashtable) のように書いてください (PowerShell 7 以降)。'
+		);
+	});
+
+	it('leaves the file made into a hashtable (| ConvertFrom-Json) to the settings not read', () => {
+		const text = [
+			'$settings = Get-Content -Raw ".\\settings.json" | ConvertFrom-Json -AsHashtable',
+			'Add-AzVmssExtension -VirtualMachineScaleSet $vmss -Name KeyVaultForLinux -Publisher Microsoft.Azure.KeyVault -Type KeyVaultForLinux -TypeHandlerVersion 3.0 -Setting $settings',
+		].join('\n');
+		const result = checkSync(text, { path: 'deploy.ps1' });
+		expect(result.diagnostics.map((d) => `${d.ruleId}:${d.messageId}:${d.severity}`)).toEqual([
+			'KV051:valueNotRead:warning',
+		]);
+	});
+});
+
 describe('a placeholder written at several places', () => {
 	// `<vmName>` three times, `<examplekv>` twice: what a pasted az CLI sample looks like.
 	const text = [

@@ -243,7 +243,23 @@ function markUnknown(
 }
 
 /** Settings given in a form that fails on Azure too (reported as errors, not as "not read"). */
-export const settingErrors = new Set(['settingStringPath', 'settingAsString', 'settingPathString']);
+export const settingErrors = new Set([
+	'settingStringPath',
+	'settingAsString',
+	'settingPathString',
+	'settingFileText',
+]);
+
+/**
+ * The file of `Get-Content [-Raw] file` (in parentheses or not) given where a hashtable belongs: the
+ * file's text, not an object. Undefined when the text is made into one (`| ConvertFrom-Json`).
+ */
+function getContentOf(text: string): string | undefined {
+	if (/\|\s*ConvertFrom-Json\b/i.test(text)) return undefined;
+	return /^\(?\s*Get-Content\s+(?:-Raw\s+)?(?:-Path\s+)?['"]?([^'")\s]+)['"]?/i.exec(
+		text.trim()
+	)?.[1];
+}
 
 /**
  * Finds `az vm|vmss extension set`, `az connectedmachine extension create`, `Set-AzVMExtension`,
@@ -579,7 +595,12 @@ export function parseCommands(
 			const psValue = psValueOf(written);
 			const psString = psValue?.kind === 'string';
 			const path = objectWord.text.trim().replace(/^["']|["']$/g, '');
-			if (psString && jsonFromString(psValue).text.trimStart().startsWith('{')) {
+			const fileText = getContentOf(objectWord.text);
+			if (fileText)
+				// `$settings = (Get-Content -Raw ".\settings.json")`, as the Linux docs write it: the file's
+				// text, a string, is sent as it is.
+				notRead(objectWord, 'settingFileText', { option: '-Setting', path: fileText });
+			else if (psString && jsonFromString(psValue).text.trimStart().startsWith('{')) {
 				// A JSON string where the hashtable belongs (as the 1.0 docs build it): said, and its
 				// JSON read all the same, so that its own mistakes are found too.
 				result.settingsAsString.push(wordAnchor(source, writtenWord.get(objectWord) ?? objectWord));

@@ -46,6 +46,10 @@ export const unreadInputRule = defineRule({
 				ja: '{{option}} にはハッシュテーブル (@{ … }) を渡します。ファイルのパス "{{path}}" を渡すと、ファイルの中身ではなくパスの文字列が settings としてマシンに届き、拡張機能は失敗します。ファイルを読むには {{option}} (Get-Content -Raw "{{path}}" | ConvertFrom-Json -AsHashtable) のように書いてください (PowerShell 7 以降)。',
 				en: '{{option}} takes a hashtable (@{ … }): given the path "{{path}}", the path string, not the file, reaches the machine as settings and the extension fails. To read the file, write {{option}} (Get-Content -Raw "{{path}}" | ConvertFrom-Json -AsHashtable) (PowerShell 7 or later).',
 			},
+			settingFileText: {
+				ja: '{{option}} にはハッシュテーブル (@{ … }) を渡します。Get-Content が返すのはファイル "{{path}}" の中身の文字列なので、settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。{{option}} (Get-Content -Raw "{{path}}" | ConvertFrom-Json -AsHashtable) のように書いてください (PowerShell 7 以降)。',
+				en: '{{option}} takes a hashtable (@{ … }): Get-Content gives the text of "{{path}}", a string, which reaches the machine as a string, and the extension fails with "not an object". Write {{option}} (Get-Content -Raw "{{path}}" | ConvertFrom-Json -AsHashtable) (PowerShell 7 or later).',
+			},
 			settingConvertToJson: {
 				ja: '{{option}} にはハッシュテーブルをそのまま渡します。(ConvertTo-Json …) で JSON の文字列にすると settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。ConvertTo-Json を外してください。',
 				en: '{{option}} takes the hashtable itself: made into JSON text by (ConvertTo-Json …), the settings reach the machine as a string and the extension fails with "not an object". Drop the ConvertTo-Json.',
