@@ -252,17 +252,7 @@ export class PsReader {
 			return 'other';
 		}
 		// Anything else (a call, a cast, a sub-expression): unknown up to the end of the value.
-		let end = at;
-		let nesting = 0;
-		while (end < raw.length) {
-			const d = raw[end]!;
-			if (d === '(' || d === '{' || d === '[') nesting++;
-			else if (d === ')' || d === '}' || d === ']') {
-				if (nesting === 0) break;
-				nesting--;
-			} else if (nesting === 0 && (d === '\n' || d === ';' || d === ',' || d === '\r')) break;
-			end++;
-		}
+		const end = this.expressionEnd(at, false);
 		if (end === at) return undefined;
 		this.pos = end;
 		stringLiteral([{ hole: raw.slice(at, end).trim().slice(0, 60), at }], out, at);
@@ -449,6 +439,18 @@ export class PsReader {
 		}
 		// Anything else (`$cert.SecretId`, `$(…)`, a call in parentheses…): unknown, up to the next
 		// `+` or the end of the expression.
+		const end = this.expressionEnd(at, true);
+		if (end === at) return undefined;
+		this.pos = end;
+		return [{ hole: raw.slice(at, end).trim().slice(0, 60), at }];
+	}
+
+	/**
+	 * Where an expression kvcert does not read ends: at a line break, `;` or `,` outside brackets
+	 * and quotes, at a closing bracket it did not open, or (`atJoin`) at a `+`.
+	 */
+	private expressionEnd(at: number, atJoin: boolean): number {
+		const raw = this.raw;
 		let end = at;
 		let nesting = 0;
 		while (end < raw.length) {
@@ -457,7 +459,7 @@ export class PsReader {
 			else if (d === ')' || d === '}' || d === ']') {
 				if (nesting === 0) break;
 				nesting--;
-			} else if (nesting === 0 && /[+\n\r;,]/.test(d)) break;
+			} else if (nesting === 0 && (/[\n\r;,]/.test(d) || (atJoin && d === '+'))) break;
 			else if (d === "'" || d === '"') {
 				const close = raw.indexOf(d, end + 1);
 				if (close === -1) break;
@@ -465,9 +467,7 @@ export class PsReader {
 			}
 			end++;
 		}
-		if (end === at) return undefined;
-		this.pos = end;
-		return [{ hole: raw.slice(at, end).trim().slice(0, 60), at }];
+		return end;
 	}
 
 	/** A known string copied into another, or an unknown part when that goes over the budget. */
