@@ -35,6 +35,7 @@ import {
 	type ModuleFollower,
 } from './local-modules.ts';
 import { joinWithinBudget } from './value-budget.ts';
+import { decideCondition } from '../branches.ts';
 
 /** Deepest expression nesting read; deeper parts stay unknown. */
 const maxDepth = 200;
@@ -273,6 +274,12 @@ class BicepReader {
 			case 'parenthesized_expression': {
 				const inner = named(node)[0];
 				return inner ? this.convert(inner, synthetic) : objectNode(span, []);
+			}
+			case 'ternary_expression': {
+				const branch = this.branchTaken(node, synthetic);
+				return branch
+					? this.convert(branch, synthetic)
+					: valueNode(synthetic, span, this.evaluate(node, synthetic), node.text);
 			}
 			case 'number': {
 				const value = Number(node.text);
@@ -519,12 +526,81 @@ class BicepReader {
 			case 'boolean':
 			case 'null':
 				return this.evaluateOrConvert(node, synthetic);
-			default: {
-				// Calls, operators, indexes: unknown, but resource references inside still count.
-				this.noteReferences(node);
-				return unknown(normalized(text), label(text));
+			case 'ternary_expression': {
+				const branch = this.branchTaken(node, synthetic);
+				if (!branch) break;
+				if (branch.type === 'object' || branch.type === 'array' || branch.type === 'for_statement')
+					return {
+						kind: 'node',
+						at: {
+							doc: synthetic.doc,
+							node: this.convert(branch, synthetic),
+							scope: synthetic.scope,
+						},
+					};
+				return this.evaluateOrConvert(branch, synthetic);
 			}
 		}
+		// Calls, operators, indexes: unknown, but resource references inside still count.
+		this.noteReferences(node);
+		return unknown(normalized(text), label(text));
+	}
+
+	/**
+	 * The branch of `c ? a : b` that is taken: when `c` is known, or when this reading pass assumes
+	 * it (branches.ts); otherwise undefined, and the condition is noted for the engine to try.
+	 */
+	private branchTaken(node: SyntaxNode, synthetic: SyntheticDocument): SyntaxNode | undefined {
+		const [condition, whenTrue, whenFalse] = named(node);
+		if (!condition || !whenTrue || !whenFalse) return undefined;
+		const holds = this.conditionHolds(condition, synthetic);
+		return holds === undefined ? undefined : holds ? whenTrue : whenFalse;
+	}
+
+	private conditionHolds(node: SyntaxNode, synthetic: SyntheticDocument): boolean | undefined {
+		let condition = node;
+		while (condition.type === 'parenthesized_expression' && named(condition).length === 1)
+			condition = named(condition)[0]!;
+		if (condition.type === 'boolean') return condition.text === 'true';
+		const at = {
+			source: synthetic.doc.source,
+			start: condition.startIndex,
+			end: condition.endIndex,
+		};
+		const parts = named(condition);
+		if (condition.type === 'binary_expression' && parts.length === 2) {
+			const [left, right] = parts as [SyntaxNode, SyntaxNode];
+			const operator = condition.text
+				.slice(left.endIndex - condition.startIndex, right.startIndex - condition.startIndex)
+				.trim();
+			if (['==', '!=', '=~', '!~'].includes(operator)) {
+				const negated = operator.startsWith('!');
+				const text = (side: SyntaxNode) =>
+					knownText(this.plain(this.evaluateOrConvert(side, synthetic)));
+				const [a, b] = [text(left), text(right)];
+				if (a !== undefined && b !== undefined)
+					return (
+						(operator.endsWith('~') ? a.toLowerCase() === b.toLowerCase() : a === b) !== negated
+					);
+				const subject = a === undefined ? left : right;
+				const literal = a === undefined ? b : a;
+				if (literal !== undefined)
+					return decideCondition(synthetic.session.branches, {
+						subject: normalized(subject.text),
+						label: subject.text,
+						literal,
+						negated,
+						at,
+					});
+			}
+		}
+		const value = this.plain(this.evaluateOrConvert(condition, synthetic));
+		if (value.kind === 'boolean') return value.value;
+		return decideCondition(synthetic.session.branches, {
+			subject: normalized(condition.text),
+			label: condition.text,
+			at,
+		});
 	}
 
 	private noteReferences(node: SyntaxNode): void {
