@@ -1,5 +1,5 @@
 import { findKeyVaultExtensions } from '../find.ts';
-import type { JsonNode } from '../json.ts';
+import { entries, parseJsonDocument, propertyValue, type JsonNode } from '../json.ts';
 import type { CheckedDocument } from '../model.ts';
 import { resolve } from '../navigate.ts';
 import type { EvaluationSession } from '../scope.ts';
@@ -40,6 +40,9 @@ import { decideCondition } from '../branches.ts';
 /** Deepest expression nesting read; deeper parts stay unknown. */
 const maxDepth = 200;
 
+/** A `for` over a known array of at most this many items is read item by item. */
+const maxLoopItems = 64;
+
 const tagsByProperty: Record<string, HoleTag> = {
 	secreturi: 'secretUri',
 	secreturiwithversion: 'secretUriWithVersion',
@@ -76,8 +79,28 @@ interface ResourceBuild {
 	references: Set<string>;
 }
 
-/** Parameter values read from a .bicepparam file. */
-export type BicepParameters = Map<string, { synthetic: SyntheticDocument; node: SyntaxNode }>;
+/**
+ * Parameter values given to a Bicep file: read from a .bicepparam file, or values of a JSON
+ * parameters file (`parameters.<name>.value`, see `jsonBicepParameters`).
+ */
+export type BicepParameters = Map<
+	string,
+	{ synthetic: SyntheticDocument; node: SyntaxNode } | Value
+>;
+
+/** The values of a JSON parameters file (`{ "parameters": { "x": { "value": … } } }`) for Bicep. */
+export function jsonBicepParameters(source: SourceText): BicepParameters {
+	const doc = parseJsonDocument(source);
+	const result: BicepParameters = new Map();
+	const parameters = doc.root ? propertyValue(doc.root, 'parameters') : undefined;
+	for (const [name, entry] of parameters ? entries(parameters) : []) {
+		const value = entry.type === 'object' ? propertyValue(entry, 'value') : undefined;
+		// A Key Vault reference (`reference`) has no value here: the default stays unknown too.
+		if (value) result.set(name, { kind: 'node', at: { doc, node: value, scope: undefined } });
+		else result.set(name, unknown(`param:${name.toLowerCase()}`, `{${name}}`, 'parameter'));
+	}
+	return result;
+}
 
 function named(node: SyntaxNode): SyntaxNode[] {
 	return node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
@@ -186,7 +209,8 @@ export function readBicepParameters(
 class BicepReader {
 	readonly synthetic: SyntheticDocument;
 	readonly declarations: Map<string, Declaration>;
-	private readonly loopVariables: Array<Map<string, number>> = [];
+	/** Loop variables in scope, innermost last: the offset that names an unknown one, or its value. */
+	private readonly loopVariables: Array<Map<string, number | Value>> = [];
 	private readonly active = new Set<Declaration>();
 	/** Symbolic names referenced while converting the current resource. */
 	private references: Set<string> | undefined;
@@ -204,7 +228,9 @@ class BicepReader {
 		this.declarations = declarationsOf(root);
 		for (const [name, value] of given ?? []) {
 			const declaration = this.declarations.get(name);
-			if (declaration?.kind === 'param') declaration.given = value;
+			if (declaration?.kind !== 'param') continue;
+			if ('kind' in value) declaration.bound = value;
+			else declaration.given = value;
 		}
 	}
 
@@ -254,18 +280,35 @@ class BicepReader {
 			case 'for_statement': {
 				const parts = named(node);
 				const body = parts[parts.length - 1];
-				const variables = new Map<string, number>();
 				const head = parts[0];
-				if (head?.type === 'identifier') variables.set(head.text, head.startIndex);
-				else if (head?.type === 'for_loop_parameters')
-					for (const v of named(head)) variables.set(v.text, v.startIndex);
+				const names =
+					head?.type === 'identifier'
+						? [head]
+						: head?.type === 'for_loop_parameters'
+							? named(head)
+							: [];
 				if (!body) return arrayNode(span, []);
-				this.loopVariables.push(variables);
-				try {
-					return arrayNode(span, [this.convert(body, synthetic)]);
-				} finally {
-					this.loopVariables.pop();
+				const items = parts.length === 3 ? this.knownItems(parts[1]!, synthetic) : undefined;
+				// Over a known array (a default, a parameters file): one body per item, each seeing
+				// its item; otherwise one body with the loop variables unknown.
+				const rounds: Array<Map<string, number | Value>> = items
+					? items.map((item, index) => {
+							const bound = new Map<string, number | Value>();
+							if (names[0]) bound.set(names[0].text, item);
+							if (names[1]) bound.set(names[1].text, { kind: 'number', value: index });
+							return bound;
+						})
+					: [new Map(names.map((v) => [v.text, v.startIndex]))];
+				const converted: JsonNode[] = [];
+				for (const variables of rounds) {
+					this.loopVariables.push(variables);
+					try {
+						converted.push(this.convert(body, synthetic));
+					} finally {
+						this.loopVariables.pop();
+					}
 				}
+				return arrayNode(span, converted);
 			}
 			case 'if_statement': {
 				const body = named(node).find((p) => p.type === 'object');
@@ -353,7 +396,17 @@ class BicepReader {
 		return this.evaluate(node, synthetic);
 	}
 
-	private loopVariable(name: string): number | undefined {
+	/** The items of a loop's collection when it is an array known here (at most `maxLoopItems`). */
+	private knownItems(node: SyntaxNode, synthetic: SyntheticDocument): Value[] | undefined {
+		const value = this.evaluateOrConvert(node, synthetic);
+		if (value.kind !== 'node') return undefined;
+		const at = resolve(value.at).at;
+		const items = at.node.type === 'array' ? (at.node.children ?? []) : undefined;
+		if (!items || items.length === 0 || items.length > maxLoopItems) return undefined;
+		return items.map((item) => ({ kind: 'node', at: { ...at, node: item } }) as Value);
+	}
+
+	private loopVariable(name: string): number | Value | undefined {
 		for (let i = this.loopVariables.length - 1; i >= 0; i--) {
 			const offset = this.loopVariables[i]!.get(name);
 			if (offset !== undefined) return offset;
@@ -465,7 +518,8 @@ class BicepReader {
 		switch (node.type) {
 			case 'identifier': {
 				const loop = this.loopVariable(text);
-				if (loop !== undefined) return unknown(`loop:${text}@${loop}`, `{${text}}`);
+				if (typeof loop === 'number') return unknown(`loop:${text}@${loop}`, `{${text}}`);
+				if (loop !== undefined) return loop;
 				const declaration = this.declarations.get(text);
 				if (!declaration) return unknown(`id:${text}`, `{${text}}`);
 				if (declaration.kind === 'param' || declaration.kind === 'var')
