@@ -852,15 +852,6 @@ function documentOf(
 			});
 	}
 	for (const build of reader.builds) attach(build);
-	for (const build of reader.builds) {
-		const host = managedClusterScaleSet(reader, build);
-		if (host)
-			top.push({
-				key: `${build.declaration.name}.vmss`,
-				keySpan: host.keySpan,
-				value: host.object,
-			});
-	}
 	const called: CheckedDocument[] = [];
 	for (const declaration of reader.declarations.values()) {
 		const extension = verifiedModuleExtension(reader, declaration);
@@ -1061,102 +1052,4 @@ export function bicepModulesNotRead(
 function property(object: JsonNode | undefined, key: string): JsonNode | undefined {
 	if (object?.type !== 'object') return undefined;
 	return object.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
-}
-
-/**
- * A Service Fabric managed cluster node type runs a scale set that kvcert never sees; its
- * `vmExtensions` are read as that scale set's extension profile (image from vmImage*, identity from
- * vmManagedIdentity, else unknown).
- */
-function managedClusterScaleSet(
-	reader: BicepReader,
-	build: ResourceBuild
-): { object: JsonNode; keySpan: Span } | undefined {
-	const type = build.declaration.type ?? '';
-	const full = type.includes('/') ? type : '';
-	if (full !== 'microsoft.servicefabric/managedclusters/nodetypes') return undefined;
-	const properties = property(build.object, 'properties');
-	const extensions = property(properties, 'vmExtensions');
-	if (!extensions) return undefined;
-	const { synthetic } = reader;
-	const id = named(build.declaration.node)[0]!;
-	const keySpan = spanOf(id);
-	const at = (node: JsonNode) => ({ start: node.offset, end: node.offset + node.length });
-	const copy = (node: JsonNode) =>
-		valueNode(
-			synthetic,
-			at(node),
-			resolve({ doc: synthetic.doc, node, scope: synthetic.scope }).value,
-			''
-		);
-	const image: SyntheticProperty[] = [];
-	for (const [from, to] of [
-		['vmImagePublisher', 'publisher'],
-		['vmImageOffer', 'offer'],
-		['vmImageSku', 'sku'],
-	] as const) {
-		const node = property(properties, from);
-		if (node) image.push({ key: to, keySpan: at(node), value: copy(node) });
-	}
-	const identities = property(property(properties, 'vmManagedIdentity'), 'userAssignedIdentities');
-	const identity = identities
-		? objectNode(at(identities), [
-				{
-					key: 'type',
-					keySpan: at(identities),
-					value: valueNode(synthetic, at(identities), knownString('UserAssigned'), ''),
-				},
-				{
-					key: 'userAssignedIdentities',
-					keySpan: at(identities),
-					value: objectNode(
-						at(identities),
-						(identities.children ?? []).map((item) => ({
-							key: reader.synthetic.doc.text.slice(item.offset, item.offset + item.length),
-							keySpan: at(item),
-							value: objectNode(at(item), []),
-						}))
-					),
-				},
-			])
-		: valueNode(
-				synthetic,
-				keySpan,
-				unknown(`nodetype:${build.declaration.name}.identity`, '{identity}'),
-				''
-			);
-	const profile = objectNode(at(extensions), [
-		{ key: 'extensions', keySpan: at(extensions), value: extensions },
-	]);
-	const storage = objectNode(keySpan, [
-		{ key: 'imageReference', keySpan, value: objectNode(keySpan, image) },
-	]);
-	const object = objectNode(at(build.object), [
-		{
-			key: 'type',
-			keySpan,
-			value: valueNode(
-				synthetic,
-				keySpan,
-				knownString('Microsoft.Compute/virtualMachineScaleSets'),
-				'Microsoft.Compute/virtualMachineScaleSets'
-			),
-		},
-		{ key: 'identity', keySpan, value: identity },
-		{
-			key: 'properties',
-			keySpan,
-			value: objectNode(at(build.object), [
-				{
-					key: 'virtualMachineProfile',
-					keySpan,
-					value: objectNode(at(build.object), [
-						{ key: 'extensionProfile', keySpan: at(extensions), value: profile },
-						{ key: 'storageProfile', keySpan, value: storage },
-					]),
-				},
-			]),
-		},
-	]);
-	return { object, keySpan };
 }
