@@ -123,8 +123,8 @@ export const unreadInputRule = defineRule({
 				en: 'Parameters not read: {{path}} could not be read (too large, or too costly to parse), so this file was checked with its default values, which may not be what is deployed.',
 			},
 			parametersJsonNotRead: {
-				ja: 'パラメーター ファイル {{path}} は読んでいません。kvcert が Bicep ファイルのパラメーターを読むのは .bicepparam ファイルからだけです。このファイルは既定値で確認しているため、デプロイで渡す値とは違う可能性があります。',
-				en: 'Parameters not read: kvcert reads the parameters of a Bicep file only from a .bicepparam file, not from {{path}}, so this file was checked with its default values, which may not be what is deployed.',
+				ja: 'パラメーター ファイル {{path}} は読めませんでした。kvcert が Bicep ファイルのパラメーターを読むのは、.bicepparam ファイルか、{ "parameters": { "名前": { "value": … } } } の形の JSON ファイルです。このファイルは既定値で確認しているため、デプロイで渡す値とは違う可能性があります。',
+				en: 'Parameters not read: {{path}} is neither a .bicepparam file nor a JSON parameters file ({ "parameters": { "name": { "value": … } } }) kvcert could read, so this file was checked with its default values, which may not be what is deployed.',
 			},
 			parametersPartlyRead: {
 				ja: 'パラメーター ファイル {{path}} に読めない部分があります。そこで設定しているパラメーターは、このファイルの既定値で確認しています。',
