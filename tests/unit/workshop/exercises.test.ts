@@ -464,9 +464,19 @@ describe('exercise C', () => {
 			labels
 		);
 		expect(early.ok).toBe(false);
+		expect(early.stepsRight).toBe(false);
 		expect(early.feedback).toEqual([
 			{ question: 'predict', ok: false, text: expect.stringContaining('“Next poll”') },
 		]);
+		// The right prediction checked before the simulator step: not done, but not a wrong check
+		// for the room either (it would raise ⚠ early).
+		const firstStep = gradePredict(
+			locale('en'),
+			scripted('windows', '3.0', []),
+			{ prediction: 'beside' },
+			labels
+		);
+		expect(firstStep).toMatchObject({ ok: false, stepsRight: true });
 		// Each wrong prediction gets its own reason before the renewal, in both languages.
 		for (const lang of langs) {
 			const reasons = (['replace', 'restart'] as const).map(
