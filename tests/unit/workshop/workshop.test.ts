@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { agenda } from '../../../src/components/widgets/workshop/agenda.ts';
-import { selectMessages } from '../../../src/core/select/messages.ts';
 import {
 	exerciseIds,
 	loadProgress,
