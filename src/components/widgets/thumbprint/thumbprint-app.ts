@@ -225,6 +225,9 @@ export class ThumbprintApp {
 			if (target) target.textContent = cell?.text ?? '';
 		}
 		this.#showVerdict(result.verdict);
+		const notice = this.#q('[data-limit-notice]');
+		notice.textContent = result.limitNotice ?? '';
+		notice.hidden = !result.limitNotice;
 		const unknownBox = this.#q('[data-unknown]');
 		if (!result.unknown.length) return unknownBox.replaceChildren();
 		const heading = document.createElement('p');

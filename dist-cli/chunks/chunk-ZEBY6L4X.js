@@ -1,0 +1,14 @@
+import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
+import{a as m,b as c,c as j,m as l,s as y,t as w,w as L,x as M,y as b}from"./chunk-6Z6PHWSN.js";import{b as k}from"./chunk-4GTJSBA7.js";import{a as h,b as x,c as g,d as v,e as $}from"./chunk-A7W5S2OE.js";import{a as u,b as f}from"./chunk-7MLDH2S5.js";var p={usage:{ja:`\u4F7F\u3044\u65B9: kvcert explain <\u30EB\u30FC\u30EB ID \u307E\u305F\u306F\u540D\u524D> [--lang ja|en]
+
+\u30EB\u30FC\u30EB\u306E\u8AAC\u660E (\u78BA\u8A8D\u3059\u308B\u5185\u5BB9\u3068\u305D\u306E\u7406\u7531\u3001\u8AA4\u308A\u306E\u4F8B\u3068\u6B63\u3057\u3044\u4F8B\u3001\u51FA\u5178) \u3092\u8868\u793A\u3057\u307E\u3059\u3002
+\u4F8B: kvcert explain KV015 \u307E\u305F\u306F kvcert explain certificates-path`,en:`Usage: kvcert explain <rule id or name> [--lang ja|en]
+
+Prints a rule's docs: what it checks and why, a wrong and a right example, and its sources.
+Example: kvcert explain KV015 or kvcert explain certificates-path`},unknown:{ja:'kvcert explain: "{{rule}}" \u3068\u3044\u3046\u30EB\u30FC\u30EB\u306F\u3042\u308A\u307E\u305B\u3093\u3002\u30EB\u30FC\u30EB\u306E\u4E00\u89A7\u306F kvcert rules \u3067\u78BA\u8A8D\u3067\u304D\u307E\u3059\u3002',en:'kvcert explain: there is no rule "{{rule}}"; kvcert rules lists them.'},severity:{ja:"\u65E2\u5B9A\u306E\u91CD\u5927\u5EA6",en:"default severity"},wrong:{ja:"\u8AA4\u308A\u306E\u4F8B",en:"Wrong"},right:{ja:"\u6B63\u3057\u3044\u4F8B",en:"Right"},fixes:{ja:"\u81EA\u52D5\u4FEE\u6B63 (kvcert check --fix)",en:"Fixed by kvcert check --fix"},sources:{ja:"\u51FA\u5178",en:"Sources"},page:{ja:"\u8AAC\u660E\u30DA\u30FC\u30B8",en:"Docs page"}};function E(n){return n.trimEnd().split(`
+`).map(e=>`    ${e}`).join(`
+`)}var R=n=>u(n,Object.fromEntries(f(n).map(e=>[e,`<${e}>`])));function D(n,e,s){let t=j(n);if(!t)return;let r=p,i=[`${t.id} ${t.name}: ${t.meta.title[e]}`,`${r.severity[e]}: ${l[t.severity][e]}`,"",t.meta.docs[e]];t.meta.examples&&i.push("",`${r.wrong[e]}:`,E(m(t.meta.examples.bad,e)),"",`${r.right[e]}:`,E(m(t.meta.examples.good,e)));let o=w(t);o.length>0&&i.push("",`${r.fixes[e]}:`,...o.map(a=>`  - ${R(t.meta.messages[a][e])}`));let d=L(t,e);return d.length>0&&i.push("",`${r.sources[e]}:`,...d.map(a=>`  - ${a.title}: ${a.url}`)),s&&i.push("",`${r.page[e]}: ${y(t,e,s)}`),`${i.join(`
+`)}
+`}async function z(n){let e=h(x(n)),s=n.filter((i,o)=>!i.startsWith("-")&&n[o-1]!=="--lang");if(n.includes("--help")||n.includes("-h"))return console.log(p.usage[e]),0;if(s.length!==1)return console.error(p.usage[e]),2;let t=b(void 0,process.env[M],void 0,k),r=D(s[0],e,t);return r?(process.stdout.write(r),0):(console.error(g(u(p.unknown[e],{rule:s[0]}))),2)}function K(n){let e=Math.max(...c.map(t=>t.name.length)),s=Math.max(...c.map(t=>v(l[t.severity][n])));return`${c.map(t=>`${t.id}  ${t.name.padEnd(e)}  ${$(l[t.severity][n],s)}  ${t.meta.title[n]}`).join(`
+`)}
+`}export{p as a,D as b,z as c,K as d};
