@@ -156,7 +156,9 @@ for (const lang of ['ja', 'en'] as const) {
 			await expectClean(tool, lang, 'not found');
 			await page.route('**/api/thumbprints?**', (route) => route.abort());
 			await fetchDemo(tool);
-			await expect(status).toContainText('npm start');
+			// The server that served the page stopped: said as that, not as "run npm start".
+			await expect(status).toContainText(tp('fetch.networkError'));
+			await expect(status).not.toContainText('npm start');
 			await expectClean(tool, lang, 'server gone');
 			await page.unroute('**/api/thumbprints?**');
 			// A phone: after Fetch the status (and the table under it) comes on screen; no "previous" mark.
