@@ -65,6 +65,32 @@ for (const lang of ['ja', 'en'] as const) {
 			for (const f of v.findings) expect(f.message).not.toMatch(/[A-Z][a-z]+Expected/);
 		});
 
+		test('an unreadable text: the card says what was tried and what to do, guessing only from the shape', async () => {
+			const tried =
+				lang === 'ja'
+					? /JSON[^。]*Bicep、Terraform[^。]*コマンドとして読もうとしました/
+					: /tried to read it as JSON.*Bicep.*Terraform.*commands/;
+			const next =
+				lang === 'ja' ? /貼り付けてください。上の「例」/ : /Paste a whole template.*examples above/;
+			// A line of prose, or a greeting: no genre guess ("an email"), no CLI name in the browser tool.
+			for (const prose of ['hello world, this is not a template', 'Hi team, the VM is up.']) {
+				const card = (await view(prose)).findings[0]!;
+				expect(card.ruleId).toBe('KV051');
+				expect(card.message).toBe(t('kvcert.checker.unreadableCard.unknown'));
+				expect(card.message).toMatch(tried);
+				expect(card.message).toMatch(next);
+				expect(card.message).not.toMatch(/kvcert check|メールの本文|an email/);
+			}
+			// A shape it knows is named, in 「」 in Japanese.
+			const yaml = (await view('apiVersion: v1\nkind: ConfigMap\n')).findings[0]!;
+			expect(yaml.message).toContain(lang === 'ja' ? '「YAML」のようで' : 'looks like YAML,');
+			expect(yaml.message).toMatch(tried);
+			const markup = (await view('<html><body>hi</body></html>')).findings[0]!;
+			expect(markup.message).toContain(
+				lang === 'ja' ? '「XML または HTML」' : 'looks like XML or HTML,'
+			);
+		});
+
 		test('the summary bar gets one short sentence; the rest goes to the panel', async () => {
 			const states = [
 				uncheckedView({ length: 1, blank: true }, t)!,
