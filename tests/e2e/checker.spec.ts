@@ -673,6 +673,42 @@ test.describe('template checker workspace at 1440×900', () => {
 // bar never lies over the editor.
 test.describe('template checker at 360×800', () => {
 	test.use({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+	test('a Fix keeps its change in view with as little sideways scroll as it needs (Bicep, ja)', async ({
+		page,
+	}) => {
+		await page.goto(checkerPath('ja'));
+		const checker = widget(page);
+		await chooseExample(page, 'bicepSecretUriWithVersion');
+		await expect(checker.locator('[data-fix]')).toHaveCount(2);
+		for (const rule of ['KV010', 'KV043']) {
+			// Left over from reading a long line: the editor scrolled far to the right.
+			await checker.locator('.cm-scroller').evaluate((scroller) => (scroller.scrollLeft = 2000));
+			await checker.locator(`li.finding[data-rule="${rule}"] [data-fix]`).click();
+			await expect(checker.locator(`li.finding[data-rule="${rule}"]`)).toHaveCount(0);
+			const at = await checker.locator('.cm-scroller').evaluate((scroller) => {
+				const box = scroller.getBoundingClientRect();
+				const mark = scroller.querySelector('.cm-changed')!.getBoundingClientRect();
+				const gutter = scroller.querySelector<HTMLElement>('.cm-gutters')!.offsetWidth;
+				return {
+					scrolled: scroller.scrollLeft,
+					markLeft: mark.left - box.left,
+					markRight: mark.right - box.left,
+					textLeft: gutter,
+					textRight: scroller.clientWidth,
+				};
+			});
+			// The whole change is seen, right of the line numbers…
+			expect(at.markLeft, rule).toBeGreaterThanOrEqual(at.textLeft);
+			expect(at.markRight, rule).toBeLessThanOrEqual(at.textRight);
+			// …and the lines are scrolled no further than that needs (not at all when it fits).
+			const needed = Math.max(0, at.markRight + at.scrolled - (at.textRight - 16));
+			expect(at.scrolled, rule).toBeLessThanOrEqual(needed + 1);
+		}
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			360
+		);
+	});
+
 	for (const c of cases)
 		test(`${c.lang}: a short summary bar beside the editor, the details in the panel`, async ({
 			page,

@@ -100,6 +100,8 @@ for (const lang of ['ja', 'en'] as const) {
 		await expect(sim.locator('[data-status-message]')).toBeVisible();
 		await expect(sim.locator('[data-status-gloss]')).toBeVisible();
 		await expect(summary).toContainText(fill('change.status', { status: s('status.failed') }));
+		// It says which poll it is from: the poll counter beside it goes on while it stands.
+		await expect(summary).toContainText(s('change.lastChange').split('{{poll}}')[0]!);
 		await expect(summary).toBeInViewport();
 		await expect(sim.locator('[data-status]')).toBeInViewport();
 		// Live mode's own parts (the trace, the live store and log) pass axe too, light and dark.

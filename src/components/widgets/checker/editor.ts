@@ -388,7 +388,14 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 			const changes = view.state.changes(
 				edits.map((e) => ({ from: e.from, to: e.to, insert: e.insert }))
 			);
-			const first = edits.length > 0 ? changes.mapPos(edits[0]!.from, -1) : 0;
+			// The first edit's new text, to bring all of it into view.
+			const first =
+				edits.length > 0
+					? EditorSelection.range(
+							changes.mapPos(edits[0]!.from, -1),
+							changes.mapPos(edits[0]!.to, 1)
+						)
+					: EditorSelection.cursor(0);
 			view.dispatch({
 				changes,
 				effects: [

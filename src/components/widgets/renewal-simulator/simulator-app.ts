@@ -5,7 +5,7 @@ import type { PollResult, SimOs } from '../../../core/simulate/types.ts';
 import { storeAsFormatList } from '../../../core/select/index.ts';
 import { noAnswerWait } from '../api-refusal.ts';
 import { fillMessageRow, fillRows } from '../tables/render-cell.ts';
-import { eventSummary, liveNews, pollSummary } from './change-summary.ts';
+import { eventSummary, liveNews, liveSummary, pollSummary } from './change-summary.ts';
 import {
 	isLiveAction,
 	liveInterval,
@@ -286,7 +286,7 @@ export class SimulatorApp {
 					// Polls that change nothing (most of them) leave the last summary standing.
 					if (this.#awaitingPoll || liveNews(before, poll, this.#t)) {
 						this.#awaitingPoll = false;
-						this.#announce(pollSummary(event.index + 1, before, poll, this.#t, this.#lang));
+						this.#announce(liveSummary(event.index + 1, before, poll, this.#t, this.#lang));
 					}
 				},
 				end: (event) =>
