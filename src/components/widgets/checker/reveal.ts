@@ -62,7 +62,7 @@ export const revealScroll = EditorView.scrollHandler.of(
 				const end = measured.coordsAtPos(range.to, -1) ?? start;
 				if (!start || !end) return undefined;
 				const gutter = measured.dom.querySelector<HTMLElement>('.cm-gutters')?.offsetWidth ?? 0;
-				const { left, right } = measured.scrollDOM.getBoundingClientRect();
+				const { left } = measured.scrollDOM.getBoundingClientRect();
 				const scrolled = measured.scrollDOM.scrollLeft;
 				return sidewaysScroll({
 					start: start.left - left + scrolled,
