@@ -67,6 +67,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const host = q<HTMLElement>('[data-editor-host]');
 	/** The findings column (side by side it scrolls on its own). */
 	const results = q<HTMLElement>('.results');
+	const summaryBar = q<HTMLElement>('[data-summary]');
 
 	let initial = textarea.value;
 	let restored: 'link' | 'damaged' | undefined;
@@ -157,6 +158,10 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		if (fresh && newText) {
 			newText = false;
 			results.scrollTop = 0;
+			// Stacked (a phone), a pasted text fills the editor and pushes the summary bar below the
+			// window: the page moves up just enough to show what the check found.
+			const below = summaryBar.getBoundingClientRect().bottom - window.innerHeight;
+			if (below > 0 && getComputedStyle(results).display === 'contents') window.scrollBy(0, below);
 		}
 		fixAllButton.disabled = !fresh || next.fixable === 0;
 		if (!fresh) return;
