@@ -665,6 +665,14 @@ test.describe('template checker workspace at 1440×900', () => {
 		const editor = (await checker.locator('.cm-editor').boundingBox())!;
 		expect(tip.x + tip.width).toBeLessThanOrEqual(editor.x + editor.width + 1);
 		expect(tip.x).toBeGreaterThanOrEqual(editor.x - 1);
+		// It goes when the focus leaves the editor (Tab to the findings), and with Escape.
+		await page.keyboard.press('Tab');
+		await expect(tooltip).toHaveCount(0);
+		await checker.locator('.cm-content').focus();
+		await page.keyboard.press('F8');
+		await expect(tooltip).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(tooltip).toHaveCount(0);
 		expect(consoleErrors).toEqual([]);
 	});
 });
@@ -688,6 +696,24 @@ test.describe('template checker at 360×800', () => {
 			await expect(checker).toHaveAttribute('data-state', 'findings');
 			await expect(checker.locator('[data-status]')).toBeInViewport({ ratio: 1 });
 			await expect(checker.locator('.cm-editor')).toBeInViewport();
+		});
+
+	for (const c of cases)
+		test(`${c.lang}: while a chosen example's first check runs, the status says it is checking`, async ({
+			page,
+		}) => {
+			const t = checkerText(c);
+			// The Bicep grammar arrives late (a slow network or a busy machine).
+			await page.route('**/*.wasm', async (route) => {
+				await new Promise((resolve) => setTimeout(resolve, 2500));
+				await route.continue();
+			});
+			await page.goto(checkerPath(c.lang));
+			const checker = widget(page);
+			await checker.locator('[data-examples]').selectOption('bicepSecretUriWithVersion');
+			await expect(checker.locator('[data-status]')).toHaveText(t('state.checking'));
+			await expect(checker.locator('[data-status]')).not.toHaveText(t('state.empty'));
+			await expect(checker).toHaveAttribute('data-state', 'findings', { timeout: 20_000 });
 		});
 
 	test('a Fix keeps its change in view with as little sideways scroll as it needs (Bicep, ja)', async ({

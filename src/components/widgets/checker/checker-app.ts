@@ -257,6 +257,11 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const changed = (changes: ChangeSet, partial: boolean, replaced: boolean) => {
 		client.change(changes.toJSON() as ChangeJson);
 		root.setAttribute('aria-busy', 'true');
+		// "Nothing to check yet" would contradict the text just given while its first check runs.
+		if (root.dataset['state'] === 'empty' && !editor.blank()) {
+			status.textContent = t('kvcert.checker.state.checking');
+			detail.textContent = '';
+		}
 		// A new text: what the notice said (fixed, undone, link copied) was about the old one.
 		if (replaced) {
 			newText = true;
