@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkInput } from '../../../src/components/widgets/checker/engine.ts';
 import { checkerExamples } from '../../../src/components/widgets/checker/examples.ts';
+import { groupFindings } from '../../../src/components/widgets/checker/findings-list.ts';
 import {
 	maxInputChars,
 	uncheckedView,
@@ -63,6 +64,20 @@ for (const lang of ['ja', 'en'] as const) {
 			expect(v.detail).not.toBe('');
 			expect(v.counts.error).toBeGreaterThan(0);
 			for (const f of v.findings) expect(f.message).not.toMatch(/[A-Z][a-z]+Expected/);
+		});
+
+		test('a template cut off after its extensions: the syntax error is the headline and the first card', async () => {
+			// The first 40 KB of a real 71 KB Service Fabric template: extensions read, then the text ends.
+			const whole = readFileSync(
+				new URL('../../fixtures/checker/sf-cluster-kvvm.json', import.meta.url),
+				'utf8'
+			);
+			const v = await view(whole.slice(0, 40 * 1024));
+			expect(v.state).toBe('findings');
+			expect(v.summary).toContain(lang === 'ja' ? 'JSON の構文エラー' : 'JSON syntax error');
+			expect(v.detail).toContain(lang === 'ja' ? 'エラー' : 'Errors');
+			const first = groupFindings(v.findings)[0]!;
+			expect(first.kind === 'finding' && v.findings[first.index]!.ruleId).toBe('KV050');
 		});
 
 		test('an unreadable text: the card says what was tried and what to do, guessing only from the shape', async () => {

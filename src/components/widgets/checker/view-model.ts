@@ -188,6 +188,20 @@ export function viewOf(result: CheckResult, lang: Lang, t: Translate): CheckerVi
 			extensions === 1
 				? t('kvcert.checker.state.cleanOne')
 				: t('kvcert.checker.state.cleanMany', { count: extensions });
+	} else if (syntax && findings.length > 0) {
+		// Read up to a syntax error: the error is the headline (its card comes first), the counts follow.
+		state = 'findings';
+		summary = t('kvcert.checker.state.syntaxError', {
+			line: syntax.range.start.line,
+			column: syntax.range.start.column,
+			problem: parseErrorSentence(syntax.data['code'] ?? '')[lang],
+		});
+		detail = t('kvcert.checker.state.findings', {
+			extensions,
+			errors: counts.error,
+			warnings: counts.warning,
+			infos: counts.info,
+		});
 	} else if (fillIn.entries.length > 0) {
 		state = 'findings';
 		summary = fillInSummary(fillIn.entries.length, counts, lang, t);
