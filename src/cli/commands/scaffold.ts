@@ -90,7 +90,7 @@ one by one. Exit codes: 0 written, 2 usage error, refused answers or an --out th
   --store-location <場所>     Windows: LocalMachine か CurrentUser (既定: LocalMachine)
   --account <名前>            Windows: 秘密鍵を読み取れるアカウント (複数回指定できます)
   --key-exportable            Windows 3.0: 秘密鍵のエクスポートを許可します
-  --link-on-renewal           Windows 3.0: 更新後の証明書を関連付けます
+  --link-on-renewal           Windows 3.0: 古い証明書を更新後の証明書にリンクします
   --path <フォルダー>         Linux: 証明書を置くフォルダー
                               (既定: /var/lib/waagent/Microsoft.Azure.KeyVault.Store)
   --link-name <名前>          Linux 3.0: 最新のバージョンを指すリンクの名前

@@ -119,7 +119,7 @@ describe('strings', () => {
 		expect(en.t('d.wrong', { count: 2, list: en.list([2, 5]) })).toMatch(
 			/^Scenarios 2 and 5 are not/
 		);
-		expect(ja.t('a.errors', { count: 1 })).toBe('残りのエラーは 1 個です:');
+		expect(ja.t('a.errors', { count: 1 })).toBe('残りのエラーは 1 件です:');
 		expect(ja.list([2, 5])).toBe('2、5');
 		expect(en.t('a.goToLine', { line: 13 })).toBe('Go to line 13');
 		// A widget gets only its groups of strings.

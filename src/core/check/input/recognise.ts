@@ -8,10 +8,13 @@ export const foreignKindNames: Record<ForeignKind, Localized> = {
 	email: { ja: 'メールの本文', en: 'an email' },
 	yaml: { ja: 'YAML', en: 'YAML' },
 	bicep: {
-		ja: 'Bicep (ただし、Key Vault VM 拡張機能を含みうる宣言 (resource、module) が見つかりません)',
-		en: 'Bicep (but without a resource or module declaration that could hold the extension)',
+		ja: 'resource や module の宣言がない Bicep',
+		en: 'Bicep without a resource or module declaration',
 	},
-	terraform: { ja: 'Terraform (HCL)', en: 'Terraform (HCL)' },
+	terraform: {
+		ja: 'kvcert が読める resource や module のブロックがない Terraform (HCL)',
+		en: 'Terraform (HCL) without a resource or module block kvcert can read',
+	},
 	markup: { ja: 'XML または HTML', en: 'XML or HTML' },
 	text: {
 		ja: 'JSON でもコマンドでもないテキスト',

@@ -20,8 +20,8 @@ export const pollingIntervalRangeRule = defineRule({
 		},
 		messages: {
 			outOfRange: {
-				ja: 'pollingIntervalInS {{actual}} は 4.0 の範囲 (300～3600 秒) 外です。Linux 4.x のドキュメントによると {{clamped}} 秒に補正されます。',
-				en: 'pollingIntervalInS {{actual}} is outside the 4.0 range of 300–3600 seconds; the Linux 4.x documentation says it is clamped to {{clamped}}.',
+				ja: 'pollingIntervalInS {{actual}} は 4.0 (Windows) と 4.x (Linux) の範囲 (300～3600 秒) の外です。Linux 4.x のドキュメントによると {{clamped}} 秒に補正されます。',
+				en: 'pollingIntervalInS {{actual}} is outside the 300–3600 second range of 4.0 (Windows) and 4.x (Linux); the Linux 4.x documentation says it is clamped to {{clamped}}.',
 			},
 		},
 		sources: ['S1', 'S11'],

@@ -39,8 +39,8 @@ export const placeholderRule = defineRule({
 				en: '{{placeholder}} is the documentation’s example ID; replace it with the client ID of your user-assigned managed identity.',
 			},
 			msiEndpoint: {
-				ja: '{{placeholder}} はプレースホルダーです。OS ごとのドキュメントの値に置き換えてください。Azure の VM では、Windows は http://169.254.169.254/metadata/identity/oauth2/token です。Linux は http://169.254.169.254/metadata/identity です。Azure Arc 対応サーバーでは http://localhost:40342/metadata/identity です。',
-				en: 'Replace the placeholder {{placeholder}} with the value of your OS’s documentation: http://169.254.169.254/metadata/identity/oauth2/token on Windows, http://169.254.169.254/metadata/identity on Linux; on Azure Arc machines, http://localhost:40342/metadata/identity.',
+				ja: '{{placeholder}} はプレースホルダーです。使う OS のドキュメントが示す値に置き換えてください。Azure の VM の値は、Windows では http://169.254.169.254/metadata/identity/oauth2/token です。Linux ではその末尾の /oauth2/token を除いた http://169.254.169.254/metadata/identity です。Azure Arc 対応サーバーでは http://localhost:40342/metadata/identity です。',
+				en: 'Replace the placeholder {{placeholder}} with the value your OS’s documentation gives: http://169.254.169.254/metadata/identity/oauth2/token on Windows, http://169.254.169.254/metadata/identity on Linux; on Azure Arc machines, http://localhost:40342/metadata/identity.',
 			},
 			pollingInterval: {
 				ja: '{{placeholder}} はプレースホルダーです。ポーリング間隔の秒数を文字列で書いてください (例: "3600")。',
