@@ -33,6 +33,8 @@ describe('the vault field, before anything is sent', () => {
 			// The environment variable is for whoever runs the server, on its own line.
 			expect(refusal.detail).toContain('KVCERT_VAULT_MODE=azure');
 			expect(demoOnlyRefusal(demo, 'demo', demo, t[lang])).toBeUndefined();
+			// Not a vault address: the server's own answer says what is wrong with it.
+			expect(demoOnlyRefusal('https://169.254.169.254', 'demo', demo, t[lang])).toBeUndefined();
 			expect(
 				demoOnlyRefusal('https://contoso-kv.vault.azure.net', 'both', demo, t[lang])
 			).toBeUndefined();

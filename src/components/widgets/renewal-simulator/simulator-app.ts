@@ -131,8 +131,9 @@ export class SimulatorApp {
 		if (this.#live) {
 			if (!isLiveAction(action)) return;
 			// Live mode is (re)starting, e.g. after a new interval: the action goes once the new
-			// session is up, never to the old one or nowhere.
-			if (this.#session) this.#sendLive(this.#session.id, action, label);
+			// session has polled once (so the VM has the version before it), never to the old one
+			// or nowhere.
+			if (this.#session && this.#shown) this.#sendLive(this.#session.id, action, label);
 			else {
 				this.#pendingLive = { action, label };
 				this.#announce(this.#t('kvcert.simulator.liveQueued', { action: label }), true);
@@ -283,12 +284,9 @@ export class SimulatorApp {
 			{
 				session: (event) => {
 					this.#session = event;
-					const pending = this.#pendingLive;
-					this.#pendingLive = undefined;
 					// A refusal that was being retried is over: its note goes.
 					this.#q('[data-live-intro]').hidden = true;
 					this.#announce(this.#t('kvcert.simulator.liveStarted', { interval: event.interval }));
-					if (pending) this.#sendLive(event.id, pending.action, pending.label);
 				},
 				poll: (event) => {
 					const poll = pollFromLive(event, this.#session?.certificate ?? 'webcert');
@@ -304,6 +302,10 @@ export class SimulatorApp {
 					if (grant) grant.disabled = event.access;
 					const before = this.#shown;
 					this.#show(poll, event.index + 1, poll.files.length > 0);
+					const pending = this.#pendingLive;
+					this.#pendingLive = undefined;
+					if (pending && this.#session)
+						this.#sendLive(this.#session.id, pending.action, pending.label);
 					// Polls that change nothing (most of them) leave the last summary standing.
 					if (this.#awaitingPoll || liveNews(before, poll, this.#t)) {
 						this.#awaitingPoll = false;

@@ -6,6 +6,9 @@ import { vaultName, vaultUrlFor } from './api.ts';
 // empty field, the URL a bare name is read as), and the refusal a demo-only server would give,
 // said for the reader and before a round trip. Pure, so each case is unit-tested.
 
+/** A Key Vault address in any cloud: https://<name>.vault.<cloud's domain>. */
+const keyVaultAddress = /^https:\/\/[a-z0-9-]+\.vault\.[a-z0-9.-]+\/?$/i;
+
 /** The hint under the vault field, or undefined for none. */
 export function vaultHint(input: string, demoVaultUrl: string, t: Translate): string | undefined {
 	const value = input.trim();
@@ -25,7 +28,9 @@ export function demoOnlyRefusal(
 	demoVaultUrl: string,
 	t: Translate
 ): { message: string; detail: string } | undefined {
-	if (mode !== 'demo' || vaultUrl === demoVaultUrl) return undefined;
+	// Only a Key Vault address: anything else gets the server's own answer (not a vault URL, …).
+	if (mode !== 'demo' || vaultUrl === demoVaultUrl || !keyVaultAddress.test(vaultUrl))
+		return undefined;
 	return {
 		message: t('kvcert.thumbprint.fetch.demoOnly', { url: vaultUrl }),
 		detail: t('kvcert.thumbprint.fetch.demoOnlyDetail'),
