@@ -70,8 +70,13 @@ function readOs(host: HostResource): OsKind | undefined {
 	if (osType && /^windows$/i.test(osType)) return 'windows';
 	if (osType && /^linux$/i.test(osType)) return 'linux';
 	const profile = child(properties, 'osProfile', true);
-	if (child(profile, 'windowsConfiguration', true)) return 'windows';
-	if (child(profile, 'linuxConfiguration', true)) return 'linux';
+	// A configuration set to null is absent (`windowsConfiguration: isWindows ? {…} : null`).
+	const given = (key: string) => {
+		const at = child(profile, key, true);
+		return at !== undefined && resolve(at).value.kind !== 'null';
+	};
+	if (given('windowsConfiguration')) return 'windows';
+	if (given('linuxConfiguration')) return 'linux';
 	const { publisher } = hostImage(host);
 	if (publisher && windowsPublishers.test(publisher)) return 'windows';
 	if (publisher && linuxPublishers.test(publisher)) return 'linux';

@@ -70,3 +70,15 @@ const unknown: Localized = {
 export function parseErrorSentence(codeName: string): Localized {
 	return Object.hasOwn(sentences, codeName) ? sentences[codeName]! : unknown;
 }
+
+/**
+ * Said, at the closing bracket, when the whole JSON closed there and more text follows: most often
+ * one `}` or `]` too many (as in a settings string built by hand), else an opening one missing.
+ */
+export function closedEarlySentence(close: '}' | ']'): Localized {
+	const open = close === '}' ? '{' : '[';
+	return {
+		ja: `この ${close} で JSON 全体が閉じていますが、その後にまだテキストが続いています。${close} が 1 つ多いか、それより前で ${open} が 1 つ足りません。`,
+		en: `this ${close} closes the whole JSON, but more text follows: there is one ${close} too many, or a ${open} missing before it.`,
+	};
+}

@@ -68,9 +68,11 @@ export interface ExtensionSite {
 			| 'fileNotRead'
 			| 'variableNotRead'
 			| 'valueNotRead'
+			| 'partNotRead'
 			| 'settingStringPath'
 			| 'settingAsString'
-			| 'settingPathString';
+			| 'settingPathString'
+			| 'settingFileText';
 		data: Record<string, string>;
 	};
 	host: HostResource | undefined;

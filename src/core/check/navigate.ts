@@ -108,7 +108,16 @@ export function locateInValue(value: Value, start: number, end: number): Anchor 
 		const length = isHole(part) ? 1 : part.text.length;
 		if (!isHole(part) && start >= offset && end <= offset + length && part.origin) {
 			const { source, map } = part.origin;
-			return { source, start: map(start - offset), end: map(end - offset) };
+			// The range ends after its last character, even where the text that follows was written
+			// elsewhere (a script variable's value, copied into a string, ends here).
+			const after = map(end - offset);
+			if (end === start) return { source, start: after, end: after };
+			const last = map(end - offset - 1);
+			return {
+				source,
+				start: map(start - offset),
+				end: after > last && after - last <= 6 ? after : last + 1,
+			};
 		}
 		offset += length;
 		if (offset > start) break;

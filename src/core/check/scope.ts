@@ -1,3 +1,4 @@
+import { createBranchState, type BranchAssumption } from './branches.ts';
 import { entries, propertyValue, type JsonDocument, type JsonNode } from './json.ts';
 import { limits } from './limits.ts';
 import type { EvaluationSession, GivenParameter, TemplateScope } from './values.ts';
@@ -12,7 +13,7 @@ export type {
 } from './values.ts';
 
 /** Creates an evaluation session. */
-export function createSession(inputLength = 0): EvaluationSession {
+export function createSession(inputLength = 0, assume?: BranchAssumption): EvaluationSession {
 	return {
 		problems: new Map(),
 		values: new Map(),
@@ -20,6 +21,7 @@ export function createSession(inputLength = 0): EvaluationSession {
 		depth: 0,
 		work: limits.workBase + limits.workPerCharacter * inputLength,
 		limited: [],
+		branches: createBranchState(assume),
 	};
 }
 

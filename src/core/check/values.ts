@@ -1,3 +1,4 @@
+import type { BranchState } from './branches.ts';
 import type { ParseResult } from './expression/parse.ts';
 import type { JsonDocument, JsonNode } from './json.ts';
 import type { OffsetMap, SourceText } from './source.ts';
@@ -39,6 +40,8 @@ export interface EvaluationSession {
 	work: number;
 	/** Places where a limit turned a value into unknown, reported once each. */
 	limited: LimitEvent[];
+	/** Conditionals met, and the branch this reading pass assumes (branches.ts). */
+	branches: BranchState;
 }
 
 /** A value made unknown because a limit of limits.ts was reached. */

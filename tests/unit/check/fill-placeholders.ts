@@ -38,6 +38,9 @@ function valueOf(p: Placeholder, text: string, json: boolean): string {
 	if (bare) return bareJson(p, value);
 	// Inside an ARM expression (`[concat(…, <vmName>)]`) a value is a string literal.
 	if (json && expressionAt(text, p.start)) return `'${value}'`;
+	// A string joined with `+` in PowerShell (`'…"' + <name> + '"…'`) takes a quoted operand.
+	if (/\+\s*$/.test(text.slice(text.lastIndexOf('\n', p.start - 1) + 1, p.start)))
+		return `'${value}'`;
 	// PowerShell and az take a bare word where the docs wrote `<name>` unquoted.
 	return value;
 }

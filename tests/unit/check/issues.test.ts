@@ -11,9 +11,10 @@ const expected: Record<string, { extensions: number; unread: number; findings: s
 		unread: 0,
 		findings: ['KV051 1:1', 'KV007 5:27'],
 	},
+	// The JSON string is read all the same (nothing else is wrong in it).
 	'i2-vmss-setting-string.ps1': {
 		extensions: 1,
-		unread: 1,
+		unread: 0,
 		findings: ['KV004 10:127', 'KV051 10:142'],
 	},
 	'i3-authentication-outside-settings.json': {

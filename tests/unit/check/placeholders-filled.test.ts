@@ -59,6 +59,13 @@ const samples: Record<
 	},
 	// The path string given to -Setting.
 	'vmss-setting-path.ps1': { left: ['KV051:settingPathString 3:178'] },
+	// The file's text (Get-Content) given to -Setting.
+	'linux-3.0-vmss-get-content.ps1': { left: ['KV051:settingFileText 9:146'] },
+	// The extra } in the joined settings string, the JSON string given to -Setting, and version 1.0.
+	'windows-1.0-vmss-joined-string.ps1': {
+		fills: { '<certStoreName>': "'MY'", '<certStoreLoc>': "'LocalMachine'" },
+		left: ['KV050:syntax 6:143', 'KV004:old 16:127', 'KV051:settingAsString 16:142'],
+	},
 	// The unknown key certificateStore; -Setting (ConvertTo-Json …); and the type as the docs spell
 	// it in this sample, "KeyVaultforWindows". Judged (issue 25): no source says whether Azure
 	// compares the extension type case-insensitively, so KV002 says it may fail (a warning, with the

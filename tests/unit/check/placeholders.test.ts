@@ -144,6 +144,62 @@ describe('placeholders of documentation samples', () => {
 	});
 });
 
+describe('settings built by joining strings, as the Windows 1.0 docs do', () => {
+	it('reads the string around its placeholders and finds the extra } where it stands', () => {
+		const result = check('windows-1.0-vmss-joined-string.ps1');
+		expect(result.extensionCount).toBe(1);
+		expect(result.unreadSettings).toBe(0);
+		expect(findings(result)).toEqual([
+			'KV054:pollingInterval 3:30-3:47',
+			'KV054:value 4:34-4:49',
+			'KV054:value 5:38-5:52',
+			'KV054:certificateUrl 6:35-6:50',
+			'KV054:certificateUrl 6:61-6:76',
+			// `"] } },`: the second } closes the whole JSON, and "authenticationSettings" follows.
+			'KV050:syntax 6:85-6:86',
+			'KV054:msiEndpoint 8:23-8:36',
+			'KV054:clientId 9:25-9:38',
+			'KV054:resourceGroup 15:39-15:58',
+			'KV054:machineName 15:75-15:85',
+			'KV004:old 16:127-16:132',
+			'KV051:settingAsString 16:142-16:151',
+		]);
+		expect(errorsAndWarnings(result)).toEqual(['KV050', 'KV004', 'KV051']);
+		expect(result.diagnostics[5]!.message).toBe(
+			'JSON syntax error: this } closes the whole JSON, but more text follows: there is one } too many, or a { missing before it.'
+		);
+	});
+});
+
+describe('the file text given to -Setting, as the Linux 3.0 docs do', () => {
+	it('says that Get-Content gives a string, with the fix (en, ja)', () => {
+		const result = check('linux-3.0-vmss-get-content.ps1');
+		expect(findings(result)).toEqual([
+			'KV054:resourceGroup 8:43-8:62',
+			'KV054:machineName 8:79-8:89',
+			'KV051:settingFileText 9:146-9:155',
+		]);
+		expect(result.diagnostics[2]!.severity).toBe('error');
+		expect(result.diagnostics[2]!.message).toBe(
+			'-Setting takes a hashtable (@{ … }): Get-Content gives the text of ".\\settings.json", a string, which reaches the machine as a string, and the extension fails with "not an object". Write -Setting (Get-Content -Raw ".\\settings.json" | ConvertFrom-Json -AsHashtable) (PowerShell 7 or later).'
+		);
+		expect(check('linux-3.0-vmss-get-content.ps1', 'ja').diagnostics[2]!.message).toBe(
+			'-Setting にはハッシュテーブル (@{ … }) を渡します。Get-Content が返すのはファイル ".\\settings.json" の中身の文字列なので、settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。-Setting (Get-Content -Raw ".\\settings.json" | ConvertFrom-Json -AsHashtable) のように書いてください (PowerShell 7 以降)。'
+		);
+	});
+
+	it('leaves the file made into a hashtable (| ConvertFrom-Json) to the settings not read', () => {
+		const text = [
+			'$settings = Get-Content -Raw ".\\settings.json" | ConvertFrom-Json -AsHashtable',
+			'Add-AzVmssExtension -VirtualMachineScaleSet $vmss -Name KeyVaultForLinux -Publisher Microsoft.Azure.KeyVault -Type KeyVaultForLinux -TypeHandlerVersion 3.0 -Setting $settings',
+		].join('\n');
+		const result = checkSync(text, { path: 'deploy.ps1' });
+		expect(result.diagnostics.map((d) => `${d.ruleId}:${d.messageId}:${d.severity}`)).toEqual([
+			'KV051:valueNotRead:warning',
+		]);
+	});
+});
+
 describe('a placeholder written at several places', () => {
 	// `<vmName>` three times, `<examplekv>` twice: what a pasted az CLI sample looks like.
 	const text = [

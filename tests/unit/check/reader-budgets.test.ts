@@ -194,20 +194,21 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 			expect(partly.map((d) => `${d.ruleId} ${d.file}`)).toEqual(['KV051 main.bicep']);
 			expect(partly[0]!.message).toContain(text);
 		}
-		// A JSON parameters file is not read for Bicep: said, not silently replaced by the defaults
-		// (Samuel-Singh/AzureKeyVault passes its versioned URLs so, JUDGEMENTS.md).
-		const json = await checkIac(template, 'main.bicep', {
-			lang: 'en',
-			parameters: {
-				path: 'main.parameters.json',
-				text: '{"parameters":{"interval":{"value":"60"}}}',
-			},
-		});
-		expect(
-			json.diagnostics
+		// A JSON parameters file is read (Samuel-Singh/AzureKeyVault passes its versioned URLs so,
+		// JUDGEMENTS.md); one that cannot be read is said, not silently replaced by the defaults.
+		const parametersFindings = async (text: string) =>
+			(
+				await checkIac(template, 'main.bicep', {
+					lang: 'en',
+					parameters: { path: 'main.parameters.json', text },
+				})
+			).diagnostics
 				.filter((d) => /^parameters/.test(d.messageId))
-				.map((d) => `${d.ruleId} ${d.severity} ${d.file} ${d.messageId}`)
-		).toEqual(['KV051 warning main.bicep parametersJsonNotRead']);
+				.map((d) => `${d.ruleId} ${d.severity} ${d.file} ${d.messageId}`);
+		expect(await parametersFindings('{"parameters":{"interval":{"value":"60"}}}')).toEqual([]);
+		expect(await parametersFindings('{"parameters":{"interval":{"value":"60"')).toEqual([
+			'KV051 warning main.bicep parametersJsonNotRead',
+		]);
 		// A .bicepparam read whole says nothing of the kind.
 		const whole = await checkIac(template, 'main.bicep', {
 			parameters: {

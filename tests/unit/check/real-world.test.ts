@@ -57,9 +57,11 @@ const expected: Record<string, { extensions: number; unread: number; findings: s
 			'KV054 19:35',
 		],
 	},
+	// The settings string joined with `+` around placeholders is read (issue 25): nothing in it is
+	// wrong once the placeholders are filled in.
 	'rw13-vm-win-string-concat.ps1': {
 		extensions: 1,
-		unread: 1,
+		unread: 0,
 		findings: [
 			'KV054 3:34',
 			'KV054 4:38',
@@ -69,7 +71,6 @@ const expected: Record<string, { extensions: number; unread: number; findings: s
 			'KV054 12:68',
 			'KV054 12:98',
 			'KV054 12:117',
-			'KV051 12:196',
 		],
 	},
 	'rw14-sf-nodetype-docs.json': {

@@ -12,6 +12,7 @@ import type {
 import { createProbe, readerFor } from '../input/registry.ts';
 import { grammarParser, type GrammarLoader } from '../input/tree-sitter.ts';
 import type { ExtensionSite } from '../model.ts';
+import type { Located } from '../values.ts';
 import { scanPlaceholders, type PlaceholderScan } from '../placeholders/scan.ts';
 import { settlePlaceholders } from '../placeholders/settle.ts';
 import { createDiagnostic } from '../report.ts';
@@ -19,6 +20,14 @@ import type { Rule } from '../rule.ts';
 import { rules as defaultRules } from '../rules/index.ts';
 import { unreadInputRule } from '../rules/kv051-unread-input.ts';
 import { createSession } from '../scope.ts';
+import {
+	assumptionsFor,
+	branchWords,
+	maxBranchSubjects,
+	onBranch,
+	type BranchAssumption,
+	type BranchPoint,
+} from '../branches.ts';
 import { createSource, type SourceText } from '../source.ts';
 import type { SuppressedDiagnostic } from '../suppressions.ts';
 import type { Diagnostic, InputKind, Lang } from '../types.ts';
@@ -104,12 +113,13 @@ function readInput(
 	{ source, reader, probe }: Prepared,
 	options: CheckOptions,
 	grammar: GrammarAccess | undefined,
-	lang: Lang
+	lang: Lang,
+	assume?: BranchAssumption
 ): { read: ReadResult; env: ReadEnv; findings: Diagnostic[] } {
 	const findings: Diagnostic[] = [];
 	const env: ReadEnv = {
 		lang,
-		budget: createSession(source.raw.length),
+		budget: createSession(source.raw.length, assume),
 		report: (rule, descriptor) => findings.push(createDiagnostic(rule, descriptor, lang)),
 		...(options.parameters ? { parameters: options.parameters } : {}),
 		...(options.readFile ? { readFile: options.readFile } : {}),
@@ -162,35 +172,57 @@ function finish(
 	}
 }
 
+/** One reading pass and the rules over it, under an assumed branch of conditionals (or none). */
+function readPass(
+	prepared: Prepared,
+	options: CheckOptions,
+	grammar: GrammarAccess | undefined,
+	assume?: BranchAssumption
+): { read: ReadResult; env: ReadEnv; diagnostics: Diagnostic[] } {
+	const lang = options.lang ?? 'en';
+	const { read, env, findings } = readInput(prepared, options, grammar, lang, assume);
+	const diagnostics = relateModuleFindings(
+		runRules({
+			source: prepared.source,
+			read,
+			fixPolicy: prepared.reader.fixPolicy,
+			budget: env.budget,
+			readerFindings: findings,
+			rules: options.rules ?? defaultRules,
+			lang,
+		}),
+		read.modules,
+		lang
+	);
+	return { read, env, diagnostics };
+}
+
 function readAndRun(
 	prepared: Prepared,
 	options: CheckOptions,
 	grammar: GrammarAccess | undefined
 ): CheckResult {
 	const lang = options.lang ?? 'en';
-	const { read, env, findings } = readInput(prepared, options, grammar, lang);
+	const { read, env, diagnostics: found } = readPass(prepared, options, grammar);
 	const { source } = prepared;
+	const extensions = read.document?.extensions ?? [];
+	const branched =
+		extensions.length > 0
+			? onBranches(
+					found,
+					branchSubjects(env.budget.branches.points, extensions),
+					(assume) => readPass(prepared, options, grammar, assume),
+					lang
+				)
+			: [];
 	const diagnostics = settlePlaceholders(
-		relateModuleFindings(
-			runRules({
-				source,
-				read,
-				fixPolicy: prepared.reader.fixPolicy,
-				budget: env.budget,
-				readerFindings: findings,
-				rules: options.rules ?? defaultRules,
-				lang,
-			}),
-			read.modules,
-			lang
-		),
+		[...found, ...branched],
 		// A text kvcert does not read (an e-mail, HTML) has no sample placeholders to name.
 		read.foreign ? { placeholders: [], masked: undefined } : prepared.placeholders,
 		source,
 		source.raw,
 		lang
 	).sort(compareDiagnostics(source.path));
-	const extensions = read.document?.extensions ?? [];
 	return {
 		file: prepared.source.path,
 		kind: read.kind,
@@ -200,6 +232,77 @@ function readAndRun(
 		unreadSettings: extensions.filter((e) => e.unread || e.settingsUnknown).length,
 		...(read.foreign ? { unrecognised: true } : {}),
 	};
+}
+
+/**
+ * The conditions whose branches are tried: those written inside an extension or its machine
+ * first (they decide what the extension gets), then the others, at most `maxBranchSubjects`.
+ */
+function branchSubjects(
+	points: ReadonlyMap<string, BranchPoint>,
+	extensions: readonly ExtensionSite[]
+): BranchPoint[] {
+	const spanOf = (at: Located | undefined) =>
+		at
+			? [{ source: at.doc.source, start: at.node.offset, end: at.node.offset + at.node.length }]
+			: [];
+	const within = (spans: ReturnType<typeof spanOf>) => (p: BranchPoint) =>
+		p.places.some((at) =>
+			spans.some((s) => s.source === at.source && s.start <= at.start && at.end <= s.end)
+		);
+	const inExtension = within(extensions.flatMap((e) => spanOf(e.resource?.at ?? e.properties)));
+	const onHost = within(extensions.flatMap((e) => spanOf(e.host?.resource.at)));
+	const all = [...points.values()];
+	const ranked = [
+		...all.filter(inExtension),
+		...all.filter((p) => !inExtension(p) && onHost(p)),
+		...all.filter((p) => !inExtension(p) && !onHost(p)),
+	];
+	return ranked.slice(0, maxBranchSubjects);
+}
+
+/**
+ * The findings that hold on some branches of unknown conditions only, each saying on which
+ * ("… when OS is 'Linux'"); a finding on every branch of a condition is said without one.
+ */
+function onBranches(
+	found: readonly Diagnostic[],
+	subjects: readonly BranchPoint[],
+	pass: (assume: BranchAssumption) => { diagnostics: Diagnostic[] },
+	lang: Lang
+): Diagnostic[] {
+	const key = (d: Diagnostic) =>
+		`${d.ruleId}|${d.file}|${d.range.start.offset}|${d.range.end.offset}|${d.message}`;
+	const known = new Set(found.map(key));
+	const added: Diagnostic[] = [];
+	for (const point of subjects) {
+		const assumptions = assumptionsFor(point);
+		const seen = new Map<string, { diagnostic: Diagnostic; on: BranchAssumption[] }>();
+		for (const assume of assumptions)
+			for (const diagnostic of pass(assume).diagnostics) {
+				const k = key(diagnostic);
+				if (known.has(k)) continue;
+				const entry = seen.get(k) ?? { diagnostic, on: [] };
+				entry.on.push(assume);
+				seen.set(k, entry);
+			}
+		for (const [k, { diagnostic, on }] of seen) {
+			known.add(k);
+			added.push(
+				on.length === assumptions.length
+					? diagnostic
+					: {
+							...diagnostic,
+							message: onBranch(
+								diagnostic.message,
+								on.map((a) => branchWords(a, lang)),
+								lang
+							),
+						}
+			);
+		}
+	}
+	return added;
 }
 
 /** The grammar and the Bicep/Terraform reader code a reader needs, loaded once per loader. */

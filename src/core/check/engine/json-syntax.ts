@@ -1,6 +1,6 @@
 import { printParseErrorCode } from 'jsonc-parser';
 import type { JsonDocument } from '../json.ts';
-import { parseErrorSentence } from '../json-parse-errors.ts';
+import { closedEarlySentence, parseErrorSentence } from '../json-parse-errors.ts';
 import { limits } from '../limits.ts';
 import { createDiagnostic } from '../report.ts';
 import { jsonSyntaxRule } from '../rules/kv050-json-syntax.ts';
@@ -10,6 +10,16 @@ import type { Diagnostic, Lang } from '../types.ts';
 
 /** Parse errors of a bracket left open at the end of the text. */
 const closingCodes = new Set(['CloseBraceExpected', 'CloseBracketExpected', 'EndOfFileExpected']);
+
+/**
+ * Where the whole JSON closed, when text follows it (`EndOfFileExpected` at `offset`): the bracket
+ * just before, which is the one too many, or the place an opening one is missing.
+ */
+function closedEarly(text: string, offset: number): number | undefined {
+	let at = offset - 1;
+	while (at >= 0 && /\s/.test(text[at]!)) at--;
+	return text[at] === '}' || text[at] === ']' ? at : undefined;
+}
 
 /** Syntax errors further apart than this many lines are told as independent mistakes. */
 const independentLines = 3;
@@ -62,19 +72,30 @@ export function syntaxDiagnostics(doc: JsonDocument, lang: Lang): Diagnostic[] {
 			last.line = line;
 		} else groups.push({ first: error, count: 1, line });
 	}
-	for (const { first, count } of groups)
+	for (const { first, count } of groups) {
+		const code = printParseErrorCode(first.error);
+		const closedAt = code === 'EndOfFileExpected' ? closedEarly(doc.text, first.offset) : undefined;
 		result.push(
 			createDiagnostic(
 				jsonSyntaxRule,
 				{
 					messageId: count > 1 ? 'more' : 'syntax',
-					data: { code: printParseErrorCode(first.error), count: count - 1 },
-					phrases: { problem: parseErrorSentence(printParseErrorCode(first.error)) },
-					at: anchor(first.offset, first.offset + first.length),
+					data: { code, count: count - 1 },
+					phrases: {
+						problem:
+							closedAt === undefined
+								? parseErrorSentence(code)
+								: closedEarlySentence(doc.text[closedAt] as '}' | ']'),
+					},
+					at:
+						closedAt === undefined
+							? anchor(first.offset, first.offset + first.length)
+							: anchor(closedAt, closedAt + 1),
 				},
 				lang
 			)
 		);
+	}
 	for (const offset of doc.multilineStrings) {
 		const start = doc.toRaw(offset);
 		let end = offset + 1;

@@ -1,3 +1,4 @@
+import { decideCondition } from '../branches.ts';
 import { propertyValue, stringContent } from '../json.ts';
 import { limits } from '../limits.ts';
 import { composeMap, shiftMap, type OffsetMap } from '../source.ts';
@@ -321,9 +322,8 @@ function evaluateCall(call: Call, site: ExpressionSite): Value {
 		case 'null':
 			return { kind: 'null' };
 		case 'if': {
-			const condition = call.args[0] ? evaluate(call.args[0], site) : undefined;
-			if (condition?.kind !== 'boolean') return holeFor(call, site);
-			const branch = call.args[condition.value ? 1 : 2];
+			const holds = call.args[0] ? conditionHolds(call.args[0], site) : undefined;
+			const branch = holds === undefined ? undefined : call.args[holds ? 1 : 2];
 			return branch ? evaluate(branch, site) : holeFor(call, site);
 		}
 		case 'equals': {
@@ -366,6 +366,47 @@ function evaluateCall(call: Call, site: ExpressionSite): Value {
 			return result === undefined ? holeFor(call, site) : knownString(result);
 		}
 	}
+}
+
+/**
+ * Whether an `if` condition holds: when it is known, or when this reading pass assumes it
+ * (branches.ts; `equals(x, 'text')` and `not(equals(…))` are keyed by `x`); else undefined.
+ */
+function conditionHolds(condition: Expr, site: ExpressionSite): boolean | undefined {
+	const value = evaluate(condition, site);
+	if (value.kind === 'boolean') return value.value;
+	const written = (e: Expr) => site.text.slice(e.start, e.end);
+	const at = {
+		source: site.at.doc.source,
+		start: site.map(condition.start),
+		end: site.map(condition.end),
+	};
+	let test = condition;
+	let negated = false;
+	if (test.kind === 'call' && test.name.toLowerCase() === 'not' && test.args.length === 1) {
+		test = test.args[0]!;
+		negated = true;
+	}
+	const { branches } = site.scope.session;
+	if (test.kind === 'call' && test.name.toLowerCase() === 'equals' && test.args.length === 2) {
+		const [a, b] = test.args as [Expr, Expr];
+		const [x, y] = [knownText(evaluate(a, site)), knownText(evaluate(b, site))];
+		const subject = x === undefined ? a : b;
+		const literal = x === undefined ? y : x;
+		if (literal !== undefined && (x === undefined) !== (y === undefined))
+			return decideCondition(branches, {
+				subject: written(subject).replace(/\s+/g, '').toLowerCase(),
+				label: written(subject),
+				literal,
+				negated,
+				at,
+			});
+	}
+	return decideCondition(branches, {
+		subject: written(condition).replace(/\s+/g, '').toLowerCase(),
+		label: written(condition),
+		at,
+	});
 }
 
 function primitive(value: Value): string | number | boolean | undefined {

@@ -1,5 +1,5 @@
 import { findKeyVaultExtensions } from '../find.ts';
-import type { JsonNode } from '../json.ts';
+import { entries, parseJsonDocument, propertyValue, type JsonNode } from '../json.ts';
 import type { CheckedDocument } from '../model.ts';
 import { resolve } from '../navigate.ts';
 import type { EvaluationSession } from '../scope.ts';
@@ -35,9 +35,13 @@ import {
 	type ModuleFollower,
 } from './local-modules.ts';
 import { joinWithinBudget } from './value-budget.ts';
+import { decideCondition } from '../branches.ts';
 
 /** Deepest expression nesting read; deeper parts stay unknown. */
 const maxDepth = 200;
+
+/** A `for` over a known array of at most this many items is read item by item. */
+const maxLoopItems = 64;
 
 const tagsByProperty: Record<string, HoleTag> = {
 	secreturi: 'secretUri',
@@ -75,8 +79,28 @@ interface ResourceBuild {
 	references: Set<string>;
 }
 
-/** Parameter values read from a .bicepparam file. */
-export type BicepParameters = Map<string, { synthetic: SyntheticDocument; node: SyntaxNode }>;
+/**
+ * Parameter values given to a Bicep file: read from a .bicepparam file, or values of a JSON
+ * parameters file (`parameters.<name>.value`, see `jsonBicepParameters`).
+ */
+export type BicepParameters = Map<
+	string,
+	{ synthetic: SyntheticDocument; node: SyntaxNode } | Value
+>;
+
+/** The values of a JSON parameters file (`{ "parameters": { "x": { "value": … } } }`) for Bicep. */
+export function jsonBicepParameters(source: SourceText): BicepParameters {
+	const doc = parseJsonDocument(source);
+	const result: BicepParameters = new Map();
+	const parameters = doc.root ? propertyValue(doc.root, 'parameters') : undefined;
+	for (const [name, entry] of parameters ? entries(parameters) : []) {
+		const value = entry.type === 'object' ? propertyValue(entry, 'value') : undefined;
+		// A Key Vault reference (`reference`) has no value here: the default stays unknown too.
+		if (value) result.set(name, { kind: 'node', at: { doc, node: value, scope: undefined } });
+		else result.set(name, unknown(`param:${name.toLowerCase()}`, `{${name}}`, 'parameter'));
+	}
+	return result;
+}
 
 function named(node: SyntaxNode): SyntaxNode[] {
 	return node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
@@ -185,7 +209,8 @@ export function readBicepParameters(
 class BicepReader {
 	readonly synthetic: SyntheticDocument;
 	readonly declarations: Map<string, Declaration>;
-	private readonly loopVariables: Array<Map<string, number>> = [];
+	/** Loop variables in scope, innermost last: the offset that names an unknown one, or its value. */
+	private readonly loopVariables: Array<Map<string, number | Value>> = [];
 	private readonly active = new Set<Declaration>();
 	/** Symbolic names referenced while converting the current resource. */
 	private references: Set<string> | undefined;
@@ -203,7 +228,9 @@ class BicepReader {
 		this.declarations = declarationsOf(root);
 		for (const [name, value] of given ?? []) {
 			const declaration = this.declarations.get(name);
-			if (declaration?.kind === 'param') declaration.given = value;
+			if (declaration?.kind !== 'param') continue;
+			if ('kind' in value) declaration.bound = value;
+			else declaration.given = value;
 		}
 	}
 
@@ -253,18 +280,35 @@ class BicepReader {
 			case 'for_statement': {
 				const parts = named(node);
 				const body = parts[parts.length - 1];
-				const variables = new Map<string, number>();
 				const head = parts[0];
-				if (head?.type === 'identifier') variables.set(head.text, head.startIndex);
-				else if (head?.type === 'for_loop_parameters')
-					for (const v of named(head)) variables.set(v.text, v.startIndex);
+				const names =
+					head?.type === 'identifier'
+						? [head]
+						: head?.type === 'for_loop_parameters'
+							? named(head)
+							: [];
 				if (!body) return arrayNode(span, []);
-				this.loopVariables.push(variables);
-				try {
-					return arrayNode(span, [this.convert(body, synthetic)]);
-				} finally {
-					this.loopVariables.pop();
+				const items = parts.length === 3 ? this.knownItems(parts[1]!, synthetic) : undefined;
+				// Over a known array (a default, a parameters file): one body per item, each seeing
+				// its item; otherwise one body with the loop variables unknown.
+				const rounds: Array<Map<string, number | Value>> = items
+					? items.map((item, index) => {
+							const bound = new Map<string, number | Value>();
+							if (names[0]) bound.set(names[0].text, item);
+							if (names[1]) bound.set(names[1].text, { kind: 'number', value: index });
+							return bound;
+						})
+					: [new Map(names.map((v) => [v.text, v.startIndex]))];
+				const converted: JsonNode[] = [];
+				for (const variables of rounds) {
+					this.loopVariables.push(variables);
+					try {
+						converted.push(this.convert(body, synthetic));
+					} finally {
+						this.loopVariables.pop();
+					}
 				}
+				return arrayNode(span, converted);
 			}
 			case 'if_statement': {
 				const body = named(node).find((p) => p.type === 'object');
@@ -273,6 +317,12 @@ class BicepReader {
 			case 'parenthesized_expression': {
 				const inner = named(node)[0];
 				return inner ? this.convert(inner, synthetic) : objectNode(span, []);
+			}
+			case 'ternary_expression': {
+				const branch = this.branchTaken(node, synthetic);
+				return branch
+					? this.convert(branch, synthetic)
+					: valueNode(synthetic, span, this.evaluate(node, synthetic), node.text);
 			}
 			case 'number': {
 				const value = Number(node.text);
@@ -346,7 +396,17 @@ class BicepReader {
 		return this.evaluate(node, synthetic);
 	}
 
-	private loopVariable(name: string): number | undefined {
+	/** The items of a loop's collection when it is an array known here (at most `maxLoopItems`). */
+	private knownItems(node: SyntaxNode, synthetic: SyntheticDocument): Value[] | undefined {
+		const value = this.evaluateOrConvert(node, synthetic);
+		if (value.kind !== 'node') return undefined;
+		const at = resolve(value.at).at;
+		const items = at.node.type === 'array' ? (at.node.children ?? []) : undefined;
+		if (!items || items.length === 0 || items.length > maxLoopItems) return undefined;
+		return items.map((item) => ({ kind: 'node', at: { ...at, node: item } }) as Value);
+	}
+
+	private loopVariable(name: string): number | Value | undefined {
 		for (let i = this.loopVariables.length - 1; i >= 0; i--) {
 			const offset = this.loopVariables[i]!.get(name);
 			if (offset !== undefined) return offset;
@@ -458,7 +518,8 @@ class BicepReader {
 		switch (node.type) {
 			case 'identifier': {
 				const loop = this.loopVariable(text);
-				if (loop !== undefined) return unknown(`loop:${text}@${loop}`, `{${text}}`);
+				if (typeof loop === 'number') return unknown(`loop:${text}@${loop}`, `{${text}}`);
+				if (loop !== undefined) return loop;
 				const declaration = this.declarations.get(text);
 				if (!declaration) return unknown(`id:${text}`, `{${text}}`);
 				if (declaration.kind === 'param' || declaration.kind === 'var')
@@ -519,12 +580,81 @@ class BicepReader {
 			case 'boolean':
 			case 'null':
 				return this.evaluateOrConvert(node, synthetic);
-			default: {
-				// Calls, operators, indexes: unknown, but resource references inside still count.
-				this.noteReferences(node);
-				return unknown(normalized(text), label(text));
+			case 'ternary_expression': {
+				const branch = this.branchTaken(node, synthetic);
+				if (!branch) break;
+				if (branch.type === 'object' || branch.type === 'array' || branch.type === 'for_statement')
+					return {
+						kind: 'node',
+						at: {
+							doc: synthetic.doc,
+							node: this.convert(branch, synthetic),
+							scope: synthetic.scope,
+						},
+					};
+				return this.evaluateOrConvert(branch, synthetic);
 			}
 		}
+		// Calls, operators, indexes: unknown, but resource references inside still count.
+		this.noteReferences(node);
+		return unknown(normalized(text), label(text));
+	}
+
+	/**
+	 * The branch of `c ? a : b` that is taken: when `c` is known, or when this reading pass assumes
+	 * it (branches.ts); otherwise undefined, and the condition is noted for the engine to try.
+	 */
+	private branchTaken(node: SyntaxNode, synthetic: SyntheticDocument): SyntaxNode | undefined {
+		const [condition, whenTrue, whenFalse] = named(node);
+		if (!condition || !whenTrue || !whenFalse) return undefined;
+		const holds = this.conditionHolds(condition, synthetic);
+		return holds === undefined ? undefined : holds ? whenTrue : whenFalse;
+	}
+
+	private conditionHolds(node: SyntaxNode, synthetic: SyntheticDocument): boolean | undefined {
+		let condition = node;
+		while (condition.type === 'parenthesized_expression' && named(condition).length === 1)
+			condition = named(condition)[0]!;
+		if (condition.type === 'boolean') return condition.text === 'true';
+		const at = {
+			source: synthetic.doc.source,
+			start: condition.startIndex,
+			end: condition.endIndex,
+		};
+		const parts = named(condition);
+		if (condition.type === 'binary_expression' && parts.length === 2) {
+			const [left, right] = parts as [SyntaxNode, SyntaxNode];
+			const operator = condition.text
+				.slice(left.endIndex - condition.startIndex, right.startIndex - condition.startIndex)
+				.trim();
+			if (['==', '!=', '=~', '!~'].includes(operator)) {
+				const negated = operator.startsWith('!');
+				const text = (side: SyntaxNode) =>
+					knownText(this.plain(this.evaluateOrConvert(side, synthetic)));
+				const [a, b] = [text(left), text(right)];
+				if (a !== undefined && b !== undefined)
+					return (
+						(operator.endsWith('~') ? a.toLowerCase() === b.toLowerCase() : a === b) !== negated
+					);
+				const subject = a === undefined ? left : right;
+				const literal = a === undefined ? b : a;
+				if (literal !== undefined)
+					return decideCondition(synthetic.session.branches, {
+						subject: normalized(subject.text),
+						label: subject.text,
+						literal,
+						negated,
+						at,
+					});
+			}
+		}
+		const value = this.plain(this.evaluateOrConvert(condition, synthetic));
+		if (value.kind === 'boolean') return value.value;
+		return decideCondition(synthetic.session.branches, {
+			subject: normalized(condition.text),
+			label: condition.text,
+			at,
+		});
 	}
 
 	private noteReferences(node: SyntaxNode): void {
@@ -722,15 +852,6 @@ function documentOf(
 			});
 	}
 	for (const build of reader.builds) attach(build);
-	for (const build of reader.builds) {
-		const host = managedClusterScaleSet(reader, build);
-		if (host)
-			top.push({
-				key: `${build.declaration.name}.vmss`,
-				keySpan: host.keySpan,
-				value: host.object,
-			});
-	}
 	const called: CheckedDocument[] = [];
 	for (const declaration of reader.declarations.values()) {
 		const extension = verifiedModuleExtension(reader, declaration);
@@ -931,102 +1052,4 @@ export function bicepModulesNotRead(
 function property(object: JsonNode | undefined, key: string): JsonNode | undefined {
 	if (object?.type !== 'object') return undefined;
 	return object.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
-}
-
-/**
- * A Service Fabric managed cluster node type runs a scale set that kvcert never sees; its
- * `vmExtensions` are read as that scale set's extension profile (image from vmImage*, identity from
- * vmManagedIdentity, else unknown).
- */
-function managedClusterScaleSet(
-	reader: BicepReader,
-	build: ResourceBuild
-): { object: JsonNode; keySpan: Span } | undefined {
-	const type = build.declaration.type ?? '';
-	const full = type.includes('/') ? type : '';
-	if (full !== 'microsoft.servicefabric/managedclusters/nodetypes') return undefined;
-	const properties = property(build.object, 'properties');
-	const extensions = property(properties, 'vmExtensions');
-	if (!extensions) return undefined;
-	const { synthetic } = reader;
-	const id = named(build.declaration.node)[0]!;
-	const keySpan = spanOf(id);
-	const at = (node: JsonNode) => ({ start: node.offset, end: node.offset + node.length });
-	const copy = (node: JsonNode) =>
-		valueNode(
-			synthetic,
-			at(node),
-			resolve({ doc: synthetic.doc, node, scope: synthetic.scope }).value,
-			''
-		);
-	const image: SyntheticProperty[] = [];
-	for (const [from, to] of [
-		['vmImagePublisher', 'publisher'],
-		['vmImageOffer', 'offer'],
-		['vmImageSku', 'sku'],
-	] as const) {
-		const node = property(properties, from);
-		if (node) image.push({ key: to, keySpan: at(node), value: copy(node) });
-	}
-	const identities = property(property(properties, 'vmManagedIdentity'), 'userAssignedIdentities');
-	const identity = identities
-		? objectNode(at(identities), [
-				{
-					key: 'type',
-					keySpan: at(identities),
-					value: valueNode(synthetic, at(identities), knownString('UserAssigned'), ''),
-				},
-				{
-					key: 'userAssignedIdentities',
-					keySpan: at(identities),
-					value: objectNode(
-						at(identities),
-						(identities.children ?? []).map((item) => ({
-							key: reader.synthetic.doc.text.slice(item.offset, item.offset + item.length),
-							keySpan: at(item),
-							value: objectNode(at(item), []),
-						}))
-					),
-				},
-			])
-		: valueNode(
-				synthetic,
-				keySpan,
-				unknown(`nodetype:${build.declaration.name}.identity`, '{identity}'),
-				''
-			);
-	const profile = objectNode(at(extensions), [
-		{ key: 'extensions', keySpan: at(extensions), value: extensions },
-	]);
-	const storage = objectNode(keySpan, [
-		{ key: 'imageReference', keySpan, value: objectNode(keySpan, image) },
-	]);
-	const object = objectNode(at(build.object), [
-		{
-			key: 'type',
-			keySpan,
-			value: valueNode(
-				synthetic,
-				keySpan,
-				knownString('Microsoft.Compute/virtualMachineScaleSets'),
-				'Microsoft.Compute/virtualMachineScaleSets'
-			),
-		},
-		{ key: 'identity', keySpan, value: identity },
-		{
-			key: 'properties',
-			keySpan,
-			value: objectNode(at(build.object), [
-				{
-					key: 'virtualMachineProfile',
-					keySpan,
-					value: objectNode(at(build.object), [
-						{ key: 'extensionProfile', keySpan: at(extensions), value: profile },
-						{ key: 'storageProfile', keySpan, value: storage },
-					]),
-				},
-			]),
-		},
-	]);
-	return { object, keySpan };
 }

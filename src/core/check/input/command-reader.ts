@@ -18,13 +18,18 @@ export const commandReader: InputReader = {
 		for (const { written, meant, anchor, dash } of parsed.oneDashOptions)
 			env.report(azOptionDashesRule, oneDashOption(written, meant, anchor, dash));
 		for (const use of parsed.versionedUses) env.report(versionedUrlRule, versionedVariable(use));
-		for (const at of parsed.settingsAsJsonText)
-			env.report(unreadInputRule, {
-				messageId: 'settingConvertToJson',
-				severity: 'error',
-				data: { option: '-Setting' },
-				at,
-			});
+		const asText = [
+			['settingAsString', parsed.settingsAsString],
+			['settingConvertToJson', parsed.settingsAsJsonText],
+		] as const;
+		for (const [messageId, anchors] of asText)
+			for (const at of anchors)
+				env.report(unreadInputRule, {
+					messageId,
+					severity: 'error',
+					data: { option: '-Setting' },
+					at,
+				});
 		return {
 			kind: 'command',
 			document: parsed.document,

@@ -53,6 +53,8 @@ export interface ParsedCommands {
 	oneDashOptions: Array<{ written: string; meant: string; anchor: Anchor; dash?: 'en' | 'em' }>;
 	/** `-Setting (ConvertTo-Json …)`: a hashtable made into JSON text where the hashtable belongs. */
 	settingsAsJsonText: Anchor[];
+	/** `-Setting $json`: a string of JSON where a hashtable belongs (its JSON is read all the same). */
+	settingsAsString: Anchor[];
 	/** Variables holding a versioned id (`--query sid`) used in the settings (versioned-ids.ts). */
 	versionedUses: VersionedUse[];
 }
@@ -241,7 +243,23 @@ function markUnknown(
 }
 
 /** Settings given in a form that fails on Azure too (reported as errors, not as "not read"). */
-export const settingErrors = new Set(['settingStringPath', 'settingAsString', 'settingPathString']);
+export const settingErrors = new Set([
+	'settingStringPath',
+	'settingAsString',
+	'settingPathString',
+	'settingFileText',
+]);
+
+/**
+ * The file of `Get-Content [-Raw] file` (in parentheses or not) given where a hashtable belongs: the
+ * file's text, not an object. Undefined when the text is made into one (`| ConvertFrom-Json`).
+ */
+function getContentOf(text: string): string | undefined {
+	if (/\|\s*ConvertFrom-Json\b/i.test(text)) return undefined;
+	return /^\(?\s*Get-Content\s+(?:-Raw\s+)?(?:-Path\s+)?['"]?([^'")\s]+)['"]?/i.exec(
+		text.trim()
+	)?.[1];
+}
 
 /**
  * Finds `az vm|vmss extension set`, `az connectedmachine extension create`, `Set-AzVMExtension`,
@@ -266,6 +284,7 @@ export function parseCommands(
 		unreadable: [],
 		oneDashOptions: [],
 		settingsAsJsonText: [],
+		settingsAsString: [],
 		versionedUses: [],
 	};
 	const variables = new Map<string, Word>();
@@ -313,14 +332,23 @@ export function parseCommands(
 		);
 	const statements = tokenizeScript(masked, dialectOf);
 	let psScope: TemplateScope | undefined;
-	const psDocument = (value: PsValue): JsonDocument => {
-		const json = value.kind === 'string' ? jsonFromString(value) : value.json;
+	/**
+	 * The settings JSON of a PowerShell value; or, for a string built around unknown parts, the
+	 * first that may hide the JSON's structure (outside the JSON's strings, or in a property name):
+	 * said as not read there, never read as a value, so no false error and no "no problems".
+	 */
+	const psDocument = (
+		value: PsValue
+	): { doc: JsonDocument } | { hidden: { part: string; at: number } } => {
+		const json =
+			value.kind === 'string' ? jsonFromString(value) : { ...value.json, looseParts: [] };
 		const doc = parseJsonDocument(
 			source,
 			json.text,
 			(i) => json.offsets[Math.max(0, Math.min(i, json.offsets.length - 1))] ?? value.start
 		);
-		return doc;
+		const hidden = json.looseParts[0];
+		return hidden ? { hidden } : { doc };
 	};
 	const psValueOf = (text: string): PsValue | undefined => {
 		const placeholder = /^\$_p(\d+)$/.exec(text);
@@ -500,6 +528,19 @@ export function parseCommands(
 			const written = writtenWord.get(word) ?? word;
 			unread = { anchor: wordAnchor(source, written), messageId, data };
 		};
+		/** Settings built around an unknown part that may hide their structure: said at the part. */
+		const fromPsValue = (value: PsValue) => {
+			const read = psDocument(value);
+			if ('doc' in read) {
+				settingsDoc = read.doc;
+				scoped = true;
+				return;
+			}
+			const { part, at } = read.hidden;
+			settingsUnknown = true;
+			const end = source.raw.startsWith(part, at) ? at + part.length : at + 1;
+			unread = { anchor: { source, start: at, end }, messageId: 'partNotRead', data: { part } };
+		};
 		const fromFile = (path: string, word: Word) => {
 			settingsDoc = fileDocument(path, wordAnchor(source, word));
 			if (!settingsDoc) notRead(word, 'fileNotRead', { file: path });
@@ -516,10 +557,8 @@ export function parseCommands(
 			// A string that is not JSON (a path, a word): read as the text it is, below.
 			if (value?.kind === 'string' && !jsonFromString(value).text.trimStart().startsWith('{'))
 				return false;
-			if (value) {
-				settingsDoc = psDocument(value);
-				scoped = true;
-			} else if (!/^\$_p\d+$/.test(name)) notRead(word, 'variableNotRead', { name });
+			if (value) fromPsValue(value);
+			else if (!/^\$_p\d+$/.test(name)) notRead(word, 'variableNotRead', { name });
 			else notRead(word, 'valueNotRead', { what: text.slice(0, 60) });
 			return true;
 		};
@@ -553,9 +592,20 @@ export function parseCommands(
 		} else if (objectWord) {
 			// -Setting takes a hashtable: a JSON string there reaches the machine as a string.
 			const written = (writtenWord.get(objectWord) ?? objectWord).text.trim().toLowerCase();
-			const psString = psValueOf(written)?.kind === 'string';
+			const psValue = psValueOf(written);
+			const psString = psValue?.kind === 'string';
 			const path = objectWord.text.trim().replace(/^["']|["']$/g, '');
-			if (psString || stringVariables.has(written) || objectWord.quoted)
+			const fileText = getContentOf(objectWord.text);
+			if (fileText)
+				// `$settings = (Get-Content -Raw ".\settings.json")`, as the Linux docs write it: the file's
+				// text, a string, is sent as it is.
+				notRead(objectWord, 'settingFileText', { option: '-Setting', path: fileText });
+			else if (psString && jsonFromString(psValue).text.trimStart().startsWith('{')) {
+				// A JSON string where the hashtable belongs (as the 1.0 docs build it): said, and its
+				// JSON read all the same, so that its own mistakes are found too.
+				result.settingsAsString.push(wordAnchor(source, writtenWord.get(objectWord) ?? objectWord));
+				fromPsValue(psValue);
+			} else if (psString || stringVariables.has(written) || objectWord.quoted)
 				// A path there (`$settings = ".\settings.json"`, as the docs write it) is sent as the path.
 				notRead(
 					objectWord,

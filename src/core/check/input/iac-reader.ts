@@ -221,10 +221,15 @@ export const bicepReader: InputReader = {
 			const { parser, readers } = env.grammar;
 			const read = result('bicep');
 			let parameters;
-			// A JSON parameters file is not read for Bicep: said, so that defaults are never taken
-			// for the deployed values.
-			if (env.parameters && iacKindOfPath(env.parameters.path) !== 'bicepparam')
-				parametersNotRead(tree, source, env, 'parametersJsonNotRead');
+			// A JSON parameters file (`parameters.<name>.value`); one that is not JSON is said not
+			// read, so that defaults are never taken for the deployed values.
+			if (env.parameters && iacKindOfPath(env.parameters.path) !== 'bicepparam') {
+				const parametersSource = createSource(env.parameters.path, env.parameters.text);
+				const json = parseJsonDocument(parametersSource);
+				if (json.root?.type === 'object' && json.errors.length === 0)
+					parameters = readers.jsonBicepParameters(parametersSource);
+				else parametersNotRead(tree, source, env, 'parametersJsonNotRead');
+			}
 			if (env.parameters && iacKindOfPath(env.parameters.path) === 'bicepparam') {
 				const given = env.parameters.text;
 				const parametersSource = createSource(env.parameters.path, given);

@@ -1,7 +1,8 @@
 /*
  * PowerShell values that carry extension settings: hashtables (`@{ … }`, nested, with arrays
- * `@( … )`), here-strings (`@' … '@`, `@" … "@`) with `.Replace(a, b)` chains, and variables
- * assigned earlier. Each becomes JSON text whose every character maps back to the script, so rules
+ * `@( … )`), here-strings (`@' … '@`, `@" … "@`) with `.Replace(a, b)` chains, strings joined
+ * with `+` (`'…' + $x + '…'`, over lines after a `+`, a backtick or inside parentheses), and
+ * variables assigned earlier. Each becomes JSON text whose every character maps back to the script, so rules
  * report positions in the user's script. What cannot be known (an unassigned variable, `$(…)`, a
  * `.Replace` with an unknown argument) becomes an ARM expression `[parameters('…')]` read in a
  * standalone scope, that is an unknown value: never guessed.
@@ -174,14 +175,25 @@ export class PsReader {
 			const segments = this.hereString();
 			if (!segments) return undefined;
 			this.replaceChain(segments);
+			this.concatenation(segments, false);
 			stringLiteral(segments, out, at);
 			return 'string';
 		}
 		if (c === "'" || c === '"') {
 			const segments = c === "'" ? this.singleQuoted() : this.doubleQuoted();
 			this.replaceChain(segments);
+			this.concatenation(segments, false);
 			stringLiteral(segments, out, at);
 			return 'string';
+		}
+		if (c === '(') {
+			// `('…' + $x +<newline> '…')`: a string joined inside parentheses, where lines may break.
+			const segments = this.parenthesizedString();
+			if (segments) {
+				stringLiteral(segments, out, at);
+				return 'string';
+			}
+			this.pos = at;
 		}
 		if (c === '$') {
 			const match = /^\$(\{[^}]+\}|[A-Z_][\w:]*)/i.exec(raw.slice(at, at + 200));
@@ -210,6 +222,14 @@ export class PsReader {
 					// `$s.Replace(…)`: the string read earlier, with the replacements applied.
 					const segments = segmentsOf(known);
 					this.replaceChain(segments);
+					this.concatenation(segments, false);
+					stringLiteral(segments, out, at);
+					return 'string';
+				}
+				if (known?.kind === 'string' && this.joinFollows(false)) {
+					// `$s + '…'`: the string read earlier, joined with what follows.
+					const segments = this.copied(segmentsOf(known), at);
+					this.concatenation(segments, false);
 					stringLiteral(segments, out, at);
 					return 'string';
 				}
@@ -232,17 +252,7 @@ export class PsReader {
 			return 'other';
 		}
 		// Anything else (a call, a cast, a sub-expression): unknown up to the end of the value.
-		let end = at;
-		let nesting = 0;
-		while (end < raw.length) {
-			const d = raw[end]!;
-			if (d === '(' || d === '{' || d === '[') nesting++;
-			else if (d === ')' || d === '}' || d === ']') {
-				if (nesting === 0) break;
-				nesting--;
-			} else if (nesting === 0 && (d === '\n' || d === ';' || d === ',' || d === '\r')) break;
-			end++;
-		}
+		const end = this.expressionEnd(at, false);
 		if (end === at) return undefined;
 		this.pos = end;
 		stringLiteral([{ hole: raw.slice(at, end).trim().slice(0, 60), at }], out, at);
@@ -353,6 +363,137 @@ export class PsReader {
 		}
 		out.text += ']';
 		out.offsets.push(Math.max(at, this.pos - 1));
+	}
+
+	/** Whether a `+` (not `++` or `+=`) comes next, over a line break only when `newlines`. */
+	private joinFollows(newlines: boolean): boolean {
+		const save = this.pos;
+		this.skip(newlines);
+		const raw = this.raw;
+		const join = raw[this.pos] === '+' && raw[this.pos + 1] !== '+' && raw[this.pos + 1] !== '=';
+		this.pos = save;
+		return join;
+	}
+
+	/**
+	 * `+ operand + operand…` after a string: PowerShell joins them into one string, the operands
+	 * made text. A line may break after a `+`, after a backtick, or anywhere inside parentheses
+	 * (`newlines`). Operands that are not known strings are unknown parts of the string.
+	 */
+	private concatenation(segments: Segment[], newlines: boolean): void {
+		while (this.joinFollows(newlines)) {
+			const save = this.pos;
+			this.skip(newlines);
+			this.pos++;
+			this.skip(true);
+			const operand = this.operand();
+			if (!operand) {
+				this.pos = save;
+				return;
+			}
+			segments.push(...operand);
+		}
+	}
+
+	/** One operand of a `+` join: its text, or an unknown part (a variable, a call, `<placeholder>`). */
+	private operand(): Segment[] | undefined {
+		const raw = this.raw;
+		const at = this.pos;
+		const c = raw[at];
+		if (c === undefined) return undefined;
+		if (c === "'" || c === '"') {
+			const segments = c === "'" ? this.singleQuoted() : this.doubleQuoted();
+			this.replaceChain(segments);
+			return segments;
+		}
+		if (
+			c === '@' &&
+			(raw[at + 1] === "'" || raw[at + 1] === '"') &&
+			/^[ \t]*\r?\n/.test(raw.slice(at + 2, at + 4))
+		) {
+			const segments = this.hereString();
+			if (segments) this.replaceChain(segments);
+			return segments;
+		}
+		const variable = /^\$(\{[^}]+\}|[A-Z_]\w*)(?![\w.:[])/i.exec(raw.slice(at, at + 200));
+		if (variable) {
+			this.pos += variable[0].length;
+			const known = this.variables.get(variable[1]!.replace(/^\{|\}$/g, '').toLowerCase());
+			if (known?.kind === 'string') {
+				const segments = this.copied(segmentsOf(known), at);
+				this.replaceChain(segments);
+				return segments;
+			}
+			return [{ hole: variable[0], at }];
+		}
+		// A documentation placeholder written where a value goes (`'…' + <pollingInterval> + '…'`).
+		const placeholder = /^<[^<>\r\n]{1,200}>/.exec(raw.slice(at, at + 210));
+		if (placeholder) {
+			this.pos += placeholder[0].length;
+			return [{ hole: placeholder[0], at }];
+		}
+		const number = /^\d+(?:\.\d+)?(?![\w.])/.exec(raw.slice(at, at + 40));
+		if (number) {
+			this.pos += number[0].length;
+			return [{ text: number[0], offsets: [...number[0]].map((_, i) => at + i) }];
+		}
+		// Anything else (`$cert.SecretId`, `$(…)`, a call in parentheses…): unknown, up to the next
+		// `+` or the end of the expression.
+		const end = this.expressionEnd(at, true);
+		if (end === at) return undefined;
+		this.pos = end;
+		return [{ hole: raw.slice(at, end).trim().slice(0, 60), at }];
+	}
+
+	/**
+	 * Where an expression kvcert does not read ends: at a line break, `;` or `,` outside brackets
+	 * and quotes, at a closing bracket it did not open, or (`atJoin`) at a `+`.
+	 */
+	private expressionEnd(at: number, atJoin: boolean): number {
+		const raw = this.raw;
+		let end = at;
+		let nesting = 0;
+		while (end < raw.length) {
+			const d = raw[end]!;
+			if (d === '(' || d === '{' || d === '[') nesting++;
+			else if (d === ')' || d === '}' || d === ']') {
+				if (nesting === 0) break;
+				nesting--;
+			} else if (nesting === 0 && (/[\n\r;,]/.test(d) || (atJoin && d === '+'))) break;
+			else if (d === "'" || d === '"') {
+				const close = raw.indexOf(d, end + 1);
+				if (close === -1) break;
+				end = close;
+			}
+			end++;
+		}
+		return end;
+	}
+
+	/** A known string copied into another, or an unknown part when that goes over the budget. */
+	private copied(segments: Segment[], at: number): Segment[] {
+		const size = segments.reduce((sum, s) => sum + ('hole' in s ? 0 : s.text.length), 0);
+		return this.overLimit(size, at, this.pos)
+			? [{ hole: this.raw.slice(at, this.pos).slice(0, 60), at }]
+			: segments;
+	}
+
+	/** `( string + … )`, lines breaking anywhere inside; undefined when it is not a string join. */
+	private parenthesizedString(): Segment[] | undefined {
+		const raw = this.raw;
+		this.pos++;
+		this.skip(true);
+		const c = raw[this.pos];
+		const hereString = c === '@' && (raw[this.pos + 1] === "'" || raw[this.pos + 1] === '"');
+		if (c !== "'" && c !== '"' && !hereString) return undefined;
+		const segments = this.operand();
+		if (!segments) return undefined;
+		this.concatenation(segments, true);
+		this.skip(true);
+		if (raw[this.pos] !== ')') return undefined;
+		this.pos++;
+		this.replaceChain(segments);
+		return segments;
 	}
 
 	private singleQuoted(): Segment[] {
@@ -578,15 +719,25 @@ function replaceIn(segments: Segment[], pattern: string, replacement: Segment[])
 	}
 }
 
+/** JSON text made from a string, and its unknown parts that may stand for JSON's structure. */
+export interface StringJson extends MappedText {
+	/**
+	 * Unknown parts outside any JSON string (a value, or brackets and commas: which is not known)
+	 * or in a property name, where they are written in the script: what they hide is not known.
+	 */
+	looseParts: Array<{ part: string; at: number }>;
+}
+
 /**
- * Turns the text of a string that holds JSON (a here-string, `-SettingString '…'`) into JSON text
- * whose unknown parts are ARM expressions inside the JSON strings they fall in.
+ * Turns the text of a string that holds JSON (a here-string, `-SettingString '…'`, `'…' + $x`)
+ * into JSON text whose unknown parts are ARM expressions inside the JSON strings they fall in. An
+ * unknown part outside a string or in a property name is listed in `looseParts`.
  */
-export function jsonFromString(value: PsValue): MappedText {
+export function jsonFromString(value: PsValue): StringJson {
 	const json = value.json.text;
 	if (!json.startsWith('"[concat(')) {
 		const plain = stringValue(value);
-		return plain ?? { text: '', offsets: [] };
+		return { ...(plain ?? { text: '', offsets: [] }), looseParts: [] };
 	}
 	// Rebuild the segments from the concat written by stringLiteral, then place holes in strings.
 	const segments = concatSegments(value.json);
@@ -594,11 +745,21 @@ export function jsonFromString(value: PsValue): MappedText {
 	for (const s of segments)
 		if ('hole' in s) flat.push(s);
 		else for (let i = 0; i < s.text.length; i++) flat.push({ ch: s.text[i]!, at: s.offsets[i]! });
-	const out: MappedText = { text: '', offsets: [] };
+	const out: StringJson = { text: '', offsets: [], looseParts: [] };
+	/** Whether a colon comes next after `from`: the string before it is a property name. */
+	const beforeColon = (from: number) => {
+		for (let k = from; k < flat.length; k++) {
+			const next = flat[k]!;
+			if ('hole' in next) return false;
+			if (!/\s/.test(next.ch)) return next.ch === ':';
+		}
+		return false;
+	};
 	let i = 0;
 	while (i < flat.length) {
 		const item = flat[i]!;
 		if ('hole' in item) {
+			out.looseParts.push({ part: item.hole, at: item.at });
 			stringLiteral([item], out, item.at);
 			i++;
 			continue;
@@ -633,6 +794,8 @@ export function jsonFromString(value: PsValue): MappedText {
 			literal.offsets.push(piece.at);
 		}
 		if (literal.text) pieces.push(literal);
+		const hole = pieces.find((p): p is Extract<Segment, { hole: string }> => 'hole' in p);
+		if (hole && beforeColon(j + 1)) out.looseParts.push({ part: hole.hole, at: hole.at });
 		stringLiteral(pieces, out, item.at, true);
 		i = j + 1;
 	}
@@ -697,7 +860,7 @@ export function readPsValues(
 	const chars = raw.split('');
 	// In document order: assignments (`$name = value`, read so that later uses see them) and
 	// hashtables or here-strings anywhere (command arguments).
-	const pattern = /^[ \t]*\$([A-Z_]\w*)[ \t]*=[ \t]*(?=['"$@])|@\{|@['"][ \t]*\r?\n/gim;
+	const pattern = /^[ \t]*\$([A-Z_]\w*)[ \t]*=[ \t]*(?=['"$@]|\(\s*@?['"])|@\{|@['"][ \t]*\r?\n/gim;
 	let match: RegExpExecArray | null;
 	while ((match = pattern.exec(raw))) {
 		const start = match.index + match[0].length;
@@ -712,8 +875,9 @@ export function readPsValues(
 			continue;
 		}
 		pattern.lastIndex = Math.max(pattern.lastIndex, value.end);
-		// `$s = '…' + $x + '…'` (or -f, -replace…): built by operators, not read; an earlier value
-		// of the variable no longer holds.
+		// `$s = $x + '…'` (or -f, -replace…): built by operators the reader does not follow, not
+		// read; an earlier value of the variable no longer holds. (Joins that start with a string
+		// were read whole above.)
 		if (
 			match[1] &&
 			/^[ \t]*(?:\+|-f\b|-replace\b|-join\b|-split\b)/i.test(raw.slice(value.end, value.end + 20))

@@ -26,7 +26,7 @@ import {
 	type SyntheticDocument,
 	type SyntheticProperty,
 } from './synthetic.ts';
-import type { SyntaxNode } from './tree-sitter.ts';
+import { BuiltNode, type SyntaxNode } from './tree-sitter.ts';
 import {
 	isLocalTerraformModule,
 	withModuleDocuments,
@@ -35,6 +35,7 @@ import {
 	type Place,
 } from './local-modules.ts';
 import { joinWithinBudget } from './value-budget.ts';
+import { decideCondition } from '../branches.ts';
 
 const maxDepth = 200;
 
@@ -511,6 +512,13 @@ class TerraformReader {
 					this.loops.pop();
 				}
 			}
+			case 'conditional': {
+				const [condition, whenTrue, whenFalse] = parts;
+				const holds =
+					condition && whenTrue && whenFalse ? this.conditionHolds(condition) : undefined;
+				if (holds !== undefined) return this.convert(holds ? whenTrue! : whenFalse!);
+				return valueNode(this.synthetic, span, this.evaluate(node), node.text);
+			}
 			case 'function_call': {
 				const name = parts[0]?.text;
 				const args = named(parts.find((p) => p.type === 'function_arguments') ?? node).filter(
@@ -519,6 +527,13 @@ class TerraformReader {
 				// jsonencode({...}): the settings object as written in HCL.
 				if (name === 'jsonencode' && args.length === 1) return this.convert(args[0]!);
 				if (name === 'tostring' && args.length === 1) return this.convert(args[0]!);
+				if ((name === 'lower' || name === 'upper') && args.length === 1) {
+					const text = knownText(this.plain(this.evaluateExpression(args[0]!)));
+					if (text !== undefined) {
+						const cased = name === 'lower' ? text.toLowerCase() : text.toUpperCase();
+						return valueNode(this.synthetic, span, knownString(cased), node.text);
+					}
+				}
 				// try(a, b) and coalesce(a, b): the first value known here. With a module input or
 				// variable unknown, that is the fallback: what deploys unless the caller overrides it.
 				if ((name === 'try' || name === 'coalesce') && args.length > 1)
@@ -547,6 +562,75 @@ class TerraformReader {
 			default:
 				return valueNode(this.synthetic, span, this.evaluate(node), node.text);
 		}
+	}
+
+	/**
+	 * Whether the condition of `c ? a : b` holds: when it is known, or when this reading pass
+	 * assumes it (branches.ts; `x == "text"` and `x != "text"` are keyed by `x`); else undefined.
+	 */
+	private conditionHolds(node: SyntaxNode): boolean | undefined {
+		let condition = node;
+		for (
+			let inner = named(condition);
+			inner.length === 1 && ['expression', 'operation', 'literal_value'].includes(condition.type);
+			inner = named(condition)
+		)
+			condition = inner[0]!;
+		const value = this.evaluateExpression(condition);
+		if (value.kind === 'boolean') return value.value;
+		const at = {
+			source: this.synthetic.doc.source,
+			start: condition.startIndex,
+			end: condition.endIndex,
+		};
+		const { branches } = this.synthetic.session;
+		// tree-sitter-hcl lays `var.os == "x"` out flat (variable_expr, get_attr, literal_value),
+		// so the comparison is read from the text: one `==` or `!=` with a plain string on one side.
+		const comparison = /^([^=!<>&|]+)(==|!=)([^=!<>&|]+)$/.exec(condition.text);
+		if (condition.type === 'binary_operation' && comparison) {
+			const [, left, operator, right] = comparison as unknown as [string, string, string, string];
+			const [a, b] = [
+				this.sideText(condition, 0, left.length),
+				this.sideText(condition, condition.text.length - right.length, condition.text.length),
+			];
+			if (a !== undefined && b !== undefined) return (a === b) !== (operator === '!=');
+			const subject = a === undefined ? left : right;
+			const literal = a ?? b;
+			if (literal !== undefined)
+				return decideCondition(branches, {
+					subject: normalized(subject),
+					label: subject.trim(),
+					literal,
+					negated: operator === '!=',
+					at,
+				});
+		}
+		return decideCondition(branches, {
+			subject: normalized(condition.text),
+			label: condition.text,
+			at,
+		});
+	}
+
+	/** The known text of one side of a flat comparison (offsets within `condition`'s text). */
+	private sideText(condition: SyntaxNode, from: number, to: number): string | undefined {
+		const [start, end] = [condition.startIndex + from, condition.startIndex + to];
+		const pieces = named(condition).filter((c) => c.startIndex >= start && c.endIndex <= end);
+		if (pieces.length === 0) return undefined;
+		let side = pieces[0]!;
+		if (pieces.length > 1) {
+			// `var.os` laid out flat: read as the traversal it is.
+			const built = new BuiltNode('expression', start, end, this.synthetic.doc.source.raw);
+			built.children.push(...pieces);
+			side = built;
+		}
+		return knownText(
+			this.plain(
+				side.type === 'expression' && pieces.length > 1
+					? this.evaluate(side)
+					: this.evaluateExpression(side)
+			)
+		);
 	}
 
 	private keyText(key: SyntaxNode): string {

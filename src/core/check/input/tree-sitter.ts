@@ -1,5 +1,6 @@
 import type { Language, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
 import { limits } from '../limits.ts';
+import { useRuntimeBinding, walkTree } from './tree-walker.ts';
 
 /**
  * Thrown by `LanguageParser.parse` when a text is over the grammar's size or work budget
@@ -309,37 +310,39 @@ function copyTree(
 	sizeHint: number
 ): SyntaxNode {
 	const flat = new FlatTree(table, text, Math.max(64, sizeHint));
-	const cursor = tree.walk();
+	// Only a tree with errors has missing tokens: ask about each empty or skipped token only then.
+	// (Asked before the walk: nothing may call into the runtime while the walker runs.)
+	const mayMiss = tree.rootNode.hasError;
+	const cursor = walkTree(tree);
 	try {
+		const rootType = cursor.typeId();
 		const root = flat.add(
-			cursor.nodeTypeId === errorSymbol ? table.error : cursor.nodeTypeId,
-			cursor.startIndex + shift,
-			cursor.endIndex + shift,
+			rootType === errorSymbol ? table.error : rootType,
+			cursor.start() + shift,
+			cursor.end() + shift,
 			flagNamed
 		);
 		/** Open nodes, and the last child added to each. */
 		const stack: number[] = [root];
 		const last: number[] = [-1];
-		if (!cursor.gotoFirstChild()) return flat.node(root);
+		if (!cursor.firstChild()) return flat.node(root);
 		const { keep } = table;
-		// Only a tree with errors has missing tokens: ask about each empty or skipped token only then.
-		const mayMiss = tree.rootNode.hasError;
 		for (;;) {
-			const raw = cursor.nodeTypeId;
+			const raw = cursor.typeId();
 			const id = raw === errorSymbol ? table.error : raw;
 			const kept = keep[id] ?? 1;
 			const depth = stack.length - 1;
 			let index = -1;
-			const start = kept === 0 ? 0 : cursor.startIndex;
-			const end = kept === 0 ? 0 : cursor.endIndex;
+			const start = kept === 0 ? 0 : cursor.start();
+			const end = kept === 0 ? 0 : cursor.end();
 			// Missing tokens (inserted by error recovery) are empty; ask only for those.
-			const missing = mayMiss && (kept === 0 || start === end) && cursor.nodeIsMissing;
+			const missing = mayMiss && (kept === 0 || start === end) && cursor.missing();
 			if (kept !== 0 || missing) {
 				const error = missing || id === table.error;
 				index = flat.add(
 					id,
-					(missing ? cursor.startIndex : start) + shift,
-					(missing ? cursor.endIndex : end) + shift,
+					(missing ? cursor.start() : start) + shift,
+					(missing ? cursor.end() : end) + shift,
 					(kept === 1 ? flagNamed : 0) | (missing ? flagMissing : 0) | (error ? flagError : 0)
 				);
 				const previous = last[depth]!;
@@ -348,7 +351,7 @@ function copyTree(
 				last[depth] = index;
 				if (error) for (const open of stack) flat.flags[open] = flat.flags[open]! | flagError;
 			}
-			if (table.leaf[id] !== 1 && cursor.gotoFirstChild()) {
+			if (table.leaf[id] !== 1 && cursor.firstChild()) {
 				// Children of a skipped anonymous node go to its parent.
 				if (index !== -1) {
 					stack.push(index);
@@ -359,8 +362,8 @@ function copyTree(
 				}
 				continue;
 			}
-			while (!cursor.gotoNextSibling()) {
-				if (!cursor.gotoParent()) return flat.node(root);
+			while (!cursor.nextSibling()) {
+				if (!cursor.parent()) return flat.node(root);
 				const closed = stack.pop()!;
 				const closedLast = last.pop()!;
 				if (stack.length === 0) return flat.node(root);
@@ -369,7 +372,7 @@ function copyTree(
 			}
 		}
 	} finally {
-		cursor.delete();
+		cursor.done();
 	}
 }
 
@@ -404,7 +407,9 @@ async function initRuntime(loader: GrammarLoader): Promise<typeof import('web-tr
 		// Imported on first use, so that pages and commands without Bicep or Terraform never load it.
 		const module = await import('web-tree-sitter');
 		const wasmBinary = await loader.load('runtime');
-		await module.Parser.init({ wasmBinary });
+		const options = { wasmBinary };
+		await module.Parser.init(options);
+		useRuntimeBinding(options);
 		return module;
 	})();
 	try {

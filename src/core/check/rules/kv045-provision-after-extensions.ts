@@ -1,6 +1,7 @@
 import { anchorOf, child, items, resolve } from '../navigate.ts';
 import { relatedMessages } from '../related.ts';
 import { defineRule } from '../rule.ts';
+import type { JsonNode } from '../json.ts';
 import { knownText, type Located } from '../values.ts';
 import { textOf } from './util.ts';
 
@@ -17,9 +18,30 @@ function usesCertificates(other: Located): boolean {
 	const type = textOf(child(properties, 'type', true));
 	if (type !== undefined && certificateUsers.test(type)) return true;
 	const settings = child(properties, 'settings', true);
-	if (!settings) return false;
-	const { doc, node } = resolve(settings).at;
-	return /certificate|thumbprint/i.test(doc.text.slice(node.offset, node.offset + node.length));
+	return settings ? speaksOfCertificates(resolve(settings).at) : false;
+}
+
+/**
+ * Whether settings name a certificate: a key such as `SSLCert` or `certificateThumbprint`, or a
+ * value that says certificate or thumbprint. Keys and values only: a commented-out line
+ * (`// Thumbprint: …` in Bicep) is not the settings.
+ */
+function speaksOfCertificates(at: Located): boolean {
+	const stack: JsonNode[] = [at.node];
+	for (let seen = 0; stack.length > 0 && seen < 5_000; seen++) {
+		const node = stack.pop()!;
+		if (node.type === 'property') {
+			const key = node.children?.[0]?.value;
+			if (typeof key === 'string' && /cert|thumbprint/i.test(key)) return true;
+			if (node.children?.[1]) stack.push(node.children[1]);
+		} else if (node.type === 'object' || node.type === 'array')
+			stack.push(...(node.children ?? []));
+		else if (node.type === 'string') {
+			const text = knownText(resolve({ ...at, node }).value);
+			if (text !== undefined && /certificate|thumbprint/i.test(text)) return true;
+		}
+	}
+	return false;
 }
 
 /** KV045: other scale-set extensions should wait for the certificates with provisionAfterExtensions. */

@@ -34,6 +34,10 @@ export const unreadInputRule = defineRule({
 				ja: 'settings を読み取れませんでした: この形式 ({{what}}) の値は読めません。この拡張機能の settings についての問題は表示されません。',
 				en: 'Settings not read: a value written as {{what}} cannot be read — findings for them are not shown.',
 			},
+			partNotRead: {
+				ja: 'settings を読み取れませんでした: settings の JSON の一部が {{part}} で、その値がこのスクリプトからは分かりません。{{part}} がかっこやコンマなど JSON の構造を含んでいる可能性があるため、読み取りません。この拡張機能の settings についての問題は表示されません。',
+				en: 'Settings not read: part of their JSON is {{part}}, whose value this script does not show and which may hold part of the JSON’s structure (brackets, commas) — findings for them are not shown.',
+			},
 			settingStringPath: {
 				ja: '-SettingString には JSON の文字列を渡します。ファイルのパスを渡すと、パスそのものが settings になり、拡張機能は失敗します。ファイルから読むには -SettingString (Get-Content -Raw {{path}}) としてください。',
 				en: '-SettingString takes JSON text, not a file: the path itself becomes the settings and the extension fails. To read the file, write -SettingString (Get-Content -Raw {{path}}).',
@@ -41,6 +45,10 @@ export const unreadInputRule = defineRule({
 			settingPathString: {
 				ja: '{{option}} にはハッシュテーブル (@{ … }) を渡します。ファイルのパス "{{path}}" を渡すと、ファイルの中身ではなくパスの文字列が settings としてマシンに届き、拡張機能は失敗します。ファイルを読むには {{option}} (Get-Content -Raw "{{path}}" | ConvertFrom-Json -AsHashtable) のように書いてください (PowerShell 7 以降)。',
 				en: '{{option}} takes a hashtable (@{ … }): given the path "{{path}}", the path string, not the file, reaches the machine as settings and the extension fails. To read the file, write {{option}} (Get-Content -Raw "{{path}}" | ConvertFrom-Json -AsHashtable) (PowerShell 7 or later).',
+			},
+			settingFileText: {
+				ja: '{{option}} にはハッシュテーブル (@{ … }) を渡します。Get-Content が返すのはファイル "{{path}}" の中身の文字列なので、settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。{{option}} (Get-Content -Raw "{{path}}" | ConvertFrom-Json -AsHashtable) のように書いてください (PowerShell 7 以降)。',
+				en: '{{option}} takes a hashtable (@{ … }): Get-Content gives the text of "{{path}}", a string, which reaches the machine as a string, and the extension fails with "not an object". Write {{option}} (Get-Content -Raw "{{path}}" | ConvertFrom-Json -AsHashtable) (PowerShell 7 or later).',
 			},
 			settingConvertToJson: {
 				ja: '{{option}} にはハッシュテーブルをそのまま渡します。(ConvertTo-Json …) で JSON の文字列にすると settings が文字列のままマシンに届き、拡張機能は "not an object" で失敗します。ConvertTo-Json を外してください。',
@@ -115,8 +123,8 @@ export const unreadInputRule = defineRule({
 				en: 'Parameters not read: {{path}} could not be read (too large, or too costly to parse), so this file was checked with its default values, which may not be what is deployed.',
 			},
 			parametersJsonNotRead: {
-				ja: 'パラメーター ファイル {{path}} は読んでいません。kvcert が Bicep ファイルのパラメーターを読むのは .bicepparam ファイルからだけです。このファイルは既定値で確認しているため、デプロイで渡す値とは違う可能性があります。',
-				en: 'Parameters not read: kvcert reads the parameters of a Bicep file only from a .bicepparam file, not from {{path}}, so this file was checked with its default values, which may not be what is deployed.',
+				ja: 'パラメーター ファイル {{path}} は読めませんでした。kvcert が Bicep ファイルのパラメーターを読むのは、.bicepparam ファイルか、{ "parameters": { "名前": { "value": … } } } の形の JSON ファイルです。このファイルは既定値で確認しているため、デプロイで渡す値とは違う可能性があります。',
+				en: 'Parameters not read: {{path}} is neither a .bicepparam file nor a JSON parameters file ({ "parameters": { "name": { "value": … } } }) kvcert could read, so this file was checked with its default values, which may not be what is deployed.',
 			},
 			parametersPartlyRead: {
 				ja: 'パラメーター ファイル {{path}} に読めない部分があります。そこで設定しているパラメーターは、このファイルの既定値で確認しています。',

@@ -47,7 +47,7 @@ describe('kvcert check on Bicep and Terraform', () => {
 		expect(found).toEqual(['KV004 13:26', 'KV042 20:69']);
 	});
 
-	it('says that a JSON --parameters file is not read for a .bicep file (public example, JUDGEMENTS.md)', () => {
+	it('reads a JSON --parameters file for a .bicep file, its items through a for loop (public example, JUDGEMENTS.md)', () => {
 		const folder = 'tests/fixtures/real-world/samuel-singh-json-params';
 		const { status, stdout } = kvcert([
 			`${folder}/vm-keyvault-extension.bicep`,
@@ -59,12 +59,27 @@ describe('kvcert check on Bicep and Terraform', () => {
 			'warning',
 		]);
 		const report = JSON.parse(stdout) as {
-			files: Array<{ file: string; diagnostics: Array<{ ruleId: string; messageId: string }> }>;
+			files: Array<{
+				file: string;
+				diagnostics: Array<{
+					ruleId: string;
+					file: string;
+					range: { start: { line: number; column: number } };
+				}>;
+			}>;
 		};
-		// Its versioned URLs cannot be checked there, so it is not "no problems" (exit 1 on warnings).
+		// Its two versioned URLs reach the extension through `[for cert in observedCertificates: …]`:
+		// each found where it is written, in the parameters file (exit 1 on warnings).
 		expect(
-			report.files.flatMap((f) => f.diagnostics.map((d) => `${f.file} ${d.ruleId} ${d.messageId}`))
-		).toEqual([`${folder}/vm-keyvault-extension.bicep KV051 parametersJsonNotRead`]);
+			report.files.flatMap((f) =>
+				f.diagnostics.map(
+					(d) => `${f.file} ${d.ruleId} ${d.file} ${d.range.start.line}:${d.range.start.column}`
+				)
+			)
+		).toEqual([
+			`${folder}/vm-keyvault-extension.bicep KV016 ${folder}/vm-keyvault-extension.parameters.json 14:59`,
+			`${folder}/vm-keyvault-extension.bicep KV016 ${folder}/vm-keyvault-extension.parameters.json 19:65`,
+		]);
 		expect(status).toBe(1);
 	});
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIac, terraform } from './helpers.ts';
+import { bicep, checkIac, terraform } from './helpers.ts';
 
 const summary = async (text: string) =>
 	(await checkIac(text, 'main.tf')).diagnostics.map(
@@ -39,5 +39,34 @@ locals {
 				'jsonencode({\n    secretsManagementSettings = {\n      pollingIntervalInS   = "3600"\n      observedCertificates = [for id in local.ids : { url = id }]\n    }\n  })',
 		});
 		expect(await summary(text)).toEqual(['KV042 warning 20:61']);
+	});
+});
+
+/** Issue 20: a Bicep `for` over an array known here is read item by item. */
+describe('Bicep for over a known array', () => {
+	const file = (items: string) =>
+		bicep({
+			extra: `param certs array = [\n${items}\n]`,
+			settings:
+				"pollingIntervalInS: '3600'\n        observedCertificates: [for c in certs: { url: c.url }]",
+		});
+	const versioned = (n: number) =>
+		`  { url: 'https://kv1.vault.azure.net/secrets/web${n}/0123456789abcdef0123456789abcdef' }`;
+
+	it('sees each item: a versioned URL is found where the item is written', async () => {
+		const text = file(
+			["  { url: 'https://kv1.vault.azure.net/secrets/web' }", versioned(1)].join('\n')
+		);
+		const result = await checkIac(text, 'main.bicep');
+		expect(
+			result.diagnostics.map((d) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column}`)
+		).toEqual(['KV016 12:52']);
+	});
+
+	it('leaves an array over 64 items unknown (one body, the loop variable unknown)', async () => {
+		const items = Array.from({ length: 65 }, (_, i) => versioned(i)).join('\n');
+		const result = await checkIac(file(items), 'main.bicep');
+		expect(result.extensionCount).toBe(1);
+		expect(result.diagnostics.filter((d) => d.ruleId === 'KV016')).toEqual([]);
 	});
 });
