@@ -53,7 +53,7 @@ for (const c of cases) {
 			await expect(tool).toHaveAttribute('data-ready', 'live');
 			// The demo vault is used when the URL is left empty, and named rather than shown.
 			await expect(tool.locator('[data-vault]')).toHaveValue('');
-			await expect(tool.locator('[data-demo-vault]')).toBeVisible();
+			await expect(tool.locator('[data-vault-hint]')).toBeVisible();
 
 			await page.getByRole('button', { name: c.fetchButton }).click();
 			const rows = tool.locator('[data-rows] tr');
