@@ -33,8 +33,8 @@ export const LIVE_INTERVAL_RANGE = { min: 1, max: 30, default: 5 } as const;
 export const LIVE_MAX_BODY_BYTES = 1024;
 /** Seconds a refused stream waits before its next try: server full / this client's share full. */
 export const LIVE_RETRY_SECONDS = { busy: 5, tooManyForClient: 10 } as const;
-/** Changes (controls) one client may send per minute. */
-export const LIVE_CONTROLS_PER_MINUTE = 60;
+/** Changes (controls) one client may send per minute: a room of 30 behind one address, ~8 each. */
+export const LIVE_CONTROLS_PER_MINUTE = 240;
 
 const langFor = (request: Request, url: URL): Lang =>
 	langOf(url.searchParams.get('lang') ?? request.headers.get('accept-language'));

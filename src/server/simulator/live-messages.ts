@@ -51,7 +51,7 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		pollLimit: 'ポーリング回数の上限 ({{polls}} 回) に達したため、終了しました。',
 		busy: 'このサーバーでは、ライブ モードのストリームが上限 ({{max}} 本) に達しています。',
 		tooManyForClient:
-			'この端末 (アドレス) からのライブ モードのストリームが上限 ({{max}} 本) に達しています。ほかのタブでライブ モードを止めると、空きができます。',
+			'この端末のアドレスからのライブ モードのストリームが上限 ({{max}} 本) に達しています。同じネットワーク (同じアドレス) から接続している人の分も数に含まれます。使っていないタブのライブ モードを止めると、空きができます。',
 		gaveUp:
 			'空きを待ちましたが、ライブ モードを開始できませんでした。あらかじめ決めたタイムラインをお使いください。',
 		controlRate:
@@ -59,7 +59,7 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		viewsFull:
 			'このサーバーでは、自分専用のデモ用 Key Vault を使うセッションが上限に達しています。しばらく待ってから、もう一度お試しください。',
 		viewsFullForClient:
-			'この端末 (アドレス) で、自分専用のデモ用 Key Vault を使うセッションが上限 ({{max}} 件) に達しています。ほかのタブでライブ モードを止めてください。',
+			'この端末のアドレスで、自分専用のデモ用 Key Vault を使うセッションが上限 ({{max}} 件) に達しています。同じネットワーク (同じアドレス) から接続している人の分も数に含まれます。使っていないタブのライブ モードを止めるか、しばらく待ってからもう一度お試しください。',
 		renewLimit:
 			'このセッションでは、更新できる回数の上限 ({{max}} 回) に達しました。ライブ モードを開始し直すと、もう一度更新できます。',
 		openRate:
@@ -87,7 +87,7 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		pollLimit: 'The live session reached its limit of {{polls}} polls and ended.',
 		busy: 'This server already runs as many live streams as it allows ({{max}}).',
 		tooManyForClient:
-			'This device (address) already has as many live streams as one device may have ({{max}}). Stopping live mode in another tab frees one.',
+			'This address already has as many live streams as one address may have ({{max}}); everyone connecting through the same network address counts toward it. Stopping live mode in a tab you no longer use frees one.',
 		gaveUp:
 			'Live mode could not start: no stream became free while the page waited. Use the scripted timeline.',
 		controlRate:
@@ -95,7 +95,7 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		viewsFull:
 			'This server already has as many sessions with their own copy of the demo vault as it allows. Wait a moment and try again.',
 		viewsFullForClient:
-			'This device (address) already has {{max}} sessions with their own copy of the demo vault. Stop live mode in another tab.',
+			'This address already has {{max}} sessions with their own copy of the demo vault; everyone connecting through the same network address counts toward it. Stop live mode in tabs you no longer use, or try again in a while.',
 		renewLimit:
 			'This session has renewed as often as a session may ({{max}} times). Start live mode again to renew more.',
 		openRate:
