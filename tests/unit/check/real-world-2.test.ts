@@ -26,6 +26,11 @@ const expected: Record<string, { extensions: number; findings: string[] }> = {
 			'KV032 warning 24:22-24:50',
 		],
 	},
+	// `az vm extension show` output pasted into Azure/azure-linux-extensions#1476 (rv20c #1).
+	'az-extension-show-issue-1476.json': {
+		extensions: 1,
+		findings: ['KV014 error 16:9-16:18', 'KV004 warning 25:25-25:30'],
+	},
 };
 
 describe('public inputs of issue 20', () => {
@@ -41,6 +46,27 @@ describe('public inputs of issue 20', () => {
 		).toEqual(findings);
 		// The false errors of issue 20 stay gone: Linux 2.2 is a published version.
 		expect(result.diagnostics.filter((d) => d.ruleId === 'KV003')).toEqual([]);
+	});
+});
+
+describe('az vm extension list output (rv20c #1)', () => {
+	it('reads each flattened extension of the array, and only the Key Vault ones', async () => {
+		const show = readFileSync(new URL('az-extension-show-issue-1476.json', directory), 'utf8');
+		const other = JSON.stringify({
+			name: 'CustomScript',
+			publisher: 'Microsoft.Azure.Extensions',
+			type: 'Microsoft.Compute/virtualMachines/extensions',
+			typeHandlerVersion: '2.1',
+			typePropertiesType: 'CustomScript',
+			settings: { commandToExecute: 'echo hi' },
+		});
+		const text = `[${other},\n${show}]`;
+		const result = await check(text, { path: 'list.json', grammars: fileGrammars });
+		expect(result.extensionCount).toBe(1);
+		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual([
+			'KV014 error',
+			'KV004 warning',
+		]);
 	});
 });
 
