@@ -70,6 +70,43 @@ describe('az vm extension list output (rv20c #1)', () => {
 	});
 });
 
+describe('placeholders only where a Key Vault extension is (rv20c #5)', () => {
+	const folder = new URL('claranet-windows-vm/', directory);
+	it.each(['locals.tf', 'variables-vm.tf'])(
+		'says nothing about the <…> of %s, a Terraform file without the extension',
+		async (name) => {
+			const text = readFileSync(new URL(name, folder), 'utf8');
+			const result = await check(text, { path: name, grammars: fileGrammars });
+			expect(result.extensionCount).toBe(0);
+			expect(result.diagnostics.map((d) => d.ruleId)).toEqual([]);
+		}
+	);
+
+	it('beside an extension, names its placeholder but not XML elements', async () => {
+		const locals = readFileSync(new URL('locals.tf', folder), 'utf8');
+		const text = `${locals}
+resource "azurerm_virtual_machine_extension" "kv" {
+  name                 = "KeyVaultForWindows"
+  virtual_machine_id   = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm"
+  publisher            = "Microsoft.Azure.KeyVault"
+  type                 = "KeyVaultForWindows"
+  type_handler_version = "3.0"
+  settings = jsonencode({
+    secretsManagementSettings = {
+      pollingIntervalInS   = "3600"
+      observedCertificates = [{ url = "https://<examplekv>.vault.azure.net/secrets/web", certificateStoreName = "MY", certificateStoreLocation = "LocalMachine" }]
+    }
+  })
+}
+`;
+		const result = await check(text, { path: 'main.tf', grammars: fileGrammars });
+		expect(result.extensionCount).toBe(1);
+		expect(result.diagnostics.filter((d) => d.ruleId === 'KV054').map((d) => d.message)).toEqual([
+			'Replace the placeholder <examplekv> with your key vault’s name.',
+		]);
+	});
+});
+
 /**
  * A public Bicep file whose Key Vault extension sits in a local module (tests/fixtures/real-world/
  * adf-vm-module, JUDGEMENTS.md): checking the caller follows the module and finds the extension.
