@@ -31,10 +31,28 @@ function field(properties: Located | undefined, key: string): Field | undefined 
 	return { value: resolve(at).value, anchor: anchorOf(at), at };
 }
 
+/**
+ * The extension's type field. `az vm extension show` and `list` print an extension flattened, with
+ * `type` the resource type and the extension's own type as `typePropertiesType`.
+ */
+function typeField(properties: Located | undefined): Field | undefined {
+	return field(properties, 'typePropertiesType') ?? field(properties, 'type');
+}
+
+/**
+ * An extension entry's properties: its `properties` object, or the entry itself when it is the
+ * flattened shape the az CLI prints (publisher, typeHandlerVersion and settings at the top level).
+ */
+function extensionProperties(entry: Located): Located | undefined {
+	const properties = asObject(child(entry, 'properties', true));
+	if (properties || !child(entry, 'typePropertiesType', true)) return properties;
+	return asObject(entry);
+}
+
 /** Whether publisher, type or settings show a Key Vault VM extension. */
 export function isKeyVaultExtension(properties: Located | undefined): boolean {
 	const publisher = knownText(field(properties, 'publisher')?.value ?? { kind: 'null' });
-	const type = knownText(field(properties, 'type')?.value ?? { kind: 'null' });
+	const type = knownText(typeField(properties)?.value ?? { kind: 'null' });
 	// KeyVaultForPaaS (Cloud Services extended support) is another extension, not checked here.
 	if (type && /^keyvaultforpaas$/i.test(type)) return false;
 	if (publisher?.toLowerCase().startsWith('microsoft.azure.keyvault')) return true;
@@ -150,14 +168,7 @@ function extensionSite(
 	resource: TemplateResource | undefined,
 	document: CheckedDocument
 ): ExtensionSite {
-	return propertiesSite(
-		form,
-		hostKind,
-		asObject(child(entry, 'properties', true)),
-		entry,
-		resource,
-		document
-	);
+	return propertiesSite(form, hostKind, extensionProperties(entry), entry, resource, document);
 }
 
 /**
@@ -172,7 +183,7 @@ export function propertiesSite(
 	resource: TemplateResource | undefined,
 	document: CheckedDocument
 ): ExtensionSite {
-	const type = field(properties, 'type');
+	const type = typeField(properties);
 	const name = field(entry, 'name');
 	return {
 		form,
@@ -267,16 +278,16 @@ export function findKeyVaultExtensions(
 				machine = key;
 			}
 		}
-		const properties = asObject(child(resource.at, 'properties', true));
+		const properties = extensionProperties(resource.at);
 		if (!isKeyVaultExtension(properties)) {
 			host?.otherExtensions.push(resource.at);
 			continue;
 		}
-		add(
-			extensionSite(nested ? 'nested' : 'top-level', hostKind, resource.at, resource, document),
-			host,
-			machine
-		);
+		// The az CLI's flattened shape is an extension as Azure reports it, not a template resource:
+		// its name is the extension's own, without the machine's.
+		const flattened = properties?.node === resource.at.node;
+		const form = flattened ? 'resource' : nested ? 'nested' : 'top-level';
+		add(extensionSite(form, hostKind, resource.at, resource, document), host, machine);
 	}
 
 	for (const host of document.hosts) {

@@ -26,6 +26,11 @@ const expected: Record<string, { extensions: number; findings: string[] }> = {
 			'KV032 warning 24:22-24:50',
 		],
 	},
+	// `az vm extension show` output pasted into Azure/azure-linux-extensions#1476 (rv20c #1).
+	'az-extension-show-issue-1476.json': {
+		extensions: 1,
+		findings: ['KV014 error 16:9-16:18', 'KV004 warning 25:25-25:30'],
+	},
 };
 
 describe('public inputs of issue 20', () => {
@@ -41,6 +46,64 @@ describe('public inputs of issue 20', () => {
 		).toEqual(findings);
 		// The false errors of issue 20 stay gone: Linux 2.2 is a published version.
 		expect(result.diagnostics.filter((d) => d.ruleId === 'KV003')).toEqual([]);
+	});
+});
+
+describe('az vm extension list output (rv20c #1)', () => {
+	it('reads each flattened extension of the array, and only the Key Vault ones', async () => {
+		const show = readFileSync(new URL('az-extension-show-issue-1476.json', directory), 'utf8');
+		const other = JSON.stringify({
+			name: 'CustomScript',
+			publisher: 'Microsoft.Azure.Extensions',
+			type: 'Microsoft.Compute/virtualMachines/extensions',
+			typeHandlerVersion: '2.1',
+			typePropertiesType: 'CustomScript',
+			settings: { commandToExecute: 'echo hi' },
+		});
+		const text = `[${other},\n${show}]`;
+		const result = await check(text, { path: 'list.json', grammars: fileGrammars });
+		expect(result.extensionCount).toBe(1);
+		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual([
+			'KV014 error',
+			'KV004 warning',
+		]);
+	});
+});
+
+describe('placeholders only where a Key Vault extension is (rv20c #5)', () => {
+	const folder = new URL('claranet-windows-vm/', directory);
+	it.each(['locals.tf', 'variables-vm.tf'])(
+		'says nothing about the <…> of %s, a Terraform file without the extension',
+		async (name) => {
+			const text = readFileSync(new URL(name, folder), 'utf8');
+			const result = await check(text, { path: name, grammars: fileGrammars });
+			expect(result.extensionCount).toBe(0);
+			expect(result.diagnostics.map((d) => d.ruleId)).toEqual([]);
+		}
+	);
+
+	it('beside an extension, names its placeholder but not XML elements', async () => {
+		const locals = readFileSync(new URL('locals.tf', folder), 'utf8');
+		const text = `${locals}
+resource "azurerm_virtual_machine_extension" "kv" {
+  name                 = "KeyVaultForWindows"
+  virtual_machine_id   = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm"
+  publisher            = "Microsoft.Azure.KeyVault"
+  type                 = "KeyVaultForWindows"
+  type_handler_version = "3.0"
+  settings = jsonencode({
+    secretsManagementSettings = {
+      pollingIntervalInS   = "3600"
+      observedCertificates = [{ url = "https://<examplekv>.vault.azure.net/secrets/web", certificateStoreName = "MY", certificateStoreLocation = "LocalMachine" }]
+    }
+  })
+}
+`;
+		const result = await check(text, { path: 'main.tf', grammars: fileGrammars });
+		expect(result.extensionCount).toBe(1);
+		expect(result.diagnostics.filter((d) => d.ruleId === 'KV054').map((d) => d.message)).toEqual([
+			'Replace the placeholder <examplekv> with your key vault’s name.',
+		]);
 	});
 });
 

@@ -217,8 +217,11 @@ function readAndRun(
 			: [];
 	const diagnostics = settlePlaceholders(
 		[...found, ...branched],
-		// A text kvcert does not read (an e-mail, HTML) has no sample placeholders to name.
-		read.foreign ? { placeholders: [], masked: undefined } : prepared.placeholders,
+		// A text kvcert does not read (an e-mail, HTML) has no sample placeholders to name, nor has a
+		// Bicep or Terraform file without a Key Vault extension: its `<…>` are not the extension's.
+		read.foreign || (prepared.reader.grammar !== undefined && extensions.length === 0)
+			? { placeholders: [], masked: undefined }
+			: prepared.placeholders,
 		source,
 		source.raw,
 		lang

@@ -31,6 +31,19 @@ const maxSyntaxErrors = 20;
 const extensionMarker = /KeyVaultFor(?:Windows|Linux)|Microsoft\.Azure\.KeyVault\b/;
 
 /**
+ * Bicep `extension` declarations (`extension microsoftGraphV1`, `extension 'br:…' with { … } as k8s`):
+ * valid Bicep that tree-sitter-bicep 1.1.0 does not know. They declare no VM extension.
+ */
+const bicepExtensionDeclaration =
+	/extension[ \t]+(?:'[^'\n]*'|[A-Za-z_]\w*)(?:\s+with\s+\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})?(?:\s+as\s+[A-Za-z_]\w*)?/g;
+
+/** The first Bicep `extension` declaration, when a part not read holds such declarations alone. */
+function onlyBicepExtensions(text: string): string | undefined {
+	if (text.replace(bicepExtensionDeclaration, '').trim() !== '') return undefined;
+	return /^extension[^\n]*/.exec(text.trim())?.[0].trim();
+}
+
+/**
  * Reports the parts of a tree tree-sitter could not parse, each at its place, as not read: a
  * construct the grammar does not know (tree-sitter-bicep 1.1.0 has no `extension` statement) must
  * never fail a run, and cannot be told from a syntax error. A part that holds a Key Vault
@@ -51,10 +64,25 @@ function reportSyntaxErrors(
 			const end = Math.max(node.endIndex, start + 1);
 			const lineEnd = source.raw.indexOf('\n', start);
 			const holdsExtension = extensionMarker.test(source.raw.slice(start, end));
+			const declaration =
+				kind === 'terraform' || holdsExtension
+					? undefined
+					: onlyBicepExtensions(source.raw.slice(start, end));
+			const at = { source, start, end: lineEnd > start ? Math.min(end, lineEnd) : end };
+			if (declaration !== undefined) {
+				env.report(unreadInputRule, {
+					messageId: 'bicepExtension',
+					severity: 'info',
+					data: { declaration },
+					at,
+				});
+				found++;
+				continue;
+			}
 			env.report(unreadInputRule, {
 				messageId: holdsExtension ? 'extensionNotRead' : 'grammarGap',
 				data: { language: kind === 'terraform' ? 'Terraform' : 'Bicep' },
-				at: { source, start, end: lineEnd > start ? Math.min(end, lineEnd) : end },
+				at,
 			});
 			found++;
 			continue;

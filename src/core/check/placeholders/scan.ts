@@ -218,7 +218,12 @@ function scanStretch(
 	for (const m of stretch.matchAll(anglePattern)) {
 		const start = from + m.index;
 		if (htmlTag.test(m[1]!) || text[start - 1] === '<') continue;
-		add('angle', start, start + m[0].length, ownerBefore(text, start));
+		// An element closed later in the same string is XML (Windows unattend content), not a placeholder.
+		if (stretch.includes(`</${m[1]}>`)) continue;
+		const owner = ownerBefore(text, start);
+		// A description says what a value looks like (`<label>.westeurope.cloudapp.azure.com`).
+		if (owner?.toLowerCase() === 'description') continue;
+		add('angle', start, start + m[0].length, owner);
 	}
 	for (const m of stretch.matchAll(exampleIdPattern)) {
 		const start = from + m.index;

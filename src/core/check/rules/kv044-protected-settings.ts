@@ -26,6 +26,8 @@ export const protectedSettingsRule = defineRule({
 	},
 	check(context) {
 		const at = child(context.extension.properties, 'protectedSettings', true);
-		if (at) context.report({ messageId: 'present', at: propertyKeyAnchor(at) });
+		// `null` is what the az CLI prints for an extension without protected settings.
+		if (at && at.node.type !== 'null')
+			context.report({ messageId: 'present', at: propertyKeyAnchor(at) });
 	},
 });

@@ -90,6 +90,10 @@ export const unreadInputRule = defineRule({
 				ja: 'kvcert の {{language}} 文法ではこの部分を読めませんでした (文法が知らない構文か、構文エラーです)。この部分は確認していません。ファイルの残りは確認しました。',
 				en: 'kvcert’s {{language}} grammar could not read this part (a construct it does not know, or a syntax error): it was not checked; the rest of the file was.',
 			},
+			bicepExtension: {
+				ja: 'Bicep 拡張機能の宣言 "{{declaration}}" は読み取っていません (kvcert の Bicep 文法は extension 文に対応していません)。この宣言は VM 拡張機能とは関係がなく、ファイルの残りは確認しました。',
+				en: 'The Bicep extension declaration "{{declaration}}" was not read (kvcert’s Bicep grammar does not know extension statements); it declares no VM extension, and the rest of the file was checked.',
+			},
 			extensionNotRead: {
 				ja: 'kvcert の {{language}} 文法では、Key Vault VM 拡張機能を含むこの部分を読めませんでした (文法が知らない構文か、構文エラーです)。この拡張機能は確認していません。',
 				en: 'kvcert’s {{language}} grammar could not read this part, which holds a Key Vault VM extension (a construct it does not know, or a syntax error): that extension was not checked.',
