@@ -47,6 +47,8 @@ export interface ParsedCommands {
 	document: CheckedDocument;
 	/** Every settings JSON parsed (inline or from files), for syntax diagnostics. */
 	settingsDocuments: JsonDocument[];
+	/** Those of them az CLI reads (`--settings`), whose trailing commas it may reject. */
+	azSettingsDocuments: JsonDocument[];
 	/** Files named by commands that could not be read. */
 	unreadable: Array<{ path: string; anchor: Anchor }>;
 	/** az options written with one dash (`-name`), read as their two-dash form (KV053). */
@@ -281,6 +283,7 @@ export function parseCommands(
 	const result: ParsedCommands = {
 		document,
 		settingsDocuments: [],
+		azSettingsDocuments: [],
 		unreadable: [],
 		oneDashOptions: [],
 		settingsAsJsonText: [],
@@ -623,6 +626,8 @@ export function parseCommands(
 		}
 		if (unread && settingErrors.has(unread.messageId)) settingsUnknown = true;
 		if (settingsDoc) result.settingsDocuments.push(settingsDoc);
+		if (settingsDoc && settingsWord && shape.settings[0] === '--settings')
+			result.azSettingsDocuments.push(settingsDoc);
 		// Variables the settings name: `$NAME` left unexpanded in JSON text (inline, or held by a
 		// variable), and the references of a PowerShell value where it is written.
 		const unexpanded =
