@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, checkSync, type CheckResult } from '../../../src/core/check/index.ts';
 import { findTrailingCommas } from '../../../src/core/check/trailing-commas.ts';
@@ -96,6 +97,37 @@ describe('trailing commas in az --settings JSON (KV050)', () => {
 		).toEqual([]);
 		const ps = `Set-AzVMExtension -ResourceGroupName rg -VMName vm1 -Name KeyVaultForLinux -Publisher Microsoft.Azure.KeyVault -Type KeyVaultForLinux -TypeHandlerVersion "3.0" -SettingString '{"secretsManagementSettings": {"pollingIntervalInS": "3600", "observedCertificates": ["${url}",]}}'`;
 		expect(commas(checkSync(ps))).toEqual([]);
+	});
+});
+
+describe('the Learn-shaped az sample with a trailing comma', () => {
+	const name = 'linux-3.0-az-trailing-comma.sh';
+	const text = readFileSync(
+		new URL(`../../fixtures/check/learn-samples/${name}`, import.meta.url),
+		'utf8'
+	);
+
+	it('names the placeholders and points at the comma left after the last certificate', () => {
+		const result = checkSync(text, { path: name });
+		expect(result.extensionCount).toBe(1);
+		expect(
+			result.diagnostics.map(
+				(d) => `${d.ruleId}:${d.messageId} ${d.severity} ${d.range.start.line}:${d.range.start.column}`
+			)
+		).toEqual([
+			'KV054:resourceGroup info 4:7',
+			'KV054:machineName info 5:14',
+			'KV054:vaultName info 14:27',
+			'KV050:trailingCommaAzFails error 16:10',
+		]);
+	});
+
+	it('is a warning once the JSON holds no true, false or null', () => {
+		const withoutTrue = text.replace('      "aclEnabled": true,\n', '');
+		expect(withoutTrue).not.toContain('true,');
+		expect(commas(checkSync(withoutTrue, { path: name }))).toEqual([
+			'trailingCommaAzLiteral warning 15:10-15:11',
+		]);
 	});
 });
 
