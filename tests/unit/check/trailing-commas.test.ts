@@ -55,7 +55,8 @@ describe('trailing commas in az --settings JSON (KV050)', () => {
 				['trailingCommaAzFails', 'error'],
 				['trailingCommaAzFails', 'error'],
 			]);
-			for (const d of found) expect(text.slice(d.fix!.edits[0]!.start, d.fix!.edits[0]!.end)).toBe(',');
+			for (const d of found)
+				expect(text.slice(d.fix!.edits[0]!.start, d.fix!.edits[0]!.end)).toBe(',');
 			expect(found[0]!.message).toContain('this JSON holds true');
 			expect(found[0]!.message).toContain('"Failed to parse JSON"');
 			const fixed = applyEdits(
@@ -112,7 +113,8 @@ describe('the Learn-shaped az sample with a trailing comma', () => {
 		expect(result.extensionCount).toBe(1);
 		expect(
 			result.diagnostics.map(
-				(d) => `${d.ruleId}:${d.messageId} ${d.severity} ${d.range.start.line}:${d.range.start.column}`
+				(d) =>
+					`${d.ruleId}:${d.messageId} ${d.severity} ${d.range.start.line}:${d.range.start.column}`
 			)
 		).toEqual([
 			'KV054:resourceGroup info 4:7',
