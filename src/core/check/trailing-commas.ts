@@ -1,4 +1,17 @@
-import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { createScanner, type SyntaxKind as Kind } from 'jsonc-parser';
+
+/** jsonc-parser's token kinds (a const enum in its types, so not importable as a value here). */
+const SyntaxKind = {
+	CloseBraceToken: 2,
+	CloseBracketToken: 4,
+	CommaToken: 5,
+	NullKeyword: 7,
+	TrueKeyword: 8,
+	FalseKeyword: 9,
+	LineCommentTrivia: 12,
+	BlockCommentTrivia: 13,
+	EOF: 17,
+} as const satisfies Record<string, Kind>;
 
 /** What a scan of JSON text finds that strict JSON and Python literals disagree on. */
 export interface TrailingCommas {
@@ -18,7 +31,7 @@ export function findTrailingCommas(text: string): TrailingCommas {
 	const commas: number[] = [];
 	let jsonKeyword: string | undefined;
 	let comma: number | undefined;
-	for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+	for (let kind: number = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
 		if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) continue;
 		if (
 			comma !== undefined &&

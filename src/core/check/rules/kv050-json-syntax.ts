@@ -61,7 +61,7 @@ export function trailingCommaReports(
 	use: { azOption: string } | 'settings'
 ): ReportDescriptor[] {
 	const { commas, jsonKeyword } = findTrailingCommas(doc.text);
-	return commas.map((offset) => {
+	return commas.map((offset): ReportDescriptor => {
 		const at = { source: doc.source, start: doc.toRaw(offset), end: doc.toRaw(offset) + 1 };
 		const fix = { messageId: 'removeComma', edits: [{ at, text: '' }] };
 		if (use === 'settings')
