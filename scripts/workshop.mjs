@@ -83,7 +83,9 @@ await serve({
 	quietVault: true,
 	beforeSite: async (load) => {
 		const { openRoom } = await load('src/server/room/room-dependencies.ts');
-		openRoom(key);
+		// The first address printed below: handouts printed on this computer link to it.
+		const [first] = roomAddresses();
+		openRoom(key, first ? `http://${first.address}:${port}` : undefined);
 		// The machine's name too, for networks that resolve it (the printed IP addresses and any
 		// address the connection arrives on are allowed by src/server/allowed-hosts.ts).
 		return [machine, `${machine}.local`];

@@ -143,6 +143,13 @@ export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOpti
 					host: String(request.headers.host ?? '').slice(0, 100),
 				})
 			);
+		// JSON bodies only, answered here in the API's shape and the caller's language: after this
+		// handler, Astro's origin check would answer a text/plain or form POST with a text 403.
+		if (
+			request.method === 'POST' &&
+			!/^application\/json\b/i.test(request.headers['content-type'] ?? '')
+		)
+			return refuse(415, 'notJson', {}, uiTranslator(lang)('kvcert.api.notJson'));
 		// Per-client limits read the connection's address, never a header the client could send.
 		if (isApi) {
 			delete request.headers[CLIENT_HEADER];

@@ -665,6 +665,14 @@ test.describe('template checker workspace at 1440×900', () => {
 		const editor = (await checker.locator('.cm-editor').boundingBox())!;
 		expect(tip.x + tip.width).toBeLessThanOrEqual(editor.x + editor.width + 1);
 		expect(tip.x).toBeGreaterThanOrEqual(editor.x - 1);
+		// It goes when the focus leaves the editor (Tab to the findings), and with Escape.
+		await page.keyboard.press('Tab');
+		await expect(tooltip).toHaveCount(0);
+		await checker.locator('.cm-content').focus();
+		await page.keyboard.press('F8');
+		await expect(tooltip).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(tooltip).toHaveCount(0);
 		expect(consoleErrors).toEqual([]);
 	});
 });
@@ -673,6 +681,79 @@ test.describe('template checker workspace at 1440×900', () => {
 // bar never lies over the editor.
 test.describe('template checker at 360×800', () => {
 	test.use({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+	for (const c of cases)
+		test(`${c.lang}: after the first paste the summary headline is on screen`, async ({ page }) => {
+			const t = checkerText(c);
+			await page.goto(checkerPath(c.lang));
+			const checker = widget(page);
+			await checker.getByLabel(t('editorLabel')).focus();
+			await expect(checker).toHaveAttribute('data-ready', 'true');
+			await checker.locator('.cm-content').focus();
+			// A template longer than the editor, which fills the screen.
+			await page.keyboard.insertText(checkerExamples[0]!.text);
+			await expect(checker).toHaveAttribute('data-state', 'findings');
+			await expect(checker.locator('[data-status]')).toBeInViewport({ ratio: 1 });
+			await expect(checker.locator('.cm-editor')).toBeInViewport();
+		});
+
+	for (const c of cases)
+		test(`${c.lang}: while a chosen example's first check runs, the status says it is checking`, async ({
+			page,
+		}) => {
+			const t = checkerText(c);
+			// The Bicep grammar arrives late (a slow network or a busy machine).
+			await page.route('**/*.wasm', async (route) => {
+				await new Promise((resolve) => setTimeout(resolve, 2500));
+				await route.continue();
+			});
+			await page.goto(checkerPath(c.lang));
+			const checker = widget(page);
+			await checker.locator('[data-examples]').selectOption('bicepSecretUriWithVersion');
+			await expect(checker.locator('[data-status]')).toHaveText(t('state.checking'));
+			await expect(checker.locator('[data-status]')).not.toHaveText(t('state.empty'));
+			await expect(checker).toHaveAttribute('data-state', 'findings', { timeout: 20_000 });
+		});
+
+	test('a Fix keeps its change in view with as little sideways scroll as it needs (Bicep, ja)', async ({
+		page,
+	}) => {
+		await page.goto(checkerPath('ja'));
+		const checker = widget(page);
+		await chooseExample(page, 'bicepSecretUriWithVersion');
+		// KV043's fix (secretUriWithVersion → secretUri) is at the end of the longest line.
+		await expect(checker.locator('li.finding[data-rule="KV043"] [data-fix]')).toHaveCount(1);
+		const fixable = await checker
+			.locator('li.finding:has([data-fix])')
+			.evaluateAll((items) => items.map((item) => item.getAttribute('data-rule')!));
+		for (const rule of fixable) {
+			// Left over from reading a long line: the editor scrolled far to the right.
+			await checker.locator('.cm-scroller').evaluate((scroller) => (scroller.scrollLeft = 2000));
+			await checker.locator(`li.finding[data-rule="${rule}"] [data-fix]`).click();
+			await expect(checker.locator(`li.finding[data-rule="${rule}"]`)).toHaveCount(0);
+			const at = await checker.locator('.cm-scroller').evaluate((scroller) => {
+				const box = scroller.getBoundingClientRect();
+				const mark = scroller.querySelector('.cm-changed')!.getBoundingClientRect();
+				const gutter = scroller.querySelector<HTMLElement>('.cm-gutters')!.offsetWidth;
+				return {
+					scrolled: scroller.scrollLeft,
+					markLeft: mark.left - box.left,
+					markRight: mark.right - box.left,
+					textLeft: gutter,
+					textRight: scroller.clientWidth,
+				};
+			});
+			// The whole change is seen, right of the line numbers…
+			expect(at.markLeft, rule).toBeGreaterThanOrEqual(at.textLeft);
+			expect(at.markRight, rule).toBeLessThanOrEqual(at.textRight);
+			// …and the lines are scrolled no further than that needs (not at all when it fits).
+			const needed = Math.max(0, at.markRight + at.scrolled - (at.textRight - 16));
+			expect(at.scrolled, rule).toBeLessThanOrEqual(needed + 1);
+		}
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			360
+		);
+	});
+
 	for (const c of cases)
 		test(`${c.lang}: a short summary bar beside the editor, the details in the panel`, async ({
 			page,

@@ -218,8 +218,8 @@ test('without the server (static build) Run says live snippets need npm start, i
 		await expect(get.locator('[data-status]')).toContainText('npm start');
 		await expect(get.locator('[data-status]')).toContainText(
 			c.lang === 'ja'
-				? 'ライブ スニペットにはサイトのサーバーが必要です'
-				: 'Live snippets need the site'
+				? '静的なファイルとして配信されていて、サンプルを実行する kvcert のサーバーがありません'
+				: 'served as static files, with no kvcert server behind it, so samples cannot run here'
 		);
 		await expect(get.locator('[data-result]')).toBeHidden();
 		// The sample itself is still there to read and copy.
@@ -241,8 +241,8 @@ test('without the server (static build) Run says live snippets need npm start, i
 		await expect(get).toHaveAttribute('data-state', 'error');
 		await expect(get.locator('[data-status]')).toHaveText(
 			c.lang === 'ja'
-				? 'サーバーに接続できませんでした。ネットワークと、kvcert のサーバーが動いているかを確認して、もう一度実行してください。'
-				: 'Could not reach the server. Check the network and that the kvcert server is still running, then run the sample again.'
+				? 'このページを配信しているサーバーに接続できませんでした。ネットワーク接続を確認して、もう一度実行してください。続けて失敗する場合は、サーバーが止まっている可能性があります。サーバーを動かしている人 (ワークショップでは進行役) に確認してください。'
+				: 'Could not reach the server that serves this page. Check your network connection and run the sample again. If it fails again, the server may have stopped: ask whoever runs it (in a workshop, the facilitator).'
 		);
 		await page.route('**/api/snippets/run**', (route) =>
 			route.fulfill({ status: 500, contentType: 'text/html', body: '<html>' })

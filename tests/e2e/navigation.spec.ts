@@ -64,15 +64,42 @@ test('an unknown page answers 404 with the site’s not-found page', async ({ pa
 	);
 });
 
-test('the home pages link the tools with cards', async ({ page }) => {
-	for (const [lang, name] of [
+test('the home pages open with the tools: one card each, what it is for and a link, at 1440 and 360', async ({
+	page,
+}) => {
+	const tools = ['template-checker', 'template-builder', 'thumbprint', 'renewal-simulator'];
+	for (const [lang, thumbprint] of [
 		['ja', '拇印 (Thumbprint) の比較ツール'],
 		['en', 'Thumbprint tool'],
 	] as const) {
-		await page.goto(`/${lang}/`);
-		await expect(page.locator(`main a[href="/${lang}/tools/thumbprint/"]`)).toContainText(name);
-		await expect(page.locator(`.sl-link-card a[href="/${lang}/rules/"]`)).toBeVisible();
+		for (const width of [1440, 360]) {
+			await page.setViewportSize({ width, height: width === 1440 ? 900 : 800 });
+			await page.goto(`/${lang}/`);
+			// The first cards after the hero are the four tools, each with a one-line purpose.
+			const firstGrid = page.locator('main .card-grid').first();
+			const cards = firstGrid.locator('.sl-link-card');
+			await expect(cards).toHaveCount(tools.length);
+			for (const [index, tool] of tools.entries()) {
+				const card = cards.nth(index);
+				await expect(card.locator('a')).toHaveAttribute('href', `/${lang}/tools/${tool}/`);
+				await expect(card.locator('.description')).not.toBeEmpty();
+			}
+			await expect(cards.nth(2)).toContainText(thumbprint);
+			// At 1440 the tools' heading is on the first screen; at 360 the cards fit the width.
+			if (width === 1440) await expect(page.locator('main h2').first()).toBeInViewport();
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				width
+			);
+			await expect(page.locator(`.sl-link-card a[href="/${lang}/rules/"]`)).toBeVisible();
+		}
 	}
+	// The home page stays a plain page: no script of its own beyond Starlight's.
+	const scripts = await page
+		.locator('script[src]')
+		.evaluateAll((els) => els.map((el) => (el as HTMLScriptElement).src));
+	expect(
+		scripts.filter((src) => /checker|thumbprint|simulator|builder|codemirror/i.test(src))
+	).toEqual([]);
 });
 
 test('the sidebar lists the tutorial in reading order', async ({ page }) => {

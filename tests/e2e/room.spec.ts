@@ -128,6 +128,24 @@ test('the facilitator sees 10 participants (ja and en) and their progress within
 	await expect(view.locator('[data-quiz] li.expected').first()).toContainText('10 of 10');
 	await expect(view.locator('[data-summary]')).toContainText('Exercise D done: 10');
 
+	// At 1440×900 no row's text takes more than two lines, and the table fits one screen.
+	await facilitator.setViewportSize({ width: 1440, height: 900 });
+	const lines = await view.locator('[data-rows] tr').evaluateAll((trs) =>
+		trs.map((tr) =>
+			Math.max(
+				...[...tr.children].map((cell) => {
+					const range = document.createRange();
+					range.selectNodeContents(cell);
+					return Math.round(
+						range.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight)
+					);
+				})
+			)
+		)
+	);
+	expect(Math.max(...lines)).toBeLessThanOrEqual(2);
+	expect((await view.locator('table').boundingBox())!.height).toBeLessThan(900);
+
 	// A participant who leaves disappears from the view.
 	const leaving = pages[0]!.locator('kvcert-room-participant');
 	await leaving.getByRole('button', { name: ja['kvcert.room.participant.leave'] }).click();
@@ -136,6 +154,21 @@ test('the facilitator sees 10 participants (ja and en) and their progress within
 	expect(await axeViolationsInBothThemes(facilitator, 'kvcert-room-facilitator')).toEqual([]);
 	for (const page of pages) await page.context().close();
 	await facilitatorContext.close();
+});
+
+test('a handout printed on the room’s own computer (localhost) links to the participants’ address it printed', async ({
+	page,
+}) => {
+	await page.goto(`http://localhost:${port}/ja/workshop/`);
+	await expect(page.locator('kvcert-room-participant')).toHaveAttribute('data-ready', 'true');
+	// The address `npm run workshop` printed first; on a machine with no network, site-relative.
+	const expected = `${server.participantOrigin ?? ''}/ja/setup/arm-template/`;
+	const link = page.locator('main a[href="/ja/setup/arm-template/"]').first();
+	await expect(link).toHaveAttribute('data-print-url', expected);
+	await page.emulateMedia({ media: 'print' });
+	const printed = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+	expect(printed).toContain(expected);
+	expect(printed).not.toContain('localhost');
 });
 
 test('a participant page on a plain address sees the room; the facilitator view asks for the key without one', async ({

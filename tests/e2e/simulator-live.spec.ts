@@ -63,8 +63,11 @@ for (const lang of ['ja', 'en'] as const) {
 		const summary = sim.locator('[data-announce]');
 		const fill = (key: string, data: Record<string, string | number>) =>
 			s(key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(data[name]));
+		// A new interval, then Renew at once: clicking blurs the field, which restarts live mode with a
+		// new session; the renew waits for it instead of being lost (rv18c #2).
+		await interval.fill('2');
 		await sim.getByRole('button', { name: s('renew') }).click();
-		await expect(rows).toHaveCount(2, { timeout: 10_000 });
+		await expect(rows).toHaveCount(2, { timeout: 30_000 });
 		const after = await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-thumbprint')));
 		expect(after).toContain(before);
 		const renewed = after.filter((t) => t !== before)[0]!;
@@ -100,6 +103,8 @@ for (const lang of ['ja', 'en'] as const) {
 		await expect(sim.locator('[data-status-message]')).toBeVisible();
 		await expect(sim.locator('[data-status-gloss]')).toBeVisible();
 		await expect(summary).toContainText(fill('change.status', { status: s('status.failed') }));
+		// It says which poll it is from: the poll counter beside it goes on while it stands.
+		await expect(summary).toContainText(s('change.lastChange').split('{{poll}}')[0]!);
 		await expect(summary).toBeInViewport();
 		await expect(sim.locator('[data-status]')).toBeInViewport();
 		// Live mode's own parts (the trace, the live store and log) pass axe too, light and dark.

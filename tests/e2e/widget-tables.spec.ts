@@ -85,9 +85,13 @@ for (const lang of ['ja', 'en'] as const) {
 		await button('revoke').click();
 		await button('poll').click();
 
+		// On a phone the page goes to the chooser's answer (its status line), not to the form's top.
+		await page.setViewportSize({ width: 360, height: 800 });
 		await button('copyToSelector').click();
 		await expect(chooser.locator('[data-table="results"] tbody tr')).toHaveCount(5);
 		await expect(chooser.locator('[data-status]')).toBeFocused();
+		await expect(chooser.locator('[data-status]')).toBeInViewport({ ratio: 1 });
+		await page.setViewportSize({ width: 1440, height: 900 });
 		await expectTablesFit(page, chooser, 'chooser with the store');
 		await chooser
 			.getByRole('button', { name: widgetStrings(lang, 'kvcert.chooser.')('loadSample') })

@@ -393,6 +393,50 @@ for (const lang of langs) {
 			await expect(progress.locator('[data-summary]')).toHaveText(summary(0));
 		});
 
+		test('exercise A: long lines wrap inside the editor at 360 and 1440 px, each number beside its line', async ({
+			page,
+		}) => {
+			await page.setViewportSize({ width: 360, height: 800 });
+			await page.goto(`/${lang}/workshop/`);
+			const a = page.locator('kvcert-exercise-template');
+			await expect(a).toHaveAttribute('data-ready', 'true');
+			const editor = a.locator('textarea');
+			await editor.scrollIntoViewIfNeeded();
+			const measure = () =>
+				editor.evaluate((t) => {
+					const style = getComputedStyle(t);
+					const line = parseFloat(style.lineHeight);
+					const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+					const gutter = t.parentElement!.querySelector('[data-gutter]')!.textContent!.split('\n');
+					return {
+						sideways: t.scrollWidth - t.clientWidth,
+						rows: Math.round((t.scrollHeight - padding) / line),
+						gutter,
+					};
+				});
+			// The URLs of two mistakes (lines 17 and 22) are long: on a phone they wrap, nothing is
+			// hidden to the right, and the gutter leaves a blank row for each wrapped row.
+			await expect.poll(async () => (await measure()).gutter.length).toBeGreaterThan(31);
+			const narrow = await measure();
+			expect(narrow.sideways).toBeLessThanOrEqual(0);
+			for (const line of ['17', '22']) {
+				const at = narrow.gutter.indexOf(line);
+				expect(narrow.gutter[at + 1], `line ${line} wraps`).toBe('');
+			}
+			// As many gutter rows as the text takes (±1 for the last, empty row).
+			expect(Math.abs(narrow.gutter.length - narrow.rows)).toBeLessThanOrEqual(1);
+			// At 1440 px too (the page's column is about 690 px wide): nothing hides to the right, and
+			// the gutter still counts the rows.
+			await page.setViewportSize({ width: 1440, height: 900 });
+			await expect
+				.poll(async () => (await measure()).gutter.length)
+				.toBeLessThan(narrow.gutter.length);
+			const wide = await measure();
+			expect(wide.sideways).toBeLessThanOrEqual(0);
+			expect(Math.abs(wide.gutter.length - wide.rows)).toBeLessThanOrEqual(1);
+			expect(wide.gutter.filter(Boolean)).toEqual(narrow.gutter.filter(Boolean));
+		});
+
 		test('facilitator timer: idle until started, wall clock across a reload, previous block, not printed', async ({
 			page,
 		}) => {
@@ -428,6 +472,42 @@ for (const lang of langs) {
 			await previous.click();
 			await expect(page.locator('tr[data-block="intro"]')).toHaveAttribute('data-current', '');
 			await next.click();
+
+			// The room view, in a second tab, shows the same timer on one line and follows this tab
+			// both ways; its page gives the progress table the width (no sidebar, no contents).
+			const room = await page.context().newPage();
+			await room.setViewportSize({ width: 1440, height: 900 });
+			await room.goto(`/${lang}/workshop/room/`);
+			const line = room.locator('kvcert-workshop-timer');
+			await expect(line).toHaveAttribute('data-ready', 'true');
+			await expect(line.locator('[data-current]')).toContainText(agenda[1]!.title[lang]);
+			await expect(line.locator('[data-clock]')).toHaveText(
+				new RegExp(w.t('timer.elapsed', { time: w.t('timer.duration', { m: '\\d+', s: '\\d+' }) }))
+			);
+			const tops = await Promise.all(
+				['[data-clock]', '[data-current]', '[data-start]'].map(
+					async (part) => (await line.locator(part).boundingBox())!
+				)
+			);
+			const lineHeight = Math.max(...tops.map((b) => b.height));
+			expect(Math.max(...tops.map((b) => b.y)) - Math.min(...tops.map((b) => b.y))).toBeLessThan(
+				lineHeight
+			);
+			await expect(room.locator('#starlight__sidebar, .right-sidebar-container')).toHaveCount(0);
+			expect((await room.locator('kvcert-room-facilitator').boundingBox())!.width).toBeGreaterThan(
+				1100
+			);
+			expect(await axeViolationsInBothThemes(room, 'kvcert-workshop-timer')).toEqual([]);
+			await line.getByRole('button', { name: w.t('timer.pause') }).click();
+			await expect(timer.locator('[data-current]')).toHaveText(
+				w.t('timer.paused', { title: agenda[1]!.title[lang] })
+			);
+			await timer.getByRole('button', { name: w.t('timer.resume') }).click();
+			await expect(line.locator('[data-current]')).not.toHaveText(
+				w.t('timer.paused', { title: agenda[1]!.title[lang] })
+			);
+			await expect(line.locator('[data-current]')).toContainText(agenda[1]!.title[lang]);
+			await room.close();
 			// A reload (or a tab the browser throttled) loses no time: the timer counts wall-clock time.
 			await page.reload();
 			await page.clock.runFor(120_000);
@@ -476,10 +556,11 @@ for (const lang of langs) {
 			expect(participant.text).not.toContain('KV010');
 			for (const q of quiz[lang]) expect(participant.text).not.toContain(q.why.slice(0, 30));
 			expect(participant.text).not.toContain(w.t('progress.resetDone'));
-			// Links print with their address, and exercise B prints this server's thumbprints.
-			expect(participant.text.replace(/\s+/g, '')).toContain(
-				`${baseURL}/${lang}/setup/arm-template/`
-			);
+			// Links print with an address a participant can use: printed at localhost (this suite's
+			// server runs no room), site-relative, never this computer's own address.
+			expect(participant.text.replace(/\s+/g, '')).toContain(`</${lang}/setup/arm-template/>`);
+			expect(participant.text).not.toContain(new URL(baseURL!).host);
+			// Exercise B prints this server's thumbprints.
 			const { demoVaultUrl, demoWeek } = (await (await request.get('/api/vault-mode')).json()) as {
 				demoVaultUrl: string;
 				demoWeek: string;
@@ -492,7 +573,7 @@ for (const lang of langs) {
 			);
 			for (const v of ((await api.json()) as { versions: { sha1: string }[] }).versions)
 				expect(participant.text.replace(/\s+/g, '')).toContain(v.sha1);
-			expect(participant.emptyPages).toEqual([]);
+			expect(participant.thinPages).toEqual([]);
 
 			await page.goto(`/${lang}/workshop/facilitator/`);
 			await expect(page.locator('kvcert-workshop-timer')).toHaveAttribute('data-ready', 'true');
@@ -516,7 +597,7 @@ for (const lang of langs) {
 			const compact = facilitator.text.replace(/\s+/g, '');
 			for (const q of quiz[lang]) expect(compact).toContain(q.why.replace(/\s+/g, '').slice(0, 15));
 			expect(facilitator.text).not.toContain(w.t('timer.idle'));
-			expect(facilitator.emptyPages).toEqual([]);
+			expect(facilitator.thinPages).toEqual([]);
 		});
 	});
 }
@@ -571,8 +652,12 @@ async function namesSplitAcrossLines(code: ReturnType<Page['locator']>): Promise
 	});
 }
 
-/** The text of a PDF (pdftotext, Debian's poppler-utils) and the pages that have no text at all. */
-function pdfText(pdf: Buffer): { text: string; emptyPages: number[] } {
+/**
+ * The text of a PDF (pdftotext, Debian's poppler-utils) and its thin pages: fewer than 300 printed
+ * characters, a page that holds only a lone heading, list item or source bullet (a full A4 page of
+ * the handouts prints 700–2,100).
+ */
+function pdfText(pdf: Buffer): { text: string; thinPages: number[] } {
 	const dir = mkdtempSync(join(tmpdir(), 'kvcert-pdf-'));
 	try {
 		const file = join(dir, 'handout.pdf');
@@ -589,7 +674,9 @@ function pdfText(pdf: Buffer): { text: string; emptyPages: number[] } {
 		const pages = text.split('\f').slice(0, -1);
 		return {
 			text,
-			emptyPages: pages.flatMap((page, i) => (page.trim() ? [] : [i + 1])),
+			thinPages: pages.flatMap((page, i) =>
+				page.replace(/\s+/g, '').length >= 300 ? [] : [i + 1]
+			),
 		};
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

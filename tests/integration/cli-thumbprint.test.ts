@@ -14,11 +14,19 @@ let caFile: string;
 
 function kvcert(
 	args: string[],
-	stdin = ''
+	stdin = '',
+	env: Record<string, string> = {}
 ): Promise<{ code: number; stdout: string; stderr: string }> {
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [bin, ...args], {
-			env: { ...process.env, LANG: 'en_US.UTF-8', KVCERT_LANG: '', NO_PROXY: '127.0.0.1' },
+			env: {
+				...process.env,
+				LANG: 'en_US.UTF-8',
+				KVCERT_LANG: '',
+				NO_PROXY: '127.0.0.1',
+				KVCERT_PFX_PASSWORD: '',
+				...env,
+			},
 		});
 		let stdout = '';
 		let stderr = '';
@@ -59,6 +67,25 @@ describe('kvcert thumbprint and compare', { timeout: 60_000 }, () => {
 		expect(stdout).toContain(
 			'SHA-256: 82789F3D5EEB258AA74C26B7A81828D84EA92D25C42D4E408BDFDA2979AA72A2'
 		);
+	});
+
+	it('opens a PFX with the password from KVCERT_PFX_PASSWORD, which help recommends over --password (rv24b N21)', async () => {
+		const pfx = new URL('../fixtures/thumbprint/www.contoso.test-openssl3-aes.pfx', import.meta.url)
+			.pathname;
+		const locked = await kvcert(['thumbprint', pfx, '--lang', 'ja']);
+		expect(locked.code).toBe(2);
+		expect(locked.stderr).toContain('環境変数 KVCERT_PFX_PASSWORD で指定してください');
+		const opened = await kvcert(['thumbprint', pfx], '', { KVCERT_PFX_PASSWORD: 'kvcert-demo' });
+		expect(opened.code).toBe(0);
+		expect(opened.stdout).toContain('SHA-1:   092A29483630A19518CB46F06002BD7DF3337998');
+		expect(opened.stdout + opened.stderr).not.toContain('kvcert-demo');
+		for (const lang of ['en', 'ja']) {
+			const help = await kvcert(['thumbprint', '--help', '--lang', lang]);
+			expect(help.stdout).toMatch(/KVCERT_PFX_PASSWORD/);
+			expect(help.stdout).toMatch(
+				lang === 'en' ? /Other local users\s+can see/ : /ほかのユーザーにも/
+			);
+		}
 	});
 
 	it('lists the vault versions as JSON', async () => {

@@ -504,6 +504,62 @@ describe('a room of live streams', () => {
 		expect(d.sessions.size).toBe(0);
 	});
 
+	it('rates starts and renewals per client, so closing and reopening does not reset them (rv24b Info 7)', async () => {
+		const d = deps({
+			sessions: new LiveSessions(
+				limits({ maxStreams: 10, maxStreamsPerClient: 10, opensPerClient: 3, renewalsPerClient: 2 })
+			),
+		});
+		const renewIn = async (client: string) => {
+			const statuses: number[] = [];
+			let refusal: { status: number; retryAfter: string | null; body: unknown } | undefined;
+			await readEvents(live('interval=30', d, 'en', { client }), async (event) => {
+				if (event.event !== 'session') return false;
+				const session = String(event.data['id']);
+				for (let i = 0; i < 3; i++) {
+					const answer = await control({ session, action: 'renew' }, d, {
+						[CLIENT_HEADER]: client,
+						'Accept-Language': 'ja',
+					});
+					statuses.push(answer.status);
+					if (answer.status === 429)
+						refusal = {
+							status: 429,
+							retryAfter: answer.headers.get('retry-after'),
+							body: await answer.json(),
+						};
+				}
+				return true;
+			});
+			return { statuses, refusal };
+		};
+		const first = await renewIn('10.0.6.1');
+		expect(first.statuses).toEqual([200, 200, 429]);
+		expect(first.refusal!.body).toMatchObject({ error: { code: 'renewRate' } });
+		expect(JSON.stringify(first.refusal!.body)).toContain('10 分あたり 2 回');
+		expect(Number(first.refusal!.retryAfter)).toBeGreaterThan(0);
+		// A new session of the same client: still refused, where the per-session cap started again.
+		expect((await renewIn('10.0.6.1')).statuses).toEqual([429, 429, 429]);
+		// Its third start is its last in the window: a plain request gets 429, an EventSource an end event.
+		await live('interval=30', d, 'en', { client: '10.0.6.1' }).body!.cancel();
+		const plain = live('interval=30', d, 'ja', { client: '10.0.6.1' });
+		expect([
+			plain.status,
+			((await plain.json()) as { error: { code: string } }).error.code,
+		]).toEqual([429, 'openRate']);
+		expect(Number(plain.headers.get('retry-after'))).toBeGreaterThan(0);
+		const stream = live('interval=30', d, 'en', { client: '10.0.6.1', eventSource: true });
+		const ended = await readEvents(stream, (event) => event.event === 'end');
+		expect(ended.map((e) => e.event)).toEqual(['end']);
+		expect(ended[0]!.data).toMatchObject({ reason: 'refused' });
+		expect(String(ended[0]!.data['message'])).toMatch(/started live mode 3 times in 10 minutes/);
+		expect(d.sessions.streams.size).toBe(0);
+		// Another client behind its own address is served.
+		const other = live('interval=30', d, 'en', { client: '10.0.6.2' });
+		expect(other.status).toBe(200);
+		await other.body!.cancel();
+	});
+
 	it('caps renewals per session', async () => {
 		const d = deps();
 		let id = '';

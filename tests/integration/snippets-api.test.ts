@@ -235,6 +235,9 @@ describe(
 			expect(json.trace[0]!.host).toBe(DEMO_VAULT_HOST);
 			expect(json.trace[0]!.path).toMatch(/^\/certificates\/webcert\/\?api-version=/);
 			expect(json.trace[1]!.path).toMatch(/^\/metadata\/identity\/oauth2\/token/);
+			// The IMDS as on a VM: the demo IMDS's loopback port is in no part of the answer (rv24b N20).
+			expect(json.trace[1]!.host).toBe('169.254.169.254');
+			expect(text).not.toContain(new URL(emulator.imdsUrl).host);
 			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
 		});
 
@@ -344,7 +347,10 @@ describe(
 			expect(body['token_type']).toBe('Bearer');
 			expect(body['access_token']).toMatch(/^kvemu\.…\(redacted, [\d,]+ chars\)$/);
 			for (const token of emulator.issuedTokens()) expect(text).not.toContain(token);
-			expect(json.trace).toEqual([expect.objectContaining({ service: 'imds', status: 200 })]);
+			expect(json.trace).toEqual([
+				expect.objectContaining({ service: 'imds', host: '169.254.169.254', status: 200 }),
+			]);
+			expect(text).not.toContain(new URL(emulator.imdsUrl).host);
 		});
 
 		it('masks every token and private key a sample prints, however it prints them', async () => {

@@ -267,7 +267,7 @@ describe('GET /api/thumbprints against the demo vault (real SDK, emulator)', () 
 		);
 		expect(noCredential.body.error.code).toBe('noCredential');
 		expect(noCredential.body.error.message).toContain('az login');
-		const started = Date.now();
+		// A token that never comes: only the 300 ms time limit can answer (no wall-clock bound here).
 		const slow = await call(
 			{ vault: 'demo', name: 'webcert', lang: 'ja' },
 			{
@@ -281,7 +281,6 @@ describe('GET /api/thumbprints against the demo vault (real SDK, emulator)', () 
 			}
 		);
 		expect([slow.status, slow.body.error.code]).toEqual([504, 'timeout']);
-		expect(Date.now() - started).toBeLessThan(3000);
 	});
 
 	it('tries a read the demo vault broke off once more; when that fails too, says the demo vault did not answer and when to ask again', async () => {

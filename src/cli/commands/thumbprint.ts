@@ -22,6 +22,9 @@ import {
 	readInput,
 } from '../read-input.ts';
 
+/** Environment variable with the PFX password: unlike --password, not visible in a process list. */
+export const PFX_PASSWORD_ENV = 'KVCERT_PFX_PASSWORD';
+
 const HELP: Record<Lang, string> = {
 	en: `Usage:
   kvcert thumbprint <file|-> [--password <p>] [--format text|json]
@@ -32,12 +35,16 @@ const HELP: Record<Lang, string> = {
       Real vaults use DefaultAzureCredential (az login, managed identity, AZURE_* variables).
 
 Options:
-  --password <p>        PFX password (Key Vault downloads have an empty one)
+  --password <p>        PFX password (Key Vault downloads have an empty one). Other local users
+                        can see a command line (ps): prefer KVCERT_PFX_PASSWORD
   --format text|json    Output format (default text)
   --lang ja|en          Language (default from KVCERT_LANG, LC_ALL or LANG)
   --max-input-size <n>  Refuse larger files (default 32MB; also KVCERT_MAX_INPUT_SIZE)
   --emulator-ca <file>  CA of an emulator started with \`kvcert emulator\` (with --emulator-imds)
-  --emulator-imds <url> IMDS URL of that emulator`,
+  --emulator-imds <url> IMDS URL of that emulator
+
+Environment:
+  KVCERT_PFX_PASSWORD   PFX password when --password is not given (not visible to other users)`,
 	ja: `使い方:
   kvcert thumbprint <ファイル|-> [--password <p>] [--format text|json]
       .cer/.crt/.pem/.pfx/.p12 ファイルに含まれる各証明書の SHA-1 と SHA-256 を表示します
@@ -47,12 +54,17 @@ Options:
       demo 以外の Key Vault には DefaultAzureCredential (az login、マネージド ID、AZURE_* 環境変数) で接続します。
 
 オプション:
-  --password <p>        PFX のパスワード (Key Vault からダウンロードした PFX のパスワードは空です)
+  --password <p>        PFX のパスワード (Key Vault からダウンロードした PFX のパスワードは空です)。
+                        コマンド ラインは同じマシンのほかのユーザーにも (ps などで) 見えるため、
+                        環境変数 KVCERT_PFX_PASSWORD で指定することをお勧めします
   --format text|json    出力形式 (既定: text)
   --lang ja|en          言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)
   --max-input-size <n>  読み込むファイルの上限サイズ (既定: 32MB。環境変数 KVCERT_MAX_INPUT_SIZE でも指定可)
   --emulator-ca <file>  \`kvcert emulator\` で起動したエミュレーターの CA (--emulator-imds と併用)
-  --emulator-imds <url> そのエミュレーターの IMDS の URL`,
+  --emulator-imds <url> そのエミュレーターの IMDS の URL
+
+環境変数:
+  KVCERT_PFX_PASSWORD   --password を指定しないときの PFX のパスワード (ほかのユーザーからは見えません)`,
 };
 
 const MESSAGES: Record<Lang, { format: string; vaultAndName: string }> = {
@@ -229,7 +241,7 @@ export async function run(args: string[]): Promise<number> {
 	}
 	try {
 		const results = await computeThumbprints(new Uint8Array(bytes), {
-			password: values.password ?? '',
+			password: values.password ?? process.env[PFX_PASSWORD_ENV] ?? '',
 			maxBytes: limit,
 		});
 		const certificates = parseCertificates(results);
@@ -254,14 +266,14 @@ export async function run(args: string[]): Promise<number> {
 	} catch (error) {
 		if (error instanceof CertificateReadError) {
 			const key = {
-				'password-required': 'passwordRequired',
-				'wrong-password': 'wrongPassword',
-				'not-a-certificate': 'notCertificate',
-				'too-large': 'tooLarge',
+				'password-required': 'cli.passwordRequired',
+				'wrong-password': 'file.wrongPassword',
+				'not-a-certificate': 'file.notCertificate',
+				'too-large': 'file.tooLarge',
 			}[error.code];
 			return fail(
 				error.code,
-				`kvcert: ${t(`kvcert.thumbprint.file.${key}`, { limit: formatSize(limit) })}`
+				`kvcert: ${t(`kvcert.thumbprint.${key}`, { limit: formatSize(limit), variable: PFX_PASSWORD_ENV })}`
 			);
 		}
 		throw error;

@@ -117,6 +117,6 @@ export function branchWords(assumption: BranchAssumption, lang: Lang): string {
 
 /** A finding's message with the branches it holds on. */
 export function onBranch(message: string, branches: string[], lang: Lang): string {
-	if (lang === 'ja') return `${message}これは ${branches.join('、または ')}に当てはまります。`;
+	if (lang === 'ja') return `${message}この指摘は、${branches.join('、または ')}に当てはまります。`;
 	return `${message} This applies ${branches.join(', or ')}.`;
 }

@@ -44,6 +44,7 @@ export { formatSarif } from './format/sarif.ts';
 export { formatText } from './format/text.ts';
 export { checkMessages } from './messages.ts';
 export { parseErrorSentence } from './json-parse-errors.ts';
+export { foreignKindNames } from './input/recognise.ts';
 
 // Types shared with callers.
 export {

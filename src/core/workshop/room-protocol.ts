@@ -14,6 +14,11 @@ export interface RoomStatus {
 	room: boolean;
 	/** Whether this browser holds a facilitator session. */
 	facilitator: boolean;
+	/**
+	 * The participants' address `npm run workshop` printed first (`http://192.168.1.20:4321`): a
+	 * handout printed on the server's own computer gives its links with it instead of `localhost`.
+	 */
+	address?: string;
 }
 
 /** `POST /api/room/join`: an optional display name. */

@@ -13,6 +13,8 @@ export interface RoomDependencies {
 	room: Room | undefined;
 	/** Limits per process (made once, shared by every request). */
 	limits: RoomRequestLimits;
+	/** The participants' address the room printed first (`http://192.168.1.20:4321`), if any. */
+	address?: string | undefined;
 }
 
 /** Rates and counts of the room endpoints. */
@@ -111,7 +113,11 @@ async function roomPost(
  */
 export function handleRoomStatus(request: Request, deps: RoomDependencies): Response {
 	const status: RoomStatus = deps.room
-		? { room: true, facilitator: deps.room.isFacilitator(sessionOf(request)) }
+		? {
+				room: true,
+				facilitator: deps.room.isFacilitator(sessionOf(request)),
+				...(deps.address ? { address: deps.address } : {}),
+			}
 		: { room: false, facilitator: false };
 	return jsonResponse(status);
 }

@@ -10,7 +10,7 @@ import { clientOf, RateLimit } from '../client-limits.ts';
 import { LIVE_CERTIFICATE } from './live-timeline.ts';
 import { liveMessage, type LiveMessageCode } from './live-messages.ts';
 import { LIVE_MAX_RENEWALS, LiveSession, type ControlRefusal } from './live-session.ts';
-import type { LiveSessions } from './live-sessions.ts';
+import { LIVE_RATE_WINDOW_MS, type LiveSessions } from './live-sessions.ts';
 import { readLimitedBody } from '../read-limited-body.ts';
 
 /** What the live simulator endpoints need (the real wiring: live-simulator-dependencies.ts). */
@@ -96,8 +96,22 @@ export function handleLiveRequest(request: Request, deps: LiveDependencies): Res
 		slot === 'total'
 			? { status: 503, code: 'busy' as const, max: limits.maxStreams }
 			: { status: 429, code: 'tooManyForClient' as const, max: limits.maxStreamsPerClient };
-	let slot = sessions.streams.acquire(client);
 	const wantsEvents = /text\/event-stream/i.test(request.headers.get('accept') ?? '');
+	const wait = sessions.opens.take(client);
+	if (wait) {
+		const values = {
+			max: sessions.opens.limit,
+			minutes: LIVE_RATE_WINDOW_MS / 60_000,
+			seconds: wait,
+		};
+		if (!wantsEvents) return refuse(429, lang, 'openRate', values, {}, wait);
+		// An EventSource reads the reason from an `end` event (a plain 429 would only be an error).
+		const end = `event: end\ndata: ${JSON.stringify({ reason: 'refused', message: liveMessage(lang, 'openRate', values) })}\n\n`;
+		return new Response(end, {
+			headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' },
+		});
+	}
+	let slot = sessions.streams.acquire(client);
 	if (typeof slot !== 'function' && !wantsEvents) {
 		const { status, code, max } = refusalOf(slot);
 		return refuse(status, lang, code, { max }, {}, LIVE_RETRY_SECONDS[code]);
@@ -262,7 +276,15 @@ export async function handleControlRequest(
 	// The first change gives the session a vault of its own: nobody else sees what it does.
 	const why = session.ownView(await deps.vault(), deps.sessions.views);
 	if (why) return refused(why);
-	if (action === 'renew' && !session.takeRenewal()) return refused('renewLimit');
+	if (action === 'renew') {
+		const wait = deps.sessions.renewals.take(clientOf(request));
+		if (wait) {
+			const { limit } = deps.sessions.renewals;
+			const minutes = LIVE_RATE_WINDOW_MS / 60_000;
+			return refuse(429, lang, 'renewRate', { max: limit, minutes, seconds: wait }, {}, wait);
+		}
+		if (!session.takeRenewal()) return refused('renewLimit');
+	}
 	const view = session.view!;
 	const ok = (data: Record<string, unknown>) =>
 		new Response(JSON.stringify({ ok: true, action, ...data }), {

@@ -23,6 +23,8 @@ export type LiveMessageCode =
 	| 'viewsFull'
 	| 'viewsFullForClient'
 	| 'renewLimit'
+	| 'openRate'
+	| 'renewRate'
 	| 'writeRefused';
 
 /** The messages in both languages (the live simulator's own table). */
@@ -60,6 +62,10 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 			'この端末 (アドレス) で、自分専用のデモ用 Key Vault を使うセッションが上限 ({{max}} 件) に達しています。ほかのタブでライブ モードを止めてください。',
 		renewLimit:
 			'このセッションでは、更新できる回数の上限 ({{max}} 回) に達しました。ライブ モードを開始し直すと、もう一度更新できます。',
+		openRate:
+			'この端末 (アドレス) からライブ モードを開始した回数が上限 ({{minutes}} 分あたり {{max}} 回) に達しました。{{seconds}} 秒待ってから、もう一度お試しください。',
+		renewRate:
+			'この端末 (アドレス) からの更新の回数が上限 ({{minutes}} 分あたり {{max}} 回) に達しました。{{seconds}} 秒待ってから、もう一度お試しください。',
 		writeRefused:
 			'デモ用 Key Vault が新しいバージョンの作成を拒否しました (短時間の作成回数の上限)。少し待ってから、もう一度お試しください。',
 	},
@@ -92,6 +98,10 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 			'This device (address) already has {{max}} sessions with their own copy of the demo vault. Stop live mode in another tab.',
 		renewLimit:
 			'This session has renewed as often as a session may ({{max}} times). Start live mode again to renew more.',
+		openRate:
+			'This device (address) started live mode {{max}} times in {{minutes}} minutes, the most one device may. Wait {{seconds}} s, then try again.',
+		renewRate:
+			'This device (address) renewed {{max}} times in {{minutes}} minutes, the most one device may. Wait {{seconds}} s, then try again.',
 		writeRefused:
 			'The demo vault refused to create another version right now (too many in a short time). Wait a moment and try again.',
 	},

@@ -1,5 +1,5 @@
 import type { RunningEmulator } from '../../emulator/emulator.ts';
-import { ConcurrencyLimit } from '../client-limits.ts';
+import { ConcurrencyLimit, RateLimit } from '../client-limits.ts';
 import type { LiveSession } from './live-session.ts';
 import { VaultPoller } from './vault-poller.ts';
 import { emulatorSecretClient, type TraceEntry } from './vault-snapshot.ts';
@@ -12,7 +12,23 @@ export interface LiveLimits {
 	/** Sessions with a view of their own (after a renew, disable, revoke or grant). */
 	maxViews: number;
 	maxViewsPerClient: number;
+	/** Live-mode starts per client in {@link LIVE_RATE_WINDOW_MS}. @default LIVE_RATES.opens */
+	opensPerClient?: number;
+	/** Renewals per client in {@link LIVE_RATE_WINDOW_MS}, across its sessions. @default LIVE_RATES.renewals */
+	renewalsPerClient?: number;
 }
+
+/** The window of the per-client rates (10 minutes, as the snippets' renewals). */
+export const LIVE_RATE_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Per-client rates, sized for a room of 30 behind one NAT address (one client to the server):
+ * each participant starts live mode about 4 times in a 10-minute block (start, another OS or
+ * version, a reload) and renews once or twice in exercise C, so 120 starts and 60 renewals. At
+ * about 21 ms of server CPU per start and 14 ms per renewal (rv24b), one address can then cost at
+ * most about 3.4 s of CPU per 10 minutes, where closing and reopening sessions was unbounded.
+ */
+export const LIVE_RATES = { opens: 120, renewals: 60 } as const;
 
 /**
  * The defaults: a room of 30 with a few tabs each fits many times over (a stream that follows a
@@ -31,10 +47,19 @@ export class LiveSessions {
 	readonly #pollers = new Map<string, VaultPoller>();
 	readonly streams: ConcurrencyLimit;
 	readonly views: ConcurrencyLimit;
+	/** Live-mode starts per client (reopening no longer resets what a client may do). */
+	readonly opens: RateLimit;
+	/** Renewals per client, across its sessions (a session's own cap resets when it is reopened). */
+	readonly renewals: RateLimit;
 
 	constructor(readonly limits: LiveLimits = LIVE_LIMITS) {
 		this.streams = new ConcurrencyLimit(limits.maxStreams, limits.maxStreamsPerClient);
 		this.views = new ConcurrencyLimit(limits.maxViews, limits.maxViewsPerClient);
+		this.opens = new RateLimit(limits.opensPerClient ?? LIVE_RATES.opens, LIVE_RATE_WINDOW_MS);
+		this.renewals = new RateLimit(
+			limits.renewalsPerClient ?? LIVE_RATES.renewals,
+			LIVE_RATE_WINDOW_MS
+		);
 	}
 
 	/** Registers a running session. */

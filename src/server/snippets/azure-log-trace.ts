@@ -17,6 +17,12 @@ const safeDecode = (text: string) => {
 	}
 };
 
+/**
+ * The host an IMDS request shows in a trace: the address the same sample asks on an Azure VM.
+ * The demo IMDS's loopback port changes at every start and says nothing to the reader (rv24b N20).
+ */
+export const IMDS_TRACE_HOST = '169.254.169.254';
+
 /** Where a URL points, in the terms of the trace. */
 export interface TraceEndpoints {
 	/** Host (with port) of the demo IMDS. */
@@ -80,7 +86,7 @@ export function splitAzureLog(
 			const entry: SnippetTraceEntry = {
 				service,
 				method: typeof request.method === 'string' ? request.method : 'GET',
-				host: url.host,
+				host: service === 'imds' ? IMDS_TRACE_HOST : url.host,
 				path: safeDecode(url.pathname + url.search),
 				status: null,
 				ms: null,

@@ -13,7 +13,7 @@ import { DEMO_SERVICE_PRINCIPAL, ENTRA_HOST } from '../../emulator/entra-routes.
 import { langOf, type Lang } from '../../core/i18n/lang.ts';
 import { uiTranslator } from '../../core/i18n/ui-strings.ts';
 import type { VaultMode } from '../../vault/vault-mode.ts';
-import { splitAzureLog, type TimedLine } from './azure-log-trace.ts';
+import { IMDS_TRACE_HOST, splitAzureLog, type TimedLine } from './azure-log-trace.ts';
 import { redactSecrets, type RedactionWords } from './redact.ts';
 import type { RunnableSnippet } from './registry.ts';
 import { runSample } from './run-sample.ts';
@@ -240,7 +240,7 @@ export async function handleSnippetRunRequest(
 					{
 						service: 'imds',
 						method: 'GET',
-						host: imdsHost,
+						host: IMDS_TRACE_HOST,
 						path: `${url.pathname}?api-version=2018-02-01&resource=https://vault.azure.net`,
 						status: response.status,
 						ms,

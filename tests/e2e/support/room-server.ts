@@ -7,6 +7,8 @@ export interface RoomServer {
 	port: number;
 	/** `http://localhost:<port>/<lang>/workshop/room/#key=…` as the command printed it. */
 	facilitatorUrl: string;
+	/** The first participants' address it printed (`http://192.168.1.20:<port>`), if any. */
+	participantOrigin: string | undefined;
 	stop(): void;
 }
 
@@ -48,5 +50,11 @@ export async function startRoomServer(lang: 'ja' | 'en' = 'en'): Promise<RoomSer
 	const facilitatorUrl = /http:\/\/localhost:\d+\/\w+\/workshop\/room\/#key=[\w-]+/.exec(
 		output
 	)![0];
-	return { port, facilitatorUrl, stop: () => server.kill() };
+	const participant = new RegExp(`(http://[\\d.]+:${port})/\\w+/workshop/`).exec(output);
+	return {
+		port,
+		facilitatorUrl,
+		participantOrigin: participant?.[1],
+		stop: () => server.kill(),
+	};
 }

@@ -9,12 +9,15 @@ function template(members: { variables?: string; parameters?: string }, expressi
 	return `{"$schema":"${schema}","parameters":{${members.parameters ?? ''}},"variables":{${members.variables ?? ''}},"resources":[{"type":"Microsoft.Compute/virtualMachines/extensions","name":"vm/kv","properties":{"publisher":"Microsoft.Azure.KeyVault","type":"KeyVaultForWindows","typeHandlerVersion":"3.0","settings":{"secretsManagementSettings":{"pollingIntervalInS":"3600","observedCertificates":[{"url":"${expression}","certificateStoreName":"MY","certificateStoreLocation":"LocalMachine"}]}}}}]}`;
 }
 
-/** Checks a text, asserting it takes less than `ms` milliseconds. */
-function timed(text: string, ms: number) {
-	const start = performance.now();
-	const result = checkSync(text);
-	expect(performance.now() - start).toBeLessThan(ms);
-	return result;
+/**
+ * Checks a hostile text. No wall-clock bound (a flaky test is a defect): the test's timeout is the
+ * hang guard, and what each test protects is asserted as counts (levels, findings, sizes). The
+ * inputs are sized so that the unbounded work these limits replace (exponential doubling, a chain
+ * walked once per reference) takes minutes, far past the 20 s timeout, while bounded work takes
+ * milliseconds.
+ */
+function checked(text: string) {
+	return checkSync(text);
 }
 
 describe('engine limits', () => {
@@ -29,7 +32,7 @@ describe('engine limits', () => {
 			let at = 0;
 			for (; at < text.length; at++)
 				if ((text[at] === '[' || text[at] === '{') && ++count > 1000) break;
-			const result = timed(text, 2000);
+			const result = checked(text);
 			expect(
 				result.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.range.start.offset}`)
 			).toEqual([`KV051 error ${at}`]);
@@ -48,7 +51,7 @@ describe('engine limits', () => {
 			{ variables: `"deep": ${'['.repeat(depth)}${']'.repeat(depth)}` },
 			'https://kv-web.vault.azure.net/secrets/web'
 		);
-		const result = timed(text, 2000);
+		const result = checked(text);
 		expect(result.extensionCount).toBe(1);
 		expect(result.diagnostics).toEqual([]);
 	});
@@ -56,10 +59,7 @@ describe('engine limits', () => {
 	it('turns a 10,000-long variable chain into unknown past the depth limit, with one warning', () => {
 		const variables = ['"v0": "https://kv-web.vault.azure.net/secrets/web"'];
 		for (let i = 1; i < 10_000; i++) variables.push(`"v${i}": "[variables('v${i - 1}')]"`);
-		const result = timed(
-			template({ variables: variables.join(',') }, "[variables('v9999')]"),
-			5000
-		);
+		const result = checked(template({ variables: variables.join(',') }, "[variables('v9999')]"));
 		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 warning']);
 		expect(result.diagnostics[0]!.message).toBe(
 			'Variables, parameters and calls nest deeper than 512 levels: values beyond this point are treated as unknown.'
@@ -80,10 +80,7 @@ describe('engine limits', () => {
 		];
 		for (let i = 1; i < 10_000; i++)
 			parameters.push(`"p${i}": {"type":"string","defaultValue":"[parameters('p${i - 1}')]"}`);
-		const result = timed(
-			template({ parameters: parameters.join(',') }, "[parameters('p9999')]"),
-			5000
-		);
+		const result = checked(template({ parameters: parameters.join(',') }, "[parameters('p9999')]"));
 		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 warning']);
 	});
 
@@ -93,7 +90,7 @@ describe('engine limits', () => {
 			variables.push(`"v${i}": "[concat(variables('v${i - 1}'), variables('v${i - 1}'))]"`);
 		const text = template({ variables: variables.join(',') }, "[variables('v99')]");
 		expect(text.length).toBeLessThan(7000);
-		const result = timed(text, 3000);
+		const result = checked(text);
 		expect(result.diagnostics.filter((d) => d.ruleId === 'KV051').map((d) => d.message)).toEqual([
 			'The evaluated value is too large (over 65,536 characters or 1,024 pieces): it is treated as unknown.',
 		]);
@@ -104,22 +101,17 @@ describe('engine limits', () => {
 		);
 	});
 
-	it('keeps time linear in the size of repeated work', () => {
+	it('does work in proportion to the repeated work: the same findings for each of 2,000 extensions', () => {
 		const ext = (i: number) =>
 			`{"type":"Microsoft.Compute/virtualMachines/extensions","name":"vm${i}/kv","properties":{"publisher":"Microsoft.Azure.KeyVault","type":"KeyVaultForWindows","typeHandlerVersion":"3.0","settings":{"secretsManagementSettings":{"pollingIntervalInS":"3600","observedCertificates":["[concat(variables('a'), variables('a'), variables('a'))]"]}}}}`;
 		const build = (n: number) =>
 			`{"$schema":"${schema}","variables":{"a":"[concat(variables('b'), variables('b'))]","b":"x"},"resources":[${Array.from({ length: n }, (_, i) => ext(i)).join(',')}]}`;
-		const small = build(200);
-		const large = build(2000);
-		const time = (text: string) => {
-			const start = performance.now();
-			checkSync(text);
-			return performance.now() - start;
-		};
-		time(small);
-		const t1 = time(small);
-		const t2 = time(large);
-		expect(t2).toBeLessThan(Math.max(50, t1) * 30);
+		// Counts, not time: each extension gets what one gets alone (variables resolved once each,
+		// not re-walked per reference), and the 20 s timeout guards against a hang.
+		const one = checkSync(build(1)).diagnostics.map((d) => d.ruleId);
+		const many = checkSync(build(2000)).diagnostics.map((d) => d.ruleId);
+		expect(one.length).toBeGreaterThan(0);
+		expect(many.length).toBe(one.length * 2000);
 	});
 });
 

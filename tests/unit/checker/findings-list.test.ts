@@ -31,11 +31,12 @@ const findings: FindingView[] = [
 ];
 
 describe('findings list', () => {
-	test('identical findings become one group at the place of the first; errors come first', () => {
+	test('identical findings become one group at the place of the first; errors come first, a syntax error before them', () => {
 		expect(groupFindings(findings)).toEqual([
-			{ kind: 'group', severity: 'error', indices: [1, 6] },
-			// Same rule as the infos, other message: not grouped with them.
+			// The JSON syntax error leads: what follows was read only up to it. Same rule as the
+			// infos, other message: not grouped with them.
 			{ kind: 'finding', index: 5 },
+			{ kind: 'group', severity: 'error', indices: [1, 6] },
 			{ kind: 'finding', index: 3 },
 			{ kind: 'group', severity: 'info', indices: [0, 2, 4] },
 		]);
@@ -46,8 +47,8 @@ describe('findings list', () => {
 		const entries = groupFindings(findings);
 		const noInfo = new Set<Severity>(['error', 'warning']);
 		expect(visibleEntries(entries, findings, noInfo).map((e) => e.kind)).toEqual([
-			'group',
 			'finding',
+			'group',
 			'finding',
 		]);
 		expect(visibleEntries(entries, findings, new Set<Severity>(['info']))).toEqual([

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkInput } from '../../../src/components/widgets/checker/engine.ts';
 import { checkerExamples } from '../../../src/components/widgets/checker/examples.ts';
+import { groupFindings } from '../../../src/components/widgets/checker/findings-list.ts';
 import {
 	maxInputChars,
 	uncheckedView,
@@ -63,6 +64,46 @@ for (const lang of ['ja', 'en'] as const) {
 			expect(v.detail).not.toBe('');
 			expect(v.counts.error).toBeGreaterThan(0);
 			for (const f of v.findings) expect(f.message).not.toMatch(/[A-Z][a-z]+Expected/);
+		});
+
+		test('a template cut off after its extensions: the syntax error is the headline and the first card', async () => {
+			// The first 40 KB of a real 71 KB Service Fabric template: extensions read, then the text ends.
+			const whole = readFileSync(
+				new URL('../../fixtures/checker/sf-cluster-kvvm.json', import.meta.url),
+				'utf8'
+			);
+			const v = await view(whole.slice(0, 40 * 1024));
+			expect(v.state).toBe('findings');
+			expect(v.summary).toContain(lang === 'ja' ? 'JSON の構文エラー' : 'JSON syntax error');
+			expect(v.detail).toContain(lang === 'ja' ? 'エラー' : 'Errors');
+			const first = groupFindings(v.findings)[0]!;
+			expect(first.kind === 'finding' && v.findings[first.index]!.ruleId).toBe('KV050');
+		});
+
+		test('an unreadable text: the card says what was tried and what to do, guessing only from the shape', async () => {
+			const tried =
+				lang === 'ja'
+					? /JSON[^。]*Bicep、Terraform[^。]*コマンドとして読もうとしました/
+					: /tried to read it as JSON.*Bicep.*Terraform.*commands/;
+			const next =
+				lang === 'ja' ? /貼り付けてください。上の「例」/ : /Paste a whole template.*examples above/;
+			// A line of prose, or a greeting: no genre guess ("an email"), no CLI name in the browser tool.
+			for (const prose of ['hello world, this is not a template', 'Hi team, the VM is up.']) {
+				const card = (await view(prose)).findings[0]!;
+				expect(card.ruleId).toBe('KV051');
+				expect(card.message).toBe(t('kvcert.checker.unreadableCard.unknown'));
+				expect(card.message).toMatch(tried);
+				expect(card.message).toMatch(next);
+				expect(card.message).not.toMatch(/kvcert check|メールの本文|an email/);
+			}
+			// A shape it knows is named, in 「」 in Japanese.
+			const yaml = (await view('apiVersion: v1\nkind: ConfigMap\n')).findings[0]!;
+			expect(yaml.message).toContain(lang === 'ja' ? '「YAML」のようで' : 'looks like YAML,');
+			expect(yaml.message).toMatch(tried);
+			const markup = (await view('<html><body>hi</body></html>')).findings[0]!;
+			expect(markup.message).toContain(
+				lang === 'ja' ? '「XML または HTML」' : 'looks like XML or HTML,'
+			);
 		});
 
 		test('the summary bar gets one short sentence; the rest goes to the panel', async () => {

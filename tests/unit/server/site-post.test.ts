@@ -21,17 +21,47 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('POST through the site handler', () => {
+	const json = { 'Content-Type': 'application/json' };
+
 	it.each(['/api/simulator/control', '/api/snippets/run'])('reaches %s', async (path) => {
-		const response = await fetch(`${base}${path}`, { method: 'POST', body: '{}' });
+		const response = await fetch(`${base}${path}`, { method: 'POST', body: '{}', headers: json });
 		expect(response.status).toBe(200);
 		expect(await response.text()).toBe('reached');
 	});
 
+	it.each([
+		['text/plain', 'ja', '本文は JSON (Content-Type: application/json) で送信してください。'],
+		['application/x-www-form-urlencoded', 'en', 'Send the body as JSON'],
+		['multipart/form-data; boundary=x', 'en', 'Send the body as JSON'],
+	])(
+		'answers a %s POST with the API refusal in JSON, in the caller language (%s), before Astro',
+		async (type, lang, message) => {
+			const response = await fetch(`${base}/api/snippets/run`, {
+				method: 'POST',
+				body: 'sample=get-certificate',
+				headers: { 'Content-Type': type, 'Accept-Language': lang },
+			});
+			expect(response.status).toBe(415);
+			expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+			const body = (await response.json()) as { error: { code: string; message: string } };
+			expect(body.error.code).toBe('notJson');
+			expect(body.error.message).toContain(message);
+		}
+	);
+
 	it('is still refused elsewhere with 405 and Allow', async () => {
-		const response = await fetch(`${base}/api/thumbprints`, { method: 'POST', body: '{}' });
+		const response = await fetch(`${base}/api/thumbprints`, {
+			method: 'POST',
+			body: '{}',
+			headers: json,
+		});
 		expect(response.status).toBe(405);
 		expect(response.headers.get('allow')).toBe('GET, HEAD');
-		const put = await fetch(`${base}/api/simulator/control`, { method: 'PUT', body: '{}' });
+		const put = await fetch(`${base}/api/simulator/control`, {
+			method: 'PUT',
+			body: '{}',
+			headers: json,
+		});
 		expect(put.status).toBe(405);
 		expect(put.headers.get('allow')).toBe('GET, HEAD, POST');
 	});
@@ -40,7 +70,7 @@ describe('POST through the site handler', () => {
 		const response = await fetch(`${base}/api/simulator/control`, {
 			method: 'POST',
 			body: '{}',
-			headers: { Origin: 'https://evil.example' },
+			headers: { ...json, Origin: 'https://evil.example' },
 		});
 		expect(response.status).toBe(403);
 	});

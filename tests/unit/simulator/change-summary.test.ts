@@ -5,6 +5,7 @@ import { scriptedVersion } from '../../../src/core/simulate/index.ts';
 import {
 	eventSummary,
 	liveNews,
+	liveSummary,
 	pollSummary,
 	shortThumbprint,
 } from '../../../src/components/widgets/renewal-simulator/change-summary.ts';
@@ -43,18 +44,32 @@ describe('what an action changed, in one line', () => {
 		const summary = pollSummary(3, last('revoke'), last('revoke', 'poll'), t.ja, 'ja');
 		expect(summary).toBe('ポーリング 3: 状態は「失敗 (再試行中)」');
 		expect(pollSummary(3, last('revoke'), last('revoke', 'poll'), t.en, 'en')).toBe(
-			'Poll 3: status: Failed (retrying)'
+			'Poll 3: status is Failed (retrying)'
 		);
 	});
 
 	test('a poll that works again after access was granted says the status changed back', () => {
 		const before = last('revoke', 'poll', 'grant');
 		expect(pollSummary(4, before, last('revoke', 'poll', 'grant', 'poll'), t.en, 'en')).toBe(
-			'Poll 4: status: Success'
+			'Poll 4: status is Success'
 		);
 		expect(pollSummary(4, before, last('revoke', 'poll', 'grant', 'poll'), t.ja, 'ja')).toBe(
 			'ポーリング 4: 状態は「成功」'
 		);
+	});
+
+	test('live mode: the summary says which poll it is from, so the counter going on does not contradict it', () => {
+		// It stays up while later polls change nothing: "Poll 3: …" would read as the poll now.
+		const failed = last('revoke', 'poll')!;
+		expect(liveSummary(3, last('revoke'), failed, t.ja, 'ja')).toBe(
+			'最後の変化 (ポーリング 3): 状態は「失敗 (再試行中)」'
+		);
+		expect(liveSummary(3, last('revoke'), failed, t.en, 'en')).toBe(
+			'Last change (poll 3): status is Failed (retrying)'
+		);
+		// The poll right after a click, when nothing changed: a time point, not "poll N: no change".
+		expect(liveSummary(2, last(), last('poll')!, t.ja, 'ja')).toBe('ポーリング 2 の時点で変化なし');
+		expect(liveSummary(2, last(), last('poll')!, t.en, 'en')).toBe('No change as of poll 2');
 	});
 
 	test('a certificate gone from the store is named', () => {

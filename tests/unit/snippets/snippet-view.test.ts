@@ -167,6 +167,27 @@ describe('running a snippet', () => {
 		}
 	});
 
+	test('intros and the static-host answer hold on a room server and a static copy: no "npm start" as the reader\'s step', () => {
+		for (const lang of ['ja', 'en'] as const) {
+			for (const key of ['kvcert.snippet.intro', 'kvcert.snippet.introImds']) {
+				const intro = t[lang](key);
+				// Nobody reading a room server's page ran npm start: the intro names the server behind the site.
+				expect(intro).not.toContain('npm start');
+				expect(intro).toContain(
+					lang === 'ja'
+						? 'このサイトを配信している kvcert のサーバー'
+						: 'kvcert server behind this site'
+				);
+				expect(intro).toMatch(lang === 'ja' ? /静的なコピー/ : /static copy/);
+			}
+			const noServer = failedRunMessage({ kind: 'needsServer' }, t[lang]);
+			// What happened (no server behind a static copy), what the reader can still do, where it runs.
+			expect(noServer).toMatch(lang === 'ja' ? /静的なファイル/ : /static files/);
+			expect(noServer).toMatch(lang === 'ja' ? /自分の Key Vault/ : /your own vault/);
+			expect(noServer).toMatch(lang === 'ja' ? /ワークショップのサーバー/ : /workshop's server/);
+		}
+	});
+
 	test('a run stopped at the time limit says what to do next and shows no empty boxes', () => {
 		for (const lang of ['ja', 'en'] as const) {
 			const stopped = endedView(transcript({ outcome: 'timeout', output: [], trace: [] }), t[lang]);

@@ -3,6 +3,7 @@ import {
 	findThumbprints,
 	parseSingleThumbprint,
 	readThumbprints,
+	THUMBPRINT_LIMIT,
 } from '../../../src/core/thumbprint/find-thumbprints.ts';
 
 // Values from research/keyvault-sdk.md §6 (a real certificate pair: x5t ↔ SHA-1).
@@ -197,36 +198,26 @@ ${V1}FF`;
 });
 
 // Hostile pastes (issue 24, N4). The thumbprint page runs the finder on the main thread, and
-// `kvcert compare --installed` on a file. Time is compared between two sizes of the same shape,
-// never against a fixed figure: a linear finder takes about 10× for 10× the text, a quadratic one
-// 100×, and the label pattern this replaces was cubic in a run of spaces (1,000×).
+// `kvcert compare --installed` on a file. No wall-clock bound (a flaky test is a defect): each shape
+// is read at 100,000 repetitions, where linear work takes about a second and the quadratic finder
+// this replaces took minutes (the label pattern was cubic in a run of spaces); the test's timeout is
+// the hang guard, and the counts say the whole text was read and the first 10,000 values kept.
 describe('hostile pastes stay linear', () => {
-	const fastest = (text: string) => {
-		let best = Infinity;
-		for (let run = 0; run < 2; run++) {
-			const start = performance.now();
-			findThumbprints(text);
-			best = Math.min(best, performance.now() - start);
-		}
-		return best;
-	};
 	const shapes: [string, (n: number) => string, number][] = [
-		['a label, a run of spaces, then a value', (n) => `serial${' '.repeat(n)}x ${V1}\n`, 500],
-		['PowerShell Format-List lines', (n) => `Thumbprint : ${V1}\n`.repeat(n), 500],
-		['many labelled values on one line', (n) => `thumbprint=${V1} `.repeat(n), 500],
+		['a label, a run of spaces, then a value', (n) => `serial${' '.repeat(n)}x ${V1}\n`, 1],
+		['PowerShell Format-List lines', (n) => `Thumbprint : ${V1}\n`.repeat(n), THUMBPRINT_LIMIT],
+		['many labelled values on one line', (n) => `thumbprint=${V1} `.repeat(n), THUMBPRINT_LIMIT],
 		[
 			'subject blocks with no blank line',
 			(n) => `subject: CN=a\nthumbprint: ${V1}\n`.repeat(n),
-			500,
+			THUMBPRINT_LIMIT,
 		],
-		['colon-separated hex lines', (n) => `${colons(V2)}\n`.repeat(n), 500],
+		['colon-separated hex lines', (n) => `${colons(V2)}\n`.repeat(n), THUMBPRINT_LIMIT],
 	];
-	it.each(shapes)('%s', (_, shape, n) => {
-		const small = shape(n);
-		const large = shape(n * 10);
-		fastest(small);
-		expect(findThumbprints(large).length).toBe(findThumbprints(small).length === 1 ? 1 : n * 10);
-		expect(fastest(large)).toBeLessThan(Math.max(20, fastest(small)) * 40);
+	it.each(shapes)('%s', { timeout: 60_000 }, (_, shape, kept) => {
+		const { found, truncated } = readThumbprints(shape(100_000));
+		expect(found.length).toBe(kept);
+		expect(truncated).toBe(kept === THUMBPRINT_LIMIT);
 	});
 
 	it('still skips a serial number behind a long run of spaces', () => {

@@ -88,6 +88,21 @@ describe('pasted VM output', () => {
 		);
 	});
 
+	test('past 10,000 values: the first are compared and a notice says the rest were not, ja and en', () => {
+		const many = Array.from({ length: 10_001 }, (_, i) =>
+			i.toString(16).padStart(40, '0').toUpperCase()
+		).join('\n');
+		const en = pasteResult(`${byOrdinal(3).sha1}\n${many}`, versions, t.en);
+		expect(en.limitNotice).toBe(
+			'Only the first 10,000 thumbprints in the pasted text were read; the rest are not compared.'
+		);
+		expect(en.verdict?.kind).toBe('ok');
+		expect(pasteResult(many, [], t.ja).limitNotice).toBe(
+			'貼り付けたテキストの先頭から 10,000 件までの拇印だけを読み取りました。それより後の拇印は照合していません。'
+		);
+		expect(pasteResult(many.slice(0, 41 * 9_999), versions, t.en).limitNotice).toBeUndefined();
+	});
+
 	test('current installed: a match, installed rows marked', () => {
 		const result = pasteResult(`${byOrdinal(3).sha1}\n${byOrdinal(2).sha1}`, versions, t.en);
 		expect(result.verdict).toEqual({

@@ -243,6 +243,60 @@ describe('exercise B', () => {
 		expect(staticHost).toEqual({ kind: 'static' });
 	});
 
+	test('an answer that breaks off while its body is read (a starved browser) is asked again, never "no server"', async () => {
+		const waits: number[] = [];
+		let broken = 1;
+		const cut = () =>
+			new Response(
+				new ReadableStream({
+					start(controller) {
+						controller.enqueue(new TextEncoder().encode('{"mode":'));
+						controller.error(new DOMException('The operation timed out.', 'TimeoutError'));
+					},
+				}),
+				{ status: 200, headers: { 'content-type': 'application/json' } }
+			);
+		const outcome = await fetchDemoVersions(locale('en'), {
+			fetch: async (url) => {
+				if (url.startsWith('/api/vault-mode'))
+					return broken-- > 0 ? cut() : response(200, modeBody);
+				return response(200, thumbprints);
+			},
+			sleep: async (ms) => void waits.push(ms),
+		});
+		expect(outcome.kind).toBe('live');
+		expect(waits).toEqual(NO_ANSWER_RETRY_MS.slice(0, 1));
+		// Every answer breaks off, the look-up too: "no answer" with Fetch again, not a static site.
+		for (const where of ['/api/vault-mode', '/api/thumbprints'])
+			expect(
+				await fetchDemoVersions(locale('ja'), {
+					fetch: async (url) =>
+						url.startsWith(where)
+							? cut()
+							: url.startsWith('/api/vault-mode')
+								? response(200, modeBody)
+								: response(200, thumbprints),
+					sleep: async () => undefined,
+				}),
+				where
+			).toEqual({ kind: 'failed', message: locale('ja').t('b.error.noAnswer') });
+		// A server error is a failure to show (with Fetch again), a 405 like a 404 a static host.
+		expect(
+			(
+				await fetchDemoVersions(locale('en'), {
+					fetch: async () => response(500, {}),
+					sleep: async () => undefined,
+				})
+			).kind
+		).toBe('failed');
+		expect(
+			await fetchDemoVersions(locale('en'), {
+				fetch: async () => new Response('Method Not Allowed', { status: 405 }),
+				sleep: async () => undefined,
+			})
+		).toEqual({ kind: 'static' });
+	});
+
 	test('busy: waits as Retry-After says, tells the page, then gets the versions', async () => {
 		const waits: number[] = [];
 		const told: string[] = [];
@@ -410,9 +464,19 @@ describe('exercise C', () => {
 			labels
 		);
 		expect(early.ok).toBe(false);
+		expect(early.stepsRight).toBe(false);
 		expect(early.feedback).toEqual([
 			{ question: 'predict', ok: false, text: expect.stringContaining('“Next poll”') },
 		]);
+		// The right prediction checked before the simulator step: not done, but not a wrong check
+		// for the room either (it would raise ⚠ early).
+		const firstStep = gradePredict(
+			locale('en'),
+			scripted('windows', '3.0', []),
+			{ prediction: 'beside' },
+			labels
+		);
+		expect(firstStep).toMatchObject({ ok: false, stepsRight: true });
 		// Each wrong prediction gets its own reason before the renewal, in both languages.
 		for (const lang of langs) {
 			const reasons = (['replace', 'restart'] as const).map(

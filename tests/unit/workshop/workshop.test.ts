@@ -33,11 +33,81 @@ describe('agenda', () => {
 	});
 
 	test.each(['ja', 'en'] as const)(
+		'the %s workshop page and facilitator script split each exercise block as the agenda does',
+		(lang) => {
+			const facilitator = readFileSync(
+				new URL(`../../../content/docs/${lang}/workshop/facilitator.mdx`, import.meta.url),
+				'utf8'
+			);
+			const participant = page(lang);
+			// The facilitator script's headings and timer run through the same blocks, in order.
+			const scriptHeadings = [
+				...facilitator.matchAll(/^### (\d+)\. (.+) \((\d+) (?:分|min)[:)]/gm),
+			];
+			expect(scriptHeadings.map((m) => [Number(m[1]), Number(m[3])])).toEqual(
+				agenda.map((b, i) => [i + 1, b.minutes])
+			);
+			for (const block of agenda.filter((b) => b.exercise)) {
+				const work = block.work!;
+				const debrief = block.minutes - work;
+				expect(work, block.id).toBeGreaterThan(0);
+				expect(debrief, block.id).toBeGreaterThan(0);
+				const heading =
+					lang === 'ja'
+						? `${block.title.ja} (${block.minutes} 分: 作業 ${work} 分、振り返り ${debrief} 分)`
+						: `${block.title.en} (${block.minutes} min: ${work} of work, ${debrief} of debrief)`;
+				expect(facilitator, block.id).toMatch(new RegExp(`^### \\d+\\. ${escape(heading)}$`, 'm'));
+				// The participant page: the line right under the exercise's heading.
+				const split =
+					lang === 'ja'
+						? `作業は ${work} 分ほど、その後 ${debrief} 分ほど話し合います。`
+						: `About ${work} minutes of work, then ${debrief} minutes of discussion.`;
+				expect(participant, block.id).toContain(`### ${block.title[lang]}\n\n${split}\n`);
+			}
+		}
+	);
+
+	test.each(['ja', 'en'] as const)(
 		'every exercise block is titled as its heading on the %s workshop page',
 		(lang) => {
 			const headings = [...page(lang).matchAll(/^### (.+)$/gm)].map((m) => m[1]);
 			for (const block of agenda.filter((b) => b.exercise))
 				expect(headings, block.id).toContain(block.title[lang]);
+		}
+	);
+});
+
+describe('the facilitator script', () => {
+	test.each(['ja', 'en'] as const)(
+		'%s: quotes the chooser’s warning for a pinned old thumbprint as the chooser shows it',
+		(lang) => {
+			const facilitator = readFileSync(
+				new URL(`../../../content/docs/${lang}/workshop/facilitator.mdx`, import.meta.url),
+				'utf8'
+			);
+			const quoted = lang === 'ja' ? /「([^」]+)」という警告/ : /the warning "([^"]+)"/;
+			// A Japanese quotation drops the closing 。 before 」 (docs/style-ja.md).
+			expect(quoted.exec(facilitator)?.[1]).toBe(
+				selectMessages.warning.notNewest[lang].replace(/。$/, '')
+			);
+		}
+	);
+});
+
+describe('the pre-work page', () => {
+	test.each(['ja', 'en'] as const)(
+		'%s: npm 11’s allowScripts notice has a troubleshooting row and its source',
+		(lang) => {
+			const prework = readFileSync(
+				new URL(`../../../content/docs/${lang}/workshop/prework.mdx`, import.meta.url),
+				'utf8'
+			);
+			const row = prework
+				.split('\n')
+				.find((line) => line.includes('not yet covered by allowScripts'));
+			// A table row: the symptom as npm prints it, then what to do (leave package.json alone).
+			expect(row).toMatch(/^\| .*`npm warn allow-scripts .*` .* \| .*`npm approve-scripts`.* \|$/);
+			expect(prework).toContain('(https://docs.npmjs.com/cli/v11/commands/npm-approve-scripts)');
 		}
 	);
 });
@@ -172,3 +242,8 @@ describe('scripted timeline', () => {
 		expect(runTimeline(state).polls).toHaveLength(100);
 	});
 });
+
+/** A string as a literal in a regular expression. */
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -67,6 +67,7 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const host = q<HTMLElement>('[data-editor-host]');
 	/** The findings column (side by side it scrolls on its own). */
 	const results = q<HTMLElement>('.results');
+	const summaryBar = q<HTMLElement>('[data-summary]');
 
 	let initial = textarea.value;
 	let restored: 'link' | 'damaged' | undefined;
@@ -157,6 +158,10 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 		if (fresh && newText) {
 			newText = false;
 			results.scrollTop = 0;
+			// Stacked (a phone), a pasted text fills the editor and pushes the summary bar below the
+			// window: the page moves up just enough to show what the check found.
+			const below = summaryBar.getBoundingClientRect().bottom - window.innerHeight;
+			if (below > 0 && getComputedStyle(results).display === 'contents') window.scrollBy(0, below);
 		}
 		fixAllButton.disabled = !fresh || next.fixable === 0;
 		if (!fresh) return;
@@ -252,6 +257,11 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const changed = (changes: ChangeSet, partial: boolean, replaced: boolean) => {
 		client.change(changes.toJSON() as ChangeJson);
 		root.setAttribute('aria-busy', 'true');
+		// "Nothing to check yet" would contradict the text just given while its first check runs.
+		if (root.dataset['state'] === 'empty' && !editor.blank()) {
+			status.textContent = t('kvcert.checker.state.checking');
+			detail.textContent = '';
+		}
 		// A new text: what the notice said (fixed, undone, link copied) was about the old one.
 		if (replaced) {
 			newText = true;

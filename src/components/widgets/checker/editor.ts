@@ -116,6 +116,12 @@ const theme = EditorView.theme({
 	},
 });
 
+/** Closes the hover tooltips (a finding's, after F8); false, so Escape and blur go on as usual. */
+function closeTooltips(view: EditorView): boolean {
+	view.dispatch({ effects: closeHoverTooltips });
+	return false;
+}
+
 /**
  * Tooltips (the finding under the cursor after F8, or under the pointer) stay inside the editor's
  * visible part, never over the findings beside it: CodeMirror moves them within this box.
@@ -288,7 +294,13 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 				stickyMargins,
 				tooltipsInEditor,
 				language.of(extensionOf(shown)),
+				// The finding's tooltip that F8 opens goes with Escape and when the focus leaves the
+				// editor (Tab to the findings), instead of covering lines until the next hover.
+				EditorView.domEventHandlers({
+					blur: (_event, view) => closeTooltips(view),
+				}),
 				keymap.of([
+					{ key: 'Escape', run: closeTooltips },
 					{ key: 'Shift-F8', run: previousDiagnostic },
 					{ key: 'F8', run: nextDiagnostic },
 					...lintKeymap,
@@ -388,7 +400,14 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 			const changes = view.state.changes(
 				edits.map((e) => ({ from: e.from, to: e.to, insert: e.insert }))
 			);
-			const first = edits.length > 0 ? changes.mapPos(edits[0]!.from, -1) : 0;
+			// The first edit's new text, to bring all of it into view.
+			const first =
+				edits.length > 0
+					? EditorSelection.range(
+							changes.mapPos(edits[0]!.from, -1),
+							changes.mapPos(edits[0]!.to, 1)
+						)
+					: EditorSelection.cursor(0);
 			view.dispatch({
 				changes,
 				effects: [

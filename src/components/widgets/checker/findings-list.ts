@@ -3,6 +3,9 @@
 import type { Severity } from '../../../core/check/index.ts';
 import type { FindingView } from './view-model.ts';
 
+/** KV050, JSON syntax. */
+const syntaxRuleId = 'KV050';
+
 /** The severities, most serious first (the order of the filter buttons). */
 export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -14,7 +17,8 @@ export type ListEntry =
 const keyOf = (f: FindingView) => `${f.ruleId ?? ''}\u0000${f.severity}\u0000${f.message}`;
 
 /**
- * The list's entries, errors first, then warnings, then infos, each in the order of the text (so the
+ * The list's entries, errors first (a JSON syntax error before the others), then warnings, then
+ * infos, each in the order of the text (so the
  * first screen of the panel shows the errors): identical findings become one group at the place of
  * the first of them; a finding that has no twin stays on its own. Indices point into `findings`.
  */
@@ -36,7 +40,12 @@ export function groupFindings(findings: readonly FindingView[]): ListEntry[] {
 		);
 	}
 	const start = (e: ListEntry) => (e.kind === 'finding' ? e.index : e.indices[0]!);
-	const rank = (e: ListEntry) => severities.indexOf(findings[start(e)]!.severity);
+	// A JSON syntax error (KV050) leads its severity: the findings after it come from a text read
+	// only up to it.
+	const rank = (e: ListEntry) => {
+		const finding = findings[start(e)]!;
+		return severities.indexOf(finding.severity) * 2 + (finding.ruleId === syntaxRuleId ? 0 : 1);
+	};
 	return entries.sort((a, b) => rank(a) - rank(b) || start(a) - start(b));
 }
 

@@ -14,6 +14,19 @@ export function coveredTop(): number {
 /** Lines of context kept above and below a revealed range when the page scrolls to it. */
 const contextLines = 2;
 
+/** Room kept beside a revealed range, left (after the gutter) and right (px). */
+const sideMargin = 16;
+
+/**
+ * The editor's sideways scroll that shows a range: 0 when the range fits without scrolling, else
+ * just enough to show its end, or its start when it is wider than the view. `start` and `end` are the
+ * range's x in the unscrolled content, `from` and `to` the part of the scroller text is seen in.
+ */
+export function sidewaysScroll(at: { start: number; end: number; from: number; to: number }) {
+	if (at.end <= at.to) return 0;
+	return Math.max(0, Math.min(at.end - at.to, at.start - at.from));
+}
+
 /**
  * The scroll handler: for a request made with `y: 'center'`, centres the range in the editor's
  * scroller, then scrolls the page only if the range is above the uncovered area or below the window.
@@ -41,18 +54,25 @@ export const revealScroll = EditorView.scrollHandler.of(
 		if (top < covered) window.scrollBy(0, top - covered);
 		else if (lower > window.innerHeight) window.scrollBy(0, lower - window.innerHeight);
 
-		// Sideways: a finding far along a long line.
+		// Sideways: as little as shows the whole range (none when it fits from the left edge), so a
+		// change at the end of a long line does not leave every other line cut at the left.
 		view.requestMeasure({
 			read(measured) {
 				const start = measured.coordsAtPos(range.from, 1);
+				const end = measured.coordsAtPos(range.to, -1) ?? start;
+				if (!start || !end) return undefined;
 				const gutter = measured.dom.querySelector<HTMLElement>('.cm-gutters')?.offsetWidth ?? 0;
-				const { left, right } = measured.scrollDOM.getBoundingClientRect();
-				if (!start) return 0;
-				if (start.left >= left + gutter + 8 && start.left <= right - 24) return 0;
-				return start.left - (left + gutter + 8) - 40;
+				const { left } = measured.scrollDOM.getBoundingClientRect();
+				const scrolled = measured.scrollDOM.scrollLeft;
+				return sidewaysScroll({
+					start: start.left - left + scrolled,
+					end: end.right - left + scrolled,
+					from: gutter + sideMargin,
+					to: measured.scrollDOM.clientWidth - sideMargin,
+				});
 			},
-			write(by, measured) {
-				if (by) measured.scrollDOM.scrollLeft += by;
+			write(scrollLeft, measured) {
+				if (scrollLeft !== undefined) measured.scrollDOM.scrollLeft = scrollLeft;
 			},
 		});
 		return true;

@@ -11,6 +11,7 @@ import {
 	type FillIn,
 } from './fill-in.ts';
 import { inputPath } from './protocol.ts';
+import { notRecognisedMessageId, unreadableCardMessage } from './unreadable-card.ts';
 
 /** The largest text the checker reads (characters); larger input gets a message instead. */
 export const maxInputChars = 20 * 1024 * 1024;
@@ -71,6 +72,8 @@ export interface CheckerView {
 
 /** KV050, JSON syntax: its first error becomes the headline when no extension was found. */
 const syntaxRuleId = 'KV050';
+/** KV051, input not read: a text of no kind it reads gets the checker's own card. */
+const unreadInputRuleId = 'KV051';
 
 const emptyCounts = (): Record<Severity, number> => ({ error: 0, warning: 0, info: 0 });
 const noFillIn = (): FillIn => ({ entries: [], taken: new Set() });
@@ -120,7 +123,10 @@ export function viewOf(result: CheckResult, lang: Lang, t: Translate): CheckerVi
 				ruleId: d.ruleId,
 				ruleUrl: `/${lang}/rules/${d.ruleName}/`,
 				severity: d.severity,
-				message: d.message,
+				message:
+					d.ruleId === unreadInputRuleId && d.messageId === notRecognisedMessageId
+						? unreadableCardMessage(d.data['recognised'], lang, t)
+						: d.message,
 				line: d.range.start.line,
 				column: d.range.start.column,
 				from: d.range.start.offset,
@@ -182,6 +188,20 @@ export function viewOf(result: CheckResult, lang: Lang, t: Translate): CheckerVi
 			extensions === 1
 				? t('kvcert.checker.state.cleanOne')
 				: t('kvcert.checker.state.cleanMany', { count: extensions });
+	} else if (syntax && findings.length > 0) {
+		// Read up to a syntax error: the error is the headline (its card comes first), the counts follow.
+		state = 'findings';
+		summary = t('kvcert.checker.state.syntaxError', {
+			line: syntax.range.start.line,
+			column: syntax.range.start.column,
+			problem: parseErrorSentence(syntax.data['code'] ?? '')[lang],
+		});
+		detail = t('kvcert.checker.state.findings', {
+			extensions,
+			errors: counts.error,
+			warnings: counts.warning,
+			infos: counts.info,
+		});
 	} else if (fillIn.entries.length > 0) {
 		state = 'findings';
 		summary = fillInSummary(fillIn.entries.length, counts, lang, t);

@@ -58,6 +58,26 @@ export function pollSummary(
 }
 
 /**
+ * The summary after a live poll with news. It stands while later polls change nothing and the poll
+ * counter beside it goes on, so it says which poll it is from: "Last change (poll 6): status …"
+ * rather than "Poll 6: …", which reads as the poll the counter is at.
+ */
+export function liveSummary(
+	pollNumber: number,
+	before: PollResult | undefined,
+	after: PollResult,
+	t: Translate,
+	lang: Lang
+): string {
+	const changes = pollChanges(before, after, t);
+	if (!changes.length) return t('kvcert.simulator.change.noneAsOf', { poll: pollNumber });
+	return t('kvcert.simulator.change.lastChange', {
+		poll: pollNumber,
+		changes: changes.join(lang === 'ja' ? '、' : ', '),
+	});
+}
+
+/**
  * Whether a live poll deserves a new summary: it changed the store or the status. Live polls come
  * every few seconds and mostly change nothing; a failure that goes on is said once, not every poll.
  */

@@ -1,11 +1,11 @@
 import { translatorFor, type Lang, type Translate } from '../../../core/i18n/index.ts';
-import type { LiveSessionEvent } from '../../../core/simulate/live-protocol.ts';
+import type { LiveControlAction, LiveSessionEvent } from '../../../core/simulate/live-protocol.ts';
 import { formatLogLine } from '../../../core/simulate/messages.ts';
 import type { PollResult, SimOs } from '../../../core/simulate/types.ts';
 import { storeAsFormatList } from '../../../core/select/index.ts';
 import { noAnswerWait } from '../api-refusal.ts';
 import { fillMessageRow, fillRows } from '../tables/render-cell.ts';
-import { eventSummary, liveNews, pollSummary } from './change-summary.ts';
+import { eventSummary, liveNews, liveSummary, pollSummary } from './change-summary.ts';
 import {
 	isLiveAction,
 	liveInterval,
@@ -48,6 +48,8 @@ export class SimulatorApp {
 	/** A live action was sent: the next poll announces its result whatever it changed. */
 	#awaitingPoll = false;
 	#session: LiveSessionEvent | undefined;
+	/** An action clicked while live mode was (re)starting: sent when the session is up. */
+	#pendingLive: { action: LiveControlAction; label: string } | undefined;
 	#liveLog: LiveLog = emptyLiveLog();
 	/** The poll on screen (scripted or live): what "use this store" and the event hand on. */
 	#shown: PollResult | undefined;
@@ -127,12 +129,15 @@ export class SimulatorApp {
 	/** Runs a button's action and says, beside the buttons, what it changed. */
 	#act(action: string, label: string): void {
 		if (this.#live) {
-			if (isLiveAction(action) && this.#session)
-				void sendControl(this.#session.id, action, this.#lang).then((result) => {
-					// The next poll says what came of it, even when a poll already showed it.
-					this.#awaitingPoll = result.ok;
-					this.#announce(result.ok ? eventSummary(label, this.#t) : result.message, true);
-				});
+			if (!isLiveAction(action)) return;
+			// Live mode is (re)starting, e.g. after a new interval: the action goes once the new
+			// session has polled once (so the VM has the version before it), never to the old one
+			// or nowhere.
+			if (this.#session && this.#shown) this.#sendLive(this.#session.id, action, label);
+			else {
+				this.#pendingLive = { action, label };
+				this.#announce(this.#t('kvcert.simulator.liveQueued', { action: label }), true);
+			}
 			return;
 		}
 		const before = this.#shown;
@@ -144,6 +149,20 @@ export class SimulatorApp {
 				: eventSummary(label, this.#t),
 			true
 		);
+	}
+
+	/** Sends a live action to the session's vault and says what came of it. */
+	#sendLive(session: string, action: LiveControlAction, label: string): void {
+		void sendControl(session, action, this.#lang).then((result) => {
+			// The next poll says what came of it, even when a poll already showed it.
+			this.#awaitingPoll = result.ok;
+			this.#announce(
+				result.ok
+					? eventSummary(label, this.#t)
+					: result.message || this.#t('kvcert.simulator.liveSendFailed', { action: label }),
+				true
+			);
+		});
 	}
 
 	/**
@@ -283,10 +302,14 @@ export class SimulatorApp {
 					if (grant) grant.disabled = event.access;
 					const before = this.#shown;
 					this.#show(poll, event.index + 1, poll.files.length > 0);
+					const pending = this.#pendingLive;
+					this.#pendingLive = undefined;
+					if (pending && this.#session)
+						this.#sendLive(this.#session.id, pending.action, pending.label);
 					// Polls that change nothing (most of them) leave the last summary standing.
 					if (this.#awaitingPoll || liveNews(before, poll, this.#t)) {
 						this.#awaitingPoll = false;
-						this.#announce(pollSummary(event.index + 1, before, poll, this.#t, this.#lang));
+						this.#announce(liveSummary(event.index + 1, before, poll, this.#t, this.#lang));
 					}
 				},
 				end: (event) =>
@@ -308,6 +331,7 @@ export class SimulatorApp {
 		this.#live?.close();
 		this.#live = undefined;
 		this.#session = undefined;
+		this.#pendingLive = undefined;
 		this.#q<HTMLInputElement>('[data-live-switch]').checked = false;
 		this.#setLiveLayout(false, message);
 		this.#render();

@@ -24,6 +24,33 @@ class TemplateBuilderElement extends HTMLElement {
 		return this.#app;
 	}
 
+	/**
+	 * The floating "See the output" link (a phone) stands aside while a field has the focus (it would
+	 * cover what is typed, over the phone's keyboard) and while the output is on screen.
+	 */
+	#placeJump(form: HTMLFormElement): void {
+		const jump = this.querySelector<HTMLElement>('[data-to-output]');
+		const outputs = this.querySelector('.outputs');
+		if (!jump || !outputs) return;
+		let outputShown = false;
+		let typing = false;
+		const update = () => (jump.hidden = outputShown || typing);
+		new IntersectionObserver(([entry]) => {
+			outputShown = entry?.isIntersecting ?? false;
+			update();
+		}).observe(outputs);
+		form.addEventListener('focusin', (event) => {
+			typing = (event.target as Element).matches(
+				'input:not([type="radio"], [type="checkbox"]), select, textarea'
+			);
+			update();
+		});
+		form.addEventListener('focusout', () => {
+			typing = false;
+			update();
+		});
+	}
+
 	connectedCallback() {
 		const tablist = this.querySelector<HTMLElement>('[data-tablist]')!;
 		tablist.addEventListener('click', (event) => {
@@ -48,6 +75,7 @@ class TemplateBuilderElement extends HTMLElement {
 			this.querySelector('.outputs')?.scrollIntoView({ block: 'start' });
 		});
 		const form = this.querySelector('form')!;
+		this.#placeJump(form);
 		// The first reach for the form or an action loads the builder, which takes over from there.
 		form.addEventListener('focusin', () => void this.load(), { once: true });
 		this.addEventListener('click', (event) => {

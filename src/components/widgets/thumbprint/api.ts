@@ -69,6 +69,9 @@ export async function fetchVersions(
 	}
 }
 
+/** Key Vault names: 3–24 letters, digits and hyphens, starting with a letter. */
+export const vaultName = /^[a-z][a-z0-9-]{2,23}$/i;
+
 /**
  * The vault URL to ask for: empty means the demo vault (when there is one); a bare vault name
  * (`contoso-kv`) means that vault in Azure's public cloud; anything else is sent as typed and
@@ -77,7 +80,6 @@ export async function fetchVersions(
 export function vaultUrlFor(input: string, demoVaultUrl: string): string {
 	const value = input.trim();
 	if (!value) return demoVaultUrl;
-	// Key Vault names: 3–24 letters, digits and hyphens, starting with a letter.
-	if (/^[a-z][a-z0-9-]{2,23}$/i.test(value)) return `https://${value}.vault.azure.net`;
+	if (vaultName.test(value)) return `https://${value}.vault.azure.net`;
 	return value;
 }

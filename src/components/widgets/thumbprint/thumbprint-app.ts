@@ -2,6 +2,7 @@ import { translatorFor, type Lang, type Translate } from '../../../core/i18n/ind
 import type {
 	ThumbprintsResponse,
 	VaultCertificateVersion,
+	VaultModeResponse,
 } from '../../../core/thumbprint/types.ts';
 import { vmCommands } from '../../../core/thumbprint/vm-commands.ts';
 import { renderCell } from '../tables/render-cell.ts';
@@ -14,6 +15,7 @@ import {
 	versionRows,
 	type Verdict,
 } from './versions-view.ts';
+import { demoOnlyRefusal, vaultHint } from './vault-field.ts';
 
 const ICONS = { ok: '✓', warn: '⚠', info: 'ℹ' } as const;
 
@@ -31,6 +33,8 @@ export class ThumbprintApp {
 	#live = false;
 	/** The demo vault's loopback URL: used when the vault field is left empty, never shown. */
 	#demoVaultUrl = '';
+	/** Which vaults the server reads, once it has said. */
+	#mode: VaultModeResponse['mode'] | undefined;
 	#pasteTimer: ReturnType<typeof setTimeout> | undefined;
 	/** The last file chosen: typing its password reads it again. */
 	#file: File | undefined;
@@ -73,7 +77,7 @@ export class ThumbprintApp {
 			button.addEventListener('click', () => void this.#copy(button));
 		for (const input of root.querySelectorAll('[data-vault], [data-name]'))
 			input.addEventListener('input', () => {
-				this.#showDemoVault();
+				this.#showVaultHint();
 				this.#renderCommands();
 			});
 		this.#renderCommands();
@@ -95,8 +99,9 @@ export class ThumbprintApp {
 		}
 		const { mode } = result;
 		this.#live = true;
+		this.#mode = mode.mode;
 		this.#demoVaultUrl = mode.demoVaultUrl ?? '';
-		this.#showDemoVault();
+		this.#showVaultHint();
 		this.#q('[data-names]').replaceChildren(
 			...(mode.demoCertificates ?? []).map((n) =>
 				Object.assign(document.createElement('option'), { value: n })
@@ -112,23 +117,40 @@ export class ThumbprintApp {
 		return 'live';
 	}
 
-	/** With the vault field empty in demo mode, says "demo vault" instead of a loopback URL. */
-	#showDemoVault(): void {
+	/**
+	 * The hint under the vault field: "demo vault" for an empty field on a demo server (instead of a
+	 * loopback URL), the URL a bare vault name is read as.
+	 */
+	#showVaultHint(): void {
 		const vault = this.#q<HTMLInputElement>('[data-vault]');
-		const hint = this.#q('[data-demo-vault]');
-		const useDemo = Boolean(this.#demoVaultUrl) && !vault.value.trim();
-		hint.hidden = !useDemo;
-		if (useDemo) vault.setAttribute('aria-describedby', hint.id);
-		else vault.removeAttribute('aria-describedby');
+		const hint = this.#q('[data-vault-hint]');
+		const text = vaultHint(vault.value, this.#demoVaultUrl, this.#t);
+		hint.hidden = text === undefined;
+		if (text !== undefined) {
+			hint.textContent = text;
+			vault.setAttribute('aria-describedby', hint.id);
+		} else vault.removeAttribute('aria-describedby');
 	}
 
 	async #fetchVersions(): Promise<void> {
 		const status = this.#q('[data-fetch-status]');
 		const vault = vaultUrlFor(this.#q<HTMLInputElement>('[data-vault]').value, this.#demoVaultUrl);
 		const name = this.#q<HTMLInputElement>('[data-name]').value.trim();
+		const detail = this.#q('[data-fetch-detail]');
 		status.classList.remove('error');
+		detail.hidden = true;
 		if (!this.#live) {
 			status.textContent = this.#t('kvcert.thumbprint.fetch.staticNote');
+			return;
+		}
+		const refusal = demoOnlyRefusal(vault, this.#mode, this.#demoVaultUrl, this.#t);
+		if (refusal) {
+			status.textContent = refusal.message;
+			detail.textContent = refusal.detail;
+			detail.hidden = false;
+			status.classList.add('error');
+			this.#showPrevious(!this.#q('[data-table-wrap]').hidden);
+			status.focus();
 			return;
 		}
 		const button = this.#q<HTMLButtonElement>('[data-fetch-button]');
@@ -225,6 +247,9 @@ export class ThumbprintApp {
 			if (target) target.textContent = cell?.text ?? '';
 		}
 		this.#showVerdict(result.verdict);
+		const notice = this.#q('[data-limit-notice]');
+		notice.textContent = result.limitNotice ?? '';
+		notice.hidden = !result.limitNotice;
 		const unknownBox = this.#q('[data-unknown]');
 		if (!result.unknown.length) return unknownBox.replaceChildren();
 		const heading = document.createElement('p');

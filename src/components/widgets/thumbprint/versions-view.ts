@@ -6,7 +6,7 @@ import {
 import { joinSentences } from '../../../core/i18n/sentences.ts';
 import { describeComparison } from '../../../core/thumbprint/describe-comparison.ts';
 import { findCutOffThumbprints } from '../../../core/thumbprint/find-cut-off-thumbprints.ts';
-import { findThumbprints } from '../../../core/thumbprint/find-thumbprints.ts';
+import { readThumbprints, THUMBPRINT_LIMIT } from '../../../core/thumbprint/find-thumbprints.ts';
 import type { VaultCertificateVersion } from '../../../core/thumbprint/types.ts';
 
 // What the thumbprint tool shows, as data: the versions table, what the VM has of each version,
@@ -112,6 +112,8 @@ export interface PasteResult {
 	verdict?: Verdict;
 	comparison?: ThumbprintComparison;
 	unknown: { hex: string; subject?: string }[];
+	/** Said when the finder stopped at {@link THUMBPRINT_LIMIT} values: the rest were not compared. */
+	limitNotice?: string;
 }
 
 const WORDS = {
@@ -133,7 +135,14 @@ export function pasteResult(
 	t: Translate
 ): PasteResult {
 	if (!text.trim()) return { unknown: [] };
-	const found = findThumbprints(text);
+	const { found, truncated } = readThumbprints(text);
+	const limit = truncated
+		? {
+				limitNotice: t('kvcert.thumbprint.paste.valuesTruncated', {
+					limit: THUMBPRINT_LIMIT.toLocaleString('en'),
+				}),
+			}
+		: {};
 	const distinct = new Set(found.map((f) => f.hex)).size;
 	if (!distinct) {
 		const [cutOff] = findCutOffThumbprints(text);
@@ -151,6 +160,7 @@ export function pasteResult(
 				t
 			),
 			unknown: [],
+			...limit,
 		};
 	const comparison = compareVersions(versions, found);
 	return {
@@ -164,6 +174,7 @@ export function pasteResult(
 			hex: u.hex,
 			...(u.subject ? { subject: u.subject } : {}),
 		})),
+		...limit,
 	};
 }
 

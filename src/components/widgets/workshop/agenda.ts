@@ -8,11 +8,14 @@ export interface AgendaBlock {
 	title: { ja: string; en: string };
 	/** The exercise done in this block, if any. */
 	exercise?: ExerciseId;
+	/** An exercise block's minutes of hands-on work; the rest of the block is the debrief. */
+	work?: number;
 }
 
 /**
  * The agenda: 90 minutes in total (a unit test keeps it so). Each exercise box is the estimated work
- * plus a few minutes of debrief; the facilitator view says how each box splits.
+ * plus a few minutes of debrief; the workshop page and the facilitator script say how each box
+ * splits, and a unit test keeps their words equal to these numbers.
  */
 export const agenda: AgendaBlock[] = [
 	{
@@ -36,6 +39,7 @@ export const agenda: AgendaBlock[] = [
 		minutes: 12,
 		title: { ja: '演習 A: 壊れたテンプレートを直す', en: 'Exercise A: fix a broken template' },
 		exercise: 'template',
+		work: 8,
 	},
 	{
 		id: 'versions',
@@ -45,6 +49,7 @@ export const agenda: AgendaBlock[] = [
 			en: 'Exercise B: which versions does the VM have?',
 		},
 		exercise: 'versions',
+		work: 6,
 	},
 	{ id: 'break', minutes: 5, title: { ja: '休憩', en: 'Break' } },
 	{
@@ -52,12 +57,14 @@ export const agenda: AgendaBlock[] = [
 		minutes: 12,
 		title: { ja: '演習 C: 更新して予想する', en: 'Exercise C: renew and predict' },
 		exercise: 'predict',
+		work: 8,
 	},
 	{
 		id: 'quiz',
 		minutes: 10,
 		title: { ja: '演習 D: アーキテクチャを選ぶ', en: 'Exercise D: choose an architecture' },
 		exercise: 'quiz',
+		work: 7,
 	},
 	{
 		id: 'own',
@@ -67,6 +74,7 @@ export const agenda: AgendaBlock[] = [
 			en: 'Exercise E: check your own template',
 		},
 		exercise: 'own',
+		work: 8,
 	},
 	{ id: 'wrap', minutes: 7, title: { ja: 'まとめと質疑応答', en: 'Wrap-up and questions' } },
 ];

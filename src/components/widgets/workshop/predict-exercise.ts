@@ -128,7 +128,7 @@ export function gradePredict(
 	poll: StorePoll | null,
 	answers: PredictAnswers,
 	labels: { poll: string }
-): { ok: boolean; feedback: StepFeedback[] } {
+): { ok: boolean; stepsRight: boolean; feedback: StepFeedback[] } {
 	const feedback: StepFeedback[] = [
 		answers.prediction === undefined
 			? { question: 'predict', ok: false, text: locale.t('b.unanswered') }
@@ -159,7 +159,10 @@ export function gradePredict(
 		step('use', answers.use, recommended!);
 		step('first', answers.first, first!);
 	}
-	return { ok: feedback.length === 3 && feedback.every((f) => f.ok), feedback };
+	// stepsRight: every step asked so far is right. A check after step 1 with the right prediction
+	// (the page invites it before the simulator step) is not a wrong check for the room's ⚠.
+	const stepsRight = feedback.every((f) => f.ok);
+	return { ok: feedback.length === 3 && stepsRight, stepsRight, feedback };
 }
 
 /** The answers as ids for the room: the prediction, and whether each pick was the new or old one. */

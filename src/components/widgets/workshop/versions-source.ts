@@ -62,8 +62,10 @@ async function errorMessage(response: Response, locale: WorkshopLocale): Promise
 const B_NO_ANSWER_RETRIES = 3;
 
 /**
- * GET through {@link apiFetch} (which waits as a busy server asks): undefined when no server
- * answers at all, the server's refusal when it refused for good or after every retry.
+ * GET through {@link apiFetch} (which waits as a busy server asks), body included: undefined when
+ * no server answers at all or its answer breaks off (the time limit covers reading the body too; a
+ * starved browser can take that long), the server's refusal when it refused for good or after
+ * every retry. The answer comes back with its body read, so reading it again cannot fail.
  */
 async function getOnce(
 	url: string,
@@ -71,7 +73,7 @@ async function getOnce(
 	options: VersionsFetchOptions
 ): Promise<Response | ApiRefusedError | undefined> {
 	try {
-		return await apiFetch(
+		const response = await apiFetch(
 			url,
 			{},
 			{
@@ -82,6 +84,8 @@ async function getOnce(
 				onWait: (text) => options.onWait?.(text),
 			}
 		);
+		const body = await response.text();
+		return new Response(body, { status: response.status, headers: response.headers });
 	} catch (error) {
 		return error instanceof ApiRefusedError ? error : undefined;
 	}
@@ -127,8 +131,9 @@ export async function fetchDemoVersions(
 	if (mode instanceof ApiRefusedError) return refusalOutcome(mode);
 	// Nothing answered, even after retries: the server is unreachable, not missing.
 	if (!mode) return { kind: 'failed', message: locale.t('b.error.noAnswer') };
-	// A static host's 404 page: this copy of the site has no /api.
-	if (mode.status === 404) return { kind: 'static' };
+	// Only a static host's 404 (or 405) page means this copy of the site has no /api; anything
+	// else that went wrong is a server that did not answer well, said as such with Fetch again.
+	if (mode.status === 404 || mode.status === 405) return { kind: 'static' };
 	if (!mode.ok) return { kind: 'failed', message: await errorMessage(mode, locale) };
 	let body: VaultModeResponse;
 	try {
@@ -142,7 +147,12 @@ export async function fetchDemoVersions(
 	if (response instanceof ApiRefusedError) return refusalOutcome(response);
 	if (!response) return { kind: 'failed', message: locale.t('b.error.noAnswer') };
 	if (!response.ok) return { kind: 'failed', message: await errorMessage(response, locale) };
-	const data = (await response.json()) as ThumbprintsResponse;
+	let data: ThumbprintsResponse;
+	try {
+		data = (await response.json()) as ThumbprintsResponse;
+	} catch {
+		return { kind: 'failed', message: locale.t('b.error.noAnswer') };
+	}
 	const versions = data.versions
 		.map((v) => ({
 			ordinal: v.ordinal,

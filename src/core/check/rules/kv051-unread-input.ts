@@ -35,7 +35,7 @@ export const unreadInputRule = defineRule({
 				en: 'Settings not read: a value written as {{what}} cannot be read — findings for them are not shown.',
 			},
 			partNotRead: {
-				ja: 'settings を読み取れませんでした: settings の JSON の一部が {{part}} で、その値がこのスクリプトからは分かりません。{{part}} がかっこやコンマなど JSON の構造を含んでいる可能性があるため、読み取りません。この拡張機能の settings についての問題は表示されません。',
+				ja: 'settings を読み取れませんでした。settings の JSON の一部 {{part}} の値がこのスクリプトからは分からず、かっこやコンマなど JSON の構造を含んでいる可能性があるためです。この拡張機能の settings についての問題は表示されません。',
 				en: 'Settings not read: part of their JSON is {{part}}, whose value this script does not show and which may hold part of the JSON’s structure (brackets, commas) — findings for them are not shown.',
 			},
 			settingStringPath: {

@@ -48,7 +48,7 @@ describe('conditionals checked per branch', () => {
 		expect(result.extensionCount).toBe(1);
 		const ja = await checkIac(bicepExtension(''), 'main.bicep', { lang: 'ja' });
 		expect(ja.diagnostics[0]!.message).toMatch(
-			/これは OS が 'Windows' 以外の場合に当てはまります。$/
+			/この指摘は、OS が 'Windows' 以外の場合に当てはまります。$/
 		);
 	});
 
