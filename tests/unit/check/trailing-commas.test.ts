@@ -85,6 +85,18 @@ describe('trailing commas in az --settings JSON (KV050)', () => {
 		expect(found[0]!.message).toContain('holds false');
 	});
 
+	it('points at a trailing comma in inline --protected-settings too, naming that option', () => {
+		const text = `${az(vmCommand, `{"secretsManagementSettings": {"pollingIntervalInS": "3600", "observedCertificates": ["${url}"]}}`)} --protected-settings '{"note": "x",}'`;
+		const found = checkSync(text).diagnostics.filter((d) => d.ruleId === 'KV050');
+		expect(
+			found.map((d) => [
+				d.messageId,
+				text.slice(d.fix!.edits[0]!.start, d.fix!.edits[0]!.start + 3),
+			])
+		).toEqual([['trailingCommaAzLiteral', ",}'"]]);
+		expect(found[0]!.message).toContain('the --protected-settings JSON');
+	});
+
 	it('says nothing of JSON without trailing commas, nor of -SettingString (not az)', () => {
 		expect(
 			commas(

@@ -18,8 +18,8 @@ export const commandReader: InputReader = {
 		const parsed = parseCommands(source, env.readFile, env.budget);
 		for (const { written, meant, anchor, dash } of parsed.oneDashOptions)
 			env.report(azOptionDashesRule, oneDashOption(written, meant, anchor, dash));
-		for (const doc of parsed.azSettingsDocuments)
-			for (const report of trailingCommaReports(doc, { azOption: '--settings' }))
+		for (const { doc, option } of parsed.azSettingsDocuments)
+			for (const report of trailingCommaReports(doc, { azOption: option }))
 				env.report(jsonSyntaxRule, report);
 		for (const use of parsed.versionedUses) env.report(versionedUrlRule, versionedVariable(use));
 		const asText = [
