@@ -147,6 +147,8 @@ export const sourceLinks: Record<string, SourceLink[]> = {
 			en: 'SecretProperties (Azure SDK reference)',
 		}),
 	],
+	// az CLI's shell_safe_json_parse: json.loads, then ast.literal_eval, then "Failed to parse JSON".
+	C1: [code('Azure/azure-cli', '75c41683', 'src/azure-cli-core/azure/cli/core/util.py')],
 	I1: [issue('MicrosoftDocs/azure-docs', 41837)],
 	I2: [issue('MicrosoftDocs/azure-docs', 43099)],
 	I3: [issue('MicrosoftDocs/azure-docs', 49224)],

@@ -25,7 +25,12 @@ const expected: Record<string, { extensions: number; unread: number; findings: s
 		// Linux (issue 25: bare settings know their OS by their keys), where linkOnRenewal does not exist.
 		findings: ['KV051 1:1', 'KV023 5:13', 'KV028 5:30', 'KV009 13:5', 'KV032 15:24'],
 	},
-	'i4-msi-endpoint-triple-slash.json': { extensions: 1, unread: 0, findings: ['KV034 15:23'] },
+	// The docs' settings.json of the report keeps a comma after the last certificate: an info.
+	'i4-msi-endpoint-triple-slash.json': {
+		extensions: 1,
+		unread: 0,
+		findings: ['KV050 12:8', 'KV034 15:23'],
+	},
 	'i5-settings-without-secrets-management.json': {
 		extensions: 1,
 		unread: 0,

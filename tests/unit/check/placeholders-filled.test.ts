@@ -66,6 +66,8 @@ const samples: Record<
 		fills: { '<certStoreName>': "'MY'", '<certStoreLoc>': "'LocalMachine'" },
 		left: ['KV050:syntax 6:143', 'KV004:old 16:127', 'KV051:settingAsString 16:142'],
 	},
+	// The comma left after the last certificate, with `true` in the JSON: az cannot parse it.
+	'linux-3.0-az-trailing-comma.sh': { left: ['KV050:trailingCommaAzFails 16:10'] },
 	// The unknown key certificateStore; -Setting (ConvertTo-Json …); and the type as the docs spell
 	// it in this sample, "KeyVaultforWindows". Judged (issue 25): no source says whether Azure
 	// compares the extension type case-insensitively, so KV002 says it may fail (a warning, with the

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkSync } from '../../../src/core/check/index.ts';
 import {
 	dependentExtension,
 	expectFinding,
@@ -865,9 +866,16 @@ describe('KV049 expression-syntax', () => {
 describe('KV050 json-syntax', () => {
 	it('reports a missing value', () =>
 		expectFinding('{ "secretsManagementSettings": ⟦}⟧', 'KV050', 'error'));
-	it('accepts comments and trailing commas', () =>
-		expectNone(
-			'{ // c\n "secretsManagementSettings": { "observedCertificates": [ "https://kv.vault.azure.net/secrets/a", ], }, }',
-			'KV050'
-		));
+	it('accepts comments and trailing commas (in bare settings, each comma is an info)', () => {
+		const found = checkSync(
+			'{ // c\n "secretsManagementSettings": { "observedCertificates": [ "https://kv.vault.azure.net/secrets/a", ], }, }'
+		).diagnostics.filter((d) => d.ruleId === 'KV050');
+		expect(
+			found.map((d) => `${d.messageId} ${d.severity} ${d.range.start.line}:${d.range.start.column}`)
+		).toEqual([
+			'trailingCommaSettings info 2:97',
+			'trailingCommaSettings info 2:100',
+			'trailingCommaSettings info 2:103',
+		]);
+	});
 });

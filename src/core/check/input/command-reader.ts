@@ -4,6 +4,7 @@ import { parseCommands } from './command.ts';
 import type { InputReader } from './reader.ts';
 import { azOptionDashesRule, oneDashOption } from '../rules/kv053-az-option-dashes.ts';
 import { unreadInputRule } from '../rules/kv051-unread-input.ts';
+import { jsonSyntaxRule, trailingCommaReports } from '../rules/kv050-json-syntax.ts';
 import { versionedUrlRule, versionedVariable } from '../rules/kv016-versioned-url.ts';
 
 /** az CLI and Azure PowerShell commands that install the extension (input/command.ts). */
@@ -17,6 +18,9 @@ export const commandReader: InputReader = {
 		const parsed = parseCommands(source, env.readFile, env.budget);
 		for (const { written, meant, anchor, dash } of parsed.oneDashOptions)
 			env.report(azOptionDashesRule, oneDashOption(written, meant, anchor, dash));
+		for (const { doc, option } of parsed.azSettingsDocuments)
+			for (const report of trailingCommaReports(doc, { azOption: option }))
+				env.report(jsonSyntaxRule, report);
 		for (const use of parsed.versionedUses) env.report(versionedUrlRule, versionedVariable(use));
 		const asText = [
 			['settingAsString', parsed.settingsAsString],

@@ -47,6 +47,11 @@ export interface ParsedCommands {
 	document: CheckedDocument;
 	/** Every settings JSON parsed (inline or from files), for syntax diagnostics. */
 	settingsDocuments: JsonDocument[];
+	/**
+	 * The settings JSON az CLI reads (`--settings`, and inline `--protected-settings`, read for
+	 * this alone), with the option, whose trailing commas it may reject.
+	 */
+	azSettingsDocuments: Array<{ doc: JsonDocument; option: string }>;
 	/** Files named by commands that could not be read. */
 	unreadable: Array<{ path: string; anchor: Anchor }>;
 	/** az options written with one dash (`-name`), read as their two-dash form (KV053). */
@@ -281,6 +286,7 @@ export function parseCommands(
 	const result: ParsedCommands = {
 		document,
 		settingsDocuments: [],
+		azSettingsDocuments: [],
 		unreadable: [],
 		oneDashOptions: [],
 		settingsAsJsonText: [],
@@ -623,6 +629,16 @@ export function parseCommands(
 		}
 		if (unread && settingErrors.has(unread.messageId)) settingsUnknown = true;
 		if (settingsDoc) result.settingsDocuments.push(settingsDoc);
+		if (shape.settings[0] === '--settings') {
+			if (settingsDoc && settingsWord)
+				result.azSettingsDocuments.push({ doc: settingsDoc, option: '--settings' });
+			const protectedWord = option(['--protected-settings']);
+			if (protectedWord?.text.trim().startsWith('{'))
+				result.azSettingsDocuments.push({
+					doc: inlineSettings(source, protectedWord),
+					option: '--protected-settings',
+				});
+		}
 		// Variables the settings name: `$NAME` left unexpanded in JSON text (inline, or held by a
 		// variable), and the references of a PowerShell value where it is written.
 		const unexpanded =

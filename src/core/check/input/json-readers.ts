@@ -2,6 +2,7 @@ import { findKeyVaultExtensions, propertiesSite } from '../find.ts';
 import { parseJsonDocument, propertyValue, type JsonDocument, type JsonNode } from '../json.ts';
 import type { CheckedDocument, ExtensionSite } from '../model.ts';
 import { anchorOf } from '../navigate.ts';
+import { jsonSyntaxRule, trailingCommaReports } from '../rules/kv050-json-syntax.ts';
 import { createTemplateScope, parameterFileValues } from '../scope.ts';
 import { createSource, type SourceText } from '../source.ts';
 import type { InputKind } from '../types.ts';
@@ -175,12 +176,14 @@ export const settingsReader: InputReader = {
 	kind: 'settings',
 	fixPolicy: 'json',
 	claims: (probe) => jsonKind(probe) === 'settings',
-	read(source, _env, probe) {
+	read(source, env, probe) {
 		const doc = probe.json();
 		if (isWrappedSettings(probe)) {
 			const pasted = readPastedInput(source, doc);
 			if (pasted) return pasted;
 		}
+		// ARM accepts a trailing comma; az --settings may not (said as an info, at the comma).
+		for (const report of trailingCommaReports(doc, 'settings')) env.report(jsonSyntaxRule, report);
 		const result = plain('settings', doc);
 		const root = objectRoot(doc);
 		if (!root) return result;
