@@ -51,21 +51,21 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		pollLimit: 'ポーリング回数の上限 ({{polls}} 回) に達したため、終了しました。',
 		busy: 'このサーバーでは、ライブ モードのストリームが上限 ({{max}} 本) に達しています。',
 		tooManyForClient:
-			'この端末のアドレスからのライブ モードのストリームが上限 ({{max}} 本) に達しています。同じネットワーク (同じアドレス) から接続している人の分も数に含まれます。使っていないタブのライブ モードを止めると、空きができます。',
+			'この端末のアドレスから開いているライブ モードのストリームが、1 つのアドレスの上限 ({{max}} 本) に達しています。同じアドレスから接続している人 (同じ NAT やプロキシーの内側にいる人など) の分も数に含まれます。使っていないタブのライブ モードを止めると、空きができます。',
 		gaveUp:
 			'空きを待ちましたが、ライブ モードを開始できませんでした。あらかじめ決めたタイムラインをお使いください。',
 		controlRate:
-			'操作の回数が、この端末 (アドレス) の上限 (1 分あたり {{max}} 回) に達しました。{{seconds}} 秒待ってから操作してください。',
+			'操作の回数が、この端末のアドレスの上限 (1 分あたり {{max}} 回) に達しました。{{seconds}} 秒待ってから操作してください。',
 		viewsFull:
 			'このサーバーでは、自分専用のデモ用 Key Vault を使うセッションが上限に達しています。しばらく待ってから、もう一度お試しください。',
 		viewsFullForClient:
-			'この端末のアドレスで、自分専用のデモ用 Key Vault を使うセッションが上限 ({{max}} 件) に達しています。同じネットワーク (同じアドレス) から接続している人の分も数に含まれます。使っていないタブのライブ モードを止めるか、しばらく待ってからもう一度お試しください。',
+			'この端末のアドレスで、自分専用のデモ用 Key Vault を使うセッションが上限 ({{max}} 件) に達しています。同じアドレスから接続している人 (同じ NAT やプロキシーの内側にいる人など) の分も数に含まれます。使っていないタブのライブ モードを止めるか、しばらく待ってからもう一度お試しください。',
 		renewLimit:
 			'このセッションでは、更新できる回数の上限 ({{max}} 回) に達しました。ライブ モードを開始し直すと、もう一度更新できます。',
 		openRate:
-			'この端末 (アドレス) からライブ モードを開始した回数が上限 ({{minutes}} 分あたり {{max}} 回) に達しました。{{seconds}} 秒待ってから、もう一度お試しください。',
+			'この端末のアドレスからライブ モードを開始した回数が上限 ({{minutes}} 分あたり {{max}} 回) に達しました。同じアドレスから接続している人の分も数に含まれます。{{seconds}} 秒待ってから、もう一度お試しください。',
 		renewRate:
-			'この端末 (アドレス) からの更新の回数が上限 ({{minutes}} 分あたり {{max}} 回) に達しました。{{seconds}} 秒待ってから、もう一度お試しください。',
+			'この端末のアドレスから更新した回数が上限 ({{minutes}} 分あたり {{max}} 回) に達しました。同じアドレスから接続している人の分も数に含まれます。{{seconds}} 秒待ってから、もう一度お試しください。',
 		writeRefused:
 			'デモ用 Key Vault が新しいバージョンの作成を拒否しました (短時間の作成回数の上限)。少し待ってから、もう一度お試しください。',
 	},
@@ -99,9 +99,9 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		renewLimit:
 			'This session has renewed as often as a session may ({{max}} times). Start live mode again to renew more.',
 		openRate:
-			'This device (address) started live mode {{max}} times in {{minutes}} minutes, the most one device may. Wait {{seconds}} s, then try again.',
+			'This device (address) started live mode {{max}} times in {{minutes}} minutes, the most one device may; everyone connecting through the same network address counts toward it. Wait {{seconds}} s, then try again.',
 		renewRate:
-			'This device (address) renewed {{max}} times in {{minutes}} minutes, the most one device may. Wait {{seconds}} s, then try again.',
+			'This device (address) renewed {{max}} times in {{minutes}} minutes, the most one device may; everyone connecting through the same network address counts toward it. Wait {{seconds}} s, then try again.',
 		writeRefused:
 			'The demo vault refused to create another version right now (too many in a short time). Wait a moment and try again.',
 	},

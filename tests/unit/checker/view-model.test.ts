@@ -98,11 +98,11 @@ for (const lang of ['ja', 'en'] as const) {
 			}
 			// A shape it knows is named, in 「」 in Japanese.
 			const yaml = (await view('apiVersion: v1\nkind: ConfigMap\n')).findings[0]!;
-			expect(yaml.message).toContain(lang === 'ja' ? '「YAML」のようで' : 'looks like YAML,');
+			expect(yaml.message).toContain(lang === 'ja' ? '「YAML」のようで' : 'looks like YAML.');
 			expect(yaml.message).toMatch(tried);
 			const markup = (await view('<html><body>hi</body></html>')).findings[0]!;
 			expect(markup.message).toContain(
-				lang === 'ja' ? '「XML または HTML」' : 'looks like XML or HTML,'
+				lang === 'ja' ? '「XML または HTML」' : 'looks like XML or HTML.'
 			);
 		});
 

@@ -13,7 +13,7 @@ export const jsonSyntaxRule = defineRule({
 	meta: {
 		title: { ja: 'JSON の構文エラー', en: 'JSON syntax error' },
 		docs: {
-			ja: 'テンプレートや設定の JSON を解析できませんでした。kvcert はコメント、末尾のコンマ、先頭の BOM は受け付けますが (ARM テンプレートも受け付けます)、それ以外の構文エラーはデプロイ前に直す必要があります。1 つの誤りから続くエラーはまとめて 1 件として知らせます。複数行にわたる文字列は Azure CLI と Azure PowerShell では受け付けられるため、情報として知らせます。解析できた部分の確認は続けます。az コマンドの `--settings` に渡す JSON (とコマンドに直接書いた `--protected-settings` の JSON) の末尾のコンマは、その位置を示します。az CLI はこの JSON をまず Python の `json.loads` で読み (末尾のコンマは誤り)、失敗すると Python のリテラルとして `ast.literal_eval` で読み直します。こちらは末尾のコンマを受け付けますが、`true`、`false`、`null` は受け付けません (Azure/azure-cli の `src/azure-cli-core/azure/cli/core/util.py` にある shell_safe_json_parse)。そのため、これらが 1 つでもあれば az は「Failed to parse JSON」で止まり (エラー)、なければ Python のリテラルとしてだけ受け付けられます (警告)。単独で確認した設定の JSON では情報として知らせます。',
+			ja: 'テンプレートや設定の JSON を解析できませんでした。kvcert はコメント、末尾のコンマ、先頭の BOM は受け付けますが (ARM テンプレートも受け付けます)、それ以外の構文エラーはデプロイ前に直す必要があります。1 つの誤りから続くエラーはまとめて 1 件として知らせます。複数行にわたる文字列は Azure CLI と Azure PowerShell では受け付けられるため、情報として知らせます。解析できた部分の確認は続けます。az コマンドの `--settings` に渡す JSON (とコマンドに直接書いた `--protected-settings` の JSON) の末尾のコンマは、その位置を示します。Azure CLI はこの JSON をまず Python の `json.loads` で読みます (末尾のコンマは誤り)。失敗すると、Python のリテラルとして `ast.literal_eval` で読み直します。こちらは末尾のコンマを受け付けますが、`true`、`false`、`null` は受け付けません。この読み方は、Azure/azure-cli の `src/azure-cli-core/azure/cli/core/util.py` にある shell_safe_json_parse によるものです。そのため、これらが 1 つでもあれば az は「Failed to parse JSON」で止まり (エラー)、なければ Python のリテラルとしてだけ受け付けられます (警告)。単独で確認した設定の JSON では情報として知らせます。',
 			en: 'The JSON of the template or settings could not be parsed. kvcert accepts comments, trailing commas and a leading BOM (as ARM does), but other syntax errors must be fixed before deployment. Errors that follow from one mistake are reported once. Strings broken over several lines are accepted by Azure CLI and Azure PowerShell, so they are reported as info. Checks continue on what could be parsed. A trailing comma in the `--settings` JSON of an az command (or in `--protected-settings` written inline) is pointed at: az CLI reads that JSON with Python\'s `json.loads`, which rejects it, and then as a Python literal (`ast.literal_eval`), which accepts a trailing comma but not `true`, `false` or `null` (shell_safe_json_parse in Azure/azure-cli `src/azure-cli-core/azure/cli/core/util.py`). With one of those as well, az stops with "Failed to parse JSON" (an error); without, it is accepted only as a Python literal (a warning). In settings checked on their own it is an info.',
 		},
 		messages: {
@@ -30,15 +30,15 @@ export const jsonSyntaxRule = defineRule({
 				en: 'This string spans several lines. Deployments from Azure CLI and Azure PowerShell accept it; the Azure portal, DevOps pipelines and the REST API do not.',
 			},
 			trailingCommaAzFails: {
-				ja: '末尾のコンマです。az CLI は {{option}} の JSON を厳密な JSON として読めないと Python のリテラルとして読み直しますが、この JSON には Python にない {{keyword}} があるため、どちらでも読めず「Failed to parse JSON」で失敗します。このコンマを削除してください。',
+				ja: '末尾のコンマです。Azure CLI は、{{option}} の JSON を厳密な JSON として読めないと、Python のリテラルとして読み直します。この JSON には Python にない {{keyword}} があるため、どちらでも読めず「Failed to parse JSON」で失敗します。このコンマを削除してください。',
 				en: 'Trailing comma. When az CLI cannot read the {{option}} JSON as strict JSON, it reads it again as a Python literal; this JSON holds {{keyword}}, which Python literals do not have, so both fail and az stops with "Failed to parse JSON". Remove this comma.',
 			},
 			trailingCommaAzLiteral: {
-				ja: '末尾のコンマです。厳密な JSON では誤りのため、az CLI は {{option}} の JSON を Python のリテラルとして読み直して受け付けています。true、false、null を 1 つでも書くと「Failed to parse JSON」で失敗するため、削除してください。',
+				ja: '末尾のコンマです。厳密な JSON では誤りのため、Azure CLI は {{option}} の JSON を Python のリテラルとして読み直して受け付けています。true、false、null を 1 つでも書くと「Failed to parse JSON」で失敗するため、削除してください。',
 				en: 'Trailing comma. Strict JSON rejects it; az CLI accepts the {{option}} JSON only by reading it again as a Python literal. With any true, false or null added, az fails with "Failed to parse JSON"; remove it.',
 			},
 			trailingCommaSettings: {
-				ja: '末尾のコンマです。ARM テンプレートでは受け付けられますが、この設定を az CLI の --settings に渡すと、true、false、null を含む場合に「Failed to parse JSON」で失敗します。削除しておくと確実です。',
+				ja: '末尾のコンマです。ARM テンプレートでは受け付けられますが、この設定を Azure CLI の --settings に渡すと、true、false、null を含む場合に「Failed to parse JSON」で失敗します。削除しておくと確実です。',
 				en: 'Trailing comma. ARM templates accept it, but az CLI --settings rejects it when the JSON also holds true, false or null ("Failed to parse JSON"). Removing it is safer.',
 			},
 			removeComma: { ja: 'コンマを削除する', en: 'Remove the comma' },
