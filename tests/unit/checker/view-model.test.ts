@@ -83,7 +83,7 @@ for (const lang of ['ja', 'en'] as const) {
 		test('an unreadable text: the card says what was tried and what to do, guessing only from the shape', async () => {
 			const tried =
 				lang === 'ja'
-					? /JSON[^。]*Bicep、Terraform[^。]*コマンドとして読もうとしました/
+					? /読める形式は、JSON[^。]*Bicep、Terraform[^。]*コマンドです。[^。]*読めませんでした/
 					: /tried to read it as JSON.*Bicep.*Terraform.*commands/;
 			const next =
 				lang === 'ja' ? /貼り付けてください。上の「例」/ : /Paste a whole template.*examples above/;

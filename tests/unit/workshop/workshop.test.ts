@@ -106,7 +106,9 @@ describe('the pre-work page', () => {
 				.split('\n')
 				.find((line) => line.includes('not yet covered by allowScripts'));
 			// A table row: the symptom as npm prints it, then what to do (leave package.json alone).
-			expect(row).toMatch(/^\| .*`npm warn allow-scripts .*` .* \| .*`npm approve-scripts`.* \|$/);
+			expect(row).toMatch(
+				/^\| .*`npm warn install-scripts .*` .* \| .*`npm install-scripts approve`.* \|$/
+			);
 			expect(prework).toContain('(https://docs.npmjs.com/cli/v11/commands/npm-approve-scripts)');
 		}
 	);
