@@ -1,6 +1,8 @@
 import { expect, test, chromium, type Page } from '@playwright/test';
 import ja from '../../content/i18n/ja.json' with { type: 'json' };
 import en from '../../content/i18n/en.json' with { type: 'json' };
+import { quiz } from '../../src/components/widgets/workshop/quiz.ts';
+import { quizOptionIds } from '../../src/components/widgets/workshop/quiz-grade.ts';
 import { startRoomServer, type RoomServer } from './support/room-server.ts';
 
 // Not part of the suite: run by hand to look at room mode (KVCERT_SHOTS=dir). The facilitator view
@@ -60,9 +62,15 @@ async function fillRoom(base: string) {
 						{ done, attempts, failed },
 					])
 				),
+				// Scenario ids and option ids as exercise D reports them (the view names both).
 				answers:
 					name === 'Chen' || name === 'Aiko'
-						? { 0: '1', 1: '2', 2: '0', 3: name === 'Aiko' ? '0' : '1' }
+						? Object.fromEntries(
+								[1, 2, 0, name === 'Aiko' ? 0 : 1].map((option, i) => [
+									quiz.en[i]!.id,
+									quizOptionIds[option]!,
+								])
+							)
 						: {},
 			}),
 		});
