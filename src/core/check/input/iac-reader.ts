@@ -87,8 +87,11 @@ function reportSyntaxErrors(
 			found++;
 			continue;
 		}
-		for (let i = node.children.length - 1; i >= 0; i--)
-			if (node.children[i]!.hasError) stack.push(node.children[i]!);
+		// `children` makes a new array at each access: read it once (a node with 20,000 comment
+		// children took 34 s when asked per child).
+		const children = node.children;
+		for (let i = children.length - 1; i >= 0; i--)
+			if (children[i]!.hasError) stack.push(children[i]!);
 	}
 }
 
