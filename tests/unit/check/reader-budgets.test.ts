@@ -482,6 +482,31 @@ describe('unread input can fail the gate (N7)', () => {
 		).toEqual(['KV051 warning']);
 	});
 
+	it('bytes that are not text are an error whatever the file is named, and no grammar runs', async () => {
+		// rv24c item 4: 1–30 MB of /dev/urandom named .json got one info and exit 0.
+		let seed = 7;
+		let bytes = '';
+		for (let i = 0; i < 20_000; i++) {
+			seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+			bytes += seed % 7 === 0 ? '\uFFFD' : String.fromCharCode(32 + (seed % 90));
+		}
+		for (const path of ['random.json', 'main.bicep', 'main.tf', 'deploy.ps1', 'deploy.sh']) {
+			const en = await checkIac(bytes, path, { lang: 'en' });
+			expect(
+				en.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.messageId} ${d.file}`)
+			).toEqual([`KV051 error notText ${path}`]);
+			expect(en.diagnostics[0]!.message).toBe(
+				'This file cannot be read as text (binary data, or an encoding other than UTF-8 and UTF-16): nothing in it was checked.'
+			);
+			const ja = await checkIac(bytes, path, { lang: 'ja' });
+			expect(ja.diagnostics[0]!.message).toContain('このファイルはテキストとして読めません');
+		}
+		// Ordinary JSON with nothing to check is still read, and says nothing is wrong.
+		expect(
+			checkSync('{"name":"x","version":"1.0.0"}', { path: 'package.json' }).diagnostics
+		).toEqual([]);
+	});
+
 	it('random bytes of any size get the same answer', () => {
 		// A fixed pseudo-random sequence (no Math.random: the test must not flake).
 		let seed = 1;

@@ -100,7 +100,11 @@ function prepare(text: string, options: CheckOptions): Prepared {
 	let source = createSource(path, text);
 	let probe = createProbe(source, options.kind);
 	let reader = readerFor(probe);
-	const placeholders = scanPlaceholders(text, reader.grammar !== undefined);
+	// Bytes that are not text hold no sample placeholders (and random ones made the scan slow).
+	const placeholders =
+		reader.name === 'binary'
+			? { placeholders: [], masked: undefined }
+			: scanPlaceholders(text, reader.grammar !== undefined);
 	if (placeholders.masked !== undefined) {
 		source = createSource(path, placeholders.masked);
 		probe = createProbe(source, options.kind);

@@ -142,6 +142,10 @@ export const unreadInputRule = defineRule({
 				ja: 'kvcert の内部エラーのため、このファイルを確認できませんでした ({{detail}})。ほかのファイルは確認しています。お手数ですが、この入力とともに報告してください。',
 				en: 'kvcert could not check this file because of an internal error ({{detail}}); other files were checked. Please report it with this input.',
 			},
+			notText: {
+				ja: 'このファイルはテキストとして読めません (バイナリ データか、UTF-8・UTF-16 以外の文字コードです)。ファイルのどこも確認していません。',
+				en: 'This file cannot be read as text (binary data, or an encoding other than UTF-8 and UTF-16): nothing in it was checked.',
+			},
 			readAs: {
 				ja: '{{form}} として読みました。位置は貼り付けたテキストでの位置です。',
 				en: 'Read as {{form}}; positions are in the pasted text.',
