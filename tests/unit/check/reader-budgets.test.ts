@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { check, checkSync, type CheckResult } from '../../../src/core/check/index.ts';
+import { scanPlaceholders } from '../../../src/core/check/placeholders/scan.ts';
 import { defineRule } from '../../../src/core/check/rule.ts';
 import { fileGrammars } from '../../../src/cli/grammars.ts';
 import { limits } from '../../../src/core/check/limits.ts';
@@ -527,5 +528,20 @@ describe('unread input can fail the gate (N7)', () => {
 		const large = `${bytes(500_000)}\n$a = 1\n${bytes(500_000)}`;
 		expect(answer(checkSync(large, { path: 'random.json' }))).toBe(small);
 		expect(small).toMatch(/error/);
+	});
+});
+
+describe('the placeholder scan is linear (issue 24)', () => {
+	it('looks up a closing tag once per name, not once per `<name>` (200 KB of `<ab> ` took 10 s)', () => {
+		const text = `echo "${'<ab> '.repeat(40_000)}"\n`;
+		const closing = vi.spyOn(String.prototype, 'includes');
+		try {
+			const scan = scanPlaceholders(text, false);
+			const lookups = closing.mock.calls.filter(([what]) => String(what).startsWith('</'));
+			expect(lookups.length).toBe(1);
+			expect(scan.placeholders.length).toBeLessThanOrEqual(200);
+		} finally {
+			closing.mockRestore();
+		}
 	});
 });
