@@ -99,7 +99,7 @@ describe('kvcert thumbprint and compare', { timeout: 60_000 }, () => {
 			.pathname;
 		const bytes = readFileSync(pfx);
 		// One byte flipped in the middle: PKCS#12's MAC cannot tell this from a wrong password.
-		bytes[bytes.length >> 1] ^= 0xff;
+		bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff;
 		const damaged = join(mkdtempSync(join(tmpdir(), 'kvcert-pfx-')), 'damaged.pfx');
 		writeFileSync(damaged, bytes);
 		for (const [lang, text] of [
