@@ -67,6 +67,30 @@ describe('KV004 unsupported-version', () => {
 			'warning'
 		));
 	it('passes 3.0', () => expectNone(extension(), 'KV004'));
+	it('names the documentation of the extension’s OS, in en and ja', () => {
+		const windows = extension({ version: '⟦"1.0"⟧' });
+		const linux = extension({
+			os: 'Linux',
+			version: '⟦"2.0"⟧',
+			observed: linuxCert('https://kv.vault.azure.net/secrets/web'),
+		});
+		const unknownOs = extension({ type: '"KeyVaultForMac"', version: '⟦"1.0"⟧' });
+		expect(expectFinding(windows, 'KV004', 'warning').message).toBe(
+			'typeHandlerVersion 1.0 is outside Microsoft’s support (as the Windows documentation states it); upgrade to 3.0 or later (preferably 4.0).'
+		);
+		expect(expectFinding(windows, 'KV004', 'warning', { lang: 'ja' }).message).toBe(
+			'typeHandlerVersion 1.0 は Microsoft のサポート対象外です (Windows 版のドキュメントの記述)。3.0 以降 (できれば 4.0) に更新してください。'
+		);
+		expect(expectFinding(linux, 'KV004', 'warning').message).toContain(
+			'(as the Linux documentation states it)'
+		);
+		expect(expectFinding(linux, 'KV004', 'warning', { lang: 'ja' }).message).toContain(
+			'(Linux 版のドキュメントの記述)'
+		);
+		expect(expectFinding(unknownOs, 'KV004', 'warning').message).toContain(
+			'(as the Windows and Linux documentation state it)'
+		);
+	});
 });
 
 describe('KV005 child-resource-name', () => {
