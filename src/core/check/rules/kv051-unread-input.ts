@@ -35,7 +35,7 @@ export const unreadInputRule = defineRule({
 				en: 'Settings not read: a value written as {{what}} cannot be read — findings for them are not shown.',
 			},
 			partNotRead: {
-				ja: 'settings を読み取れませんでした。settings の JSON の一部 {{part}} の値がこのスクリプトからは分からず、かっこやコンマなど JSON の構造を含んでいる可能性があるためです。この拡張機能の settings についての問題は表示されません。',
+				ja: 'settings を読み取れませんでした。settings の JSON に埋め込まれた {{part}} の値がこのスクリプトからは分からず、その値がかっこやコンマなどの JSON の構造を含んでいる可能性があるためです。この拡張機能の settings についての問題は表示されません。',
 				en: 'Settings not read: part of their JSON is {{part}}, whose value this script does not show and which may hold part of the JSON’s structure (brackets, commas) — findings for them are not shown.',
 			},
 			settingStringPath: {
@@ -91,7 +91,7 @@ export const unreadInputRule = defineRule({
 				en: 'kvcert’s {{language}} grammar could not read this part (a construct it does not know, or a syntax error): it was not checked; the rest of the file was.',
 			},
 			bicepExtension: {
-				ja: 'Bicep 拡張機能の宣言 "{{declaration}}" は読み取っていません (kvcert の Bicep 文法は extension 文に対応していません)。この宣言は VM 拡張機能とは関係がなく、ファイルの残りは確認しました。',
+				ja: 'Bicep 拡張機能の宣言 "{{declaration}}" は読み取っていません (kvcert の Bicep 文法は extension 文に対応していません)。この宣言は VM 拡張機能とは関係がありません。ファイルの残りは確認しました。',
 				en: 'The Bicep extension declaration "{{declaration}}" was not read (kvcert’s Bicep grammar does not know extension statements); it declares no VM extension, and the rest of the file was checked.',
 			},
 			extensionNotRead: {
@@ -127,8 +127,8 @@ export const unreadInputRule = defineRule({
 				en: 'Parameters not read: {{path}} could not be read (too large, or too costly to parse), so this file was checked with its default values, which may not be what is deployed.',
 			},
 			parametersJsonNotRead: {
-				ja: 'パラメーター ファイル {{path}} は読めませんでした。kvcert が Bicep ファイルのパラメーターを読むのは、.bicepparam ファイルか、{ "parameters": { "名前": { "value": … } } } の形の JSON ファイルです。このファイルは既定値で確認しているため、デプロイで渡す値とは違う可能性があります。',
-				en: 'Parameters not read: {{path}} is neither a .bicepparam file nor a JSON parameters file ({ "parameters": { "name": { "value": … } } }) kvcert could read, so this file was checked with its default values, which may not be what is deployed.',
+				ja: 'パラメーター ファイル {{path}} は読めませんでした。kvcert が Bicep ファイルのパラメーターを読むのは、.bicepparam ファイルか、{ "parameters": { "名前": { "value": … } } } の形式の JSON ファイルです。そのため Bicep ファイルはパラメーターの既定値で確認しており、デプロイで渡す値とは違う可能性があります。',
+				en: 'Parameters not read: {{path}} is neither a .bicepparam file nor a JSON parameters file ({ "parameters": { "name": { "value": … } } }) kvcert could read, so the Bicep file was checked with its parameters’ default values, which may not be what is deployed.',
 			},
 			parametersPartlyRead: {
 				ja: 'パラメーター ファイル {{path}} に読めない部分があります。そこで設定しているパラメーターは、このファイルの既定値で確認しています。',
