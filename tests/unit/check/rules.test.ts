@@ -693,6 +693,96 @@ describe('KV036 vault-access', () => {
 			]),
 			'KV036'
 		));
+
+	// rv20c case 02: another principal has get and list, the extension's own identity only get.
+	const idRef = (name: string) =>
+		`resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', '${name}')`;
+	const policy = (principal: string, secrets: string) =>
+		`{ "tenantId": "[subscription().tenantId]", "objectId": "${principal}", "permissions": { "secrets": ${secrets} } }`;
+	const admin = policy('11111111-2222-3333-4444-555555555555', '[ "get", "list", "set" ]');
+	const ownPolicy = (secrets: string) =>
+		policy(`[reference(${idRef('web-id')}, '2023-01-31').principalId]`, secrets);
+	const userAssignedVm = (names: string[], type = 'UserAssigned') =>
+		vm({
+			identity: `"identity": { "type": "${type}", "userAssignedIdentities": { ${names.map((n) => `"[${idRef(n)}]": {}`).join(', ')} } },`,
+		});
+	const observed = (marked: boolean) =>
+		`[ { "url": ${marked ? '⟦"https://kv.vault.azure.net/secrets/web"⟧' : '"https://kv.vault.azure.net/secrets/web"'}, "certificateStoreName": "MY", "certificateStoreLocation": "LocalMachine" } ]`;
+	const withClientId = (name: string, marked = false) =>
+		dependentExtension({
+			observed: observed(marked),
+			auth: `{ "msiEndpoint": "http://169.254.169.254/metadata/identity/oauth2/token", "msiClientId": "[reference(${idRef(name)}, '2023-01-31').clientId]" }`,
+		});
+	it('warns when the extension’s identity has get but not list, though another principal has both', () => {
+		const d = expectFinding(
+			template([
+				vault(`[ ${admin}, ${ownPolicy('[ "get" ]')} ]`),
+				userAssignedVm(['web-id', 'other-id']),
+				withClientId('web-id', true),
+			]),
+			'KV036',
+			'warning'
+		);
+		expect(d.message).toBe(
+			'The access policy of vault kv for web-id, the identity the extension uses, grants secrets get but not list; the documentation asks access policies for both. Add list to its secret permissions.'
+		);
+		expect(d.related?.map((r) => r.message)).toEqual([
+			'The key vault is declared here.',
+			'Access is granted here.',
+		]);
+		const ja = expectFinding(
+			template([
+				vault(`[ ${admin}, ${ownPolicy('[ "get" ]')} ]`),
+				userAssignedVm(['web-id', 'other-id']),
+				withClientId('web-id', true),
+			]),
+			'KV036',
+			'warning',
+			{ lang: 'ja' }
+		);
+		expect(ja.message).toBe(
+			'Key Vault kv のアクセス ポリシーは、拡張機能が使うマネージド ID web-id にシークレットの get だけを許可し、list を許可していません。ドキュメントはアクセス ポリシーに get と list の両方を求めています。このポリシーのシークレットのアクセス許可に list を追加してください。'
+		);
+	});
+	it('takes the machine’s only user-assigned identity when msiClientId is absent', () =>
+		expectFinding(
+			template([
+				vault(`[ ${admin}, ${ownPolicy('[ "Get" ]')} ]`),
+				userAssignedVm(['web-id']),
+				dependentExtension({ observed: observed(true) }),
+			]),
+			'KV036',
+			'warning'
+		));
+	it('passes when the extension’s identity has get and list', () =>
+		expectNone(
+			template([
+				vault(`[ ${ownPolicy('[ "get", "list" ]')} ]`),
+				userAssignedVm(['web-id']),
+				withClientId('web-id'),
+			]),
+			'KV036'
+		));
+	it('says nothing of get without list for another identity, or when it cannot tell the extension’s', () => {
+		// The get-only policy is another identity's; the extension's is not among the policies.
+		expectNone(
+			template([
+				vault(`[ ${admin}, ${ownPolicy('[ "get" ]')} ]`),
+				userAssignedVm(['web-id', 'other-id']),
+				withClientId('other-id'),
+			]),
+			'KV036'
+		);
+		// A system-assigned identity too: which one the extension uses is not told by the input.
+		expectNone(
+			template([
+				vault(`[ ${admin}, ${ownPolicy('[ "get" ]')} ]`),
+				userAssignedVm(['web-id'], 'SystemAssigned, UserAssigned'),
+				dependentExtension(),
+			]),
+			'KV036'
+		);
+	});
 });
 
 describe('KV037 initial-sync-deadlock', () => {

@@ -1203,7 +1203,10 @@ function policyObject(
 	body: SyntaxNode | undefined
 ): JsonNode {
 	const secrets = reader.attribute(body, 'secret_permissions', 'secrets');
+	// The principal, so that KV036 can tell whether the grant is the extension's identity's.
+	const objectId = reader.attribute(body, 'object_id', 'objectId');
 	return objectNode(spanOf(node), [
+		...(objectId ? [objectId] : []),
 		{
 			key: 'permissions',
 			keySpan: spanOf(node),
