@@ -714,15 +714,12 @@ describe('KV036 vault-access', () => {
 			auth: `{ "msiEndpoint": "http://169.254.169.254/metadata/identity/oauth2/token", "msiClientId": "[reference(${idRef(name)}, '2023-01-31').clientId]" }`,
 		});
 	it('warns when the extension’s identity has get but not list, though another principal has both', () => {
-		const d = expectFinding(
-			template([
-				vault(`[ ${admin}, ${ownPolicy('[ "get" ]')} ]`),
-				userAssignedVm(['web-id', 'other-id']),
-				withClientId('web-id', true),
-			]),
-			'KV036',
-			'warning'
-		);
+		const input = template([
+			vault(`[ ${admin}, ${ownPolicy('[ "get" ]')} ]`),
+			userAssignedVm(['web-id', 'other-id']),
+			withClientId('web-id', true),
+		]);
+		const d = expectFinding(input, 'KV036', 'warning');
 		expect(d.message).toBe(
 			'The access policy of vault kv for web-id, the identity the extension uses, grants secrets get but not list; the documentation asks access policies for both. Add list to its secret permissions.'
 		);
@@ -730,16 +727,7 @@ describe('KV036 vault-access', () => {
 			'The key vault is declared here.',
 			'Access is granted here.',
 		]);
-		const ja = expectFinding(
-			template([
-				vault(`[ ${admin}, ${ownPolicy('[ "get" ]')} ]`),
-				userAssignedVm(['web-id', 'other-id']),
-				withClientId('web-id', true),
-			]),
-			'KV036',
-			'warning',
-			{ lang: 'ja' }
-		);
+		const ja = expectFinding(input, 'KV036', 'warning', { lang: 'ja' });
 		expect(ja.message).toBe(
 			'Key Vault kv のアクセス ポリシーは、拡張機能が使うマネージド ID web-id にシークレットの get だけを許可し、list を許可していません。ドキュメントはアクセス ポリシーに get と list の両方を求めています。このポリシーのシークレットのアクセス許可に list を追加してください。'
 		);
