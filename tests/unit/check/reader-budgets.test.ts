@@ -254,6 +254,19 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 		expect(await parametersFindings('{"parameters":{"interval":{"value":"60"')).toEqual([
 			'KV051 warning main.bicep parametersJsonNotRead',
 		]);
+		const notJson = async (lang: 'ja' | 'en') =>
+			(
+				await checkIac(template, 'main.bicep', {
+					lang,
+					parameters: { path: 'main.parameters.json', text: '{"parameters":' },
+				})
+			).diagnostics.find((d) => d.messageId === 'parametersJsonNotRead')?.message;
+		expect(await notJson('en')).toBe(
+			'Parameters not read: main.parameters.json is neither a .bicepparam file nor a JSON parameters file ({ "parameters": { "name": { "value": … } } }) kvcert could read, so the Bicep file was checked with its parameters’ default values, which may not be what is deployed.'
+		);
+		expect(await notJson('ja')).toBe(
+			'パラメーター ファイル main.parameters.json は読めませんでした。kvcert が Bicep ファイルのパラメーターを読むのは、.bicepparam ファイルか、{ "parameters": { "名前": { "value": … } } } の形式の JSON ファイルです。そのため Bicep ファイルはパラメーターの既定値で確認しており、デプロイで渡す値とは違う可能性があります。'
+		);
 		// A .bicepparam read whole says nothing of the kind.
 		const whole = await checkIac(template, 'main.bicep', {
 			parameters: {

@@ -9,6 +9,7 @@ import type {
 	ReadResult,
 	UnreadableReference,
 } from '../input/reader.ts';
+import { parseOnce } from '../input/parse-once.ts';
 import { createProbe, readerFor } from '../input/registry.ts';
 import { grammarParser, type GrammarLoader } from '../input/tree-sitter.ts';
 import type { ExtensionSite } from '../model.ts';
@@ -204,9 +205,11 @@ function readPass(
 function readAndRun(
 	prepared: Prepared,
 	options: CheckOptions,
-	grammar: GrammarAccess | undefined
+	given: GrammarAccess | undefined
 ): CheckResult {
 	const lang = options.lang ?? 'en';
+	// The passes of per-branch checking read the same texts: each is parsed once per check.
+	const grammar = given && { ...given, parser: parseOnce(given.parser) };
 	const { read, env, diagnostics: found } = readPass(prepared, options, grammar);
 	const { source } = prepared;
 	const extensions = read.document?.extensions ?? [];
