@@ -81,6 +81,9 @@ for (const path of pagePaths()) {
 	test(`${path}: loads cleanly in its language, under the CSP, axe-clean in light and dark, fits 360 px`, async ({
 		page,
 	}) => {
+		// Two axe runs over a long page: on a loaded CI machine this alone can pass a minute, so the
+		// page gets the slow-test allowance (a hang guard, not a speed check).
+		test.slow();
 		const problems = watchProblems(page);
 		const cspViolations = await watchCsp(page);
 		await page.goto(path);

@@ -48,6 +48,8 @@ for (const c of cases) {
 			page,
 			request,
 		}) => {
+			// Many states and two axe runs in one visit: the slow-test allowance is a hang guard.
+			test.slow();
 			await page.goto(`/${c.lang}/tools/thumbprint/`);
 			const tool = page.locator('kvcert-thumbprint-tool');
 			await expect(tool).toHaveAttribute('data-ready', 'live');
@@ -95,7 +97,8 @@ for (const c of cases) {
 				(area as HTMLTextAreaElement).value = text;
 				area.dispatchEvent(new Event('input', { bubbles: true }));
 			}, `${output}${many}`);
-			await expect(limitNotice).toBeVisible();
+			// Finding 10,001 values takes a while on a loaded machine: a hang guard, not a speed check.
+			await expect(limitNotice).toBeVisible({ timeout: 30_000 });
 			await expect(limitNotice).toContainText(c.limitNotice);
 			await expect(tool.locator('[data-verdict] [data-kind="ok"]')).toBeVisible();
 			await page.getByLabel(c.pasteLabel).fill(output);
