@@ -234,6 +234,47 @@ for (const { lang, strings } of langs) {
 					await expect(jump).toBeHidden();
 					await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 					await expect(jump).toHaveText(t('output.jump'));
+					// Scrolled through the form, it shows exactly where it lies over no field (rv18d #4).
+					const formTop = await builder(page)
+						.locator('form')
+						.evaluate((form) => form.getBoundingClientRect().top + scrollY);
+					const seen = { shown: [] as number[], aside: 0 };
+					for (let y = formTop; seen.shown.length + seen.aside < 60; y += 50) {
+						await page.evaluate((y) => scrollTo(0, y), y);
+						const at = await jump.evaluate(
+							(link) =>
+								new Promise<{ gone: boolean; visible: boolean; over: boolean }>((resolve) =>
+									requestAnimationFrame(() =>
+										requestAnimationFrame(() => {
+											const box = link.getBoundingClientRect();
+											const fields = link
+												.closest('kvcert-template-builder')!
+												.querySelectorAll('form :is(input:not([type="hidden"]), select, textarea)');
+											resolve({
+												gone: (link as HTMLElement).hidden,
+												visible: getComputedStyle(link).visibility === 'visible',
+												over: [...fields].some((field) => {
+													const f = field.getBoundingClientRect();
+													return (
+														box.left < f.right &&
+														f.left < box.right &&
+														box.top < f.bottom &&
+														f.top < box.bottom
+													);
+												}),
+											});
+										})
+									)
+								)
+						);
+						if (at.gone) break; // the output came into view
+						expect(at.visible, `scrolled to ${y}`).toBe(!at.over);
+						if (at.visible) seen.shown.push(y);
+						else seen.aside++;
+					}
+					expect(seen.shown.length).toBeGreaterThan(0);
+					expect(seen.aside).toBeGreaterThan(0);
+					await page.evaluate((y) => scrollTo(0, y), seen.shown[0]!);
 					await expect(jump).toBeInViewport();
 					await jump.click();
 					await expect(selectedTab).toBeFocused();

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,32 @@ describe('kvcert thumbprint and compare', { timeout: 60_000 }, () => {
 			expect(help.stdout).toMatch(
 				lang === 'en' ? /Other local users\s+can see/ : /ほかのユーザーにも/
 			);
+			// rja-s5 item 21: the variable is compared with the command line it replaces.
+			expect(help.stdout).toMatch(
+				lang === 'en'
+					? /\(unlike a command line, not\s+visible to other users\)/
+					: /\(コマンド ラインと違い、ほかのユーザーからは見えません\)/
+			);
+		}
+	});
+
+	it('says a PFX may be damaged when the right password does not open it (rv24c item 8)', async () => {
+		const pfx = new URL('../fixtures/thumbprint/www.contoso.test-openssl3-aes.pfx', import.meta.url)
+			.pathname;
+		const bytes = readFileSync(pfx);
+		// One byte flipped in the middle: PKCS#12's MAC cannot tell this from a wrong password.
+		bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff;
+		const damaged = join(mkdtempSync(join(tmpdir(), 'kvcert-pfx-')), 'damaged.pfx');
+		writeFileSync(damaged, bytes);
+		for (const [lang, text] of [
+			['en', 'The password does not open this PFX, or the file is damaged.'],
+			['ja', 'このパスワードでは PFX を開けません。ファイルが壊れている可能性もあります。'],
+		] as const) {
+			const result = await kvcert(['thumbprint', damaged, '--lang', lang], '', {
+				KVCERT_PFX_PASSWORD: 'kvcert-demo',
+			});
+			expect(result.code).toBe(2);
+			expect(result.stderr).toContain(text);
 		}
 	});
 

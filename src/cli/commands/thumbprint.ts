@@ -44,7 +44,8 @@ Options:
   --emulator-imds <url> IMDS URL of that emulator
 
 Environment:
-  KVCERT_PFX_PASSWORD   PFX password when --password is not given (not visible to other users)`,
+  KVCERT_PFX_PASSWORD   PFX password when --password is not given (unlike a command line, not
+                        visible to other users)`,
 	ja: `使い方:
   kvcert thumbprint <ファイル|-> [--password <p>] [--format text|json]
       .cer/.crt/.pem/.pfx/.p12 ファイルに含まれる各証明書の SHA-1 と SHA-256 を表示します
@@ -56,7 +57,7 @@ Environment:
 オプション:
   --password <p>        PFX のパスワード (Key Vault からダウンロードした PFX のパスワードは空です)。
                         コマンド ラインは同じマシンのほかのユーザーにも (ps などで) 見えるため、
-                        環境変数 KVCERT_PFX_PASSWORD で指定することをお勧めします
+                        環境変数 KVCERT_PFX_PASSWORD で指定することをお勧めします。
   --format text|json    出力形式 (既定: text)
   --lang ja|en          言語 (既定: 環境変数 KVCERT_LANG、LC_ALL、LANG から)
   --max-input-size <n>  読み込むファイルの上限サイズ (既定: 32MB。環境変数 KVCERT_MAX_INPUT_SIZE でも指定可)
@@ -64,7 +65,7 @@ Environment:
   --emulator-imds <url> そのエミュレーターの IMDS の URL
 
 環境変数:
-  KVCERT_PFX_PASSWORD   --password を指定しないときの PFX のパスワード (ほかのユーザーからは見えません)`,
+  KVCERT_PFX_PASSWORD   --password を指定しないときの PFX のパスワード (コマンド ラインと違い、ほかのユーザーからは見えません)`,
 };
 
 const MESSAGES: Record<Lang, { format: string; vaultAndName: string }> = {

@@ -45,6 +45,19 @@ describe('kvcert check', () => {
 		expect(kvcert(['powershell.ps1', '--fail-on', 'warning']).status).toBe(1);
 	});
 
+	it('fails --fail-on error on a named file that is not text, but not on JSON with nothing to check', () => {
+		// rv24c item 4: random bytes named .json got an info and exit 0.
+		const bytes = Buffer.alloc(4096);
+		for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 131 + 7) % 256;
+		writeFileSync(join(temp, 'random.json'), bytes);
+		const binary = kvcert(['random.json', '--fail-on', 'error'], { cwd: temp });
+		expect(binary.status).toBe(1);
+		expect(binary.stdout).toContain('error[KV051]: This file cannot be read as text');
+		expect(binary.stdout).toContain('--> random.json:1:1');
+		writeFileSync(join(temp, 'package.json'), '{"name":"x","version":"1.0.0"}\n');
+		expect(kvcert(['package.json', '--fail-on', 'error'], { cwd: temp }).status).toBe(0);
+	});
+
 	it('exits 1 with text output pointing at the source', () => {
 		const { status, stdout } = kvcert(['learn-windows-top-level.json']);
 		expect(status).toBe(1);

@@ -99,7 +99,7 @@ describe('strings joined with + in PowerShell', () => {
 			'Settings not read: part of their JSON is $inner, whose value this script does not show and which may hold part of the JSON’s structure (brackets, commas) — findings for them are not shown.'
 		);
 		expect(check(text, 'ja').diagnostics[0]!.message).toBe(
-			'settings を読み取れませんでした。settings の JSON の一部 $inner の値がこのスクリプトからは分からず、かっこやコンマなど JSON の構造を含んでいる可能性があるためです。この拡張機能の settings についての問題は表示されません。'
+			'settings を読み取れませんでした。settings の JSON に埋め込まれた $inner の値がこのスクリプトからは分からず、その値がかっこやコンマなどの JSON の構造を含んでいる可能性があるためです。この拡張機能の settings についての問題は表示されません。'
 		);
 	});
 

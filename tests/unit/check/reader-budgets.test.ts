@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { check, checkSync, type CheckResult } from '../../../src/core/check/index.ts';
+import { scanPlaceholders } from '../../../src/core/check/placeholders/scan.ts';
 import { defineRule } from '../../../src/core/check/rule.ts';
+import { fileGrammars } from '../../../src/cli/grammars.ts';
+import { limits } from '../../../src/core/check/limits.ts';
+import {
+	grammarMeasure,
+	grammarParser,
+	GrammarLimitReached,
+	parseWithinBudget,
+	type BudgetedParser,
+} from '../../../src/core/check/input/tree-sitter.ts';
 import { bicep, checkIac } from './iac/helpers.ts';
 
 // Issue 24, N1 (security review 2026-12-07, R3–R7, R9): variables that double their value at each
@@ -131,6 +141,41 @@ describe('one file failing inside kvcert (N1, R7)', () => {
 	});
 });
 
+/** A template with one KV010 error (`pollingIntervalInS: abc`), in Bicep and Terraform. */
+const extension = {
+	'main.bicep': `resource ext 'Microsoft.Compute/virtualMachines/extensions@2023-03-01' = {
+  name: 'vm/KeyVaultForLinux'
+  location: 'eastus'
+  properties: {
+    publisher: 'Microsoft.Azure.KeyVault'
+    type: 'KeyVaultForLinux'
+    typeHandlerVersion: '3.0'
+    autoUpgradeMinorVersion: true
+    settings: {
+      secretsManagementSettings: {
+        pollingIntervalInS: 'abc'
+        observedCertificates: [ { url: 'https://myvault.vault.azure.net/secrets/web/0123456789abcdef0123456789abcdef' } ]
+      }
+    }
+  }
+}
+`,
+	'main.tf': `resource "azurerm_virtual_machine_extension" "kv" {
+  name                 = "KeyVaultForLinux"
+  virtual_machine_id   = "x"
+  publisher            = "Microsoft.Azure.KeyVault"
+  type                 = "KeyVaultForLinux"
+  type_handler_version = "3.0"
+  settings = jsonencode({
+    secretsManagementSettings = {
+      pollingIntervalInS   = "abc"
+      observedCertificates = [{ url = "https://myvault.vault.azure.net/secrets/web/0123456789abcdef0123456789abcdef" }]
+    }
+  })
+}
+`,
+};
+
 describe('tree-sitter parses have a size and a work budget (N3)', () => {
 	// tree-sitter-bicep 1.1.0 is quadratic on an unclosed `/*` or `${` run: 40 KB took 18 s.
 	it.each([
@@ -209,6 +254,19 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 		expect(await parametersFindings('{"parameters":{"interval":{"value":"60"')).toEqual([
 			'KV051 warning main.bicep parametersJsonNotRead',
 		]);
+		const notJson = async (lang: 'ja' | 'en') =>
+			(
+				await checkIac(template, 'main.bicep', {
+					lang,
+					parameters: { path: 'main.parameters.json', text: '{"parameters":' },
+				})
+			).diagnostics.find((d) => d.messageId === 'parametersJsonNotRead')?.message;
+		expect(await notJson('en')).toBe(
+			'Parameters not read: main.parameters.json is neither a .bicepparam file nor a JSON parameters file ({ "parameters": { "name": { "value": … } } }) kvcert could read, so the Bicep file was checked with its parameters’ default values, which may not be what is deployed.'
+		);
+		expect(await notJson('ja')).toBe(
+			'パラメーター ファイル main.parameters.json は読めませんでした。kvcert が Bicep ファイルのパラメーターを読むのは、.bicepparam ファイルか、{ "parameters": { "名前": { "value": … } } } の形式の JSON ファイルです。そのため Bicep ファイルはパラメーターの既定値で確認しており、デプロイで渡す値とは違う可能性があります。'
+		);
 		// A .bicepparam read whole says nothing of the kind.
 		const whole = await checkIac(template, 'main.bicep', {
 			parameters: {
@@ -227,44 +285,11 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 				(d) => `${d.ruleId} ${d.severity} ${d.messageId} ${d.range.start.offset}`
 			)
 		).toEqual(['KV051 error parseLimit 0']);
-		expect(result.diagnostics[0]!.message).toContain('コメント行を除いて 2,000,000 文字まで');
+		expect(result.diagnostics[0]!.message).toContain('1 行 16 文字と数えて 2,000,000 文字まで');
 	});
 
 	// rv24b item 3: a 2,000,000-character comment put a real template over the size limit, so its
 	// KV010 error was never reported and `--fail-on error` passed it. Comment lines do not count.
-	const extension = {
-		'main.bicep': `resource ext 'Microsoft.Compute/virtualMachines/extensions@2023-03-01' = {
-  name: 'vm/KeyVaultForLinux'
-  location: 'eastus'
-  properties: {
-    publisher: 'Microsoft.Azure.KeyVault'
-    type: 'KeyVaultForLinux'
-    typeHandlerVersion: '3.0'
-    autoUpgradeMinorVersion: true
-    settings: {
-      secretsManagementSettings: {
-        pollingIntervalInS: 'abc'
-        observedCertificates: [ { url: 'https://myvault.vault.azure.net/secrets/web/0123456789abcdef0123456789abcdef' } ]
-      }
-    }
-  }
-}
-`,
-		'main.tf': `resource "azurerm_virtual_machine_extension" "kv" {
-  name                 = "KeyVaultForLinux"
-  virtual_machine_id   = "x"
-  publisher            = "Microsoft.Azure.KeyVault"
-  type                 = "KeyVaultForLinux"
-  type_handler_version = "3.0"
-  settings = jsonencode({
-    secretsManagementSettings = {
-      pollingIntervalInS   = "abc"
-      observedCertificates = [{ url = "https://myvault.vault.azure.net/secrets/web/0123456789abcdef0123456789abcdef" }]
-    }
-  })
-}
-`,
-	};
 	const comment = (path: string) =>
 		`${path.endsWith('.tf') ? '#' : '//'} ${'x'.repeat(2_000_000)}\n`;
 	it.each(Object.keys(extension))(
@@ -297,6 +322,157 @@ describe('tree-sitter parses have a size and a work budget (N3)', () => {
 	});
 });
 
+// rv24c item 1: comment lines were exempt from the size limit and the read budget was counted on
+// the whole text, so 10 million `//` lines took 14 s and 2.2 GB and ended in a raw "Aborted()" and
+// "internal error"; 29 MB of comments bought a costly `${` run 22 s. And 2 MB of `1,` (read once)
+// made a tree of 4 million nodes: 5.7 s, 520 MB. Each comment line now counts 16 characters, the
+// reads are counted on that measure, and the parser's progress checks bound the tree.
+describe('comment lines and dense text are bounded like the rest (rv24c item 1)', () => {
+	const template = extension['main.bicep'];
+	const outcome = (result: CheckResult) =>
+		result.diagnostics.map(
+			(d) => `${d.ruleId} ${d.severity} ${d.messageId} ${d.range.start.offset}`
+		);
+
+	it('a million short comment lines are not read, at the start of the file, in both languages', async () => {
+		for (const [path, text] of [
+			['main.bicep', template + '//\n'.repeat(1_000_000)],
+			['main.tf', extension['main.tf'] + '#\n'.repeat(1_000_000)],
+		] as const) {
+			expect(grammarMeasure(text)).toBeGreaterThan(limits.grammarInputSize);
+			const en = await checkIac(text, path, { lang: 'en' });
+			expect(outcome(en)).toEqual(['KV051 error parseLimit 0']);
+			expect(en.diagnostics[0]!.message).toContain('each comment line counted as 16');
+			const ja = await checkIac(text, path, { lang: 'ja' });
+			expect(ja.diagnostics[0]!.message).toContain('コメント行は長さにかかわらず 1 行 16 文字');
+		}
+	});
+
+	it('each comment line counts 16 characters, however short or long', () => {
+		expect(grammarMeasure('//\n'.repeat(1000))).toBe(16_000);
+		expect(grammarMeasure(`  # ${'x'.repeat(100_000)}\n`)).toBe(16);
+		expect(grammarMeasure('var a = 1 // not a comment line\n')).toBe(32);
+		// Just under the limit is read (the template's error is found), just over is not.
+		const lines = Math.floor((limits.grammarInputSize - template.length) / 16);
+		expect(grammarMeasure(template + '//\n'.repeat(lines))).toBeLessThanOrEqual(
+			limits.grammarInputSize
+		);
+		expect(grammarMeasure(template + '//\n'.repeat(lines + 1))).toBeGreaterThan(
+			limits.grammarInputSize
+		);
+	});
+
+	it('29 MB of comment lines before an unclosed interpolation run are not read', async () => {
+		const comments = `// ${'c'.repeat(77)}\n`.repeat(360_000);
+		const result = await checkIac(`${comments}var x = '${'${'.repeat(40_000)}`, 'main.bicep', {
+			lang: 'en',
+		});
+		expect(outcome(result)).toEqual(['KV051 error parseLimit 0']);
+	});
+
+	it('comment lines within the limit do not buy a costly run more reads or steps', async () => {
+		const comments = `// ${'c'.repeat(77)}\n`.repeat(12_000);
+		for (const run of [`var x = '${'${'.repeat(20_000)}`, '/*'.repeat(20_000)]) {
+			const text = comments + run;
+			const counted = await countedParse(text, 'bicep');
+			expect(counted.reads).toBeLessThanOrEqual(
+				limits.parseReadsBase + limits.parseReadsPerCharacter * grammarMeasure(text) + 1024
+			);
+			expect(counted.checks).toBeLessThanOrEqual(limits.parseChecks + 1);
+			expect(counted.reads).toBeGreaterThan(comments.length);
+		}
+		// The unclosed comment run is one error at its place; the interpolation run stops the parse.
+		const stopped = await checkIac(comments + `var x = '${'${'.repeat(20_000)}`, 'main.bicep');
+		expect(stopped.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.messageId}`)).toEqual([
+			'KV051 error parseLimit',
+		]);
+		expect(stopped.diagnostics[0]!.range.start.offset).toBeGreaterThan(comments.length);
+	});
+
+	it('a file that makes a tree too large to copy stops at the step limit, not at 5 s and 500 MB', async () => {
+		const text = `locals {\n  a = [\n${'1,'.repeat(900_000)}]\n}\n`;
+		const counted = await countedParse(text, 'terraform');
+		expect(counted.checks).toBe(limits.parseChecks + 1);
+		expect(counted.error).toMatchObject({ name: 'GrammarLimitReached', limit: 'work' });
+		const result = await checkIac(text, 'main.tf', { lang: 'en' });
+		expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.messageId}`)).toEqual([
+			'KV051 error parseLimit',
+		]);
+		// It stopped inside the list, where the parser was reading.
+		expect(result.diagnostics[0]!.range.start.offset).toBeGreaterThan(text.indexOf('['));
+		expect(result.diagnostics[0]!.range.start.offset).toBeLessThan(text.length);
+	});
+
+	it('the runtime giving up (out of memory) is "not read" where it was reading, never printed', () => {
+		let aborted = 0;
+		const parser = {
+			parse(input: (index: number) => string) {
+				input(0);
+				input(1024);
+				throw new WebAssembly.RuntimeError('Aborted(). Build with -sASSERTIONS for more info.');
+			},
+			reset() {},
+		} as unknown as BudgetedParser;
+		let thrown: unknown;
+		try {
+			parseWithinBudget(parser, 'x'.repeat(5000), 100, () => aborted++);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(GrammarLimitReached);
+		expect(thrown).toMatchObject({ offset: 1124, limit: 'memory' });
+		expect(aborted).toBe(1);
+		// Anything else is a fault of kvcert's own and goes on up (an internal error).
+		const faulty = {
+			parse() {
+				throw new TypeError('bug');
+			},
+			reset() {},
+		} as unknown as BudgetedParser;
+		expect(() => parseWithinBudget(faulty, 'x', 0)).toThrow(TypeError);
+	});
+});
+
+/** Parses `text` with the real grammar through the budget, counting what tree-sitter asked for. */
+async function countedParse(
+	text: string,
+	grammar: 'bicep' | 'terraform'
+): Promise<{ reads: number; checks: number; error?: unknown }> {
+	// The runtime is the one the checker initialised (web-tree-sitter keeps one per process).
+	await grammarParser(fileGrammars, grammar);
+	const { Parser, Language } = await import('web-tree-sitter');
+	const parser = new Parser();
+	parser.setLanguage(await Language.load(await fileGrammars.load(grammar)));
+	let reads = 0;
+	let checks = 0;
+	const counting: BudgetedParser = {
+		parse: ((input, old, options) =>
+			parser.parse(
+				(index: number) => {
+					const chunk = (input as (index: number) => string)(index);
+					reads += chunk.length;
+					return chunk;
+				},
+				old,
+				{
+					progressCallback: (state) => {
+						checks++;
+						return options!.progressCallback!(state);
+					},
+				}
+			)) as BudgetedParser['parse'],
+		reset: () => parser.reset(),
+	};
+	try {
+		parseWithinBudget(counting, text, 0)?.delete();
+		return { reads, checks };
+	} catch (error) {
+		return { reads, checks, error };
+	} finally {
+		parser.delete();
+	}
+}
+
 describe('unread input can fail the gate (N7)', () => {
 	const template = (tag: string) =>
 		`{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","resources":[{"type":"Microsoft.Compute/virtualMachines/extensions","apiVersion":"2024-07-01","name":"vm/kv","tags":{"t":${tag}},"properties":{"publisher":"Microsoft.Azure.KeyVault","type":"KeyVaultForWindows","typeHandlerVersion":"1.0","settings":{"secretsManagementSettings":{"pollingIntervalInS":"5","observedCertificates":["http://x"]}}}}]}`;
@@ -320,6 +496,31 @@ describe('unread input can fail the gate (N7)', () => {
 		).toEqual(['KV051 warning']);
 	});
 
+	it('bytes that are not text are an error whatever the file is named, and no grammar runs', async () => {
+		// rv24c item 4: 1–30 MB of /dev/urandom named .json got one info and exit 0.
+		let seed = 7;
+		let bytes = '';
+		for (let i = 0; i < 20_000; i++) {
+			seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+			bytes += seed % 7 === 0 ? '\uFFFD' : String.fromCharCode(32 + (seed % 90));
+		}
+		for (const path of ['random.json', 'main.bicep', 'main.tf', 'deploy.ps1', 'deploy.sh']) {
+			const en = await checkIac(bytes, path, { lang: 'en' });
+			expect(
+				en.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.messageId} ${d.file}`)
+			).toEqual([`KV051 error notText ${path}`]);
+			expect(en.diagnostics[0]!.message).toBe(
+				'This file cannot be read as text (binary data, or an encoding other than UTF-8 and UTF-16): nothing in it was checked.'
+			);
+			const ja = await checkIac(bytes, path, { lang: 'ja' });
+			expect(ja.diagnostics[0]!.message).toContain('このファイルはテキストとして読めません');
+		}
+		// Ordinary JSON with nothing to check is still read, and says nothing is wrong.
+		expect(
+			checkSync('{"name":"x","version":"1.0.0"}', { path: 'package.json' }).diagnostics
+		).toEqual([]);
+	});
+
 	it('random bytes of any size get the same answer', () => {
 		// A fixed pseudo-random sequence (no Math.random: the test must not flake).
 		let seed = 1;
@@ -340,5 +541,20 @@ describe('unread input can fail the gate (N7)', () => {
 		const large = `${bytes(500_000)}\n$a = 1\n${bytes(500_000)}`;
 		expect(answer(checkSync(large, { path: 'random.json' }))).toBe(small);
 		expect(small).toMatch(/error/);
+	});
+});
+
+describe('the placeholder scan is linear (issue 24)', () => {
+	it('looks up a closing tag once per name, not once per `<name>` (200 KB of `<ab> ` took 10 s)', () => {
+		const text = `echo "${'<ab> '.repeat(40_000)}"\n`;
+		const closing = vi.spyOn(String.prototype, 'includes');
+		try {
+			const scan = scanPlaceholders(text, false);
+			const lookups = closing.mock.calls.filter(([what]) => String(what).startsWith('</'));
+			expect(lookups.length).toBe(1);
+			expect(scan.placeholders.length).toBeLessThanOrEqual(200);
+		} finally {
+			closing.mockRestore();
+		}
 	});
 });

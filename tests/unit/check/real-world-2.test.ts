@@ -31,6 +31,8 @@ const expected: Record<string, { extensions: number; findings: string[] }> = {
 		extensions: 1,
 		findings: ['KV014 error 16:9-16:18', 'KV004 warning 25:25-25:30'],
 	},
+	// omegaup/prod's scale set: its identity's access policy grants secrets get only (rv20c #6).
+	'omegaup-runner-get-only.tf': { extensions: 1, findings: ['KV036 warning 53:19-53:72'] },
 };
 
 describe('public inputs of issue 20', () => {

@@ -67,6 +67,30 @@ describe('KV004 unsupported-version', () => {
 			'warning'
 		));
 	it('passes 3.0', () => expectNone(extension(), 'KV004'));
+	it('names the documentation of the extension’s OS, in en and ja', () => {
+		const windows = extension({ version: '⟦"1.0"⟧' });
+		const linux = extension({
+			os: 'Linux',
+			version: '⟦"2.0"⟧',
+			observed: linuxCert('https://kv.vault.azure.net/secrets/web'),
+		});
+		const unknownOs = extension({ type: '"KeyVaultForMac"', version: '⟦"1.0"⟧' });
+		expect(expectFinding(windows, 'KV004', 'warning').message).toBe(
+			'typeHandlerVersion 1.0 is outside Microsoft’s support (as the Windows documentation states it); upgrade to 3.0 or later (preferably 4.0).'
+		);
+		expect(expectFinding(windows, 'KV004', 'warning', { lang: 'ja' }).message).toBe(
+			'typeHandlerVersion 1.0 は Microsoft のサポート対象外です (Windows 版のドキュメントの記述)。3.0 以降 (できれば 4.0) に更新してください。'
+		);
+		expect(expectFinding(linux, 'KV004', 'warning').message).toContain(
+			'(as the Linux documentation states it)'
+		);
+		expect(expectFinding(linux, 'KV004', 'warning', { lang: 'ja' }).message).toContain(
+			'(Linux 版のドキュメントの記述)'
+		);
+		expect(expectFinding(unknownOs, 'KV004', 'warning').message).toContain(
+			'(as the Windows and Linux documentation state it)'
+		);
+	});
 });
 
 describe('KV005 child-resource-name', () => {
@@ -669,6 +693,84 @@ describe('KV036 vault-access', () => {
 			]),
 			'KV036'
 		));
+
+	// rv20c case 02: another principal has get and list, the extension's own identity only get.
+	const idRef = (name: string) =>
+		`resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', '${name}')`;
+	const policy = (principal: string, secrets: string) =>
+		`{ "tenantId": "[subscription().tenantId]", "objectId": "${principal}", "permissions": { "secrets": ${secrets} } }`;
+	const admin = policy('11111111-2222-3333-4444-555555555555', '[ "get", "list", "set" ]');
+	const ownPolicy = (secrets: string) =>
+		policy(`[reference(${idRef('web-id')}, '2023-01-31').principalId]`, secrets);
+	const userAssignedVm = (names: string[], type = 'UserAssigned') =>
+		vm({
+			identity: `"identity": { "type": "${type}", "userAssignedIdentities": { ${names.map((n) => `"[${idRef(n)}]": {}`).join(', ')} } },`,
+		});
+	const observed = (marked: boolean) =>
+		`[ { "url": ${marked ? '⟦"https://kv.vault.azure.net/secrets/web"⟧' : '"https://kv.vault.azure.net/secrets/web"'}, "certificateStoreName": "MY", "certificateStoreLocation": "LocalMachine" } ]`;
+	const withClientId = (name: string, marked = false) =>
+		dependentExtension({
+			observed: observed(marked),
+			auth: `{ "msiEndpoint": "http://169.254.169.254/metadata/identity/oauth2/token", "msiClientId": "[reference(${idRef(name)}, '2023-01-31').clientId]" }`,
+		});
+	it('warns when the extension’s identity has get but not list, though another principal has both', () => {
+		const input = template([
+			vault(`[ ${admin}, ${ownPolicy('[ "get" ]')} ]`),
+			userAssignedVm(['web-id', 'other-id']),
+			withClientId('web-id', true),
+		]);
+		const d = expectFinding(input, 'KV036', 'warning');
+		expect(d.message).toBe(
+			'The access policy of vault kv for web-id, the identity the extension uses, grants secrets get but not list; the documentation asks access policies for both. Add list to its secret permissions.'
+		);
+		expect(d.related?.map((r) => r.message)).toEqual([
+			'The key vault is declared here.',
+			'Access is granted here.',
+		]);
+		const ja = expectFinding(input, 'KV036', 'warning', { lang: 'ja' });
+		expect(ja.message).toBe(
+			'Key Vault kv のアクセス ポリシーは、拡張機能が使うマネージド ID web-id にシークレットの get だけを許可し、list を許可していません。ドキュメントはアクセス ポリシーに get と list の両方を求めています。このポリシーのシークレットのアクセス許可に list を追加してください。'
+		);
+	});
+	it('takes the machine’s only user-assigned identity when msiClientId is absent', () =>
+		expectFinding(
+			template([
+				vault(`[ ${admin}, ${ownPolicy('[ "Get" ]')} ]`),
+				userAssignedVm(['web-id']),
+				dependentExtension({ observed: observed(true) }),
+			]),
+			'KV036',
+			'warning'
+		));
+	it('passes when the extension’s identity has get and list', () =>
+		expectNone(
+			template([
+				vault(`[ ${ownPolicy('[ "get", "list" ]')} ]`),
+				userAssignedVm(['web-id']),
+				withClientId('web-id'),
+			]),
+			'KV036'
+		));
+	it('says nothing of get without list for another identity, or when it cannot tell the extension’s', () => {
+		// The get-only policy is another identity's; the extension's is not among the policies.
+		expectNone(
+			template([
+				vault(`[ ${admin}, ${ownPolicy('[ "get" ]')} ]`),
+				userAssignedVm(['web-id', 'other-id']),
+				withClientId('other-id'),
+			]),
+			'KV036'
+		);
+		// A system-assigned identity too: which one the extension uses is not told by the input.
+		expectNone(
+			template([
+				vault(`[ ${admin}, ${ownPolicy('[ "get" ]')} ]`),
+				userAssignedVm(['web-id'], 'SystemAssigned, UserAssigned'),
+				dependentExtension(),
+			]),
+			'KV036'
+		);
+	});
 });
 
 describe('KV037 initial-sync-deadlock', () => {

@@ -80,29 +80,33 @@ for (const lang of ['ja', 'en'] as const) {
 			expect(first.kind === 'finding' && v.findings[first.index]!.ruleId).toBe('KV050');
 		});
 
-		test('an unreadable text: the card says what was tried and what to do, guessing only from the shape', async () => {
-			const tried =
-				lang === 'ja'
-					? /読める形式は、JSON[^。]*Bicep、Terraform[^。]*コマンドです。[^。]*読めませんでした/
-					: /tried to read it as JSON.*Bicep.*Terraform.*commands/;
+		test('an unreadable text: the detail lists what the checker reads, the card (said once) what to do, guessing only from the shape', async () => {
+			// The readable kinds are listed once, in the detail under the headline (rv18d #5).
+			const formats = /Bicep.*Terraform.*PowerShell/;
 			const next =
 				lang === 'ja' ? /貼り付けてください。上の「例」/ : /Paste a whole template.*examples above/;
 			// A line of prose, or a greeting: no genre guess ("an email"), no CLI name in the browser tool.
 			for (const prose of ['hello world, this is not a template', 'Hi team, the VM is up.']) {
-				const card = (await view(prose)).findings[0]!;
+				const v = await view(prose);
+				const card = v.findings[0]!;
 				expect(card.ruleId).toBe('KV051');
+				expect(v.detail).toMatch(formats);
 				expect(card.message).toBe(t('kvcert.checker.unreadableCard.unknown'));
-				expect(card.message).toMatch(tried);
+				expect(card.message).not.toMatch(/Terraform|PowerShell/);
 				expect(card.message).toMatch(next);
 				expect(card.message).not.toMatch(/kvcert check|メールの本文|an email/);
 			}
 			// A shape it knows is named, in 「」 in Japanese.
-			const yaml = (await view('apiVersion: v1\nkind: ConfigMap\n')).findings[0]!;
-			expect(yaml.message).toContain(lang === 'ja' ? '「YAML」のようで' : 'looks like YAML.');
-			expect(yaml.message).toMatch(tried);
+			const yaml = await view('apiVersion: v1\nkind: ConfigMap\n');
+			expect(yaml.findings[0]!.message).toContain(
+				lang === 'ja' ? '「YAML」のようで' : 'looks like YAML,'
+			);
+			expect(yaml.detail).toMatch(formats);
+			expect(yaml.findings[0]!.message).not.toMatch(/Terraform|PowerShell/);
+			expect(yaml.findings[0]!.message).toMatch(next);
 			const markup = (await view('<html><body>hi</body></html>')).findings[0]!;
 			expect(markup.message).toContain(
-				lang === 'ja' ? '「XML または HTML」' : 'looks like XML or HTML.'
+				lang === 'ja' ? '「XML または HTML」' : 'looks like XML or HTML,'
 			);
 		});
 

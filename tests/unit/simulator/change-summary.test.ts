@@ -62,7 +62,7 @@ describe('what an action changed, in one line', () => {
 		// It stays up while later polls change nothing: "Poll 3: …" would read as the poll now.
 		const failed = last('revoke', 'poll')!;
 		expect(liveSummary(3, last('revoke'), failed, t.ja, 'ja')).toBe(
-			'最後の変化 (ポーリング 3): 状態は「失敗 (再試行中)」'
+			'直近の変化 (ポーリング 3): 状態は「失敗 (再試行中)」'
 		);
 		expect(liveSummary(3, last('revoke'), failed, t.en, 'en')).toBe(
 			'Last change (poll 3): status is Failed (retrying)'

@@ -169,6 +169,17 @@ describe('running a snippet', () => {
 
 	test('intros and the static-host answer hold on a room server and a static copy: no "npm start" as the reader\'s step', () => {
 		for (const lang of ['ja', 'en'] as const) {
+			// One sentence before the button, quoting its name (rv18d #7); the rest on demand.
+			for (const [key, button] of [
+				['kvcert.snippet.introShort', 'kvcert.snippet.run'],
+				['kvcert.snippet.introImdsShort', 'kvcert.snippet.tryIt'],
+			] as const) {
+				const lead = t[lang](key);
+				expect(
+					lead.startsWith(lang === 'ja' ? `「${t[lang](button)}」` : `“${t[lang](button)}”`)
+				).toBe(true);
+				expect(lead.length).toBeLessThanOrEqual(lang === 'ja' ? 70 : 110);
+			}
 			for (const key of ['kvcert.snippet.intro', 'kvcert.snippet.introImds']) {
 				const intro = t[lang](key);
 				// Nobody reading a room server's page ran npm start: the intro names the server behind the site.
@@ -178,13 +189,22 @@ describe('running a snippet', () => {
 						? 'このサイトを配信している kvcert のサーバー'
 						: 'kvcert server behind this site'
 				);
-				expect(intro).toMatch(lang === 'ja' ? /静的なコピー/ : /static copy/);
+				expect(intro).toContain(
+					lang === 'ja' ? '静的なファイルだけで配信しているサイト' : 'served only as static files'
+				);
 			}
 			const noServer = failedRunMessage({ kind: 'needsServer' }, t[lang]);
 			// What happened (no server behind a static copy), what the reader can still do, where it runs.
 			expect(noServer).toMatch(lang === 'ja' ? /静的なファイル/ : /static files/);
 			expect(noServer).toMatch(lang === 'ja' ? /自分の Key Vault/ : /your own vault/);
 			expect(noServer).toMatch(lang === 'ja' ? /ワークショップのサーバー/ : /workshop's server/);
+			// The IMDS curl runs on an Azure VM, not against one's own vault (rv18d #8).
+			const noServerImds = failedRunMessage({ kind: 'needsServer' }, t[lang], true);
+			expect(noServerImds).toMatch(
+				lang === 'ja' ? /Azure の VM の中で実行/ : /runs on an Azure VM/
+			);
+			expect(noServerImds).not.toMatch(/自分の Key Vault|your own vault/);
+			expect(noServerImds).toContain('npm start');
 		}
 	});
 

@@ -12,7 +12,7 @@ const demo = 'https://kvcert-demo.vault.azure.net:41234';
 describe('the vault field, before anything is sent', () => {
 	test('a bare vault name is echoed as the URL it is read as', () => {
 		expect(vaultHint(' contoso-kv ', demo, t.ja)).toBe(
-			'https://contoso-kv.vault.azure.net として読みます。'
+			'https://contoso-kv.vault.azure.net として扱います。'
 		);
 		expect(vaultHint('contoso-kv', demo, t.en)).toBe('Read as https://contoso-kv.vault.azure.net.');
 		// An empty field on a demo server is the demo vault; a typed URL needs no hint.
@@ -31,7 +31,7 @@ describe('the vault field, before anything is sent', () => {
 			);
 			expect(refusal.message).not.toContain('KVCERT_VAULT_MODE');
 			// The environment variable is for whoever runs the server, on its own line.
-			expect(refusal.detail).toContain('KVCERT_VAULT_MODE=azure');
+			expect(refusal.detail).toMatch(/KVCERT_VAULT_MODE(=| を )azure/);
 			expect(demoOnlyRefusal(demo, 'demo', demo, t[lang])).toBeUndefined();
 			// Not a vault address: the server's own answer says what is wrong with it.
 			expect(demoOnlyRefusal('https://169.254.169.254', 'demo', demo, t[lang])).toBeUndefined();

@@ -93,8 +93,12 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 	const expanded = new Set<number>();
 	/** The finding the reader last went to (click, Enter, next, previous). */
 	let current: number | undefined;
-	/** Set when the whole text was replaced: its findings are shown from the top of the column. */
-	let newText = false;
+	/**
+	 * Set when the whole text was replaced: its findings are shown from the top of the column. A text
+	 * pasted or typed into the plain text area before the editor loaded is new text too (it becomes
+	 * the editor's first content, so no replacement is seen).
+	 */
+	let newText = initial !== '' && initial === textarea.value;
 
 	const client = createCheckerClient({
 		onError(name) {

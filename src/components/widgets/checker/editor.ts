@@ -48,6 +48,7 @@ import type { EditorLanguage } from './editor-language.ts';
 import { bicepMode, terraformMode } from './iac-modes.ts';
 import { revealScroll, stickyMargins } from './reveal.ts';
 import type { EditView, FindingView } from './view-model.ts';
+import { wrapWhenNarrow } from './wrap-when-narrow.ts';
 
 const languages: Record<EditorLanguage, () => LanguageSupport | Extension> = {
 	json: () => json(),
@@ -292,6 +293,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 				changedRanges,
 				revealScroll,
 				stickyMargins,
+				wrapWhenNarrow(),
 				tooltipsInEditor,
 				language.of(extensionOf(shown)),
 				// The finding's tooltip that F8 opens goes with Escape and when the focus leaves the

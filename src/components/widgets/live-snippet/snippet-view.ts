@@ -95,15 +95,18 @@ export function endedView(
 	};
 }
 
-/** The words for a run that got no transcript (the server's own sentence is shown as it is). */
+/**
+ * The words for a run that got no transcript (the server's own sentence is shown as it is). `imds`:
+ * the IMDS "Try it" block, whose curl runs on an Azure VM, not against the reader's own vault.
+ */
 export function failedRunMessage(
 	result:
 		{ kind: 'needsServer' } | { kind: 'unreachable' } | { kind: 'serverError'; status: number },
-	t: Translate
+	t: Translate,
+	imds = false
 ): string {
 	if (result.kind === 'serverError')
 		return t('kvcert.snippet.serverError', { status: result.status });
-	return t(
-		result.kind === 'unreachable' ? 'kvcert.snippet.unreachable' : 'kvcert.snippet.needsServer'
-	);
+	if (result.kind === 'unreachable') return t('kvcert.snippet.unreachable');
+	return t(imds ? 'kvcert.snippet.needsServerImds' : 'kvcert.snippet.needsServer');
 }

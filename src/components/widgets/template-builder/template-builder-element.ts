@@ -26,15 +26,29 @@ class TemplateBuilderElement extends HTMLElement {
 
 	/**
 	 * The floating "See the output" link (a phone) stands aside while a field has the focus (it would
-	 * cover what is typed, over the phone's keyboard) and while the output is on screen.
+	 * cover what is typed, over the phone's keyboard), while the output is on screen, and while it
+	 * would lie over a field (rv18d #4): it shows again once the page scrolls past that field.
 	 */
 	#placeJump(form: HTMLFormElement): void {
 		const jump = this.querySelector<HTMLElement>('[data-to-output]');
 		const outputs = this.querySelector('.outputs');
 		if (!jump || !outputs) return;
+		const fields = [
+			...form.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea'),
+		];
 		let outputShown = false;
 		let typing = false;
-		const update = () => (jump.hidden = outputShown || typing);
+		const update = () => {
+			jump.hidden = outputShown || typing;
+			if (jump.hidden) return;
+			// Measured in place while invisible (it keeps its box), so it can come back.
+			const box = jump.getBoundingClientRect();
+			// (Never while it has the keyboard's focus: the focus would be lost with it.)
+			const covering =
+				document.activeElement !== jump &&
+				fields.some((field) => overlaps(box, field.getBoundingClientRect()));
+			jump.toggleAttribute('data-over-field', covering);
+		};
 		new IntersectionObserver(([entry]) => {
 			outputShown = entry?.isIntersecting ?? false;
 			update();
@@ -49,6 +63,16 @@ class TemplateBuilderElement extends HTMLElement {
 			typing = false;
 			update();
 		});
+		let frame = 0;
+		const later = () => {
+			if (frame) return;
+			frame = requestAnimationFrame(() => {
+				frame = 0;
+				update();
+			});
+		};
+		addEventListener('scroll', later, { passive: true });
+		addEventListener('resize', later, { passive: true });
 	}
 
 	connectedCallback() {
@@ -94,6 +118,11 @@ class TemplateBuilderElement extends HTMLElement {
 		}
 		if (stored || location.hash.startsWith('#options=')) void this.load();
 	}
+}
+
+/** Whether two boxes share any area (the link's shadow aside). */
+function overlaps(a: DOMRect, b: DOMRect): boolean {
+	return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 if (!customElements.get('kvcert-template-builder'))

@@ -9,6 +9,7 @@ import type {
 	ReadResult,
 	UnreadableReference,
 } from '../input/reader.ts';
+import { parseOnce } from '../input/parse-once.ts';
 import { createProbe, readerFor } from '../input/registry.ts';
 import { grammarParser, type GrammarLoader } from '../input/tree-sitter.ts';
 import type { ExtensionSite } from '../model.ts';
@@ -100,7 +101,11 @@ function prepare(text: string, options: CheckOptions): Prepared {
 	let source = createSource(path, text);
 	let probe = createProbe(source, options.kind);
 	let reader = readerFor(probe);
-	const placeholders = scanPlaceholders(text, reader.grammar !== undefined);
+	// Bytes that are not text hold no sample placeholders (and random ones made the scan slow).
+	const placeholders =
+		reader.name === 'binary'
+			? { placeholders: [], masked: undefined }
+			: scanPlaceholders(text, reader.grammar !== undefined);
 	if (placeholders.masked !== undefined) {
 		source = createSource(path, placeholders.masked);
 		probe = createProbe(source, options.kind);
@@ -200,9 +205,11 @@ function readPass(
 function readAndRun(
 	prepared: Prepared,
 	options: CheckOptions,
-	grammar: GrammarAccess | undefined
+	given: GrammarAccess | undefined
 ): CheckResult {
 	const lang = options.lang ?? 'en';
+	// The passes of per-branch checking read the same texts: each is parsed once per check.
+	const grammar = given && { ...given, parser: parseOnce(given.parser) };
 	const { read, env, diagnostics: found } = readPass(prepared, options, grammar);
 	const { source } = prepared;
 	const extensions = read.document?.extensions ?? [];

@@ -261,12 +261,33 @@ function dynamicBlocks(body: SyntaxNode | undefined): Array<{ block: Block; name
 		.map((block) => ({ block, name: labelText(block.labels[0]!) }));
 }
 
+/**
+ * Blocks of machines, scale sets and vaults that rules read: a scale set's extensions, the identity,
+ * the image (OS and version rules) and access policies. A dynamic block of another name (plan,
+ * secret, additional_capabilities…) cannot hide a finding.
+ */
+const dynamicBlocksRulesRead = new Set([
+	'extension',
+	'identity',
+	'source_image_reference',
+	'storage_image_reference',
+	'os_profile',
+	'os_profile_linux_config',
+	'os_profile_windows_config',
+	'access_policy',
+]);
+
 /** A part of a Terraform file that kvcert does not read, or reads only as unknown (KV051). */
 export interface TerraformUnread {
 	messageId: 'dynamicBlock' | 'repeated' | 'moduleNotChecked' | 'moduleNotReadHere';
 	data: Record<string, string>;
 	/** A module call that passes a Key Vault extension (its findings are a warning). */
 	holdsExtension?: boolean;
+	/**
+	 * A dynamic block that could hold a Key Vault extension, its settings, or what rules read about
+	 * its machine or vault; the others are said once per file, as an info.
+	 */
+	mattersToRules?: boolean;
 	start: number;
 	end: number;
 }
@@ -305,12 +326,22 @@ export function terraformUnread(
 		const type = labelText(block.labels[0]!);
 		const relevant = hostTypes[type] || extensionTypes[type] || type === 'azurerm_key_vault';
 		if (!relevant) continue;
-		const nested = [block.body, ...blocksOf(block.body).map((b) => b.body)];
-		for (const part of nested)
+		const nested = [
+			{ body: block.body, inExtension: Boolean(extensionTypes[type]) },
+			...blocksOf(block.body).map((b) => ({
+				body: b.body,
+				inExtension: Boolean(extensionTypes[type]) || b.type === 'extension',
+			})),
+		];
+		for (const { body: part, inExtension } of nested)
 			for (const { block: dynamic, name } of dynamicBlocks(part))
 				found.push({
 					messageId: 'dynamicBlock',
 					data: { name },
+					mattersToRules:
+						inExtension ||
+						dynamicBlocksRulesRead.has(name) ||
+						keyVaultMarker.test(dynamic.node.text),
 					start: dynamic.node.startIndex,
 					end: (dynamic.labels[0] ?? dynamic.node).endIndex,
 				});
@@ -1203,7 +1234,10 @@ function policyObject(
 	body: SyntaxNode | undefined
 ): JsonNode {
 	const secrets = reader.attribute(body, 'secret_permissions', 'secrets');
+	// The principal, so that KV036 can tell whether the grant is the extension's identity's.
+	const objectId = reader.attribute(body, 'object_id', 'objectId');
 	return objectNode(spanOf(node), [
+		...(objectId ? [objectId] : []),
 		{
 			key: 'permissions',
 			keySpan: spanOf(node),

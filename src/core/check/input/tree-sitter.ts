@@ -4,13 +4,14 @@ import { useRuntimeBinding, walkTree } from './tree-walker.ts';
 
 /**
  * Thrown by `LanguageParser.parse` when a text is over the grammar's size or work budget
- * (limits.ts): the reader reports the file as not read from `offset` on, never as "no problems".
+ * (limits.ts), or when the WebAssembly runtime ran out of memory while parsing it: the reader
+ * reports the file as not read from `offset` on, never as "no problems".
  */
 export class GrammarLimitReached extends Error {
 	constructor(
 		/** Offset in the file where reading stopped. */
 		readonly offset: number,
-		readonly limit: 'size' | 'work'
+		readonly limit: 'size' | 'work' | 'memory'
 	) {
 		super(`tree-sitter ${limit} limit reached at ${offset}`);
 		this.name = 'GrammarLimitReached';
@@ -21,47 +22,87 @@ export class GrammarLimitReached extends Error {
 const parseChunk = 1024;
 
 /**
- * The length of `text` without its comment lines (`//` or `#` first on the line): the size limit is
- * for what makes the tree large, and a comment, however long, is one token that the lexer crosses
- * once. (A line inside a multi-line string that looks like a comment is one token too.)
+ * The size of `text` as the grammar's limits count it: its length, except that a comment line
+ * (`//` or `#` first on the line) counts `limits.grammarCommentLine` characters whatever its
+ * length. A comment, however long, is one token that the lexer crosses once, so a long one must
+ * not put a template over the limit (rv24b item 3); but each line is a node of the tree, so short
+ * ones must not be free either (rv24c item 1: 10 million `//` lines took 2.2 GB). (A line inside a
+ * multi-line string that looks like a comment is one token too.) Stops counting past the limit.
  */
-function lengthOutsideCommentLines(text: string): number {
-	if (text.length <= limits.grammarInputSize) return text.length;
-	let length = 0;
-	for (let start = 0; start < text.length;) {
+export function grammarMeasure(text: string): number {
+	const limit = limits.grammarInputSize;
+	let measure = 0;
+	for (let start = 0; start < text.length && measure <= limit;) {
 		const newline = text.indexOf('\n', start);
 		const end = newline === -1 ? text.length : newline + 1;
-		if (!/^[ \t]*(?:\/\/|#)/.test(text.slice(start, Math.min(end, start + 256))))
-			length += end - start;
+		let first = start;
+		while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+		const code = text.charCodeAt(first);
+		const comment = code === 35 || (code === 47 && text.charCodeAt(first + 1) === 47);
+		measure += comment ? limits.grammarCommentLine : end - start;
 		start = end;
 	}
-	return length;
+	return measure;
 }
 
 /**
- * Parses within the budget: at most `grammarInputSize` characters outside comment lines, and the characters tree-sitter
- * reads (it reads again what its lexer looks ahead over) at most `parseReadsPerCharacter` times the
- * text, plus a base. tree-sitter-bicep 1.1.0 re-reads the rest of the file at each unclosed `/*` or
- * `${`, which made 40 KB take 18 s. Counted, not timed, so that an answer never depends on the
- * machine.
+ * Whether `error` is the WebAssembly runtime giving up (Emscripten's `abort()`, for one when its
+ * memory cannot grow): the runtime cannot be used again.
  */
-function parseWithinBudget(parser: TreeSitterParser, text: string, offset: number): Tree | null {
-	if (lengthOutsideCommentLines(text) > limits.grammarInputSize)
-		throw new GrammarLimitReached(offset, 'size');
-	let reads = limits.parseReadsBase + limits.parseReadsPerCharacter * text.length;
+function isRuntimeAbort(error: unknown): boolean {
+	return typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError;
+}
+
+/** The part of web-tree-sitter's parser that the budget drives. */
+export type BudgetedParser = Pick<TreeSitterParser, 'parse' | 'reset'>;
+
+/**
+ * Parses within the budget: at most `grammarInputSize` characters as `grammarMeasure` counts them;
+ * the characters tree-sitter reads (it reads again what its lexer looks ahead over) at most
+ * `parseReadsPerCharacter` times that measure, plus a base — so at most
+ * `parseReadsBase + parseReadsPerCharacter × grammarInputSize` whatever the file; and at most
+ * `parseChecks` progress checks, which bounds the size of the tree. tree-sitter-bicep
+ * 1.1.0 re-reads the rest of the file at each unclosed `/*` or `${`, which made 40 KB take 18 s.
+ * Counted, not timed, so that an answer never depends on the machine. A runtime abort (out of
+ * memory) is reported where the parser was reading, and `onAbort` drops the dead runtime.
+ */
+export function parseWithinBudget(
+	parser: BudgetedParser,
+	text: string,
+	offset: number,
+	onAbort: () => void = () => {}
+): Tree | null {
+	const measure = grammarMeasure(text);
+	if (measure > limits.grammarInputSize) throw new GrammarLimitReached(offset, 'size');
+	let reads = limits.parseReadsBase + limits.parseReadsPerCharacter * measure;
 	let stoppedAt: number | undefined;
-	const tree = parser.parse(
-		(index) => {
-			if (stoppedAt !== undefined) return '';
-			const chunk = text.slice(index, index + parseChunk);
-			if ((reads -= chunk.length) >= 0) return chunk;
-			stoppedAt = Math.min(index, text.length);
-			return '';
-		},
-		null,
-		// Once over the budget, the parse is cancelled rather than finished on a cut text.
-		{ progressCallback: () => stoppedAt !== undefined }
-	);
+	let readingAt = 0;
+	let checks = 0;
+	let tree: Tree | null;
+	try {
+		tree = parser.parse(
+			(index) => {
+				if (stoppedAt !== undefined) return '';
+				readingAt = index;
+				const chunk = text.slice(index, index + parseChunk);
+				if ((reads -= chunk.length) >= 0) return chunk;
+				stoppedAt = Math.min(index, text.length);
+				return '';
+			},
+			null,
+			// Once over the budget, the parse is cancelled rather than finished on a cut text.
+			{
+				progressCallback: () => {
+					if (++checks > limits.parseChecks) stoppedAt ??= Math.min(readingAt, text.length);
+					return stoppedAt !== undefined;
+				},
+			}
+		);
+	} catch (error) {
+		if (!isRuntimeAbort(error)) throw error;
+		onAbort();
+		throw new GrammarLimitReached(offset + Math.min(readingAt, text.length), 'memory');
+	}
 	if (stoppedAt !== undefined) {
 		tree?.delete();
 		// A cancelled parse resumes on the next call unless the parser is reset.
@@ -399,18 +440,23 @@ export interface LanguageParser {
 	parseOnly(text: string): void;
 }
 
-const parsers = new WeakMap<GrammarLoader, Map<GrammarName, Promise<LanguageParser>>>();
-let runtime: Promise<typeof import('web-tree-sitter')> | undefined;
+let parsers = new WeakMap<GrammarLoader, Map<GrammarName, Promise<LanguageParser>>>();
+/** The runtime, and whether it still works (an abort ends it for every parser made on it). */
+let runtime:
+	Promise<{ module: typeof import('web-tree-sitter'); alive: { ok: boolean } }> | undefined;
 
-async function initRuntime(loader: GrammarLoader): Promise<typeof import('web-tree-sitter')> {
+async function initRuntime(
+	loader: GrammarLoader
+): Promise<{ module: typeof import('web-tree-sitter'); alive: { ok: boolean } }> {
 	runtime ??= (async () => {
 		// Imported on first use, so that pages and commands without Bicep or Terraform never load it.
 		const module = await import('web-tree-sitter');
 		const wasmBinary = await loader.load('runtime');
-		const options = { wasmBinary };
+		// Emscripten prints "Aborted()" to stderr before throwing; the reader reports it instead.
+		const options = { wasmBinary, printErr: () => {} };
 		await module.Parser.init(options);
 		useRuntimeBinding(options);
-		return module;
+		return { module, alive: { ok: true } };
 	})();
 	try {
 		return await runtime;
@@ -420,22 +466,37 @@ async function initRuntime(loader: GrammarLoader): Promise<typeof import('web-tr
 	}
 }
 
+/** Forgets a runtime that aborted, and the parsers made on it: the next check starts a new one. */
+function dropRuntime(alive: { ok: boolean }): void {
+	if (!alive.ok) return;
+	alive.ok = false;
+	runtime = undefined;
+	parsers = new WeakMap();
+}
+
 async function createParser(
 	loader: GrammarLoader,
 	name: Exclude<GrammarName, 'runtime'>
 ): Promise<LanguageParser> {
-	const { Parser, Language } = await initRuntime(loader);
+	const {
+		module: { Parser, Language },
+		alive,
+	} = await initRuntime(loader);
 	const language = await Language.load(await loader.load(name));
 	const parser: TreeSitterParser = new Parser();
 	parser.setLanguage(language);
 	const table = typeTable(language);
 	return {
 		parse(text, placement) {
-			const tree = parseWithinBudget(parser, text, placement?.offset ?? 0);
+			const offset = placement?.offset ?? 0;
+			// A parser whose runtime aborted (in this check) cannot read anything more.
+			if (!alive.ok) throw new GrammarLimitReached(offset, 'memory');
+			const tree = parseWithinBudget(parser, text, offset, () => dropRuntime(alive));
 			if (!tree) return undefined;
 			try {
-				// About one kept node per 8 characters in Bicep and HCL.
-				const hint = text.length >> 3;
+				// About one kept node per 8 characters in Bicep and HCL (comment lines are bounded
+				// by the size limit, so a long one does not make room for nodes it will not have).
+				const hint = Math.min(text.length, limits.grammarInputSize) >> 3;
 				return placement
 					? copyTree(tree, placement.source, table, placement.offset, hint)
 					: copyTree(tree, text, table, 0, hint);

@@ -215,11 +215,17 @@ function scanStretch(
 			span: widen(text, start, end),
 		});
 	};
+	// Whether each name is closed later in the stretch, looked up once per name: per match, 200 KB of
+	// `<ab> ` took 10 s (issue 24).
+	const closedNames = new Map<string, boolean>();
 	for (const m of stretch.matchAll(anglePattern)) {
+		if (found.length >= maxPlaceholders) return;
 		const start = from + m.index;
 		if (htmlTag.test(m[1]!) || text[start - 1] === '<') continue;
 		// An element closed later in the same string is XML (Windows unattend content), not a placeholder.
-		if (stretch.includes(`</${m[1]}>`)) continue;
+		let closed = closedNames.get(m[1]!);
+		if (closed === undefined) closedNames.set(m[1]!, (closed = stretch.includes(`</${m[1]}>`)));
+		if (closed) continue;
 		const owner = ownerBefore(text, start);
 		// A description says what a value looks like (`<label>.westeurope.cloudapp.azure.com`).
 		if (owner?.toLowerCase() === 'description') continue;

@@ -1,5 +1,20 @@
+import type { OsKind } from '../model.ts';
 import { defineRule } from '../rule.ts';
+import type { Localized } from '../types.ts';
 import { fieldPlace } from './util.ts';
+
+/**
+ * The page that says it, per OS: the Windows article ("Get support", its 07/14/2026 revision) and the
+ * Linux 4.x article (S11) carry the same sentence; with the OS unknown, both are named.
+ */
+const statedIn: Record<OsKind | 'unknown', Localized> = {
+	windows: { ja: 'Windows 版のドキュメントの記述', en: 'as the Windows documentation states it' },
+	linux: { ja: 'Linux 版のドキュメントの記述', en: 'as the Linux documentation states it' },
+	unknown: {
+		ja: 'Windows 版と Linux 版のドキュメントの記述',
+		en: 'as the Windows and Linux documentation state it',
+	},
+};
 
 /** KV004: versions below 3.0 are not supported by Microsoft. */
 export const unsupportedVersionRule = defineRule({
@@ -12,16 +27,16 @@ export const unsupportedVersionRule = defineRule({
 			en: 'Extension versions below 3.0 are outside Microsoft’s support',
 		},
 		docs: {
-			ja: 'Linux 4.x のドキュメントによると、Microsoft がサポートするのは Key Vault VM 拡張機能のメジャー バージョン 3.0 以降です。1.0 を使っている場合は、サポートを依頼する前に最新バージョンへ更新するよう案内されています。Windows のドキュメントには同じ記述がありません。拡張機能は動作するため、警告にしています。',
-			en: 'The Linux 4.x documentation says Microsoft supports only major version 3.0 and later of the Key Vault VM extension, and tells users of 1.0 to upgrade before asking for support; the Windows documentation does not repeat the statement. The extension still works, so this is a warning.',
+			ja: 'Windows 版 (2026 年 7 月 14 日の改訂以降) と Linux 4.x 版のドキュメントによると、Microsoft がサポートするのは Key Vault VM 拡張機能のメジャー バージョン 3.0 以降です。1.0 を使っている場合は、サポートを依頼する前に最新バージョンへ更新するよう案内されています。メッセージでは、拡張機能の OS に合わせてどちらのドキュメントの記述かを示します。拡張機能は動作するため、警告にしています。',
+			en: 'The "Get support" section of the Windows documentation (from its revision of 14 July 2026) and of the Linux 4.x documentation says Microsoft supports only major version 3.0 and later of the Key Vault VM extension, and tells users of 1.0 to upgrade before asking for support. The message names the documentation of the extension’s OS. The extension still works, so this is a warning.',
 		},
 		messages: {
 			old: {
-				ja: 'typeHandlerVersion {{actual}} は Microsoft のサポート対象外です (Linux 4.x のドキュメントの記述)。3.0 以降 (できれば 4.0) に更新してください。',
-				en: 'typeHandlerVersion {{actual}} is outside Microsoft’s support (as the Linux 4.x documentation states it); upgrade to 3.0 or later (preferably 4.0).',
+				ja: 'typeHandlerVersion {{actual}} は Microsoft のサポート対象外です ({{statedIn}})。3.0 以降 (できれば 4.0) に更新してください。',
+				en: 'typeHandlerVersion {{actual}} is outside Microsoft’s support ({{statedIn}}); upgrade to 3.0 or later (preferably 4.0).',
 			},
 		},
-		sources: ['S11'],
+		sources: ['S1', 'S11'],
 	},
 	check(context) {
 		const { version } = context.extension;
@@ -30,6 +45,7 @@ export const unsupportedVersionRule = defineRule({
 		context.report({
 			messageId: 'old',
 			data: { actual: context.version ?? '' },
+			phrases: { statedIn: statedIn[context.os ?? 'unknown'] },
 			at: anchor,
 			related,
 		});

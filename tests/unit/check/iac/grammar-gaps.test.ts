@@ -26,6 +26,9 @@ ${bicep({ version: "'3.0'" })}`);
 		expect(result.diagnostics[0]!.message).toBe(
 			'The Bicep extension declaration "extension microsoftGraphV1" was not read (kvcert’s Bicep grammar does not know extension statements); it declares no VM extension, and the rest of the file was checked.'
 		);
+		expect((await checkIac(text, 'main.bicep', { lang: 'ja' })).diagnostics[0]!.message).toBe(
+			'Bicep 拡張機能の宣言 "extension microsoftGraphV1" は読み取っていません (kvcert の Bicep 文法は extension 文に対応していません)。この宣言は VM 拡張機能とは関係がありません。ファイルの残りは確認しました。'
+		);
 	});
 
 	it('still warns when a syntax error follows an extension statement', async () => {

@@ -47,6 +47,49 @@ describe('Terraform dynamic blocks, count and for_each are reported as not read,
 		);
 	});
 
+	// claranet/terraform-azurerm-windows-vm r-vm.tf (rv20c case 06): four dynamic blocks no rule
+	// reads were four warnings in a file with no Key Vault extension.
+	it.each(langs)(
+		'dynamic blocks no rule reads: one info for the file, at the first (%s)',
+		async (lang) => {
+			const vm = (extra: string) => `resource "azurerm_windows_virtual_machine" "vm" {
+  name = "vm1"
+  ⟦dynamic "plan"⟧ {
+    for_each = var.plan[*]
+    content {
+      name = plan.value.name
+    }
+  }
+  dynamic "secret" {
+    for_each = var.secrets
+    content {
+      key_vault_id = secret.value.key_vault_id
+    }
+  }
+${extra}}
+`;
+			const { text, start, end } = marked(vm(''));
+			const result = await checkIac(text, 'r-vm.tf', { lang });
+			expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 info']);
+			expect(findingAt(result, 'KV051', start, end).message).toBe(
+				lang === 'ja'
+					? 'dynamic ブロック "plan", "secret" は for_each の値から作られるため、読み取っていません。ただし、これらのブロックには Key Vault VM 拡張機能やその settings、マシンの ID やイメージ、Key Vault のアクセス ポリシーは書けないため、確認結果には影響しません。'
+					: 'The dynamic blocks "plan", "secret" are made from their for_each values and were not read; none of them can hold a Key Vault VM extension, its settings, the machine’s identity or image, or a vault access policy, so no finding depends on them.'
+			);
+			// A dynamic identity or image beside them stays a warning of its own.
+			const withIdentity = await checkIac(
+				vm(
+					'  dynamic "identity" {\n    for_each = var.identities\n    content {\n      type = identity.value\n    }\n  }\n'
+				).replace(/[⟦⟧]/g, ''),
+				'r-vm.tf',
+				{ lang }
+			);
+			expect(
+				withIdentity.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.range.start.line}`)
+			).toEqual(['KV051 info 3', 'KV051 warning 15']);
+		}
+	);
+
 	it.each(langs)(
 		'a dynamic "identity" block: the identity is unknown, not missing (%s)',
 		async (lang) => {
