@@ -9,6 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import compression from 'compression';
+import { SERVER_TIMEOUTS } from './server-timeouts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = join(root, 'dist/server/entry.mjs');
@@ -104,7 +105,10 @@ export async function serve({
 		clientDirectory: join(root, 'dist/client'),
 		extraHosts,
 	});
-	const server = createServer((req, res) => compress(req, res, () => site(req, res)));
+	// Timeouts for slow browsers in a room: see scripts/server-timeouts.mjs.
+	const server = createServer(SERVER_TIMEOUTS, (req, res) =>
+		compress(req, res, () => site(req, res))
+	);
 	server.on('error', (error) => {
 		console.error(`kvcert: cannot listen on ${host}:${port}: ${error.message}`);
 		process.exit(1);

@@ -146,6 +146,26 @@ test('the facilitator sees 10 participants (ja and en) and their progress within
 	expect(Math.max(...lines)).toBeLessThanOrEqual(2);
 	expect((await view.locator('table').boundingBox())!.height).toBeLessThan(900);
 
+	// The Japanese view at 1440: a short cell (「未着手」, 「✓ 完了 · 確認: 2 回」) keeps to one line in
+	// every exercise column, the last one (演習 E) included.
+	expect(facilitatorUrl).toContain('/en/');
+	await facilitator.goto(facilitatorUrl.replace('/en/', '/ja/'));
+	await expect(view).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+	await expect(rows).toHaveCount(10, { timeout: 5000 });
+	const shortCells = await view
+		.locator('[data-rows] td:is(.notStarted, .done)')
+		.evaluateAll((tds) =>
+			tds.map((td) => {
+				const range = document.createRange();
+				range.selectNodeContents(td);
+				return Math.round(
+					range.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight)
+				);
+			})
+		);
+	expect(shortCells.length).toBeGreaterThanOrEqual(10);
+	expect(Math.max(...shortCells)).toBe(1);
+
 	// A participant who leaves disappears from the view.
 	const leaving = pages[0]!.locator('kvcert-room-participant');
 	await leaving.getByRole('button', { name: ja['kvcert.room.participant.leave'] }).click();

@@ -393,17 +393,33 @@ for (const lang of langs) {
 			await expect(progress.locator('[data-summary]')).toHaveText(summary(0));
 		});
 
-		test('exercise A: long lines wrap inside the editor at 360 and 1440 px, each number beside its line', async ({
+		test('exercises A and E: long lines wrap inside the editor at 360 and 1440 px, each number beside its line', async ({
 			page,
 		}) => {
 			await page.setViewportSize({ width: 360, height: 800 });
 			await page.goto(`/${lang}/workshop/`);
+			// The title's 「90 分」 stays on one line at 360 px (a no-break space joins them).
+			if (lang === 'ja')
+				expect(
+					await page.locator('h1').evaluate((h1) => {
+						const walker = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+						for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+							const at = node.textContent!.search(/90\s分/);
+							if (at < 0) continue;
+							const range = document.createRange();
+							range.setStart(node, at);
+							range.setEnd(node, at + 4);
+							return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+						}
+						return 0;
+					})
+				).toBe(1);
 			const a = page.locator('kvcert-exercise-template');
 			await expect(a).toHaveAttribute('data-ready', 'true');
 			const editor = a.locator('textarea');
 			await editor.scrollIntoViewIfNeeded();
-			const measure = () =>
-				editor.evaluate((t) => {
+			const measure = (textarea = editor) =>
+				textarea.evaluate((t) => {
 					const style = getComputedStyle(t);
 					const line = parseFloat(style.lineHeight);
 					const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
@@ -425,6 +441,20 @@ for (const lang of langs) {
 			}
 			// As many gutter rows as the text takes (±1 for the last, empty row).
 			expect(Math.abs(narrow.gutter.length - narrow.rows)).toBeLessThanOrEqual(1);
+			// Exercise E's editor is the same: the same template pasted there wraps at 360 px too, and
+			// the gutter numbers the lines its findings cite.
+			const own = page.locator('kvcert-exercise-own');
+			const ownEditor = own.locator('textarea');
+			await ownEditor.fill(brokenTemplate);
+			await expect(own.locator('[data-result] li')).toHaveCount(4);
+			const ownNarrow = await measure(ownEditor);
+			expect(ownNarrow.sideways).toBeLessThanOrEqual(0);
+			for (const line of ['17', '22']) {
+				const at = ownNarrow.gutter.indexOf(line);
+				expect(ownNarrow.gutter[at + 1], `E: line ${line} wraps`).toBe('');
+			}
+			expect(Math.abs(ownNarrow.gutter.length - ownNarrow.rows)).toBeLessThanOrEqual(1);
+			await expect(own.locator('[data-gutter]')).toBeVisible();
 			// At 1440 px too (the page's column is about 690 px wide): nothing hides to the right, and
 			// the gutter still counts the rows.
 			await page.setViewportSize({ width: 1440, height: 900 });
@@ -435,6 +465,10 @@ for (const lang of langs) {
 			expect(wide.sideways).toBeLessThanOrEqual(0);
 			expect(Math.abs(wide.gutter.length - wide.rows)).toBeLessThanOrEqual(1);
 			expect(wide.gutter.filter(Boolean)).toEqual(narrow.gutter.filter(Boolean));
+			const ownWide = await measure(ownEditor);
+			expect(ownWide.sideways).toBeLessThanOrEqual(0);
+			expect(Math.abs(ownWide.gutter.length - ownWide.rows)).toBeLessThanOrEqual(1);
+			expect(ownWide.gutter.filter(Boolean)).toEqual(wide.gutter.filter(Boolean));
 		});
 
 		test('facilitator timer: idle until started, wall clock across a reload, previous block, not printed', async ({
@@ -548,6 +582,9 @@ for (const lang of langs) {
 			])
 				await expect(page.locator(hidden).first(), hidden).toBeHidden();
 			await expect(page.locator('[data-print-template]')).toBeVisible();
+			// Exercise C's step 2 says on paper that it is done on the screen (no simulator in print).
+			await expect(page.locator('kvcert-exercise-predict [data-waiting]')).toBeHidden();
+			await expect(page.locator('kvcert-exercise-predict .kv-print-only')).toBeVisible();
 			const participant = pdfText(await page.pdf({ format: 'A4', printBackground: true }));
 			// Exercise A's template, numbered, and none of the answers.
 			expect(participant.text).toContain('"pollingIntervalInS": 3600,');

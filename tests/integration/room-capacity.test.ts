@@ -231,4 +231,21 @@ describe('a room of 30 at 127.0.0.2', () => {
 		expect(view.status).toBe(403);
 		expect(view.text).not.toContain('P1');
 	});
+
+	it('after 10 wrong keys from one address, says in the page’s language that everyone on that address counts', async () => {
+		const guess = (lang: string) =>
+			send(participant(42), `/api/room/facilitator?lang=${lang}`, {
+				method: 'POST',
+				headers: json,
+				body: JSON.stringify({ key: 'guess' }),
+			});
+		for (let i = 0; i < 10; i++) expect((await guess('en')).status).toBe(403);
+		const [en, ja] = [await guess('en'), await guess('ja')];
+		expect([en.status, ja.status]).toEqual([429, 429]);
+		expect(JSON.parse(en.text).error.message).toContain(
+			'everyone connecting through the same network address'
+		);
+		expect(JSON.parse(ja.text).error.message).toContain('この端末のアドレスから');
+		expect(JSON.parse(ja.text).error.message).toContain('同じアドレスから接続している人');
+	});
 });

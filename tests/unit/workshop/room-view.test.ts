@@ -68,6 +68,95 @@ describe('the facilitator’s view of the room', () => {
 		]);
 	});
 
+	it('drops ⚠ once the participant moved on: a later exercise checked or finished after the last check of the stuck one', () => {
+		const stuckOnVersions = {
+			done: false,
+			attempts: STUCK.failedChecks,
+			failed: STUCK.failedChecks,
+			firstAt: 2 * minute,
+			lastAt: 4 * minute,
+		};
+		const view = roomView(
+			snapshot([
+				// Gave up on B after three wrong checks, then finished C.
+				participant(1, {
+					versions: stuckOnVersions,
+					predict: {
+						done: true,
+						attempts: 2,
+						failed: 1,
+						firstAt: 5 * minute,
+						lastAt: 7 * minute,
+						doneAt: 7 * minute,
+					},
+				}),
+				// Gave up on B, now checking C (not right yet, 5 minutes in).
+				participant(2, {
+					versions: stuckOnVersions,
+					predict: {
+						done: false,
+						attempts: 1,
+						failed: 1,
+						firstAt: 15 * minute,
+						lastAt: 15 * minute,
+					},
+				}),
+				// Finished C before B, then got stuck on B: still stuck on B.
+				participant(3, {
+					predict: {
+						done: true,
+						attempts: 1,
+						failed: 0,
+						firstAt: 1 * minute,
+						lastAt: 1 * minute,
+						doneAt: 1 * minute,
+					},
+					versions: stuckOnVersions,
+				}),
+				// Moved on from B, then got stuck on C: stuck on C.
+				participant(4, {
+					versions: stuckOnVersions,
+					predict: {
+						done: false,
+						attempts: STUCK.failedChecks,
+						failed: STUCK.failedChecks,
+						firstAt: 5 * minute,
+						lastAt: 6 * minute,
+					},
+				}),
+				// Over 8 minutes on B, then went on to the quiz: not stuck either.
+				participant(5, {
+					versions: {
+						done: false,
+						attempts: 1,
+						failed: 1,
+						firstAt: 1 * minute,
+						lastAt: 1 * minute,
+					},
+					quiz: {
+						done: true,
+						attempts: 1,
+						failed: 0,
+						firstAt: 12 * minute,
+						lastAt: 12 * minute,
+						doneAt: 12 * minute,
+					},
+				}),
+			]),
+			['template', 'versions', 'predict', 'quiz']
+		);
+		const stuck = Object.fromEntries(view.rows.map((r) => [r.number, r.stuck]));
+		expect(stuck).toEqual({
+			1: undefined,
+			2: undefined,
+			3: { exercise: 'versions', reason: 'failedChecks', failed: 3 },
+			4: { exercise: 'predict', reason: 'failedChecks', failed: 3 },
+			5: undefined,
+		});
+		expect(view.stuckCount).toBe(2);
+		expect(view.rows.slice(0, 2).map((r) => r.number)).toEqual([3, 4]);
+	});
+
 	it('is not stuck just under the thresholds, nor on a finished exercise', () => {
 		const view = roomView(
 			snapshot([

@@ -27,6 +27,8 @@ export interface ExerciseCell {
 	failed: number;
 	/** Whole minutes since the first check (working only). */
 	minutes: number;
+	/** The latest check or completion (ms since the epoch), if any. */
+	lastActiveAt?: number;
 }
 
 /** Why a participant looks stuck, on which exercise. */
@@ -69,17 +71,25 @@ export interface RoomView {
 function cellOf(exercise: string, state: ExerciseState | undefined, now: number): ExerciseCell {
 	const attempts = state?.attempts ?? 0;
 	const failed = state?.failed ?? 0;
-	if (state?.done) return { exercise, state: 'done', attempts, failed, minutes: 0 };
+	const times = [state?.firstAt, state?.lastAt, state?.doneAt].filter((t) => t !== undefined);
+	const active = times.length > 0 ? { lastActiveAt: Math.max(...times) } : {};
+	if (state?.done) return { exercise, state: 'done', attempts, failed, minutes: 0, ...active };
 	if (!state || (attempts === 0 && state.firstAt === undefined))
 		return { exercise, state: 'notStarted', attempts, failed, minutes: 0 };
 	const minutes = state.firstAt === undefined ? 0 : Math.floor((now - state.firstAt) / 60_000);
-	return { exercise, state: 'working', attempts, failed, minutes };
+	return { exercise, state: 'working', attempts, failed, minutes, ...active };
 }
 
-/** The first exercise the participant is working on and looks stuck on, if any. */
+/**
+ * The first exercise the participant is working on and looks stuck on, if any. Whoever moved on
+ * (checked or finished a later exercise after their last check of this one) is not stuck on it:
+ * they gave up on it or skipped it, and the facilitator's ⚠ is for who is stuck now.
+ */
 export function stuckOn(cells: ExerciseCell[]): Stuck | undefined {
-	for (const cell of cells) {
+	for (const [i, cell] of cells.entries()) {
 		if (cell.state !== 'working') continue;
+		const since = cell.lastActiveAt ?? 0;
+		if (cells.slice(i + 1).some((later) => (later.lastActiveAt ?? -1) > since)) continue;
 		if (cell.failed >= STUCK.failedChecks)
 			return { exercise: cell.exercise, reason: 'failedChecks', failed: cell.failed };
 		if (cell.minutes >= STUCK.minutes)

@@ -109,8 +109,25 @@ export function visualRows(editor: HTMLTextAreaElement): number[] | undefined {
 	return rows;
 }
 
+/**
+ * Keeps a line-number gutter beside a wrapping textarea (exercises A and E): it scrolls with the
+ * textarea, and its rows are counted again when the width changes (a narrow screen wraps more) and
+ * whenever the returned function is called (after the text changed).
+ */
+export function attachGutter(gutter: HTMLElement, editor: HTMLTextAreaElement): () => void {
+	const sync = () => syncGutter(gutter, editor);
+	editor.addEventListener('scroll', () => (gutter.scrollTop = editor.scrollTop));
+	let width = 0;
+	new ResizeObserver(() => {
+		if (editor.clientWidth === width) return;
+		width = editor.clientWidth;
+		sync();
+	}).observe(editor);
+	return sync;
+}
+
 /** Keeps a line-number gutter beside a textarea (same lines, same scroll, wrapped rows counted). */
-export function syncGutter(gutter: HTMLElement, editor: HTMLTextAreaElement): void {
+function syncGutter(gutter: HTMLElement, editor: HTMLTextAreaElement): void {
 	const rows = visualRows(editor) ?? editor.value.split('\n').map(() => 1);
 	const text = gutterText(rows);
 	if (gutter.textContent !== text) gutter.textContent = text;
