@@ -136,9 +136,10 @@ test('the facilitator sees 10 participants (ja and en) and their progress within
 				...[...tr.children].map((cell) => {
 					const range = document.createRange();
 					range.selectNodeContents(cell);
-					return Math.round(
-						range.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight)
-					);
+					// A computed line height of 'normal' has no number: take the usual 1.2 × font size.
+					const style = getComputedStyle(cell);
+					const lineHeight = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+					return Math.round(range.getBoundingClientRect().height / lineHeight);
 				})
 			)
 		)
@@ -158,9 +159,9 @@ test('the facilitator sees 10 participants (ja and en) and their progress within
 			tds.map((td) => {
 				const range = document.createRange();
 				range.selectNodeContents(td);
-				return Math.round(
-					range.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight)
-				);
+				const style = getComputedStyle(td);
+				const lineHeight = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+				return Math.round(range.getBoundingClientRect().height / lineHeight);
 			})
 		);
 	expect(shortCells.length).toBeGreaterThanOrEqual(10);
