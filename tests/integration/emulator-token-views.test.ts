@@ -46,7 +46,7 @@ async function whatVisitorsSee() {
 	return {
 		names: mode.demoCertificates,
 		versions: webcert.versions.map((v) => v.version),
-		current: webcert.versions.find((v) => v.isCurrent)?.thumbprint,
+		current: webcert.versions.find((v) => v.current)?.sha1,
 	};
 }
 
@@ -74,6 +74,7 @@ describe("the site's demo vault", () => {
 	it("keeps the default identity's writes in that token's copy: other visitors see the seeded vault", async () => {
 		const before = await whatVisitorsSee();
 		expect(before.names).toContain('webcert');
+		expect(before.current).toMatch(/^[0-9A-F]{40}$/);
 		const writer = new CertificateClient(
 			demo.vaultUrl,
 			new EmulatorImdsCredential(demo.imdsUrl),
