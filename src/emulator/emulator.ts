@@ -36,7 +36,7 @@ export interface EmulatorOptions {
 	identities?: ManagedIdentity[];
 	/** Bounds on new versions (REST create/import, rotate, admin). @default WriteBudget's defaults */
 	writeLimits?: WriteLimits;
-	/** Views open at once ({@link RunningEmulator.openView}). @default 256 */
+	/** Views open at once ({@link RunningEmulator.openView}): 128 live-mode sessions and 128 visitors of the site, and room to spare. @default 320 */
 	maxViews?: number;
 	/**
 	 * Keeps the shared store as seeded (the site's demo vault, read by every visitor): a token
@@ -82,7 +82,7 @@ export interface RunningEmulator {
 	 * own reads (ask the IMDS with its `clientId`). Renewals, disabled versions and revoked access
 	 * in it touch nobody else. Throws when `maxViews` are open.
 	 */
-	openView(): VaultView;
+	openView(limits?: WriteLimits): VaultView;
 	/**
 	 * Breaks off the connection of the next `count` Key Vault requests without an answer (the client
 	 * sees ECONNRESET), as a vault that stops answering for a moment: for tests of callers' retries.
@@ -226,7 +226,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		if (refusal) throw new WriteRefusedError(refusal);
 		return within.createVersion(certificate.name, certificate.policy);
 	};
-	const views = { open: 0, max: options.maxViews ?? 256 };
+	const views = { open: 0, max: options.maxViews ?? 320 };
 	// The IMDS port also serves the loopback-only admin endpoint (`kvcert emulator rotate`).
 	const imds = createHttpServer((req, res) =>
 		(req.url ?? '').startsWith(ADMIN_PREFIX)
@@ -260,7 +260,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		tokenViewCount: () => tokenViews?.size ?? 0,
 		requests,
 		rotate: (name) => rotate(name),
-		openView: () => openVaultView({ store, identities, views, rotate }),
+		openView: (limits) => openVaultView({ store, identities, views, rotate }, limits),
 		interruptNext: (count) => {
 			interruptions = Math.max(0, Math.floor(count));
 		},

@@ -83,7 +83,7 @@ function writeRefused(refusal: WriteRefusal, store: VaultStore): Reply {
 		refusal.reason === 'tooManyVersions'
 			? `The emulator keeps at most ${store.limits.maxVersionsPerCertificate ?? 50} versions of a certificate.`
 			: refusal.reason === 'full'
-				? `This token's copy of the demo vault is full (${store.limits.maxWrites ?? 0} new versions). Get a new token to start again from the demo vault.`
+				? `This copy of the demo vault is full (${store.limits.maxWrites ?? 0} new versions). A new copy starts from the demo vault: get a new token, or on the site wait until the copy has gone unused for 30 minutes.`
 				: `The emulator keeps at most ${store.limits.maxCertificates ?? 64} certificates.`
 	);
 }

@@ -22,7 +22,8 @@ import { readLimitedBody } from '../read-limited-body.ts';
 import { refusalBody } from '../api-refusal.ts';
 import { clientOf, ConcurrencyLimit, perProcess, RateLimit } from '../client-limits.ts';
 import { jsonResponse } from '../json-response.ts';
-import type { VaultView } from '../../emulator/vault-view.ts';
+import { isJsonContentType } from '../json-content-type.ts';
+import { visitorCookie, visitorIdOf, visitorViewsOf, type VisitorView } from '../visitor-views.ts';
 
 /** The parts of the demo vault a run uses. */
 export type SnippetDemoVault = Pick<
@@ -163,8 +164,7 @@ export async function handleSnippetRunRequest(
 	};
 	if (request.method !== 'POST') return fail(405, 'methodNotAllowed');
 	// JSON only: a form or text/plain POST from another site (no CORS preflight) is refused.
-	if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
-		return fail(415, 'badRequest');
+	if (!isJsonContentType(request.headers.get('content-type'))) return fail(415, 'badRequest');
 	const text = await readLimitedBody(request, MAX_BODY_BYTES);
 	if (text === undefined) return fail(413, 'tooLarge', { bytes: MAX_BODY_BYTES });
 	let body: unknown;
@@ -201,7 +201,6 @@ export async function handleSnippetRunRequest(
 		}
 	}
 
-	let view: VaultView | undefined;
 	try {
 		const demo = await deps.demo();
 		const t = uiTranslator(lang);
@@ -278,13 +277,23 @@ export async function handleSnippetRunRequest(
 		};
 		if (entry.stopAfterFirstOutputMs !== undefined) env['PORT'] = String(await freePort());
 		const certificate = env['CERTIFICATE_NAME']!;
-		// A run that renews reads a view of the demo vault of its own (a user-assigned identity the
-		// sample picks with AZURE_CLIENT_ID), so its new version is seen by nobody else.
-		if (renew) {
-			view = demo.openView();
-			env['AZURE_CLIENT_ID'] = view.clientId;
+		// The visitor's own view of the demo vault (a user-assigned identity the sample picks with
+		// AZURE_CLIENT_ID): a run that writes or renews opens it, later runs and the thumbprint API
+		// read it, and nobody else sees its changes. Without one, a run reads the demo vault as seeded.
+		const visitors = visitorViewsOf(demo);
+		const visitorId = visitorIdOf(request);
+		let own: VisitorView | undefined = visitors.find(visitorId);
+		if (!own && (entry.writes || renew)) {
+			try {
+				own = visitors.open(visitorId, client);
+			} catch {
+				return fail(503, 'viewsFull', {}, RETRY_AFTER_SECONDS);
+			}
 		}
-		const ownView = view;
+		if (own && !entry.clientSecret) env['AZURE_CLIENT_ID'] = own.view.clientId;
+		const cookie =
+			own && own.id !== visitorId ? { 'Set-Cookie': visitorCookie(own.id, request) } : {};
+		const ownView = renew ? own?.view : undefined;
 		const raw = await runSample({
 			script,
 			cwd: deps.root,
@@ -334,21 +343,24 @@ export async function handleSnippetRunRequest(
 		log(
 			`snippets status=200 sample=${sample} outcome=${raw.outcome} requests=${trace.length} ms=${raw.durationMs}`
 		);
-		return json(200, {
-			sample: sample as LiveSnippetId,
-			outcome: raw.outcome,
-			summary: t(`kvcert.snippet.api.outcome.${raw.outcome}`, summaryValues),
-			exitCode: raw.exitCode,
-			durationMs: raw.durationMs,
-			output,
-			trace,
-			truncated: raw.truncated,
-		});
+		return json(
+			200,
+			{
+				sample: sample as LiveSnippetId,
+				outcome: raw.outcome,
+				summary: t(`kvcert.snippet.api.outcome.${raw.outcome}`, summaryValues),
+				exitCode: raw.exitCode,
+				durationMs: raw.durationMs,
+				output,
+				trace,
+				truncated: raw.truncated,
+			},
+			cookie
+		);
 	} catch (error) {
 		log(`snippets status=500 sample=${sample} error=${(error as Error)?.name ?? 'Error'}`);
 		return fail(500, 'failed');
 	} finally {
-		view?.close();
 		slot();
 	}
 }
