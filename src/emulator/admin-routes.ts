@@ -13,6 +13,8 @@ export const ADMIN_HEADER = 'x-kvcert-admin';
 export interface AdminContext {
 	store: VaultStore;
 	rotate(name: string): { version: string; der: Buffer };
+	/** The shared store is the site's demo vault, which every visitor reads: no admin changes. */
+	readOnly?: boolean;
 }
 
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -42,6 +44,13 @@ export function handleAdminRequest(
 		);
 	if (req.headers[ADMIN_HEADER] !== '1')
 		return refuse(res, 403, 'AdminHeaderMissing', `Send the header ${ADMIN_HEADER}: 1.`);
+	if (context.readOnly)
+		return refuse(
+			res,
+			403,
+			'ReadOnly',
+			"This is the site's demo vault, which every visitor reads: it cannot be changed. Start your own with kvcert emulator."
+		);
 	if (req.method !== 'POST')
 		return refuse(res, 405, 'MethodNotAllowed', 'The admin endpoint takes POST only.');
 	const url = new URL(req.url ?? '/', 'http://127.0.0.1');

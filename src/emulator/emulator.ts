@@ -10,6 +10,7 @@ import { ADMIN_PREFIX, handleAdminRequest } from './admin-routes.ts';
 import { handleImdsRequest } from './imds-routes.ts';
 import { handleKeyVaultRequest } from './keyvault-routes.ts';
 import type { StoredVersion, VaultStore } from './vault-store.ts';
+import { TokenViews, type TokenViewLimits } from './token-views.ts';
 import { openVaultView, type VaultView } from './vault-view.ts';
 import { WriteRefusedError, type WriteLimits } from './write-budget.ts';
 
@@ -35,8 +36,14 @@ export interface EmulatorOptions {
 	identities?: ManagedIdentity[];
 	/** Bounds on new versions (REST create/import, rotate, admin). @default WriteBudget's defaults */
 	writeLimits?: WriteLimits;
-	/** Views open at once ({@link RunningEmulator.openView}). @default 256 */
+	/** Views open at once ({@link RunningEmulator.openView}): 128 live-mode sessions and 128 visitors of the site, and room to spare. @default 320 */
 	maxViews?: number;
+	/**
+	 * Keeps the shared store as seeded (the site's demo vault, read by every visitor): a token
+	 * without a view of its own writes to its own copy (see TokenViews), and the admin endpoint is
+	 * refused. Without it (`kvcert emulator`, a developer's own), tokens write the shared store.
+	 */
+	tokenViews?: TokenViewLimits;
 }
 
 /** One request the vault served: method, path and status only (never headers, tokens or bodies). */
@@ -61,6 +68,8 @@ export interface RunningEmulator {
 	identities: ManagedIdentity[];
 	/** Every token the IMDS issued so far (tests use it to prove tokens never leak). */
 	issuedTokens(): string[];
+	/** Copies of the vault that tokens wrote to (with {@link EmulatorOptions.tokenViews}; else 0). */
+	tokenViewCount(): number;
 	/** Requests the vault served, oldest first: the last {@link REQUEST_RECORD_LIMIT} only. */
 	requests: EmulatorRequestRecord[];
 	/**
@@ -73,7 +82,7 @@ export interface RunningEmulator {
 	 * own reads (ask the IMDS with its `clientId`). Renewals, disabled versions and revoked access
 	 * in it touch nobody else. Throws when `maxViews` are open.
 	 */
-	openView(): VaultView;
+	openView(limits?: WriteLimits): VaultView;
 	/**
 	 * Breaks off the connection of the next `count` Key Vault requests without an answer (the client
 	 * sees ECONNRESET), as a vault that stops answering for a moment: for tests of callers' retries.
@@ -162,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const caPem = toPem(ca.der);
 
 	const requests: EmulatorRequestRecord[] = [];
+	const tokenViews = options.tokenViews ? new TokenViews(store, options.tokenViews) : undefined;
 	// Ids in answers use the request's Host only when it is one of these names (never any Host).
 	const hostNames = new Set(['localhost', '127.0.0.1', '[::1]', DEMO_VAULT_HOST]);
 	let vaultOrigin = 'https://127.0.0.1';
@@ -187,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 				tokens,
 				tenantId,
 				hostNames,
+				...(tokenViews ? { tokenViews } : {}),
 				origin: vaultOrigin,
 				onRequest: (entry) => {
 					if (requests.push(entry) > REQUEST_RECORD_LIMIT)
@@ -215,11 +226,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		if (refusal) throw new WriteRefusedError(refusal);
 		return within.createVersion(certificate.name, certificate.policy);
 	};
-	const views = { open: 0, max: options.maxViews ?? 256 };
+	const views = { open: 0, max: options.maxViews ?? 320 };
 	// The IMDS port also serves the loopback-only admin endpoint (`kvcert emulator rotate`).
 	const imds = createHttpServer((req, res) =>
 		(req.url ?? '').startsWith(ADMIN_PREFIX)
-			? handleAdminRequest(req, res, { store, rotate: (name) => rotate(name) })
+			? handleAdminRequest(req, res, {
+					store,
+					rotate: (name) => rotate(name),
+					readOnly: tokenViews !== undefined,
+				})
 			: handleImdsRequest(req, res, { identities, tokens })
 	);
 
@@ -242,9 +257,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		...(week ? { demoWeek: demoWeekId(week) } : {}),
 		identities,
 		issuedTokens: () => tokens.all(),
+		tokenViewCount: () => tokenViews?.size ?? 0,
 		requests,
 		rotate: (name) => rotate(name),
-		openView: () => openVaultView({ store, identities, views, rotate }),
+		openView: (limits) => openVaultView({ store, identities, views, rotate }, limits),
 		interruptNext: (count) => {
 			interruptions = Math.max(0, Math.floor(count));
 		},

@@ -23,6 +23,7 @@ import {
 	type StoredCertificate,
 	type VaultStore,
 } from './vault-store.ts';
+import type { TokenViews } from './token-views.ts';
 import type { WriteRefusal } from './write-budget.ts';
 
 /** What the Key Vault routes need. */
@@ -39,6 +40,11 @@ export interface KeyVaultContext {
 	hostNames?: Set<string>;
 	/** The vault's own origin (`https://127.0.0.1:<port>`). */
 	origin?: string;
+	/**
+	 * Copy-on-write views for tokens without a store of their own: with it, their writes go to a
+	 * copy per token and `store` stays as seeded (the site's demo vault); without it, they write `store`.
+	 */
+	tokenViews?: TokenViews;
 	/** Called once per request with what was asked and the status (never a header or a body). */
 	onRequest?: (entry: { method: string; path: string; status: number }) => void;
 }
@@ -76,7 +82,9 @@ function writeRefused(refusal: WriteRefusal, store: VaultStore): Reply {
 	return badParameter(
 		refusal.reason === 'tooManyVersions'
 			? `The emulator keeps at most ${store.limits.maxVersionsPerCertificate ?? 50} versions of a certificate.`
-			: `The emulator keeps at most ${store.limits.maxCertificates ?? 64} certificates.`
+			: refusal.reason === 'full'
+				? `This copy of the demo vault is full (${store.limits.maxWrites ?? 0} new versions). A new copy starts from the demo vault: get a new token, or on the site wait until the copy has gone unused for 30 minutes.`
+				: `The emulator keeps at most ${store.limits.maxCertificates ?? 64} certificates.`
 	);
 }
 
@@ -426,8 +434,19 @@ async function route(
 					: 'Microsoft.KeyVault/vaults/certificates/read';
 		return forbidden(action, issued.identity.clientId, issued.identity.objectId);
 	}
-	// A visitor's view has a store of its own; everyone else reads the shared one.
-	const store = issued.identity.store ?? context.store;
+	// A visitor's view has a store of its own; other tokens read the shared one, or their own copy
+	// once they have written (with tokenViews).
+	let store = issued.identity.store ?? context.tokenViews?.readFor(issued) ?? context.store;
+	const creates =
+		collection === 'certificates' &&
+		writes &&
+		rest.length === 2 &&
+		(rest[1] === 'create' || rest[1] === 'import');
+	if (creates && !issued.identity.store && context.tokenViews) {
+		const target = context.tokenViews.writeFor(issued);
+		if ('reason' in target) return writeRefused(target, store);
+		store = target;
+	}
 	if (collection === 'certificates') return certificateRoutes(req, rest, url, origin, store);
 	if (collection === 'secrets') return secretRoutes(req, rest, url, origin, store);
 	return { status: 404, body: errorBody('NotFound', 'The requested resource was not found.') };

@@ -146,10 +146,10 @@ export class VaultStore {
 	/**
 	 * A copy to change on its own (a visitor's view of the demo vault): the same certificates,
 	 * policies and versions, whose later renewals and enabled flags do not touch this store.
-	 * Certificate bytes and keys are shared: nothing changes them.
+	 * Certificate bytes and keys are shared: nothing changes them. `limits` bound the copy's writes.
 	 */
-	fork(): VaultStore {
-		const copy = new VaultStore(this.limits);
+	fork(limits: WriteLimits = this.limits): VaultStore {
+		const copy = new VaultStore(limits);
 		for (const certificate of this.#certificates.values()) {
 			const policy = structuredClone(certificate.policy);
 			for (const version of certificate.versions)

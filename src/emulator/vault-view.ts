@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedIdentity } from './identities.ts';
 import type { StoredVersion, VaultStore } from './vault-store.ts';
+import type { WriteLimits } from './write-budget.ts';
 
 /** A visitor's own view of the vault (see RunningEmulator.openView). */
 export interface VaultView {
@@ -27,11 +28,12 @@ export interface VaultViewHost {
 /**
  * Opens a view: a fork of the shared store read by a new user-assigned identity. The emulator's
  * Key Vault routes serve each token from its identity's store, so a view's changes stay in it.
+ * `limits` bound the view's own writes (default: the shared store's).
  */
-export function openVaultView(host: VaultViewHost): VaultView {
+export function openVaultView(host: VaultViewHost, limits?: WriteLimits): VaultView {
 	if (host.views.open >= host.views.max)
 		throw new Error(`The emulator already has ${host.views.max} views open.`);
-	const store = host.store.fork();
+	const store = host.store.fork(limits);
 	const id = randomUUID();
 	const identity: ManagedIdentity = {
 		kind: 'user',

@@ -6,11 +6,13 @@ export interface WriteLimits {
 	maxVersionsPerCertificate?: number;
 	/** New versions (create, import, rotate) per minute in one store. @default 30 */
 	writesPerMinute?: number;
+	/** New versions in one store over its whole life (a token's copy of the demo vault). @default no limit */
+	maxWrites?: number;
 }
 
 /** Why a write was refused, with the seconds to wait when waiting helps. */
 export type WriteRefusal =
-	| { reason: 'tooManyCertificates' | 'tooManyVersions' }
+	| { reason: 'tooManyCertificates' | 'tooManyVersions' | 'full' }
 	| { reason: 'throttled'; retryAfterSeconds: number };
 
 const WINDOW_MS = 60_000;
@@ -24,6 +26,8 @@ export class WriteBudget {
 	readonly #maxCertificates: number;
 	readonly #maxVersions: number;
 	readonly #perMinute: number;
+	readonly #maxWrites: number;
+	#written = 0;
 	/** Times (ms) of the writes in the last minute, oldest first. */
 	readonly #recent: number[] = [];
 
@@ -31,6 +35,7 @@ export class WriteBudget {
 		this.#maxCertificates = limits.maxCertificates ?? 64;
 		this.#maxVersions = limits.maxVersionsPerCertificate ?? 50;
 		this.#perMinute = limits.writesPerMinute ?? 30;
+		this.#maxWrites = limits.maxWrites ?? Infinity;
 	}
 
 	/**
@@ -46,6 +51,7 @@ export class WriteBudget {
 			return { reason: 'tooManyCertificates' };
 		if (versions !== undefined && versions >= this.#maxVersions)
 			return { reason: 'tooManyVersions' };
+		if (this.#written >= this.#maxWrites) return { reason: 'full' };
 		while (this.#recent.length && (this.#recent[0] ?? 0) <= now - WINDOW_MS) this.#recent.shift();
 		if (this.#recent.length >= this.#perMinute)
 			return {
@@ -56,6 +62,7 @@ export class WriteBudget {
 				),
 			};
 		this.#recent.push(now);
+		this.#written++;
 		return undefined;
 	}
 }

@@ -11,8 +11,38 @@ export function clientOf(request: Request): string {
 	return request.headers.get(CLIENT_HEADER) ?? 'unknown';
 }
 
+/**
+ * The client an address stands for: an IPv4 address as it is (an IPv4-mapped IPv6 address as its
+ * IPv4), an IPv6 address as its /64 network, because one IPv6 host can use any address of its /64
+ * (privacy addresses) and would otherwise count as many clients.
+ */
+export function clientKeyOf(address: string): string {
+	const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+	if (mapped) return mapped[1]!;
+	if (!address.includes(':')) return address;
+	const [head = '', tail] = address.split('%')[0]!.split('::');
+	const first = head ? head.split(':') : [];
+	const last = tail ? tail.split(':') : [];
+	const groups =
+		tail === undefined
+			? first
+			: [...first, ...Array(Math.max(0, 8 - first.length - last.length)).fill('0'), ...last];
+	const prefix = groups.slice(0, 4).map((group) => (parseInt(group, 16) || 0).toString(16));
+	return `${prefix.join(':')}::/64`;
+}
+
 /** How many clients a limiter remembers at most (the least recently seen are forgotten). */
 const MAX_CLIENTS = 10_000;
+
+/**
+ * The last slots of a pool, kept for clients that hold few: once `slots` or fewer are free, a
+ * client holding `fewerThan` or more gets no more, so a few addresses each at their share cannot
+ * take every slot from a newcomer.
+ */
+export interface KeptForFew {
+	slots: number;
+	fewerThan: number;
+}
 
 /**
  * Things held at once (look-ups, streams, runs) in total and per client. `acquire` answers why
@@ -24,17 +54,21 @@ export class ConcurrencyLimit {
 
 	constructor(
 		readonly maxTotal: number,
-		readonly maxPerClient: number
+		readonly maxPerClient: number,
+		readonly keptForFew?: KeptForFew
 	) {}
 
 	/**
-	 * Takes a slot for `client`: 'total' when the server is full, 'client' when this client holds
-	 * its share, else a release function.
+	 * Takes a slot for `client`: 'total' when the server is full (or only the slots kept for
+	 * clients holding few are free, and this one holds more), 'client' when this client holds its
+	 * share, else a release function.
 	 */
 	acquire(client: string): 'total' | 'client' | (() => void) {
 		const mine = this.#perClient.get(client) ?? 0;
 		if (this.#total >= this.maxTotal) return 'total';
 		if (mine >= this.maxPerClient) return 'client';
+		const kept = this.keptForFew;
+		if (kept && this.maxTotal - this.#total <= kept.slots && mine >= kept.fewerThan) return 'total';
 		this.#total++;
 		this.#perClient.set(client, mine + 1);
 		let released = false;

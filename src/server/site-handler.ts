@@ -1,6 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { allowedHosts, isAllowedRequestHost, publicOrigins } from './allowed-hosts.ts';
-import { CLIENT_HEADER } from './client-limits.ts';
+import { CLIENT_HEADER, clientKeyOf } from './client-limits.ts';
+import { isJsonContentType } from './json-content-type.ts';
 import { contentSecurityPolicy, siteScriptHashes } from './content-security-policy.ts';
 import { langOf } from '../core/i18n/lang.ts';
 import { uiTranslator } from '../core/i18n/ui-strings.ts';
@@ -145,16 +146,13 @@ export function createSiteHandler(handler: NodeHandler, options: SiteHandlerOpti
 			);
 		// JSON bodies only, answered here in the API's shape and the caller's language: after this
 		// handler, Astro's origin check would answer a text/plain or form POST with a text 403.
-		if (
-			request.method === 'POST' &&
-			!/^application\/json\b/i.test(request.headers['content-type'] ?? '')
-		)
+		if (request.method === 'POST' && !isJsonContentType(request.headers['content-type']))
 			return refuse(415, 'notJson', {}, uiTranslator(lang)('kvcert.api.notJson'));
 		// Per-client limits read the connection's address, never a header the client could send.
 		if (isApi) {
 			delete request.headers[CLIENT_HEADER];
 			if (request.socket?.remoteAddress)
-				request.headers[CLIENT_HEADER] = request.socket.remoteAddress;
+				request.headers[CLIENT_HEADER] = clientKeyOf(request.socket.remoteAddress);
 		}
 		// The home page in the visitor's language (both home pages link the other language).
 		if (url.pathname === '/') {

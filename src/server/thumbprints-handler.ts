@@ -27,6 +27,11 @@ export interface ThumbprintsDependencies extends VersionsLookupDependencies {
 	readsPerMinute?: number;
 	/** Identical look-ups share one read and a short-lived answer. @default one per process */
 	sharing?: SharedLookups;
+	/**
+	 * The identity of the visitor's own view of the demo vault (the one its snippet runs wrote to),
+	 * if it has one: a demo look-up reads that view. @default none (the shared demo vault)
+	 */
+	visitorView?: (request: Request) => Promise<{ clientId: string } | undefined>;
 }
 
 /** Seconds a client is asked to wait when every read slot is taken. */
@@ -93,7 +98,11 @@ export async function handleThumbprintsRequest(
 	);
 	if (!resolved.ok) return fail(resolved.status, resolved.code);
 	const { name, host } = resolved;
-	const key = `${resolved.vaultUrl}|${name.toLowerCase()}`;
+	const own = resolved.target.kind === 'demo' ? await deps.visitorView?.(request) : undefined;
+	if (own && resolved.target.kind === 'demo')
+		resolved.target = { ...resolved.target, clientId: own.clientId };
+	// Look-ups of the same certificate in the same view share one read.
+	const key = `${resolved.vaultUrl}|${name.toLowerCase()}|${own?.clientId ?? ''}`;
 	const sharing = deps.sharing ?? processSharing;
 	const started = Date.now();
 	const client = clientOf(request);

@@ -24,12 +24,14 @@ export function azureCertificateClient(vaultUrl: string): CertificateClient {
 
 /**
  * A CertificateClient for the emulator: its CA trusted for this client only, its IMDS as the
- * credential, and the challenge resource check off because the emulator is not on vault.azure.net.
+ * credential (`clientId` picks a user-assigned identity, such as a visitor's view), and the challenge resource check off because the emulator is not on vault.azure.net.
  */
 export function emulatorCertificateClient(
-	emulator: Pick<RunningEmulator, 'vaultUrl' | 'imdsUrl' | 'caPem'>
+	emulator: Pick<RunningEmulator, 'vaultUrl' | 'imdsUrl' | 'caPem'>,
+	clientId?: string
 ): CertificateClient {
-	return new CertificateClient(emulator.vaultUrl, new EmulatorImdsCredential(emulator.imdsUrl), {
+	const credential = new EmulatorImdsCredential(emulator.imdsUrl, clientId);
+	return new CertificateClient(emulator.vaultUrl, credential, {
 		tlsOptions: { ca: emulator.caPem },
 		disableChallengeResourceVerification: true,
 		retryOptions: { maxRetries: 0 },

@@ -9,8 +9,12 @@ import { checkVaultUrl, isValidCertificateName } from './vault-url.ts';
 /** The emulator details a lookup needs. */
 export type DemoVault = Pick<RunningEmulator, 'vaultUrl' | 'imdsUrl' | 'caPem'>;
 
-/** Which vault a client is made for: an allow-listed Azure vault or the demo vault. */
-export type VaultTarget = { kind: 'azure'; vaultUrl: string } | { kind: 'demo'; demo: DemoVault };
+/**
+ * Which vault a client is made for: an allow-listed Azure vault, or the demo vault (read through
+ * the identity `clientId` when a visitor has a view of its own, else the shared one).
+ */
+export type VaultTarget =
+	{ kind: 'azure'; vaultUrl: string } | { kind: 'demo'; demo: DemoVault; clientId?: string };
 
 /** What {@link lookUpCertificateVersions} depends on (injected so tests can watch every call). */
 export interface VersionsLookupDependencies {

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 // The Start-here path in a browser: the shell tabs switch together (one choice for the whole
 // page), and the Key Vault half runs against the demo vault with the real SDK. Each run starts
@@ -16,9 +16,10 @@ interface Version {
 	current: boolean;
 }
 
-/** Every version of the demo vault's tutorial-cert, as the thumbprint API reports them. */
-async function versions(page: Page): Promise<Version[]> {
-	const response = await page.request.get('/api/thumbprints?vault=demo&name=tutorial-cert&lang=en');
+/** Every version of the demo vault's tutorial-cert, as the thumbprint API reports them to this visitor. */
+async function versions(visitor: Page | APIRequestContext): Promise<Version[]> {
+	const request = 'request' in visitor ? visitor.request : visitor;
+	const response = await request.get('/api/thumbprints?vault=demo&name=tutorial-cert&lang=en');
 	if (response.status() === 404) return [];
 	return ((await response.json()) as { versions: Version[] }).versions;
 }
@@ -35,6 +36,8 @@ async function run(button: Locator, host: Locator) {
 for (const c of cases) {
 	test(`${c.lang}: one shell choice switches every step, and steps 6 and 11 run on the demo vault`, async ({
 		page,
+		browser,
+		baseURL,
 	}) => {
 		test.setTimeout(240_000);
 		await page.goto(`/${c.lang}/start-here/`);
@@ -85,5 +88,10 @@ for (const c of cases) {
 			.filter((line) => /[0-9A-F]{40}/.test(line));
 		expect(lines).toHaveLength(after.length);
 		expect(lines[0]).toContain(`${current.sha1}  (current)`);
+
+		// The runs wrote to this visitor's own view of the demo vault: another visitor sees none of it.
+		const other = await browser.newContext({ ...(baseURL ? { baseURL } : {}) });
+		expect(await versions(other.request)).toHaveLength(before.length);
+		await other.close();
 	});
 }

@@ -575,4 +575,35 @@ describe('a room of live streams', () => {
 		expect(statuses.at(-1)).toBe(429);
 		expect(emulator.store.get('webcert')!.versions).toHaveLength(3);
 	});
+
+	it("a renewal the session's cap refuses does not use up one of the client's renewals (rv24c item 6)", async () => {
+		const d = deps({
+			sessions: new LiveSessions(limits({ renewalsPerClient: LIVE_MAX_RENEWALS + 2 })),
+		});
+		const client = { [CLIENT_HEADER]: '10.0.7.1' };
+		const renewIn = (tries: number) => {
+			const codes: string[] = [];
+			return readEvents(live('interval=30', d, 'en', { client: '10.0.7.1' }), async (event) => {
+				if (event.event !== 'session') return false;
+				for (let i = 0; i < tries; i++) {
+					const answer = await control(
+						{ session: String(event.data['id']), action: 'renew' },
+						d,
+						client
+					);
+					codes.push(
+						answer.status === 200
+							? 'ok'
+							: ((await answer.json()) as { error: { code: string } }).error.code
+					);
+				}
+				return true;
+			}).then(() => codes);
+		};
+		const first = await renewIn(LIVE_MAX_RENEWALS + 5);
+		expect(first.filter((code) => code === 'ok')).toHaveLength(LIVE_MAX_RENEWALS);
+		expect(first.slice(LIVE_MAX_RENEWALS)).toEqual(Array(5).fill('renewLimit'));
+		// The client's window counted only the 20 renewals made: a new session still has 2.
+		expect(await renewIn(3)).toEqual(['ok', 'ok', 'renewRate']);
+	});
 });

@@ -16,9 +16,11 @@ import { CLIENT_HEADER } from '../../src/server/client-limits.ts';
 import {
 	handleSnippetRunRequest,
 	MAX_BODY_BYTES,
+	SNIPPET_TIMEOUT_MS,
 	type SnippetsDependencies,
 } from '../../src/server/snippets/snippets-handler.ts';
 import { uiTranslator } from '../../src/core/i18n/ui-strings.ts';
+import { visitorViewsOf } from '../../src/server/visitor-views.ts';
 
 // The real runner: child processes with tsx, the real SDK in them, the emulator behind the tunnel.
 // Test-only registry entries run small scripts from tests/fixtures/snippets/, never a sample path.
@@ -72,8 +74,12 @@ const post = (body: unknown, init: RequestInit = {}) =>
 		...init,
 	});
 
-async function run(body: unknown, overrides: Partial<SnippetsDependencies> = {}) {
-	const response = await handleSnippetRunRequest(post(body), deps(overrides));
+async function run(
+	body: unknown,
+	overrides: Partial<SnippetsDependencies> = {},
+	init: RequestInit = {}
+) {
+	const response = await handleSnippetRunRequest(post(body, init), deps(overrides));
 	const text = await response.text();
 	return { response, text, json: JSON.parse(text) as SnippetTranscript & SnippetErrorResponse };
 }
@@ -303,12 +309,18 @@ describe(
 			const empty = await run({ sample: 'list-versions', lang: 'en' });
 			expect(empty.json.outcome).toBe('ok');
 			expect(outputText(empty.json)).toBe('tutorial-cert has no versions yet.');
+			// The first write opens the visitor's own view, named by a cookie the next runs send.
 			const first = await run({ sample: 'create-certificate', lang: 'en' });
-			const second = await run({ sample: 'create-certificate', lang: 'en' });
+			const cookie = first.response.headers.get('set-cookie')!.split(';')[0]!;
+			const asVisitor = { headers: { 'Content-Type': 'application/json', Cookie: cookie } };
+			const second = await run({ sample: 'create-certificate', lang: 'en' }, {}, asVisitor);
+			const view = visitorViewsOf(emulator).find(cookie.split('=')[1]);
 			const after = await fetchCertificateVersions(
-				emulatorCertificateClient(emulator),
+				emulatorCertificateClient(emulator, view!.view.clientId),
 				'tutorial-cert'
 			);
+			// Nobody else's vault changed.
+			expect(emulator.store.get('tutorial-cert')).toBeUndefined();
 			expect(after.versions).toHaveLength(2);
 			const current = after.versions.find((v) => v.current)!;
 			for (const { json } of [first, second]) {
@@ -329,7 +341,7 @@ describe(
 				true
 			);
 
-			const { json } = await run({ sample: 'list-versions', lang: 'ja' });
+			const { json } = await run({ sample: 'list-versions', lang: 'ja' }, {}, asVisitor);
 			expect(json.outcome).toBe('ok');
 			const lines = outputText(json).split('\n');
 			expect(lines).toHaveLength(after.versions.length);
@@ -372,11 +384,21 @@ describe(
 
 // Each run starts node, tsx and the Azure SDK: seconds each, many more on a loaded machine.
 describe('POST /api/snippets/run limits', { timeout: 90_000 }, () => {
+	it('gives a sample time for a loaded workshop machine, and answers before the page stops waiting', () => {
+		// The https-server run needed 16 s at load 30-40 (rv24c item 7); the page waits 60 s.
+		expect(SNIPPET_TIMEOUT_MS).toBeGreaterThanOrEqual(40_000);
+		expect(SNIPPET_TIMEOUT_MS).toBeLessThan(60_000 - 5_000);
+	});
+
 	it('kills a sample that does not finish at the timeout and says so', async () => {
 		const { json } = await run({ sample: 'hang', lang: 'en' }, { timeoutMs: 6000 });
 		expect(json.outcome).toBe('timeout');
 		expect(json.summary).toMatch(/^Stopped after [\d.]+ s: the sample did not finish/);
+		// What to do: the server was busy, so run it again (rv24c item 7).
+		expect(json.summary).toMatch(/busy.*run it again/);
 		expect(json.durationMs).toBeGreaterThanOrEqual(6000);
+		const ja = await run({ sample: 'hang', lang: 'ja' }, { timeoutMs: 3000 });
+		expect(ja.json.summary).toContain('もう一度実行してください');
 		// Whether or not the child got as far as printing its pid on a loaded machine, none is left.
 		expect(hangingChildren()).toEqual([]);
 	}, 60_000);
@@ -404,15 +426,14 @@ describe('POST /api/snippets/run limits', { timeout: 90_000 }, () => {
 
 	it('kills the child and frees its slot as soon as the client goes away (N9)', async () => {
 		const controller = new AbortController();
-		const started = Date.now();
 		const gone = handleSnippetRunRequest(
 			post({ sample: 'hang' }, { signal: controller.signal }),
-			deps({ maxConcurrent: 1, timeoutMs: 30_000 })
+			deps({ maxConcurrent: 1, timeoutMs: 600_000 })
 		);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		controller.abort();
-		await (await gone).text();
-		expect(Date.now() - started).toBeLessThan(15_000);
+		// Stopped by the abort, not by the run's time limit (far beyond this test's hang guard).
+		expect(((await (await gone).json()) as SnippetTranscript).outcome).toBe('stopped');
 		expect(hangingChildren()).toEqual([]);
 		// The slot is free at once: the next run is accepted, not refused as busy.
 		const next = await run({ sample: 'imds-token' }, { maxConcurrent: 1 });

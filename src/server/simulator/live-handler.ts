@@ -12,6 +12,7 @@ import { liveMessage, type LiveMessageCode } from './live-messages.ts';
 import { LIVE_MAX_RENEWALS, LiveSession, type ControlRefusal } from './live-session.ts';
 import { LIVE_RATE_WINDOW_MS, type LiveSessions } from './live-sessions.ts';
 import { readLimitedBody } from '../read-limited-body.ts';
+import { isJsonContentType } from '../json-content-type.ts';
 
 /** What the live simulator endpoints need (the real wiring: live-simulator-dependencies.ts). */
 export interface LiveDependencies {
@@ -239,8 +240,7 @@ export async function handleControlRequest(
 	if (request.method !== 'POST')
 		return refuse(405, lang, 'methodNotAllowed', {}, { Allow: 'POST' });
 	if (deps.mode === 'azure') return refuse(503, lang, 'azureMode');
-	if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
-		return refuse(415, lang, 'notJson');
+	if (!isJsonContentType(request.headers.get('content-type'))) return refuse(415, lang, 'notJson');
 	const text = await readLimitedBody(request, LIVE_MAX_BODY_BYTES);
 	if (text === undefined) return refuse(413, lang, 'bodyTooLarge', { max: LIVE_MAX_BODY_BYTES });
 	let body: { session?: unknown; action?: unknown; version?: unknown };
@@ -277,6 +277,8 @@ export async function handleControlRequest(
 	const why = session.ownView(await deps.vault(), deps.sessions.views);
 	if (why) return refused(why);
 	if (action === 'renew') {
+		// The session's own cap first: a renewal it refuses does not count against the client.
+		if (!session.canRenew) return refused('renewLimit');
 		const wait = deps.sessions.renewals.take(clientOf(request));
 		if (wait) {
 			const { limit } = deps.sessions.renewals;

@@ -38,7 +38,7 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		badVersion:
 			'version には、この OS でシミュレーションできるバージョン ({{versions}}) を指定してください。',
 		methodNotAllowed: 'このエンドポイントでは、このメソッドは使用できません。',
-		notJson: '本文は JSON (Content-Type: application/json) で送信してください。',
+		notJson: '要求の本文は JSON (Content-Type: application/json) で送ってください。',
 		bodyTooLarge: '本文が大きすぎます ({{max}} バイトまで)。',
 		badBody:
 			'本文を JSON として読み取れません。{"session": "…", "action": "renew"} の形式で送信してください。',
@@ -55,7 +55,7 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		gaveUp:
 			'空きを待ちましたが、ライブ モードを開始できませんでした。あらかじめ決めたタイムラインをお使いください。',
 		controlRate:
-			'操作の回数が、この端末のアドレスの上限 (1 分あたり {{max}} 回) に達しました。{{seconds}} 秒待ってから操作してください。',
+			'操作の回数が、この端末のアドレスの上限 (1 分あたり {{max}} 回) に達しました。同じアドレスから接続している人の分も数に含まれます。{{seconds}} 秒待ってから操作してください。',
 		viewsFull:
 			'このサーバーでは、自分専用のデモ用 Key Vault を使うセッションが上限に達しています。しばらく待ってから、もう一度お試しください。',
 		viewsFullForClient:
@@ -91,7 +91,7 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		gaveUp:
 			'Live mode could not start: no stream became free while the page waited. Use the scripted timeline.',
 		controlRate:
-			'This device (address) sent more than {{max}} changes in a minute. Wait {{seconds}} s, then try again.',
+			'This address sent more than {{max}} changes in a minute; everyone connecting through the same network address counts toward it. Wait {{seconds}} s, then try again.',
 		viewsFull:
 			'This server already has as many sessions with their own copy of the demo vault as it allows. Wait a moment and try again.',
 		viewsFullForClient:

@@ -177,6 +177,11 @@ export class LiveSession {
 	}
 
 	/** Counts a renewal: false past {@link LIVE_MAX_RENEWALS}. */
+	/** Whether the session may renew again (without counting a renewal). */
+	get canRenew(): boolean {
+		return this.#renewals < LIVE_MAX_RENEWALS;
+	}
+
 	takeRenewal(): boolean {
 		if (this.#renewals >= LIVE_MAX_RENEWALS) return false;
 		this.#renewals++;

@@ -1,5 +1,5 @@
 import type { RunningEmulator } from '../../emulator/emulator.ts';
-import { ConcurrencyLimit, RateLimit } from '../client-limits.ts';
+import { ConcurrencyLimit, RateLimit, type KeptForFew } from '../client-limits.ts';
 import type { LiveSession } from './live-session.ts';
 import { VaultPoller } from './vault-poller.ts';
 import { emulatorSecretClient, type TraceEntry } from './vault-snapshot.ts';
@@ -12,6 +12,9 @@ export interface LiveLimits {
 	/** Sessions with a view of their own (after a renew, disable, revoke or grant). */
 	maxViews: number;
 	maxViewsPerClient: number;
+	/** The last streams and views, kept for clients holding few (see KeptForFew). @default none */
+	streamsKeptForFew?: KeptForFew;
+	viewsKeptForFew?: KeptForFew;
 	/** Live-mode starts per client in {@link LIVE_RATE_WINDOW_MS}. @default LIVE_RATES.opens */
 	opensPerClient?: number;
 	/** Renewals per client in {@link LIVE_RATE_WINDOW_MS}, across its sessions. @default LIVE_RATES.renewals */
@@ -31,18 +34,23 @@ export const LIVE_RATE_WINDOW_MS = 10 * 60_000;
 export const LIVE_RATES = { opens: 120, renewals: 60 } as const;
 
 /**
- * The defaults. A client is an address, and a workshop room often reaches the server through one
- * (a NAT, VPN or proxy), so one client's share is sized for a room of 30: two tabs each for
- * streams, and one view each after exercise C's renewal (a fresh dry run behind one address: with
- * 4 views per client, participants 5 to 15 could not renew). The totals still bound the server (a
- * stream that follows a shared poller costs a subscription, a view a copy-on-write vault), and one
- * address can take at most half of the views.
+ * The defaults. A client is an address (an IPv6 /64), and a workshop room often reaches the server
+ * through one (a NAT, VPN or proxy), so one client's share is sized for a room of 30: two tabs each
+ * for streams, and one view each after exercise C's renewal (a fresh dry run behind one address:
+ * with 4 views per client, participants 5 to 15 could not renew). The totals bound the server, and
+ * are cheap to raise: a stream follows a shared poller (a subscription and an open connection;
+ * 30 streams held 30 s cost 0.7 s of server CPU, rv24b), a view is a copy-on-write vault (a map of
+ * the few seeded certificates; key bytes are shared). So 256 streams and 128 views, and the last
+ * 64 streams and 32 views are kept for clients holding fewer than 4 streams or 2 views: three
+ * addresses at their share still leave streams and views for 16 more (rv24c item 2).
  */
 export const LIVE_LIMITS: LiveLimits = {
-	maxStreams: 200,
+	maxStreams: 256,
 	maxStreamsPerClient: 64,
-	maxViews: 64,
+	maxViews: 128,
 	maxViewsPerClient: 32,
+	streamsKeptForFew: { slots: 64, fewerThan: 4 },
+	viewsKeptForFew: { slots: 32, fewerThan: 2 },
 };
 
 /** The running live sessions, the shared pollers they follow, and the limits on both. */
@@ -57,8 +65,16 @@ export class LiveSessions {
 	readonly renewals: RateLimit;
 
 	constructor(readonly limits: LiveLimits = LIVE_LIMITS) {
-		this.streams = new ConcurrencyLimit(limits.maxStreams, limits.maxStreamsPerClient);
-		this.views = new ConcurrencyLimit(limits.maxViews, limits.maxViewsPerClient);
+		this.streams = new ConcurrencyLimit(
+			limits.maxStreams,
+			limits.maxStreamsPerClient,
+			limits.streamsKeptForFew
+		);
+		this.views = new ConcurrencyLimit(
+			limits.maxViews,
+			limits.maxViewsPerClient,
+			limits.viewsKeptForFew
+		);
 		this.opens = new RateLimit(limits.opensPerClient ?? LIVE_RATES.opens, LIVE_RATE_WINDOW_MS);
 		this.renewals = new RateLimit(
 			limits.renewalsPerClient ?? LIVE_RATES.renewals,

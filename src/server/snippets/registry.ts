@@ -13,6 +13,8 @@ export interface RunnableSnippet {
 	stopAfterFirstOutputMs?: number;
 	/** Stop a server sample soon after a line like this (the renewal was picked up). */
 	stopWhenOutput?: RegExp;
+	/** Whether the sample writes to the vault (it runs in the visitor's own view, made for it). */
+	writes?: boolean;
 	/** Whether `renew: true` may add a certificate version mid-run. */
 	renewable?: boolean;
 	/** Give the sample the demo service principal (tenant, client id, client secret) instead of IMDS. */
@@ -55,6 +57,7 @@ export function liveSnippetRegistry(): Record<string, RunnableSnippet> {
 			kind: 'sample',
 			script: LIVE_SNIPPETS['create-certificate'].file,
 			certificate: LIVE_SNIPPETS['create-certificate'].certificate,
+			writes: true,
 		},
 		'list-versions': {
 			kind: 'sample',
