@@ -558,3 +558,39 @@ describe('the placeholder scan is linear (issue 24)', () => {
 		}
 	});
 });
+
+// rv24d item 1: tree-sitter-hcl wraps a file that ends in three or more unclosed `[` or `(` in one
+// ERROR node with no body, and the Terraform reader looked for the body only: "no Key Vault VM
+// extension found", exit 0 under `--fail-on error`. The complete blocks in that node are read.
+describe('an unclosed run at the end of a file does not hide it (rv24d item 1)', () => {
+	it.each([
+		['main.tf', 'three `[`', 'locals {\n x = [[['],
+		['main.tf', 'three `(`', 'locals {\n x = ((('],
+		['main.tf', '10,000 `[`', `locals {\n x = ${'['.repeat(10_000)}`],
+		['main.bicep', 'three `[`', 'var x = [[['],
+		['main.bicep', 'three `(`', 'var x = ((('],
+	])(
+		'%s ending in %s: the extension is still checked, and the tail is not read',
+		async (path, _, tail) => {
+			const text = `${extension[path as keyof typeof extension]}${tail}`;
+			const lines = text.split('\n');
+			const abcLine = lines.findIndex((l) => /pollingIntervalInS.*abc/.test(l)) + 1;
+			const tailLine = lines.length - tail.split('\n').length + 1;
+			for (const lang of ['en', 'ja'] as const) {
+				const result = await checkIac(text, path, { lang });
+				expect(result.extensionCount).toBe(1);
+				// The extension's own error (pollingIntervalInS "abc") fails the gate.
+				expect(
+					result.diagnostics
+						.filter((d) => d.severity === 'error')
+						.map((d) => `${d.ruleId} ${d.range.start.line}`)
+				).toEqual([`KV010 ${abcLine}`]);
+				const unread = result.diagnostics.filter((d) => d.ruleId === 'KV051');
+				expect(unread.map((d) => d.range.start.line)).toEqual([tailLine]);
+				expect(unread[0]!.message).toMatch(
+					lang === 'en' ? /could not read this part/ : /この部分を読めませんでした/
+				);
+			}
+		}
+	);
+});

@@ -59,8 +59,18 @@ function reportSyntaxErrors(
 	const stack: SyntaxNode[] = root.hasError ? [root] : [];
 	while (stack.length > 0 && found < maxSyntaxErrors) {
 		const node = stack.pop()!;
+		let start = node.startIndex;
+		if (node === root && node.isError && kind === 'terraform') {
+			// An ERROR root of tree-sitter-hcl holds the complete blocks before the part that does not
+			// parse, and terraform.ts reads them: only what follows them is not read.
+			const children = node.children;
+			for (let i = children.length - 1; i >= 0; i--)
+				if (children[i]!.hasError && children[i]!.type === 'block') stack.push(children[i]!);
+			const stray = children.find((c) => c.type !== 'block' && c.type !== 'comment');
+			if (!stray) continue;
+			start = stray.startIndex;
+		}
 		if (node.isError || node.isMissing) {
-			const start = node.startIndex;
 			const end = Math.max(node.endIndex, start + 1);
 			const lineEnd = source.raw.indexOf('\n', start);
 			const holdsExtension = extensionMarker.test(source.raw.slice(start, end));

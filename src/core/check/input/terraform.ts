@@ -101,6 +101,15 @@ const extensionProperties: Array<[string, string]> = [
 	['extensions_to_provision_after_vm_creation', 'provisionAfterExtensions'],
 ];
 
+/**
+ * The top-level body of a file. tree-sitter-hcl 1.2.0 wraps a whole file whose end does not parse
+ * (three unclosed `[` or `(`) in one ERROR node that holds the complete blocks before it directly,
+ * with no body: those blocks are read, never the file hidden as empty (rv24d item 1).
+ */
+function topBody(root: SyntaxNode): SyntaxNode | undefined {
+	return named(root).find((n) => n.type === 'body') ?? (root.isError ? root : undefined);
+}
+
 function named(node: SyntaxNode): SyntaxNode[] {
 	return node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
 }
@@ -303,7 +312,7 @@ export function terraformUnread(
 	readsModules = true
 ): TerraformUnread[] {
 	const found: TerraformUnread[] = [];
-	const body = named(root).find((n) => n.type === 'body');
+	const body = topBody(root);
 	for (const block of blocksOf(body)) {
 		// A module call whose inside is not checked, said at the call: one that passes a Key Vault
 		// extension kvcert does not read, and where modules cannot be read (`readsModules` false:
@@ -422,7 +431,7 @@ class TerraformReader {
 
 	constructor(source: SourceText, root: SyntaxNode, budget: EvaluationSession | undefined) {
 		this.synthetic = createSyntheticDocument(source, budget);
-		const body = named(root).find((n) => n.type === 'body');
+		const body = topBody(root);
 		for (const block of blocksOf(body)) {
 			const first = block.labels[0] ? labelText(block.labels[0]) : '';
 			if (block.type === 'variable' && first)
@@ -1396,7 +1405,7 @@ function readTerraformFile(
 		top.push({ key, keySpan: spanOf(block.labels[1]!), value: entry });
 	}
 	// Extensions passed to the Azure Verified Modules for machines and scale sets.
-	const rootBody = named(root).find((n) => n.type === 'body');
+	const rootBody = topBody(root);
 	for (const block of blocksOf(rootBody)) {
 		if (block.type !== 'module' || !block.labels[0]) continue;
 		const moduleName = labelText(block.labels[0]);
@@ -1458,7 +1467,7 @@ function variableDeclaration(
 	name: string
 ): Place | undefined {
 	for (const { source, root } of files)
-		for (const block of blocksOf(named(root).find((n) => n.type === 'body')))
+		for (const block of blocksOf(topBody(root)))
 			if (block.type === 'variable' && block.labels[0] && labelText(block.labels[0]) === name)
 				return { source, start: block.labels[0].startIndex, end: block.labels[0].endIndex };
 	return undefined;

@@ -357,11 +357,13 @@ function copyTree(
 	const cursor = walkTree(tree);
 	try {
 		const rootType = cursor.typeId();
+		// A root that is itself an ERROR (tree-sitter-hcl wraps a file whose end does not parse so)
+		// has an error like any other.
 		const root = flat.add(
 			rootType === errorSymbol ? table.error : rootType,
 			cursor.start() + shift,
 			cursor.end() + shift,
-			flagNamed
+			flagNamed | (rootType === errorSymbol ? flagError : 0)
 		);
 		/** Open nodes, and the last child added to each. */
 		const stack: number[] = [root];
