@@ -43,4 +43,10 @@ export const limits = {
 	 * 40,000 is about 1.5 million nodes (about 2.5 s and 300 MB with the rest of a check).
 	 */
 	parseChecks: 40_000,
+	/**
+	 * Deepest bracket nesting given to the tree-sitter grammar (grammar-depth.ts): each open
+	 * bracket holds parser stack, about 0.8 KB (666,000 unclosed `{a:` took 588 MB). Real files nest
+	 * a few dozen deep.
+	 */
+	grammarOpenDepth: 5_000,
 } as const;

@@ -11,6 +11,7 @@ import {
 	parseWithinBudget,
 	type BudgetedParser,
 } from '../../../src/core/check/input/tree-sitter.ts';
+import { openDepthPast } from '../../../src/core/check/input/grammar-depth.ts';
 import { bicep, checkIac } from './iac/helpers.ts';
 
 // Issue 24, N1 (security review 2026-12-07, R3–R7, R9): variables that double their value at each
@@ -521,6 +522,28 @@ describe('unread input can fail the gate (N7)', () => {
 		).toEqual([]);
 	});
 
+	it('a script saved in Windows-1252 with accented comments is read, not refused as bytes', () => {
+		// rv24d item 4: Windows PowerShell 5.1 saves "ANSI"; 8 accented letters made it "not text".
+		const script = `# Déploiement de l'extension : paramètres générés, vérifiés, créés, à éviter, déjà là
+$s = @{ secretsManagementSettings = @{ pollingIntervalInS = "abc"; observedCertificates = @("https://kv.vault.azure.net/secrets/web") } }
+Set-AzVMExtension -ResourceGroupName rg -VMName vm -Name kv -Publisher Microsoft.Azure.KeyVault -ExtensionType KeyVaultForWindows -TypeHandlerVersion 3.0 -Settings $s
+`;
+		const decoded = new TextDecoder().decode(Buffer.from(script, 'latin1'));
+		expect(decoded.split('\uFFFD').length - 1).toBe(14);
+		for (const lang of ['en', 'ja'] as const) {
+			const result = checkSync(decoded, { path: 'deploy.ps1', lang });
+			expect(result.extensionCount).toBe(1);
+			const ids = result.diagnostics.map((d) => d.ruleId);
+			expect(ids).toContain('KV010');
+			expect(ids).not.toContain('KV051');
+		}
+		// Control characters are binary however few the bad bytes: 8 of them in a text.
+		const controls = `${script}${'\x01\x02\x03\x04\x05\x06\x07\x08'}`;
+		expect(checkSync(controls, { path: 'deploy.ps1' }).diagnostics.map((d) => d.messageId)).toEqual(
+			['notText']
+		);
+	});
+
 	it('random bytes of any size get the same answer', () => {
 		// A fixed pseudo-random sequence (no Math.random: the test must not flake).
 		let seed = 1;
@@ -566,7 +589,7 @@ describe('an unclosed run at the end of a file does not hide it (rv24d item 1)',
 	it.each([
 		['main.tf', 'three `[`', 'locals {\n x = [[['],
 		['main.tf', 'three `(`', 'locals {\n x = ((('],
-		['main.tf', '10,000 `[`', `locals {\n x = ${'['.repeat(10_000)}`],
+		['main.tf', '1,000 `[`', `locals {\n x = ${'['.repeat(1_000)}`],
 		['main.bicep', 'three `[`', 'var x = [[['],
 		['main.bicep', 'three `(`', 'var x = ((('],
 	])(
@@ -593,4 +616,59 @@ describe('an unclosed run at the end of a file does not hide it (rv24d item 1)',
 			}
 		}
 	);
+});
+
+// rv24d item 2: 666,000 unclosed `{a:` (2 MB, under the size and work budgets) took 588 MB, and an
+// HCL `{a=[` run 637 MB: tree-sitter keeps parser stack per open bracket. Brackets nested deeper
+// than `grammarOpenDepth` (outside comments and strings) are now refused before parsing.
+describe('deep bracket nesting is refused before parsing (rv24d item 2)', () => {
+	const depth = limits.grammarOpenDepth;
+	// In main.tf, `locals {` is one level already.
+	it.each([
+		{ path: 'main.bicep', head: 'var x = ', item: '{a:', before: 0 },
+		{ path: 'main.tf', head: 'locals {\n x = ', item: '{a=', before: 1 },
+	] as const)(
+		'$path: at the limit it is read; one deeper, not read from that bracket',
+		async ({ path, head, item, before }) => {
+			const base = `${extension[path]}${head}`;
+			const within = await checkIac(`${base}${item.repeat(depth - before)}`, path, { lang: 'en' });
+			expect(within.extensionCount).toBe(1);
+			expect(within.diagnostics.map((d) => d.messageId)).not.toContain('parseLimit');
+			for (const lang of ['en', 'ja'] as const) {
+				const over = await checkIac(`${base}${item.repeat(depth - before + 1)}`, path, { lang });
+				expect(
+					over.diagnostics.map(
+						(d) => `${d.ruleId} ${d.severity} ${d.messageId} ${d.range.start.offset}`
+					)
+				).toEqual([`KV051 error parseLimit ${base.length + (depth - before) * item.length}`]);
+				expect(over.diagnostics[0]!.message).toMatch(
+					lang === 'en' ? /grammar stopped reading here/ : /文法はここで読むのをやめました/
+				);
+			}
+		}
+	);
+
+	it('counts brackets in code and interpolations, never in comments or strings', () => {
+		const deep = '['.repeat(depth + 1);
+		expect(
+			openDepthPast(
+				`// ${deep}\n/* ${deep} */\nvar s = '${deep}'\nvar m = '''\n${deep}'''\n`,
+				'bicep'
+			)
+		).toBeUndefined();
+		expect(
+			openDepthPast(`# ${deep}\n// ${deep}\n/* ${deep} */\nx = "${deep}"\n`, 'terraform')
+		).toBeUndefined();
+		// A quote or comment sign inside a string does not hide the code after it.
+		expect(openDepthPast(`x = "#", y = ${deep}`, 'terraform')).toBe(13 + depth);
+		expect(openDepthPast(`var x = '/*' ${deep}`, 'bicep')).toBe(13 + depth);
+		// Interpolations nest: `${` opens a level, its `}` goes back into the string (in an
+		// interpolation, `${${` is code: its `{` is counted).
+		expect(openDepthPast(`var x = '${'${'.repeat(depth + 1)}`, 'bicep')).toBe(10 + 2 * depth);
+		expect(openDepthPast(`x = "\${a}"${'('.repeat(depth)}`, 'terraform')).toBeUndefined();
+		// Closed nesting counts its deepest point; a closed run does not add up.
+		expect(
+			openDepthPast(`${'['.repeat(depth)}${']'.repeat(depth)}`.repeat(3), 'bicep')
+		).toBeUndefined();
+	});
 });

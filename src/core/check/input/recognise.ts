@@ -22,17 +22,31 @@ export const foreignKindNames: Record<ForeignKind, Localized> = {
 	},
 };
 
+/** Control characters or U+FFFD that text may hold (a stray DOS end-of-file mark, a bad byte). */
+const strayAllowed = 8;
+/** One U+FFFD in this many characters or more is binary (random bytes give about one in two). */
+const replacedShare = 10;
+
+/** C0 control characters that text does not hold (all but tab, line feed, form feed and CR). */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const controlCharacter = /[\x01-\x08\v\x0E-\x1F]/g;
+
 /**
- * Whether a text is binary data rather than text: it holds a NUL, or several bytes that were not
- * UTF-8 (decoded as U+FFFD; one stray U+FFFD in a template is still text). Random bytes of any size
- * are then one answer ("not text"), never commands or a template because some line happens to
- * start like one (issue 24, N19).
+ * Whether a text is binary data rather than text: it holds a NUL or several other control
+ * characters, or many bytes that were not UTF-8 (decoded as U+FFFD): more than one character in
+ * `replacedShare`. Random bytes of any size are then one answer ("not text"), never commands or a
+ * template because some line happens to start like one (issue 24, N19); a script saved in
+ * Windows-1252 with accented comments (a few U+FFFD among text) is still read (rv24d item 4).
  */
 export function isBinaryText(text: string): boolean {
 	if (text.includes('\0')) return true;
+	controlCharacter.lastIndex = 0;
+	for (let found = 0; controlCharacter.exec(text) !== null;)
+		if (++found >= strayAllowed) return true;
+	const most = Math.max(strayAllowed, text.length / replacedShare);
 	let replaced = 0;
 	for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1))
-		if (++replaced >= 8) return true;
+		if (++replaced >= most) return true;
 	return false;
 }
 

@@ -1,9 +1,10 @@
 import type { Language, Parser as TreeSitterParser, Tree } from 'web-tree-sitter';
 import { limits } from '../limits.ts';
+import { openDepthPast } from './grammar-depth.ts';
 import { useRuntimeBinding, walkTree } from './tree-walker.ts';
 
 /**
- * Thrown by `LanguageParser.parse` when a text is over the grammar's size or work budget
+ * Thrown by `LanguageParser.parse` when a text is over the grammar's size, work or nesting budget
  * (limits.ts), or when the WebAssembly runtime ran out of memory while parsing it: the reader
  * reports the file as not read from `offset` on, never as "no problems".
  */
@@ -11,7 +12,7 @@ export class GrammarLimitReached extends Error {
 	constructor(
 		/** Offset in the file where reading stopped. */
 		readonly offset: number,
-		readonly limit: 'size' | 'work' | 'memory'
+		readonly limit: 'size' | 'work' | 'memory' | 'depth'
 	) {
 		super(`tree-sitter ${limit} limit reached at ${offset}`);
 		this.name = 'GrammarLimitReached';
@@ -61,7 +62,8 @@ export type BudgetedParser = Pick<TreeSitterParser, 'parse' | 'reset'>;
  * the characters tree-sitter reads (it reads again what its lexer looks ahead over) at most
  * `parseReadsPerCharacter` times that measure, plus a base — so at most
  * `parseReadsBase + parseReadsPerCharacter × grammarInputSize` whatever the file; and at most
- * `parseChecks` progress checks, which bounds the size of the tree. tree-sitter-bicep
+ * `parseChecks` progress checks, which bounds the size of the tree; and, given the `language`, at
+ * most `grammarOpenDepth` nested brackets (grammar-depth.ts). tree-sitter-bicep
  * 1.1.0 re-reads the rest of the file at each unclosed `/*` or `${`, which made 40 KB take 18 s.
  * Counted, not timed, so that an answer never depends on the machine. A runtime abort (out of
  * memory) is reported where the parser was reading, and `onAbort` drops the dead runtime.
@@ -70,10 +72,13 @@ export function parseWithinBudget(
 	parser: BudgetedParser,
 	text: string,
 	offset: number,
-	onAbort: () => void = () => {}
+	onAbort: () => void = () => {},
+	language?: 'bicep' | 'terraform'
 ): Tree | null {
 	const measure = grammarMeasure(text);
 	if (measure > limits.grammarInputSize) throw new GrammarLimitReached(offset, 'size');
+	const deep = language && openDepthPast(text, language);
+	if (deep !== undefined) throw new GrammarLimitReached(offset + deep, 'depth');
 	let reads = limits.parseReadsBase + limits.parseReadsPerCharacter * measure;
 	let stoppedAt: number | undefined;
 	let readingAt = 0;
@@ -493,7 +498,7 @@ async function createParser(
 			const offset = placement?.offset ?? 0;
 			// A parser whose runtime aborted (in this check) cannot read anything more.
 			if (!alive.ok) throw new GrammarLimitReached(offset, 'memory');
-			const tree = parseWithinBudget(parser, text, offset, () => dropRuntime(alive));
+			const tree = parseWithinBudget(parser, text, offset, () => dropRuntime(alive), name);
 			if (!tree) return undefined;
 			try {
 				// About one kept node per 8 characters in Bicep and HCL (comment lines are bounded
