@@ -9,6 +9,9 @@ import { loadDefaultJapaneseParser } from 'budoux';
 
 const parser = loadDefaultJapaneseParser();
 
+/** Marks that never start a line (kinsoku): BudouX may put them at a phrase's start, as in "始める: 証明書の". */
+const closing = /^[:;,.!?)\]}、。，．：；！？）」』】〕]+/;
+
 /**
  * The text cut into phrases and the spaces between them, in order; joined, they are the text again.
  * @param {string} text
@@ -17,7 +20,12 @@ const parser = loadDefaultJapaneseParser();
 export function phrasesOf(text) {
 	/** @type {Array<{ phrase: string } | { space: string }>} */
 	const parts = [];
-	for (const chunk of parser.parse(text)) {
+	for (const parsed of parser.parse(text)) {
+		// A closing mark joins the phrase right before it, so "始める:" wraps as one.
+		const mark = parsed.match(closing)?.[0] ?? '';
+		const before = parts.at(-1);
+		const chunk = mark && before && 'phrase' in before ? parsed.slice(mark.length) : parsed;
+		if (chunk !== parsed && before && 'phrase' in before) before.phrase += mark;
 		const rest = chunk.trimStart();
 		const phrase = rest.trimEnd();
 		const lead = chunk.slice(0, chunk.length - rest.length);

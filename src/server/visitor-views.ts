@@ -14,14 +14,17 @@ export const VISITOR_COOKIE = 'kvcert-view';
 export interface VisitorViewLimits {
 	/** Views kept at once. @default 128 */
 	max?: number;
-	/** Views one client (address) keeps at once; past it its own least recently used goes. @default 16 */
+	/**
+	 * Views one client (address) keeps at once; past it its own least recently used goes. A workshop
+	 * room of 30 often shares one NAT address, so one address keeps 40. @default 40
+	 */
 	perClient?: number;
 	/** A view unused this long is dropped (the visitor starts again from the demo vault). @default 30 min */
 	idleMs?: number;
 }
 
 /** The defaults of {@link VisitorViewLimits}. */
-export const VISITOR_VIEW_DEFAULTS = { max: 128, perClient: 16, idleMs: 30 * 60_000 } as const;
+export const VISITOR_VIEW_DEFAULTS = { max: 128, perClient: 40, idleMs: 30 * 60_000 } as const;
 
 interface Entry {
 	view: VaultView;

@@ -764,6 +764,30 @@ test.describe('template checker at 360×800', () => {
 	});
 
 	for (const c of cases)
+		test(`${c.lang}: after "Apply all safe fixes" the changed line and the notice are on screen`, async ({
+			page,
+		}) => {
+			const t = checkerText(c);
+			await page.goto(checkerPath(c.lang));
+			const checker = widget(page);
+			// The fix is on line 25, far below the editor's first screen (rv18e #1).
+			await chooseExample(page, 'windowsCertificatesUrl');
+			await checker.getByRole('button', { name: t('fixAll') }).click();
+			await expect(checker.locator('.cm-changed')).toHaveText('secrets');
+			await expect(checker.locator('.cm-changed')).toBeInViewport({ ratio: 1 });
+			const inEditor = await checker.locator('.cm-scroller').evaluate((scroller) => {
+				const box = scroller.getBoundingClientRect();
+				const mark = scroller.querySelector('.cm-changed')!.getBoundingClientRect();
+				return mark.top >= box.top && mark.bottom <= box.bottom;
+			});
+			expect(inEditor).toBe(true);
+			await expect(checker.locator('[data-notice]')).toHaveText(/\d/);
+			await expect(checker.locator('[data-notice]')).toBeInViewport({ ratio: 1 });
+			// The keyboard's place is kept: on Undo, not back at the page's start.
+			await expect(checker.getByRole('button', { name: t('undo') })).toBeFocused();
+		});
+
+	for (const c of cases)
 		test(`${c.lang}: a paste made before the editor has loaded still brings the summary on screen`, async ({
 			page,
 		}) => {

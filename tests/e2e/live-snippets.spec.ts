@@ -19,7 +19,8 @@ const cases = [
 		vault: 'Key Vault (デモ)',
 		entra: 'Entra ID (デモ)',
 		finished: /秒で終了しました \(終了コード 0\)。/,
-		stopped: /サーバーのサンプルは自分では終了しないため、[\d.]+ 秒動いたところで停止しました/,
+		stopped:
+			/このサンプルはサーバーとして動き続けるため、自分では終了しません。[\d.]+ 秒動いたところで停止しました/,
 		key: /key: '\(秘密鍵、\d+ バイト\)'/,
 		renewed: (v: string) => `デモ用 Key Vault で apicert を更新しました。新しいバージョン: ${v}`,
 		imdsAnswered: /デモ用 IMDS が \d+ ミリ秒で 200 を返しました。/,

@@ -140,3 +140,32 @@ for (const lang of ['ja', 'en'] as const) {
 			});
 	});
 }
+
+test.describe('code blocks on a touch screen at 360 px', () => {
+	test.use({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+	for (const lang of ['ja', 'en'] as const)
+		test(`${lang}: the always-shown copy button covers no code`, async ({ page }) => {
+			await page.goto(`/${lang}/architecture/managed-identity/`);
+			const overlaps = await page.locator('.expressive-code .frame').evaluateAll((frames) =>
+				frames.flatMap((frame) => {
+					const button = frame.querySelector('.copy button');
+					const pre = frame.querySelector('pre');
+					if (!button || !pre) return [];
+					// On a touch screen the button is always shown (not only on hover).
+					if (getComputedStyle(button).opacity === '0') return ['hidden'];
+					const box = pre.getBoundingClientRect();
+					// The part of the block where code scrolls: inside its borders.
+					const codeRight = box.left + pre.clientLeft + pre.clientWidth;
+					const at = button.getBoundingClientRect();
+					return at.left < codeRight - 0.5
+						? [`${Math.round(at.left)} < ${Math.round(codeRight)}`]
+						: [];
+				})
+			);
+			expect(await page.locator('.expressive-code .copy button').count()).toBeGreaterThan(0);
+			expect(overlaps).toEqual([]);
+			expect(
+				await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)
+			).toBeLessThanOrEqual(0);
+		});
+});

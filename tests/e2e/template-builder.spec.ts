@@ -234,7 +234,8 @@ for (const { lang, strings } of langs) {
 					await expect(jump).toBeHidden();
 					await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 					await expect(jump).toHaveText(t('output.jump'));
-					// Scrolled through the form, it shows exactly where it lies over no field (rv18d #4).
+					// Scrolled through the form, it shows exactly where it lies over no field, label or hint
+					// (rv18d #4, rv18e #3).
 					const formTop = await builder(page)
 						.locator('form')
 						.evaluate((form) => form.getBoundingClientRect().top + scrollY);
@@ -249,7 +250,9 @@ for (const { lang, strings } of langs) {
 											const box = link.getBoundingClientRect();
 											const fields = link
 												.closest('kvcert-template-builder')!
-												.querySelectorAll('form :is(input:not([type="hidden"]), select, textarea)');
+												.querySelectorAll(
+													'form :is(input:not([type="hidden"]), select, textarea, label, legend, .hint, .refusal:not(:empty))'
+												);
 											resolve({
 												gone: (link as HTMLElement).hidden,
 												visible: getComputedStyle(link).visibility === 'visible',

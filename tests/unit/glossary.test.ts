@@ -106,6 +106,17 @@ describe('Japanese phrases (BudouX)', () => {
 		expect(html).toContain('<span class="kv-phrase">Key Vault の</span>');
 		expect(phraseHtml('3 つの方法')).toContain('<span class="kv-phrase">3 つの</span>');
 		expect(html).toContain('&lt;x&gt;');
+		// A colon never starts a line: it stays with the phrase before it (rv18e #5).
+		const title = 'ここから始める: 証明書の作成から更新まで';
+		expect(phrasesOf(title)).toEqual([
+			{ phrase: 'ここから' },
+			{ phrase: '始める:' },
+			{ space: ' ' },
+			{ phrase: '証明書の' },
+			{ phrase: '作成から' },
+			{ phrase: '更新まで' },
+		]);
+		expect(phraseHtml('設定 (省略可)、次へ')).not.toMatch(/kv-phrase">[)、]/);
 	});
 });
 

@@ -87,6 +87,23 @@ describe('Start here: every command in both shells, with its output', () => {
 	for (const lang of langs) {
 		const steps = stepsOf(lang);
 
+		test(`${lang}: the no-subscription callout sends a served site's reader straight to Run, npm start only for a static copy`, () => {
+			const callout =
+				/<Aside type="tip" title="(?:Azure のサブスクリプションがない場合|[^"]*subscription[^"]*)">([\s\S]*?)<\/Aside>/.exec(
+					read(lang, 'start-here.mdx')
+				)?.[1];
+			expect(callout).toBeDefined();
+			// rv18e #4: a visitor of the served site (a workshop's) needs no setup.
+			const served = callout!.indexOf(
+				lang === 'ja' ? 'kvcert のサーバーで開いていれば' : 'If a kvcert server serves this site'
+			);
+			const staticCopy = callout!.indexOf(lang === 'ja' ? '静的なコピーでは' : 'On a static copy');
+			const npm = callout!.indexOf('npm ci && npm start');
+			expect(served).toBeGreaterThanOrEqual(0);
+			expect(staticCopy).toBeGreaterThan(served);
+			expect(npm).toBeGreaterThan(staticCopy);
+		});
+
 		test(`${lang}: steps 0 to 13, in order`, () => {
 			expect(steps.map((s) => Number(/\d+/.exec(s.heading)![0]))).toEqual(
 				Array.from({ length: 14 }, (_, i) => i)

@@ -51,15 +51,15 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		pollLimit: 'ポーリング回数の上限 ({{polls}} 回) に達したため、終了しました。',
 		busy: 'このサーバーでは、ライブ モードのストリームが上限 ({{max}} 本) に達しています。',
 		tooManyForClient:
-			'この端末のアドレスから開いているライブ モードのストリームが、1 つのアドレスの上限 ({{max}} 本) に達しています。同じアドレスから接続している人 (同じ NAT やプロキシーの内側にいる人など) の分も数に含まれます。使っていないタブのライブ モードを止めると、空きができます。',
+			'この端末のアドレスから開いているライブ モードのストリームが、1 つのアドレスの上限 ({{max}} 本) に達しています。同じアドレスから接続している人 (同じ NAT やプロキシを経由している人など) の分も数に含まれます。使っていないタブのライブ モードを止めると、空きができます。',
 		gaveUp:
 			'空きを待ちましたが、ライブ モードを開始できませんでした。あらかじめ決めたタイムラインをお使いください。',
 		controlRate:
 			'操作の回数が、この端末のアドレスの上限 (1 分あたり {{max}} 回) に達しました。同じアドレスから接続している人の分も数に含まれます。{{seconds}} 秒待ってから操作してください。',
 		viewsFull:
-			'このサーバーでは、自分専用のデモ用 Key Vault を使うセッションが上限に達しています。しばらく待ってから、もう一度お試しください。',
+			'このサーバーでは、専用のデモ用 Key Vault のコピーを使うセッションが上限に達しています。しばらく待ってから、もう一度お試しください。',
 		viewsFullForClient:
-			'この端末のアドレスで、自分専用のデモ用 Key Vault を使うセッションが上限 ({{max}} 件) に達しています。同じアドレスから接続している人 (同じ NAT やプロキシーの内側にいる人など) の分も数に含まれます。使っていないタブのライブ モードを止めるか、しばらく待ってからもう一度お試しください。',
+			'この端末のアドレスで、専用のデモ用 Key Vault のコピーを使うセッションが上限 ({{max}} 件) に達しています。同じアドレスから接続している人 (同じ NAT やプロキシを経由している人など) の分も数に含まれます。使っていないタブのライブ モードを止めるか、しばらく待ってからもう一度お試しください。',
 		renewLimit:
 			'このセッションでは、更新できる回数の上限 ({{max}} 回) に達しました。ライブ モードを開始し直すと、もう一度更新できます。',
 		openRate:
@@ -87,7 +87,7 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		pollLimit: 'The live session reached its limit of {{polls}} polls and ended.',
 		busy: 'This server already runs as many live streams as it allows ({{max}}).',
 		tooManyForClient:
-			'This address already has as many live streams as one address may have ({{max}}); everyone connecting through the same network address counts toward it. Stopping live mode in a tab you no longer use frees one.',
+			'This address already has as many live streams as one address may have ({{max}}); everyone connecting through the same network address (behind the same NAT or proxy) counts toward it. Stopping live mode in a tab you no longer use frees one.',
 		gaveUp:
 			'Live mode could not start: no stream became free while the page waited. Use the scripted timeline.',
 		controlRate:
@@ -95,13 +95,13 @@ export const liveMessages: Record<Lang, Record<LiveMessageCode, string>> = {
 		viewsFull:
 			'This server already has as many sessions with their own copy of the demo vault as it allows. Wait a moment and try again.',
 		viewsFullForClient:
-			'This address already has {{max}} sessions with their own copy of the demo vault; everyone connecting through the same network address counts toward it. Stop live mode in tabs you no longer use, or try again in a while.',
+			'This address already has {{max}} sessions with their own copy of the demo vault; everyone connecting through the same network address (behind the same NAT or proxy) counts toward it. Stop live mode in tabs you no longer use, or try again in a while.',
 		renewLimit:
 			'This session has renewed as often as a session may ({{max}} times). Start live mode again to renew more.',
 		openRate:
-			'This device (address) started live mode {{max}} times in {{minutes}} minutes, the most one device may; everyone connecting through the same network address counts toward it. Wait {{seconds}} s, then try again.',
+			'This address started live mode {{max}} times in {{minutes}} minutes, the most one address may; everyone connecting through the same network address counts toward it. Wait {{seconds}} s, then try again.',
 		renewRate:
-			'This device (address) renewed {{max}} times in {{minutes}} minutes, the most one device may; everyone connecting through the same network address counts toward it. Wait {{seconds}} s, then try again.',
+			'This address renewed {{max}} times in {{minutes}} minutes, the most one address may; everyone connecting through the same network address counts toward it. Wait {{seconds}} s, then try again.',
 		writeRefused:
 			'The demo vault refused to create another version right now (too many in a short time). Wait a moment and try again.',
 	},

@@ -79,13 +79,13 @@ describe('KV004 unsupported-version', () => {
 			'typeHandlerVersion 1.0 is outside Microsoft’s support (as the Windows documentation states it); upgrade to 3.0 or later (preferably 4.0).'
 		);
 		expect(expectFinding(windows, 'KV004', 'warning', { lang: 'ja' }).message).toBe(
-			'typeHandlerVersion 1.0 は Microsoft のサポート対象外です (Windows 版のドキュメントの記述)。3.0 以降 (できれば 4.0) に更新してください。'
+			'typeHandlerVersion 1.0 は Microsoft のサポート対象外です (Windows 版のドキュメントに記載)。3.0 以降 (できれば 4.0) に更新してください。'
 		);
 		expect(expectFinding(linux, 'KV004', 'warning').message).toContain(
 			'(as the Linux documentation states it)'
 		);
 		expect(expectFinding(linux, 'KV004', 'warning', { lang: 'ja' }).message).toContain(
-			'(Linux 版のドキュメントの記述)'
+			'(Linux 版のドキュメントに記載)'
 		);
 		expect(expectFinding(unknownOs, 'KV004', 'warning').message).toContain(
 			'(as the Windows and Linux documentation state it)'
@@ -729,7 +729,7 @@ describe('KV036 vault-access', () => {
 		]);
 		const ja = expectFinding(input, 'KV036', 'warning', { lang: 'ja' });
 		expect(ja.message).toBe(
-			'Key Vault kv のアクセス ポリシーは、拡張機能が使うマネージド ID web-id にシークレットの get だけを許可し、list を許可していません。ドキュメントはアクセス ポリシーに get と list の両方を求めています。このポリシーのシークレットのアクセス許可に list を追加してください。'
+			'Key Vault kv のアクセス ポリシーは、拡張機能が使うユーザー割り当てマネージド ID web-id にシークレットの get だけを許可し、list を許可していません。ドキュメントでは、シークレットの get と list の両方を許可するよう求めています。このポリシーのシークレットのアクセス許可に list を追加してください。'
 		);
 	});
 	it('takes the machine’s only user-assigned identity when msiClientId is absent', () =>

@@ -164,6 +164,17 @@ describe('running a snippet', () => {
 			expect(said[0]).toBe(t[lang]('kvcert.snippet.unreachable'));
 			expect(said[1]).toContain('HTTP 500');
 			expect(failedRunMessage({ kind: 'needsServer' }, t[lang])).toContain('npm start');
+			// The IMDS block's button is "Try it" and it sends a request: its retries say so (rv18e #6).
+			const imds = [
+				...[network, html500].map((r) => failedRunMessage(r as never, t[lang], true)),
+				endedView(transcript({ outcome: 'timeout', output: [], trace: [] }), t[lang], true)
+					.nextStep!,
+			];
+			for (const message of imds) {
+				expect(message).toContain(lang === 'ja' ? 'もう一度試してください' : 'ry it again');
+				expect(message).not.toMatch(/サンプル|sample|もう一度実行|run it again/i);
+			}
+			expect(imds[1]).toContain('HTTP 500');
 		}
 	});
 

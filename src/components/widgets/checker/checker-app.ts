@@ -380,14 +380,21 @@ export async function mountChecker(root: HTMLElement, options: MountOptions): Pr
 			fixAllButton.disabled = true;
 			const result = await client.fixAll(lang);
 			if (!result || !schedule.isLatest(requested)) return;
-			// Small edits, applied at once: the view stays where the reader was looking.
-			if (result.edits.length > 0) editor.applyEdits(result.edits);
+			const changed = result.edits.length > 0;
 			say(
 				result.fixed === 1
 					? t('kvcert.checker.fixedOne')
 					: t('kvcert.checker.fixedMany', { count: result.fixed }),
-				result.edits.length > 0
+				changed
 			);
+			if (!changed) return;
+			// On a phone the notice sits below the editor: it comes into view first, then the editor
+			// shows the first changed line (and moves the page only if that line is still out of sight).
+			notice.scrollIntoView({ block: 'nearest' });
+			editor.applyEdits(result.edits, true);
+			// The button turns disabled under the keyboard's focus: the focus goes to Undo instead of
+			// falling to the page's start.
+			undoButton.focus({ preventScroll: true });
 		},
 	};
 	return app;

@@ -402,14 +402,14 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Check
 			const changes = view.state.changes(
 				edits.map((e) => ({ from: e.from, to: e.to, insert: e.insert }))
 			);
-			// The first edit's new text, to bring all of it into view.
-			const first =
-				edits.length > 0
-					? EditorSelection.range(
-							changes.mapPos(edits[0]!.from, -1),
-							changes.mapPos(edits[0]!.to, 1)
-						)
-					: EditorSelection.cursor(0);
+			// The new text of the edit nearest the start, to bring all of it into view.
+			const top = edits.reduce<EditView | undefined>(
+				(a, e) => (a && a.from <= e.from ? a : e),
+				undefined
+			);
+			const first = top
+				? EditorSelection.range(changes.mapPos(top.from, -1), changes.mapPos(top.to, 1))
+				: EditorSelection.cursor(0);
 			view.dispatch({
 				changes,
 				effects: [

@@ -79,17 +79,23 @@ export function traceView(
 	return { rows, ...(challenged ? { challengeNote: t('kvcert.snippet.challengeNote') } : {}) };
 }
 
+/** The IMDS "Try it" block sends a request, not a sample: its next steps use its own verb. */
+const imdsKey = (key: string, imds: boolean) => (imds ? `${key}Imds` : key);
+
 /**
  * What a run that did not finish well shows: the next step after a timeout, and which of the output
  * and trace boxes to leave out because they would be empty (an empty box says nothing more).
  */
 export function endedView(
 	transcript: SnippetTranscript,
-	t: Translate
+	t: Translate,
+	imds = false
 ): { nextStep?: string; showOutput: boolean; showTrace: boolean } {
 	const finished = transcript.outcome === 'ok';
 	return {
-		...(transcript.outcome === 'timeout' ? { nextStep: t('kvcert.snippet.timeoutNext') } : {}),
+		...(transcript.outcome === 'timeout'
+			? { nextStep: t(imdsKey('kvcert.snippet.timeoutNext', imds)) }
+			: {}),
 		showOutput: finished || transcript.output.length > 0 || transcript.responseBody !== undefined,
 		showTrace: finished || transcript.trace.length > 0,
 	};
@@ -106,7 +112,7 @@ export function failedRunMessage(
 	imds = false
 ): string {
 	if (result.kind === 'serverError')
-		return t('kvcert.snippet.serverError', { status: result.status });
-	if (result.kind === 'unreachable') return t('kvcert.snippet.unreachable');
+		return t(imdsKey('kvcert.snippet.serverError', imds), { status: result.status });
+	if (result.kind === 'unreachable') return t(imdsKey('kvcert.snippet.unreachable', imds));
 	return t(imds ? 'kvcert.snippet.needsServerImds' : 'kvcert.snippet.needsServer');
 }

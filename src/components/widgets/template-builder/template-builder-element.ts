@@ -27,15 +27,13 @@ class TemplateBuilderElement extends HTMLElement {
 	/**
 	 * The floating "See the output" link (a phone) stands aside while a field has the focus (it would
 	 * cover what is typed, over the phone's keyboard), while the output is on screen, and while it
-	 * would lie over a field (rv18d #4): it shows again once the page scrolls past that field.
+	 * would lie over a field, its label or its hint (rv18d #4, rv18e #3): it shows again once the page
+	 * scrolls on.
 	 */
 	#placeJump(form: HTMLFormElement): void {
 		const jump = this.querySelector<HTMLElement>('[data-to-output]');
 		const outputs = this.querySelector('.outputs');
 		if (!jump || !outputs) return;
-		const fields = [
-			...form.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea'),
-		];
 		let outputShown = false;
 		let typing = false;
 		const update = () => {
@@ -46,7 +44,11 @@ class TemplateBuilderElement extends HTMLElement {
 			// (Never while it has the keyboard's focus: the focus would be lost with it.)
 			const covering =
 				document.activeElement !== jump &&
-				fields.some((field) => overlaps(box, field.getBoundingClientRect()));
+				// Anything of the form a reader reads or taps: controls, labels, hints and refusals (rv18e
+				// #3), looked up each time, as refusals and certificate rows come and go.
+				[...form.querySelectorAll(formContent)].some((field) =>
+					overlaps(box, field.getBoundingClientRect())
+				);
 			jump.toggleAttribute('data-over-field', covering);
 		};
 		new IntersectionObserver(([entry]) => {
@@ -121,6 +123,10 @@ class TemplateBuilderElement extends HTMLElement {
 }
 
 /** Whether two boxes share any area (the link's shadow aside). */
+/** What of the form the floating link must never lie over. */
+const formContent =
+	'input:not([type="hidden"]), select, textarea, label, legend, .hint, .refusal:not(:empty)';
+
 function overlaps(a: DOMRect, b: DOMRect): boolean {
 	return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }

@@ -384,6 +384,7 @@ export const terraformReader: InputReader = {
 				);
 				// Dynamic blocks no rule reads (plan, secret…): one info for the file, at the first.
 				const harmless = unread.filter((u) => u.messageId === 'dynamicBlock' && !u.mattersToRules);
+				const names = harmless.map((u) => `"${u.data['name']}"`);
 				for (const item of unread) {
 					const { messageId, data, start, end, holdsExtension } = item;
 					if (harmless.includes(item)) {
@@ -391,7 +392,9 @@ export const terraformReader: InputReader = {
 							env.report(unreadInputRule, {
 								messageId: 'dynamicBlocksNotNeeded',
 								severity: 'info',
-								data: { names: harmless.map((u) => `"${u.data['name']}"`).join(', ') },
+								data: { names: names.join(', ') },
+								// A Japanese list is joined with 「、」: "plan"、"secret".
+								phrases: { names: { ja: names.join('、'), en: names.join(', ') } },
 								at: { source: file.source, start, end },
 							});
 						continue;

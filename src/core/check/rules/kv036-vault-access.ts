@@ -140,7 +140,7 @@ export const vaultAccessRule = defineRule({
 			en: 'The vault must let the identity read secrets',
 		},
 		docs: {
-			ja: '拡張機能の ID に必要なアクセス許可は、Key Vault の方式で違います。アクセス ポリシーなら、シークレットの get と list (portal では「取得」と「一覧」) です。RBAC なら、「Key Vault シークレット ユーザー (Key Vault Secrets User)」ロール (4633458b-17de-408a-b874-0445c86b69e6) です。監視する証明書の Key Vault が同じテンプレートにあり、どちらの付与も見つからない場合に警告します。RBAC を使わない Key Vault へのロールの割り当ては効果がありません。RBAC を使う Key Vault にアクセス ポリシーだけがある場合の挙動は、ドキュメントに記載がありません。そのため、この場合は情報に留めています。拡張機能が使うユーザー割り当てマネージド ID は、入力から分かる場合があります (msiClientId が参照している ID か、マシンの唯一の ID)。その場合、その ID へのアクセス ポリシーがシークレットの get だけを許可して list を許可していなければ、ほかのプリンシパルに get と list を許可するポリシーがあっても警告します。get だけで失敗したという報告は見つかっていませんが、ドキュメントは get と list を求めています。それ以外の場合は、付与先のプリンシパルが拡張機能の ID かどうかまでは確認しません。',
+			ja: '拡張機能の ID に必要なアクセス許可は、Key Vault の方式で違います。アクセス ポリシーなら、シークレットの get と list (portal では「取得」と「一覧」) です。RBAC なら、「Key Vault シークレット ユーザー (Key Vault Secrets User)」ロール (4633458b-17de-408a-b874-0445c86b69e6) です。監視する証明書の Key Vault が同じテンプレートにあり、どちらの付与も見つからない場合に警告します。RBAC を使わない Key Vault へのロールの割り当ては効果がありません。RBAC を使う Key Vault にアクセス ポリシーだけがある場合の挙動は、ドキュメントに記載がありません。そのため、この場合は情報に留めています。拡張機能が使うユーザー割り当てマネージド ID は、入力から分かる場合があります (msiClientId が参照している ID か、マシンに割り当てられた ID がユーザー割り当てマネージド ID 1 つだけの場合はその ID)。このとき、その ID へのアクセス ポリシーがシークレットの get だけを許可して list を許可していなければ、ほかのプリンシパルに get と list を許可するポリシーがあっても警告します。get だけで失敗したという報告は見つかっていませんが、ドキュメントは get と list を求めています。それ以外の場合は、付与先のプリンシパルが拡張機能の ID かどうかまでは確認しません。',
 			en: 'The extension’s identity needs secrets get and list on an access-policy vault, or the "Key Vault Secrets User" role (4633458b-17de-408a-b874-0445c86b69e6) on an RBAC vault. When the vault of an observed certificate is in the same template and neither grant is found, the rule warns. A role assignment does nothing on a vault that does not use RBAC. Access policies on an RBAC vault are reported as info only, as their effect is not confirmed by the sources. When the input tells which user-assigned identity the extension uses (the one its msiClientId refers to, or the machine’s only identity) and the access policy for that identity grants secrets get without list, the rule warns even when other principals are granted both: no failure with get alone has been reported, but the documentation asks for get and list. Otherwise it does not check that the grant’s principal is the extension’s identity.',
 		},
 		messages: {
@@ -153,7 +153,7 @@ export const vaultAccessRule = defineRule({
 				en: 'Vault {{vault}} does not use RBAC (enableRbacAuthorization: false), so role assignments have no effect; grant secrets get/list with an access policy.',
 			},
 			getWithoutList: {
-				ja: 'Key Vault {{vault}} のアクセス ポリシーは、拡張機能が使うマネージド ID {{identity}} にシークレットの get だけを許可し、list を許可していません。ドキュメントはアクセス ポリシーに get と list の両方を求めています。このポリシーのシークレットのアクセス許可に list を追加してください。',
+				ja: 'Key Vault {{vault}} のアクセス ポリシーは、拡張機能が使うユーザー割り当てマネージド ID {{identity}} にシークレットの get だけを許可し、list を許可していません。ドキュメントでは、シークレットの get と list の両方を許可するよう求めています。このポリシーのシークレットのアクセス許可に list を追加してください。',
 				en: 'The access policy of vault {{vault}} for {{identity}}, the identity the extension uses, grants secrets get but not list; the documentation asks access policies for both. Add list to its secret permissions.',
 			},
 			policyOnRbacVault: {

@@ -18,7 +18,7 @@ export const unreadInputRule = defineRule({
 			en: 'Part of the input was not read',
 		},
 		docs: {
-			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形式として読んだかもここで知らせます。Terraform では、for_each の値から作られる dynamic ブロックと、count や for_each で繰り返し作る拡張機能リソースもここで知らせます。dynamic ブロックは、Key Vault VM 拡張機能やその settings、マシンの ID やイメージ、Key Vault のアクセス ポリシーを含みうるものだけを警告にします。それ以外 (plan や secret など) は確認結果に影響しないため、ファイルごとに 1 つの情報にまとめます。Bicep と Terraform で kvcert の文法が読めない部分 (新しい構文など) も、エラーにはせず、その場所で「読んでいない」と知らせます。文法が読むのは 2,000,000 文字まで (コメント行は長さにかかわらず 1 行 16 文字と数えます) で、読む手間と作る構文木の大きさにも上限があります。読んでいない部分は既定で警告なので、`--fail-on warning` (または設定ファイル) で CI を止められます。入力全体を読まなかった場合 (JSON の入れ子が深すぎる、Bicep や Terraform のファイルが文法の上限を超えたなど) はエラーです。ただし、上限を超えたのが .bicepparam ファイルだけなら、Bicep ファイルは既定値で確認するので警告です。CLI では、Bicep と Terraform のローカル モジュール (確認するファイルのフォルダーか、そのファイルがある Git リポジトリの中にあるもの) を読み、呼び出しが渡す値でモジュールの中も確認します。読めなかったモジュール、自分自身を呼び出すモジュール、入れ子が深すぎるモジュールは、呼び出しの場所で情報として知らせます。ブラウザーのチェッカーは貼り付けた 1 つのテキストだけを読むため、ローカル モジュールの呼び出しごとに、そのモジュールを読んでいないことを知らせます。.bicepparam ファイルを読めなかった場合は、Bicep ファイルを既定値で確認したことを Bicep ファイルの側でも知らせます。',
+			ja: 'kvcert が読めなかった部分 (存在しないファイルや値の分からない変数で渡された settings、上限を超える入力、ARM JSON・settings・コマンドのどれでもないテキスト) をその場所で知らせます。読めなかった settings についての問題は表示されないため、「問題なし」とは限りません。上限は、JSON の入れ子 1,000 段、変数・パラメーター・関数の入れ子 512 段、評価した文字列 65,536 文字 (部分の数は 1,024)、評価の手間 (入力の長さに比例) です。上限を超えた値は「不明」として扱い、推測はしません。貼り付けたスニペット (外側の波かっこのない settings、拡張機能の properties、VM 上のハンドラー設定ファイル) をどの形式として読んだかもここで知らせます。Terraform では、for_each の値から作られる dynamic ブロックと、count や for_each で繰り返し作る拡張機能リソースもここで知らせます。dynamic ブロックは、Key Vault VM 拡張機能やその settings、マシンの ID やイメージ、Key Vault のアクセス ポリシーを含みうるものだけを警告にします。それ以外 (plan や secret など) は確認結果に影響しないため、ファイルごとに 1 件の情報 (info) にまとめて知らせます。Bicep と Terraform で kvcert の文法が読めない部分 (新しい構文など) も、エラーにはせず、その場所で「読んでいない」と知らせます。文法が読むのは 2,000,000 文字まで (コメント行は長さにかかわらず 1 行 16 文字と数えます) で、読む手間と作る構文木の大きさにも上限があります。読んでいない部分は既定で警告なので、`--fail-on warning` (または設定ファイル) で CI を止められます。入力全体を読まなかった場合 (JSON の入れ子が深すぎる、Bicep や Terraform のファイルが文法の上限を超えたなど) はエラーです。ただし、上限を超えたのが .bicepparam ファイルだけなら、Bicep ファイルは既定値で確認するので警告です。CLI では、Bicep と Terraform のローカル モジュール (確認するファイルのフォルダーか、そのファイルがある Git リポジトリの中にあるもの) を読み、呼び出しが渡す値でモジュールの中も確認します。読めなかったモジュール、自分自身を呼び出すモジュール、入れ子が深すぎるモジュールは、呼び出しの場所で情報として知らせます。ブラウザーのチェッカーは貼り付けた 1 つのテキストだけを読むため、ローカル モジュールの呼び出しごとに、そのモジュールを読んでいないことを知らせます。.bicepparam ファイルを読めなかった場合は、Bicep ファイルを既定値で確認したことを Bicep ファイルの側でも知らせます。',
 			en: 'Reports, at its place, what kvcert could not read: settings given through a file that does not exist or a variable whose value is unknown, input over a limit, or text that is neither ARM JSON, settings nor commands. Findings about settings that were not read are not shown, so no findings does not mean no problems. The limits are 1,000 levels of JSON nesting, 512 levels of variables, parameters and calls inside each other, 65,536 characters (or 1,024 pieces) per evaluated string and an evaluation effort proportional to the input’s length; a value over a limit is treated as unknown, never guessed. It also says which form a pasted fragment was read as (settings without their outer braces, an extension’s properties, the handler settings file from a VM). In Terraform, it also reports dynamic blocks, which are made from for_each values, and extension resources repeated with count or for_each. A dynamic block is a warning only when it could hold a Key Vault VM extension, its settings, the machine’s identity or image, or a vault access policy; the others (plan, secret…) cannot change a finding and are named together in one info per file. A part of a Bicep or Terraform file kvcert’s grammar cannot read (newer syntax…) is reported at its place as not read, never as an error. The grammar reads at most 2,000,000 characters, each comment line counted as 16 whatever its length, with limits on the effort of reading and on the size of the tree it builds. A part not read is a warning by default, so `--fail-on warning` (or the config file) can stop a CI run on it; an input not read at all (JSON nested too deep, a Bicep or Terraform file over the grammar’s limits…) is an error. A .bicepparam file over the limits is a warning, because its Bicep file is still checked with its defaults. In the CLI, local Bicep and Terraform modules (inside the checked file’s folder or its Git repository) are read and checked with the values each call passes; a module that cannot be read, calls itself or nests too deep is an info at the call. The browser checker reads only the text pasted into it, so it says at each local module call that the module was not read. When a .bicepparam file cannot be read, the Bicep file also says that it was checked with its default values.',
 		},
 		messages: {
@@ -83,7 +83,7 @@ export const unreadInputRule = defineRule({
 				en: 'The dynamic "{{name}}" block is made from its for_each value, so it was not read: findings about the {{name}} blocks it makes are not shown.',
 			},
 			dynamicBlocksNotNeeded: {
-				ja: 'dynamic ブロック {{names}} は for_each の値から作られるため、読み取っていません。ただし、これらのブロックには Key Vault VM 拡張機能やその settings、マシンの ID やイメージ、Key Vault のアクセス ポリシーは書けないため、確認結果には影響しません。',
+				ja: 'dynamic ブロック {{names}} は for_each の値から作られるため、読み取っていません。ただし、これらのブロックは Key Vault VM 拡張機能、その settings、マシンの ID やイメージ、Key Vault のアクセス ポリシーのどれにも関係しないため、確認結果には影響しません。',
 				en: 'The dynamic blocks {{names}} are made from their for_each values and were not read; none of them can hold a Key Vault VM extension, its settings, the machine’s identity or image, or a vault access policy, so no finding depends on them.',
 			},
 			repeated: {
@@ -107,8 +107,8 @@ export const unreadInputRule = defineRule({
 				en: 'This module call passes a Key Vault VM extension to the module; kvcert did not read inside this module (only the CLI reads local modules), so it was not checked.',
 			},
 			moduleNotRead: {
-				ja: 'ローカル モジュール {{path}} を読めなかったため、モジュールの中は確認していません (ファイルがないか、このファイルのフォルダーとその Git リポジトリの外にあります)。kvcert が読むローカル モジュールは、確認するファイルのフォルダーか、そのファイルがある Git リポジトリの中にあるものだけです。このモジュールも確認するには、モジュールのファイルを kvcert check で単独で確認する (パラメーターは既定値で確認します) か、モジュールを同じリポジトリの中に置いてください。',
-				en: 'Local module {{path}} was not read (missing, or outside this file’s folder and its Git repository): what it declares was not checked. kvcert reads local modules only inside the checked file’s folder or the Git repository it is in; to check this one too, run kvcert check on the module’s file itself (its parameters take their default values), or keep the module inside the same repository.',
+				ja: 'ローカル モジュール {{path}} を読めなかったため、モジュールの中は確認していません (ファイルがないか、呼び出し元のファイルのフォルダーにも、その Git リポジトリにもありません)。kvcert が読むローカル モジュールは、確認するファイルのフォルダーか、そのファイルがある Git リポジトリの中にあるものだけです。このモジュールも確認するには、モジュールのファイルだけを kvcert check で確認する (パラメーターは既定値になります) か、モジュールを同じリポジトリの中に置いてください。',
+				en: 'Local module {{path}} was not read (missing, or outside the calling file’s folder and its Git repository): what it declares was not checked. kvcert reads local modules only inside the checked file’s folder or the Git repository it is in; to check this one too, run kvcert check on the module’s file itself (its parameters take their default values), or keep the module inside the same repository.',
 			},
 			moduleCycle: {
 				ja: 'ローカル モジュール {{path}} は呼び出しが循環している (たどると、このモジュールを呼び出すモジュールに戻る) ため、ここではたどっていません。',
@@ -139,7 +139,7 @@ export const unreadInputRule = defineRule({
 				en: 'Parameters partly read: {{path}} has parts that could not be read; parameters set there were checked with this file’s default values.',
 			},
 			parseLimit: {
-				ja: 'kvcert の {{language}} 文法はここで読むのをやめました。ファイルが大きすぎる (コメント行は長さにかかわらず 1 行 16 文字と数えて {{limit}} 文字まで) か、読むのに手間がかかりすぎる構文 (閉じていないコメントや文字列、補間、小さな要素が非常に多く並ぶ部分など) があります。このファイルはどこも確認していません。',
+				ja: 'kvcert の {{language}} 文法はここで読むのをやめました。原因は、ファイルが大きすぎること (コメント行は長さにかかわらず 1 行 16 文字と数えて {{limit}} 文字まで) か、読むのに手間がかかりすぎる構文 (閉じていないコメントや文字列、補間、小さな要素が非常に多く並ぶ部分など) です。このファイルはどこも確認していません。',
 				en: 'kvcert’s {{language}} grammar stopped reading here: the file is too large (at most {{limit}} characters, each comment line counted as 16 whatever its length) or too costly to parse (an unclosed comment, string or interpolation, or a very long run of small items, can make it so). Nothing in this file was checked.',
 			},
 			internalError: {
@@ -147,7 +147,7 @@ export const unreadInputRule = defineRule({
 				en: 'kvcert could not check this file because of an internal error ({{detail}}); other files were checked. Please report it with this input.',
 			},
 			notText: {
-				ja: 'このファイルはテキストとして読めません (バイナリ データか、UTF-8・UTF-16 以外の文字コードです)。ファイルのどこも確認していません。',
+				ja: 'このファイルはテキストとして読めません (バイナリ データか、UTF-8 と UTF-16 以外の文字コードで書かれています)。このファイルはどこも確認していません。',
 				en: 'This file cannot be read as text (binary data, or an encoding other than UTF-8 and UTF-16): nothing in it was checked.',
 			},
 			readAs: {

@@ -166,12 +166,12 @@ module web './vm.bicep' = {
 `;
 		const result = await checkIac(main, 'main.bicep', { readModule: filesReader({}) });
 		expect(result.diagnostics.map((d) => `${at(d)} ${d.severity} ${d.message}`)).toEqual([
-			'KV051 main.bicep 1:1 info Local module ../outside/vm.bicep was not read (missing, or outside this file’s folder and its Git repository): what it declares was not checked. kvcert reads local modules only inside the checked file’s folder or the Git repository it is in; to check this one too, run kvcert check on the module’s file itself (its parameters take their default values), or keep the module inside the same repository.',
+			'KV051 main.bicep 1:1 info Local module ../outside/vm.bicep was not read (missing, or outside the calling file’s folder and its Git repository): what it declares was not checked. kvcert reads local modules only inside the checked file’s folder or the Git repository it is in; to check this one too, run kvcert check on the module’s file itself (its parameters take their default values), or keep the module inside the same repository.',
 		]);
 		// rv20c case 01 (an AVM module cloned beside the repository): the message says what to do.
 		const ja = await checkIac(main, 'main.bicep', { readModule: filesReader({}), lang: 'ja' });
 		expect(ja.diagnostics.map((d) => d.message)).toEqual([
-			'ローカル モジュール ../outside/vm.bicep を読めなかったため、モジュールの中は確認していません (ファイルがないか、このファイルのフォルダーとその Git リポジトリの外にあります)。kvcert が読むローカル モジュールは、確認するファイルのフォルダーか、そのファイルがある Git リポジトリの中にあるものだけです。このモジュールも確認するには、モジュールのファイルを kvcert check で単独で確認する (パラメーターは既定値で確認します) か、モジュールを同じリポジトリの中に置いてください。',
+			'ローカル モジュール ../outside/vm.bicep を読めなかったため、モジュールの中は確認していません (ファイルがないか、呼び出し元のファイルのフォルダーにも、その Git リポジトリにもありません)。kvcert が読むローカル モジュールは、確認するファイルのフォルダーか、そのファイルがある Git リポジトリの中にあるものだけです。このモジュールも確認するには、モジュールのファイルだけを kvcert check で確認する (パラメーターは既定値になります) か、モジュールを同じリポジトリの中に置いてください。',
 		]);
 	});
 

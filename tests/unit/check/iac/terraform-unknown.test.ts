@@ -73,7 +73,7 @@ ${extra}}
 			expect(result.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['KV051 info']);
 			expect(findingAt(result, 'KV051', start, end).message).toBe(
 				lang === 'ja'
-					? 'dynamic ブロック "plan", "secret" は for_each の値から作られるため、読み取っていません。ただし、これらのブロックには Key Vault VM 拡張機能やその settings、マシンの ID やイメージ、Key Vault のアクセス ポリシーは書けないため、確認結果には影響しません。'
+					? 'dynamic ブロック "plan"、"secret" は for_each の値から作られるため、読み取っていません。ただし、これらのブロックは Key Vault VM 拡張機能、その settings、マシンの ID やイメージ、Key Vault のアクセス ポリシーのどれにも関係しないため、確認結果には影響しません。'
 					: 'The dynamic blocks "plan", "secret" are made from their for_each values and were not read; none of them can hold a Key Vault VM extension, its settings, the machine’s identity or image, or a vault access policy, so no finding depends on them.'
 			);
 			// A dynamic identity or image beside them stays a warning of its own.
