@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{c as e}from"./chunk-FJUQM6AZ.js";var o=Symbol.for("kvcert.demoEmulator");function i(r={}){let t=globalThis;return t[o]??=e({tokenViews:{},...r}),t[o]}function s(){return globalThis[o]!==void 0}async function a(){let r=globalThis,t=r[o];delete r[o],t&&await(await t).close()}export{i as a,s as b,a as c};
