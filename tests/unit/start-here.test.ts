@@ -95,9 +95,13 @@ describe('Start here: every command in both shells, with its output', () => {
 			expect(callout).toBeDefined();
 			// rv18e #4: a visitor of the served site (a workshop's) needs no setup.
 			const served = callout!.indexOf(
-				lang === 'ja' ? 'kvcert のサーバーで開いていれば' : 'If a kvcert server serves this site'
+				lang === 'ja'
+					? 'kvcert のサーバーから配信されている場合'
+					: 'If a kvcert server serves this site'
 			);
-			const staticCopy = callout!.indexOf(lang === 'ja' ? '静的なコピーでは' : 'On a static copy');
+			const staticCopy = callout!.indexOf(
+				lang === 'ja' ? '静的なファイルだけで配信しているサイトでは' : 'On a static copy'
+			);
 			const npm = callout!.indexOf('npm ci && npm start');
 			expect(served).toBeGreaterThanOrEqual(0);
 			expect(staticCopy).toBeGreaterThan(served);

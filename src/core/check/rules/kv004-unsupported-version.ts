@@ -29,7 +29,7 @@ export const unsupportedVersionRule = defineRule({
 			en: 'Extension versions below 3.0 are outside Microsoft’s support',
 		},
 		docs: {
-			ja: 'Microsoft がサポートするのは、Key Vault VM 拡張機能のメジャー バージョン 3.0 以降です。Windows 版 (2026 年 7 月 14 日の改訂以降) と Linux 4.x 版のドキュメントの、サポートについてのセクション ("Get support") に記載されています。1.0 を使っている場合は、サポートを依頼する前に最新バージョンへ更新するよう案内されています。メッセージには、拡張機能の OS に応じて記載のあるドキュメントを示します (OS が分からない場合は両方)。拡張機能は動作するため、警告にしています。Windows 版の記載は、英語版の記事の ms.date 07/14/2026 の改訂で確認しました。その記事の URL は `https://learn.microsoft.com/en-us/azure/virtual-machines/extensions/key-vault-windows#get-support` です。',
+			ja: 'Microsoft がサポートするのは、Key Vault VM 拡張機能のメジャー バージョン 3.0 以降です。Windows 版 (2026 年 7 月 14 日の改訂以降) と Linux 4.x 版のドキュメントの、サポートについてのセクション (「Get support」) に記載されています。1.0 を使っている場合は、サポートを依頼する前に最新バージョンへ更新するよう案内されています。メッセージには、拡張機能の OS に応じて記載のあるドキュメントを示します (OS が分からない場合は両方)。拡張機能は動作するため、警告にしています。Windows 版の記載は、英語版の記事の ms.date 07/14/2026 の改訂で確認しました。その記事の URL は `https://learn.microsoft.com/en-us/azure/virtual-machines/extensions/key-vault-windows#get-support` です。',
 			en: 'The "Get support" section of the Windows documentation (from its revision of 14 July 2026) and of the Linux 4.x documentation says Microsoft supports only major version 3.0 and later of the Key Vault VM extension, and tells users of 1.0 to upgrade before asking for support. The message names the documentation of the extension’s OS (both when the OS is not known). The extension still works, so this is a warning. The Windows statement was read at `https://learn.microsoft.com/en-us/azure/virtual-machines/extensions/key-vault-windows#get-support` (the revision with ms.date 07/14/2026).',
 		},
 		messages: {
