@@ -666,6 +666,10 @@ describe('deep bracket nesting is refused before parsing (rv24d item 2)', () => 
 		// interpolation, `${${` is code: its `{` is counted).
 		expect(openDepthPast(`var x = '${'${'.repeat(depth + 1)}`, 'bicep')).toBe(10 + 2 * depth);
 		expect(openDepthPast(`x = "\${a}"${'('.repeat(depth)}`, 'terraform')).toBeUndefined();
+		// rv24e: an unclosed `/*` or `'''` does not hide what follows (tree-sitter parses it as code).
+		expect(openDepthPast(`/* \n${deep}`, 'bicep')).toBe(4 + depth);
+		expect(openDepthPast(`/* \n${deep}`, 'terraform')).toBe(4 + depth);
+		expect(openDepthPast(`var y = '''\n${deep}`, 'bicep')).toBe(12 + depth);
 		// Closed nesting counts its deepest point; a closed run does not add up.
 		expect(
 			openDepthPast(`${'['.repeat(depth)}${']'.repeat(depth)}`.repeat(3), 'bicep')

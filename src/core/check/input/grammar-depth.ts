@@ -34,7 +34,9 @@ export function openDepthPast(text: string, language: 'bicep' | 'terraform'): nu
 			// A Bicep multi-line string ('''…''') has no escapes and no interpolations.
 			if (language === 'bicep' && text.startsWith("''", at + 1)) {
 				const end = text.indexOf("'''", at + 3);
-				at = end === -1 ? text.length : end + 3;
+				// Never closed: tree-sitter's error recovery parses what follows as code, so it is
+				// counted as code (rv24e: an unclosed ''' before a deep run took 577 MB).
+				at = end === -1 ? at + 3 : end + 3;
 			} else {
 				inString = true;
 				at++;
@@ -44,7 +46,8 @@ export function openDepthPast(text: string, language: 'bicep' | 'terraform'): nu
 			at = end === -1 ? text.length : end + 1;
 		} else if (code === 47 && text.charCodeAt(at + 1) === 42) {
 			const end = text.indexOf('*/', at + 2);
-			at = end === -1 ? text.length : end + 2;
+			// Never closed: counted as code after the opener, as for ''' above (rv24e: 579 MB).
+			at = end === -1 ? at + 2 : end + 2;
 		} else if (code === 123 || code === 91 || code === 40) {
 			if (++depth > limits.grammarOpenDepth) return at;
 			at++;
