@@ -49,11 +49,15 @@ export function visitorIdOf(request: Request): string | undefined {
 	return undefined;
 }
 
-/** The Set-Cookie value that gives a visitor its view's id (sent to the API only). */
+/**
+ * The Set-Cookie value that gives a visitor its view's id (sent to the API only). A session cookie:
+ * it is set once, when the view opens, so a Max-Age would drop it while the view is still in use
+ * (Start here's steps 6 and 11 can be more than 30 minutes apart); the server's idle expiry bounds
+ * the view, and an id whose view is gone names nothing.
+ */
 export function visitorCookie(id: string, request: Request): string {
 	const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
-	const maxAge = Math.round(VISITOR_VIEW_DEFAULTS.idleMs / 1000);
-	return `${VISITOR_COOKIE}=${id}; Path=/api/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`;
+	return `${VISITOR_COOKIE}=${id}; Path=/api/; HttpOnly; SameSite=Strict${secure}`;
 }
 
 /**
@@ -117,12 +121,6 @@ export class VisitorViews {
 		const newId = randomBytes(18).toString('base64url');
 		this.#entries.set(newId, { view, client, usedAt: now });
 		return { id: newId, view };
-	}
-
-	/** Drops every view (the server stops). */
-	clear(): void {
-		for (const entry of this.#entries.values()) entry.view.close();
-		this.#entries.clear();
 	}
 
 	#dropOldestOf(client: string): void {

@@ -63,7 +63,12 @@ function visitor(address: string) {
 				}
 			);
 			const set = response.headers.get('set-cookie');
-			if (set) cookie = set.split(';')[0];
+			if (set) {
+				cookie = set.split(';')[0];
+				// A session cookie: set once, it must outlive a view that is still in use.
+				expect(set).toMatch(/HttpOnly; SameSite=Strict/);
+				expect(set).not.toMatch(/Max-Age|Expires/i);
+			}
 			expect(response.status).toBe(200);
 			return (await response.json()) as SnippetTranscript;
 		},

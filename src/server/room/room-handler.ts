@@ -4,6 +4,7 @@ import { uiTranslator } from '../../core/i18n/ui-strings.ts';
 import { refusalResponse } from '../api-refusal.ts';
 import { jsonResponse } from '../json-response.ts';
 import { clientOf, ConcurrencyLimit, RateLimit } from '../client-limits.ts';
+import { isJsonContentType } from '../json-content-type.ts';
 import { readLimitedBody } from '../read-limited-body.ts';
 import type { Room } from './room.ts';
 
@@ -69,7 +70,7 @@ function sessionOf(request: Request): string | undefined {
 /** A JSON body of at most ROOM_MAX_BODY_BYTES, or the refusal to send instead. */
 async function readJson(request: Request): Promise<Record<string, unknown> | Response> {
 	if (request.method !== 'POST') return refuse(request, 405, 'methodNotAllowed', {}, undefined);
-	if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
+	if (!isJsonContentType(request.headers.get('content-type')))
 		return refuse(request, 415, 'notJson');
 	const text = await readLimitedBody(request, ROOM_MAX_BODY_BYTES);
 	if (text === undefined) return refuse(request, 413, 'tooLarge', { max: ROOM_MAX_BODY_BYTES });

@@ -176,12 +176,12 @@ export class LiveSession {
 		return undefined;
 	}
 
-	/** Counts a renewal: false past {@link LIVE_MAX_RENEWALS}. */
 	/** Whether the session may renew again (without counting a renewal). */
 	get canRenew(): boolean {
 		return this.#renewals < LIVE_MAX_RENEWALS;
 	}
 
+	/** Counts a renewal: false past {@link LIVE_MAX_RENEWALS}. */
 	takeRenewal(): boolean {
 		if (this.#renewals >= LIVE_MAX_RENEWALS) return false;
 		this.#renewals++;
