@@ -751,6 +751,27 @@ describe('KV036 vault-access', () => {
 			]),
 			'KV036'
 		));
+	it('does not guess an identity whose name is only partly known', () => {
+		// id-{a} and id-{b} share the known start "id-": the get-only policy is not taken for id-{a}'s.
+		const raw = (param: string) =>
+			`resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', concat('id-', parameters('${param}')))`;
+		const input = template(
+			[
+				vault(
+					`[ ${admin}, ${policy(`[reference(${raw('b')}, '2023-01-31').principalId]`, '[ "get" ]')} ]`
+				),
+				vm({
+					identity: `"identity": { "type": "UserAssigned", "userAssignedIdentities": { "[${raw('a')}]": {}, "[${raw('b')}]": {} } },`,
+				}),
+				dependentExtension({
+					observed: observed(false),
+					auth: `{ "msiEndpoint": "http://169.254.169.254/metadata/identity/oauth2/token", "msiClientId": "[reference(${raw('a')}, '2023-01-31').clientId]" }`,
+				}),
+			],
+			'"a": { "type": "string" }, "b": { "type": "string" }'
+		);
+		expectNone(input, 'KV036');
+	});
 	it('says nothing of get without list for another identity, or when it cannot tell the extension’s', () => {
 		// The get-only policy is another identity's; the extension's is not among the policies.
 		expectNone(

@@ -122,11 +122,11 @@ class TemplateBuilderElement extends HTMLElement {
 	}
 }
 
-/** Whether two boxes share any area (the link's shadow aside). */
 /** What of the form the floating link must never lie over. */
 const formContent =
 	'input:not([type="hidden"]), select, textarea, label, legend, .hint, .refusal:not(:empty)';
 
+/** Whether two boxes share any area (the link's shadow aside). */
 function overlaps(a: DOMRect, b: DOMRect): boolean {
 	return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }

@@ -283,6 +283,9 @@ const dynamicBlocksRulesRead = new Set([
 	'os_profile',
 	'os_profile_linux_config',
 	'os_profile_windows_config',
+	// Inside os_profile (orchestrated scale sets): they tell the machine's OS.
+	'windows_configuration',
+	'linux_configuration',
 	'access_policy',
 ]);
 

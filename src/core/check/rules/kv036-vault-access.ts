@@ -40,7 +40,12 @@ function identityName(canonical: string | undefined): string | undefined {
 	const terraform = /user_assigned_identity\.([\w-]+)/.exec(canonical);
 	if (terraform) return `azurerm_user_assigned_identity.${terraform[1]}`;
 	const arm = /userassignedidentities\/([^/()\s'",\]\uE001{}]+)/i.exec(canonical);
-	return arm ? arm[1]!.toLowerCase() : undefined;
+	if (!arm) return undefined;
+	// A name whose rest is unknown (`concat('id-', parameters('a'))`) is not guessed from its start.
+	// (An unknown part shows as `{…}` in the canonical text, or as a \uE001 hole.)
+	const next = canonical[arm.index + arm[0].length];
+	if (next === '{' || next === '\uE001') return undefined;
+	return arm[1]!.toLowerCase();
 }
 
 /**

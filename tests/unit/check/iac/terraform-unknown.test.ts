@@ -87,6 +87,19 @@ ${extra}}
 			expect(
 				withIdentity.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.range.start.line}`)
 			).toEqual(['KV051 info 3', 'KV051 warning 15']);
+			// So does os_profile's windows_configuration (orchestrated scale sets): it tells the OS.
+			const withOsConfiguration = await checkIac(
+				vm(
+					'  dynamic "windows_configuration" {\n    for_each = var.windows\n    content {\n      timezone = windows_configuration.value\n    }\n  }\n'
+				).replace(/[⟦⟧]/g, ''),
+				'r-vm.tf',
+				{ lang }
+			);
+			expect(
+				withOsConfiguration.diagnostics.map(
+					(d) => `${d.ruleId} ${d.severity} ${d.range.start.line}`
+				)
+			).toEqual(['KV051 info 3', 'KV051 warning 15']);
 		}
 	);
 

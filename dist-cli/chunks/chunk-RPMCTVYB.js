@@ -1,5 +1,5 @@
 import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a as m,b as c,c as j,m as l,s as y,t as w,w as L,x as M,y as b}from"./chunk-7YSL4PIL.js";import{b as k}from"./chunk-4GTJSBA7.js";import{a as h,b as x,c as g,d as v,e as $}from"./chunk-A7W5S2OE.js";import{a as u,b as f}from"./chunk-7MLDH2S5.js";var p={usage:{ja:`\u4F7F\u3044\u65B9: kvcert explain <\u30EB\u30FC\u30EB ID \u307E\u305F\u306F\u540D\u524D> [--lang ja|en]
+import{a as m,b as c,c as j,m as l,s as y,t as w,w as L,x as M,y as b}from"./chunk-GWAJSC7M.js";import{b as k}from"./chunk-4GTJSBA7.js";import{a as h,b as x,c as g,d as v,e as $}from"./chunk-A7W5S2OE.js";import{a as u,b as f}from"./chunk-7MLDH2S5.js";var p={usage:{ja:`\u4F7F\u3044\u65B9: kvcert explain <\u30EB\u30FC\u30EB ID \u307E\u305F\u306F\u540D\u524D> [--lang ja|en]
 
 \u30EB\u30FC\u30EB\u306E\u8AAC\u660E (\u78BA\u8A8D\u3059\u308B\u5185\u5BB9\u3068\u305D\u306E\u7406\u7531\u3001\u8AA4\u308A\u306E\u4F8B\u3068\u6B63\u3057\u3044\u4F8B\u3001\u51FA\u5178) \u3092\u8868\u793A\u3057\u307E\u3059\u3002
 \u4F8B: kvcert explain KV015 \u307E\u305F\u306F kvcert explain certificates-path`,en:`Usage: kvcert explain <rule id or name> [--lang ja|en]

@@ -1,5 +1,5 @@
 import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a as y,b as S,c as A}from"./chunk-XSO5MWSQ.js";import{a as T}from"./chunk-3COZQM5H.js";import{a as b}from"./chunk-KUQTMCJE.js";import"./chunk-EXY235MR.js";import{a as d,b as h}from"./chunk-A7W5S2OE.js";import{a as k}from"./chunk-7MLDH2S5.js";import"./chunk-NLMBYBRB.js";import"./chunk-4BYTCAOE.js";import{mkdtempSync as O,rmSync as _,writeFileSync as P}from"node:fs";import{tmpdir as w}from"node:os";import{join as E}from"node:path";import{parseArgs as M}from"node:util";import{parseArgs as $}from"node:util";var R={en:`Usage:
+import{a as y,b as S,c as A}from"./chunk-XSO5MWSQ.js";import{a as T}from"./chunk-7VI2K4IC.js";import{a as b}from"./chunk-KUQTMCJE.js";import"./chunk-EXY235MR.js";import{a as d,b as h}from"./chunk-A7W5S2OE.js";import{a as k}from"./chunk-7MLDH2S5.js";import"./chunk-NLMBYBRB.js";import"./chunk-4BYTCAOE.js";import{mkdtempSync as O,rmSync as _,writeFileSync as P}from"node:fs";import{tmpdir as w}from"node:os";import{join as E}from"node:path";import{parseArgs as M}from"node:util";import{parseArgs as $}from"node:util";var R={en:`Usage:
   kvcert emulator rotate <name> [--emulator-imds URL]
   kvcert emulator disable <name> [--version ID] [--emulator-imds URL]
 

@@ -1,0 +1,2 @@
+import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
+import{a,b,c,d}from"./chunk-RPMCTVYB.js";import"./chunk-GWAJSC7M.js";import"./chunk-2PNNF2ZC.js";import"./chunk-EXY235MR.js";import"./chunk-4GTJSBA7.js";import"./chunk-A7W5S2OE.js";import"./chunk-7MLDH2S5.js";import"./chunk-KBOF5ZQL.js";import"./chunk-F44DDFFM.js";import"./chunk-4BYTCAOE.js";export{a as explainMessages,b as explainRule,d as listRules,c as run};

@@ -1,2 +1,0 @@
-import { createRequire as __kvcertCreateRequire } from 'node:module'; const require = __kvcertCreateRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-6SH5FFIU.js";import"./chunk-7YSL4PIL.js";import"./chunk-2PNNF2ZC.js";import"./chunk-EXY235MR.js";import"./chunk-4GTJSBA7.js";import"./chunk-A7W5S2OE.js";import"./chunk-7MLDH2S5.js";import"./chunk-KBOF5ZQL.js";import"./chunk-F44DDFFM.js";import"./chunk-4BYTCAOE.js";export{a as explainMessages,b as explainRule,d as listRules,c as run};
